@@ -1,0 +1,2 @@
+//! `cargo xtask`: awsgen's command line.
+fn main() {}
