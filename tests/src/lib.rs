@@ -1,0 +1,1 @@
+//! Shared helpers for awsgen integration tests.
