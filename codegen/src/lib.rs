@@ -1,3 +1,112 @@
 //! awsgen's generator library: reads AWS service models, lowers them into a validated
 //! shape-graph IR, and emits the Rust source of a crate. It returns files in memory and never
 //! writes to disk; `xtask` owns all file I/O.
+//!
+//! Pipeline: [`model::load`] (front end → [`ir::Model`]) → [`ir::select_operations`] (closure of
+//! the selected operations) → [`ir::box_recursive_members`] → [`emit::emit_crate`] (tokens →
+//! prettyplease text).
+
+pub mod config;
+pub mod docs;
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod model;
+pub mod naming;
+mod render;
+
+use std::collections::BTreeMap;
+
+pub use error::{CodegenError, Result};
+
+use ir::{Model, Protocol, Selection};
+
+/// The protocols awsgen generates serializers and parsers for.
+pub const SUPPORTED_PROTOCOLS: [Protocol; 3] = [Protocol::Query, Protocol::Json, Protocol::RpcV2Cbor];
+
+/// One service to put into a generated crate.
+pub struct ServiceInput {
+    /// Module and cargo feature name (`elasticache`).
+    pub module: String,
+    /// The whole model, as loaded.
+    pub model: Model,
+    /// Which operations to generate.
+    pub selection: Selection,
+    /// Protocol override; by default the model's preferred supported protocol.
+    pub protocol: Option<Protocol>,
+}
+
+/// A crate to generate.
+pub struct CrateInput {
+    /// Package name.
+    pub name: String,
+    /// Services.
+    pub services: Vec<ServiceInput>,
+    /// The command that regenerates the crate, for file headers.
+    pub command: String,
+    /// What crate-level files come from (`codegen.toml`, or the model path).
+    pub source: String,
+    /// Whether the crate is its own workspace.
+    pub standalone: bool,
+}
+
+/// Generates every file of a crate: path relative to the crate root → contents.
+pub fn generate(input: &CrateInput) -> Result<BTreeMap<String, String>> {
+    let mut selected = Vec::new();
+    for service in &input.services {
+        let mut model = ir::select_operations(&service.model, &service.selection)?;
+        ir::box_recursive_members(&mut model);
+        let protocol = choose_protocol(&model, service.protocol)?;
+        selected.push((service.module.clone(), model, protocol));
+    }
+    emit::emit_crate(&emit::CrateSpec {
+        name: input.name.clone(),
+        services: selected
+            .iter()
+            .map(|(module, model, protocol)| emit::ServiceSpec {
+                module: module.clone(),
+                model,
+                protocol: *protocol,
+            })
+            .collect(),
+        command: input.command.clone(),
+        source: input.source.clone(),
+        standalone: input.standalone,
+    })
+}
+
+/// The protocol to generate: the override if the model lists it, else the first protocol in
+/// botocore's priority order that the model lists and awsgen supports.
+pub fn choose_protocol(model: &Model, requested: Option<Protocol>) -> Result<Protocol> {
+    let listed = &model.service.protocols;
+    let config_error = |message: String| CodegenError::Config {
+        file: model.source.clone(),
+        message,
+    };
+    let names = || {
+        listed
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match requested {
+        Some(p) if !listed.contains(&p) => Err(config_error(format!(
+            "protocol `{p}` was requested, but the model lists only {}",
+            names()
+        ))),
+        Some(p) if !SUPPORTED_PROTOCOLS.contains(&p) => Err(config_error(format!(
+            "protocol `{p}` is not supported (awsgen generates query, json and smithy-rpc-v2-cbor)"
+        ))),
+        Some(p) => Ok(p),
+        None => Protocol::PRIORITY
+            .into_iter()
+            .find(|p| listed.contains(p) && SUPPORTED_PROTOCOLS.contains(p))
+            .ok_or_else(|| {
+                config_error(format!(
+                    "the model's protocols ({}) are not supported (awsgen generates query, json and smithy-rpc-v2-cbor)",
+                    names()
+                ))
+            }),
+    }
+}

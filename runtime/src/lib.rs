@@ -1,3 +1,13 @@
 //! Hand-written support code for awsgen-generated crates. Every module here is copied verbatim
 //! into a generated crate as `crate::runtime::<module>`, so modules refer to each other only
-//! through `super::`.
+//! through `super::`, and tests live in `tests/`, not in the modules.
+
+pub mod blob;
+pub mod error;
+#[cfg(feature = "serde")]
+pub mod serde_support;
+pub mod timestamp;
+
+pub use blob::Blob;
+pub use error::{BuildError, ErrorMetadata, REDACTED};
+pub use timestamp::DateTime;

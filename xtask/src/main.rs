@@ -1,2 +1,109 @@
-//! `cargo xtask`: awsgen's command line.
-fn main() {}
+//! `cargo xtask`: awsgen's command line. Parses arguments and calls the `xtask` library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use awsgen_codegen::ir::{Protocol, Selection};
+use xtask::GenerateOptions;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  regenerate [--check]      write generated/ from codegen.toml (--check: write nothing, fail
+                            naming every stale, missing or orphaned file)
+  generate --model PATH (--operations A,B | --all-operations) --out DIR
+           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
+                            generate a standalone crate for any botocore model
+";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<()> {
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        bail!("no command given");
+    };
+    let root = xtask::project_root();
+    match command.as_str() {
+        "regenerate" => {
+            let check = match rest {
+                [] => false,
+                [flag] if flag == "--check" => true,
+                _ => bail!("regenerate takes only `--check`\n{USAGE}"),
+            };
+            xtask::regenerate(&root, check)
+        }
+        "generate" => {
+            let options = parse_generate(rest)?;
+            let command = format!("cargo xtask generate {}", rest.join(" "));
+            xtask::generate(&options, &command)?;
+            println!("generated {}", options.out.display());
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n{USAGE}"),
+    }
+}
+
+fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
+    let mut model = None;
+    let mut selection = None;
+    let mut out = None;
+    let mut protocol = None;
+    let mut name = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))
+        };
+        match arg.as_str() {
+            "--model" => model = Some(value("--model")?),
+            "--operations" => {
+                let list = value("--operations")?;
+                selection = Some(Selection::Operations(
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                ));
+            }
+            "--all-operations" => selection = Some(Selection::All),
+            "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--protocol" => {
+                let p = value("--protocol")?;
+                protocol = Some(
+                    Protocol::from_botocore(&p)
+                        .ok_or_else(|| anyhow::anyhow!("unknown protocol `{p}`"))?,
+                );
+            }
+            "--name" => name = Some(value("--name")?),
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    let (Some(model), Some(selection), Some(out)) = (model, selection, out) else {
+        bail!("generate needs --model, --operations or --all-operations, and --out\n{USAGE}");
+    };
+    Ok(GenerateOptions {
+        model,
+        selection,
+        out,
+        protocol,
+        name,
+    })
+}

@@ -1,0 +1,112 @@
+//! Operation error enums (one variant per modeled error, plus `Unhandled`) and the `Display`
+//! and `Error` implementations of error structures.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Service;
+use super::docs::{Doc, code};
+use crate::ir::Operation;
+use crate::naming;
+
+/// Emits `<Op>Error` for `op`.
+pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
+    let names = svc.names.operation(&op.name);
+    let error = naming::ident(&names.error);
+    let variants: Vec<_> = names
+        .error_variants
+        .iter()
+        .map(|(_, v)| naming::ident(v))
+        .collect();
+    let payloads: Vec<_> = names
+        .error_variants
+        .iter()
+        .map(|(id, _)| svc.type_path(id))
+        .collect();
+    let variant_docs: Vec<_> = names
+        .error_variants
+        .iter()
+        .map(|(id, _)| {
+            let shape = svc.model.shape(id);
+            let mut doc = Doc::from_html(shape.docs.as_deref(), || {
+                format!("The service answered with the error {}.", code(id.name()))
+            });
+            if let Some(info) = &shape.error {
+                let status = info
+                    .http_status
+                    .map(|s| format!(", HTTP status {s}"))
+                    .unwrap_or_default();
+                doc.paragraph(&format!("Wire code {}{status}.", code(&info.code)));
+            }
+            doc.attrs()
+        })
+        .collect();
+    let doc = format!(
+        " The errors of the {} operation: one variant per error the model lists, and \
+         `Unhandled` for any other code.",
+        code(&op.name)
+    );
+    quote! {
+        #[doc = #doc]
+        ///
+        /// Every variant carries the error's code, message, request id and HTTP status
+        /// ([`meta`](Self::meta)); `Display` shows them.
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub enum #error {
+            #(
+                #variant_docs
+                #variants(#payloads),
+            )*
+            /// An error code the model does not list for this operation.
+            Unhandled(crate::runtime::ErrorMetadata),
+        }
+
+        impl #error {
+            /// Code, message, request id and HTTP status of the error response.
+            pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
+                match self {
+                    #(Self::#variants(error) => &error.meta,)*
+                    Self::Unhandled(meta) => meta,
+                }
+            }
+
+            /// The error code from the response (`InvalidSnapshotState`).
+            pub fn code(&self) -> &str {
+                self.meta().code()
+            }
+
+            /// The error message from the response, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.meta().message()
+            }
+
+            /// The request id from the response, if any.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta().request_id()
+            }
+        }
+
+        impl ::std::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.meta(), f)
+            }
+        }
+
+        impl ::std::error::Error for #error {}
+    }
+}
+
+/// `Display` and `Error` for the error structure `name`.
+pub fn emit_error_struct_impls(name: &str) -> TokenStream {
+    let ident = naming::ident(name);
+    quote! {
+        impl ::std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.meta, f)
+            }
+        }
+
+        impl ::std::error::Error for #ident {}
+    }
+}

@@ -1,0 +1,161 @@
+//! Emitters: IR → Rust tokens, one module per concern. `Service` carries what every emitter of
+//! one service needs (the model, the decided names, the protocol) and the few helpers they share
+//! (paths, Rust types of shapes, doc attributes).
+
+mod docs;
+mod enums;
+mod errors;
+mod krate;
+mod manifest;
+pub mod names;
+mod operations;
+mod readme;
+mod runtime;
+mod structs;
+mod unions;
+
+pub use krate::{CrateSpec, ServiceSpec, emit_crate};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Member, Model, Protocol, Scalar, ShapeId, ShapeKind};
+use crate::naming;
+use names::Names;
+
+/// One Rust source file, before formatting.
+pub struct RustFile {
+    /// Path inside the crate (`src/elasticache/types/tag.rs`).
+    pub path: String,
+    /// What it was generated from, for the header (`models/…/service-2.json`).
+    pub source: String,
+    /// Its items.
+    pub tokens: TokenStream,
+}
+
+/// Everything the emitters of one service share.
+pub struct Service<'a> {
+    /// The selected, validated model.
+    pub model: &'a Model,
+    /// Decided names.
+    pub names: Names,
+    /// The service's module name in the crate (`elasticache`).
+    pub module: String,
+    /// The wire protocol generated.
+    pub protocol: Protocol,
+}
+
+impl<'a> Service<'a> {
+    /// Prepares the emitters for `model`.
+    pub fn new(model: &'a Model, module: &str, protocol: Protocol) -> Self {
+        Self {
+            model,
+            names: Names::new(model),
+            module: module.to_owned(),
+            protocol,
+        }
+    }
+
+    /// `crate::<service>`.
+    pub fn root(&self) -> TokenStream {
+        let module = naming::ident(&self.module);
+        quote!(crate::#module)
+    }
+
+    /// Path of the named type of `id` (`crate::elasticache::types::Tag`).
+    pub fn type_path(&self, id: &ShapeId) -> TokenStream {
+        let root = self.root();
+        let names = self
+            .names
+            .type_of(id)
+            .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
+        let name = naming::ident(&names.name);
+        quote!(#root::types::#name)
+    }
+
+    /// Path of the builder of the named type of `id`.
+    pub fn builder_path(&self, id: &ShapeId) -> TokenStream {
+        let root = self.root();
+        let names = self
+            .names
+            .type_of(id)
+            .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
+        let name = naming::ident(&format!("{}Builder", names.name));
+        quote!(#root::types::builders::#name)
+    }
+
+    /// The Rust type of a value of shape `id`.
+    pub fn rust_type(&self, id: &ShapeId) -> TokenStream {
+        let shape = self.model.shape(id);
+        match &shape.kind {
+            ShapeKind::Structure(_)
+            | ShapeKind::Union(_)
+            | ShapeKind::Enum(_)
+            | ShapeKind::IntEnum(_) => self.type_path(id),
+            ShapeKind::List(l) => {
+                let inner = self.rust_type(&l.member.target);
+                quote!(::std::vec::Vec<#inner>)
+            }
+            ShapeKind::Map(m) => {
+                let k = self.rust_type(&m.key.target);
+                let v = self.rust_type(&m.value.target);
+                quote!(::indexmap::IndexMap<#k, #v>)
+            }
+            ShapeKind::Document => quote!(crate::runtime::Document),
+            ShapeKind::Scalar(s) => scalar_type(*s),
+        }
+    }
+
+    /// The type of a member's value, boxed when the member closes a cycle.
+    pub fn member_value_type(&self, member: &Member) -> TokenStream {
+        let ty = self.rust_type(&member.target);
+        if member.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty
+        }
+    }
+
+    /// The type of a structure field for `member`: always optional.
+    pub fn field_type(&self, member: &Member) -> TokenStream {
+        let ty = self.member_value_type(member);
+        quote!(::std::option::Option<#ty>)
+    }
+
+    /// Whether a member's value must be redacted in `Debug` output: the member is sensitive,
+    /// or it is a list or map that holds sensitive values.
+    pub fn redacted(&self, member: &Member) -> bool {
+        let mut current = member;
+        // Walk down collections; bounded by the model size because each step follows a
+        // list/map edge and sensitivity is checked at every step.
+        for _ in 0..=self.model.shapes.len() {
+            if current.sensitive || self.model.shape(&current.target).sensitive {
+                return true;
+            }
+            current = match &self.model.shape(&current.target).kind {
+                ShapeKind::List(l) => &l.member,
+                ShapeKind::Map(m) => &m.value,
+                _ => return false,
+            };
+        }
+        false
+    }
+}
+
+/// The Rust type of a scalar.
+fn scalar_type(scalar: Scalar) -> TokenStream {
+    match scalar {
+        Scalar::String | Scalar::BigInteger | Scalar::BigDecimal => {
+            quote!(::std::string::String)
+        }
+        Scalar::Boolean => quote!(bool),
+        Scalar::Byte => quote!(i8),
+        Scalar::Short => quote!(i16),
+        Scalar::Integer => quote!(i32),
+        Scalar::Long => quote!(i64),
+        Scalar::Float => quote!(f32),
+        Scalar::Double => quote!(f64),
+        Scalar::Timestamp => quote!(crate::runtime::DateTime),
+        Scalar::Blob => quote!(crate::runtime::Blob),
+    }
+}

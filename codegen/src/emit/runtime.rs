@@ -1,0 +1,82 @@
+//! The hand-written runtime modules (from `runtime/src/`) that a generated crate carries, and
+//! which of them a crate needs. Their sources are embedded in the generator, so a generated
+//! crate is self-contained: it depends only on crates.io packages.
+
+use std::collections::BTreeSet;
+
+use crate::ir::{Model, Protocol, Scalar, ShapeKind};
+
+/// One runtime module.
+pub struct RuntimeModule {
+    /// Module (and file) name.
+    pub name: &'static str,
+    /// Its source text.
+    pub source: &'static str,
+    /// The items `runtime/mod.rs` re-exports from it.
+    pub exports: &'static [&'static str],
+    /// Whether it exists only with the `serde` feature.
+    pub serde_only: bool,
+    /// Whether a crate with these features needs it.
+    pub needed: fn(&Usage) -> bool,
+}
+
+/// What the services of one generated crate use, which decides runtime modules and
+/// dependencies.
+#[derive(Clone, Debug, Default)]
+pub struct Usage {
+    /// Some shape is a blob.
+    pub blobs: bool,
+    /// Some shape is a map.
+    pub maps: bool,
+    /// Some shape is a document.
+    pub documents: bool,
+    /// The protocols generated.
+    pub protocols: BTreeSet<Protocol>,
+}
+
+impl Usage {
+    /// Records what `model`, generated with `protocol`, uses.
+    pub fn add(&mut self, model: &Model, protocol: Protocol) {
+        self.protocols.insert(protocol);
+        for shape in model.shapes.values() {
+            match shape.kind {
+                ShapeKind::Scalar(Scalar::Blob) => self.blobs = true,
+                ShapeKind::Map(_) => self.maps = true,
+                ShapeKind::Document => self.documents = true,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Every runtime module, in file-name order.
+pub const MODULES: &[RuntimeModule] = &[
+    RuntimeModule {
+        name: "blob",
+        source: include_str!("../../../runtime/src/blob.rs"),
+        exports: &["Blob"],
+        serde_only: false,
+        needed: |u| u.blobs,
+    },
+    RuntimeModule {
+        name: "error",
+        source: include_str!("../../../runtime/src/error.rs"),
+        exports: &["BuildError", "ErrorMetadata", "REDACTED"],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "serde_support",
+        source: include_str!("../../../runtime/src/serde_support.rs"),
+        exports: &[],
+        serde_only: true,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "timestamp",
+        source: include_str!("../../../runtime/src/timestamp.rs"),
+        exports: &["DateTime"],
+        serde_only: false,
+        needed: |_| true,
+    },
+];

@@ -1,0 +1,316 @@
+//! Structures and their builders: shape structures, error structures, and the synthetic input
+//! and output structures of operations. Fields are public and optional; builders enforce
+//! required members at `build()` time and name every missing one.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Service;
+use super::docs::{Doc, code};
+use crate::ir::{Member, Shape, ShapeKind, Structure};
+use crate::naming::{self, Scope};
+
+/// What to emit for one structure type.
+pub struct StructSpec<'s> {
+    /// The shape whose members become fields.
+    pub shape: &'s Shape,
+    /// The members (the shape's own, or those of an operation's input/output shape).
+    pub structure: &'s Structure,
+    /// Field names, one per member.
+    pub fields: &'s [String],
+    /// The type name.
+    pub name: String,
+    /// The builder's type name.
+    pub builder: String,
+    /// The type's documentation.
+    pub doc: Doc,
+    /// Whether to add the error metadata field (`meta`).
+    pub error_meta: bool,
+}
+
+/// Emits the struct, its `builder()` constructor, and its builder.
+pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
+    let name = naming::ident(&spec.name);
+    let builder = naming::ident(&spec.builder);
+    let members = &spec.structure.members;
+    let field_idents: Vec<_> = spec.fields.iter().map(|f| naming::ident(f)).collect();
+    let field_types: Vec<_> = members.iter().map(|m| svc.field_type(m)).collect();
+    let wire_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+    let field_docs: Vec<_> = members
+        .iter()
+        .map(|m| member_doc(svc, m).attrs())
+        .collect();
+    let serde_attrs: Vec<_> = members
+        .iter()
+        .zip(&wire_names)
+        .map(|(m, wire)| {
+            if m.required {
+                quote! {
+                    #[cfg_attr(feature = "serde", serde(
+                        rename = #wire,
+                        deserialize_with = "crate::runtime::serde_support::required",
+                        skip_serializing_if = "::std::option::Option::is_none"
+                    ))]
+                }
+            } else {
+                quote! {
+                    #[cfg_attr(feature = "serde", serde(
+                        rename = #wire,
+                        default,
+                        skip_serializing_if = "::std::option::Option::is_none"
+                    ))]
+                }
+            }
+        })
+        .collect();
+    let deprecated: Vec<_> = members.iter().map(deprecated_attr).collect();
+
+    let has_required = members.iter().any(|m| m.required);
+    let redacted: Vec<bool> = members
+        .iter()
+        .map(|m| spec.shape.sensitive || svc.redacted(m))
+        .collect();
+    let manual_debug = redacted.iter().any(|r| *r);
+    let derive_debug = (!manual_debug).then(|| quote!(::std::fmt::Debug,));
+    let derive_default = (!has_required).then(|| quote!(::std::default::Default,));
+
+    let meta_field = spec.error_meta.then(|| {
+        quote! {
+            /// Error code, message, request id and HTTP status of the response this error
+            /// was read from.
+            #[cfg_attr(feature = "serde", serde(skip))]
+            pub meta: crate::runtime::ErrorMetadata,
+        }
+    });
+
+    let doc = spec.doc.attrs();
+    let builder_doc = format!(" A builder for [`{}`].", spec.name);
+    let ctor_doc = format!(" Creates a builder for [`{}`].", spec.name);
+
+    let methods = builder_methods(svc, members, spec.fields, &field_idents);
+    let build = build_fn(spec, &name, &field_idents);
+    let debug_impls = manual_debug.then(|| {
+        let mut out = debug_impl(&name, &spec.name, &field_idents, spec.fields, &redacted, spec.error_meta);
+        out.extend(debug_impl(&builder, &spec.builder, &field_idents, spec.fields, &redacted, false));
+        out
+    });
+
+    quote! {
+        #doc
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, #derive_debug #derive_default)]
+        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+        #[non_exhaustive]
+        pub struct #name {
+            #(
+                #field_docs
+                #deprecated
+                #serde_attrs
+                pub #field_idents: #field_types,
+            )*
+            #meta_field
+        }
+
+        impl #name {
+            #[doc = #ctor_doc]
+            pub fn builder() -> #builder {
+                ::std::default::Default::default()
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, #derive_debug)]
+        #[non_exhaustive]
+        pub struct #builder {
+            #(#field_idents: #field_types,)*
+        }
+
+        impl #builder {
+            #methods
+            #build
+        }
+
+        #debug_impls
+    }
+}
+
+fn member_doc(svc: &Service<'_>, member: &Member) -> Doc {
+    let target = svc.model.shape(&member.target);
+    let mut doc = Doc::from_html(
+        member.docs.as_deref().or(target.docs.as_deref()),
+        || format!("The {} member.", code(&member.name)),
+    );
+    if member.required {
+        doc.paragraph("**Required.**");
+    }
+    doc
+}
+
+fn deprecated_attr(member: &Member) -> TokenStream {
+    match &member.deprecated {
+        None => quote!(),
+        Some(d) => match &d.message {
+            Some(note) => quote!(#[deprecated(note = #note)]),
+            None => quote!(#[deprecated]),
+        },
+    }
+}
+
+fn builder_methods(
+    svc: &Service<'_>,
+    members: &[Member],
+    fields: &[String],
+    field_idents: &[proc_macro2::Ident],
+) -> TokenStream {
+    let mut scope = Scope::with_reserved(&["build"]);
+    let plain: Vec<String> = fields.iter().map(|f| scope.claim(f.clone())).collect();
+    let setters: Vec<String> = fields
+        .iter()
+        .map(|f| scope.claim(format!("set_{f}")))
+        .collect();
+    let mut out = TokenStream::new();
+    for (((member, field), plain), setter) in members.iter().zip(field_idents).zip(&plain).zip(&setters) {
+        let plain = naming::ident(plain);
+        let setter = naming::ident(setter);
+        let field_ty = svc.field_type(member);
+        let allow_deprecated = member
+            .deprecated
+            .is_some()
+            .then(|| quote!(#[deprecated]));
+        let shown = code(&member.name);
+        let set_doc = format!(" Sets {shown}; `None` leaves it out of the request.");
+        let target = svc.model.shape(&member.target);
+        let adder = match &target.kind {
+            ShapeKind::List(list) => {
+                let item = svc.member_value_type(&list.member);
+                let doc = format!(" Appends one item to {shown}.");
+                quote! {
+                    #[doc = #doc]
+                    #allow_deprecated
+                    pub fn #plain(mut self, item: impl ::std::convert::Into<#item>) -> Self {
+                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                        self
+                    }
+                }
+            }
+            ShapeKind::Map(map) => {
+                let key = svc.member_value_type(&map.key);
+                let value = svc.member_value_type(&map.value);
+                let doc = format!(" Inserts one entry into {shown}.");
+                quote! {
+                    #[doc = #doc]
+                    #allow_deprecated
+                    pub fn #plain(
+                        mut self,
+                        key: impl ::std::convert::Into<#key>,
+                        value: impl ::std::convert::Into<#value>,
+                    ) -> Self {
+                        self.#field
+                            .get_or_insert_with(::std::default::Default::default)
+                            .insert(key.into(), value.into());
+                        self
+                    }
+                }
+            }
+            _ => {
+                let value = svc.rust_type(&member.target);
+                let doc = format!(" Sets {shown}.");
+                let wrap = if member.boxed {
+                    quote!(::std::boxed::Box::new(input.into()))
+                } else {
+                    quote!(input.into())
+                };
+                quote! {
+                    #[doc = #doc]
+                    #allow_deprecated
+                    pub fn #plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
+                        self.#field = ::std::option::Option::Some(#wrap);
+                        self
+                    }
+                }
+            }
+        };
+        out.extend(quote! {
+            #adder
+            #[doc = #set_doc]
+            #allow_deprecated
+            pub fn #setter(mut self, input: #field_ty) -> Self {
+                self.#field = input;
+                self
+            }
+        });
+    }
+    out
+}
+
+fn build_fn(spec: &StructSpec<'_>, name: &proc_macro2::Ident, fields: &[proc_macro2::Ident]) -> TokenStream {
+    let meta = spec
+        .error_meta
+        .then(|| quote!(meta: ::std::default::Default::default(),));
+    let required: Vec<(&proc_macro2::Ident, &str)> = spec
+        .structure
+        .members
+        .iter()
+        .zip(fields)
+        .filter(|(m, _)| m.required)
+        .map(|(m, f)| (f, m.name.as_str()))
+        .collect();
+    let type_name = &spec.name;
+    if required.is_empty() {
+        let doc = format!(" Builds the [`{type_name}`].");
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #name {
+                #name { #(#fields: self.#fields,)* #meta }
+            }
+        }
+    } else {
+        let doc = format!(
+            " Builds the [`{type_name}`], or names every required member that is not set."
+        );
+        let (req_fields, req_names): (Vec<_>, Vec<_>) = required.into_iter().unzip();
+        let shape = &spec.name;
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
+                let mut missing = ::std::vec::Vec::new();
+                #(
+                    if self.#req_fields.is_none() {
+                        missing.push(#req_names);
+                    }
+                )*
+                if !missing.is_empty() {
+                    return ::std::result::Result::Err(crate::runtime::BuildError::new(#shape, missing));
+                }
+                ::std::result::Result::Ok(#name { #(#fields: self.#fields,)* #meta })
+            }
+        }
+    }
+}
+
+fn debug_impl(
+    name: &proc_macro2::Ident,
+    display_name: &str,
+    fields: &[proc_macro2::Ident],
+    field_names: &[String],
+    redacted: &[bool],
+    error_meta: bool,
+) -> TokenStream {
+    let entries = fields.iter().zip(field_names).zip(redacted).map(|((f, n), r)| {
+        if *r {
+            quote!(.field(#n, &self.#f.as_ref().map(|_| crate::runtime::REDACTED)))
+        } else {
+            quote!(.field(#n, &self.#f))
+        }
+    });
+    let meta = error_meta.then(|| quote!(.field("meta", &self.meta)));
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#display_name)
+                    #(#entries)*
+                    #meta
+                    .finish()
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Unions: a Rust enum with one variant per member, plus `Unknown` for a member this version of
+//! the crate does not know.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Service;
+use super::docs::{Doc, code};
+use crate::ir::{Shape, Structure};
+use crate::naming;
+
+/// Emits the union `name`.
+pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -> TokenStream {
+    let ident = naming::ident(name);
+    let variants: Vec<_> = svc
+        .names
+        .fields(&shape.id)
+        .iter()
+        .map(|v| naming::ident(v))
+        .collect();
+    let types: Vec<_> = s.members.iter().map(|m| svc.member_value_type(m)).collect();
+    let wire: Vec<&str> = s.members.iter().map(|m| m.name.as_str()).collect();
+    let docs: Vec<_> = s
+        .members
+        .iter()
+        .map(|m| {
+            let target = svc.model.shape(&m.target);
+            Doc::from_html(m.docs.as_deref().or(target.docs.as_deref()), || {
+                format!("The {} member.", code(&m.name))
+            })
+            .attrs()
+        })
+        .collect();
+    let doc = Doc::from_html(shape.docs.as_deref(), || {
+        format!("The {} union: exactly one member is set.", code(shape.id.name()))
+    })
+    .attrs();
+    quote! {
+        #doc
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum #ident {
+            #(
+                #docs
+                #[cfg_attr(feature = "serde", serde(rename = #wire))]
+                #variants(#types),
+            )*
+            /// A member this version of the crate does not know.
+            #[cfg_attr(feature = "serde", serde(skip))]
+            Unknown,
+        }
+    }
+}

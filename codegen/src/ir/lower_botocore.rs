@@ -1,0 +1,393 @@
+//! Lowering of a parsed botocore `service-2.json` into the IR, with validation. All problems are
+//! collected (sorted, each naming its shape or member) before an error is returned.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Constraints, Deprecated, Enum, EnumValue, ErrorInfo, HttpBinding, List, Map, Member, Model,
+    ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure,
+    TimestampFormat, WireNames, XmlNamespace,
+};
+use crate::error::{CodegenError, Location, Problem, Result};
+use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
+
+/// Lowers a botocore model read from `file` into the IR.
+pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
+    let mut cx = Lowering {
+        model,
+        problems: Vec::new(),
+    };
+    let service = cx.service();
+    let mut shapes = BTreeMap::new();
+    for (name, def) in &model.shapes {
+        if let Some(shape) = cx.shape(name, def) {
+            shapes.insert(shape.id.clone(), shape);
+        }
+    }
+    let mut operations: Vec<Operation> = model
+        .operations
+        .iter()
+        .map(|(name, def)| cx.operation(name, def))
+        .collect();
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+
+    if cx.problems.is_empty() {
+        Ok(Model {
+            source: file.to_owned(),
+            format: ModelFormat::Botocore,
+            service,
+            operations,
+            shapes,
+        })
+    } else {
+        let mut problems = cx.problems;
+        problems.sort();
+        problems.dedup();
+        Err(CodegenError::Model {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+struct Lowering<'a> {
+    model: &'a ServiceModel,
+    problems: Vec<Problem>,
+}
+
+impl Lowering<'_> {
+    fn problem(&mut self, location: Location, message: impl Into<String>) {
+        self.problems.push(Problem::new(location, message));
+    }
+
+    fn service(&mut self) -> Service {
+        let meta = &self.model.metadata;
+        let names: Vec<String> = match (&meta.protocols, &meta.protocol) {
+            (Some(list), _) if !list.is_empty() => list.clone(),
+            (_, Some(one)) => vec![one.clone()],
+            _ => Vec::new(),
+        };
+        let protocols: Vec<Protocol> = names
+            .iter()
+            .filter_map(|n| Protocol::from_botocore(n))
+            .collect();
+        if protocols.is_empty() {
+            let message = if names.is_empty() {
+                "metadata names no protocol (`protocols` or `protocol`)".to_owned()
+            } else {
+                format!(
+                    "metadata names no known protocol: {} (known: json, rest-json, rest-xml, smithy-rpc-v2-cbor, query, ec2)",
+                    names
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            self.problem(Location::Model, message);
+        }
+        let api_version = meta.api_version.clone().unwrap_or_else(|| {
+            self.problem(Location::Model, "metadata has no `apiVersion`");
+            String::new()
+        });
+        Service {
+            api_version,
+            protocols,
+            json_version: meta.json_version.clone(),
+            target_prefix: meta.target_prefix.clone(),
+            endpoint_prefix: meta.endpoint_prefix.clone(),
+            signing_name: meta.signing_name.clone(),
+            signature_version: meta.signature_version.clone(),
+            service_id: meta.service_id.clone(),
+            full_name: meta.service_full_name.clone(),
+            abbreviation: meta.service_abbreviation.clone(),
+            uid: meta.uid.clone(),
+            xml_namespace: meta.xml_namespace.clone(),
+            docs: self.model.documentation.clone(),
+        }
+    }
+
+    fn shape(&mut self, name: &str, def: &ShapeDef) -> Option<Shape> {
+        let here = || Location::Shape(name.to_owned());
+        let kind = match def.type_.as_str() {
+            "structure" => {
+                let structure = self.structure(name, def);
+                if def.document {
+                    ShapeKind::Document
+                } else if def.union {
+                    ShapeKind::Union(structure)
+                } else {
+                    ShapeKind::Structure(structure)
+                }
+            }
+            "list" => match &def.member {
+                Some(member) => ShapeKind::List(List {
+                    member: self.member(name, "member", member, false)?,
+                }),
+                None => {
+                    self.problem(here(), "list shape has no `member`");
+                    return None;
+                }
+            },
+            "map" => match (&def.key, &def.value) {
+                (Some(key), Some(value)) => {
+                    let key = self.member(name, "key", key, false)?;
+                    let value = self.member(name, "value", value, false)?;
+                    self.check_map_key(name, &key);
+                    ShapeKind::Map(Map { key, value })
+                }
+                _ => {
+                    self.problem(here(), "map shape needs both `key` and `value`");
+                    return None;
+                }
+            },
+            "string" | "character" => match &def.enum_ {
+                // A value listed twice is one value: keep its first occurrence.
+                Some(values) => ShapeKind::Enum(Enum {
+                    values: values
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, v)| !values[..*i].contains(v))
+                        .map(|(_, v)| EnumValue {
+                            value: v.clone(),
+                            name: None,
+                            docs: None,
+                        })
+                        .collect(),
+                }),
+                None => ShapeKind::Scalar(Scalar::String),
+            },
+            other => match scalar(other) {
+                Some(scalar) => ShapeKind::Scalar(scalar),
+                None => {
+                    self.problem(here(), format!("unknown shape type `{other}`"));
+                    return None;
+                }
+            },
+        };
+        let is_struct = matches!(kind, ShapeKind::Structure(_));
+        let error = (def.exception || def.error.is_some()).then(|| {
+            let error = def.error.as_ref();
+            ErrorInfo {
+                code: error
+                    .and_then(|e| e.code.clone())
+                    .unwrap_or_else(|| name.to_owned()),
+                http_status: error.and_then(|e| e.http_status_code),
+                sender_fault: error.and_then(|e| e.sender_fault).unwrap_or(!def.fault),
+            }
+        });
+        if error.is_some() && !is_struct {
+            self.problem(here(), "only structures can be errors (`exception`/`error`)");
+        }
+        Some(Shape {
+            id: ShapeId::new(name),
+            kind,
+            docs: def.documentation.clone(),
+            deprecated: deprecation(def.deprecated, &def.deprecated_message),
+            sensitive: def.sensitive,
+            error,
+            unsupported: def
+                .eventstream
+                .then(|| "event streams are not supported".to_owned()),
+            constraints: Constraints {
+                min: def.min.as_ref().map(ToString::to_string),
+                max: def.max.as_ref().map(ToString::to_string),
+                pattern: def.pattern.clone(),
+            },
+        })
+    }
+
+    fn structure(&mut self, name: &str, def: &ShapeDef) -> Structure {
+        let empty = indexmap::IndexMap::new();
+        let members = def.members.as_ref().unwrap_or(&empty);
+        for required in &def.required {
+            if !members.contains_key(required) {
+                self.problem(
+                    Location::Shape(name.to_owned()),
+                    format!("`required` names `{required}`, which is not a member"),
+                );
+            }
+        }
+        Structure {
+            members: members
+                .iter()
+                .filter_map(|(member, r)| {
+                    self.member(name, member, r, def.required.contains(member))
+                })
+                .collect(),
+        }
+    }
+
+    /// Lowers a reference, merging the target shape's serialization keys under the
+    /// reference's own, as botocore's `ShapeResolver` does.
+    fn member(&mut self, holder: &str, name: &str, r: &ShapeRef, required: bool) -> Option<Member> {
+        let here = || Location::Member {
+            shape: holder.to_owned(),
+            member: name.to_owned(),
+        };
+        let Some(target) = self.model.shapes.get(&r.shape) else {
+            self.problem(here(), format!("targets missing shape `{}`", r.shape));
+            return None;
+        };
+        let timestamp_format = match r
+            .timestamp_format
+            .as_deref()
+            .or(target.timestamp_format.as_deref())
+        {
+            None => None,
+            Some(f) => match timestamp_format(f) {
+                Some(f) => Some(f),
+                None => {
+                    self.problem(here(), format!("unknown timestampFormat `{f}`"));
+                    None
+                }
+            },
+        };
+        Some(Member {
+            name: name.to_owned(),
+            target: ShapeId::new(&r.shape),
+            docs: r.documentation.clone(),
+            required,
+            deprecated: deprecation(r.deprecated, &r.deprecated_message),
+            sensitive: r.sensitive.unwrap_or(target.sensitive),
+            boxed: false,
+            idempotency_token: r.idempotency_token,
+            timestamp_format,
+            wire: WireNames {
+                location_name: r
+                    .location_name
+                    .clone()
+                    .or_else(|| target.location_name.clone()),
+                query_name: r.query_name.clone(),
+                flattened: r.flattened.or(target.flattened).unwrap_or(false),
+                xml_namespace: r
+                    .xml_namespace
+                    .as_ref()
+                    .or(target.xml_namespace.as_ref())
+                    .map(xml_namespace),
+                xml_attribute: r.xml_attribute.unwrap_or(false),
+            },
+            location: r.location.clone(),
+            default: None,
+        })
+    }
+
+    fn check_map_key(&mut self, holder: &str, key: &Member) {
+        if let Some(target) = self.model.shapes.get(key.target.as_str())
+            && !matches!(target.type_.as_str(), "string" | "character")
+        {
+            self.problem(
+                Location::Member {
+                    shape: holder.to_owned(),
+                    member: "key".to_owned(),
+                },
+                format!("map keys must be strings, not `{}`", target.type_),
+            );
+        }
+    }
+
+    fn operation(&mut self, name: &str, def: &crate::model::botocore::OperationDef) -> Operation {
+        let here = || Location::Operation(name.to_owned());
+        let mut reference = |what: &str, r: &ShapeRef| -> Option<ShapeId> {
+            match self.model.shapes.get(&r.shape) {
+                Some(s) if s.type_ == "structure" => Some(ShapeId::new(&r.shape)),
+                Some(s) => {
+                    self.problems.push(Problem::new(
+                        here(),
+                        format!(
+                            "{what} `{}` must be a structure, not `{}`",
+                            r.shape, s.type_
+                        ),
+                    ));
+                    None
+                }
+                None => {
+                    self.problems.push(Problem::new(
+                        here(),
+                        format!("{what} targets missing shape `{}`", r.shape),
+                    ));
+                    None
+                }
+            }
+        };
+        let input = def.input.as_ref().and_then(|r| reference("input", r));
+        let output = def.output.as_ref().and_then(|r| reference("output", r));
+        let errors = def
+            .errors
+            .iter()
+            .filter_map(|r| reference("error", r))
+            .collect();
+        let http = def.http.as_ref();
+        Operation {
+            name: name.to_owned(),
+            input,
+            output,
+            result_wrapper: def.output.as_ref().and_then(|o| o.result_wrapper.clone()),
+            errors,
+            docs: def.documentation.clone(),
+            deprecated: deprecation(def.deprecated, &def.deprecated_message),
+            http: HttpBinding {
+                method: http
+                    .and_then(|h| h.method.clone())
+                    .unwrap_or_else(|| "POST".to_owned()),
+                request_uri: http
+                    .and_then(|h| h.request_uri.clone())
+                    .unwrap_or_else(|| "/".to_owned()),
+                response_code: http.and_then(|h| h.response_code),
+            },
+            idempotent: def.idempotent,
+            host_prefix: def.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
+            request_compression: def
+                .requestcompression
+                .as_ref()
+                .map(|c| c.encodings.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+fn scalar(type_name: &str) -> Option<Scalar> {
+    Some(match type_name {
+        "boolean" => Scalar::Boolean,
+        "byte" => Scalar::Byte,
+        "short" => Scalar::Short,
+        "integer" => Scalar::Integer,
+        "long" => Scalar::Long,
+        "float" => Scalar::Float,
+        "double" => Scalar::Double,
+        "bigInteger" | "biginteger" => Scalar::BigInteger,
+        "bigDecimal" | "bigdecimal" => Scalar::BigDecimal,
+        "timestamp" => Scalar::Timestamp,
+        "blob" => Scalar::Blob,
+        _ => return None,
+    })
+}
+
+fn timestamp_format(name: &str) -> Option<TimestampFormat> {
+    Some(match name {
+        "iso8601" => TimestampFormat::DateTime,
+        "rfc822" => TimestampFormat::HttpDate,
+        "unixTimestamp" => TimestampFormat::EpochSeconds,
+        _ => return None,
+    })
+}
+
+fn xml_namespace(def: &XmlNamespaceDef) -> XmlNamespace {
+    match def {
+        XmlNamespaceDef::Uri(uri) => XmlNamespace {
+            prefix: None,
+            uri: uri.clone(),
+        },
+        XmlNamespaceDef::Full { prefix, uri } => XmlNamespace {
+            prefix: prefix.clone(),
+            uri: uri.clone(),
+        },
+    }
+}
+
+fn deprecation(deprecated: bool, message: &Option<String>) -> Option<Deprecated> {
+    (deprecated || message.is_some()).then(|| Deprecated {
+        message: message.clone(),
+        since: None,
+    })
+}

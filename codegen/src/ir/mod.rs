@@ -1,0 +1,501 @@
+//! The validated shape graph: the one model representation that emitters see.
+//!
+//! Front ends (botocore, Smithy) lower their JSON into these types; passes (`select`,
+//! `recursion`) refine it. Every invariant an emitter relies on is enforced by the types or by
+//! lowering: a list always has a member, every member target exists, error codes are resolved,
+//! and the serialization keys botocore merges from a target shape into a member reference are
+//! already merged into [`Member`].
+
+mod lower_botocore;
+mod recursion;
+mod select;
+
+pub use lower_botocore::lower_botocore;
+pub use recursion::box_recursive_members;
+pub use select::{Selection, closure, select_operations, targets};
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A shape's id as the model spells it: `Tag` in botocore, `com.amazonaws.elasticache#Tag` in
+/// Smithy. Ordered, so maps keyed by it iterate deterministically.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShapeId(String);
+
+impl ShapeId {
+    /// Wraps an id as written in the model.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The whole id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name without any Smithy namespace: `Tag` for `com.amazonaws.elasticache#Tag`.
+    pub fn name(&self) -> &str {
+        self.0.rsplit_once('#').map_or(&self.0, |(_, name)| name)
+    }
+}
+
+impl fmt::Display for ShapeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which input format a model was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModelFormat {
+    /// botocore `service-2.json`.
+    Botocore,
+    /// Smithy JSON AST.
+    Smithy,
+}
+
+/// A whole service model, or the part of it that a selection of operations reaches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// The model file as the user named it (used in messages and generated-file headers).
+    pub source: String,
+    /// The format the model was read from.
+    pub format: ModelFormat,
+    /// Service-wide metadata.
+    pub service: Service,
+    /// Operations, sorted by name.
+    pub operations: Vec<Operation>,
+    /// Every shape, keyed by id.
+    pub shapes: BTreeMap<ShapeId, Shape>,
+}
+
+impl Model {
+    /// The shape with this id. Lowering guarantees that every id reachable from the model
+    /// resolves, so a miss is a bug in the generator, reported with the id.
+    pub fn shape(&self, id: &ShapeId) -> &Shape {
+        self.shapes
+            .get(id)
+            .unwrap_or_else(|| unreachable!("shape `{id}` was validated to exist"))
+    }
+
+    /// The operation with this model name, if any.
+    pub fn operation(&self, name: &str) -> Option<&Operation> {
+        self.operations.iter().find(|op| op.name == name)
+    }
+}
+
+/// Service-wide metadata (botocore `metadata`, Smithy service shape traits).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Service {
+    /// The API version (`2015-02-02`): the awsQuery `Version` parameter.
+    pub api_version: String,
+    /// The wire protocols the service speaks, in the model's order.
+    pub protocols: Vec<Protocol>,
+    /// awsJson version (`1.0`, `1.1`).
+    pub json_version: Option<String>,
+    /// awsJson `X-Amz-Target` prefix (`AmazonMemoryDB`).
+    pub target_prefix: Option<String>,
+    /// Endpoint host prefix (`memory-db`).
+    pub endpoint_prefix: Option<String>,
+    /// SigV4 signing name, when it differs from the endpoint prefix.
+    pub signing_name: Option<String>,
+    /// Signature version (`v4`).
+    pub signature_version: Option<String>,
+    /// SDK service id (`ElastiCache`).
+    pub service_id: Option<String>,
+    /// Full name (`Amazon ElastiCache`).
+    pub full_name: Option<String>,
+    /// Abbreviation (`Amazon MemoryDB`).
+    pub abbreviation: Option<String>,
+    /// Model uid (`elasticache-2015-02-02`): used for API reference links.
+    pub uid: Option<String>,
+    /// XML namespace of awsQuery responses.
+    pub xml_namespace: Option<String>,
+    /// Service documentation (HTML).
+    pub docs: Option<String>,
+}
+
+impl Service {
+    /// The protocol a client should use by default: the first of botocore's priority list
+    /// (`json`, `rest-json`, `rest-xml`, `smithy-rpc-v2-cbor`, `query`, `ec2`) that the model
+    /// lists.
+    pub fn preferred_protocol(&self) -> Option<Protocol> {
+        Protocol::PRIORITY
+            .iter()
+            .copied()
+            .find(|p| self.protocols.contains(p))
+    }
+}
+
+/// A wire protocol a model can declare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Protocol {
+    /// awsJson1_0 / awsJson1_1 (botocore `json`).
+    Json,
+    /// restJson1 (botocore `rest-json`).
+    RestJson,
+    /// restXml (botocore `rest-xml`).
+    RestXml,
+    /// Smithy RPC v2 CBOR (botocore `smithy-rpc-v2-cbor`).
+    RpcV2Cbor,
+    /// awsQuery (botocore `query`).
+    Query,
+    /// ec2Query (botocore `ec2`).
+    Ec2,
+}
+
+impl Protocol {
+    /// botocore's protocol priority order (`ServiceModel.resolved_protocol`).
+    pub const PRIORITY: [Protocol; 6] = [
+        Protocol::Json,
+        Protocol::RestJson,
+        Protocol::RestXml,
+        Protocol::RpcV2Cbor,
+        Protocol::Query,
+        Protocol::Ec2,
+    ];
+
+    /// The protocol botocore names `name`.
+    pub fn from_botocore(name: &str) -> Option<Self> {
+        Some(match name {
+            "json" => Protocol::Json,
+            "rest-json" => Protocol::RestJson,
+            "rest-xml" => Protocol::RestXml,
+            "smithy-rpc-v2-cbor" => Protocol::RpcV2Cbor,
+            "query" => Protocol::Query,
+            "ec2" => Protocol::Ec2,
+            _ => return None,
+        })
+    }
+
+    /// botocore's name for the protocol.
+    pub fn botocore_name(self) -> &'static str {
+        match self {
+            Protocol::Json => "json",
+            Protocol::RestJson => "rest-json",
+            Protocol::RestXml => "rest-xml",
+            Protocol::RpcV2Cbor => "smithy-rpc-v2-cbor",
+            Protocol::Query => "query",
+            Protocol::Ec2 => "ec2",
+        }
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.botocore_name())
+    }
+}
+
+/// An operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    /// The operation name (`CopySnapshot`): the awsQuery `Action`, the awsJson target suffix.
+    pub name: String,
+    /// Input structure, if the operation takes one.
+    pub input: Option<ShapeId>,
+    /// Output structure, if the operation returns one.
+    pub output: Option<ShapeId>,
+    /// awsQuery element wrapping the output (`CopySnapshotResult`).
+    pub result_wrapper: Option<String>,
+    /// Modeled errors, in model order.
+    pub errors: Vec<ShapeId>,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// Deprecation, if deprecated.
+    pub deprecated: Option<Deprecated>,
+    /// HTTP binding (always `POST /` for the RPC protocols).
+    pub http: HttpBinding,
+    /// Whether the operation is marked idempotent.
+    pub idempotent: bool,
+    /// Host prefix template from the `endpoint` trait (`{Foo}.data.`).
+    pub host_prefix: Option<String>,
+    /// Request compression encodings the operation supports (`gzip`).
+    pub request_compression: Vec<String>,
+}
+
+/// Method and path of an operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpBinding {
+    /// HTTP method (`POST`).
+    pub method: String,
+    /// Request URI template (`/`).
+    pub request_uri: String,
+    /// Success status code, when modeled.
+    pub response_code: Option<u16>,
+}
+
+impl Default for HttpBinding {
+    fn default() -> Self {
+        Self {
+            method: "POST".to_owned(),
+            request_uri: "/".to_owned(),
+            response_code: None,
+        }
+    }
+}
+
+/// A shape: a named type of the model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// Its id.
+    pub id: ShapeId,
+    /// What kind of type it is.
+    pub kind: ShapeKind,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+    /// Deprecation, if deprecated.
+    pub deprecated: Option<Deprecated>,
+    /// Whether values of this shape are sensitive (redacted in `Debug`).
+    pub sensitive: bool,
+    /// Set on error (exception) structures.
+    pub error: Option<ErrorInfo>,
+    /// Length (strings, blobs, lists, maps) or range (numbers) constraints.
+    pub constraints: Constraints,
+    /// Why the generator cannot generate this shape, if it cannot. Lowering keeps such shapes
+    /// so that other operations of the model still generate; selecting an operation that
+    /// reaches one is an error, so emitters never see them.
+    pub unsupported: Option<String>,
+}
+
+/// The kinds of shapes.
+// Shapes are built once per model and never moved in hot loops: variant size does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShapeKind {
+    /// A structure with named members.
+    Structure(Structure),
+    /// A tagged union: exactly one member is set.
+    Union(Structure),
+    /// A list.
+    List(List),
+    /// A map.
+    Map(Map),
+    /// A string with a closed-but-extensible set of values.
+    Enum(Enum),
+    /// An integer with named values.
+    IntEnum(IntEnum),
+    /// A scalar.
+    Scalar(Scalar),
+    /// An untyped JSON-like document.
+    Document,
+}
+
+impl ShapeKind {
+    /// A short name for messages: `structure`, `list`, `string`, ….
+    pub fn describe(&self) -> &'static str {
+        match self {
+            ShapeKind::Structure(_) => "structure",
+            ShapeKind::Union(_) => "union",
+            ShapeKind::List(_) => "list",
+            ShapeKind::Map(_) => "map",
+            ShapeKind::Enum(_) => "enum",
+            ShapeKind::IntEnum(_) => "intEnum",
+            ShapeKind::Scalar(s) => s.describe(),
+            ShapeKind::Document => "document",
+        }
+    }
+}
+
+/// Scalar shape types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scalar {
+    /// UTF-8 string (also botocore's legacy `character`).
+    String,
+    /// Boolean.
+    Boolean,
+    /// 8-bit signed integer.
+    Byte,
+    /// 16-bit signed integer.
+    Short,
+    /// 32-bit signed integer.
+    Integer,
+    /// 64-bit signed integer.
+    Long,
+    /// 32-bit float.
+    Float,
+    /// 64-bit float.
+    Double,
+    /// Arbitrary-precision integer (carried as its decimal text).
+    BigInteger,
+    /// Arbitrary-precision decimal (carried as its decimal text).
+    BigDecimal,
+    /// Point in time.
+    Timestamp,
+    /// Bytes.
+    Blob,
+}
+
+impl Scalar {
+    /// The botocore type name.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scalar::String => "string",
+            Scalar::Boolean => "boolean",
+            Scalar::Byte => "byte",
+            Scalar::Short => "short",
+            Scalar::Integer => "integer",
+            Scalar::Long => "long",
+            Scalar::Float => "float",
+            Scalar::Double => "double",
+            Scalar::BigInteger => "bigInteger",
+            Scalar::BigDecimal => "bigDecimal",
+            Scalar::Timestamp => "timestamp",
+            Scalar::Blob => "blob",
+        }
+    }
+}
+
+/// A structure (or union) body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Structure {
+    /// Members in model declaration order.
+    pub members: Vec<Member>,
+}
+
+/// A list shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct List {
+    /// The element reference (botocore `member`), with its wire names.
+    pub member: Member,
+}
+
+/// A map shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Map {
+    /// The key reference (a string or enum).
+    pub key: Member,
+    /// The value reference.
+    pub value: Member,
+}
+
+/// A string enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enum {
+    /// Values in model order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One value of a string enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue {
+    /// The wire value (`enabled`).
+    pub value: String,
+    /// The Smithy member name (`ENABLED`), when the model gives one.
+    pub name: Option<String>,
+    /// Documentation (HTML).
+    pub docs: Option<String>,
+}
+
+/// An integer enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntEnum {
+    /// `(name, value)` in model order.
+    pub values: Vec<(String, i32)>,
+}
+
+/// A reference from a structure, list or map to its target shape, with everything that
+/// describes this use of the target: the member's own keys merged over the target shape's keys,
+/// the way botocore merges them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// The model's member name (`member`, `key` or `value` for list and map references).
+    pub name: String,
+    /// The target shape.
+    pub target: ShapeId,
+    /// The member's own documentation (HTML); the target's is on the target.
+    pub docs: Option<String>,
+    /// Whether the member is required.
+    pub required: bool,
+    /// Deprecation, if deprecated.
+    pub deprecated: Option<Deprecated>,
+    /// Whether the member (or its target) is sensitive.
+    pub sensitive: bool,
+    /// Whether the generator must box the member to break a recursive cycle.
+    pub boxed: bool,
+    /// Whether an idempotency token is filled in when absent.
+    pub idempotency_token: bool,
+    /// Timestamp wire format, when the model sets one.
+    pub timestamp_format: Option<TimestampFormat>,
+    /// Wire names and XML/query layout.
+    pub wire: WireNames,
+    /// For REST protocols: where the member goes (`header`, `querystring`, `uri`, …).
+    pub location: Option<String>,
+    /// A value the member takes when absent (Smithy `default`), as its JSON text.
+    pub default: Option<String>,
+}
+
+/// Wire naming of a member reference (botocore `locationName`, `queryName`, `flattened`,
+/// `xmlNamespace`, `xmlAttribute`), merged member-over-target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WireNames {
+    /// The element/key/parameter name (`locationName`), when it differs from the member name.
+    pub location_name: Option<String>,
+    /// ec2Query parameter name override (`queryName`).
+    pub query_name: Option<String>,
+    /// Whether a list or map is flattened.
+    pub flattened: bool,
+    /// XML namespace declared on the element.
+    pub xml_namespace: Option<XmlNamespace>,
+    /// Whether the member is an XML attribute.
+    pub xml_attribute: bool,
+}
+
+/// An XML namespace declaration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct XmlNamespace {
+    /// The prefix (`xsi`), or none for a default namespace.
+    pub prefix: Option<String>,
+    /// The namespace URI.
+    pub uri: String,
+}
+
+/// Timestamp wire formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// ISO 8601 / RFC 3339 date-time (botocore `iso8601`, Smithy `date-time`).
+    DateTime,
+    /// RFC 7231 IMF-fixdate (botocore `rfc822`, Smithy `http-date`).
+    HttpDate,
+    /// Seconds since the epoch (botocore `unixTimestamp`, Smithy `epoch-seconds`).
+    EpochSeconds,
+}
+
+/// Deprecation details.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Deprecated {
+    /// Why, or what to use instead.
+    pub message: Option<String>,
+    /// Since when.
+    pub since: Option<String>,
+}
+
+/// Error metadata of an exception structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// The code on the wire (botocore `error.code`, else the shape name).
+    pub code: String,
+    /// The HTTP status the service answers with, when modeled.
+    pub http_status: Option<u16>,
+    /// Whether the caller is at fault (client error) rather than the service.
+    pub sender_fault: bool,
+}
+
+/// Length or range constraints. Bounds are kept as the model's decimal text so that large
+/// integer bounds stay exact.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Constraints {
+    /// Minimum length (strings in code points, blobs in bytes, lists/maps in entries) or value.
+    pub min: Option<String>,
+    /// Maximum length or value.
+    pub max: Option<String>,
+    /// Regular expression a string must match.
+    pub pattern: Option<String>,
+}
+
+impl Constraints {
+    /// Whether no constraint is set.
+    pub fn is_empty(&self) -> bool {
+        self.min.is_none() && self.max.is_none() && self.pattern.is_none()
+    }
+}

@@ -1,0 +1,127 @@
+//! Selection pass: prunes a model to some operations and the closure of shapes they reach
+//! (inputs, outputs, errors, and everything their members target).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Model, ShapeId, ShapeKind};
+use crate::error::{CodegenError, Location, Problem, Result};
+
+/// Which operations to generate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// Every operation of the model.
+    All,
+    /// These operations, by model name.
+    Operations(Vec<String>),
+}
+
+/// Returns the model restricted to the selected operations and their shape closure.
+///
+/// Unknown operation names and reachable shapes the generator cannot generate are errors.
+pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> {
+    let operations: Vec<_> = match selection {
+        Selection::All => model.operations.clone(),
+        Selection::Operations(names) => {
+            let unknown: Vec<&str> = names
+                .iter()
+                .filter(|n| model.operation(n).is_none())
+                .map(String::as_str)
+                .collect();
+            if !unknown.is_empty() {
+                return Err(CodegenError::Config {
+                    file: model.source.clone(),
+                    message: format!(
+                        "no operation named {} in this model ({} operations, e.g. {})",
+                        unknown
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        model.operations.len(),
+                        model
+                            .operations
+                            .iter()
+                            .take(3)
+                            .map(|o| format!("`{}`", o.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+            model
+                .operations
+                .iter()
+                .filter(|op| names.contains(&op.name))
+                .cloned()
+                .collect()
+        }
+    };
+
+    let roots = operations.iter().flat_map(|op| {
+        op.input
+            .iter()
+            .chain(op.output.iter())
+            .chain(op.errors.iter())
+    });
+    let reached = closure(model, roots);
+
+    let problems: Vec<Problem> = reached
+        .iter()
+        .filter_map(|id| {
+            let shape = model.shape(id);
+            shape
+                .unsupported
+                .as_ref()
+                .map(|why| Problem::new(Location::Shape(id.to_string()), why.clone()))
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(CodegenError::Model {
+            file: model.source.clone(),
+            problems,
+        });
+    }
+
+    let shapes: BTreeMap<_, _> = reached
+        .into_iter()
+        .map(|id| {
+            let shape = model.shape(&id).clone();
+            (id, shape)
+        })
+        .collect();
+    Ok(Model {
+        source: model.source.clone(),
+        format: model.format,
+        service: model.service.clone(),
+        operations,
+        shapes,
+    })
+}
+
+/// Every shape reachable from `roots` (roots included).
+pub fn closure<'a>(model: &Model, roots: impl IntoIterator<Item = &'a ShapeId>) -> BTreeSet<ShapeId> {
+    let mut reached = BTreeSet::new();
+    let mut stack: Vec<ShapeId> = roots.into_iter().cloned().collect();
+    while let Some(id) = stack.pop() {
+        if !reached.insert(id.clone()) {
+            continue;
+        }
+        stack.extend(targets(&model.shape(&id).kind).cloned());
+    }
+    reached
+}
+
+/// The shapes a shape's members target, in member order.
+pub fn targets(kind: &ShapeKind) -> impl Iterator<Item = &ShapeId> {
+    let (members, list, map): (&[super::Member], _, _) = match kind {
+        ShapeKind::Structure(s) | ShapeKind::Union(s) => (&s.members, None, None),
+        ShapeKind::List(l) => (&[], Some(&l.member), None),
+        ShapeKind::Map(m) => (&[], None, Some((&m.key, &m.value))),
+        _ => (&[], None, None),
+    };
+    members
+        .iter()
+        .chain(list)
+        .chain(map.into_iter().flat_map(|(k, v)| [k, v]))
+        .map(|m| &m.target)
+}

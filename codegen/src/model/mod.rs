@@ -1,0 +1,50 @@
+//! Front ends: serde mirrors of the model formats, and `load`, which detects the format of a
+//! model file and lowers it into the IR.
+
+pub mod botocore;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use crate::error::{CodegenError, Result};
+use crate::ir::{self, Model};
+
+/// Parses `bytes` (the contents of the model file `file`) and lowers it into the IR.
+///
+/// The format is detected from the content: a Smithy JSON AST has a top-level `"smithy"` key.
+pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
+    #[derive(Deserialize)]
+    struct Sniff {
+        smithy: Option<IgnoredAny>,
+    }
+    let sniff: Sniff = parse(file, bytes)?;
+    if sniff.smithy.is_some() {
+        return Err(CodegenError::Config {
+            file: file.to_owned(),
+            message: "this is a Smithy JSON AST model; the Smithy front end is not available yet"
+                .to_owned(),
+        });
+    }
+    let model: botocore::ServiceModel = parse(file, bytes)?;
+    ir::lower_botocore(file, &model)
+}
+
+/// Deserializes JSON, reporting errors with the file name and the JSON path at fault.
+fn parse<T: serde::de::DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T> {
+    // serde_json's default recursion limit (128) stays on: model formats are shallow, and a
+    // hostile, deeply nested file then fails with an error instead of overflowing the stack.
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = if path == "." || path.is_empty() {
+            format!("invalid model JSON: {inner}")
+        } else {
+            format!("invalid model JSON at `{path}`: {inner}")
+        };
+        CodegenError::Json {
+            file: file.to_owned(),
+            message,
+        }
+    })
+}
