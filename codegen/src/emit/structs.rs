@@ -89,6 +89,13 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
 
     let methods = builder_methods(svc, members, spec.fields, &field_idents);
     let build = build_fn(spec, &name, &field_idents);
+    // The generated code itself must read and write deprecated members.
+    let allow_deprecated = members.iter().any(|m| m.deprecated.is_some()).then(|| {
+        quote! {
+            #[comment = " Building and printing must touch deprecated members too."]
+            #[allow(deprecated)]
+        }
+    });
     let debug_impls = manual_debug.then(|| {
         let mut out = debug_impl(&name, &spec.name, &field_idents, spec.fields, &redacted, spec.error_meta);
         out.extend(debug_impl(&builder, &spec.builder, &field_idents, spec.fields, &redacted, false));
@@ -124,6 +131,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             #(#field_idents: #field_types,)*
         }
 
+        #allow_deprecated
         impl #builder {
             #methods
             #build
@@ -304,6 +312,7 @@ fn debug_impl(
     });
     let meta = error_meta.then(|| quote!(.field("meta", &self.meta)));
     quote! {
+        #[allow(deprecated)]
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#display_name)
