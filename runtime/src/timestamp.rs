@@ -12,8 +12,8 @@
 //! | http-date (IMF-fixdate) | [`DateTime::parse_http_date`] | [`DateTime::fmt_http_date`] | `Sun, 25 Jan 2015 08:00:00 GMT` |
 //! | epoch-seconds | [`DateTime::parse_epoch_seconds`] | [`DateTime::fmt_epoch_seconds`] | `1422172800` |
 //!
-//! [`DateTime::parse_any`] accepts any of the three, for response parsers that should be as
-//! lenient as botocore's.
+//! [`DateTime::parse_any`] accepts any of the three, for response parsers that, like botocore's,
+//! do not insist on the member's format.
 //!
 //! # Precision on the wire
 //!
@@ -138,8 +138,8 @@ impl DateTime {
     ///
     /// The `f64` is read as the shortest decimal that converts back to it, which is how JSON
     /// encoders print it: `946845296.123` gives exactly 946845296 s and 123,000,000 ns, not the
-    /// 122,999,906 ns of its binary approximation. Digits beyond nanoseconds are truncated
-    /// toward the past. `None` for NaN, infinities and values outside the `i64` seconds range.
+    /// 123,000,025 ns of the binary value (946845296.1230000257…). Digits beyond nanoseconds are
+    /// truncated toward the past. `None` for NaN, infinities and values outside the `i64` seconds range.
     pub fn from_secs_f64(secs: f64) -> Option<Self> {
         use fmt::Write as _;
         if !secs.is_finite() {
@@ -197,7 +197,8 @@ impl DateTime {
         self.nanos
     }
 
-    /// Seconds since the Unix epoch as an `f64` (losing precision beyond about 2^53 ns).
+    /// Seconds since the Unix epoch as an `f64`, rounded to its 53-bit precision (about a
+    /// quarter of a microsecond for present-day instants).
     pub fn as_secs_f64(self) -> f64 {
         self.secs as f64 + f64::from(self.nanos) / f64::from(NANOS_PER_SEC)
     }
@@ -256,8 +257,8 @@ impl DateTime {
         parse_decimal_seconds(s.as_bytes(), EPOCH_SECONDS)
     }
 
-    /// Parses a timestamp in any of the three formats, as leniently as botocore's response
-    /// parsers, which ignore `timestampFormat` when reading.
+    /// Parses a timestamp in any of the three formats, for response parsers that, like
+    /// botocore's, accept any of them whatever the member's `timestampFormat` says.
     ///
     /// Surrounding ASCII whitespace is ignored. Text starting with four digits and `-` is a
     /// date-time (and, unlike [`parse_date_time`](Self::parse_date_time), one without a UTC
