@@ -1,0 +1,87 @@
+//! The one place where model names become Rust names: AWS-aware case conversion ([`case`]),
+//! identifiers that are always valid ([`ident`]), and per-namespace uniqueness ([`Scope`]).
+//!
+//! Emitters never build identifiers from model strings themselves (in particular never with
+//! `format_ident!`, which panics on invalid input). The usual pattern, for the members of one
+//! structure:
+//!
+//! ```
+//! use awsgen_codegen::naming::{self, Scope};
+//!
+//! let mut fields = Scope::with_reserved(naming::RESERVED_BUILDER_METHODS);
+//! let name = fields.claim(naming::field_name("Type"));
+//! let ident = naming::ident(&name);
+//! assert_eq!(ident.to_string(), "r#type");
+//! ```
+//!
+//! The rules are documented in each submodule: word splitting in [`case`], identifiers in
+//! [`ident`], suffixes in [`Scope`].
+
+pub mod case;
+pub mod ident;
+mod scope;
+
+pub use case::{pascal_case, snake_case, split_words};
+pub use ident::{
+    NON_RAW_KEYWORDS, RESERVED_KEYWORDS, STRICT_KEYWORDS, WEAK_KEYWORDS, field_ident, field_name,
+    ident, is_keyword, module_ident, module_name, type_ident, type_name, variant_ident,
+    variant_name,
+};
+pub use scope::Scope;
+
+/// Enum variant names the generator adds itself (`Unknown(String)` for values it does not
+/// know), to reserve in every enum's [`Scope`].
+pub const RESERVED_ENUM_VARIANTS: &[&str] = &["Unknown"];
+
+/// Error enum variant names the generator adds itself (`Unhandled`), to reserve in every error
+/// enum's [`Scope`].
+pub const RESERVED_ERROR_VARIANTS: &[&str] = &["Unhandled"];
+
+/// Builder method names the generator defines itself, to reserve in every builder's [`Scope`].
+pub const RESERVED_BUILDER_METHODS: &[&str] = &["build"];
+
+/// Type names of the Rust 2024 prelude. A generated type with one of these names would shadow
+/// the prelude item in its module (a shape called `String` breaks every `String` field), so
+/// reserve them in a scope of type names when the generated code refers to them unqualified.
+pub const PRELUDE_TYPE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
