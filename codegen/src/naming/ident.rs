@@ -227,30 +227,39 @@ fn is_ascii_ident(name: &str) -> bool {
 /// that is not an ASCII identifier (or is `_`) goes through [`type_name`] if its first ASCII
 /// letter is a capital and [`field_name`] otherwise.
 pub fn ident(name: &str) -> Ident {
-    let bare = name.strip_prefix("r#").unwrap_or(name);
-    if bare == "Self" {
-        return Ident::new("SelfValue", Span::call_site());
-    }
-    if bare != "_" && is_ascii_ident(bare) {
-        if NON_RAW_KEYWORDS.contains(&bare) {
-            return Ident::new(&format!("{bare}_"), Span::call_site());
-        }
-        if is_keyword(bare) {
-            return Ident::new_raw(bare, Span::call_site());
-        }
-        return Ident::new(bare, Span::call_site());
+    if let Some(ident) = checked_ident(name.strip_prefix("r#").unwrap_or(name)) {
+        return ident;
     }
     let pascal = name
         .chars()
         .find(char::is_ascii_alphabetic)
         .is_some_and(|c| c.is_ascii_uppercase());
-    // Both functions return ASCII identifiers that are neither `_` nor a non-raw keyword, so
-    // this recursion ends at the first step.
-    if pascal {
-        ident(&type_name(name))
+    let repaired = if pascal {
+        type_name(name)
     } else {
-        ident(&field_name(name))
+        field_name(name)
+    };
+    // Both functions return ASCII identifiers other than `_`, so the fallback is never used;
+    // it keeps this function obviously total.
+    checked_ident(&repaired).unwrap_or_else(|| Ident::new(EMPTY_WORD, Span::call_site()))
+}
+
+/// The identifier for `bare` (a name without `r#`) if it is an ASCII identifier other than
+/// `_`: raw for keywords, with `_`/`Value` appended for the keywords that cannot be raw.
+fn checked_ident(bare: &str) -> Option<Ident> {
+    if bare == "_" || !is_ascii_ident(bare) {
+        return None;
     }
+    let span = Span::call_site();
+    Some(if bare == "Self" {
+        Ident::new("SelfValue", span)
+    } else if NON_RAW_KEYWORDS.contains(&bare) {
+        Ident::new(&format!("{bare}_"), span)
+    } else if is_keyword(bare) {
+        Ident::new_raw(bare, span)
+    } else {
+        Ident::new(bare, span)
+    })
 }
 
 /// [`field_name`] as a [`syn::Ident`]: `type` → `r#type`, `self` → `self_`, `1abc` → `v1abc`.
