@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use awsgen_codegen::naming::{
     self, NON_RAW_KEYWORDS, RESERVED_KEYWORDS, STRICT_KEYWORDS, Scope, WEAK_KEYWORDS, field_ident,
-    field_name, ident, module_ident, module_name, pascal_case, snake_case, split_words, type_ident,
-    type_name, variant_ident, variant_name,
+    field_name, module_ident, module_name, pascal_case, snake_case, split_words, to_ident,
+    type_ident, type_name, variant_ident, variant_name,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -48,7 +48,7 @@ fn check_all(input: &str) -> Result<(), TestCaseError> {
         type_ident(input),
         variant_ident(input),
         module_ident(input),
-        ident(input),
+        to_ident(input),
     ] {
         let text = id.to_string();
         prop_assert!(parses_as_ident(&text), "{input:?} gave {text:?}");
@@ -142,10 +142,10 @@ proptest! {
                 variants.claim(variant_name(input)),
                 modules.claim(module_name(input)),
             ];
-            prop_assert!(parses_as_ident(&ident(&claimed[0]).to_string()));
+            prop_assert!(parses_as_ident(&to_ident(&claimed[0]).to_string()));
             prop_assert!(is_lint_clean_pascal(&claimed[1]), "{:?}", claimed[1]);
             prop_assert!(is_lint_clean_snake(claimed[2].trim_end_matches('_')));
-            prop_assert_eq!(ident(&claimed[2]).to_string(), claimed[2].clone());
+            prop_assert_eq!(to_ident(&claimed[2]).to_string(), claimed[2].clone());
             for (seen, name) in seen.iter_mut().zip(claimed) {
                 prop_assert!(!seen.contains(&name), "{name:?} handed out twice");
                 seen.push(name);
@@ -196,10 +196,10 @@ fn obstacle_names_parse_as_items() {
     let mut field_list = Vec::new();
     let mut variant_list = Vec::new();
     for name in obstacles {
-        let field = ident(&fields.claim(field_name(name)));
-        let variant = ident(&variants.claim(variant_name(name)));
-        let ty = ident(&types.claim(type_name(name)));
-        let module = ident(&modules.claim(module_name(name)));
+        let field = to_ident(&fields.claim(field_name(name)));
+        let variant = to_ident(&variants.claim(variant_name(name)));
+        let ty = to_ident(&types.claim(type_name(name)));
+        let module = to_ident(&modules.claim(module_name(name)));
         source += &format!(
             "pub mod {module} {{ pub struct {ty} {{ pub {field}: u8 }} \
              impl {ty} {{ pub fn {field}(&self) -> u8 {{ self.{field} }} }} }}\n"

@@ -34,7 +34,7 @@
 //! `TLS1.2` → `Tls1_2` (not `Tls12`) and `1.0` → `1_0` stay readable and distinct.
 //!
 //! These functions only convert case: the result may be empty, start with a digit or be a
-//! keyword. Use [`super::ident`] for Rust identifiers.
+//! keyword. Use [`super::ident`](mod@super::ident) for Rust identifiers.
 
 /// Splits a model name into its words, following the module's rules. The words keep the
 /// original letter case; only ASCII letters and digits appear in them, and none is empty.

@@ -26,13 +26,14 @@
 //!   `build_`).
 //!
 //! The `*_name` functions return the identifier text without `r#`, which is what emitters
-//! compare for uniqueness (see [`super::Scope`]); [`ident`] turns such a name into a
+//! compare for uniqueness (see [`super::Scope`]); [`to_ident`] turns such a name into a
 //! [`syn::Ident`], raw where needed. The `*_ident` functions do both steps. [`field_name`] and
 //! [`module_name`] are idempotent; [`type_name`] is not always (`a-b` → `AB` → `Ab`).
 //!
-//! To build a derived name (`set_` + field), format it and pass it through the naming function
-//! again (`field_name(&format!("set_{name}"))`), so that suffixes such as `self_` cannot produce
-//! `set_self__mut`.
+//! To build a derived name (`set_` + field), format it from the *name* (not from the `Ident`,
+//! whose `Display` includes `r#`: `set_r#type`) and pass it through the naming function again:
+//! `field_name(&format!("set_{name}"))` gives `set_type` for `type` and `set_self` for `self_`,
+//! where plain concatenation would give `set_self_` and, with a suffix, `self__mut`.
 
 use proc_macro2::Span;
 use syn::Ident;
@@ -174,7 +175,7 @@ fn pascal_words(name: &str) -> String {
 
 /// The snake-case name for a struct field, function or builder method, without `r#`.
 ///
-/// Keywords that can be raw are returned as they are (`type`; [`ident`] makes it `r#type`);
+/// Keywords that can be raw are returned as they are (`type`; [`to_ident`] makes it `r#type`);
 /// `self`, `super` and `crate` get a `_` suffix. Never empty, always ASCII.
 pub fn field_name(name: &str) -> String {
     let snake = snake_words(name);
@@ -202,7 +203,9 @@ pub fn variant_name(value: &str) -> String {
 }
 
 /// The snake-case name of a module, usable as a plain identifier and as a file name: ASCII,
-/// never raw. Keywords and Windows device names get a `_` suffix (`type_`, `con_`).
+/// lowercase, never raw. Keywords and Windows device names get a `_` suffix (`type_`, `con_`).
+/// Names that only clash with the crate layout (`lib`, `main`) are for the emitter to reserve
+/// in its [`super::Scope`].
 pub fn module_name(name: &str) -> String {
     let snake = snake_words(name);
     if is_keyword(&snake) || WINDOWS_DEVICE_NAMES.contains(&snake.as_str()) {
@@ -226,7 +229,7 @@ fn is_ascii_ident(name: &str) -> bool {
 /// ignored; `self`, `super`, `crate` become `self_`…, `Self` becomes `SelfValue`; and a string
 /// that is not an ASCII identifier (or is `_`) goes through [`type_name`] if its first ASCII
 /// letter is a capital and [`field_name`] otherwise.
-pub fn ident(name: &str) -> Ident {
+pub fn to_ident(name: &str) -> Ident {
     if let Some(ident) = checked_ident(name.strip_prefix("r#").unwrap_or(name)) {
         return ident;
     }
@@ -264,22 +267,22 @@ fn checked_ident(bare: &str) -> Option<Ident> {
 
 /// [`field_name`] as a [`syn::Ident`]: `type` → `r#type`, `self` → `self_`, `1abc` → `v1abc`.
 pub fn field_ident(name: &str) -> Ident {
-    ident(&field_name(name))
+    to_ident(&field_name(name))
 }
 
 /// [`type_name`] as a [`syn::Ident`].
 pub fn type_ident(name: &str) -> Ident {
-    ident(&type_name(name))
+    to_ident(&type_name(name))
 }
 
 /// [`variant_name`] as a [`syn::Ident`].
 pub fn variant_ident(value: &str) -> Ident {
-    ident(&variant_name(value))
+    to_ident(&variant_name(value))
 }
 
 /// [`module_name`] as a [`syn::Ident`] (never raw).
 pub fn module_ident(name: &str) -> Ident {
-    ident(&module_name(name))
+    to_ident(&module_name(name))
 }
 
 #[cfg(test)]
@@ -397,20 +400,20 @@ mod tests {
     }
 
     #[test]
-    fn ident_accepts_generator_names_and_repairs_the_rest() {
-        assert_eq!(ident("Unknown").to_string(), "Unknown");
-        assert_eq!(ident("build").to_string(), "build");
-        assert_eq!(ident("_private").to_string(), "_private");
-        assert_eq!(ident("type").to_string(), "r#type");
-        assert_eq!(ident("r#type").to_string(), "r#type");
-        assert_eq!(ident("r#self").to_string(), "self_");
-        assert_eq!(ident("Self").to_string(), "SelfValue");
-        assert_eq!(ident("_").to_string(), "underscore");
-        assert_eq!(ident("").to_string(), "empty");
-        assert_eq!(ident("1abc").to_string(), "v1abc");
-        assert_eq!(ident("Foo Bar").to_string(), "FooBar");
-        assert_eq!(ident("foo bar").to_string(), "foo_bar");
-        assert_eq!(ident("café").to_string(), "caf");
+    fn to_ident_accepts_generator_names_and_repairs_the_rest() {
+        assert_eq!(to_ident("Unknown").to_string(), "Unknown");
+        assert_eq!(to_ident("build").to_string(), "build");
+        assert_eq!(to_ident("_private").to_string(), "_private");
+        assert_eq!(to_ident("type").to_string(), "r#type");
+        assert_eq!(to_ident("r#type").to_string(), "r#type");
+        assert_eq!(to_ident("r#self").to_string(), "self_");
+        assert_eq!(to_ident("Self").to_string(), "SelfValue");
+        assert_eq!(to_ident("_").to_string(), "underscore");
+        assert_eq!(to_ident("").to_string(), "empty");
+        assert_eq!(to_ident("1abc").to_string(), "v1abc");
+        assert_eq!(to_ident("Foo Bar").to_string(), "FooBar");
+        assert_eq!(to_ident("foo bar").to_string(), "foo_bar");
+        assert_eq!(to_ident("café").to_string(), "caf");
         assert_eq!(module_ident("type").to_string(), "type_");
     }
 
@@ -420,7 +423,7 @@ mod tests {
             let field = field_name(input);
             assert_eq!(field_name(&field), field, "field of {input:?}");
             let ty = type_name(input);
-            assert_eq!(ident(&ty), ty, "type of {input:?} is its own ident");
+            assert_eq!(to_ident(&ty), ty, "type of {input:?} is its own ident");
             let module = module_name(input);
             assert_eq!(module_name(&module), module, "module of {input:?}");
         }

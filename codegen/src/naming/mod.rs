@@ -1,5 +1,6 @@
 //! The one place where model names become Rust names: AWS-aware case conversion ([`case`]),
-//! identifiers that are always valid ([`ident`]), and per-namespace uniqueness ([`Scope`]).
+//! identifiers that are always valid ([`ident`](mod@ident)), and per-namespace uniqueness
+//! ([`Scope`]).
 //!
 //! Emitters never build identifiers from model strings themselves (in particular never with
 //! `format_ident!`, which panics on invalid input). The usual pattern, for the members of one
@@ -10,12 +11,12 @@
 //!
 //! let mut fields = Scope::with_reserved(naming::RESERVED_BUILDER_METHODS);
 //! let name = fields.claim(naming::field_name("Type"));
-//! let ident = naming::ident(&name);
+//! let ident = naming::to_ident(&name);
 //! assert_eq!(ident.to_string(), "r#type");
 //! ```
 //!
 //! The rules are documented in each submodule: word splitting in [`case`], identifiers in
-//! [`ident`], suffixes in [`Scope`].
+//! [`ident`](mod@ident), suffixes in [`Scope`].
 
 pub mod case;
 pub mod ident;
@@ -24,7 +25,7 @@ mod scope;
 pub use case::{pascal_case, snake_case, split_words};
 pub use ident::{
     NON_RAW_KEYWORDS, RESERVED_KEYWORDS, STRICT_KEYWORDS, WEAK_KEYWORDS, field_ident, field_name,
-    ident, is_keyword, module_ident, module_name, type_ident, type_name, variant_ident,
+    is_keyword, module_ident, module_name, to_ident, type_ident, type_name, variant_ident,
     variant_name,
 };
 pub use scope::Scope;
