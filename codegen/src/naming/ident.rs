@@ -16,9 +16,9 @@
 //!   `non_snake_case` rejects) and makes the two cases agree.
 //! - **Keywords** (every strict and reserved keyword of edition 2024, plus those `syn` refuses as
 //!   identifiers): field and function names stay as written and become raw identifiers
-//!   (`r#type`, `r#gen`); the five names that cannot be raw (`self`, `super`, `crate`, `Self`,
-//!   `_`) get a `_` suffix in snake case (`self_`) and a `Value` suffix in Pascal case
-//!   (`SelfValue`). Module names never use raw identifiers: every keyword gets a `_` suffix
+//!   (`r#type`, `r#gen`); the names that cannot be raw (`self`, `super`, `crate`, `Self`) get a
+//!   `_` suffix in snake case (`self_`) and a `Value` suffix in Pascal case (`SelfValue`); `_`
+//!   has no letters and is named like other punctuation (`underscore`). Module names never use raw identifiers: every keyword gets a `_` suffix
 //!   (`type_`), and so do the Windows device names (`con_`, `nul_`, `com1_`), since a module is
 //!   also a file. Weak keywords (`union`, `macro_rules`, `safe`, `raw`) are ordinary identifiers.
 //! - **Generator-reserved names** (`Unknown`, `Unhandled`, `build`, …) are per namespace: see
