@@ -12,12 +12,12 @@ use crate::naming;
 /// Emits a string enum with `as_str`, `values`, conversions from and to strings, and serde
 /// support as the wire string.
 pub fn emit_enum(svc: &Service<'_>, shape: &Shape, e: &Enum, name: &str) -> TokenStream {
-    let ident = naming::ident(name);
+    let ident = naming::to_ident(name);
     let variants: Vec<_> = svc
         .names
         .variants(&shape.id)
         .iter()
-        .map(|v| naming::ident(v))
+        .map(|v| naming::to_ident(v))
         .collect();
     let values: Vec<&str> = e.values.iter().map(|v| v.value.as_str()).collect();
     let variant_docs: Vec<_> = e
@@ -114,12 +114,12 @@ pub fn emit_enum(svc: &Service<'_>, shape: &Shape, e: &Enum, name: &str) -> Toke
 
 /// Emits an int enum: named values plus `Unknown(i32)`.
 pub fn emit_int_enum(svc: &Service<'_>, shape: &Shape, e: &IntEnum, name: &str) -> TokenStream {
-    let ident = naming::ident(name);
+    let ident = naming::to_ident(name);
     let variants: Vec<_> = svc
         .names
         .variants(&shape.id)
         .iter()
-        .map(|v| naming::ident(v))
+        .map(|v| naming::to_ident(v))
         .collect();
     let values: Vec<i32> = e.values.iter().map(|(_, v)| *v).collect();
     let variant_docs: Vec<String> = e

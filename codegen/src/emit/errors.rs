@@ -12,11 +12,11 @@ use crate::naming;
 /// Emits `<Op>Error` for `op`.
 pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
-    let error = naming::ident(&names.error);
+    let error = naming::to_ident(&names.error);
     let variants: Vec<_> = names
         .error_variants
         .iter()
-        .map(|(_, v)| naming::ident(v))
+        .map(|(_, v)| naming::to_ident(v))
         .collect();
     let payloads: Vec<_> = names
         .error_variants
@@ -99,7 +99,7 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
 /// `Display` and `Error` for the error structure `name`.
 pub fn emit_error_struct_impls(name: &str) -> TokenStream {
-    let ident = naming::ident(name);
+    let ident = naming::to_ident(name);
     quote! {
         impl ::std::fmt::Display for #ident {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -105,7 +105,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
     doc.paragraph(&list.join("\n"));
     let doc = doc.inner_attrs();
     let modules = spec.services.iter().map(|s| {
-        let ident = naming::ident(&s.module);
+        let ident = naming::to_ident(&s.module);
         let feature = &s.module;
         quote! {
             #[cfg(feature = #feature)]
@@ -129,8 +129,8 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
 /// are copied as text, comments and formatting intact.
 fn runtime_mod(usage: &Usage) -> RustFile {
     let decls = MODULES.iter().filter(|m| (m.needed)(usage)).map(|m| {
-        let ident = naming::ident(m.name);
-        let exports = m.exports.iter().map(|e| naming::ident(e));
+        let ident = naming::to_ident(m.name);
+        let exports = m.exports.iter().map(|e| naming::to_ident(e));
         let cfg = m.serde_only.then(|| quote!(#[cfg(feature = "serde")]));
         let reexport =
             (!m.exports.is_empty()).then(|| quote!(#cfg pub use #ident::{#(#exports),*};));
@@ -217,8 +217,8 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
                 if shape.error.is_some() {
                     tokens.extend(emit_error_struct_impls(&names.name));
                 }
-                let module = naming::ident(&names.module);
-                let builder = naming::ident(&builder);
+                let module = naming::to_ident(&names.module);
+                let builder = naming::to_ident(&builder);
                 builder_reexports.push(quote!(pub use super::#module::#builder;));
                 tokens
             }
@@ -227,8 +227,8 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
             ShapeKind::IntEnum(e) => emit_int_enum(svc, shape, e, &names.name),
             _ => unreachable!("only structures, unions and enums have type names"),
         };
-        let module = naming::ident(&names.module);
-        let name = naming::ident(&names.name);
+        let module = naming::to_ident(&names.module);
+        let name = naming::to_ident(&names.name);
         type_decls.push(quote! {
             mod #module;
             pub use #module::#name;
@@ -261,7 +261,7 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
     let mut op_decls = Vec::new();
     for op in &model.operations {
         let names = svc.names.operation(&op.name);
-        let module = naming::ident(&names.module);
+        let module = naming::to_ident(&names.module);
         let summary = format!(" {}.", code(&op.name));
         op_decls.push(quote! {
             #[doc = #summary]

@@ -58,7 +58,7 @@ impl<'a> Service<'a> {
 
     /// `crate::<service>`.
     pub fn root(&self) -> TokenStream {
-        let module = naming::ident(&self.module);
+        let module = naming::to_ident(&self.module);
         quote!(crate::#module)
     }
 
@@ -69,7 +69,7 @@ impl<'a> Service<'a> {
             .names
             .type_of(id)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
-        let name = naming::ident(&names.name);
+        let name = naming::to_ident(&names.name);
         quote!(#root::types::#name)
     }
 
@@ -80,7 +80,7 @@ impl<'a> Service<'a> {
             .names
             .type_of(id)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
-        let name = naming::ident(&format!("{}Builder", names.name));
+        let name = naming::to_ident(&format!("{}Builder", names.name));
         quote!(#root::types::builders::#name)
     }
 

@@ -43,11 +43,6 @@ pub struct Names {
 /// Field names the generator adds to structures itself.
 pub const RESERVED_FIELDS: &[&str] = &["meta"];
 
-/// Variant names the generator adds to enums and unions itself.
-pub const RESERVED_VARIANTS: &[&str] = &["Unknown"];
-
-/// Variant names the generator adds to operation error enums itself.
-pub const RESERVED_ERROR_VARIANTS: &[&str] = &["Unhandled"];
 
 impl Names {
     /// Decides every name of `model`'s service.
@@ -75,7 +70,7 @@ impl Names {
             match &shape.kind {
                 ShapeKind::Structure(s) | ShapeKind::Union(s) => {
                     let reserved: &[&str] = if matches!(shape.kind, ShapeKind::Union(_)) {
-                        RESERVED_VARIANTS
+                        naming::RESERVED_ENUM_VARIANTS
                     } else {
                         RESERVED_FIELDS
                     };
@@ -95,7 +90,7 @@ impl Names {
                     names.fields.insert(id.clone(), fields);
                 }
                 ShapeKind::Enum(e) => {
-                    let mut scope = Scope::with_reserved(RESERVED_VARIANTS);
+                    let mut scope = Scope::with_reserved(naming::RESERVED_ENUM_VARIANTS);
                     let variants = e
                         .values
                         .iter()
@@ -106,7 +101,7 @@ impl Names {
                     names.variants.insert(id.clone(), variants);
                 }
                 ShapeKind::IntEnum(e) => {
-                    let mut scope = Scope::with_reserved(RESERVED_VARIANTS);
+                    let mut scope = Scope::with_reserved(naming::RESERVED_ENUM_VARIANTS);
                     let variants = e
                         .values
                         .iter()
@@ -121,7 +116,7 @@ impl Names {
         let mut op_modules = Scope::with_reserved(&["mod"]);
         for op in &model.operations {
             let base = naming::type_name(&op.name);
-            let mut variants = Scope::with_reserved(RESERVED_ERROR_VARIANTS);
+            let mut variants = Scope::with_reserved(naming::RESERVED_ERROR_VARIANTS);
             let error_variants = op
                 .errors
                 .iter()

@@ -30,10 +30,10 @@ pub struct StructSpec<'s> {
 
 /// Emits the struct, its `builder()` constructor, and its builder.
 pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
-    let name = naming::ident(&spec.name);
-    let builder = naming::ident(&spec.builder);
+    let name = naming::to_ident(&spec.name);
+    let builder = naming::to_ident(&spec.builder);
     let members = &spec.structure.members;
-    let field_idents: Vec<_> = spec.fields.iter().map(|f| naming::ident(f)).collect();
+    let field_idents: Vec<_> = spec.fields.iter().map(|f| naming::to_ident(f)).collect();
     let field_types: Vec<_> = members.iter().map(|m| svc.field_type(m)).collect();
     let wire_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
     let field_docs: Vec<_> = members
@@ -177,8 +177,8 @@ fn builder_methods(
         .collect();
     let mut out = TokenStream::new();
     for (((member, field), plain), setter) in members.iter().zip(field_idents).zip(&plain).zip(&setters) {
-        let plain = naming::ident(plain);
-        let setter = naming::ident(setter);
+        let plain = naming::to_ident(plain);
+        let setter = naming::to_ident(setter);
         let field_ty = svc.field_type(member);
         let allow_deprecated = member
             .deprecated

@@ -11,12 +11,12 @@ use crate::naming;
 
 /// Emits the union `name`.
 pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -> TokenStream {
-    let ident = naming::ident(name);
+    let ident = naming::to_ident(name);
     let variants: Vec<_> = svc
         .names
         .fields(&shape.id)
         .iter()
-        .map(|v| naming::ident(v))
+        .map(|v| naming::to_ident(v))
         .collect();
     let types: Vec<_> = s.members.iter().map(|m| svc.member_value_type(m)).collect();
     let wire: Vec<&str> = s.members.iter().map(|m| m.name.as_str()).collect();

@@ -1,47 +1,88 @@
-//! TEMPORARY naming shim (replaced by the real naming module).
-use proc_macro2::{Ident, Span};
-use std::collections::BTreeSet;
+//! The one place where model names become Rust names: AWS-aware case conversion ([`case`]),
+//! identifiers that are always valid ([`ident`](mod@ident)), and per-namespace uniqueness
+//! ([`Scope`]).
+//!
+//! Emitters never build identifiers from model strings themselves (in particular never with
+//! `format_ident!`, which panics on invalid input). The usual pattern, for the members of one
+//! structure:
+//!
+//! ```
+//! use awsgen_codegen::naming::{self, Scope};
+//!
+//! let mut fields = Scope::with_reserved(naming::RESERVED_BUILDER_METHODS);
+//! let name = fields.claim(naming::field_name("Type"));
+//! let ident = naming::to_ident(&name);
+//! assert_eq!(ident.to_string(), "r#type");
+//! ```
+//!
+//! The rules are documented in each submodule: word splitting in [`case`], identifiers in
+//! [`ident`](mod@ident), suffixes in [`Scope`].
 
-/// Type name.
-pub fn type_name(s: &str) -> String {
-    let n = heck::AsUpperCamelCase(s).to_string();
-    if n == "Self" { "SelfValue".into() } else if n.is_empty() { "Value".into() } else { n }
-}
-/// Field name.
-pub fn field_name(s: &str) -> String {
-    let n = heck::AsSnakeCase(s).to_string();
-    if n.is_empty() { "field".into() } else { n }
-}
-/// Variant name.
-pub fn variant_name(s: &str) -> String {
-    let n = heck::AsUpperCamelCase(s).to_string();
-    if n.is_empty() { "Empty".into() } else if n.starts_with(|c: char| c.is_ascii_digit()) { format!("V{n}") } else if n == "Self" { "SelfValue".into() } else { n }
-}
-/// Module name.
-pub fn module_name(s: &str) -> String {
-    let n = heck::AsSnakeCase(s).to_string();
-    match n.as_str() { "type" | "self" | "mod" | "match" | "async" => format!("{n}_"), _ => n }
-}
-/// Ident from a sanitized name.
-pub fn ident(s: &str) -> Ident {
-    match s {
-        "type" | "match" | "async" | "gen" | "fn" | "mod" => Ident::new_raw(s, Span::call_site()),
-        "self" | "super" | "crate" => Ident::new(&format!("{s}_"), Span::call_site()),
-        _ => Ident::new(s, Span::call_site()),
-    }
-}
-/// Unique names.
-#[derive(Default)]
-pub struct Scope { used: BTreeSet<String> }
-impl Scope {
-    /// New scope.
-    pub fn new() -> Self { Self::default() }
-    /// With reserved names.
-    pub fn with_reserved(r: &[&str]) -> Self { Self { used: r.iter().map(|s| s.to_string()).collect() } }
-    /// Claim.
-    pub fn claim(&mut self, c: String) -> String {
-        if self.used.insert(c.clone()) { return c; }
-        let mut i = 2;
-        loop { let n = format!("{c}{i}"); if self.used.insert(n.clone()) { return n; } i += 1; }
-    }
-}
+pub mod case;
+pub mod ident;
+mod scope;
+
+pub use case::{pascal_case, snake_case, split_words};
+pub use ident::{
+    NON_RAW_KEYWORDS, RESERVED_KEYWORDS, STRICT_KEYWORDS, WEAK_KEYWORDS, field_ident, field_name,
+    is_keyword, module_ident, module_name, to_ident, type_ident, type_name, variant_ident,
+    variant_name,
+};
+pub use scope::Scope;
+
+/// Enum variant names the generator adds itself (`Unknown(String)` for values it does not
+/// know), to reserve in every enum's [`Scope`].
+pub const RESERVED_ENUM_VARIANTS: &[&str] = &["Unknown"];
+
+/// Error enum variant names the generator adds itself (`Unhandled`), to reserve in every error
+/// enum's [`Scope`].
+pub const RESERVED_ERROR_VARIANTS: &[&str] = &["Unhandled"];
+
+/// Builder method names the generator defines itself, to reserve in every builder's [`Scope`].
+pub const RESERVED_BUILDER_METHODS: &[&str] = &["build"];
+
+/// Type names of the Rust 2024 prelude. A generated type with one of these names would shadow
+/// the prelude item in its module (a shape called `String` breaks every `String` field), so
+/// reserve them in a scope of type names when the generated code refers to them unqualified.
+pub const PRELUDE_TYPE_NAMES: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Box",
+    "Clone",
+    "Copy",
+    "Default",
+    "DoubleEndedIterator",
+    "Drop",
+    "Eq",
+    "Err",
+    "ExactSizeIterator",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "FromIterator",
+    "Future",
+    "Into",
+    "IntoFuture",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Unpin",
+    "Vec",
+];
