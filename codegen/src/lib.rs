@@ -22,7 +22,8 @@ pub use error::{CodegenError, Result};
 use ir::{Model, Protocol, Selection};
 
 /// The protocols awsgen generates serializers and parsers for.
-pub const SUPPORTED_PROTOCOLS: [Protocol; 3] = [Protocol::Query, Protocol::Json, Protocol::RpcV2Cbor];
+pub const SUPPORTED_PROTOCOLS: [Protocol; 3] =
+    [Protocol::Query, Protocol::Json, Protocol::RpcV2Cbor];
 
 /// One service to put into a generated crate.
 pub struct ServiceInput {

@@ -1,1 +1,74 @@
-//! Shared helpers for awsgen integration tests.
+//! Shared helpers for awsgen's integration tests: where the repository is, loading models, and
+//! generating crates from fixture models in memory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use awsgen_codegen::ir::{Model, Selection};
+use awsgen_codegen::{CrateInput, ServiceInput};
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(".."))
+}
+
+/// Loads the model at `rel` (relative to the repository root), panicking with the generator's
+/// message if it does not load.
+pub fn load(rel: &str) -> Model {
+    let bytes = std::fs::read(repo_root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    awsgen_codegen::model::load(rel, &bytes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The fixture models under `models/fixtures/` (not the hostile ones under `bad/`), sorted.
+pub fn fixtures() -> Vec<String> {
+    let dir = repo_root().join("models/fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| format!("models/fixtures/{n}"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Generates a crate (in memory) from one model with all its operations, as `cargo xtask
+/// generate` would, but as a member of a larger workspace.
+pub fn generate_all(rel: &str, module: &str, package: &str) -> BTreeMap<String, String> {
+    awsgen_codegen::generate(&CrateInput {
+        name: package.to_owned(),
+        services: vec![ServiceInput {
+            module: module.to_owned(),
+            model: load(rel),
+            selection: Selection::All,
+            protocol: None,
+        }],
+        command: format!("cargo xtask generate --model {rel} --all-operations --out DIR"),
+        source: rel.to_owned(),
+        standalone: false,
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The file stem of a fixture path (`naming-obstacle-course`).
+pub fn stem(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.strip_suffix(".json").unwrap_or(name)
+}
+
+/// All generated files but the runtime (hand-written, the same in every crate) as one text,
+/// each file under a `==== path ====` line.
+pub fn concat_without_runtime(files: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (path, text) in files {
+        if path.starts_with("src/runtime/") && path != "src/runtime/mod.rs" {
+            continue;
+        }
+        out.push_str(&format!("==== {path} ====\n{text}\n"));
+    }
+    out
+}

@@ -36,8 +36,13 @@ impl Doc {
         if !self.lines.is_empty() {
             self.lines.push(String::new());
         }
-        self.lines
-            .extend(markdown.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }));
+        self.lines.extend(markdown.lines().map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        }));
         self
     }
 
@@ -84,11 +89,7 @@ pub fn code(text: &str) -> String {
         })
         .collect();
     let text = text.as_str();
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     if text.starts_with('`') || text.ends_with('`') {
         format!("{fence} {text} {fence}")

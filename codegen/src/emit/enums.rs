@@ -24,7 +24,10 @@ pub fn emit_enum(svc: &Service<'_>, shape: &Shape, e: &Enum, name: &str) -> Toke
         .values
         .iter()
         .map(|v| {
-            Doc::from_html(v.docs.as_deref(), || format!("The value {}.", code(&v.value))).attrs()
+            Doc::from_html(v.docs.as_deref(), || {
+                format!("The value {}.", code(&v.value))
+            })
+            .attrs()
         })
         .collect();
     let mut doc = Doc::from_html(shape.docs.as_deref(), || {
@@ -32,7 +35,11 @@ pub fn emit_enum(svc: &Service<'_>, shape: &Shape, e: &Enum, name: &str) -> Toke
     });
     doc.paragraph(&format!(
         "Values: {}. A value not listed here parses as `{name}::Unknown`, keeping the text.",
-        values.iter().map(|v| code(v)).collect::<Vec<_>>().join(", ")
+        values
+            .iter()
+            .map(|v| code(v))
+            .collect::<Vec<_>>()
+            .join(", ")
     ));
     let doc = doc.attrs();
 

@@ -71,7 +71,7 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 }
             }
 
-            /// The error code from the response (`InvalidSnapshotState`).
+            /// The error code from the response.
             pub fn code(&self) -> &str {
                 self.meta().code()
             }

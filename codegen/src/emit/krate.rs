@@ -72,6 +72,14 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
         super::manifest::manifest(spec, &usage),
     );
     files.insert("README.md".to_owned(), super::readme::readme(spec)?);
+    files.insert(
+        "rustfmt.toml".to_owned(),
+        format!(
+            "{}# prettyplease formats this crate when it is generated; rustfmt leaves it alone.\n\
+             disable_all_formatting = true\n",
+            render::header("#", &spec.source, &spec.command)
+        ),
+    );
     Ok(files)
 }
 
@@ -97,7 +105,11 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
                 s.model.service.api_version,
                 code(s.protocol.botocore_name()),
                 s.model.operations.len(),
-                if s.model.operations.len() == 1 { "" } else { "s" },
+                if s.model.operations.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
                 m = s.module
             )
         })
@@ -273,7 +285,9 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
             tokens: emit_operation(svc, op),
         });
     }
-    let ops_doc = format!(" The {title} operations: one module each, with its input, output and error types.");
+    let ops_doc = format!(
+        " The {title} operations: one module each, with its input, output and error types."
+    );
     files.push(RustFile {
         path: format!("{base}/operation/mod.rs"),
         source,

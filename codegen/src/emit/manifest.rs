@@ -106,7 +106,10 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
         dependencies,
         workspace: spec.standalone.then(BTreeMap::new),
     };
-    let body = toml::to_string(&manifest)
-        .unwrap_or_else(|e| unreachable!("the manifest serializes: {e}"));
-    format!("{}\n{body}", render::header("#", &spec.source, &spec.command))
+    let body =
+        toml::to_string(&manifest).unwrap_or_else(|e| unreachable!("the manifest serializes: {e}"));
+    format!(
+        "{}\n{body}",
+        render::header("#", &spec.source, &spec.command)
+    )
 }

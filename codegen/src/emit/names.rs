@@ -43,7 +43,6 @@ pub struct Names {
 /// Field names the generator adds to structures itself.
 pub const RESERVED_FIELDS: &[&str] = &["meta"];
 
-
 impl Names {
     /// Decides every name of `model`'s service.
     pub fn new(model: &Model) -> Self {

@@ -26,7 +26,9 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
     if let Some(d) = &op.deprecated {
         doc.paragraph(&format!(
             "**Deprecated.** {}",
-            d.message.as_deref().unwrap_or("The service marks this operation deprecated.")
+            d.message
+                .as_deref()
+                .unwrap_or("The service marks this operation deprecated.")
         ));
     }
     let module_doc = doc.inner_attrs();
@@ -35,19 +37,13 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
         svc,
         op.input.as_ref(),
         &names.input,
-        &format!(
-            "The input of the {} operation.",
-            code(&op.name)
-        ),
+        &format!("The input of the {} operation.", code(&op.name)),
     );
     let output = io_struct(
         svc,
         op.output.as_ref(),
         &names.output,
-        &format!(
-            "The output of the {} operation.",
-            code(&op.name)
-        ),
+        &format!("The output of the {} operation.", code(&op.name)),
     );
     let error = emit_operation_error(svc, op);
     quote! {

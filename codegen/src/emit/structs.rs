@@ -36,10 +36,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let field_idents: Vec<_> = spec.fields.iter().map(|f| naming::to_ident(f)).collect();
     let field_types: Vec<_> = members.iter().map(|m| svc.field_type(m)).collect();
     let wire_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-    let field_docs: Vec<_> = members
-        .iter()
-        .map(|m| member_doc(svc, m).attrs())
-        .collect();
+    let field_docs: Vec<_> = members.iter().map(|m| member_doc(svc, m).attrs()).collect();
     let serde_attrs: Vec<_> = members
         .iter()
         .zip(&wire_names)
@@ -97,8 +94,22 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         }
     });
     let debug_impls = manual_debug.then(|| {
-        let mut out = debug_impl(&name, &spec.name, &field_idents, spec.fields, &redacted, spec.error_meta);
-        out.extend(debug_impl(&builder, &spec.builder, &field_idents, spec.fields, &redacted, false));
+        let mut out = debug_impl(
+            &name,
+            &spec.name,
+            &field_idents,
+            spec.fields,
+            &redacted,
+            spec.error_meta,
+        );
+        out.extend(debug_impl(
+            &builder,
+            &spec.builder,
+            &field_idents,
+            spec.fields,
+            &redacted,
+            false,
+        ));
         out
     });
 
@@ -143,10 +154,9 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
 
 fn member_doc(svc: &Service<'_>, member: &Member) -> Doc {
     let target = svc.model.shape(&member.target);
-    let mut doc = Doc::from_html(
-        member.docs.as_deref().or(target.docs.as_deref()),
-        || format!("The {} member.", code(&member.name)),
-    );
+    let mut doc = Doc::from_html(member.docs.as_deref().or(target.docs.as_deref()), || {
+        format!("The {} member.", code(&member.name))
+    });
     if member.required {
         doc.paragraph("**Required.**");
     }
@@ -176,14 +186,13 @@ fn builder_methods(
         .map(|f| scope.claim(format!("set_{f}")))
         .collect();
     let mut out = TokenStream::new();
-    for (((member, field), plain), setter) in members.iter().zip(field_idents).zip(&plain).zip(&setters) {
+    for (((member, field), plain), setter) in
+        members.iter().zip(field_idents).zip(&plain).zip(&setters)
+    {
         let plain = naming::to_ident(plain);
         let setter = naming::to_ident(setter);
         let field_ty = svc.field_type(member);
-        let allow_deprecated = member
-            .deprecated
-            .is_some()
-            .then(|| quote!(#[deprecated]));
+        let allow_deprecated = member.deprecated.is_some().then(|| quote!(#[deprecated]));
         let shown = code(&member.name);
         let set_doc = format!(" Sets {shown}; `None` leaves it out of the request.");
         let target = svc.model.shape(&member.target);
@@ -250,7 +259,11 @@ fn builder_methods(
     out
 }
 
-fn build_fn(spec: &StructSpec<'_>, name: &proc_macro2::Ident, fields: &[proc_macro2::Ident]) -> TokenStream {
+fn build_fn(
+    spec: &StructSpec<'_>,
+    name: &proc_macro2::Ident,
+    fields: &[proc_macro2::Ident],
+) -> TokenStream {
     let meta = spec
         .error_meta
         .then(|| quote!(meta: ::std::default::Default::default(),));
@@ -272,9 +285,8 @@ fn build_fn(spec: &StructSpec<'_>, name: &proc_macro2::Ident, fields: &[proc_mac
             }
         }
     } else {
-        let doc = format!(
-            " Builds the [`{type_name}`], or names every required member that is not set."
-        );
+        let doc =
+            format!(" Builds the [`{type_name}`], or names every required member that is not set.");
         let (req_fields, req_names): (Vec<_>, Vec<_>) = required.into_iter().unzip();
         let shape = &spec.name;
         quote! {
@@ -303,13 +315,17 @@ fn debug_impl(
     redacted: &[bool],
     error_meta: bool,
 ) -> TokenStream {
-    let entries = fields.iter().zip(field_names).zip(redacted).map(|((f, n), r)| {
-        if *r {
-            quote!(.field(#n, &self.#f.as_ref().map(|_| crate::runtime::REDACTED)))
-        } else {
-            quote!(.field(#n, &self.#f))
-        }
-    });
+    let entries = fields
+        .iter()
+        .zip(field_names)
+        .zip(redacted)
+        .map(|((f, n), r)| {
+            if *r {
+                quote!(.field(#n, &self.#f.as_ref().map(|_| crate::runtime::REDACTED)))
+            } else {
+                quote!(.field(#n, &self.#f))
+            }
+        });
     let meta = error_meta.then(|| quote!(.field("meta", &self.meta)));
     quote! {
         #[allow(deprecated)]

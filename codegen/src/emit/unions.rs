@@ -32,7 +32,10 @@ pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -
         })
         .collect();
     let doc = Doc::from_html(shape.docs.as_deref(), || {
-        format!("The {} union: exactly one member is set.", code(shape.id.name()))
+        format!(
+            "The {} union: exactly one member is set.",
+            code(shape.id.name())
+        )
     })
     .attrs();
     quote! {

@@ -177,7 +177,10 @@ impl Lowering<'_> {
             }
         });
         if error.is_some() && !is_struct {
-            self.problem(here(), "only structures can be errors (`exception`/`error`)");
+            self.problem(
+                here(),
+                "only structures can be errors (`exception`/`error`)",
+            );
         }
         Some(Shape {
             id: ShapeId::new(name),

@@ -6,10 +6,12 @@
 //! and the serialization keys botocore merges from a target shape into a member reference are
 //! already merged into [`Member`].
 
+mod dump;
 mod lower_botocore;
 mod recursion;
 mod select;
 
+pub use dump::dump;
 pub use lower_botocore::lower_botocore;
 pub use recursion::box_recursive_members;
 pub use select::{Selection, closure, select_operations, targets};

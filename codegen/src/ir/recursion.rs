@@ -19,8 +19,7 @@ pub fn box_recursive_members(model: &mut Model) {
     for (holder, shape) in model.shapes.iter_mut() {
         if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &mut shape.kind {
             for member in &mut s.members {
-                if let (Some(a), Some(b)) = (component.get(holder), component.get(&member.target))
-                {
+                if let (Some(a), Some(b)) = (component.get(holder), component.get(&member.target)) {
                     member.boxed = a == b;
                 }
             }
@@ -37,7 +36,8 @@ fn components(model: &Model) -> BTreeMap<ShapeId, usize> {
         .filter(|(_, s)| matches!(s.kind, ShapeKind::Structure(_) | ShapeKind::Union(_)))
         .map(|(id, _)| id)
         .collect();
-    let index: BTreeMap<&ShapeId, usize> = nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let index: BTreeMap<&ShapeId, usize> =
+        nodes.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut forward: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut backward: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     for (i, id) in nodes.iter().enumerate() {

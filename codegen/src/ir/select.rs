@@ -65,7 +65,7 @@ pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> 
     });
     let reached = closure(model, roots);
 
-    let problems: Vec<Problem> = reached
+    let mut problems: Vec<Problem> = reached
         .iter()
         .filter_map(|id| {
             let shape = model.shape(id);
@@ -75,6 +75,7 @@ pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> 
                 .map(|why| Problem::new(Location::Shape(id.to_string()), why.clone()))
         })
         .collect();
+    problems.extend(collection_cycles(model, &reached));
     if !problems.is_empty() {
         return Err(CodegenError::Model {
             file: model.source.clone(),
@@ -99,7 +100,10 @@ pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> 
 }
 
 /// Every shape reachable from `roots` (roots included).
-pub fn closure<'a>(model: &Model, roots: impl IntoIterator<Item = &'a ShapeId>) -> BTreeSet<ShapeId> {
+pub fn closure<'a>(
+    model: &Model,
+    roots: impl IntoIterator<Item = &'a ShapeId>,
+) -> BTreeSet<ShapeId> {
     let mut reached = BTreeSet::new();
     let mut stack: Vec<ShapeId> = roots.into_iter().cloned().collect();
     while let Some(id) = stack.pop() {
@@ -124,4 +128,34 @@ pub fn targets(kind: &ShapeKind) -> impl Iterator<Item = &ShapeId> {
         .chain(list)
         .chain(map.into_iter().flat_map(|(k, v)| [k, v]))
         .map(|m| &m.target)
+}
+
+/// Lists and maps that contain themselves with no structure in between (`List = [List]`) have
+/// no finite Rust type; each such shape is reported.
+fn collection_cycles(model: &Model, reached: &BTreeSet<ShapeId>) -> Vec<Problem> {
+    let element = |id: &ShapeId| match &model.shape(id).kind {
+        ShapeKind::List(l) => Some(l.member.target.clone()),
+        ShapeKind::Map(m) => Some(m.value.target.clone()),
+        _ => None,
+    };
+    let mut problems = Vec::new();
+    for start in reached {
+        let mut seen = BTreeSet::new();
+        let mut current = element(start);
+        while let Some(id) = current {
+            if &id == start {
+                problems.push(Problem::new(
+                    Location::Shape(start.to_string()),
+                    "a list or map that contains itself with no structure in between has no \
+                     finite type; put a structure between them",
+                ));
+                break;
+            }
+            if !seen.insert(id.clone()) {
+                break;
+            }
+            current = element(&id);
+        }
+    }
+    problems
 }

@@ -315,7 +315,7 @@ impl CopySnapshotError {
             Self::Unhandled(meta) => meta,
         }
     }
-    /// The error code from the response (`InvalidSnapshotState`).
+    /// The error code from the response.
     pub fn code(&self) -> &str {
         self.meta().code()
     }

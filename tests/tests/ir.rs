@@ -1,0 +1,39 @@
+//! IR snapshots: the lowered and selected shape graph of each operation the project targets,
+//! and of every fixture model. Cheap to review, and they catch lowering bugs before they turn
+//! into code diffs.
+
+use awsgen_codegen::ir::{self, Selection};
+use awsgen_tests::{fixtures, load, stem};
+
+fn selected(rel: &str, op: &str) -> String {
+    let model = load(rel);
+    let mut selected = ir::select_operations(&model, &Selection::Operations(vec![op.to_owned()]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    ir::box_recursive_members(&mut selected);
+    ir::dump(&selected)
+}
+
+#[test]
+fn elasticache_copy_snapshot() {
+    insta::assert_snapshot!(selected(
+        "models/botocore/elasticache/2015-02-02/service-2.json",
+        "CopySnapshot"
+    ));
+}
+
+#[test]
+fn memorydb_copy_snapshot() {
+    insta::assert_snapshot!(selected(
+        "models/botocore/memorydb/2021-01-01/service-2.json",
+        "CopySnapshot"
+    ));
+}
+
+#[test]
+fn fixture_models() {
+    for rel in fixtures() {
+        let mut model = load(&rel);
+        ir::box_recursive_members(&mut model);
+        insta::assert_snapshot!(format!("ir-{}", stem(&rel)), ir::dump(&model));
+    }
+}
