@@ -4,10 +4,12 @@
 
 pub mod blob;
 pub mod error;
+pub mod operation;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
 
 pub use blob::Blob;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
+pub use operation::{InvalidResponse, Operation, ResponseError};
 pub use timestamp::DateTime;

@@ -188,6 +188,14 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
     ));
     let doc = doc.inner_attrs();
     let api_version = &model.service.api_version;
+    let protocol_files = super::protocol::files(svc);
+    let protocol_mod = (!protocol_files.is_empty()).then(|| {
+        quote! {
+            /// Per-shape serializers and parsers of the wire protocol.
+            mod protocol;
+        }
+    });
+    files.extend(protocol_files);
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
@@ -195,6 +203,7 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
             #doc
             pub mod operation;
             pub mod types;
+            #protocol_mod
 
             /// The API version this module was generated for (the awsQuery `Version`).
             pub const API_VERSION: &str = #api_version;
@@ -224,6 +233,7 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
                         builder: builder.clone(),
                         doc,
                         error_meta: shape.error.is_some(),
+                        request_id: false,
                     },
                 );
                 if shape.error.is_some() {

@@ -62,6 +62,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
             ..Dependency::new("1")
         },
     );
+    dependencies.insert("http", Dependency::new("1"));
     if usage.blobs {
         dependencies.insert("base64", Dependency::new("0.22"));
     }

@@ -21,6 +21,8 @@ pub struct TypeNames {
 pub struct OperationNames {
     /// Module and file under `operation/` (`copy_snapshot`).
     pub module: String,
+    /// The operation's unit struct (`CopySnapshot`).
+    pub operation: String,
     /// Input struct (`CopySnapshotInput`).
     pub input: String,
     /// Output struct (`CopySnapshotOutput`).
@@ -126,6 +128,7 @@ impl Names {
                 op.name.clone(),
                 OperationNames {
                     module,
+                    operation: base.clone(),
                     input: format!("{base}Input"),
                     output: format!("{base}Output"),
                     error: format!("{base}Error"),

@@ -7,9 +7,11 @@ use quote::quote;
 
 use super::docs::{Doc, code};
 use super::errors::emit_operation_error;
+use super::protocol;
 use super::structs::{StructSpec, emit_struct};
 use super::{Service, names::Names};
 use crate::ir::{Constraints, Operation, Shape, ShapeId, ShapeKind, Structure};
+use crate::naming;
 
 /// Emits the items of `op`'s module (module docs included, as inner attributes).
 pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
@@ -38,23 +40,33 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
         op.input.as_ref(),
         &names.input,
         &format!("The input of the {} operation.", code(&op.name)),
+        false,
     );
     let output = io_struct(
         svc,
         op.output.as_ref(),
         &names.output,
         &format!("The output of the {} operation.", code(&op.name)),
+        true,
     );
     let error = emit_operation_error(svc, op);
+    let operation = operation_struct(svc, op);
     quote! {
         #module_doc
+        #operation
         #input
         #output
         #error
     }
 }
 
-fn io_struct(svc: &Service<'_>, shape: Option<&ShapeId>, name: &str, summary: &str) -> TokenStream {
+fn io_struct(
+    svc: &Service<'_>,
+    shape: Option<&ShapeId>,
+    name: &str,
+    summary: &str,
+    request_id: bool,
+) -> TokenStream {
     let empty_shape;
     let empty_structure = Structure::default();
     let (shape, structure, fields) = match shape {
@@ -95,6 +107,68 @@ fn io_struct(svc: &Service<'_>, shape: Option<&ShapeId>, name: &str, summary: &s
             builder: format!("{name}Builder"),
             doc,
             error_meta: false,
+            request_id,
         },
     )
+}
+
+/// The operation's unit struct: `build_request` and `parse_response` as inherent functions and
+/// as the `runtime::Operation` implementation.
+fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
+    let names = svc.names.operation(&op.name);
+    let ident = naming::to_ident(&names.operation);
+    let input = naming::to_ident(&names.input);
+    let output = naming::to_ident(&names.output);
+    let error = naming::to_ident(&names.error);
+    let code = protocol::operation_code(svc, op);
+    let build = &code.build_request;
+    let parse = &code.parse_response;
+    let op_name = &op.name;
+    let doc = format!(
+        " The {} operation: builds its HTTP request and parses its HTTP response \
+         (see the [module documentation](self)).",
+        super::docs::code(&op.name)
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
+        pub struct #ident;
+
+        impl #ident {
+            /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+            /// host and sign it before sending.
+            pub fn build_request(input: &#input) -> ::http::Request<::std::vec::Vec<u8>> {
+                #build
+            }
+
+            /// Parses the HTTP response (status, headers, body) into the output, or the
+            /// operation's error.
+            pub fn parse_response(
+                status: u16,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
+                #parse
+            }
+        }
+
+        impl crate::runtime::Operation for #ident {
+            type Input = #input;
+            type Output = #output;
+            type Error = #error;
+            const NAME: &'static str = #op_name;
+
+            fn build_request(input: &#input) -> ::http::Request<::std::vec::Vec<u8>> {
+                Self::build_request(input)
+            }
+
+            fn parse_response(
+                status: u16,
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
+                Self::parse_response(status, headers, body)
+            }
+        }
+    }
 }

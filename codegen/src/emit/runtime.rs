@@ -66,6 +66,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "operation",
+        source: include_str!("../../../runtime/src/operation.rs"),
+        exports: &["InvalidResponse", "Operation", "ResponseError"],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "serde_support",
         source: include_str!("../../../runtime/src/serde_support.rs"),
         exports: &[],

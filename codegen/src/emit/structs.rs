@@ -26,6 +26,9 @@ pub struct StructSpec<'s> {
     pub doc: Doc,
     /// Whether to add the error metadata field (`meta`).
     pub error_meta: bool,
+    /// Whether to add the private `_request_id` field and its `request_id()` accessor (operation
+    /// outputs). Model members never get a name starting with `_`, so it cannot collide.
+    pub request_id: bool,
 }
 
 /// Emits the struct, its `builder()` constructor, and its builder.
@@ -80,6 +83,23 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         }
     });
 
+    let (request_id_field, request_id_fn) = if spec.request_id {
+        (
+            quote! {
+                #[cfg_attr(feature = "serde", serde(skip))]
+                pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+            },
+            quote! {
+                /// The request id of the response this output was read from
+                /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
+                pub fn request_id(&self) -> ::std::option::Option<&str> {
+                    self._request_id.as_deref()
+                }
+            },
+        )
+    } else {
+        (quote!(), quote!())
+    };
     let doc = spec.doc.attrs();
     let builder_doc = format!(" A builder for [`{}`].", spec.name);
     let ctor_doc = format!(" Creates a builder for [`{}`].", spec.name);
@@ -94,13 +114,20 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         }
     });
     let debug_impls = manual_debug.then(|| {
+        let mut extra = TokenStream::new();
+        if spec.error_meta {
+            extra.extend(quote!(.field("meta", &self.meta)));
+        }
+        if spec.request_id {
+            extra.extend(quote!(.field("request_id", &self._request_id)));
+        }
         let mut out = debug_impl(
             &name,
             &spec.name,
             &field_idents,
             spec.fields,
             &redacted,
-            spec.error_meta,
+            extra,
         );
         out.extend(debug_impl(
             &builder,
@@ -108,7 +135,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             &field_idents,
             spec.fields,
             &redacted,
-            false,
+            TokenStream::new(),
         ));
         out
     });
@@ -126,6 +153,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
                 pub #field_idents: #field_types,
             )*
             #meta_field
+            #request_id_field
         }
 
         impl #name {
@@ -133,6 +161,8 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             pub fn builder() -> #builder {
                 ::std::default::Default::default()
             }
+
+            #request_id_fn
         }
 
         #[doc = #builder_doc]
@@ -264,9 +294,13 @@ fn build_fn(
     name: &proc_macro2::Ident,
     fields: &[proc_macro2::Ident],
 ) -> TokenStream {
-    let meta = spec
+    let mut meta = spec
         .error_meta
-        .then(|| quote!(meta: ::std::default::Default::default(),));
+        .then(|| quote!(meta: ::std::default::Default::default(),))
+        .unwrap_or_default();
+    if spec.request_id {
+        meta.extend(quote!(_request_id: ::std::option::Option::None,));
+    }
     let required: Vec<(&proc_macro2::Ident, &str)> = spec
         .structure
         .members
@@ -313,7 +347,7 @@ fn debug_impl(
     fields: &[proc_macro2::Ident],
     field_names: &[String],
     redacted: &[bool],
-    error_meta: bool,
+    extra: TokenStream,
 ) -> TokenStream {
     let entries = fields
         .iter()
@@ -326,14 +360,13 @@ fn debug_impl(
                 quote!(.field(#n, &self.#f))
             }
         });
-    let meta = error_meta.then(|| quote!(.field("meta", &self.meta)));
     quote! {
         #[allow(deprecated)]
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#display_name)
                     #(#entries)*
-                    #meta
+                    #extra
                     .finish()
             }
         }

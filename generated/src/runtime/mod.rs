@@ -5,6 +5,8 @@
 //! that this crate depends on nothing but crates.io packages.
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
+pub mod operation;
+pub use operation::{InvalidResponse, Operation, ResponseError};
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;

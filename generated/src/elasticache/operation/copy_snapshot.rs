@@ -3,6 +3,54 @@
 //! Makes a copy of an existing snapshot. This operation is valid for Valkey or Redis OSS only. Users or groups that have permissions to use the CopySnapshot operation can create their own Amazon S3 buckets and copy snapshots to it. To control access to your snapshots, use an IAM policy to control who has the ability to use the CopySnapshot operation. For more information about using IAM to control the use of ElastiCache operations, see Exporting Snapshots and Authentication &amp; Access Control . You could receive the following error messages. Error Messages Error Message: The S3 bucket %s is outside of the region. Solution: Create an Amazon S3 bucket in the same region as your snapshot. For more information, see Step 1: Create an Amazon S3 Bucket in the ElastiCache User Guide. Error Message: The S3 bucket %s does not exist. Solution: Create an Amazon S3 bucket in the same region as your snapshot. For more information, see Step 1: Create an Amazon S3 Bucket in the ElastiCache User Guide. Error Message: The S3 bucket %s is not owned by the authenticated user. Solution: Create an Amazon S3 bucket in the same region as your snapshot. For more information, see Step 1: Create an Amazon S3 Bucket in the ElastiCache User Guide. Error Message: The authenticated user does not have sufficient permissions to perform the desired activity. Solution: Contact your system administrator to get the needed permissions. Error Message: The S3 bucket %s already contains an object with key %s. Solution: Give the TargetSnapshotName a new and unique value. If exporting a snapshot, you could alternatively create a new Amazon S3 bucket and use this same value for TargetSnapshotName . Error Message: ElastiCache has not been granted READ permissions %s on the S3 Bucket. Solution: Add List and Read permissions on the bucket. For more information, see Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide. Error Message: ElastiCache has not been granted WRITE permissions %s on the S3 Bucket. Solution: Add Upload/Delete permissions on the bucket. For more information, see Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide. Error Message: ElastiCache has not been granted READ_ACP permissions %s on the S3 Bucket. Solution: Add View Permissions on the bucket. For more information, see Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/CopySnapshot).
+/// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
+#[derive(
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::fmt::Debug,
+    ::std::default::Default
+)]
+pub struct CopySnapshot;
+impl CopySnapshot {
+    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+    /// host and sign it before sending.
+    pub fn build_request(
+        input: &CopySnapshotInput,
+    ) -> ::http::Request<::std::vec::Vec<u8>> {
+        ::std::unimplemented!("query request for {:?}", input)
+    }
+    /// Parses the HTTP response (status, headers, body) into the output, or the
+    /// operation's error.
+    pub fn parse_response(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<
+        CopySnapshotOutput,
+        crate::runtime::ResponseError<CopySnapshotError>,
+    > {
+        ::std::unimplemented!("query response {} {:?} {:?}", status, headers, body)
+    }
+}
+impl crate::runtime::Operation for CopySnapshot {
+    type Input = CopySnapshotInput;
+    type Output = CopySnapshotOutput;
+    type Error = CopySnapshotError;
+    const NAME: &'static str = "CopySnapshot";
+    fn build_request(input: &CopySnapshotInput) -> ::http::Request<::std::vec::Vec<u8>> {
+        Self::build_request(input)
+    }
+    fn parse_response(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<
+        CopySnapshotOutput,
+        crate::runtime::ResponseError<CopySnapshotError>,
+    > {
+        Self::parse_response(status, headers, body)
+    }
+}
 /// Represents the input of a CopySnapshotMessage operation.
 ///
 /// The input of the `CopySnapshot` operation.
@@ -212,11 +260,18 @@ pub struct CopySnapshotOutput {
         )
     )]
     pub snapshot: ::std::option::Option<crate::elasticache::types::Snapshot>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl CopySnapshotOutput {
     /// Creates a builder for [`CopySnapshotOutput`].
     pub fn builder() -> CopySnapshotOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// The request id of the response this output was read from
+    /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 /// A builder for [`CopySnapshotOutput`].
@@ -251,6 +306,7 @@ impl CopySnapshotOutputBuilder {
     pub fn build(self) -> CopySnapshotOutput {
         CopySnapshotOutput {
             snapshot: self.snapshot,
+            _request_id: ::std::option::Option::None,
         }
     }
 }

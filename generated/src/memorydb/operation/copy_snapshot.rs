@@ -3,6 +3,54 @@
 //! Makes a copy of an existing snapshot.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/memorydb-2021-01-01/CopySnapshot).
+/// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
+#[derive(
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::fmt::Debug,
+    ::std::default::Default
+)]
+pub struct CopySnapshot;
+impl CopySnapshot {
+    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+    /// host and sign it before sending.
+    pub fn build_request(
+        input: &CopySnapshotInput,
+    ) -> ::http::Request<::std::vec::Vec<u8>> {
+        ::std::unimplemented!("json request for {:?}", input)
+    }
+    /// Parses the HTTP response (status, headers, body) into the output, or the
+    /// operation's error.
+    pub fn parse_response(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<
+        CopySnapshotOutput,
+        crate::runtime::ResponseError<CopySnapshotError>,
+    > {
+        ::std::unimplemented!("json response {} {:?} {:?}", status, headers, body)
+    }
+}
+impl crate::runtime::Operation for CopySnapshot {
+    type Input = CopySnapshotInput;
+    type Output = CopySnapshotOutput;
+    type Error = CopySnapshotError;
+    const NAME: &'static str = "CopySnapshot";
+    fn build_request(input: &CopySnapshotInput) -> ::http::Request<::std::vec::Vec<u8>> {
+        Self::build_request(input)
+    }
+    fn parse_response(
+        status: u16,
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<
+        CopySnapshotOutput,
+        crate::runtime::ResponseError<CopySnapshotError>,
+    > {
+        Self::parse_response(status, headers, body)
+    }
+}
 /// The input of the `CopySnapshot` operation.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
@@ -210,11 +258,18 @@ pub struct CopySnapshotOutput {
         )
     )]
     pub snapshot: ::std::option::Option<crate::memorydb::types::Snapshot>,
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl CopySnapshotOutput {
     /// Creates a builder for [`CopySnapshotOutput`].
     pub fn builder() -> CopySnapshotOutputBuilder {
         ::std::default::Default::default()
+    }
+    /// The request id of the response this output was read from
+    /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
+    pub fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 /// A builder for [`CopySnapshotOutput`].
@@ -249,6 +304,7 @@ impl CopySnapshotOutputBuilder {
     pub fn build(self) -> CopySnapshotOutput {
         CopySnapshotOutput {
             snapshot: self.snapshot,
+            _request_id: ::std::option::Option::None,
         }
     }
 }

@@ -1,0 +1,27 @@
+//! PLACEHOLDER (branch `protocols` only): the query protocol emitter.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::OperationCode;
+use crate::emit::{RustFile, Service};
+use crate::ir::Operation;
+
+/// Protocol code of `op`.
+pub fn operation_code(_svc: &Service<'_>, _op: &Operation) -> OperationCode {
+    OperationCode {
+        build_request: quote!(::std::unimplemented!("query request for {:?}", input)),
+        parse_response: quote!(::std::unimplemented!(
+            "query response {} {:?} {:?}",
+            status,
+            headers,
+            body
+        )),
+    }
+}
+
+/// Per-shape files.
+pub fn files(_svc: &Service<'_>) -> Vec<RustFile> {
+    let _: TokenStream = quote!();
+    Vec::new()
+}

@@ -1,0 +1,143 @@
+//! The sans-IO operation interface: every generated operation turns an input into an HTTP
+//! request and an HTTP response into an output or an error, without doing any I/O itself. Bring
+//! any HTTP client; sign the request (SigV4) before sending it.
+
+use std::fmt;
+
+/// One operation of a service (`CopySnapshot`): how to build its request and parse its
+/// response. Implemented by a unit struct per operation, which also has the same two functions
+/// as inherent methods.
+pub trait Operation {
+    /// The operation's input.
+    type Input;
+    /// The operation's output.
+    type Output;
+    /// The operation's error (one variant per modeled error, plus `Unhandled`).
+    type Error: std::error::Error;
+
+    /// The operation's name in the model (`CopySnapshot`).
+    const NAME: &'static str;
+
+    /// Builds the HTTP request: method, path, headers (`Content-Type`, `Content-Length`, and
+    /// the protocol's own) and body. The caller adds the host and signs it.
+    fn build_request(input: &Self::Input) -> http::Request<Vec<u8>>;
+
+    /// Parses an HTTP response: a success status gives the output, an error status the
+    /// operation's error; bytes that cannot be read give [`ResponseError::Invalid`].
+    fn parse_response(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self::Output, ResponseError<Self::Error>>;
+}
+
+/// Why a response did not give an output.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResponseError<E> {
+    /// The service answered with an error: the operation's typed error.
+    Service(E),
+    /// The response could not be read (malformed body, wrong root element, …).
+    Invalid(InvalidResponse),
+}
+
+impl<E> ResponseError<E> {
+    /// The service error, if the service answered with one.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            ResponseError::Service(e) => Some(e),
+            ResponseError::Invalid(_) => None,
+        }
+    }
+
+    /// The service error, or this error back.
+    pub fn into_service_error(self) -> Result<E, Self> {
+        match self {
+            ResponseError::Service(e) => Ok(e),
+            invalid => Err(invalid),
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Service(e) => e.fmt(f),
+            ResponseError::Invalid(e) => e.fmt(f),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ResponseError::Service(e) => Some(e),
+            ResponseError::Invalid(e) => Some(e),
+        }
+    }
+}
+
+/// A response whose bytes could not be read as the protocol and model say they should be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidResponse {
+    status: u16,
+    message: String,
+}
+
+impl InvalidResponse {
+    /// A response with HTTP `status` that could not be read, and why.
+    pub fn new(status: u16, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// What was wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for InvalidResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid response (HTTP status {}): {}",
+            self.status, self.message
+        )
+    }
+}
+
+impl std::error::Error for InvalidResponse {}
+
+/// Assembles a `POST` request to `path` with `Content-Type`, `Content-Length` and the given
+/// headers. Header names (lowercase) and values are constants the generator checked, so they
+/// are valid.
+pub fn post_request(
+    path: &'static str,
+    headers: &[(&'static str, &'static str)],
+    body: Vec<u8>,
+) -> http::Request<Vec<u8>> {
+    let length = body.len();
+    let mut request = http::Request::new(body);
+    *request.method_mut() = http::Method::POST;
+    *request.uri_mut() = http::Uri::from_static(path);
+    let map = request.headers_mut();
+    map.reserve(headers.len() + 1);
+    for (name, value) in headers {
+        map.insert(
+            http::HeaderName::from_static(name),
+            http::HeaderValue::from_static(value),
+        );
+    }
+    map.insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from(length),
+    );
+    request
+}
