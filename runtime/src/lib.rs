@@ -3,6 +3,7 @@
 //! through `super::`, and tests live in `tests/`, not in the modules.
 
 pub mod blob;
+pub mod document;
 pub mod error;
 pub mod operation;
 #[cfg(feature = "serde")]
@@ -10,6 +11,9 @@ pub mod serde_support;
 pub mod timestamp;
 
 pub use blob::Blob;
+pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
-pub use operation::{InvalidResponse, Operation, ResponseError};
+pub use operation::{
+    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+};
 pub use timestamp::DateTime;

@@ -59,6 +59,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.blobs,
     },
     RuntimeModule {
+        name: "document",
+        source: include_str!("../../../runtime/src/document.rs"),
+        exports: &["Document"],
+        serde_only: false,
+        needed: |u| u.documents,
+    },
+    RuntimeModule {
         name: "error",
         source: include_str!("../../../runtime/src/error.rs"),
         exports: &["BuildError", "ErrorMetadata", "REDACTED"],
@@ -68,7 +75,14 @@ pub const MODULES: &[RuntimeModule] = &[
     RuntimeModule {
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
-        exports: &["InvalidResponse", "Operation", "ResponseError"],
+        exports: &[
+            "HostPrefix",
+            "InvalidEndpoint",
+            "InvalidResponse",
+            "Operation",
+            "ResponseError",
+            "set_endpoint",
+        ],
         serde_only: false,
         needed: |_| true,
     },
