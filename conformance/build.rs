@@ -191,10 +191,21 @@ fn dispatch(services: &[ServiceInput]) -> TokenStream {
             let op_struct = awsgen_codegen::naming::to_ident(&n.operation);
             let error = awsgen_codegen::naming::to_ident(&n.error);
             let path = quote!(crate::#module::operation::#op_module);
-            let variants = n
+            let variants: Vec<_> = n
                 .error_variants
                 .iter()
-                .map(|(_, v)| awsgen_codegen::naming::to_ident(v));
+                .map(|(_, v)| awsgen_codegen::naming::to_ident(v))
+                .collect();
+            let fields = if variants.is_empty() {
+                quote!(crate::harness::no_fields())
+            } else {
+                quote! {
+                    match error {
+                        #(#path::#error::#variants(inner) => crate::harness::fields(inner),)*
+                        _ => crate::harness::no_fields(),
+                    }
+                }
+            };
             let op_name = &op.name;
             entries.push(quote! {
                 crate::harness::Entry {
@@ -203,10 +214,7 @@ fn dispatch(services: &[ServiceInput]) -> TokenStream {
                     build: |params| crate::harness::build::<#path::#op_struct>(params),
                     parse: |status, headers, body| {
                         crate::harness::parse::<#path::#op_struct>(status, headers, body, |error| {
-                            let fields = match error {
-                                #(#path::#error::#variants(inner) => crate::harness::fields(inner),)*
-                                _ => crate::harness::no_fields(),
-                            };
+                            let fields = #fields;
                             (error.code().to_owned(), error.message().map(str::to_owned), fields)
                         })
                     },

@@ -59,13 +59,16 @@ where
     Ok(O::build_request(&input))
 }
 
+/// Code, message and modeled members (as JSON) of an operation error.
+pub type ErrorParts = (String, Option<String>, Value);
+
 /// Runs `O::parse_response`; `error_parts` extracts code, message and modeled fields from the
 /// typed error.
 pub fn parse<O>(
     status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
-    error_parts: fn(&O::Error) -> (String, Option<String>, Value),
+    error_parts: fn(&O::Error) -> ErrorParts,
 ) -> Outcome
 where
     O: Operation,

@@ -313,41 +313,54 @@ impl CopySnapshotOutputBuilder {
 /// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other code.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them.
+/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
+/// error stays small in `Result`s.
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// You already have a snapshot with the given name.
     ///
     /// Wire code `SnapshotAlreadyExistsFault`, HTTP status 400.
-    SnapshotAlreadyExistsFault(crate::elasticache::types::SnapshotAlreadyExistsFault),
+    SnapshotAlreadyExistsFault(
+        ::std::boxed::Box<crate::elasticache::types::SnapshotAlreadyExistsFault>,
+    ),
     /// The requested snapshot name does not refer to an existing snapshot.
     ///
     /// Wire code `SnapshotNotFoundFault`, HTTP status 404.
-    SnapshotNotFoundFault(crate::elasticache::types::SnapshotNotFoundFault),
+    SnapshotNotFoundFault(
+        ::std::boxed::Box<crate::elasticache::types::SnapshotNotFoundFault>,
+    ),
     /// The request cannot be processed because it would exceed the maximum number of snapshots.
     ///
     /// Wire code `SnapshotQuotaExceededFault`, HTTP status 400.
-    SnapshotQuotaExceededFault(crate::elasticache::types::SnapshotQuotaExceededFault),
+    SnapshotQuotaExceededFault(
+        ::std::boxed::Box<crate::elasticache::types::SnapshotQuotaExceededFault>,
+    ),
     /// The current state of the snapshot does not allow the requested operation to occur.
     ///
     /// Wire code `InvalidSnapshotState`, HTTP status 400.
-    InvalidSnapshotStateFault(crate::elasticache::types::InvalidSnapshotStateFault),
+    InvalidSnapshotStateFault(
+        ::std::boxed::Box<crate::elasticache::types::InvalidSnapshotStateFault>,
+    ),
     /// The request cannot be processed because it would cause the resource to have more than the allowed number of tags. The maximum number of tags permitted on a resource is 50.
     ///
     /// Wire code `TagQuotaPerResourceExceeded`, HTTP status 400.
-    TagQuotaPerResourceExceeded(crate::elasticache::types::TagQuotaPerResourceExceeded),
+    TagQuotaPerResourceExceeded(
+        ::std::boxed::Box<crate::elasticache::types::TagQuotaPerResourceExceeded>,
+    ),
     /// The value for a parameter is invalid.
     ///
     /// Wire code `InvalidParameterValue`, HTTP status 400.
     InvalidParameterValueException(
-        crate::elasticache::types::InvalidParameterValueException,
+        ::std::boxed::Box<crate::elasticache::types::InvalidParameterValueException>,
     ),
     /// Two or more incompatible parameters were specified.
     ///
     /// Wire code `InvalidParameterCombination`, HTTP status 400.
     InvalidParameterCombinationException(
-        crate::elasticache::types::InvalidParameterCombinationException,
+        ::std::boxed::Box<
+            crate::elasticache::types::InvalidParameterCombinationException,
+        >,
     ),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
