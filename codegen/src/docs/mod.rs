@@ -59,6 +59,11 @@ mod inline;
 mod markdown;
 mod tree;
 
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_robust;
+
 use tree::{Sink, Tag};
 
 /// Converts model documentation (an HTML fragment) to rustdoc Markdown: blocks separated by
