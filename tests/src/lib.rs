@@ -72,3 +72,62 @@ pub fn concat_without_runtime(files: &BTreeMap<String, String>) -> String {
     }
     out
 }
+
+/// Writes each `(name, files)` crate into one scratch workspace under `target/<scratch>` and
+/// runs `cargo clippy --workspace --all-targets -- -D warnings` on it (which type-checks
+/// everything and fails on any warning). Returns cargo's stderr on failure.
+pub fn check_crates(
+    scratch: &str,
+    crates: &[(String, BTreeMap<String, String>)],
+) -> Result<(), String> {
+    let root = repo_root();
+    let dir = root.join("target").join(scratch);
+    let _ = std::fs::remove_dir_all(dir.join("crates"));
+    let mut members = Vec::new();
+    for (name, files) in crates {
+        let crate_dir = dir.join("crates").join(name);
+        for (path, text) in files {
+            write(&crate_dir.join(path), text);
+        }
+        members.push(format!("\"crates/{name}\""));
+    }
+    write(
+        &dir.join("Cargo.toml"),
+        &format!(
+            "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    );
+    // Share the lock file of the main workspace so that no new versions are resolved.
+    let _ = std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"));
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "clippy",
+            "--quiet",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(&dir)
+        // One target folder for every scratch workspace: their dependencies build once.
+        .env(
+            "CARGO_TARGET_DIR",
+            root.join("target/awsgen-scratch-target"),
+        )
+        .output()
+        .map_err(|e| format!("cargo does not run: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}

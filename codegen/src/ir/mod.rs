@@ -13,7 +13,7 @@ mod select;
 
 pub use dump::dump;
 pub use lower_botocore::lower_botocore;
-pub use recursion::box_recursive_members;
+pub use recursion::{box_recursive_members, max_nesting_depth};
 pub use select::{Selection, closure, select_operations, targets};
 
 use std::collections::BTreeMap;
