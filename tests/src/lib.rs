@@ -17,9 +17,16 @@ pub fn repo_root() -> PathBuf {
 
 /// Loads the model at `rel` (relative to the repository root), panicking with the generator's
 /// message if it does not load.
+/// Companion paginators are read too, as `cargo xtask` does.
 pub fn load(rel: &str) -> Model {
     let bytes = std::fs::read(repo_root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    awsgen_codegen::model::load(rel, &bytes).unwrap_or_else(|e| panic!("{e}"))
+    let mut model = awsgen_codegen::model::load(rel, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let paginators = awsgen_codegen::model::companion_path(rel, "paginators-1.json");
+    if let Ok(bytes) = std::fs::read(repo_root().join(&paginators)) {
+        awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    model
 }
 
 /// The fixture models under `models/fixtures/` (not the hostile ones under `bad/`), sorted.
@@ -29,11 +36,17 @@ pub fn fixtures() -> Vec<String> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| is_model_file(n))
         .map(|n| format!("models/fixtures/{n}"))
         .collect();
     names.sort();
     names
+}
+
+/// Whether a fixture file name is a model rather than a companion file
+/// (`x.paginators-1.json`, `x.examples-1.json`).
+pub fn is_model_file(name: &str) -> bool {
+    name.ends_with(".json") && !name.contains(".paginators-1.") && !name.contains(".examples-1.")
 }
 
 /// Generates a crate (in memory) from one model with all its operations, as `cargo xtask
