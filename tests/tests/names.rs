@@ -9,7 +9,8 @@ use awsgen_codegen::ir::{self, Selection, ShapeKind};
 use awsgen_tests::load;
 
 fn names_of(rel: &str) -> String {
-    let model = ir::select_operations(&load(rel), &Selection::All).unwrap_or_else(|e| panic!("{e}"));
+    let model =
+        ir::select_operations(&load(rel), &Selection::All).unwrap_or_else(|e| panic!("{e}"));
     let names = Names::new(&model);
     let mut out = String::new();
     for op in &model.operations {
@@ -25,7 +26,11 @@ fn names_of(rel: &str) -> String {
     }
     for (id, shape) in &model.shapes {
         if let Some(t) = names.type_of(id) {
-            let _ = writeln!(out, "shape {id} -> types::{} (types/{}.rs)", t.name, t.module);
+            let _ = writeln!(
+                out,
+                "shape {id} -> types::{} (types/{}.rs)",
+                t.name, t.module
+            );
         }
         match &shape.kind {
             ShapeKind::Structure(s) | ShapeKind::Union(s) => {
@@ -46,10 +51,14 @@ fn names_of(rel: &str) -> String {
 
 #[test]
 fn elasticache_names() {
-    insta::assert_snapshot!(names_of("models/botocore/elasticache/2015-02-02/service-2.json"));
+    insta::assert_snapshot!(names_of(
+        "models/botocore/elasticache/2015-02-02/service-2.json"
+    ));
 }
 
 #[test]
 fn memorydb_names() {
-    insta::assert_snapshot!(names_of("models/botocore/memorydb/2021-01-01/service-2.json"));
+    insta::assert_snapshot!(names_of(
+        "models/botocore/memorydb/2021-01-01/service-2.json"
+    ));
 }
