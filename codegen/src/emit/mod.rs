@@ -9,6 +9,7 @@ mod krate;
 mod manifest;
 pub mod names;
 mod operations;
+mod paginators;
 mod protocol;
 mod readme;
 mod runtime;

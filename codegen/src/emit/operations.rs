@@ -25,6 +25,16 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
             op.name
         ));
     }
+    if let (Some(_), Some(_), Some(_)) = (&op.paginator, &op.input, &op.output) {
+        let names = svc.names.operation(&op.name);
+        doc.paragraph(&format!(
+            "**Paginated.** After each response, `{input}::next_page(&output)` gives the input \
+             of the next page (or `None` after the last one), and `{output}::items()` the \
+             items of the page.",
+            input = names.input,
+            output = names.output,
+        ));
+    }
     if let Some(d) = &op.deprecated {
         doc.paragraph(&format!(
             "**Deprecated.** {}",
@@ -51,12 +61,14 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
     );
     let error = emit_operation_error(svc, op);
     let operation = operation_struct(svc, op);
+    let paginator = super::paginators::emit_paginator(svc, op);
     quote! {
         #module_doc
         #operation
         #input
         #output
         #error
+        #paginator
     }
 }
 
