@@ -48,7 +48,7 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
     let mut rust = Vec::new();
     for service in &spec.services {
         usage.add(service.model, service.protocol);
-        let svc = Service::new(service.model, &service.module, service.protocol);
+        let svc = Service::new(service.model, &service.module, service.protocol, &spec.name);
         rust.extend(service_files(&svc));
     }
     rust.push(lib_rs(spec));
