@@ -4,9 +4,10 @@
 //!
 //! Pipeline: [`model::load`] (front end → [`ir::Model`]) → [`prepare`]: [`ir::select_operations`]
 //! (closure of the selected operations), [`ir::add_error_messages`], [`ir::box_recursive_members`]
-//! → [`emit::emit_crate`] (tokens → prettyplease text).
+//! → [`emit::emit_crate`] (tokens → prettyplease text). [`diff`] compares two prepared models.
 
 pub mod config;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
