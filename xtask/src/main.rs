@@ -10,19 +10,20 @@ use xtask::GenerateOptions;
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
+Model files are botocore service-2.json or Smithy JSON AST files; the format is detected.
+
 commands:
   regenerate [--check]      write generated/ from codegen.toml (--check: write nothing, fail
                             naming every stale, missing or orphaned file)
-  generate --model PATH (--operations A,B | --all-operations) --out DIR
-           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
-                            generate a standalone crate for any model (botocore
-                            service-2.json or Smithy JSON AST; the format is detected)
   model-diff A B [--operations A,B]
                             compare two models (either format, or two versions of one)
                             as the generator sees them: operations, shapes, members, types,
                             required-ness, error codes, constraints, enum values, wire names;
                             BREAKING marks changes that break code using the crate from A;
                             documentation changes are counted
+  generate --model PATH (--operations A,B | --all-operations) --out DIR
+           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
+                            generate a standalone crate for any botocore model
 ";
 
 fn main() -> ExitCode {
@@ -50,16 +51,16 @@ fn run(args: Vec<String>) -> Result<()> {
             };
             xtask::regenerate(&root, check)
         }
+        "model-diff" => {
+            let (a, b, selection) = parse_model_diff(rest)?;
+            print!("{}", xtask::model_diff(&a, &b, &selection)?);
+            Ok(())
+        }
         "generate" => {
             let options = parse_generate(rest)?;
             let command = format!("cargo xtask generate {}", rest.join(" "));
             xtask::generate(&options, &command)?;
             println!("generated {}", options.out.display());
-            Ok(())
-        }
-        "model-diff" => {
-            let (a, b, selection) = parse_model_diff(rest)?;
-            print!("{}", xtask::model_diff(&a, &b, &selection)?);
             Ok(())
         }
         "help" | "--help" | "-h" => {

@@ -250,8 +250,11 @@ impl Lowering<'_> {
             json_names: speaks(Protocol::RestJson),
             result_wrapper: speaks(Protocol::Query),
         };
+        // Only the query protocols put the API version on the wire.
         let api_version = def.version.clone().unwrap_or_else(|| {
-            self.problem(at.clone(), "the service shape has no `version`");
+            if speaks(Protocol::Query) || speaks(Protocol::Ec2) {
+                self.problem(at.clone(), "the service shape has no `version`");
+            }
             String::new()
         });
         let aws: traits::AwsServiceTrait = self.read(&at, t, id::AWS_SERVICE).unwrap_or_default();
