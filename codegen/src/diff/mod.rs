@@ -15,7 +15,7 @@
 //! - a Rust name changed (type, field, variant, error variant, operation module).
 //!
 //! Documentation is compared as the rustdoc Markdown it becomes (so whitespace-only HTML
-//! differences do not count) and reported as a count. [`render`] gives the text `cargo xtask
+//! differences do not count) and reported as a count. [`render()`] gives the text `cargo xtask
 //! model-diff` prints: sorted, one line per change.
 
 mod compare;

@@ -300,7 +300,11 @@ impl Lowering<'_> {
                 xml_attribute: t.contains_key(id::XML_ATTRIBUTE),
             },
             location,
-            default: t.get(id::DEFAULT).map(|v| v.to_string()),
+            // `@default(null)` takes a target's default away: no default.
+            default: t
+                .get(id::DEFAULT)
+                .filter(|v| !v.is_null())
+                .map(|v| v.to_string()),
         })
     }
 
