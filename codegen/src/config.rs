@@ -34,7 +34,8 @@ pub struct CrateConfig {
 pub struct ServiceConfig {
     /// Module (and cargo feature) name of the service in the generated crate.
     pub module: String,
-    /// Model file, relative to the repository root.
+    /// Model file, relative to the repository root: a botocore `service-2.json` or a Smithy JSON
+    /// AST (detected from the content), for any service.
     pub model: String,
     /// `"all"` or a list of operation names.
     pub operations: Operations,

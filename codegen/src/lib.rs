@@ -2,11 +2,12 @@
 //! shape-graph IR, and emits the Rust source of a crate. It returns files in memory and never
 //! writes to disk; `xtask` owns all file I/O.
 //!
-//! Pipeline: [`model::load`] (front end → [`ir::Model`]) → [`ir::select_operations`] (closure of
-//! the selected operations) → [`ir::box_recursive_members`] → [`emit::emit_crate`] (tokens →
-//! prettyplease text).
+//! Pipeline: [`model::load`] (front end → [`ir::Model`]) → [`prepare`]: [`ir::select_operations`]
+//! (closure of the selected operations), [`ir::add_error_messages`], [`ir::box_recursive_members`]
+//! → [`emit::emit_crate`] (tokens → prettyplease text). [`diff`] compares two prepared models.
 
 pub mod config;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -19,7 +20,8 @@ use std::collections::BTreeMap;
 
 pub use error::{CodegenError, Result};
 
-use ir::{Model, Protocol, Selection};
+use error::{Location, Problem};
+use ir::{Model, Protocol, Selection, ShapeKind};
 
 /// The protocols awsgen generates serializers and parsers for.
 pub const SUPPORTED_PROTOCOLS: [Protocol; 3] =
@@ -55,9 +57,9 @@ pub struct CrateInput {
 pub fn generate(input: &CrateInput) -> Result<BTreeMap<String, String>> {
     let mut selected = Vec::new();
     for service in &input.services {
-        let mut model = ir::select_operations(&service.model, &service.selection)?;
-        ir::box_recursive_members(&mut model);
+        let model = prepare(&service.model, &service.selection)?;
         let protocol = choose_protocol(&model, service.protocol)?;
+        check_documents(&model, protocol)?;
         selected.push((service.module.clone(), model, protocol));
     }
     emit::emit_crate(&emit::CrateSpec {
@@ -74,6 +76,45 @@ pub fn generate(input: &CrateInput) -> Result<BTreeMap<String, String>> {
         source: input.source.clone(),
         standalone: input.standalone,
     })
+}
+
+/// The model as the emitters see it: restricted to `selection`, with every pass applied (error
+/// structures get a `message` member, recursive members are boxed). [`generate`] and the model
+/// diff both start from it, so the diff compares exactly what would be generated.
+pub fn prepare(model: &Model, selection: &Selection) -> Result<Model> {
+    let mut model = ir::select_operations(model, selection)?;
+    ir::add_error_messages(&mut model);
+    ir::box_recursive_members(&mut model);
+    Ok(model)
+}
+
+/// Document shapes need the runtime's `Document` type and a protocol that can carry them (not
+/// the XML-based ones); anything else is an error naming each document shape.
+fn check_documents(model: &Model, protocol: Protocol) -> Result<()> {
+    let why = if !emit::runtime_provides("Document") {
+        "document shapes are not supported yet (the runtime has no `Document` type)".to_owned()
+    } else if matches!(
+        protocol,
+        Protocol::Query | Protocol::Ec2 | Protocol::RestXml
+    ) {
+        format!("document shapes cannot be sent with the `{protocol}` protocol")
+    } else {
+        return Ok(());
+    };
+    let problems: Vec<Problem> = model
+        .shapes
+        .values()
+        .filter(|s| matches!(s.kind, ShapeKind::Document))
+        .map(|s| Problem::new(Location::Shape(s.id.to_string()), why.clone()))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CodegenError::Model {
+            file: model.source.clone(),
+            problems,
+        })
+    }
 }
 
 /// The protocol to generate: the override if the model lists it, else the first protocol in

@@ -117,6 +117,15 @@ pub fn service_module(model: &Model) -> String {
     }
 }
 
+/// `cargo xtask model-diff A B [--operations …]`: the changes from model `a` to model `b` (either
+/// format, or two versions of one model) as text, both restricted to `selection`.
+pub fn model_diff(a: &str, b: &str, selection: &Selection) -> Result<String> {
+    let model_a = load_model(Path::new(a), a)?;
+    let model_b = load_model(Path::new(b), b)?;
+    let diff = awsgen_codegen::diff::diff(&model_a, &model_b, selection)?;
+    Ok(awsgen_codegen::diff::render(&diff))
+}
+
 /// `cargo xtask generate`: a standalone crate for any model.
 pub fn generate(options: &GenerateOptions, command: &str) -> Result<()> {
     let model = load_model(Path::new(&options.model), &options.model)?;

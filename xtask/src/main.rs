@@ -10,9 +10,17 @@ use xtask::GenerateOptions;
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
+Model files are botocore service-2.json or Smithy JSON AST files; the format is detected.
+
 commands:
   regenerate [--check]      write generated/ from codegen.toml (--check: write nothing, fail
                             naming every stale, missing or orphaned file)
+  model-diff A B [--operations A,B]
+                            compare two models (either format, or two versions of one)
+                            as the generator sees them: operations, shapes, members, types,
+                            required-ness, error codes, constraints, enum values, wire names;
+                            BREAKING marks changes that break code using the crate from A;
+                            documentation changes are counted
   generate --model PATH (--operations A,B | --all-operations) --out DIR
            [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
                             generate a standalone crate for any botocore model
@@ -45,6 +53,11 @@ fn run(args: Vec<String>) -> Result<()> {
                 _ => bail!("regenerate takes only `--check`\n{USAGE}"),
             };
             xtask::regenerate(&root, check)
+        }
+        "model-diff" => {
+            let (a, b, selection) = parse_model_diff(rest)?;
+            print!("{}", xtask::model_diff(&a, &b, &selection)?);
+            Ok(())
         }
         "generate" => {
             let options = parse_generate(rest)?;
@@ -81,6 +94,39 @@ fn run(args: Vec<String>) -> Result<()> {
     }
 }
 
+/// `--operations A,B` as a selection.
+fn operations(list: &str) -> Selection {
+    Selection::Operations(
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
+fn parse_model_diff(args: &[String]) -> Result<(String, String, Selection)> {
+    let mut models = Vec::new();
+    let mut selection = Selection::All;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--operations" => {
+                let list = args
+                    .next()
+                    .ok_or_else(|| anyhow::anyhow!("--operations needs a value"))?;
+                selection = operations(list);
+            }
+            flag if flag.starts_with("--") => bail!("unknown argument `{flag}`\n{USAGE}"),
+            model => models.push(model.to_owned()),
+        }
+    }
+    match <[String; 2]>::try_from(models) {
+        Ok([a, b]) => Ok((a, b, selection)),
+        Err(_) => bail!("model-diff needs exactly two model files\n{USAGE}"),
+    }
+}
+
 fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
     let mut model = None;
     let mut selection = None;
@@ -96,16 +142,7 @@ fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
         };
         match arg.as_str() {
             "--model" => model = Some(value("--model")?),
-            "--operations" => {
-                let list = value("--operations")?;
-                selection = Some(Selection::Operations(
-                    list.split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                ));
-            }
+            "--operations" => selection = Some(operations(&value("--operations")?)),
             "--all-operations" => selection = Some(Selection::All),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--protocol" => {

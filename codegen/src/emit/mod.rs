@@ -26,6 +26,11 @@ use crate::ir::{Member, Model, Protocol, Scalar, ShapeId, ShapeKind};
 use crate::naming;
 use names::Names;
 
+/// Whether the hand-written runtime copied into generated crates exports `item` (`Document`).
+pub fn runtime_provides(item: &str) -> bool {
+    runtime::MODULES.iter().any(|m| m.exports.contains(&item))
+}
+
 /// One Rust source file, before formatting.
 pub struct RustFile {
     /// Path inside the crate (`src/elasticache/types/tag.rs`).

@@ -91,6 +91,9 @@ fn shape_lines(out: &mut String, shape: &Shape) {
     if shape.deprecated.is_some() {
         out.push_str(" deprecated");
     }
+    if let Some(why) = &shape.unsupported {
+        let _ = write!(out, " unsupported({why})");
+    }
     if let Some(e) = &shape.error {
         let _ = write!(
             out,

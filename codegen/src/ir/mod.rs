@@ -1,19 +1,23 @@
 //! The validated shape graph: the one model representation that emitters see.
 //!
 //! Front ends (botocore, Smithy) lower their JSON into these types; passes (`select`,
-//! `recursion`) refine it. Every invariant an emitter relies on is enforced by the types or by
+//! `recursion`, `error_message`) refine it. Every invariant an emitter relies on is enforced by the types or by
 //! lowering: a list always has a member, every member target exists, error codes are resolved,
 //! and the serialization keys botocore merges from a target shape into a member reference are
 //! already merged into [`Member`].
 
 mod dump;
+mod error_message;
 mod lower_botocore;
+mod lower_smithy;
 mod paginators;
 mod recursion;
 mod select;
 
 pub use dump::dump;
+pub use error_message::{MESSAGE, add_error_messages};
 pub use lower_botocore::lower_botocore;
+pub use lower_smithy::lower_smithy;
 pub use paginators::attach_paginators;
 pub use recursion::{box_recursive_members, max_nesting_depth};
 pub use select::{Selection, closure, select_operations, targets};

@@ -3,6 +3,7 @@
 
 pub mod botocore;
 pub mod paginators;
+pub mod smithy;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -20,11 +21,8 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
     }
     let sniff: Sniff = parse(file, bytes)?;
     if sniff.smithy.is_some() {
-        return Err(CodegenError::Config {
-            file: file.to_owned(),
-            message: "this is a Smithy JSON AST model; the Smithy front end is not available yet"
-                .to_owned(),
-        });
+        let model: smithy::SmithyModel = parse(file, bytes)?;
+        return ir::lower_smithy(file, &model);
     }
     let model: botocore::ServiceModel = parse(file, bytes)?;
     ir::lower_botocore(file, &model)

@@ -11,6 +11,16 @@
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SnapshotQuotaExceededFault {
+    /// The `message` member.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            rename = "message",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )
+    )]
+    pub message: ::std::option::Option<::std::string::String>,
     /// Error code, message, request id and HTTP status of the response this error
     /// was read from.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -30,11 +40,30 @@ impl SnapshotQuotaExceededFault {
     ::std::fmt::Debug,
 )]
 #[non_exhaustive]
-pub struct SnapshotQuotaExceededFaultBuilder {}
+pub struct SnapshotQuotaExceededFaultBuilder {
+    message: ::std::option::Option<::std::string::String>,
+}
 impl SnapshotQuotaExceededFaultBuilder {
+    /// Sets `message`.
+    pub fn message(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message = ::std::option::Option::Some(input.into());
+        self
+    }
+    /// Sets `message`; `None` leaves it out of the request.
+    pub fn set_message(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self.message = input;
+        self
+    }
     /// Builds the [`SnapshotQuotaExceededFault`].
     pub fn build(self) -> SnapshotQuotaExceededFault {
         SnapshotQuotaExceededFault {
+            message: self.message,
             meta: ::std::default::Default::default(),
         }
     }

@@ -1,0 +1,457 @@
+//! Lowering of a parsed Smithy JSON AST into the IR, with validation: the same IR the botocore
+//! front end produces, with what botocore spells out derived from the Smithy model.
+//!
+//! - Shape ids stay as written (`com.amazonaws.elasticache#Tag`); naming uses
+//!   [`ShapeId::name`], so the Rust names match a botocore model's.
+//! - Prelude shapes (`smithy.api#String`, `smithy.api#Unit`, …) are synthesized when referenced.
+//!   `Unit` as an operation input or output means "none".
+//! - `apply` and mixins are resolved first ([`resolve`]); mixin shapes are not shapes of the IR.
+//! - The service's protocol traits give [`Service::protocols`] in trait order; awsJson and RPC v2
+//!   CBOR take their target prefix from the service shape name; awsQuery outputs get the result
+//!   wrapper `<Operation>Result`.
+//! - Error codes come from `aws.protocols#awsQueryError` when the service speaks awsQuery or
+//!   ec2Query or is `awsQueryCompatible` (where botocore writes `error.code`), else they are the
+//!   shape name.
+//! - `xmlName` becomes the member's wire name when the service speaks an XML protocol (awsQuery,
+//!   ec2Query, restXml) and `jsonName` when it speaks restJson1, which is where botocore puts
+//!   them (awsJson and CBOR ignore both).
+//! - The signing name is kept only when it differs from the endpoint prefix, as in botocore.
+//! - Member order, enum value order and operation error order are the file's.
+//!
+//! Traits without a counterpart in the IR are ignored. Unknown shape types and event streams
+//! become shapes with [`Shape::unsupported`] set, so the operations that do not reach them still
+//! generate. All problems are collected (sorted, each naming its shape or member) before an
+//! error is returned.
+
+mod resolve;
+mod shapes;
+mod traits;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::DeserializeOwned;
+
+use super::{
+    Deprecated, HttpBinding, Model, ModelFormat, Operation, Protocol, Service, Shape, ShapeId,
+};
+use crate::error::{CodegenError, Location, Problem, Result};
+use crate::model::smithy::{ShapeDef, SmithyModel, Traits};
+use traits::id;
+
+/// Lowers a Smithy JSON AST model read from `file` into the IR.
+pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
+    let mut problems = Vec::new();
+    let major = model.smithy.split('.').next().unwrap_or_default();
+    if major != "1" && major != "2" {
+        return Err(CodegenError::model(
+            file,
+            Location::Model,
+            format!(
+                "Smithy IDL version `{}` is not supported (1.0 and 2.0 are)",
+                model.smithy
+            ),
+        ));
+    }
+    let resolved = resolve::resolve(model, &mut problems);
+    let mut cx = Lowering {
+        shapes: &resolved.shapes,
+        mixins: &resolved.mixins,
+        problems,
+        flags: Flags::default(),
+        prelude: BTreeSet::new(),
+    };
+
+    let services: Vec<(&String, &ShapeDef)> = resolved
+        .shapes
+        .iter()
+        .filter(|(_, s)| s.type_ == "service")
+        .collect();
+    let (service_id, service_def) = match services.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(CodegenError::model(
+                file,
+                Location::Model,
+                "the model has no `service` shape",
+            ));
+        }
+        many => {
+            return Err(CodegenError::model(
+                file,
+                Location::Model,
+                format!(
+                    "the model has {} `service` shapes ({}); awsgen reads one service per file",
+                    many.len(),
+                    many.iter()
+                        .map(|(id, _)| format!("`{id}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    };
+    let service = cx.service(service_id, service_def);
+
+    let mut shapes = BTreeMap::new();
+    for (id, def) in &resolved.shapes {
+        if let Some(shape) = cx.shape(id, def) {
+            shapes.insert(shape.id.clone(), shape);
+        }
+    }
+    let service_paging: traits::PaginatedTrait = cx
+        .read(&Location::Model, &service_def.traits, id::PAGINATED)
+        .unwrap_or_default();
+    let mut paginators = crate::model::paginators::PaginatorsFile {
+        pagination: indexmap::IndexMap::new(),
+    };
+    let mut operations: Vec<Operation> = cx
+        .bound_operations(service_id, service_def)
+        .into_iter()
+        .filter_map(|op_id| {
+            let def = resolved.shapes.get(&op_id)?;
+            let op = cx.operation(&op_id, def, service_def);
+            let here = Location::Operation(op.name.clone());
+            if let Some(p) = cx.read::<traits::PaginatedTrait>(&here, &def.traits, id::PAGINATED)
+                && let Some(def) = paginator(&p, &service_paging)
+            {
+                paginators.pagination.insert(op.name.clone(), def);
+            }
+            Some(op)
+        })
+        .collect();
+    operations.sort_by(|a, b| a.name.cmp(&b.name));
+    for pair in operations.windows(2) {
+        if pair[0].name == pair[1].name {
+            cx.problem(
+                Location::Operation(pair[0].name.clone()),
+                "two operations of the service have this name (in different namespaces)",
+            );
+        }
+    }
+    for id in std::mem::take(&mut cx.prelude) {
+        if let Some(kind) = traits::prelude(&id) {
+            let id = ShapeId::new(id);
+            shapes.entry(id.clone()).or_insert_with(|| Shape {
+                id,
+                kind,
+                docs: None,
+                deprecated: None,
+                sensitive: false,
+                error: None,
+                constraints: Default::default(),
+                unsupported: None,
+            });
+        }
+    }
+
+    if cx.problems.is_empty() {
+        let mut model = Model {
+            source: file.to_owned(),
+            format: ModelFormat::Smithy,
+            service,
+            operations,
+            shapes,
+        };
+        crate::ir::attach_paginators(&mut model, file, &paginators)?;
+        Ok(model)
+    } else {
+        let mut problems = cx.problems;
+        problems.sort();
+        problems.dedup();
+        Err(CodegenError::Model {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// The botocore form of a `paginated` trait merged over the service's defaults; `None` without
+/// both tokens (a paginated trait may only name the page size).
+fn paginator(
+    op: &traits::PaginatedTrait,
+    service: &traits::PaginatedTrait,
+) -> Option<crate::model::paginators::PaginatorDef> {
+    use crate::model::paginators::{OneOrMany, PaginatorDef};
+    let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+    Some(PaginatorDef {
+        input_token: OneOrMany::One(pick(&op.input_token, &service.input_token)?),
+        output_token: OneOrMany::One(pick(&op.output_token, &service.output_token)?),
+        limit_key: pick(&op.page_size, &service.page_size),
+        result_key: pick(&op.items, &service.items).map(OneOrMany::One),
+        more_results: None,
+    })
+}
+
+/// Service-wide facts that change how shapes are lowered.
+#[derive(Clone, Copy, Debug, Default)]
+struct Flags {
+    /// Error codes come from `awsQueryError`.
+    query_error_codes: bool,
+    /// `xmlName` is the wire name.
+    xml_names: bool,
+    /// `jsonName` is the wire name.
+    json_names: bool,
+    /// Outputs are wrapped in `<Operation>Result`.
+    result_wrapper: bool,
+}
+
+struct Lowering<'a> {
+    shapes: &'a indexmap::IndexMap<String, ShapeDef>,
+    mixins: &'a [String],
+    problems: Vec<Problem>,
+    flags: Flags,
+    /// Prelude shapes referenced so far, to synthesize.
+    prelude: BTreeSet<String>,
+}
+
+impl Lowering<'_> {
+    fn problem(&mut self, location: Location, message: impl Into<String>) {
+        self.problems.push(Problem::new(location, message));
+    }
+
+    /// Reads trait `trait_id` as `T`; a malformed value is reported and read as absent.
+    fn read<T: DeserializeOwned>(
+        &mut self,
+        at: &Location,
+        traits: &Traits,
+        trait_id: &str,
+    ) -> Option<T> {
+        let value = traits.get(trait_id)?;
+        match T::deserialize(value) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(at.clone(), format!("trait `{trait_id}` is malformed: {e}"));
+                None
+            }
+        }
+    }
+
+    fn string_trait(&mut self, at: &Location, traits: &Traits, trait_id: &str) -> Option<String> {
+        self.read(at, traits, trait_id)
+    }
+
+    fn deprecation(&mut self, at: &Location, traits: &Traits) -> Option<Deprecated> {
+        self.read::<traits::DeprecatedTrait>(at, traits, id::DEPRECATED)
+            .map(|d| Deprecated {
+                message: d.message,
+                since: d.since,
+            })
+    }
+
+    fn service(&mut self, service_id: &str, def: &ShapeDef) -> Service {
+        let at = Location::Shape(service_id.to_owned());
+        let t = &def.traits;
+        let mut protocols = Vec::new();
+        let mut json_version = None;
+        for trait_id in t.keys() {
+            let protocol = match trait_id.as_str() {
+                "aws.protocols#awsJson1_0" | "aws.protocols#awsJson1_1" => {
+                    json_version.get_or_insert(if trait_id.ends_with("1_0") {
+                        "1.0"
+                    } else {
+                        "1.1"
+                    });
+                    Protocol::Json
+                }
+                "aws.protocols#restJson1" => Protocol::RestJson,
+                "aws.protocols#restXml" => Protocol::RestXml,
+                "smithy.protocols#rpcv2Cbor" => Protocol::RpcV2Cbor,
+                "aws.protocols#awsQuery" => Protocol::Query,
+                "aws.protocols#ec2Query" => Protocol::Ec2,
+                _ => continue,
+            };
+            if !protocols.contains(&protocol) {
+                protocols.push(protocol);
+            }
+        }
+        if protocols.is_empty() {
+            self.problem(
+                at.clone(),
+                "the service has no known protocol trait (awsJson1_0, awsJson1_1, restJson1, \
+                 restXml, rpcv2Cbor, awsQuery, ec2Query)",
+            );
+        }
+        let speaks = |p: Protocol| protocols.contains(&p);
+        self.flags = Flags {
+            query_error_codes: speaks(Protocol::Query)
+                || speaks(Protocol::Ec2)
+                || t.contains_key(id::QUERY_COMPATIBLE),
+            xml_names: speaks(Protocol::Query)
+                || speaks(Protocol::Ec2)
+                || speaks(Protocol::RestXml),
+            json_names: speaks(Protocol::RestJson),
+            result_wrapper: speaks(Protocol::Query),
+        };
+        // Only the query protocols put the API version on the wire.
+        let api_version = def.version.clone().unwrap_or_else(|| {
+            if speaks(Protocol::Query) || speaks(Protocol::Ec2) {
+                self.problem(at.clone(), "the service shape has no `version`");
+            }
+            String::new()
+        });
+        let aws: traits::AwsServiceTrait = self.read(&at, t, id::AWS_SERVICE).unwrap_or_default();
+        let sigv4: Option<traits::Sigv4Trait> = self.read(&at, t, id::SIGV4);
+        let target_prefix = (speaks(Protocol::Json) || speaks(Protocol::RpcV2Cbor))
+            .then(|| ShapeId::new(service_id).name().to_owned());
+        let xml_namespace = self
+            .read::<traits::XmlNamespaceTrait>(&at, t, id::XML_NAMESPACE)
+            .map(|ns| ns.uri);
+        Service {
+            api_version,
+            json_version: json_version.map(str::to_owned),
+            target_prefix,
+            signing_name: sigv4
+                .as_ref()
+                .map(|s| s.name.clone())
+                .filter(|name| Some(name) != aws.endpoint_prefix.as_ref()),
+            signature_version: sigv4.map(|_| "v4".to_owned()),
+            endpoint_prefix: aws.endpoint_prefix,
+            service_id: aws.sdk_id,
+            full_name: self.string_trait(&at, t, id::TITLE),
+            abbreviation: None,
+            uid: None,
+            xml_namespace,
+            docs: self.string_trait(&at, t, id::DOCUMENTATION),
+            protocols,
+        }
+    }
+
+    /// The operations of the service: its own, then those of its resources (recursively), each
+    /// once, in that order.
+    fn bound_operations(&mut self, service_id: &str, service: &ShapeDef) -> Vec<String> {
+        let mut operations = Vec::new();
+        let mut seen_resources = BTreeSet::new();
+        let mut stack = vec![(service_id.to_owned(), service)];
+        while let Some((holder, def)) = stack.pop() {
+            for r in def.bound_operations() {
+                match self.shapes.get(&r.target) {
+                    Some(op) if op.type_ == "operation" => {
+                        if !operations.contains(&r.target) {
+                            operations.push(r.target.clone());
+                        }
+                    }
+                    _ => self.problem(
+                        Location::Shape(holder.clone()),
+                        format!("binds `{}`, which is not an operation shape", r.target),
+                    ),
+                }
+            }
+            for r in def.resources.iter().rev() {
+                match self.shapes.get(&r.target) {
+                    Some(res) if res.type_ == "resource" => {
+                        if seen_resources.insert(r.target.clone()) {
+                            stack.push((r.target.clone(), res));
+                        }
+                    }
+                    _ => self.problem(
+                        Location::Shape(holder.clone()),
+                        format!("binds `{}`, which is not a resource shape", r.target),
+                    ),
+                }
+            }
+        }
+        operations
+    }
+
+    fn operation(&mut self, op_id: &str, def: &ShapeDef, service: &ShapeDef) -> Operation {
+        let name = ShapeId::new(op_id).name().to_owned();
+        let here = Location::Operation(name.clone());
+        let input = def
+            .input
+            .as_ref()
+            .and_then(|r| self.io_reference(&here, "input", &r.target));
+        let output = def
+            .output
+            .as_ref()
+            .and_then(|r| self.io_reference(&here, "output", &r.target));
+        let mut errors: Vec<ShapeId> = Vec::new();
+        // Service errors apply to every operation, after the operation's own.
+        for r in def.errors.iter().chain(&service.errors) {
+            if errors.iter().any(|e| e.as_str() == r.target) {
+                continue;
+            }
+            match self.shapes.get(&r.target) {
+                Some(s) if s.type_ == "structure" && s.traits.contains_key(id::ERROR) => {
+                    errors.push(ShapeId::new(&r.target));
+                }
+                Some(s) => self.problem(
+                    here.clone(),
+                    format!(
+                        "error `{}` must be a structure with the `{}` trait, not a `{}`{}",
+                        r.target,
+                        id::ERROR,
+                        s.type_,
+                        if s.type_ == "structure" {
+                            " without it"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+                None => self.problem(
+                    here.clone(),
+                    format!("error targets missing shape `{}`", r.target),
+                ),
+            }
+        }
+        let t = &def.traits;
+        let http = self.read::<traits::HttpTrait>(&here, t, id::HTTP);
+        Operation {
+            result_wrapper: (self.flags.result_wrapper && output.is_some())
+                .then(|| format!("{name}Result")),
+            input,
+            output,
+            errors,
+            docs: self.string_trait(&here, t, id::DOCUMENTATION),
+            deprecated: self.deprecation(&here, t),
+            http: match http {
+                Some(h) => HttpBinding {
+                    method: h.method,
+                    request_uri: h.uri,
+                    response_code: h.code,
+                },
+                None => HttpBinding::default(),
+            },
+            idempotent: t.contains_key(id::IDEMPOTENT),
+            host_prefix: self
+                .read::<traits::EndpointTrait>(&here, t, id::ENDPOINT)
+                .map(|e| e.host_prefix),
+            request_compression: self
+                .read::<traits::RequestCompressionTrait>(&here, t, id::REQUEST_COMPRESSION)
+                .map(|c| c.encodings)
+                .unwrap_or_default(),
+            // Filled from the `paginated` traits once every operation is lowered.
+            paginator: None,
+            name,
+        }
+    }
+
+    /// An operation input or output: a structure, or `Unit` for none.
+    fn io_reference(&mut self, here: &Location, what: &str, target: &str) -> Option<ShapeId> {
+        if target == traits::UNIT {
+            return None;
+        }
+        match self.shapes.get(target) {
+            Some(s) if s.type_ == "structure" => Some(ShapeId::new(target)),
+            Some(s) => {
+                self.problem(
+                    here.clone(),
+                    format!("{what} `{target}` must be a structure, not `{}`", s.type_),
+                );
+                None
+            }
+            None => {
+                self.problem(
+                    here.clone(),
+                    format!("{what} targets missing shape `{target}`"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Whether a shape type is a shape of the IR (not a service, operation, resource or `apply`).
+fn is_data_shape(type_name: &str) -> bool {
+    !matches!(type_name, "service" | "operation" | "resource" | "apply")
+}
