@@ -323,7 +323,8 @@ impl Violations {
 
     /// Records a violation at `path`.
     pub fn push(&mut self, path: &Path<'_>, constraint: Constraint, found: Found) {
-        self.list.push(Violation::new(path.to_string(), constraint, found));
+        self.list
+            .push(Violation::new(path.to_string(), constraint, found));
     }
 
     /// Whether nothing was recorded.

@@ -58,11 +58,7 @@ pub fn value_checks(
 ) -> TokenStream {
     let shape = svc.model.shape(&member.target);
     let sensitive = member.sensitive || shape.sensitive;
-    let value = if member.boxed {
-        quote!((&**#value))
-    } else {
-        value.clone()
-    };
+    // A boxed member's value is a `&Box<T>`: method calls and function arguments deref it.
     match &shape.kind {
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             quote!(#value.validate_into(&path, out);)
@@ -76,7 +72,7 @@ pub fn value_checks(
             );
             quote!(#root::validate::#function(#value, &path, out);)
         }
-        _ => scalar_checks(svc, plan, &member.target, &value, sensitive),
+        _ => scalar_checks(svc, plan, &member.target, value, sensitive),
     }
 }
 
