@@ -7,7 +7,6 @@
 //! API version 2021-01-01, protocol `json`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
-/// Validation helpers: compiled patterns and checks of lists and maps.
 #[cfg(feature = "validate")]
 mod validate;
 /// The API version this module was generated for (the awsQuery `Version`).

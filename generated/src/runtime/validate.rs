@@ -14,6 +14,13 @@
 //! Sensitive values are never shown: a violation reports a string's length, not its text, and a
 //! number's value only when the member is not sensitive.
 //!
+//! This module, like every generated `validate()`, exists only with the generated crate's
+//! `validate` cargo feature, off by default: the `regex` crate that pattern checks need adds
+//! about 40 % to the CPU time of a cold build of a generated crate even with only its `std`
+//! and `unicode` features (14.8 s → 20.3 s on the 2-core development machine; 25.0 s with its
+//! default features). Request building never validates by default: `build_request_checked`
+//! does.
+//!
 //! Enum membership is not checked: AWS enums are open (a service may add values at any time and
 //! clients must accept them), and no model this crate is generated from marks one closed.
 

@@ -150,3 +150,47 @@ pub fn own(shape: &Shape) -> Own {
         _ => Own::None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(min: Option<&str>, max: Option<&str>) -> Constraints {
+        Constraints {
+            min: min.map(str::to_owned),
+            max: max.map(str::to_owned),
+            pattern: None,
+        }
+    }
+
+    #[test]
+    fn lengths_drop_zero_minimums_and_round_inwards() {
+        assert_eq!(lengths(&c(Some("0"), Some("255"))), (None, Some(255)));
+        assert_eq!(lengths(&c(Some("1"), None)), (Some(1), None));
+        assert_eq!(lengths(&c(Some("1.5"), Some("9.5"))), (Some(2), Some(9)));
+        assert_eq!(lengths(&c(Some("-3"), Some("nonsense"))), (None, None));
+    }
+
+    #[test]
+    fn int_bounds_drop_what_the_type_already_guarantees() {
+        let (min, max) = int_bounds(Scalar::Integer, &c(Some("0"), Some("99999999999")));
+        assert_eq!(min, Some((0, "0".to_owned())));
+        assert_eq!(max, None);
+        let (min, max) = int_bounds(Scalar::Long, &c(Some("-9223372036854775808"), None));
+        assert_eq!((min, max), (None, None));
+        let (min, max) = int_bounds(Scalar::Byte, &c(Some("0.5"), Some("9.5")));
+        assert_eq!(min, Some((1, "0.5".to_owned())));
+        assert_eq!(max, Some((9, "9.5".to_owned())));
+        assert_eq!(
+            int_bounds(Scalar::Double, &c(Some("1"), None)),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn float_bounds_keep_the_model_text() {
+        let (min, max) = float_bounds(&c(Some("-1.5"), Some("1e3")));
+        assert_eq!(min, Some((-1.5, "-1.5".to_owned())));
+        assert_eq!(max, Some((1000.0, "1e3".to_owned())));
+    }
+}
