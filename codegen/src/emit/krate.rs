@@ -49,7 +49,7 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
     let mut rust = Vec::new();
     for service in &spec.services {
         usage.add(service.model, service.protocol);
-        let svc = Service::new(service.model, &service.module, service.protocol);
+        let svc = Service::new(service.model, &service.module, service.protocol, &spec.name);
         let plan = Plan::new(&svc);
         usage.patterns |= super::validate::uses_patterns(&plan);
         rust.extend(service_files(&svc, &plan));
@@ -127,6 +127,17 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             pub mod #ident;
         }
     });
+    // rustc follows nested types to this depth when it checks drops and expands derives.
+    let depth = spec
+        .services
+        .iter()
+        .map(|s| crate::ir::max_nesting_depth(s.model))
+        .max()
+        .unwrap_or(0);
+    let recursion_limit = (depth > 48).then(|| {
+        let limit = (128 + depth * 4).to_string();
+        quote!(#![recursion_limit = #limit])
+    });
     RustFile {
         path: "src/lib.rs".to_owned(),
         source: spec.source.clone(),
@@ -134,6 +145,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             #doc
             #![forbid(unsafe_code)]
             #![deny(missing_docs)]
+            #recursion_limit
             #(#modules)*
             pub mod runtime;
         },
