@@ -118,6 +118,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
         })
         .collect();
     doc.paragraph(&list.join("\n"));
+    doc.paragraph(super::validate::CRATE_DOC);
     let doc = doc.inner_attrs();
     let modules = spec.services.iter().map(|s| {
         let ident = naming::to_ident(&s.module);

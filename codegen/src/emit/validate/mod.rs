@@ -48,6 +48,13 @@ use bounds::Own;
 /// The cargo feature of the generated crate that turns validation on.
 pub const FEATURE: &str = "validate";
 
+/// What the crate docs say about validation.
+pub const CRATE_DOC: &str = "With the `validate` feature (off by default), every operation \
+     input has `validate()`, which checks every constraint of the model (required members, \
+     lengths, ranges, sizes, patterns) and reports every violation at once, and every \
+     operation has `build_request_checked`, which validates before building the request. \
+     `build_request` never validates.";
+
 /// Whether the `regex` crate can compile `pattern` (with its default size limits).
 pub fn pattern_checkable(pattern: &str) -> bool {
     regex::Regex::new(pattern).is_ok()
