@@ -6,6 +6,8 @@
 //!
 //! - [`elasticache`](elasticache): Amazon ElastiCache (API version 2015-02-02, protocol `query`, 1 operation).
 //! - [`memorydb`](memorydb): Amazon MemoryDB (API version 2021-01-01, protocol `json`, 1 operation).
+//!
+//! With the `validate` feature (off by default), every operation input has `validate()`, which checks every constraint of the model (required members, lengths, ranges, sizes, patterns) and reports every violation at once, and every operation has `build_request_checked`, which validates before building the request. `build_request` never validates.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #[cfg(feature = "elasticache")]

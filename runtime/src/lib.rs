@@ -6,9 +6,11 @@ pub mod blob;
 pub mod document;
 pub mod error;
 pub mod operation;
+pub mod pattern;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
+pub mod validate;
 
 pub use blob::Blob;
 pub use document::Document;
@@ -17,3 +19,4 @@ pub use operation::{
     HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
 };
 pub use timestamp::DateTime;
+pub use validate::{Validate, ValidationError};

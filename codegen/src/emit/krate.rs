@@ -11,6 +11,7 @@ use super::errors::emit_error_struct_impls;
 use super::operations::emit_operation;
 use super::runtime::{MODULES, Usage};
 use super::structs::{StructSpec, emit_struct};
+use super::validate::Plan;
 use super::{RustFile, Service};
 use crate::error::Result;
 use crate::ir::{Model, Protocol, ShapeKind};
@@ -49,7 +50,9 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
     for service in &spec.services {
         usage.add(service.model, service.protocol);
         let svc = Service::new(service.model, &service.module, service.protocol, &spec.name);
-        rust.extend(service_files(&svc));
+        let plan = Plan::new(&svc);
+        usage.patterns |= super::validate::uses_patterns(&plan);
+        rust.extend(service_files(&svc, &plan));
     }
     rust.push(lib_rs(spec));
     rust.push(runtime_mod(&usage));
@@ -115,6 +118,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
         })
         .collect();
     doc.paragraph(&list.join("\n"));
+    doc.paragraph(super::validate::CRATE_DOC);
     let doc = doc.inner_attrs();
     let modules = spec.services.iter().map(|s| {
         let ident = naming::to_ident(&s.module);
@@ -155,7 +159,7 @@ fn runtime_mod(usage: &Usage) -> RustFile {
     let decls = MODULES.iter().filter(|m| (m.needed)(usage)).map(|m| {
         let ident = naming::to_ident(m.name);
         let exports = m.exports.iter().map(|e| naming::to_ident(e));
-        let cfg = m.serde_only.then(|| quote!(#[cfg(feature = "serde")]));
+        let cfg = m.feature().map(|f| quote!(#[cfg(feature = #f)]));
         let reexport =
             (!m.exports.is_empty()).then(|| quote!(#cfg pub use #ident::{#(#exports),*};));
         quote! {
@@ -177,7 +181,7 @@ fn runtime_mod(usage: &Usage) -> RustFile {
 }
 
 /// The files of one service's module tree.
-fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
+fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     let model = svc.model;
     let base = format!("src/{}", svc.module);
     let source = model.source.clone();
@@ -208,6 +212,8 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
         }
     });
     files.extend(protocol_files);
+    let validate_mod = super::validate::module_decl(plan);
+    files.extend(super::validate::module_file(svc, plan));
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
@@ -216,6 +222,7 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
             pub mod operation;
             pub mod types;
             #protocol_mod
+            #validate_mod
 
             /// The API version this module was generated for (the awsQuery `Version`).
             pub const API_VERSION: &str = #api_version;
@@ -251,12 +258,17 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
                 if shape.error.is_some() {
                     tokens.extend(emit_error_struct_impls(&names.name));
                 }
+                tokens.extend(super::validate::type_items(svc, plan, id));
                 let module = naming::to_ident(&names.module);
                 let builder = naming::to_ident(&builder);
                 builder_reexports.push(quote!(pub use super::#module::#builder;));
                 tokens
             }
-            ShapeKind::Union(s) => super::unions::emit_union(svc, shape, s, &names.name),
+            ShapeKind::Union(s) => {
+                let mut tokens = super::unions::emit_union(svc, shape, s, &names.name);
+                tokens.extend(super::validate::type_items(svc, plan, id));
+                tokens
+            }
             ShapeKind::Enum(e) => emit_enum(svc, shape, e, &names.name),
             ShapeKind::IntEnum(e) => emit_int_enum(svc, shape, e, &names.name),
             _ => unreachable!("only structures, unions and enums have type names"),
@@ -300,7 +312,11 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
         files.push(RustFile {
             path: format!("{base}/operation/{}.rs", names.module),
             source: source.clone(),
-            tokens: emit_operation(svc, op),
+            tokens: {
+                let mut tokens = emit_operation(svc, op);
+                tokens.extend(super::validate::operation_items(svc, plan, op));
+                tokens
+            },
         });
     }
     let ops_doc = format!(

@@ -70,6 +70,23 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
         dependencies.insert("indexmap", Dependency::new("2"));
         serde_feature.push("indexmap/serde".to_owned());
     }
+    // Validation is opt-in: even without its performance features, `regex` adds 40 % to the
+    // cold build of a generated crate (see `emit::validate`).
+    let mut validate_feature = Vec::new();
+    if usage.patterns {
+        dependencies.insert(
+            "regex",
+            Dependency {
+                optional: true,
+                // Without the performance features (aho-corasick, memchr, lazy DFA, …): the
+                // checks match short strings, and those features cost half of regex's build.
+                default_features: Some(false),
+                features: vec!["std", "unicode"],
+                ..Dependency::new("1")
+            },
+        );
+        validate_feature.push("dep:regex".to_owned());
+    }
 
     let mut features = BTreeMap::new();
     let mut default = vec!["serde".to_owned()];
@@ -79,6 +96,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     }
     features.insert("default".to_owned(), default);
     features.insert("serde".to_owned(), serde_feature);
+    features.insert(super::validate::FEATURE.to_owned(), validate_feature);
 
     let services: Vec<String> = spec
         .services

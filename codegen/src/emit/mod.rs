@@ -16,6 +16,7 @@ mod readme;
 mod runtime;
 mod structs;
 mod unions;
+pub mod validate;
 
 pub use krate::{CrateSpec, ServiceSpec, emit_crate};
 

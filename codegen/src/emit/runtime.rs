@@ -32,6 +32,8 @@ pub struct Usage {
     pub documents: bool,
     /// The protocols generated.
     pub protocols: BTreeSet<Protocol>,
+    /// Some input has a `pattern` that validation checks (the crate needs `regex`).
+    pub patterns: bool,
 }
 
 impl Usage {
@@ -48,6 +50,22 @@ impl Usage {
         }
     }
 }
+
+impl RuntimeModule {
+    /// The cargo feature the module exists under, if any.
+    pub fn feature(&self) -> Option<&'static str> {
+        if self.serde_only {
+            Some("serde")
+        } else if VALIDATE_ONLY.contains(&self.name) {
+            Some(super::validate::FEATURE)
+        } else {
+            None
+        }
+    }
+}
+
+/// The modules that exist only with the `validate` feature.
+const VALIDATE_ONLY: &[&str] = &["pattern", "validate"];
 
 /// Every runtime module, in file-name order.
 pub const MODULES: &[RuntimeModule] = &[
@@ -87,6 +105,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "pattern",
+        source: include_str!("../../../runtime/src/pattern.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.patterns,
+    },
+    RuntimeModule {
         name: "serde_support",
         source: include_str!("../../../runtime/src/serde_support.rs"),
         exports: &[],
@@ -97,6 +122,13 @@ pub const MODULES: &[RuntimeModule] = &[
         name: "timestamp",
         source: include_str!("../../../runtime/src/timestamp.rs"),
         exports: &["DateTime"],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "validate",
+        source: include_str!("../../../runtime/src/validate.rs"),
+        exports: &["Validate", "ValidationError"],
         serde_only: false,
         needed: |_| true,
     },

@@ -200,6 +200,9 @@ fn member_doc(svc: &Service<'_>, member: &Member) -> Doc {
     if member.required {
         doc.paragraph("**Required.**");
     }
+    if let Some(constraints) = super::validate::constraint_doc(svc, member) {
+        doc.paragraph(&constraints);
+    }
     doc
 }
 

@@ -9,7 +9,13 @@ pub mod operation;
 pub use operation::{
     HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
 };
+#[cfg(feature = "validate")]
+pub mod pattern;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
 pub use timestamp::DateTime;
+#[cfg(feature = "validate")]
+pub mod validate;
+#[cfg(feature = "validate")]
+pub use validate::{Validate, ValidationError};

@@ -533,3 +533,50 @@ impl ::std::fmt::Display for CopySnapshotError {
     }
 }
 impl ::std::error::Error for CopySnapshotError {}
+#[cfg(feature = "validate")]
+impl CopySnapshotInput {
+    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        let mut out = crate::runtime::validate::Violations::new();
+        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
+        out.finish("CopySnapshotInput")
+    }
+    /// Records every violation inside this value, at paths under `path`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &crate::runtime::validate::Path<'_>,
+        out: &mut crate::runtime::validate::Violations,
+    ) {
+        if self.source_snapshot_name.is_none() {
+            out.missing(&path.member("SourceSnapshotName"));
+        }
+        if self.target_snapshot_name.is_none() {
+            out.missing(&path.member("TargetSnapshotName"));
+        }
+    }
+}
+#[cfg(feature = "validate")]
+impl crate::runtime::validate::Validate for CopySnapshotInput {
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        Self::validate(self)
+    }
+}
+#[cfg(feature = "validate")]
+impl CopySnapshot {
+    /// Validates `input` against every constraint of the model, then builds the HTTP
+    /// request as [`build_request`](Self::build_request) does. With any violation,
+    /// builds nothing and returns all of them.
+    pub fn build_request_checked(
+        input: &CopySnapshotInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::validate::ValidationError,
+    > {
+        input.validate()?;
+        ::std::result::Result::Ok(Self::build_request(input))
+    }
+}

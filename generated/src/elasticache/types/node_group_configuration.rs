@@ -12,6 +12,8 @@
 #[non_exhaustive]
 pub struct NodeGroupConfiguration {
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
+    ///
+    /// Length: 1 to 4 characters. Pattern: `\d+`.
     #[cfg_attr(
         feature = "serde",
         serde(

@@ -167,6 +167,8 @@ pub struct CopySnapshotInput {
     )]
     pub target_snapshot_name: ::std::option::Option<::std::string::String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
+    ///
+    /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -177,6 +179,8 @@ pub struct CopySnapshotInput {
     )]
     pub target_bucket: ::std::option::Option<::std::string::String>,
     /// The ID of the KMS key used to encrypt the target snapshot.
+    ///
+    /// Length: 0 to 2048 characters.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -187,6 +191,8 @@ pub struct CopySnapshotInput {
     )]
     pub kms_key_id: ::std::option::Option<::std::string::String>,
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
+    ///
+    /// At most 200 items.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -487,3 +493,73 @@ impl ::std::fmt::Display for CopySnapshotError {
     }
 }
 impl ::std::error::Error for CopySnapshotError {}
+#[cfg(feature = "validate")]
+impl CopySnapshotInput {
+    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        let mut out = crate::runtime::validate::Violations::new();
+        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
+        out.finish("CopySnapshotInput")
+    }
+    /// Records every violation inside this value, at paths under `path`.
+    pub(crate) fn validate_into(
+        &self,
+        path: &crate::runtime::validate::Path<'_>,
+        out: &mut crate::runtime::validate::Violations,
+    ) {
+        if self.source_snapshot_name.is_none() {
+            out.missing(&path.member("SourceSnapshotName"));
+        }
+        if self.target_snapshot_name.is_none() {
+            out.missing(&path.member("TargetSnapshotName"));
+        }
+        if let ::std::option::Option::Some(value) = &self.target_bucket {
+            let path = path.member("TargetBucket");
+            out.length(
+                value.as_str(),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255),
+                &path,
+            );
+            crate::memorydb::validate::PATTERN_1.check(value.as_str(), &path, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+            let path = path.member("KmsKeyId");
+            out.length(
+                value.as_str(),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2048),
+                &path,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            let path = path.member("Tags");
+            crate::memorydb::validate::tag_list(value, &path, out);
+        }
+    }
+}
+#[cfg(feature = "validate")]
+impl crate::runtime::validate::Validate for CopySnapshotInput {
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        Self::validate(self)
+    }
+}
+#[cfg(feature = "validate")]
+impl CopySnapshot {
+    /// Validates `input` against every constraint of the model, then builds the HTTP
+    /// request as [`build_request`](Self::build_request) does. With any violation,
+    /// builds nothing and returns all of them.
+    pub fn build_request_checked(
+        input: &CopySnapshotInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::validate::ValidationError,
+    > {
+        input.validate()?;
+        ::std::result::Result::Ok(Self::build_request(input))
+    }
+}

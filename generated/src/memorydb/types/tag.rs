@@ -91,3 +91,20 @@ impl TagBuilder {
         }
     }
 }
+#[cfg(feature = "validate")]
+impl Tag {
+    /// Checks this value against the constraints of the model: it has none, so this is always `Ok`. Here so that every input type can be validated alike.
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        ::std::result::Result::Ok(())
+    }
+}
+#[cfg(feature = "validate")]
+impl crate::runtime::validate::Validate for Tag {
+    fn validate(
+        &self,
+    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+        Self::validate(self)
+    }
+}
