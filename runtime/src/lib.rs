@@ -3,13 +3,19 @@
 //! through `super::`, and tests live in `tests/`, not in the modules.
 
 pub mod blob;
+pub mod cbor;
+pub mod cbor_document;
+pub mod document;
 pub mod error;
+pub mod json;
+pub mod json_document;
 pub mod operation;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
 
 pub use blob::Blob;
+pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{InvalidResponse, Operation, ResponseError};
 pub use timestamp::DateTime;

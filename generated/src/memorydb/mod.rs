@@ -7,5 +7,7 @@
 //! API version 2021-01-01, protocol `json`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+/// Per-shape serializers and parsers of the wire protocol.
+mod protocol;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2021-01-01";
