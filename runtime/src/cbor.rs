@@ -287,7 +287,11 @@ impl<'a> CborReader<'a> {
         &mut self,
         f: impl FnOnce(&mut Self) -> Result<T, CborError>,
     ) -> Result<Option<T>, CborError> {
-        if self.null()? { Ok(None) } else { f(self).map(Some) }
+        if self.null()? {
+            Ok(None)
+        } else {
+            f(self).map(Some)
+        }
     }
 
     fn enter(&mut self) -> Result<(), CborError> {
@@ -385,10 +389,7 @@ impl<'a> CborReader<'a> {
             Type::BytesIndef => {
                 let at = self.d.position();
                 let mut out = Vec::new();
-                let chunks = self
-                    .d
-                    .bytes_iter()
-                    .map_err(|e| CborError::decode(at, &e))?;
+                let chunks = self.d.bytes_iter().map_err(|e| CborError::decode(at, &e))?;
                 for chunk in chunks {
                     out.extend_from_slice(chunk.map_err(|e| CborError::decode(at, &e))?);
                 }
@@ -451,7 +452,10 @@ impl<'a> CborReader<'a> {
                 let int = self.d.int().map_err(|e| self.decode_error(e))?;
                 Ok(i128::from(int) as f64)
             }
-            other => Err(CborError::new(at, format!("expected a number, found {other}"))),
+            other => Err(CborError::new(
+                at,
+                format!("expected a number, found {other}"),
+            )),
         }
     }
 
@@ -495,7 +499,10 @@ impl<'a> CborReader<'a> {
         if self.peek()? == Type::Tag {
             let tag = self.d.tag().map_err(|e| self.decode_error(e))?;
             if tag.as_u64() != EPOCH_TAG {
-                return Err(CborError::new(at, "expected an epoch-seconds timestamp (tag 1)"));
+                return Err(CborError::new(
+                    at,
+                    "expected an epoch-seconds timestamp (tag 1)",
+                ));
             }
         }
         match self.peek()? {

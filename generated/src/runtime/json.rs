@@ -477,7 +477,11 @@ impl<'a> JsonReader<'a> {
         &mut self,
         f: impl FnOnce(&mut Self) -> Result<T, JsonError>,
     ) -> Result<Option<T>, JsonError> {
-        if self.null()? { Ok(None) } else { f(self).map(Some) }
+        if self.null()? {
+            Ok(None)
+        } else {
+            f(self).map(Some)
+        }
     }
 
     fn open(&mut self, byte: u8, what: &'static str) -> Result<(), JsonError> {
@@ -840,8 +844,9 @@ impl<'a> JsonReader<'a> {
 /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
 fn number_len(b: &[u8]) -> Option<usize> {
     let digits = |from: usize| {
-        b.get(from..)
-            .map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_digit()).count())
+        b.get(from..).map_or(0, |rest| {
+            rest.iter().take_while(|c| c.is_ascii_digit()).count()
+        })
     };
     let mut i = usize::from(b.first() == Some(&b'-'));
     match b.get(i) {
