@@ -17,5 +17,7 @@ pub mod timestamp;
 pub use blob::Blob;
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
-pub use operation::{InvalidResponse, Operation, ResponseError};
+pub use operation::{
+    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+};
 pub use timestamp::DateTime;

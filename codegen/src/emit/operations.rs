@@ -143,8 +143,6 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
             /// Parses the HTTP response (status, headers, body) into the output, or the
             /// operation's error.
-            #[comment = " The error is the operation's other result, not a rare failure: boxing it would cost an allocation per error response."]
-            #[allow(clippy::result_large_err)]
             pub fn parse_response(
                 status: u16,
                 headers: &::http::HeaderMap,
@@ -164,7 +162,6 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 Self::build_request(input)
             }
 
-            #[allow(clippy::result_large_err)]
             fn parse_response(
                 status: u16,
                 headers: &::http::HeaderMap,

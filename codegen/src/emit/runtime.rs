@@ -103,7 +103,14 @@ pub const MODULES: &[RuntimeModule] = &[
     RuntimeModule {
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
-        exports: &["InvalidResponse", "Operation", "ResponseError"],
+        exports: &[
+            "HostPrefix",
+            "InvalidEndpoint",
+            "InvalidResponse",
+            "Operation",
+            "ResponseError",
+            "set_endpoint",
+        ],
         serde_only: false,
         needed: |_| true,
     },

@@ -7,7 +7,9 @@ pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod json;
 pub mod operation;
-pub use operation::{InvalidResponse, Operation, ResponseError};
+pub use operation::{
+    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+};
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;

@@ -75,7 +75,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotAlreadyExistsFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -88,7 +88,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotNotFoundFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -101,7 +101,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotQuotaExceededFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -114,7 +114,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidSnapshotStateFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -127,7 +127,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::ServiceLinkedRoleNotFoundFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -140,7 +140,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidParameterValueException(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -153,7 +153,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidParameterCombinationException(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -166,7 +166,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::TagQuotaPerResourceExceeded(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }

@@ -13,7 +13,7 @@ use quote::quote;
 
 use super::OperationCode;
 use super::json::layout::{Layout, op_fn_path};
-use super::json::{Dialect, parse_response, shape_files};
+use super::json::{Dialect, parse_response, shape_files, with_host_prefix};
 use crate::emit::{RustFile, Service};
 use crate::ir::Operation;
 
@@ -53,7 +53,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         }
     };
     OperationCode {
-        build_request,
+        build_request: with_host_prefix(svc, op, quote!({ #build_request })),
         parse_response: parse_response(svc, op, &layout, Dialect::Cbor),
     }
 }

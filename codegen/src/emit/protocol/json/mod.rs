@@ -106,19 +106,67 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             w.end_object();
         }
     };
-    let build_request = quote! {
-        let mut w = crate::runtime::json::JsonWriter::new();
-        #write_input
+    let request = quote! {
         crate::runtime::operation::post_request(
             #path,
             &[("content-type", #content_type), ("x-amz-target", #target)],
             w.into_bytes(),
         )
     };
+    let request = with_host_prefix(svc, op, request);
+    let build_request = quote! {
+        let mut w = crate::runtime::json::JsonWriter::new();
+        #write_input
+        #request
+    };
     OperationCode {
         build_request,
         parse_response: parse_response(svc, op, &layout, Dialect::Json),
     }
+}
+
+/// `request` (an expression building the request), with the operation's host prefix (its
+/// endpoint trait's `hostPrefix`, `{Member}` labels replaced by the input's values) stored in
+/// the request's extensions for `runtime::set_endpoint`.
+pub fn with_host_prefix(svc: &Service<'_>, op: &Operation, request: TokenStream) -> TokenStream {
+    let Some(template) = &op.host_prefix else {
+        return request;
+    };
+    let (members, fields) = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
+        Some((id, ShapeKind::Structure(s))) => (s.members.as_slice(), svc.names.fields(id)),
+        _ => (&[][..], &[][..]),
+    };
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        format.push_str(&rest[..open].replace('}', "}}"));
+        match members.iter().position(|m| m.name == label) {
+            Some(i) => {
+                let field = naming::to_ident(&fields[i]);
+                format.push_str("{}");
+                args.push(quote!(input.#field.as_deref().unwrap_or_default()));
+            }
+            None => format.push_str(&rest[open..=close].replace('{', "{{").replace('}', "}}")),
+        }
+        rest = &rest[close + 1..];
+    }
+    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    let prefix = if args.is_empty() {
+        let text = template.as_str();
+        quote!(::std::borrow::ToOwned::to_owned(#text))
+    } else {
+        quote!(::std::format!(#format, #(#args),*))
+    };
+    quote! {{
+        let mut request = #request;
+        request.extensions_mut().insert(crate::runtime::HostPrefix(#prefix));
+        request
+    }}
 }
 
 /// The body of `parse_response`, for either dialect.
@@ -187,18 +235,12 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
         let module = naming::to_ident(file);
         decls.push(quote!(pub(crate) mod #module;));
     }
-    let doc = format!(
-        " The `{}` wire format of the service: one serializer per structure, union, list and \
-         map that a request reaches, one parser per one that a response reaches.",
-        svc.protocol.botocore_name()
-    );
+    // No inner docs: the service root documents `mod protocol;` (inlining the module, as the
+    // conformance build does, would otherwise mix inner and outer docs).
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: svc.model.source.clone(),
-        tokens: quote! {
-            #![doc = #doc]
-            #(#decls)*
-        },
+        tokens: quote!(#(#decls)*),
     });
     files
 }

@@ -119,7 +119,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
             Some(quote! {
                 #(#codes)|* => #runtime::parse_body(status, body, #parse).map(|mut error| {
                     error.meta = meta;
-                    #error_ty::#variant(error)
+                    #error_ty::#variant(::std::boxed::Box::new(error))
                 }),
             })
         })

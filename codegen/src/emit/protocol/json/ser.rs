@@ -154,9 +154,8 @@ fn write_value(
         ShapeKind::Scalar(scalar) => match scalar {
             Scalar::String => quote!(w.string(#v);),
             Scalar::Boolean => quote!(w.bool(*#v);),
-            Scalar::Byte | Scalar::Short | Scalar::Integer | Scalar::Long => {
-                quote!(w.int(i64::from(*#v));)
-            }
+            Scalar::Byte | Scalar::Short | Scalar::Integer => quote!(w.int(i64::from(*#v));),
+            Scalar::Long => quote!(w.int(*#v);),
             Scalar::Float => quote!(w.f32(*#v);),
             Scalar::Double => quote!(w.f64(*#v);),
             Scalar::BigInteger | Scalar::BigDecimal => quote!(w.big_number(#v);),
