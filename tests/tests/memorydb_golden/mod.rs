@@ -166,7 +166,7 @@ macro_rules! golden_tests {
             CopySnapshot, CopySnapshotError, CopySnapshotInput, CopySnapshotOutput,
         };
 
-        use crate::memorydb_golden as golden;
+        use $crate::memorydb_golden as golden;
 
         fn wire(text: &str) -> Vec<u8> {
             ($wire)(text, golden::TIMESTAMP_KEYS)
