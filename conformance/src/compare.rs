@@ -16,7 +16,10 @@ fn json_at(path: &str, expected: &Value, actual: &Value) -> Result<(), String> {
             let equal = match (a.as_i64(), b.as_i64(), a.as_u64(), b.as_u64()) {
                 (Some(x), Some(y), _, _) => x == y,
                 (_, _, Some(x), Some(y)) => x == y,
-                _ => a.as_f64() == b.as_f64(),
+                _ => match (a.as_f64(), b.as_f64()) {
+                    (Some(x), Some(y)) => x == y || same_f32(x, y),
+                    _ => false,
+                },
             };
             if equal {
                 Ok(())
@@ -51,6 +54,14 @@ fn json_at(path: &str, expected: &Value, actual: &Value) -> Result<(), String> {
         (a, b) if a == b => Ok(()),
         (a, b) => Err(format!("{path}: expected {a}, got {b}")),
     }
+}
+
+/// Whether `actual` is an `f32` widened to `f64` (serde_json keeps every number as an `f64`)
+/// and `expected` rounds to that same `f32`: a `float` member of `1.2` reads as
+/// `1.2000000476837158` once widened.
+fn same_f32(expected: f64, actual: f64) -> bool {
+    let narrow = actual as f32;
+    f64::from(narrow) == actual && expected as f32 == narrow
 }
 
 /// Decodes a CBOR body (empty means no data item).

@@ -3,8 +3,12 @@
 //! through `super::`, and tests live in `tests/`, not in the modules.
 
 pub mod blob;
+pub mod cbor;
+pub mod cbor_document;
 pub mod document;
 pub mod error;
+pub mod json;
+pub mod json_document;
 pub mod operation;
 pub mod pattern;
 #[cfg(feature = "serde")]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::krate::CrateSpec;
 use super::runtime::Usage;
+use crate::ir::Protocol;
 use crate::render;
 
 #[derive(Serialize)]
@@ -65,6 +66,15 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     dependencies.insert("http", Dependency::new("1"));
     if usage.blobs {
         dependencies.insert("base64", Dependency::new("0.22"));
+    }
+    if usage.protocols.contains(&Protocol::RpcV2Cbor) {
+        dependencies.insert(
+            "minicbor",
+            Dependency {
+                features: vec!["alloc"],
+                ..Dependency::new("2")
+            },
+        );
     }
     if usage.maps {
         dependencies.insert("indexmap", Dependency::new("2"));

@@ -77,6 +77,20 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.blobs,
     },
     RuntimeModule {
+        name: "cbor",
+        source: include_str!("../../../runtime/src/cbor.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::RpcV2Cbor),
+    },
+    RuntimeModule {
+        name: "cbor_document",
+        source: include_str!("../../../runtime/src/cbor_document.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.documents && u.protocols.contains(&Protocol::RpcV2Cbor),
+    },
+    RuntimeModule {
         name: "document",
         source: include_str!("../../../runtime/src/document.rs"),
         exports: &["Document"],
@@ -89,6 +103,20 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &["BuildError", "ErrorMetadata", "REDACTED"],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "json",
+        source: include_str!("../../../runtime/src/json.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::Json),
+    },
+    RuntimeModule {
+        name: "json_document",
+        source: include_str!("../../../runtime/src/json_document.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.documents && u.protocols.contains(&Protocol::Json),
     },
     RuntimeModule {
         name: "operation",

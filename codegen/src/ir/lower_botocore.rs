@@ -86,8 +86,14 @@ impl Lowering<'_> {
             };
             self.problem(Location::Model, message);
         }
+        // Only the query protocols put the API version on the wire.
+        let needs_version = protocols
+            .iter()
+            .any(|p| matches!(p, Protocol::Query | Protocol::Ec2));
         let api_version = meta.api_version.clone().unwrap_or_else(|| {
-            self.problem(Location::Model, "metadata has no `apiVersion`");
+            if needs_version {
+                self.problem(Location::Model, "metadata has no `apiVersion`");
+            }
             String::new()
         });
         Service {

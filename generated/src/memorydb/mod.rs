@@ -7,6 +7,8 @@
 //! API version 2021-01-01, protocol `json`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+/// Per-shape serializers and parsers of the wire protocol.
+mod protocol;
 #[cfg(feature = "validate")]
 mod validate;
 /// The API version this module was generated for (the awsQuery `Version`).

@@ -5,6 +5,7 @@
 //! that this crate depends on nothing but crates.io packages.
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
+pub mod json;
 pub mod operation;
 pub use operation::{
     HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,

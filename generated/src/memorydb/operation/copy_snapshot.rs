@@ -103,7 +103,16 @@ impl CopySnapshot {
     pub fn build_request(
         input: &CopySnapshotInput,
     ) -> ::http::Request<::std::vec::Vec<u8>> {
-        ::std::unimplemented!("json request for {:?}", input)
+        let mut w = crate::runtime::json::JsonWriter::new();
+        crate::memorydb::protocol::copy_snapshot::ser_copy_snapshot_input(&mut w, input);
+        crate::runtime::operation::post_request(
+            "/",
+            &[
+                ("content-type", "application/x-amz-json-1.1"),
+                ("x-amz-target", "AmazonMemoryDB.CopySnapshot"),
+            ],
+            w.into_bytes(),
+        )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -115,7 +124,23 @@ impl CopySnapshot {
         CopySnapshotOutput,
         crate::runtime::ResponseError<CopySnapshotError>,
     > {
-        ::std::unimplemented!("json response {} {:?} {:?}", status, headers, body)
+        if !(200..300).contains(&status) {
+            return ::std::result::Result::Err(
+                crate::memorydb::protocol::copy_snapshot::de_copy_snapshot_error(
+                    status,
+                    headers,
+                    body,
+                ),
+            );
+        }
+        let mut output = crate::runtime::json::parse_body(
+                status,
+                body,
+                crate::memorydb::protocol::copy_snapshot::de_copy_snapshot_output,
+            )
+            .map_err(crate::runtime::ResponseError::Invalid)?;
+        output._request_id = crate::runtime::json::request_id(headers);
+        ::std::result::Result::Ok(output)
     }
 }
 impl crate::runtime::Operation for CopySnapshot {

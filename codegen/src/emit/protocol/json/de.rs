@@ -1,0 +1,215 @@
+//! Parser functions: one per structure, union, list and map an operation output or error
+//! reaches, reading through the runtime reader of the dialect (`JsonReader` / `CborReader`,
+//! which have the same interface). Unknown members are skipped, `null` members are absent,
+//! `null` items of lists and maps are dropped (the lists and maps are dense).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Dialect;
+use super::layout::{Layout, fn_path};
+use super::ser::wire_name;
+use crate::emit::Service;
+use crate::ir::{Member, Scalar, ShapeId, ShapeKind, Structure};
+use crate::naming;
+
+/// The parser of shape `id` (a structure, union, list or map).
+pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &ShapeId) -> TokenStream {
+    let reader = dialect.reader();
+    let error = dialect.error();
+    let name = naming::to_ident(&layout.de(id).name);
+    let shape = svc.model.shape(id);
+    let doc = format!(" Reads a `{}`.", id.name());
+    let ty = svc.rust_type(id);
+    let body = match &shape.kind {
+        ShapeKind::Structure(s) => {
+            let extra = if shape.error.is_some() {
+                quote!(meta: ::std::default::Default::default(),)
+            } else {
+                quote!()
+            };
+            struct_body(svc, layout, dialect, s, svc.names.fields(id), &ty, extra)
+        }
+        ShapeKind::Union(s) => union_body(svc, layout, dialect, s, svc.names.fields(id), &ty),
+        ShapeKind::List(l) => {
+            let read = read_value(svc, layout, dialect, &l.member);
+            quote! {
+                let mut out = ::std::vec::Vec::new();
+                let mut array = r.begin_array()?;
+                while r.next_item(&mut array)? {
+                    if let ::std::option::Option::Some(item) = #read {
+                        out.push(item);
+                    }
+                }
+                ::std::result::Result::Ok(out)
+            }
+        }
+        ShapeKind::Map(m) => {
+            let key = match svc.model.shape(&m.key.target).kind {
+                ShapeKind::Enum(_) => {
+                    let key_ty = svc.rust_type(&m.key.target);
+                    quote!(<#key_ty as ::std::convert::From<::std::string::String>>::from(key.into_owned()))
+                }
+                _ => quote!(key.into_owned()),
+            };
+            let read = read_value(svc, layout, dialect, &m.value);
+            quote! {
+                let mut out = ::indexmap::IndexMap::new();
+                let mut object = r.begin_object()?;
+                while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
+                    if let ::std::option::Option::Some(item) = #read {
+                        out.insert(#key, item);
+                    }
+                }
+                ::std::result::Result::Ok(out)
+            }
+        }
+        _ => unreachable!("shape `{id}` has no parser function"),
+    };
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(r: &mut #reader) -> ::std::result::Result<#ty, #error> {
+            #body
+        }
+    }
+}
+
+/// Reads an object into the structure `ty` (fields named `fields`; `extra` initializes fields
+/// that are not members, such as `meta`).
+pub fn struct_body(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    s: &Structure,
+    fields: &[String],
+    ty: &TokenStream,
+    extra: TokenStream,
+) -> TokenStream {
+    let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
+    if s.members.is_empty() {
+        return quote! {
+            let mut object = r.begin_object()?;
+            while r.next_key(&mut object)?.is_some() {
+                r.skip()?;
+            }
+            ::std::result::Result::Ok(#ty { #extra })
+        };
+    }
+    let arms = s.members.iter().zip(&idents).map(|(m, field)| {
+        let key = wire_name(m);
+        let read = read_value(svc, layout, dialect, m);
+        quote!(#key => out.#field = #read,)
+    });
+    quote! {
+        let mut out = #ty {
+            #(#idents: ::std::option::Option::None,)*
+            #extra
+        };
+        let mut object = r.begin_object()?;
+        while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
+            match key.as_ref() {
+                #(#arms)*
+                _ => r.skip()?,
+            }
+        }
+        ::std::result::Result::Ok(out)
+    }
+}
+
+/// Reads an object with exactly one member set into the union `ty`. `__type` is ignored; an
+/// unknown member gives `Unknown` unless a known one is set too; two known members, or none,
+/// are an error.
+fn union_body(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    s: &Structure,
+    variants: &[String],
+    ty: &TokenStream,
+) -> TokenStream {
+    let arms = s.members.iter().zip(variants).map(|(m, v)| {
+        let key = wire_name(m);
+        let variant = naming::to_ident(v);
+        let read = read_value(svc, layout, dialect, m);
+        quote!(#key => #read.map(#ty::#variant),)
+    });
+    quote! {
+        let mut out: ::std::option::Option<#ty> = ::std::option::Option::None;
+        let mut object = r.begin_object()?;
+        while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
+            let value = match key.as_ref() {
+                #(#arms)*
+                "__type" => {
+                    r.skip()?;
+                    ::std::option::Option::None
+                }
+                _ => {
+                    r.skip()?;
+                    ::std::option::Option::Some(#ty::Unknown)
+                }
+            };
+            let value_known = !::std::matches!(
+                value,
+                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown)
+            );
+            let out_known = !::std::matches!(
+                out,
+                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown)
+            );
+            if value_known && out_known {
+                return ::std::result::Result::Err(r.error("union with more than one member set"));
+            }
+            if value_known || (out.is_none() && value.is_some()) {
+                out = value;
+            }
+        }
+        out.ok_or_else(|| r.error("union with no member set"))
+    }
+}
+
+/// An expression reading the member's value: `Option<T>` (`None` for `null`), with `?` for
+/// errors.
+pub fn read_value(svc: &Service<'_>, layout: &Layout, dialect: Dialect, m: &Member) -> TokenStream {
+    let shape = svc.model.shape(&m.target);
+    let read = match &shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map(_) => {
+            let f = fn_path(svc, layout.de(&m.target));
+            quote!(r.opt(#f)?)
+        }
+        ShapeKind::Enum(_) => {
+            let ty = svc.rust_type(&m.target);
+            quote!(r.opt_string()?.map(<#ty as ::std::convert::From<::std::string::String>>::from))
+        }
+        ShapeKind::IntEnum(_) => {
+            let ty = svc.rust_type(&m.target);
+            quote!(r.opt_int::<i32>()?.map(<#ty as ::std::convert::From<i32>>::from))
+        }
+        ShapeKind::Document => {
+            let module = dialect.document_module();
+            quote!(r.opt(#module::read)?)
+        }
+        ShapeKind::Scalar(scalar) => match scalar {
+            Scalar::String => quote!(r.opt_string()?),
+            Scalar::Boolean => quote!(r.opt_bool()?),
+            Scalar::Byte => quote!(r.opt_int::<i8>()?),
+            Scalar::Short => quote!(r.opt_int::<i16>()?),
+            Scalar::Integer => quote!(r.opt_int::<i32>()?),
+            Scalar::Long => quote!(r.opt_int::<i64>()?),
+            Scalar::Float => quote!(r.opt_f32()?),
+            Scalar::Double => quote!(r.opt_f64()?),
+            Scalar::BigInteger | Scalar::BigDecimal => quote!(r.opt_big_number()?),
+            Scalar::Timestamp => quote!(r.opt_timestamp()?),
+            Scalar::Blob => match dialect {
+                Dialect::Json => quote!(r.opt_string_with(crate::runtime::Blob::from_base64)?),
+                Dialect::Cbor => quote!(r.opt_bytes()?.map(
+                    <crate::runtime::Blob as ::std::convert::From<::std::vec::Vec<u8>>>::from
+                )),
+            },
+        },
+    };
+    if m.boxed {
+        quote!(#read.map(::std::boxed::Box::new))
+    } else {
+        read
+    }
+}

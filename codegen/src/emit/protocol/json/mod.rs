@@ -1,0 +1,259 @@
+//! The awsJson 1.0/1.1 protocol emitter, and the per-shape serializers and parsers it shares
+//! with the Smithy RPC v2 CBOR emitter (`../cbor`).
+//!
+//! Both protocols put a structure on the wire as a map keyed by member name, lists as arrays
+//! and maps as maps; they differ in encoding (JSON text vs CBOR), in blobs (base64 vs byte
+//! strings), in timestamps (epoch seconds by default, or the member's `timestampFormat`, vs
+//! tag 1) and in the request line and headers. The runtime gives both encodings the same
+//! reader and writer interface (`runtime/src/json.rs`, `runtime/src/cbor.rs`), so the
+//! generated per-shape functions are the same code over a [`Dialect`]'s types:
+//!
+//! * [`layout`]: which functions exist and in which file under `src/<service>/protocol/`;
+//! * [`ser`] / [`de`]: one serializer / parser per structure, union, list and map;
+//! * [`ops`]: per operation, the input serializer, output parser and error dispatch.
+//!
+//! awsJson requests are `POST /` with `X-Amz-Target: <targetPrefix>.<Operation>` and
+//! `Content-Type: application/x-amz-json-<jsonVersion>`; the body is the input object (`{}`
+//! without input). Responses: 2xx is the output (an empty body reads as `{}`), anything else
+//! an error whose code comes from `__type`, else `code`, else `X-Amzn-ErrorType`.
+
+pub mod de;
+pub mod layout;
+pub mod ops;
+pub mod ser;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::OperationCode;
+use crate::emit::{RustFile, Service};
+use crate::ir::{Operation, ShapeKind};
+use crate::naming;
+use layout::{Layout, op_fn_path};
+
+/// The encoding the shared per-shape functions are generated for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// awsJson: `crate::runtime::json`.
+    Json,
+    /// Smithy RPC v2 CBOR: `crate::runtime::cbor`.
+    Cbor,
+}
+
+impl Dialect {
+    /// The runtime module (`crate::runtime::json`).
+    pub fn module(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json),
+            Dialect::Cbor => quote!(crate::runtime::cbor),
+        }
+    }
+
+    /// The runtime module reading and writing documents.
+    pub fn document_module(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json_document),
+            Dialect::Cbor => quote!(crate::runtime::cbor_document),
+        }
+    }
+
+    /// The reader type, with an elided lifetime.
+    pub fn reader(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonReader<'_>),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborReader<'_>),
+        }
+    }
+
+    /// The writer type.
+    pub fn writer(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonWriter),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborWriter),
+        }
+    }
+
+    /// The reader's error type.
+    pub fn error(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonError),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborError),
+        }
+    }
+}
+
+/// Protocol code of `op` (awsJson).
+pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
+    let layout = Layout::new(svc);
+    let fns = layout.op(&op.name);
+    let service = &svc.model.service;
+    let content_type = format!(
+        "application/x-amz-json-{}",
+        service.json_version.as_deref().unwrap_or("1.0")
+    );
+    let target = match &service.target_prefix {
+        Some(prefix) => format!("{prefix}.{}", op.name),
+        None => op.name.clone(),
+    };
+    let path = &op.http.request_uri;
+    let write_input = if op.input.is_some() {
+        let ser = op_fn_path(svc, op, &layout, &fns.ser_input);
+        quote!(#ser(&mut w, input);)
+    } else {
+        quote! {
+            let _ = input;
+            w.begin_object();
+            w.end_object();
+        }
+    };
+    let request = quote! {
+        crate::runtime::operation::post_request(
+            #path,
+            &[("content-type", #content_type), ("x-amz-target", #target)],
+            w.into_bytes(),
+        )
+    };
+    let request = with_host_prefix(svc, op, request);
+    let build_request = quote! {
+        let mut w = crate::runtime::json::JsonWriter::new();
+        #write_input
+        #request
+    };
+    OperationCode {
+        build_request,
+        parse_response: parse_response(svc, op, &layout, Dialect::Json),
+    }
+}
+
+/// `request` (an expression building the request), with the operation's host prefix (its
+/// endpoint trait's `hostPrefix`, `{Member}` labels replaced by the input's values) stored in
+/// the request's extensions for `runtime::set_endpoint`.
+pub fn with_host_prefix(svc: &Service<'_>, op: &Operation, request: TokenStream) -> TokenStream {
+    let Some(template) = &op.host_prefix else {
+        return request;
+    };
+    let (members, fields) = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
+        Some((id, ShapeKind::Structure(s))) => (s.members.as_slice(), svc.names.fields(id)),
+        _ => (&[][..], &[][..]),
+    };
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        format.push_str(&rest[..open].replace('}', "}}"));
+        match members.iter().position(|m| m.name == label) {
+            Some(i) => {
+                let field = naming::to_ident(&fields[i]);
+                format.push_str("{}");
+                args.push(quote!(input.#field.as_deref().unwrap_or_default()));
+            }
+            None => format.push_str(&rest[open..=close].replace('{', "{{").replace('}', "}}")),
+        }
+        rest = &rest[close + 1..];
+    }
+    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    let prefix = if args.is_empty() {
+        let text = template.as_str();
+        quote!(::std::borrow::ToOwned::to_owned(#text))
+    } else {
+        quote!(::std::format!(#format, #(#args),*))
+    };
+    quote! {{
+        let mut request = #request;
+        request.extensions_mut().insert(crate::runtime::HostPrefix(#prefix));
+        request
+    }}
+}
+
+/// The body of `parse_response`, for either dialect.
+pub fn parse_response(
+    svc: &Service<'_>,
+    op: &Operation,
+    layout: &Layout,
+    dialect: Dialect,
+) -> TokenStream {
+    let fns = layout.op(&op.name);
+    let runtime = dialect.module();
+    let de_error = op_fn_path(svc, op, layout, &fns.de_error);
+    let de_output = op_fn_path(svc, op, layout, &fns.de_output);
+    quote! {
+        if !(200..300).contains(&status) {
+            return ::std::result::Result::Err(#de_error(status, headers, body));
+        }
+        let mut output = #runtime::parse_body(status, body, #de_output)
+            .map_err(crate::runtime::ResponseError::Invalid)?;
+        output._request_id = #runtime::request_id(headers);
+        ::std::result::Result::Ok(output)
+    }
+}
+
+/// The files under `src/<service>/protocol/` (awsJson).
+pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
+    shape_files(svc, Dialect::Json)
+}
+
+/// The files under `src/<service>/protocol/`, for either dialect: `mod.rs` and one file per
+/// named type or operation with functions.
+pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
+    let layout = Layout::new(svc);
+    let base = format!("src/{}/protocol", svc.module);
+    let allow_deprecated = uses_deprecated(svc).then(|| {
+        // Serializers and parsers must touch deprecated members and types too.
+        quote!(#![allow(deprecated)])
+    });
+    let mut files = Vec::new();
+    let mut decls = Vec::new();
+    for (file, contents) in layout.files() {
+        let mut items = TokenStream::new();
+        if let Some(op) = &contents.operation {
+            let op = svc
+                .model
+                .operation(op)
+                .unwrap_or_else(|| unreachable!("operation `{op}` exists"));
+            items.extend(ops::op_fns(svc, &layout, dialect, op));
+        }
+        for id in &contents.ser {
+            items.extend(ser::shape_fn(svc, &layout, dialect, id));
+        }
+        for id in &contents.de {
+            items.extend(de::shape_fn(svc, &layout, dialect, id));
+        }
+        let doc = format!(" Serializers and parsers of `{file}`.");
+        files.push(RustFile {
+            path: format!("{base}/{file}.rs"),
+            source: svc.model.source.clone(),
+            tokens: quote! {
+                #![doc = #doc]
+                #allow_deprecated
+                #items
+            },
+        });
+        let module = naming::to_ident(file);
+        decls.push(quote!(pub(crate) mod #module;));
+    }
+    // No inner docs: the service root documents `mod protocol;` (inlining the module, as the
+    // conformance build does, would otherwise mix inner and outer docs).
+    files.push(RustFile {
+        path: format!("{base}/mod.rs"),
+        source: svc.model.source.clone(),
+        tokens: quote!(#(#decls)*),
+    });
+    files
+}
+
+/// Whether any shape or member of the model is deprecated.
+fn uses_deprecated(svc: &Service<'_>) -> bool {
+    svc.model.shapes.values().any(|shape| {
+        shape.deprecated.is_some()
+            || match &shape.kind {
+                ShapeKind::Structure(s) | ShapeKind::Union(s) => {
+                    s.members.iter().any(|m| m.deprecated.is_some())
+                }
+                _ => false,
+            }
+    })
+}

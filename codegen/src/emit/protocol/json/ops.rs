@@ -1,0 +1,161 @@
+//! An operation's own protocol functions, in its file under `protocol/`: the input serializer,
+//! the output parser, and the error dispatch that reads the error envelope and then the
+//! modeled error's members.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Dialect;
+use super::layout::{Layout, fn_path};
+use super::{de, ser};
+use crate::emit::Service;
+use crate::emit::names::Names;
+use crate::ir::{Operation, ShapeKind, Structure};
+use crate::naming;
+
+/// The operation's functions.
+pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+    let mut out = TokenStream::new();
+    if op.input.is_some() {
+        out.extend(ser_input(svc, layout, dialect, op));
+    }
+    out.extend(de_output(svc, layout, dialect, op));
+    out.extend(de_error(svc, layout, dialect, op));
+    out
+}
+
+/// The members and field names of an operation's input or output structure.
+fn io_members<'s>(
+    svc: &'s Service<'_>,
+    shape: Option<&crate::ir::ShapeId>,
+) -> (&'s Structure, &'s [String]) {
+    static EMPTY: Structure = Structure {
+        members: Vec::new(),
+    };
+    match shape {
+        Some(id) => match &svc.model.shape(id).kind {
+            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
+            _ => unreachable!("operation I/O `{id}` was validated to be a structure"),
+        },
+        None => (&EMPTY, Names::no_fields()),
+    }
+}
+
+fn io_type(svc: &Service<'_>, op: &Operation, name: &str) -> TokenStream {
+    let root = svc.root();
+    let module = naming::to_ident(&svc.names.operation(&op.name).module);
+    let ty = naming::to_ident(name);
+    quote!(#root::operation::#module::#ty)
+}
+
+fn ser_input(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+    let writer = dialect.writer();
+    let name = naming::to_ident(&layout.op(&op.name).ser_input);
+    let ty = io_type(svc, op, &svc.names.operation(&op.name).input);
+    let (s, fields) = io_members(svc, op.input.as_ref());
+    let param = ser::value_param(s);
+    let body = ser::struct_body(svc, layout, dialect, s, fields);
+    let doc = format!(" Writes the input of `{}`.", op.name);
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(w: &mut #writer, #param: &#ty) {
+            #body
+        }
+    }
+}
+
+fn de_output(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+    let reader = dialect.reader();
+    let error = dialect.error();
+    let name = naming::to_ident(&layout.op(&op.name).de_output);
+    let ty = io_type(svc, op, &svc.names.operation(&op.name).output);
+    let (s, fields) = io_members(svc, op.output.as_ref());
+    let body = de::struct_body(
+        svc,
+        layout,
+        dialect,
+        s,
+        fields,
+        &ty,
+        quote!(_request_id: ::std::option::Option::None,),
+    );
+    let doc = format!(" Reads the output of `{}`.", op.name);
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(r: &mut #reader) -> ::std::result::Result<#ty, #error> {
+            #body
+        }
+    }
+}
+
+fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+    let runtime = dialect.module();
+    let names = svc.names.operation(&op.name);
+    let name = naming::to_ident(&layout.op(&op.name).de_error);
+    let error_ty = io_type(svc, op, &names.error);
+    let mut seen = BTreeSet::new();
+    let arms: Vec<TokenStream> = names
+        .error_variants
+        .iter()
+        .filter_map(|(id, variant)| {
+            let shape = svc.model.shape(id);
+            // The wire code is the shape name; a modeled `error.code` that differs is accepted
+            // too. A code two errors share goes to the first.
+            let mut codes = vec![id.name().to_owned()];
+            if let Some(info) = &shape.error {
+                codes.push(info.code.clone());
+            }
+            let codes: Vec<String> = codes
+                .into_iter()
+                .filter(|c| seen.insert(c.clone()))
+                .collect();
+            if codes.is_empty() {
+                return None;
+            }
+            let variant = naming::to_ident(variant);
+            let parse = fn_path(svc, layout.de(id));
+            Some(quote! {
+                #(#codes)|* => #runtime::parse_body(status, body, #parse).map(|mut error| {
+                    error.meta = meta;
+                    #error_ty::#variant(::std::boxed::Box::new(error))
+                }),
+            })
+        })
+        .collect();
+    let doc = format!(
+        " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
+        op.name
+    );
+    let dispatch = if arms.is_empty() {
+        quote!(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
+    } else {
+        quote! {
+            let error = match meta.code() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
+            };
+            match error {
+                ::std::result::Result::Ok(error) => crate::runtime::ResponseError::Service(error),
+                ::std::result::Result::Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
+            }
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(
+            status: u16,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> crate::runtime::ResponseError<#error_ty> {
+            let meta = match #runtime::error_metadata(status, headers, body) {
+                ::std::result::Result::Ok(meta) => meta,
+                ::std::result::Result::Err(invalid) => {
+                    return crate::runtime::ResponseError::Invalid(invalid);
+                }
+            };
+            #dispatch
+        }
+    }
+}

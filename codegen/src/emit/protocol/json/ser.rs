@@ -1,0 +1,176 @@
+//! Serializer functions: one per structure, union, list and map an operation input reaches,
+//! writing through the runtime writer of the dialect (`JsonWriter` / `CborWriter`, which have
+//! the same interface). Scalars are written inline.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Dialect;
+use super::layout::{Layout, fn_path};
+use crate::emit::Service;
+use crate::ir::{Member, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
+use crate::naming;
+
+/// The serializer of shape `id` (a structure, union, list or map).
+pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &ShapeId) -> TokenStream {
+    let writer = dialect.writer();
+    let name = naming::to_ident(&layout.ser(id).name);
+    let shape = svc.model.shape(id);
+    let doc = format!(" Writes a `{}`.", id.name());
+    match &shape.kind {
+        ShapeKind::Structure(s) => {
+            let ty = svc.type_path(id);
+            let body = struct_body(svc, layout, dialect, s, svc.names.fields(id));
+            let param = value_param(s);
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(w: &mut #writer, #param: &#ty) {
+                    #body
+                }
+            }
+        }
+        ShapeKind::Union(s) => {
+            let ty = svc.type_path(id);
+            let arms = s.members.iter().zip(svc.names.fields(id)).map(|(m, v)| {
+                let variant = naming::to_ident(v);
+                let key = wire_name(m);
+                let write = write_value(svc, layout, dialect, m, &quote!(v));
+                quote! {
+                    #ty::#variant(v) => {
+                        w.key(#key);
+                        #write
+                    }
+                }
+            });
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(w: &mut #writer, value: &#ty) {
+                    w.begin_object();
+                    match value {
+                        #(#arms)*
+                        #ty::Unknown => {}
+                    }
+                    w.end_object();
+                }
+            }
+        }
+        ShapeKind::List(l) => {
+            let item = svc.member_value_type(&l.member);
+            let write = write_value(svc, layout, dialect, &l.member, &quote!(item));
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(w: &mut #writer, value: &[#item]) {
+                    w.begin_array(value.len());
+                    for item in value {
+                        #write
+                    }
+                    w.end_array();
+                }
+            }
+        }
+        ShapeKind::Map(m) => {
+            let ty = svc.rust_type(id);
+            let key = match svc.model.shape(&m.key.target).kind {
+                ShapeKind::Enum(_) => quote!(key.as_str()),
+                _ => quote!(key),
+            };
+            let write = write_value(svc, layout, dialect, &m.value, &quote!(item));
+            quote! {
+                #[doc = #doc]
+                pub(crate) fn #name(w: &mut #writer, value: &#ty) {
+                    w.begin_map(value.len());
+                    for (key, item) in value {
+                        w.key(#key);
+                        #write
+                    }
+                    w.end_map();
+                }
+            }
+        }
+        _ => unreachable!("shape `{id}` has no serializer function"),
+    }
+}
+
+/// `value`, or `_value` when the structure has no members to read from it.
+pub fn value_param(s: &Structure) -> TokenStream {
+    if s.members.is_empty() {
+        quote!(_value)
+    } else {
+        quote!(value)
+    }
+}
+
+/// Writes the structure `value` (fields named `fields`) as an object of its set members.
+pub fn struct_body(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    s: &Structure,
+    fields: &[String],
+) -> TokenStream {
+    let members = s.members.iter().zip(fields).map(|(m, f)| {
+        let field = naming::to_ident(f);
+        let key = wire_name(m);
+        let write = write_value(svc, layout, dialect, m, &quote!(v));
+        quote! {
+            if let ::std::option::Option::Some(v) = &value.#field {
+                w.key(#key);
+                #write
+            }
+        }
+    });
+    quote! {
+        w.begin_object();
+        #(#members)*
+        w.end_object();
+    }
+}
+
+/// The key of a member on the wire: its `locationName`, else its name.
+pub fn wire_name(m: &Member) -> &str {
+    m.wire.location_name.as_deref().unwrap_or(&m.name)
+}
+
+/// Statements writing `v` (a reference to the member's value) with `w`.
+fn write_value(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    m: &Member,
+    v: &TokenStream,
+) -> TokenStream {
+    let shape = svc.model.shape(&m.target);
+    match &shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map(_) => {
+            let f = fn_path(svc, layout.ser(&m.target));
+            quote!(#f(w, #v);)
+        }
+        ShapeKind::Enum(_) => quote!(w.string(#v.as_str());),
+        ShapeKind::IntEnum(_) => quote!(w.int(i64::from(#v.value()));),
+        ShapeKind::Document => {
+            let module = dialect.document_module();
+            quote!(#module::write(w, #v);)
+        }
+        ShapeKind::Scalar(scalar) => match scalar {
+            Scalar::String => quote!(w.string(#v);),
+            Scalar::Boolean => quote!(w.bool(*#v);),
+            Scalar::Byte | Scalar::Short | Scalar::Integer => quote!(w.int(i64::from(*#v));),
+            Scalar::Long => quote!(w.int(*#v);),
+            Scalar::Float => quote!(w.f32(*#v);),
+            Scalar::Double => quote!(w.f64(*#v);),
+            Scalar::BigInteger | Scalar::BigDecimal => quote!(w.big_number(#v);),
+            Scalar::Blob => match dialect {
+                Dialect::Json => quote!(w.string(&#v.to_base64());),
+                Dialect::Cbor => quote!(w.bytes(#v.as_bytes());),
+            },
+            Scalar::Timestamp => match dialect {
+                Dialect::Cbor => quote!(w.timestamp(*#v);),
+                Dialect::Json => match m.timestamp_format {
+                    None | Some(TimestampFormat::EpochSeconds) => quote!(w.epoch_seconds(*#v);),
+                    Some(TimestampFormat::DateTime) => quote!(w.date_time(*#v);),
+                    Some(TimestampFormat::HttpDate) => quote!(w.http_date(*#v);),
+                },
+            },
+        },
+    }
+}
