@@ -3,13 +3,19 @@
 //! through `super::`, and tests live in `tests/`, not in the modules.
 
 pub mod blob;
+pub mod compression;
+pub mod endpoint;
 pub mod error;
+pub mod idempotency;
 pub mod operation;
+pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
+pub mod xml;
 
 pub use blob::Blob;
+pub use endpoint::HostPrefix;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{InvalidResponse, Operation, ResponseError};
 pub use timestamp::DateTime;
