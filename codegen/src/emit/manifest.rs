@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::krate::CrateSpec;
 use super::runtime::Usage;
+use crate::ir::Protocol;
 use crate::render;
 
 #[derive(Serialize)]
@@ -65,6 +66,12 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     dependencies.insert("http", Dependency::new("1"));
     if usage.blobs {
         dependencies.insert("base64", Dependency::new("0.22"));
+    }
+    if usage.protocols.contains(&Protocol::Query) {
+        dependencies.insert("quick-xml", Dependency::new("0.42"));
+    }
+    if usage.gzip {
+        dependencies.insert("flate2", Dependency::new("1"));
     }
     if usage.maps {
         dependencies.insert("indexmap", Dependency::new("2"));

@@ -32,6 +32,12 @@ pub struct Usage {
     pub documents: bool,
     /// The protocols generated.
     pub protocols: BTreeSet<Protocol>,
+    /// Some member is an idempotency token.
+    pub idempotency_tokens: bool,
+    /// Some operation has a host prefix.
+    pub host_prefixes: bool,
+    /// Some operation gzips its request.
+    pub gzip: bool,
 }
 
 impl Usage {
@@ -39,12 +45,19 @@ impl Usage {
     pub fn add(&mut self, model: &Model, protocol: Protocol) {
         self.protocols.insert(protocol);
         for shape in model.shapes.values() {
-            match shape.kind {
+            match &shape.kind {
                 ShapeKind::Scalar(Scalar::Blob) => self.blobs = true,
                 ShapeKind::Map(_) => self.maps = true,
                 ShapeKind::Document => self.documents = true,
+                ShapeKind::Structure(s) if s.members.iter().any(|m| m.idempotency_token) => {
+                    self.idempotency_tokens = true;
+                }
                 _ => {}
             }
+        }
+        for op in &model.operations {
+            self.host_prefixes |= op.host_prefix.is_some();
+            self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
         }
     }
 }
@@ -59,6 +72,20 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.blobs,
     },
     RuntimeModule {
+        name: "compression",
+        source: include_str!("../../../runtime/src/compression.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.gzip,
+    },
+    RuntimeModule {
+        name: "endpoint",
+        source: include_str!("../../../runtime/src/endpoint.rs"),
+        exports: &["HostPrefix"],
+        serde_only: false,
+        needed: |u| u.host_prefixes,
+    },
+    RuntimeModule {
         name: "error",
         source: include_str!("../../../runtime/src/error.rs"),
         exports: &["BuildError", "ErrorMetadata", "REDACTED"],
@@ -66,11 +93,25 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "idempotency",
+        source: include_str!("../../../runtime/src/idempotency.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.idempotency_tokens,
+    },
+    RuntimeModule {
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
         exports: &["InvalidResponse", "Operation", "ResponseError"],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "query",
+        source: include_str!("../../../runtime/src/query.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::Query),
     },
     RuntimeModule {
         name: "serde_support",
@@ -85,5 +126,12 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &["DateTime"],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "xml",
+        source: include_str!("../../../runtime/src/xml.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::Query),
     },
 ];

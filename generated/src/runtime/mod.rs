@@ -7,7 +7,9 @@ pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod operation;
 pub use operation::{InvalidResponse, Operation, ResponseError};
+pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
 pub use timestamp::DateTime;
+pub mod xml;
