@@ -4,7 +4,7 @@
 
 pub mod blob;
 pub mod compression;
-pub mod endpoint;
+pub mod document;
 pub mod error;
 pub mod idempotency;
 pub mod operation;
@@ -15,7 +15,9 @@ pub mod timestamp;
 pub mod xml;
 
 pub use blob::Blob;
-pub use endpoint::HostPrefix;
+pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
-pub use operation::{InvalidResponse, Operation, ResponseError};
+pub use operation::{
+    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+};
 pub use timestamp::DateTime;

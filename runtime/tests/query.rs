@@ -2,7 +2,7 @@
 //! and error envelopes, idempotency tokens, host prefixes and request compression.
 
 use awsgen_runtime::query::{QueryWriter, error_metadata, parse_error_members, parse_response};
-use awsgen_runtime::{DateTime, HostPrefix, idempotency};
+use awsgen_runtime::{DateTime, idempotency};
 
 fn body(f: impl FnOnce(&mut QueryWriter)) -> String {
     let mut w = QueryWriter::new("Op", "2020-01-08", 16);
@@ -206,16 +206,6 @@ fn idempotency_tokens_are_uuid_v4_and_can_be_fixed() {
     );
     assert_eq!(fixed, "00000000-0000-4000-8000-000000000000");
     assert_ne!(idempotency::token(), fixed);
-}
-
-#[test]
-fn host_prefixes() {
-    assert_eq!(HostPrefix::new("foo.bar.").apply("example.com"), "foo.bar.example.com");
-    assert!(HostPrefix::new("data-").is_valid());
-    assert!(HostPrefix::new("foo-myname.").is_valid());
-    assert!(!HostPrefix::new("foo.-bad.").is_valid());
-    assert!(!HostPrefix::new("a b.").is_valid());
-    assert!(!HostPrefix::new(".").is_valid());
 }
 
 #[test]

@@ -9,11 +9,15 @@ use awsgen_tests::{concat_without_runtime, fixtures, generate_all, repo_root, st
 
 #[test]
 fn fixture_code_snapshots() {
-    for rel in fixtures() {
-        let name = stem(&rel);
+    insta::glob!("../../models/fixtures", "*.json", |path| {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("fixture");
+        let rel = format!("models/fixtures/{name}.json");
         let files = generate_all(&rel, &name.replace('-', "_"), &format!("fixture-{name}"));
-        insta::assert_snapshot!(format!("code-{name}"), concat_without_runtime(&files));
-    }
+        insta::assert_snapshot!("code", concat_without_runtime(&files));
+    });
 }
 
 /// Writes every fixture crate into one scratch workspace under `target/` and runs

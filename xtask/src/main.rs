@@ -16,6 +16,9 @@ commands:
   generate --model PATH (--operations A,B | --all-operations) --out DIR
            [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
                             generate a standalone crate for any botocore model
+  conformance [--verbose] [--case TEXT]
+                            run the AWS protocol conformance suites against generated code;
+                            one line per protocol and direction, non-zero exit on a failure
 ";
 
 fn main() -> ExitCode {
@@ -48,6 +51,26 @@ fn run(args: Vec<String>) -> Result<()> {
             let command = format!("cargo xtask generate {}", rest.join(" "));
             xtask::generate(&options, &command)?;
             println!("generated {}", options.out.display());
+            Ok(())
+        }
+        "conformance" => {
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+            let status = std::process::Command::new(cargo)
+                .args([
+                    "run",
+                    "--quiet",
+                    "--package",
+                    "awsgen-conformance",
+                    "--bin",
+                    "conformance",
+                    "--",
+                ])
+                .args(rest)
+                .current_dir(&root)
+                .status()?;
+            if !status.success() {
+                bail!("conformance cases failed");
+            }
             Ok(())
         }
         "help" | "--help" | "-h" => {

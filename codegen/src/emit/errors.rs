@@ -21,7 +21,10 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let payloads: Vec<_> = names
         .error_variants
         .iter()
-        .map(|(id, _)| svc.type_path(id))
+        .map(|(id, _)| {
+            let path = svc.type_path(id);
+            quote!(::std::boxed::Box<#path>)
+        })
         .collect();
     let variant_docs: Vec<_> = names
         .error_variants
@@ -50,7 +53,8 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
         #[doc = #doc]
         ///
         /// Every variant carries the error's code, message, request id and HTTP status
-        /// ([`meta`](Self::meta)); `Display` shows them.
+        /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
+        /// error stays small in `Result`s.
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
         #[non_exhaustive]
         pub enum #error {

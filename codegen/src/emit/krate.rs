@@ -284,11 +284,7 @@ fn service_files(svc: &Service<'_>) -> Vec<RustFile> {
     for op in &model.operations {
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
-        let summary = format!(" {}.", code(&op.name));
-        op_decls.push(quote! {
-            #[doc = #summary]
-            pub mod #module;
-        });
+        op_decls.push(quote!(pub mod #module;));
         files.push(RustFile {
             path: format!("{base}/operation/{}.rs", names.module),
             source: source.clone(),

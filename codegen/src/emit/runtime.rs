@@ -34,8 +34,6 @@ pub struct Usage {
     pub protocols: BTreeSet<Protocol>,
     /// Some member is an idempotency token.
     pub idempotency_tokens: bool,
-    /// Some operation has a host prefix.
-    pub host_prefixes: bool,
     /// Some operation gzips its request.
     pub gzip: bool,
 }
@@ -56,7 +54,6 @@ impl Usage {
             }
         }
         for op in &model.operations {
-            self.host_prefixes |= op.host_prefix.is_some();
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
         }
     }
@@ -79,11 +76,11 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.gzip,
     },
     RuntimeModule {
-        name: "endpoint",
-        source: include_str!("../../../runtime/src/endpoint.rs"),
-        exports: &["HostPrefix"],
+        name: "document",
+        source: include_str!("../../../runtime/src/document.rs"),
+        exports: &["Document"],
         serde_only: false,
-        needed: |u| u.host_prefixes,
+        needed: |u| u.documents,
     },
     RuntimeModule {
         name: "error",
@@ -102,7 +99,14 @@ pub const MODULES: &[RuntimeModule] = &[
     RuntimeModule {
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
-        exports: &["InvalidResponse", "Operation", "ResponseError"],
+        exports: &[
+            "HostPrefix",
+            "InvalidEndpoint",
+            "InvalidResponse",
+            "Operation",
+            "ResponseError",
+            "set_endpoint",
+        ],
         serde_only: false,
         needed: |_| true,
     },

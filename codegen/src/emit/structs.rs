@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::Service;
 use super::docs::{Doc, code};
-use crate::ir::{Member, Shape, ShapeKind, Structure};
+use crate::ir::{Member, Scalar, Shape, ShapeKind, Structure};
 use crate::naming::{self, Scope};
 
 /// What to emit for one structure type.
@@ -43,25 +43,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let serde_attrs: Vec<_> = members
         .iter()
         .zip(&wire_names)
-        .map(|(m, wire)| {
-            if m.required {
-                quote! {
-                    #[cfg_attr(feature = "serde", serde(
-                        rename = #wire,
-                        deserialize_with = "crate::runtime::serde_support::required",
-                        skip_serializing_if = "::std::option::Option::is_none"
-                    ))]
-                }
-            } else {
-                quote! {
-                    #[cfg_attr(feature = "serde", serde(
-                        rename = #wire,
-                        default,
-                        skip_serializing_if = "::std::option::Option::is_none"
-                    ))]
-                }
-            }
-        })
+        .map(|(m, wire)| serde_field_attr(svc, m, wire))
         .collect();
     let deprecated: Vec<_> = members.iter().map(deprecated_attr).collect();
 
@@ -182,6 +164,34 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     }
 }
 
+/// The serde attribute of a field: the model's member name; required members must be present;
+/// absent members are left out; floats go through `serde_support::float` so that `NaN` and the
+/// infinities survive JSON.
+fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: &str) -> TokenStream {
+    let float = matches!(
+        svc.model.shape(&member.target).kind,
+        ShapeKind::Scalar(Scalar::Float | Scalar::Double)
+    );
+    let codec = match (float, member.required) {
+        (true, true) => quote! {
+            serialize_with = "crate::runtime::serde_support::float::serialize",
+            deserialize_with = "crate::runtime::serde_support::float::deserialize_required",
+        },
+        (true, false) => quote!(default, with = "crate::runtime::serde_support::float",),
+        (false, true) => {
+            quote!(deserialize_with = "crate::runtime::serde_support::required",)
+        }
+        (false, false) => quote!(default,),
+    };
+    quote! {
+        #[cfg_attr(feature = "serde", serde(
+            rename = #wire,
+            #codec
+            skip_serializing_if = "::std::option::Option::is_none"
+        ))]
+    }
+}
+
 fn member_doc(svc: &Service<'_>, member: &Member) -> Doc {
     let target = svc.model.shape(&member.target);
     let mut doc = Doc::from_html(member.docs.as_deref().or(target.docs.as_deref()), || {
@@ -294,10 +304,11 @@ fn build_fn(
     name: &proc_macro2::Ident,
     fields: &[proc_macro2::Ident],
 ) -> TokenStream {
-    let mut meta = spec
-        .error_meta
-        .then(|| quote!(meta: ::std::default::Default::default(),))
-        .unwrap_or_default();
+    let mut meta = if spec.error_meta {
+        quote!(meta: ::std::default::Default::default(),)
+    } else {
+        TokenStream::new()
+    };
     if spec.request_id {
         meta.extend(quote!(_request_id: ::std::option::Option::None,));
     }

@@ -2,7 +2,13 @@
 // regenerate with `cargo xtask regenerate`.
 //! # Amazon ElastiCache
 //!
-//! Amazon ElastiCache Amazon ElastiCache is a web service that makes it easier to set up, operate, and scale a distributed cache in the cloud. With ElastiCache, customers get all of the benefits of a high-performance, in-memory cache with less of the administrative burden involved in launching and managing a distributed cache. The service makes setup, scaling, and cluster failure handling much simpler than in a self-managed cache deployment. In addition, through integration with Amazon CloudWatch, customers get enhanced visibility into the key performance statistics associated with their cache and can receive alarms if a part of their cache runs hot.
+//! Amazon ElastiCache
+//!
+//! Amazon ElastiCache is a web service that makes it easier to set up, operate, and scale a distributed cache in the cloud.
+//!
+//! With ElastiCache, customers get all of the benefits of a high-performance, in-memory cache with less of the administrative burden involved in launching and managing a distributed cache. The service makes setup, scaling, and cluster failure handling much simpler than in a self-managed cache deployment.
+//!
+//! In addition, through integration with Amazon CloudWatch, customers get enhanced visibility into the key performance statistics associated with their cache and can receive alarms if a part of their cache runs hot.
 //!
 //! API version 2015-02-02, protocol `query`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;

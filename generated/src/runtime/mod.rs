@@ -6,7 +6,9 @@
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod operation;
-pub use operation::{InvalidResponse, Operation, ResponseError};
+pub use operation::{
+    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+};
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;

@@ -144,3 +144,59 @@ pub fn post_request(
     );
     request
 }
+
+/// The host prefix an operation's endpoint trait asks for, expanded (`data-`, `foo.bar.`):
+/// `build_request` stores it in the request's extensions, and [`set_endpoint`] prepends it to
+/// the endpoint's host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostPrefix(pub String);
+
+/// An endpoint that [`set_endpoint`] cannot use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidEndpoint(String);
+
+impl fmt::Display for InvalidEndpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid endpoint: {}", self.0)
+    }
+}
+
+impl std::error::Error for InvalidEndpoint {}
+
+/// Points a built request at `endpoint` (`https://elasticache.us-east-1.amazonaws.com`, maybe
+/// with a path): the request's path is appended to the endpoint's path, the operation's
+/// [`HostPrefix`] (if any) is prepended to the host, and the `host` header is set.
+pub fn set_endpoint<B>(
+    request: &mut http::Request<B>,
+    endpoint: &str,
+) -> Result<(), InvalidEndpoint> {
+    let base: http::Uri = endpoint
+        .parse()
+        .map_err(|e| InvalidEndpoint(format!("`{endpoint}`: {e}")))?;
+    let (Some(scheme), Some(authority)) = (base.scheme(), base.authority()) else {
+        return Err(InvalidEndpoint(format!(
+            "`{endpoint}` needs a scheme and a host"
+        )));
+    };
+    let prefix = request
+        .extensions()
+        .get::<HostPrefix>()
+        .map_or("", |p| p.0.as_str());
+    let host = format!("{prefix}{authority}");
+    let base_path = base.path().trim_end_matches('/');
+    let request_path = request
+        .uri()
+        .path_and_query()
+        .map_or("/", http::uri::PathAndQuery::as_str);
+    let uri = format!("{scheme}://{host}{base_path}{request_path}");
+    let uri: http::Uri = uri
+        .parse()
+        .map_err(|e| InvalidEndpoint(format!("`{uri}`: {e}")))?;
+    let host_header = http::HeaderValue::from_str(&host)
+        .map_err(|e| InvalidEndpoint(format!("host `{host}`: {e}")))?;
+    *request.uri_mut() = uri;
+    request
+        .headers_mut()
+        .insert(http::header::HOST, host_header);
+    Ok(())
+}

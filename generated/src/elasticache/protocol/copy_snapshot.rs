@@ -46,11 +46,15 @@ pub(crate) fn de_copy_snapshot_output(
         "CopySnapshotResult",
         de_copy_snapshot_result,
     )?;
-    let mut output = result
-        .unwrap_or_else(|| crate::elasticache::operation::copy_snapshot::CopySnapshotOutput {
-            snapshot: ::std::option::Option::None,
-            _request_id: ::std::option::Option::None,
-        });
+    let mut output = match result {
+        ::std::option::Option::Some(output) => output,
+        ::std::option::Option::None => {
+            crate::elasticache::operation::copy_snapshot::CopySnapshotOutput {
+                snapshot: ::std::option::Option::None,
+                _request_id: ::std::option::Option::None,
+            }
+        }
+    };
     output._request_id = request_id;
     ::std::result::Result::Ok(output)
 }
@@ -93,7 +97,10 @@ pub(crate) fn de_copy_snapshot_error(
         }
     };
     let code = ::std::borrow::ToOwned::to_owned(meta.code());
-    let error = match code.as_str() {
+    let error: ::std::result::Result<
+        crate::elasticache::operation::copy_snapshot::CopySnapshotError,
+        crate::runtime::xml::XmlError,
+    > = match code.as_str() {
         "SnapshotAlreadyExistsFault" => {
             crate::runtime::query::parse_error_members(
                     body,
@@ -102,7 +109,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::SnapshotAlreadyExistsFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -114,7 +121,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::SnapshotNotFoundFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -126,7 +133,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::SnapshotQuotaExceededFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -138,7 +145,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::InvalidSnapshotStateFault(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -150,7 +157,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::TagQuotaPerResourceExceeded(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -162,7 +169,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::InvalidParameterValueException(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }
@@ -174,7 +181,7 @@ pub(crate) fn de_copy_snapshot_error(
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::operation::copy_snapshot::CopySnapshotError::InvalidParameterCombinationException(
-                        error,
+                        ::std::boxed::Box::new(error),
                     )
                 })
         }

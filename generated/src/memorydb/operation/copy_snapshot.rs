@@ -80,7 +80,7 @@ pub struct CopySnapshotInput {
         )
     )]
     pub target_snapshot_name: ::std::option::Option<::std::string::String>,
-    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket .
+    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -311,48 +311,59 @@ impl CopySnapshotOutputBuilder {
 /// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other code.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them.
+/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
+/// error stays small in `Result`s.
 #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// A snapshot with the specified name already exists.
     ///
     /// Wire code `SnapshotAlreadyExistsFault`.
-    SnapshotAlreadyExistsFault(crate::memorydb::types::SnapshotAlreadyExistsFault),
+    SnapshotAlreadyExistsFault(
+        ::std::boxed::Box<crate::memorydb::types::SnapshotAlreadyExistsFault>,
+    ),
     /// The specified snapshot does not exist.
     ///
     /// Wire code `SnapshotNotFoundFault`.
-    SnapshotNotFoundFault(crate::memorydb::types::SnapshotNotFoundFault),
+    SnapshotNotFoundFault(
+        ::std::boxed::Box<crate::memorydb::types::SnapshotNotFoundFault>,
+    ),
     /// The request cannot be processed because it would exceed the maximum number of snapshots allowed.
     ///
     /// Wire code `SnapshotQuotaExceededFault`.
-    SnapshotQuotaExceededFault(crate::memorydb::types::SnapshotQuotaExceededFault),
+    SnapshotQuotaExceededFault(
+        ::std::boxed::Box<crate::memorydb::types::SnapshotQuotaExceededFault>,
+    ),
     /// The snapshot is not in a valid state for the requested operation.
     ///
     /// Wire code `InvalidSnapshotStateFault`.
-    InvalidSnapshotStateFault(crate::memorydb::types::InvalidSnapshotStateFault),
+    InvalidSnapshotStateFault(
+        ::std::boxed::Box<crate::memorydb::types::InvalidSnapshotStateFault>,
+    ),
     /// The required service-linked role was not found.
     ///
     /// Wire code `ServiceLinkedRoleNotFoundFault`.
     ServiceLinkedRoleNotFoundFault(
-        crate::memorydb::types::ServiceLinkedRoleNotFoundFault,
+        ::std::boxed::Box<crate::memorydb::types::ServiceLinkedRoleNotFoundFault>,
     ),
     /// The specified parameter value is not valid.
     ///
     /// Wire code `InvalidParameterValueException`.
     InvalidParameterValueException(
-        crate::memorydb::types::InvalidParameterValueException,
+        ::std::boxed::Box<crate::memorydb::types::InvalidParameterValueException>,
     ),
     /// The specified parameter combination is not valid.
     ///
     /// Wire code `InvalidParameterCombinationException`.
     InvalidParameterCombinationException(
-        crate::memorydb::types::InvalidParameterCombinationException,
+        ::std::boxed::Box<crate::memorydb::types::InvalidParameterCombinationException>,
     ),
     /// The request cannot be processed because it would exceed the maximum number of tags allowed per resource.
     ///
     /// Wire code `TagQuotaPerResourceExceeded`.
-    TagQuotaPerResourceExceeded(crate::memorydb::types::TagQuotaPerResourceExceeded),
+    TagQuotaPerResourceExceeded(
+        ::std::boxed::Box<crate::memorydb::types::TagQuotaPerResourceExceeded>,
+    ),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
 }

@@ -21,7 +21,7 @@ pub struct Snapshot {
         )
     )]
     pub name: ::std::option::Option<::std::string::String>,
-    /// The status of the snapshot. Valid values: creating | available | restoring | copying | deleting.
+    /// The status of the snapshot. Valid values: creating \| available \| restoring \| copying \| deleting.
     #[cfg_attr(
         feature = "serde",
         serde(
@@ -73,7 +73,7 @@ pub struct Snapshot {
     pub cluster_configuration: ::std::option::Option<
         crate::memorydb::types::ClusterConfiguration,
     >,
-    /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see Data tiering .
+    /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/memorydb/latest/devguide/data-tiering.html).
     #[cfg_attr(
         feature = "serde",
         serde(

@@ -91,7 +91,10 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                     let (result, request_id) = crate::runtime::query::parse_response(
                         body, headers, #root, #wrapper, #result_fn,
                     )?;
-                    let mut output = result.unwrap_or_else(|| #empty);
+                    let mut output = match result {
+                        ::std::option::Option::Some(output) => output,
+                        ::std::option::Option::None => #empty,
+                    };
                     output._request_id = request_id;
                     ::std::result::Result::Ok(output)
                 }
@@ -183,7 +186,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 " Reads one entry of a `{}`: its `<{key_name}>` and `<{value_name}>` children.",
                 id.name()
             );
-            quote! {
+            let container = plan.de.contains(id).then(|| quote! {
                 #[doc = #doc]
                 ///
                 /// Every child element is an entry, whatever its name.
@@ -198,6 +201,9 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                     }
                     ::std::result::Result::Ok(out)
                 }
+            });
+            quote! {
+                #container
 
                 #[doc = #entry_doc]
                 pub(crate) fn #entry<'a>(

@@ -38,7 +38,7 @@ pub fn operation_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         Some(quote! {
             #code => crate::runtime::query::parse_error_members(body, #parse).map(|mut error| {
                 error.meta = meta;
-                #error_ty::#variant(error)
+                #error_ty::#variant(::std::boxed::Box::new(error))
             }),
         })
     });
@@ -61,7 +61,7 @@ pub fn operation_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 }
             };
             let code = ::std::borrow::ToOwned::to_owned(meta.code());
-            let error = match code.as_str() {
+            let error: ::std::result::Result<#error_ty, crate::runtime::xml::XmlError> = match code.as_str() {
                 #(#arms)*
                 _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
             };

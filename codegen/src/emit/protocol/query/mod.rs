@@ -34,8 +34,11 @@ struct Plan<'s, 'm> {
     ops: BTreeMap<String, String>,
     /// Shapes that need a serializer.
     ser: BTreeSet<ShapeId>,
-    /// Shapes that need a parser.
+    /// Shapes that need a parser (lists and maps: of the whole collection, which flattened
+    /// members do not use).
     de: BTreeSet<ShapeId>,
+    /// Maps that need a parser of one entry.
+    de_entries: BTreeSet<ShapeId>,
 }
 
 impl<'s, 'm> Plan<'s, 'm> {
@@ -47,6 +50,7 @@ impl<'s, 'm> Plan<'s, 'm> {
             ops: BTreeMap::new(),
             ser: BTreeSet::new(),
             de: BTreeSet::new(),
+            de_entries: BTreeSet::new(),
         };
         for op in &model.operations {
             if let Some(input) = &op.input {
@@ -56,7 +60,7 @@ impl<'s, 'm> Plan<'s, 'm> {
                 plan.reach_members(output, false);
             }
             for error in &op.errors {
-                plan.reach(error, false);
+                plan.reach(error, false, false);
             }
         }
         // File stems: operations first (their module names are unique already), then types by
@@ -66,7 +70,12 @@ impl<'s, 'm> Plan<'s, 'm> {
             let stem = scope.claim(svc.names.operation(&op.name).module.clone());
             plan.ops.insert(op.name.clone(), stem);
         }
-        let needed: BTreeSet<&ShapeId> = plan.ser.iter().chain(&plan.de).collect();
+        let needed: BTreeSet<&ShapeId> = plan
+            .ser
+            .iter()
+            .chain(&plan.de)
+            .chain(&plan.de_entries)
+            .collect();
         for id in &needed {
             if let Some(names) = svc.names.type_of(id) {
                 let stem = scope.claim(names.module.clone());
@@ -87,32 +96,49 @@ impl<'s, 'm> Plan<'s, 'm> {
         let shape = self.svc.model.shape(id);
         if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &shape.kind {
             for member in &s.members {
-                self.reach(&member.target, ser);
+                self.reach(&member.target, ser, member.wire.flattened);
             }
         }
     }
 
-    /// Marks `id` (if it needs a function) and everything it reaches.
-    fn reach(&mut self, id: &ShapeId, ser: bool) {
-        let set = if ser { &mut self.ser } else { &mut self.de };
+    /// Marks `id` (if it needs a function) and everything it reaches; `flattened` when a
+    /// structure member reaches it flattened.
+    fn reach(&mut self, id: &ShapeId, ser: bool, flattened: bool) {
         let shape = self.svc.model.shape(id);
         match &shape.kind {
             ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+                let set = if ser { &mut self.ser } else { &mut self.de };
                 if set.insert(id.clone()) {
                     self.reach_members(id, ser);
                 }
             }
             ShapeKind::List(l) => {
-                if set.insert(id.clone()) {
-                    let target = l.member.target.clone();
-                    self.reach(&target, ser);
+                let member = l.member.clone();
+                let new = if ser {
+                    self.ser.insert(id.clone())
+                } else if flattened {
+                    // A flattened list is read item by item by its structure's parser.
+                    true
+                } else {
+                    self.de.insert(id.clone())
+                };
+                if new {
+                    self.reach(&member.target, ser, false);
                 }
             }
             ShapeKind::Map(m) => {
-                if set.insert(id.clone()) {
-                    let (k, v) = (m.key.target.clone(), m.value.target.clone());
-                    self.reach(&k, ser);
-                    self.reach(&v, ser);
+                let (key, value) = (m.key.clone(), m.value.clone());
+                let new = if ser {
+                    self.ser.insert(id.clone())
+                } else {
+                    if !flattened {
+                        self.de.insert(id.clone());
+                    }
+                    self.de_entries.insert(id.clone())
+                };
+                if new {
+                    self.reach(&key.target, ser, false);
+                    self.reach(&value.target, ser, false);
                 }
             }
             _ => {}
@@ -210,7 +236,8 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     }
     for (id, stem) in &plan.stems {
         let ser = plan.ser.contains(id).then(|| ser::shape(&plan, id));
-        let de = plan.de.contains(id).then(|| de::shape(&plan, id));
+        let de = (plan.de.contains(id) || plan.de_entries.contains(id))
+            .then(|| de::shape(&plan, id));
         let what = match (ser.is_some(), de.is_some()) {
             (true, true) => "serializer and parser",
             (true, false) => "serializer",

@@ -126,7 +126,7 @@ fn host_prefix(plan: &Plan<'_, '_>, op: &Operation, template: &str) -> TokenStre
         #(#pushes)*
         request
             .extensions_mut()
-            .insert(crate::runtime::HostPrefix::new(prefix));
+            .insert(crate::runtime::HostPrefix(prefix));
     }
 }
 
@@ -157,13 +157,21 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         quote!(value)
     };
     let doc = format!(" The form-encoded body of a `{}` request.", op.name);
+    let new = quote!(crate::runtime::query::QueryWriter::new(#action, #root::API_VERSION, #capacity));
+    let body = if structure.members.is_empty() {
+        quote!(#new.finish())
+    } else {
+        quote! {
+            let mut w = #new;
+            #body
+            w.finish()
+        }
+    };
     quote! {
         #[doc = #doc]
         #allow
         pub(crate) fn #function(#value: &#module::#input) -> ::std::vec::Vec<u8> {
-            let mut w = crate::runtime::query::QueryWriter::new(#action, #root::API_VERSION, #capacity);
             #body
-            w.finish()
         }
     }
 }

@@ -1,0 +1,334 @@
+//! Build script of the conformance runner: turns every suite of the vendored AWS protocol
+//! conformance suites into a one-service botocore model, runs it through the generator like any
+//! other model, and writes the result as one crate-root source file (`generated.rs`), plus a
+//! dispatch table from (suite, operation) to the generated code (`dispatch.rs`) and the list of
+//! suites (`suites.rs`). It also generates `CopySnapshot` of ElastiCache (query) and MemoryDB
+//! (json and smithy-rpc-v2-cbor) for the golden wire tests.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use awsgen_codegen::emit::names::Names;
+use awsgen_codegen::ir::{self, Protocol, Selection};
+use awsgen_codegen::{CrateInput, ServiceInput};
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::{Value, json};
+
+/// The suite files, relative to `tests/protocol-tests/botocore/`, with the protocol name used
+/// in module names and reports.
+const FILES: &[(&str, &str)] = &[
+    ("input/query.json", "query"),
+    ("output/query.json", "query"),
+    ("legacy/input/query.json", "query"),
+    ("legacy/output/query.json", "query"),
+    ("input/json.json", "json"),
+    ("output/json.json", "json"),
+    ("legacy/input/json.json", "json"),
+    ("legacy/output/json.json", "json"),
+    ("input/smithy-rpc-v2-cbor.json", "cbor"),
+    ("output/smithy-rpc-v2-cbor.json", "cbor"),
+];
+
+/// CopySnapshot of the target services, for golden tests: (module, model, protocol).
+const EXTRAS: &[(&str, &str, Protocol)] = &[
+    (
+        "elasticache",
+        "models/botocore/elasticache/2015-02-02/service-2.json",
+        Protocol::Query,
+    ),
+    (
+        "memorydb_json",
+        "models/botocore/memorydb/2021-01-01/service-2.json",
+        Protocol::Json,
+    ),
+    (
+        "memorydb_cbor",
+        "models/botocore/memorydb/2021-01-01/service-2.json",
+        Protocol::RpcV2Cbor,
+    ),
+];
+
+struct Suite {
+    /// `input/query.json#3`.
+    key: String,
+    /// Module name, when the generator accepted the suite's model.
+    module: Option<String>,
+    /// The generator's error otherwise.
+    error: Option<String>,
+}
+
+fn main() {
+    let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
+    let repo = manifest_dir
+        .parent()
+        .expect("the package sits in the repository");
+    let suites_dir = repo.join("tests/protocol-tests/botocore");
+    println!("cargo:rerun-if-changed={}", suites_dir.display());
+
+    let mut services = Vec::new();
+    let mut suites = Vec::new();
+    for (file, protocol) in FILES {
+        let path = suites_dir.join(file);
+        let parsed: Vec<Value> = serde_json::from_slice(&read(&path)).expect("suite file is JSON");
+        let direction = if file.contains("input/") {
+            "input"
+        } else {
+            "output"
+        };
+        let legacy = if file.starts_with("legacy/") {
+            "legacy_"
+        } else {
+            ""
+        };
+        for (i, suite) in parsed.iter().enumerate() {
+            let key = format!("{file}#{i}");
+            let module = format!("{protocol}_{legacy}{direction}_{i:02}");
+            match suite_service(&key, &module, suite) {
+                Ok(service) => {
+                    services.push(service);
+                    suites.push(Suite {
+                        key,
+                        module: Some(module),
+                        error: None,
+                    });
+                }
+                Err(error) => suites.push(Suite {
+                    key,
+                    module: None,
+                    error: Some(error),
+                }),
+            }
+        }
+    }
+    for (module, model, protocol) in EXTRAS {
+        let path = repo.join(model);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let model =
+            awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        services.push(ServiceInput {
+            module: (*module).to_owned(),
+            model,
+            selection: Selection::Operations(vec!["CopySnapshot".to_owned()]),
+            protocol: Some(*protocol),
+        });
+    }
+
+    let dispatch = dispatch(&services);
+    let files = awsgen_codegen::generate(&CrateInput {
+        name: "awsgen-conformance-generated".to_owned(),
+        services,
+        command: "cargo build -p awsgen-conformance".to_owned(),
+        source: "tests/protocol-tests/botocore".to_owned(),
+        standalone: false,
+    })
+    .unwrap_or_else(|e| panic!("generating the conformance crate: {e}"));
+    check_dependencies(&files, &manifest_dir);
+
+    let out = PathBuf::from(env("OUT_DIR"));
+    write(
+        &out.join("generated.rs"),
+        &prettyplease::unparse(&inline(&files)),
+    );
+    write(&out.join("dispatch.rs"), &pretty(dispatch));
+    write(&out.join("suites.rs"), &pretty(suite_list(&suites)));
+}
+
+/// The service of one suite: its metadata and shapes, and the operations its cases use. The
+/// generator runs on it alone first, so that one unsupported suite is reported instead of
+/// failing the build.
+fn suite_service(key: &str, module: &str, suite: &Value) -> Result<ServiceInput, String> {
+    let mut operations = serde_json::Map::new();
+    for case in suite["cases"].as_array().into_iter().flatten() {
+        if let Some(name) = case["given"]["name"].as_str() {
+            operations.insert(name.to_owned(), case["given"].clone());
+        }
+    }
+    let model = json!({
+        "version": "2.0",
+        "metadata": suite["metadata"],
+        "operations": operations,
+        "shapes": suite["shapes"],
+    });
+    let bytes = serde_json::to_vec(&model).map_err(|e| e.to_string())?;
+    let model = awsgen_codegen::model::load(key, &bytes).map_err(|e| e.to_string())?;
+    let service = ServiceInput {
+        module: module.to_owned(),
+        model,
+        selection: Selection::All,
+        protocol: None,
+    };
+    awsgen_codegen::generate(&CrateInput {
+        name: "probe".to_owned(),
+        services: vec![ServiceInput {
+            module: service.module.clone(),
+            model: service.model.clone(),
+            selection: Selection::All,
+            protocol: None,
+        }],
+        command: String::new(),
+        source: key.to_owned(),
+        standalone: false,
+    })
+    .map_err(|e| e.to_string())?;
+    Ok(service)
+}
+
+/// `dispatch.rs`: one entry per (module, operation) with functions that run the generated code
+/// on JSON params or a response, through the harness.
+fn dispatch(services: &[ServiceInput]) -> TokenStream {
+    let mut entries = Vec::new();
+    for service in services {
+        let mut model = ir::select_operations(&service.model, &service.selection)
+            .unwrap_or_else(|e| panic!("{e}"));
+        ir::box_recursive_members(&mut model);
+        let names = Names::new(&model);
+        let module_name = &service.module;
+        let module = awsgen_codegen::naming::to_ident(&service.module);
+        for op in &model.operations {
+            let n = names.operation(&op.name);
+            let op_module = awsgen_codegen::naming::to_ident(&n.module);
+            let op_struct = awsgen_codegen::naming::to_ident(&n.operation);
+            let error = awsgen_codegen::naming::to_ident(&n.error);
+            let path = quote!(crate::#module::operation::#op_module);
+            let variants: Vec<_> = n
+                .error_variants
+                .iter()
+                .map(|(_, v)| awsgen_codegen::naming::to_ident(v))
+                .collect();
+            let fields = if variants.is_empty() {
+                quote!(crate::harness::no_fields())
+            } else {
+                quote! {
+                    match error {
+                        #(#path::#error::#variants(inner) => crate::harness::fields(inner),)*
+                        _ => crate::harness::no_fields(),
+                    }
+                }
+            };
+            let op_name = &op.name;
+            entries.push(quote! {
+                crate::harness::Entry {
+                    module: #module_name,
+                    operation: #op_name,
+                    build: |params| crate::harness::build::<#path::#op_struct>(params),
+                    parse: |status, headers, body| {
+                        crate::harness::parse::<#path::#op_struct>(status, headers, body, |error| {
+                            let fields = #fields;
+                            (error.code().to_owned(), error.message().map(str::to_owned), fields)
+                        })
+                    },
+                }
+            });
+        }
+    }
+    quote! {
+        /// Every generated operation, by suite module and operation name.
+        pub static ENTRIES: &[crate::harness::Entry] = &[#(#entries),*];
+    }
+}
+
+fn suite_list(suites: &[Suite]) -> TokenStream {
+    let entries = suites.iter().map(|s| {
+        let key = &s.key;
+        let module = match &s.module {
+            Some(m) => quote!(::std::option::Option::Some(#m)),
+            None => quote!(::std::option::Option::None),
+        };
+        let error = match &s.error {
+            Some(e) => quote!(::std::option::Option::Some(#e)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote!(crate::harness::SuiteInfo { key: #key, module: #module, generation_error: #error })
+    });
+    quote! {
+        /// Every suite of every file, in file order.
+        pub static SUITES: &[crate::harness::SuiteInfo] = &[#(#entries),*];
+    }
+}
+
+/// Turns the generated crate's file tree into one token stream for the crate root: every
+/// `mod x;` is replaced by the module's contents; the crate-level inner attributes are dropped
+/// (the including `lib.rs` has its own) and so are the per-service `cfg(feature)` gates.
+fn inline(files: &BTreeMap<String, String>) -> syn::File {
+    let mut lib = parse_file(files, "src/lib.rs");
+    lib.attrs.clear();
+    for item in &mut lib.items {
+        if let syn::Item::Mod(m) = item {
+            m.attrs.retain(|a| !a.path().is_ident("cfg"));
+        }
+    }
+    inline_items(&mut lib.items, "src", files);
+    lib
+}
+
+fn inline_items(items: &mut [syn::Item], dir: &str, files: &BTreeMap<String, String>) {
+    for item in items {
+        let syn::Item::Mod(m) = item else { continue };
+        let name = m.ident.to_string();
+        let name = name.trim_start_matches("r#");
+        let child_dir = format!("{dir}/{name}");
+        match &mut m.content {
+            Some((_, content)) => inline_items(content, &child_dir, files),
+            None => {
+                let flat = format!("{dir}/{name}.rs");
+                let nested = format!("{dir}/{name}/mod.rs");
+                let path = if files.contains_key(&flat) {
+                    flat
+                } else {
+                    nested
+                };
+                let mut file = parse_file(files, &path);
+                inline_items(&mut file.items, &child_dir, files);
+                m.attrs.extend(file.attrs);
+                m.content = Some((syn::token::Brace::default(), file.items));
+                m.semi = None;
+            }
+        }
+    }
+}
+
+fn parse_file(files: &BTreeMap<String, String>, path: &str) -> syn::File {
+    let text = files
+        .get(path)
+        .unwrap_or_else(|| panic!("generated crate has no {path}"));
+    syn::parse_file(text).unwrap_or_else(|e| panic!("generated {path} does not parse: {e}"))
+}
+
+/// Every dependency the generated manifest names must be a dependency of this package.
+fn check_dependencies(files: &BTreeMap<String, String>, manifest_dir: &Path) {
+    let names = |text: &str| -> BTreeSet<String> {
+        let table: toml::Table = toml::from_str(text).expect("a manifest is TOML");
+        table
+            .get("dependencies")
+            .and_then(|d| d.as_table())
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let generated = names(files.get("Cargo.toml").expect("generated manifest"));
+    let own = names(&String::from_utf8_lossy(&read(
+        &manifest_dir.join("Cargo.toml"),
+    )));
+    let missing: Vec<_> = generated.difference(&own).collect();
+    assert!(
+        missing.is_empty(),
+        "the generated code needs {missing:?}: add them to conformance/Cargo.toml"
+    );
+}
+
+fn pretty(tokens: TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| panic!("build.rs output: {e}"));
+    prettyplease::unparse(&file)
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}

@@ -1,0 +1,396 @@
+//! Runs every case of the vendored suites against the generated code and reports, per protocol
+//! and direction, how many passed, failed and were skipped (with reasons).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use base64::Engine as _;
+use serde_json::Value;
+
+use crate::harness::{Entry, Outcome, SuiteInfo};
+use crate::normalize::{Side, normalize};
+use crate::{compare, skips};
+
+/// The suite files (relative to `tests/protocol-tests/botocore/`) with their contents.
+const FILES: &[(&str, &str)] = &[
+    (
+        "input/query.json",
+        include_str!("../../tests/protocol-tests/botocore/input/query.json"),
+    ),
+    (
+        "output/query.json",
+        include_str!("../../tests/protocol-tests/botocore/output/query.json"),
+    ),
+    (
+        "legacy/input/query.json",
+        include_str!("../../tests/protocol-tests/botocore/legacy/input/query.json"),
+    ),
+    (
+        "legacy/output/query.json",
+        include_str!("../../tests/protocol-tests/botocore/legacy/output/query.json"),
+    ),
+    (
+        "input/json.json",
+        include_str!("../../tests/protocol-tests/botocore/input/json.json"),
+    ),
+    (
+        "output/json.json",
+        include_str!("../../tests/protocol-tests/botocore/output/json.json"),
+    ),
+    (
+        "legacy/input/json.json",
+        include_str!("../../tests/protocol-tests/botocore/legacy/input/json.json"),
+    ),
+    (
+        "legacy/output/json.json",
+        include_str!("../../tests/protocol-tests/botocore/legacy/output/json.json"),
+    ),
+    (
+        "input/smithy-rpc-v2-cbor.json",
+        include_str!("../../tests/protocol-tests/botocore/input/smithy-rpc-v2-cbor.json"),
+    ),
+    (
+        "output/smithy-rpc-v2-cbor.json",
+        include_str!("../../tests/protocol-tests/botocore/output/smithy-rpc-v2-cbor.json"),
+    ),
+];
+
+/// How a case ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// It passed.
+    Passed,
+    /// It failed, and why.
+    Failed(String),
+    /// It was skipped, and why.
+    Skipped(&'static str),
+}
+
+/// The result of one case.
+#[derive(Clone, Debug)]
+pub struct CaseResult {
+    /// `query`, `json` or `cbor`.
+    pub protocol: &'static str,
+    /// `input` or `output`.
+    pub direction: &'static str,
+    /// Whether the case comes from botocore's legacy suites.
+    pub legacy: bool,
+    /// `input/query.json:QueryLists` (legacy: `legacy/input/query.json:3.1`).
+    pub name: String,
+    /// How it ended.
+    pub status: Status,
+}
+
+/// Runs every case whose name contains `filter` (all when `None`).
+pub fn run(filter: Option<&str>) -> Vec<CaseResult> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let mut results = Vec::new();
+    for (file, text) in FILES {
+        let suites: Vec<Value> = match serde_json::from_str(text) {
+            Ok(s) => s,
+            Err(e) => panic!("{file}: {e}"),
+        };
+        let protocol = if file.ends_with("query.json") {
+            "query"
+        } else if file.ends_with("json.json") {
+            "json"
+        } else {
+            "cbor"
+        };
+        let direction = if file.contains("input/") {
+            "input"
+        } else {
+            "output"
+        };
+        for (i, suite) in suites.iter().enumerate() {
+            let info = suite_info(&format!("{file}#{i}"));
+            for (j, case) in suite["cases"].as_array().into_iter().flatten().enumerate() {
+                let name = match case["id"].as_str() {
+                    Some(id) => format!("{file}:{id}"),
+                    None => format!("{file}:{i}.{j}"),
+                };
+                if filter.is_some_and(|f| !name.contains(f)) {
+                    continue;
+                }
+                let status = match skips::SKIPS.iter().find(|(n, _)| *n == name) {
+                    Some((_, reason)) => Status::Skipped(reason),
+                    None => run_case(info, protocol, direction, suite, case),
+                };
+                results.push(CaseResult {
+                    protocol,
+                    direction,
+                    legacy: file.starts_with("legacy/"),
+                    name,
+                    status,
+                });
+            }
+        }
+    }
+    std::panic::set_hook(previous_hook);
+    results
+}
+
+/// One line per protocol and direction: `query input: 63 passed, 0 failed, 0 skipped (38 + 25 legacy)`.
+pub fn summary(results: &[CaseResult]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for protocol in ["query", "json", "cbor"] {
+        for direction in ["input", "output"] {
+            let group: Vec<_> = results
+                .iter()
+                .filter(|r| r.protocol == protocol && r.direction == direction)
+                .collect();
+            if group.is_empty() {
+                continue;
+            }
+            let count = |f: fn(&Status) -> bool| group.iter().filter(|r| f(&r.status)).count();
+            let legacy = group.iter().filter(|r| r.legacy).count();
+            lines.push(format!(
+                "{protocol} {direction}: {} passed, {} failed, {} skipped ({} + {legacy} legacy cases)",
+                count(|s| matches!(s, Status::Passed)),
+                count(|s| matches!(s, Status::Failed(_))),
+                count(|s| matches!(s, Status::Skipped(_))),
+                group.len() - legacy,
+            ));
+        }
+    }
+    lines
+}
+
+fn suite_info(key: &str) -> Option<&'static SuiteInfo> {
+    crate::suites::SUITES.iter().find(|s| s.key == key)
+}
+
+fn entry(module: &str, operation: &str) -> Option<&'static Entry> {
+    crate::dispatch::ENTRIES
+        .iter()
+        .find(|e| e.module == module && e.operation == operation)
+}
+
+fn run_case(
+    info: Option<&SuiteInfo>,
+    protocol: &str,
+    direction: &str,
+    suite: &Value,
+    case: &Value,
+) -> Status {
+    let Some(info) = info else {
+        return Status::Failed("suite missing from the build".to_owned());
+    };
+    let Some(module) = info.module else {
+        return Status::Failed(format!(
+            "the generator rejected the suite's model: {}",
+            info.generation_error.unwrap_or("?")
+        ));
+    };
+    let op = case["given"]["name"].as_str().unwrap_or_default();
+    let Some(entry) = entry(module, op) else {
+        return Status::Failed(format!("no generated operation `{op}` in `{module}`"));
+    };
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        if direction == "input" {
+            check_input(entry, protocol, suite, case)
+        } else {
+            check_output(entry, protocol, suite, case)
+        }
+    }));
+    match result {
+        Ok(Ok(())) => Status::Passed,
+        Ok(Err(why)) => Status::Failed(why),
+        Err(panic) => Status::Failed(format!("PANIC: {}", panic_message(&panic))),
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(no message)".to_owned()
+    }
+}
+
+fn check_input(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Result<(), String> {
+    let shapes = &suite["shapes"];
+    let input_shape = case["given"]["input"]["shape"].as_str().unwrap_or_default();
+    let params = normalize(shapes, input_shape, &case["params"], Side::Params);
+    let mut request = (entry.build)(params)?;
+    let expected = &case["serialized"];
+
+    let endpoint = suite["clientEndpoint"]
+        .as_str()
+        .unwrap_or("https://example.com");
+    crate::runtime::set_endpoint(&mut request, endpoint).map_err(|e| e.to_string())?;
+
+    if let Some(method) = expected["method"].as_str()
+        && request.method().as_str() != method
+    {
+        return Err(format!(
+            "method: expected {method}, got {}",
+            request.method()
+        ));
+    }
+    let uri = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
+    if let Some(expected_uri) = expected["uri"].as_str()
+        && uri != expected_uri
+    {
+        return Err(format!("uri: expected {expected_uri}, got {uri}"));
+    }
+    if let Some(host) = expected["host"].as_str() {
+        // botocore's suites name the host together with the endpoint's path.
+        let endpoint_path = endpoint
+            .parse::<http::Uri>()
+            .map(|u| u.path().trim_end_matches('/').to_owned())
+            .unwrap_or_default();
+        let actual = format!(
+            "{}{endpoint_path}",
+            request.uri().authority().map_or("", |a| a.as_str())
+        );
+        if actual != host {
+            return Err(format!("host: expected {host}, got {actual}"));
+        }
+    }
+    for (name, value) in expected["headers"].as_object().into_iter().flatten() {
+        let value = value.as_str().unwrap_or_default();
+        let actual = request
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap_or("<non-UTF-8>"));
+        let charset = format!("{value}; charset=utf-8");
+        let matches = match actual {
+            Some(a) => {
+                a == value
+                    || (protocol == "query"
+                        && name.eq_ignore_ascii_case("content-type")
+                        && a == charset)
+            }
+            None => false,
+        };
+        if !matches {
+            return Err(format!("header {name}: expected {value:?}, got {actual:?}"));
+        }
+    }
+    for name in expected["forbidHeaders"].as_array().into_iter().flatten() {
+        let name = name.as_str().unwrap_or_default();
+        if request.headers().contains_key(name) {
+            return Err(format!("header {name} must not be sent"));
+        }
+    }
+    for name in expected["requireHeaders"].as_array().into_iter().flatten() {
+        let name = name.as_str().unwrap_or_default();
+        if !request.headers().contains_key(name) {
+            return Err(format!("header {name} must be sent"));
+        }
+    }
+
+    let body = request.body();
+    let expected_body = expected["body"].as_str().unwrap_or_default();
+    match protocol {
+        "query" => {
+            let actual = String::from_utf8_lossy(body);
+            if actual != expected_body {
+                return Err(format!(
+                    "body:\n  expected {expected_body}\n  got      {actual}"
+                ));
+            }
+            Ok(())
+        }
+        "json" => {
+            let parse = |text: &[u8], what: &str| -> Result<Value, String> {
+                if text.iter().all(u8::is_ascii_whitespace) {
+                    Ok(Value::Object(serde_json::Map::new()))
+                } else {
+                    serde_json::from_slice(text)
+                        .map_err(|e| format!("{what} body is not JSON: {e}"))
+                }
+            };
+            let e = parse(expected_body.as_bytes(), "expected")?;
+            let a = parse(body, "actual")?;
+            compare::json(&e, &a).map_err(|m| format!("body: {m}"))
+        }
+        _ => {
+            let e = base64::engine::general_purpose::STANDARD
+                .decode(expected_body)
+                .map_err(|e| format!("expected body is not base64: {e}"))?;
+            compare::cbor(&e, body).map_err(|m| format!("body: {m}"))
+        }
+    }
+}
+
+fn check_output(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Result<(), String> {
+    let response = &case["response"];
+    let status = response["status_code"].as_u64().unwrap_or(200) as u16;
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in response["headers"].as_object().into_iter().flatten() {
+        let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| e.to_string())?;
+        let value = http::HeaderValue::from_str(value.as_str().unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        headers.append(name, value);
+    }
+    let body_text = response["body"].as_str().unwrap_or_default();
+    let body = if protocol == "cbor" {
+        base64::engine::general_purpose::STANDARD
+            .decode(body_text)
+            .map_err(|e| format!("response body is not base64: {e}"))?
+    } else {
+        body_text.as_bytes().to_vec()
+    };
+    let outcome = (entry.parse)(status, &headers, &body);
+    let shapes = &suite["shapes"];
+
+    if let Some(code) = case["errorCode"].as_str() {
+        let Outcome::Error {
+            code: actual_code,
+            message,
+            fields,
+        } = outcome
+        else {
+            return Err(format!("expected error {code}, got {outcome:?}"));
+        };
+        if actual_code != code {
+            return Err(format!("error code: expected {code}, got {actual_code}"));
+        }
+        if let Some(expected_message) = case["errorMessage"].as_str()
+            && message.as_deref() != Some(expected_message)
+        {
+            return Err(format!(
+                "error message: expected {expected_message:?}, got {message:?}"
+            ));
+        }
+        let error_shape = error_shape(shapes, &case["given"], code);
+        let expected = match &case["error"] {
+            Value::Null => Value::Object(serde_json::Map::new()),
+            e => normalize(shapes, &error_shape, e, Side::Expected),
+        };
+        return compare::json(&expected, &fields).map_err(|m| format!("error members: {m}"));
+    }
+
+    let Outcome::Output(actual) = outcome else {
+        return Err(format!("expected an output, got {outcome:?}"));
+    };
+    let output_shape = case["given"]["output"]["shape"]
+        .as_str()
+        .unwrap_or_default();
+    let mut expected = case["result"].clone();
+    if let Value::Object(map) = &mut expected {
+        map.remove("ResponseMetadata");
+    }
+    let expected = normalize(shapes, output_shape, &expected, Side::Expected);
+    compare::json(&expected, &actual).map_err(|m| format!("output: {m}"))
+}
+
+/// The error shape of `given` whose wire code is `code` (its `error.code`, else its name).
+fn error_shape(shapes: &Value, given: &Value, code: &str) -> String {
+    given["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["shape"].as_str())
+        .find(|name| shapes[*name]["error"]["code"].as_str().unwrap_or(name) == code)
+        .unwrap_or_default()
+        .to_owned()
+}
