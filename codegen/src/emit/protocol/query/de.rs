@@ -21,14 +21,14 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, ident, wire_name};
+use super::{Plan, fn_name, ident, wire_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure};
 
 /// The body of `parse_response`.
 pub fn parse_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let stem = plan.op_stem(op);
-    let output = plan.path(stem, &format!("de_{stem}_output"));
-    let error = plan.path(stem, &format!("de_{stem}_error"));
+    let output = plan.path(stem, &fn_name("de", stem, "_output"));
+    let error = plan.path(stem, &fn_name("de", stem, "_error"));
     quote! {
         if !(200..300).contains(&status) {
             return ::std::result::Result::Err(#error(status, headers, body));
@@ -52,8 +52,8 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         let output = ident(&names.output);
         quote!(#module::#output)
     };
-    let function = ident(&format!("de_{stem}_output"));
-    let result_fn = ident(&format!("de_{stem}_result"));
+    let function = ident(&fn_name("de", stem, "_output"));
+    let result_fn = ident(&fn_name("de", stem, "_result"));
     let root = format!("{}Response", op.name);
     let wrapper = op
         .result_wrapper
@@ -63,15 +63,21 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         " Reads a successful `{}` response: `<{root}><{wrapper}>…` and the request id.",
         op.name
     );
-    let structure = op.output.as_ref().map(|id| match &svc.model.shape(id).kind {
-        ShapeKind::Structure(s) => (s, svc.names.fields(id)),
-        _ => unreachable!("operation output `{id}` was validated to be a structure"),
-    });
+    let structure = op
+        .output
+        .as_ref()
+        .map(|id| match &svc.model.shape(id).kind {
+            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
+            _ => unreachable!("operation output `{id}` was validated to be a structure"),
+        });
     let request_id = quote!(_request_id: ::std::option::Option::None,);
     match structure {
         Some((s, fields)) => {
             let empty = empty_literal(&output_ty, fields, &request_id);
-            let result_doc = format!(" Reads the `<{wrapper}>` element of a `{}` response.", op.name);
+            let result_doc = format!(
+                " Reads the `<{wrapper}>` element of the `{}` response.",
+                op.name
+            );
             let parser = struct_parser(
                 plan,
                 &result_fn,
@@ -127,7 +133,7 @@ fn empty_literal(ty: &TokenStream, fields: &[String], extra: &TokenStream) -> To
 pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     let svc = plan.svc;
     let stem = plan.stem(id);
-    let function = ident(&format!("de_{stem}"));
+    let function = ident(&fn_name("de", stem, ""));
     let shape = svc.model.shape(id);
     let doc = format!(" Reads a `{}` from `el`.", id.name());
     match &shape.kind {
@@ -173,7 +179,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
             let ty = svc.rust_type(id);
             let key_ty = svc.member_value_type(&m.key);
             let value_ty = svc.member_value_type(&m.value);
-            let entry = ident(&format!("de_{stem}_entry"));
+            let entry = ident(&fn_name("de", stem, "_entry"));
             let key_name = m.key.wire.location_name.as_deref().unwrap_or("key");
             let value_name = m.value.wire.location_name.as_deref().unwrap_or("value");
             let read_key = read(plan, &m.key);
@@ -186,20 +192,22 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 " Reads one entry of a `{}`: its `<{key_name}>` and `<{value_name}>` children.",
                 id.name()
             );
-            let container = plan.de.contains(id).then(|| quote! {
-                #[doc = #doc]
-                ///
-                /// Every child element is an entry, whatever its name.
-                pub(crate) fn #function<'a>(
-                    r: &mut crate::runtime::xml::XmlReader<'a>,
-                    el: &crate::runtime::xml::Element<'a>,
-                ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
-                    let mut out = ::indexmap::IndexMap::new();
-                    while let ::std::option::Option::Some(child) = r.next_child(el)? {
-                        let (k, v) = #entry(r, &child)?;
-                        out.insert(k, v);
+            let container = plan.de.contains(id).then(|| {
+                quote! {
+                    #[doc = #doc]
+                    ///
+                    /// Every child element is an entry, whatever its name.
+                    pub(crate) fn #function<'a>(
+                        r: &mut crate::runtime::xml::XmlReader<'a>,
+                        el: &crate::runtime::xml::Element<'a>,
+                    ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
+                        let mut out = ::indexmap::IndexMap::new();
+                        while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                            let (k, v) = #entry(r, &child)?;
+                            out.insert(k, v);
+                        }
+                        ::std::result::Result::Ok(out)
                     }
-                    ::std::result::Result::Ok(out)
                 }
             });
             quote! {
@@ -249,9 +257,9 @@ enum Store {
 
 /// The element names a structure's members are read from, with what each stores: primary
 /// names first, then the aliases (see the module docs), each name once.
-fn element_names<'m>(
+fn element_names(
     plan: &Plan<'_, '_>,
-    members: &'m [Member],
+    members: &[Member],
     error: bool,
 ) -> Vec<(String, usize, Store)> {
     let mut claimed = BTreeSet::new();
@@ -277,17 +285,20 @@ fn element_names<'m>(
             }
             _ => None,
         };
-        if let Some(alias) = alias {
-            if claimed.insert(alias.clone()) {
-                out.push((alias, i, store(plan, member)));
-            }
+        if let Some(alias) = alias
+            && claimed.insert(alias.clone())
+        {
+            out.push((alias, i, store(plan, member)));
         }
     }
     out
 }
 
 fn is_document(plan: &Plan<'_, '_>, member: &Member) -> bool {
-    matches!(plan.svc.model.shape(&member.target).kind, ShapeKind::Document)
+    matches!(
+        plan.svc.model.shape(&member.target).kind,
+        ShapeKind::Document
+    )
 }
 
 fn store(plan: &Plan<'_, '_>, member: &Member) -> Store {
@@ -530,10 +541,22 @@ fn attribute(plan: &Plan<'_, '_>, member: &Member, name: &str) -> TokenStream {
         }
         ShapeKind::Scalar(scalar) => match scalar {
             Scalar::Boolean => ("a boolean", quote!(<bool as ::std::str::FromStr>::from_str)),
-            Scalar::Byte => ("an 8-bit integer", quote!(<i8 as ::std::str::FromStr>::from_str)),
-            Scalar::Short => ("a 16-bit integer", quote!(<i16 as ::std::str::FromStr>::from_str)),
-            Scalar::Integer => ("a 32-bit integer", quote!(<i32 as ::std::str::FromStr>::from_str)),
-            Scalar::Long => ("a 64-bit integer", quote!(<i64 as ::std::str::FromStr>::from_str)),
+            Scalar::Byte => (
+                "an 8-bit integer",
+                quote!(<i8 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Short => (
+                "a 16-bit integer",
+                quote!(<i16 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Integer => (
+                "a 32-bit integer",
+                quote!(<i32 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Long => (
+                "a 64-bit integer",
+                quote!(<i64 as ::std::str::FromStr>::from_str),
+            ),
             Scalar::Float => ("a number", quote!(<f32 as ::std::str::FromStr>::from_str)),
             Scalar::Double => ("a number", quote!(<f64 as ::std::str::FromStr>::from_str)),
             Scalar::Timestamp => ("a timestamp", quote!(crate::runtime::DateTime::parse_any)),
@@ -543,7 +566,11 @@ fn attribute(plan: &Plan<'_, '_>, member: &Member, name: &str) -> TokenStream {
             }
         },
         // Only scalars can be attributes; anything else is never set.
-        _ => return quote!(::std::option::Option::<::std::convert::Infallible>::None.map(|n| match n {})),
+        _ => {
+            return quote!(
+                ::std::option::Option::<::std::convert::Infallible>::None.map(|n| match n {})
+            );
+        }
     };
     quote!(el.parse_attribute(#name, #what, #parse)?)
 }

@@ -156,7 +156,7 @@ impl<'s, 'm> Plan<'s, 'm> {
     /// `crate::<svc>::protocol::<stem>::<prefix>_<stem><suffix>`.
     fn function(&self, id: &ShapeId, prefix: &str, suffix: &str) -> TokenStream {
         let stem = self.stem(id);
-        self.path(stem, &format!("{prefix}_{stem}{suffix}"))
+        self.path(stem, &fn_name(prefix, stem, suffix))
     }
 
     fn path(&self, stem: &str, function: &str) -> TokenStream {
@@ -184,11 +184,13 @@ impl<'s, 'm> Plan<'s, 'm> {
 
 /// The element or parameter name of a member: its `locationName`, else its name.
 fn wire_name(member: &Member) -> &str {
-    member
-        .wire
-        .location_name
-        .as_deref()
-        .unwrap_or(&member.name)
+    member.wire.location_name.as_deref().unwrap_or(&member.name)
+}
+
+/// The name of a protocol function: `de_snapshot`, `ser_copy_snapshot_input`. The stem's `_`
+/// suffix (`type_`, from a keyword) is dropped, since the prefix already makes the name safe.
+fn fn_name(prefix: &str, stem: &str, suffix: &str) -> String {
+    format!("{prefix}_{}{suffix}", stem.trim_end_matches('_'))
 }
 
 fn ident(name: &str) -> Ident {
@@ -236,8 +238,8 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     }
     for (id, stem) in &plan.stems {
         let ser = plan.ser.contains(id).then(|| ser::shape(&plan, id));
-        let de = (plan.de.contains(id) || plan.de_entries.contains(id))
-            .then(|| de::shape(&plan, id));
+        let de =
+            (plan.de.contains(id) || plan.de_entries.contains(id)).then(|| de::shape(&plan, id));
         let what = match (ser.is_some(), de.is_some()) {
             (true, true) => "serializer and parser",
             (true, false) => "serializer",

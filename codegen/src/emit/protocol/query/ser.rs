@@ -18,7 +18,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, ident, wire_name};
+use super::{Plan, fn_name, ident, wire_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 
 /// Form-encodes a model name at generation time, as the runtime encodes values.
@@ -39,7 +39,7 @@ fn encode_key(name: &str) -> String {
 /// The body of `build_request`.
 pub fn build_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let stem = plan.op_stem(op);
-    let ser = plan.path(stem, &format!("ser_{stem}_input"));
+    let ser = plan.path(stem, &fn_name("ser", stem, "_input"));
     let path = if is_plain_path(&op.http.request_uri) {
         op.http.request_uri.as_str()
     } else {
@@ -97,10 +97,7 @@ fn host_prefix(plan: &Plan<'_, '_>, op: &Operation, template: &str) -> TokenStre
         let Some(close) = rest[open..].find('}').map(|c| open + c) else {
             break;
         };
-        let literal = &rest[..open];
-        if !literal.is_empty() {
-            pushes.push(quote!(prefix.push_str(#literal);));
-        }
+        pushes.extend(push_literal(&rest[..open]));
         let label = &rest[open + 1..close];
         if let Some((member, field)) = members.iter().zip(fields).find(|(m, _)| m.name == label) {
             let field = ident(field);
@@ -118,9 +115,7 @@ fn host_prefix(plan: &Plan<'_, '_>, op: &Operation, template: &str) -> TokenStre
         }
         rest = &rest[close + 1..];
     }
-    if !rest.is_empty() {
-        pushes.push(quote!(prefix.push_str(#rest);));
-    }
+    pushes.extend(push_literal(rest));
     quote! {
         let mut prefix = ::std::string::String::new();
         #(#pushes)*
@@ -130,11 +125,21 @@ fn host_prefix(plan: &Plan<'_, '_>, op: &Operation, template: &str) -> TokenStre
     }
 }
 
+/// A statement appending a literal part of a host prefix, if it is not empty.
+fn push_literal(literal: &str) -> Option<TokenStream> {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => None,
+        (Some(c), None) => Some(quote!(prefix.push(#c);)),
+        _ => Some(quote!(prefix.push_str(#literal);)),
+    }
+}
+
 /// `ser_<op>_input`: the whole body of the operation's request.
 pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let svc = plan.svc;
     let stem = plan.op_stem(op);
-    let function = ident(&format!("ser_{stem}_input"));
+    let function = ident(&fn_name("ser", stem, "_input"));
     let names = svc.names.operation(&op.name);
     let input = ident(&names.input);
     let module = plan.op_module(op);
@@ -156,8 +161,9 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     } else {
         quote!(value)
     };
-    let doc = format!(" The form-encoded body of a `{}` request.", op.name);
-    let new = quote!(crate::runtime::query::QueryWriter::new(#action, #root::API_VERSION, #capacity));
+    let doc = format!(" The form-encoded body of the `{}` request.", op.name);
+    let new =
+        quote!(crate::runtime::query::QueryWriter::new(#action, #root::API_VERSION, #capacity));
     let body = if structure.members.is_empty() {
         quote!(#new.finish())
     } else {
@@ -207,7 +213,7 @@ fn allow_deprecated(structure: &Structure) -> Option<TokenStream> {
 pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     let svc = plan.svc;
     let stem = plan.stem(id);
-    let function = ident(&format!("ser_{stem}"));
+    let function = ident(&fn_name("ser", stem, ""));
     let shape = svc.model.shape(id);
     let doc = format!(" Writes a `{}` at the writer's current key.", id.name());
     match &shape.kind {
