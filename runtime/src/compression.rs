@@ -38,7 +38,8 @@ pub fn gzip_request(request: &mut http::Request<Vec<u8>>) {
         headers.insert(http::header::CONTENT_ENCODING, value);
     }
     let length = request.body().len();
-    request
-        .headers_mut()
-        .insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(length));
+    request.headers_mut().insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from(length),
+    );
 }

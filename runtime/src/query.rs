@@ -57,11 +57,7 @@ pub fn push_encoded(out: &mut Vec<u8>, value: &str) {
         if b == b' ' {
             out.push(b'+');
         } else {
-            out.extend_from_slice(&[
-                b'%',
-                HEX[usize::from(b >> 4)],
-                HEX[usize::from(b & 0xf)],
-            ]);
+            out.extend_from_slice(&[b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
         }
         run = i + 1;
     }
@@ -288,7 +284,9 @@ fn push_python_float(out: &mut Vec<u8>, scientific: &str) {
             }
         }
     } else {
-        let (first, rest) = digits.split_first().map_or((b'0', &[][..]), |(f, r)| (*f, r));
+        let (first, rest) = digits
+            .split_first()
+            .map_or((b'0', &[][..]), |(f, r)| (*f, r));
         out.push(first);
         if !rest.is_empty() {
             out.push(b'.');

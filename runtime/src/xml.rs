@@ -84,17 +84,22 @@ impl<'a> Element<'a> {
     pub fn attribute(&self, local_name: &str) -> Result<Option<String>, XmlError> {
         for attribute in self.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| {
-                XmlError::new(format!("malformed attribute in <{}>: {e}", self.local_name()))
+                XmlError::new(format!(
+                    "malformed attribute in <{}>: {e}",
+                    self.local_name()
+                ))
             })?;
             let key = attribute.key.0;
             let key = key.rsplit(':').next().unwrap_or(key);
             if key == local_name {
-                let value = attribute.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|e| {
-                    XmlError::new(format!(
-                        "invalid attribute `{local_name}` in <{}>: {e}",
-                        self.local_name()
-                    ))
-                })?;
+                let value = attribute
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|e| {
+                        XmlError::new(format!(
+                            "invalid attribute `{local_name}` in <{}>: {e}",
+                            self.local_name()
+                        ))
+                    })?;
                 return Ok(Some(value.into_owned()));
             }
         }
@@ -168,7 +173,10 @@ impl<'a> XmlReader<'a> {
             match self.read()? {
                 Event::Start(start) => {
                     self.open()?;
-                    return Ok(Element { start, empty: false });
+                    return Ok(Element {
+                        start,
+                        empty: false,
+                    });
                 }
                 Event::Empty(start) => return Ok(Element { start, empty: true }),
                 Event::Text(text) if text.trim_ascii().is_empty() => {}
@@ -190,7 +198,11 @@ impl<'a> XmlReader<'a> {
                 Event::Start(e) | Event::Empty(e) => {
                     return Err(XmlError::new(format!(
                         "a second root element <{}> after the first",
-                        Element { start: e, empty: true }.local_name()
+                        Element {
+                            start: e,
+                            empty: true
+                        }
+                        .local_name()
                     )));
                 }
                 _ => return Err(XmlError::new("content after the root element")),
@@ -209,7 +221,10 @@ impl<'a> XmlReader<'a> {
             match self.read()? {
                 Event::Start(start) => {
                     self.open()?;
-                    return Ok(Some(Element { start, empty: false }));
+                    return Ok(Some(Element {
+                        start,
+                        empty: false,
+                    }));
                 }
                 Event::Empty(start) => return Ok(Some(Element { start, empty: true })),
                 Event::End(_) => {
@@ -217,6 +232,10 @@ impl<'a> XmlReader<'a> {
                     return Ok(None);
                 }
                 Event::Eof => return Err(self.ended_early()),
+                // Ignored, but an undefined entity is still malformed XML.
+                Event::GeneralRef(reference) => {
+                    resolve(&reference, self.reader.buffer_position())?;
+                }
                 _ => {}
             }
         }
@@ -238,6 +257,9 @@ impl<'a> XmlReader<'a> {
                     }
                 }
                 Event::Eof => return Err(self.ended_early()),
+                Event::GeneralRef(reference) => {
+                    resolve(&reference, self.reader.buffer_position())?;
+                }
                 _ => {}
             }
         }
@@ -372,7 +394,12 @@ fn resolve(reference: &BytesRef<'_>, position: u64) -> Result<Cow<'static, str>,
         .ok_or_else(|| syntax(position, format!("unknown entity `&{name};`")))
 }
 
-fn invalid_value(element: &Element<'_>, what: &str, text: &str, why: impl fmt::Display) -> XmlError {
+fn invalid_value(
+    element: &Element<'_>,
+    what: &str,
+    text: &str,
+    why: impl fmt::Display,
+) -> XmlError {
     // Quote at most 64 characters of the value: it may be long, or the start of garbage.
     let shown: String = text.chars().take(64).collect();
     let ellipsis = if shown.len() < text.len() { "…" } else { "" };

@@ -75,10 +75,19 @@ fn numbers_are_written_as_python_writes_them() {
         (f64::NEG_INFINITY, "-Infinity"),
     ];
     for (value, text) in cases {
-        assert_eq!(body(|w| w.member("X").double(*value)), format!("Action=Op&Version=2020-01-08&X={text}"));
+        assert_eq!(
+            body(|w| w.member("X").double(*value)),
+            format!("Action=Op&Version=2020-01-08&X={text}")
+        );
     }
-    assert_eq!(body(|w| w.member("X").float(10.8)), "Action=Op&Version=2020-01-08&X=10.8");
-    assert_eq!(body(|w| w.member("X").float(f32::NAN)), "Action=Op&Version=2020-01-08&X=NaN");
+    assert_eq!(
+        body(|w| w.member("X").float(10.8)),
+        "Action=Op&Version=2020-01-08&X=10.8"
+    );
+    assert_eq!(
+        body(|w| w.member("X").float(f32::NAN)),
+        "Action=Op&Version=2020-01-08&X=NaN"
+    );
     assert_eq!(
         body(|w| {
             w.member("I").integer(-42i32);
@@ -125,9 +134,14 @@ fn response_envelope_gives_result_and_request_id() {
     assert_eq!(result, Some(Some("n".to_owned())));
     assert_eq!(id.as_deref(), Some("req-1"));
 
-    let err = parse_response(xml, &headers, "OtherResponse", "OtherResult", |r, el| r.skip(el))
-        .unwrap_err();
-    assert_eq!(err.to_string(), "expected the root element <OtherResponse>, found <OpResponse>");
+    let err = parse_response(xml, &headers, "OtherResponse", "OtherResult", |r, el| {
+        r.skip(el)
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "expected the root element <OtherResponse>, found <OpResponse>"
+    );
 
     let (result, id) =
         parse_response(b"", &headers, "OpResponse", "OpResult", |r, el| r.skip(el)).unwrap();
@@ -135,12 +149,18 @@ fn response_envelope_gives_result_and_request_id() {
 
     let cut = xml.len() - "</OpResponse>".len();
     let truncated = &xml[..cut];
-    let err = parse_response(truncated, &headers, "OpResponse", "OpResult", |r, el| r.skip(el))
-        .unwrap_err();
-    assert!(err.to_string().contains("ends inside an element"), "{err}");
-    let err = parse_response(&xml[..cut - 3], &headers, "OpResponse", "OpResult", |r, el| {
+    let err = parse_response(truncated, &headers, "OpResponse", "OpResult", |r, el| {
         r.skip(el)
     })
+    .unwrap_err();
+    assert!(err.to_string().contains("ends inside an element"), "{err}");
+    let err = parse_response(
+        &xml[..cut - 3],
+        &headers,
+        "OpResponse",
+        "OpResult",
+        |r, el| r.skip(el),
+    )
     .unwrap_err();
     assert!(err.to_string().contains("malformed XML"), "{err}");
 }
@@ -174,11 +194,22 @@ fn error_envelopes() {
     // The ec2-style nesting.
     let xml = br#"<Response><Errors><Error><Code>Boom</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>"#;
     let meta = error_metadata(400, &headers, xml).unwrap();
-    assert_eq!((meta.code(), meta.message(), meta.request_id()), ("Boom", Some("m"), Some("r")));
+    assert_eq!(
+        (meta.code(), meta.message(), meta.request_id()),
+        ("Boom", Some("m"), Some("r"))
+    );
 
     // botocore's generic errors.
-    let meta = error_metadata(503, &headers, b"<html><body>Service Unavailable</body></html>").unwrap();
-    assert_eq!((meta.code(), meta.message()), ("503", Some("Service Unavailable")));
+    let meta = error_metadata(
+        503,
+        &headers,
+        b"<html><body>Service Unavailable</body></html>",
+    )
+    .unwrap();
+    assert_eq!(
+        (meta.code(), meta.message()),
+        ("503", Some("Service Unavailable"))
+    );
     let meta = error_metadata(404, &headers, b"").unwrap();
     assert_eq!((meta.code(), meta.message()), ("404", Some("Not Found")));
 
@@ -216,9 +247,13 @@ fn large_bodies_are_gzipped() {
     assert!(small.headers().get("content-encoding").is_none());
 
     let mut big = http::Request::new(vec![b'a'; 20_000]);
-    big.headers_mut().insert("content-encoding", "custom".parse().unwrap());
+    big.headers_mut()
+        .insert("content-encoding", "custom".parse().unwrap());
     awsgen_runtime::compression::gzip_request(&mut big);
     assert_eq!(big.headers()["content-encoding"], "custom, gzip");
     assert_eq!(&big.body()[..2], &[0x1f, 0x8b]);
-    assert_eq!(big.headers()["content-length"], big.body().len().to_string().as_str());
+    assert_eq!(
+        big.headers()["content-length"],
+        big.body().len().to_string().as_str()
+    );
 }

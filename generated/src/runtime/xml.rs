@@ -235,6 +235,10 @@ impl<'a> XmlReader<'a> {
                     return Ok(None);
                 }
                 Event::Eof => return Err(self.ended_early()),
+                // Ignored, but an undefined entity is still malformed XML.
+                Event::GeneralRef(reference) => {
+                    resolve(&reference, self.reader.buffer_position())?;
+                }
                 _ => {}
             }
         }
@@ -256,6 +260,9 @@ impl<'a> XmlReader<'a> {
                     }
                 }
                 Event::Eof => return Err(self.ended_early()),
+                Event::GeneralRef(reference) => {
+                    resolve(&reference, self.reader.buffer_position())?;
+                }
                 _ => {}
             }
         }
