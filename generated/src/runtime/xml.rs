@@ -72,10 +72,16 @@ impl<'a> Element<'a> {
     /// The local name (without any namespace prefix).
     pub fn local_name(&self) -> &str {
         let name = self.start.name().0;
-        match name.rfind(':') {
-            Some(i) => name.get(i + 1..).unwrap_or(name),
-            None => name,
+        // Names are short and rarely prefixed: a plain backward scan beats `rfind`'s memrchr.
+        let bytes = name.as_bytes();
+        let mut i = bytes.len();
+        while i > 0 {
+            i -= 1;
+            if bytes.get(i) == Some(&b':') {
+                return name.get(i + 1..).unwrap_or(name);
+            }
         }
+        name
     }
 
     /// Whether the element was written as an empty-element tag (`<a/>`).
@@ -278,8 +284,8 @@ impl<'a> XmlReader<'a> {
         let mut text: Cow<'a, str> = Cow::Borrowed("");
         loop {
             match self.read()? {
-                Event::Text(piece) => append(&mut text, piece.xml10_content()),
-                Event::CData(piece) => append(&mut text, piece.xml10_content()),
+                Event::Text(piece) => append(&mut text, normalize_eols(piece.into_inner())),
+                Event::CData(piece) => append(&mut text, normalize_eols(piece.into_inner())),
                 Event::GeneralRef(reference) => {
                     let resolved = resolve(&reference, self.reader.buffer_position())?;
                     text.to_mut().push_str(&resolved);
@@ -375,6 +381,15 @@ impl<'a> XmlReader<'a> {
             super::timestamp::DateTime::parse_any,
         )
     }
+}
+
+/// XML 1.0 line-end normalization (`\r\n` and `\r` become `\n`), which only text holding a
+/// carriage return needs.
+fn normalize_eols(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text.as_bytes().contains(&b'\r') {
+        return text;
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
