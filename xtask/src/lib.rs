@@ -27,9 +27,17 @@ pub fn project_root() -> PathBuf {
 }
 
 /// Reads and lowers the model file at `path`; `display` is how messages and headers name it.
+/// Companion files beside it (`paginators-1.json`) are read too when they exist.
 pub fn load_model(path: &Path, display: &str) -> Result<Model> {
     let bytes = fs::read(path).with_context(|| format!("{display}: cannot read the model file"))?;
-    Ok(awsgen_codegen::model::load(display, &bytes)?)
+    let mut model = awsgen_codegen::model::load(display, &bytes)?;
+    let paginators = awsgen_codegen::model::companion_path(display, "paginators-1.json");
+    let paginators_path =
+        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "paginators-1.json");
+    if let Ok(bytes) = fs::read(&paginators_path) {
+        awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)?;
+    }
+    Ok(model)
 }
 
 /// Generates the crate `codegen.toml` describes, in memory: output folder and files.

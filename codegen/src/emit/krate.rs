@@ -48,7 +48,7 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
     let mut rust = Vec::new();
     for service in &spec.services {
         usage.add(service.model, service.protocol);
-        let svc = Service::new(service.model, &service.module, service.protocol);
+        let svc = Service::new(service.model, &service.module, service.protocol, &spec.name);
         rust.extend(service_files(&svc));
     }
     rust.push(lib_rs(spec));
@@ -124,6 +124,17 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             pub mod #ident;
         }
     });
+    // rustc follows nested types to this depth when it checks drops and expands derives.
+    let depth = spec
+        .services
+        .iter()
+        .map(|s| crate::ir::max_nesting_depth(s.model))
+        .max()
+        .unwrap_or(0);
+    let recursion_limit = (depth > 48).then(|| {
+        let limit = (128 + depth * 4).to_string();
+        quote!(#![recursion_limit = #limit])
+    });
     RustFile {
         path: "src/lib.rs".to_owned(),
         source: spec.source.clone(),
@@ -131,6 +142,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             #doc
             #![forbid(unsafe_code)]
             #![deny(missing_docs)]
+            #recursion_limit
             #(#modules)*
             pub mod runtime;
         },

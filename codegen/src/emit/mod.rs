@@ -8,7 +8,9 @@ mod errors;
 mod krate;
 mod manifest;
 pub mod names;
+mod op_docs;
 mod operations;
+mod paginators;
 mod protocol;
 mod readme;
 mod runtime;
@@ -44,16 +46,19 @@ pub struct Service<'a> {
     pub module: String,
     /// The wire protocol generated.
     pub protocol: Protocol,
+    /// The generated crate's name as Rust code writes it (`awsgen_generated`), for doc examples.
+    pub crate_name: String,
 }
 
 impl<'a> Service<'a> {
     /// Prepares the emitters for `model`.
-    pub fn new(model: &'a Model, module: &str, protocol: Protocol) -> Self {
+    pub fn new(model: &'a Model, module: &str, protocol: Protocol, package: &str) -> Self {
         Self {
             model,
             names: Names::new(model),
             module: module.to_owned(),
             protocol,
+            crate_name: package.replace('-', "_"),
         }
     }
 

@@ -16,23 +16,7 @@ use crate::naming;
 /// Emits the items of `op`'s module (module docs included, as inner attributes).
 pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
-    let mut doc = Doc::from_html(op.docs.as_deref(), || {
-        format!("The {} operation.", code(&op.name))
-    });
-    if let Some(uid) = &svc.model.service.uid {
-        doc.paragraph(&format!(
-            "See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/{uid}/{}).",
-            op.name
-        ));
-    }
-    if let Some(d) = &op.deprecated {
-        doc.paragraph(&format!(
-            "**Deprecated.** {}",
-            d.message
-                .as_deref()
-                .unwrap_or("The service marks this operation deprecated.")
-        ));
-    }
+    let doc = super::op_docs::operation_doc(svc, op);
     let module_doc = doc.inner_attrs();
 
     let input = io_struct(
@@ -51,12 +35,14 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
     );
     let error = emit_operation_error(svc, op);
     let operation = operation_struct(svc, op);
+    let paginator = super::paginators::emit_paginator(svc, op);
     quote! {
         #module_doc
         #operation
         #input
         #output
         #error
+        #paginator
     }
 }
 

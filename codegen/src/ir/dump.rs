@@ -47,6 +47,25 @@ pub fn dump(model: &Model) -> String {
         for e in &op.errors {
             let _ = writeln!(out, "  error {e}");
         }
+        if let Some(p) = &op.paginator {
+            let paths = |list: &[Vec<String>]| {
+                list.iter()
+                    .map(|p| p.join("."))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            let _ = writeln!(
+                out,
+                "  paginator input_tokens={} output_tokens={} limit_key={} result_keys={} more_results={}",
+                p.input_tokens.join(","),
+                paths(&p.output_tokens),
+                opt(&p.limit_key),
+                paths(&p.result_keys),
+                p.more_results
+                    .as_ref()
+                    .map_or("-".to_owned(), |m| m.join(".")),
+            );
+        }
     }
     for shape in model.shapes.values() {
         shape_lines(&mut out, shape);

@@ -345,6 +345,7 @@ impl Lowering<'_> {
                 .as_ref()
                 .map(|c| c.encodings.clone())
                 .unwrap_or_default(),
+            paginator: None,
         }
     }
 }

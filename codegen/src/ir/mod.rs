@@ -8,12 +8,14 @@
 
 mod dump;
 mod lower_botocore;
+mod paginators;
 mod recursion;
 mod select;
 
 pub use dump::dump;
 pub use lower_botocore::lower_botocore;
-pub use recursion::box_recursive_members;
+pub use paginators::attach_paginators;
+pub use recursion::{box_recursive_members, max_nesting_depth};
 pub use select::{Selection, closure, select_operations, targets};
 
 use std::collections::BTreeMap;
@@ -214,6 +216,25 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// Request compression encodings the operation supports (`gzip`).
     pub request_compression: Vec<String>,
+    /// How to page through the operation's results, when it is paginated.
+    pub paginator: Option<Paginator>,
+}
+
+/// How an operation pages (botocore `paginators-1.json`, Smithy `paginated`). Paths are member
+/// names from the input or output structure, outermost first (`EngineDefaults.Marker` is
+/// `["EngineDefaults", "Marker"]`); lowering checks that they resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paginator {
+    /// Input members that take the continuation token(s).
+    pub input_tokens: Vec<String>,
+    /// Output paths that give the token(s), one per input token.
+    pub output_tokens: Vec<Vec<String>>,
+    /// Input member that sets the page size.
+    pub limit_key: Option<String>,
+    /// Output paths that hold the items of a page (lists or maps).
+    pub result_keys: Vec<Vec<String>>,
+    /// Output path of a boolean that says whether more pages follow.
+    pub more_results: Option<Vec<String>>,
 }
 
 /// Method and path of an operation.

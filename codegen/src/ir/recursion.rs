@@ -100,3 +100,54 @@ fn components(model: &Model) -> BTreeMap<ShapeId, usize> {
         .map(|(id, c)| (id.clone(), c))
         .collect()
 }
+
+/// The length of the longest chain of types nested in one another (structure members, list
+/// items, map values), counting each recursive cycle once. rustc walks such chains when it
+/// checks drops and derives; beyond its default recursion limit (128) the crate must raise it.
+pub fn max_nesting_depth(model: &Model) -> usize {
+    let ids: Vec<&ShapeId> = model.shapes.keys().collect();
+    let index: BTreeMap<&ShapeId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let edges: Vec<Vec<usize>> = ids
+        .iter()
+        .map(|id| {
+            crate::ir::targets(&model.shape(id).kind)
+                .filter_map(|t| index.get(t).copied())
+                .collect()
+        })
+        .collect();
+    // Iterative depth-first search with memoized depths; an edge back onto the current path
+    // (a cycle) contributes nothing, since rustc stops at recursion it has already seen.
+    const UNSEEN: usize = usize::MAX;
+    const ON_PATH: usize = usize::MAX - 1;
+    let mut depth = vec![UNSEEN; ids.len()];
+    let mut deepest = 0;
+    for start in 0..ids.len() {
+        if depth[start] != UNSEEN {
+            continue;
+        }
+        depth[start] = ON_PATH;
+        let mut stack = vec![(start, 0usize, 1usize)];
+        while let Some((node, next, best)) = stack.last_mut() {
+            if let Some(&succ) = edges[*node].get(*next) {
+                *next += 1;
+                match depth[succ] {
+                    UNSEEN => {
+                        depth[succ] = ON_PATH;
+                        stack.push((succ, 0, 1));
+                    }
+                    ON_PATH => {}
+                    d => *best = (*best).max(d + 1),
+                }
+            } else {
+                let (node, _, best) = (*node, *next, *best);
+                depth[node] = best;
+                deepest = deepest.max(best);
+                stack.pop();
+                if let Some((_, _, parent_best)) = stack.last_mut() {
+                    *parent_best = (*parent_best).max(best + 1);
+                }
+            }
+        }
+    }
+    deepest
+}

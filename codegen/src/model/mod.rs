@@ -2,6 +2,7 @@
 //! model file and lowers it into the IR.
 
 pub mod botocore;
+pub mod paginators;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -27,6 +28,28 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
     }
     let model: botocore::ServiceModel = parse(file, bytes)?;
     ir::lower_botocore(file, &model)
+}
+
+/// Reads botocore's `paginators-1.json` (the contents of `file`) into `model`'s operations.
+pub fn load_paginators(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
+    let paginators: paginators::PaginatorsFile = parse(file, bytes)?;
+    ir::attach_paginators(model, file, &paginators)
+}
+
+/// The companion file `name` (`paginators-1.json`, `examples-1.json`) of the model file `model`:
+/// beside `service-2.json` it is `name` itself; beside any other `x.json` it is `x.name`.
+pub fn companion_path(model: &str, name: &str) -> String {
+    let (dir, file) = model.rsplit_once('/').unwrap_or(("", model));
+    let companion = if file == "service-2.json" {
+        name.to_owned()
+    } else {
+        format!("{}.{name}", file.trim_end_matches(".json"))
+    };
+    if dir.is_empty() {
+        companion
+    } else {
+        format!("{dir}/{companion}")
+    }
 }
 
 /// Deserializes JSON, reporting errors with the file name and the JSON path at fault.

@@ -35,6 +35,104 @@
 //!
 //!   **Solution:** Add View Permissions on the bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the ElastiCache User Guide.
 //!
+//! # Request
+//!
+//! Build a [`CopySnapshotInput`] and turn it into an HTTP request with [`CopySnapshot::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`CopySnapshot::parse_response`].
+//!
+//! ```
+//! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+//! use awsgen_generated::elasticache::operation::copy_snapshot::{
+//!     CopySnapshot, CopySnapshotInput,
+//! };
+//! let input = CopySnapshotInput::builder()
+//!     .source_snapshot_name("string")
+//!     .target_snapshot_name("string")
+//!     .target_bucket("string")
+//!     .kms_key_id("string")
+//!     .tags(
+//!         awsgen_generated::elasticache::types::Tag::builder()
+//!             .key("string")
+//!             .value("string")
+//!             .build(),
+//!     )
+//!     .build()?;
+//! let request = CopySnapshot::build_request(&input);
+//! assert_eq!(request.method(), "POST");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Members of [`CopySnapshotInput`]:
+//!
+//! - `SourceSnapshotName` (field `source_snapshot_name`, string), **required**: The name of an existing snapshot from which to make a copy.
+//! - `TargetSnapshotName` (field `target_snapshot_name`, string), **required**: A name for the snapshot copy.
+//! - `TargetBucket` (field `target_bucket`, string): The Amazon S3 bucket to which the snapshot is exported.
+//! - `KmsKeyId` (field `kms_key_id`, string): The ID of the KMS key used to encrypt the target snapshot.
+//! - `Tags` (field `tags`, list of [`Tag`](crate::elasticache::types::Tag)): A list of tags to be added to this resource.
+//!   - `Key` (string): The key for the tag.
+//!   - `Value` (string): The tag's value.
+//!
+//! # Response
+//!
+//! [`CopySnapshotOutput`], with its request id in `request_id()`:
+//!
+//! - `Snapshot` ([`Snapshot`](crate::elasticache::types::Snapshot)): Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
+//!   - `SnapshotName` (string): The name of a snapshot.
+//!   - `ReplicationGroupId` (string): The unique identifier of the source replication group.
+//!   - `ReplicationGroupDescription` (string): A description of the source replication group.
+//!   - `CacheClusterId` (string): The user-supplied identifier of the source cluster.
+//!   - `SnapshotStatus` (string): The status of the snapshot.
+//!   - `SnapshotSource` (string): Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
+//!   - `CacheNodeType` (string): The name of the compute and memory capacity node type for the source cluster.
+//!   - `Engine` (string): The name of the cache engine (memcached or redis) used by the source cluster.
+//!   - `EngineVersion` (string): The version of the cache engine version that is used by the source cluster.
+//!   - `NumCacheNodes` (integer): The number of cache nodes in the source cluster.
+//!   - `PreferredAvailabilityZone` (string): The name of the Availability Zone in which the source cluster is located.
+//!   - `PreferredOutpostArn` (string): The ARN (Amazon Resource Name) of the preferred outpost.
+//!   - `CacheClusterCreateTime` (timestamp): The date and time when the source cluster was created.
+//!   - `PreferredMaintenanceWindow` (string): Specifies the weekly time range during which maintenance on the cluster is performed.
+//!   - `TopicArn` (string): The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing notifications.
+//!   - `Port` (integer): The port number used by each cache nodes in the source cluster.
+//!   - `CacheParameterGroupName` (string): The cache parameter group that is associated with the source cluster.
+//!   - `CacheSubnetGroupName` (string): The name of the cache subnet group associated with the source cluster.
+//!   - `VpcId` (string): The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the source cluster.
+//!   - `AutoMinorVersionUpgrade` (boolean): If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign.
+//!   - `SnapshotRetentionLimit` (integer): For an automatic snapshot, the number of days for which ElastiCache retains the snapshot before deleting it.
+//!   - `SnapshotWindow` (string): The daily time range during which ElastiCache takes daily snapshots of the source cluster.
+//!   - `NumNodeGroups` (integer): The number of node groups (shards) in this snapshot.
+//!   - `AutomaticFailover` (enum [`AutomaticFailoverStatus`](crate::elasticache::types::AutomaticFailoverStatus)): Indicates the status of automatic failover for the source Valkey or Redis OSS replication group.
+//!   - `NodeSnapshots` (list of [`NodeSnapshot`](crate::elasticache::types::NodeSnapshot)): A list of the cache nodes in the source cluster.
+//!     - `CacheClusterId` (string): A unique identifier for the source cluster.
+//!     - `NodeGroupId` (string): A unique identifier for the source node group (shard).
+//!     - `CacheNodeId` (string): The cache node identifier for the node in the source cluster.
+//!     - `NodeGroupConfiguration` ([`NodeGroupConfiguration`](crate::elasticache::types::NodeGroupConfiguration)): The configuration for the source node group (shard).
+//!       - `NodeGroupId` (string): Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
+//!       - `Slots` (string): A string that specifies the keyspace for a particular node group.
+//!       - `ReplicaCount` (integer): The number of read replica nodes in this node group (shard).
+//!       - `PrimaryAvailabilityZone` (string): The Availability Zone where the primary node of this node group (shard) is launched.
+//!       - `ReplicaAvailabilityZones` (list of string): A list of Availability Zones to be used for the read replicas.
+//!       - `PrimaryOutpostArn` (string): The outpost ARN of the primary node.
+//!       - `ReplicaOutpostArns` (list of string): The outpost ARN of the node replicas.
+//!     - `CacheSize` (string): The size of the cache on the source cache node.
+//!     - `CacheNodeCreateTime` (timestamp): The date and time when the cache node was created in the source cluster.
+//!     - `SnapshotCreateTime` (timestamp): The date and time when the source node's metadata and cache data set was obtained for the snapshot.
+//!   - `KmsKeyId` (string): The ID of the KMS key used to encrypt the snapshot.
+//!   - `ARN` (string): The ARN (Amazon Resource Name) of the snapshot.
+//!   - `DataTiering` (enum [`DataTieringStatus`](crate::elasticache::types::DataTieringStatus)): Enables data tiering.
+//!   - `Durability` (enum [`Durability`](crate::elasticache::types::Durability)): The durability setting of the cluster when the snapshot was taken.
+//!
+//! # Errors
+//!
+//! [`CopySnapshotError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//!
+//! - [`SnapshotAlreadyExistsFault`](CopySnapshotError::SnapshotAlreadyExistsFault) (wire code `SnapshotAlreadyExistsFault`, HTTP 400): You already have a snapshot with the given name.
+//! - [`SnapshotNotFoundFault`](CopySnapshotError::SnapshotNotFoundFault) (wire code `SnapshotNotFoundFault`, HTTP 404): The requested snapshot name does not refer to an existing snapshot.
+//! - [`SnapshotQuotaExceededFault`](CopySnapshotError::SnapshotQuotaExceededFault) (wire code `SnapshotQuotaExceededFault`, HTTP 400): The request cannot be processed because it would exceed the maximum number of snapshots.
+//! - [`InvalidSnapshotStateFault`](CopySnapshotError::InvalidSnapshotStateFault) (wire code `InvalidSnapshotState`, HTTP 400): The current state of the snapshot does not allow the requested operation to occur.
+//! - [`TagQuotaPerResourceExceeded`](CopySnapshotError::TagQuotaPerResourceExceeded) (wire code `TagQuotaPerResourceExceeded`, HTTP 400): The request cannot be processed because it would cause the resource to have more than the allowed number of tags.
+//! - [`InvalidParameterValueException`](CopySnapshotError::InvalidParameterValueException) (wire code `InvalidParameterValue`, HTTP 400): The value for a parameter is invalid.
+//! - [`InvalidParameterCombinationException`](CopySnapshotError::InvalidParameterCombinationException) (wire code `InvalidParameterCombination`, HTTP 400): Two or more incompatible parameters were specified.
+//!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/CopySnapshot).
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(

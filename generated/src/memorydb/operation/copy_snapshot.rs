@@ -2,6 +2,92 @@
 // regenerate with `cargo xtask regenerate`.
 //! Makes a copy of an existing snapshot.
 //!
+//! # Request
+//!
+//! Build a [`CopySnapshotInput`] and turn it into an HTTP request with [`CopySnapshot::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`CopySnapshot::parse_response`].
+//!
+//! ```
+//! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+//! use awsgen_generated::memorydb::operation::copy_snapshot::{
+//!     CopySnapshot, CopySnapshotInput,
+//! };
+//! let input = CopySnapshotInput::builder()
+//!     .source_snapshot_name("string")
+//!     .target_snapshot_name("string")
+//!     .target_bucket("string")
+//!     .kms_key_id("string")
+//!     .tags(
+//!         awsgen_generated::memorydb::types::Tag::builder()
+//!             .key("string")
+//!             .value("string")
+//!             .build(),
+//!     )
+//!     .build()?;
+//! let request = CopySnapshot::build_request(&input);
+//! assert_eq!(request.method(), "POST");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Members of [`CopySnapshotInput`]:
+//!
+//! - `SourceSnapshotName` (field `source_snapshot_name`, string), **required**: The name of an existing snapshot from which to make a copy.
+//! - `TargetSnapshotName` (field `target_snapshot_name`, string), **required**: A name for the snapshot copy.
+//! - `TargetBucket` (field `target_bucket`, string): The Amazon S3 bucket to which the snapshot is exported.
+//! - `KmsKeyId` (field `kms_key_id`, string): The ID of the KMS key used to encrypt the target snapshot.
+//! - `Tags` (field `tags`, list of [`Tag`](crate::memorydb::types::Tag)): A list of tags to be added to this resource.
+//!   - `Key` (string): The key for the tag.
+//!   - `Value` (string): The tag's value.
+//!
+//! # Response
+//!
+//! [`CopySnapshotOutput`], with its request id in `request_id()`:
+//!
+//! - `Snapshot` ([`Snapshot`](crate::memorydb::types::Snapshot)): Represents a copy of an entire cluster as of the time when the snapshot was taken.
+//!   - `Name` (string): The name of the snapshot
+//!   - `Status` (string): The status of the snapshot.
+//!   - `Source` (string): Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
+//!   - `KmsKeyId` (string): The ID of the KMS key used to encrypt the snapshot.
+//!   - `ARN` (string): The ARN (Amazon Resource Name) of the snapshot.
+//!   - `ClusterConfiguration` ([`ClusterConfiguration`](crate::memorydb::types::ClusterConfiguration)): The configuration of the cluster from which the snapshot was taken
+//!     - `Name` (string): The name of the cluster
+//!     - `Description` (string): The description of the cluster configuration
+//!     - `NodeType` (string): The node type used for the cluster
+//!     - `Engine` (string): The name of the engine used by the cluster configuration.
+//!     - `EngineVersion` (string): The Redis OSS engine version used by the cluster
+//!     - `MaintenanceWindow` (string): The specified maintenance window for the cluster
+//!     - `TopicArn` (string): The Amazon Resource Name (ARN) of the SNS notification topic for the cluster
+//!     - `Port` (integer): The port used by the cluster
+//!     - `ParameterGroupName` (string): The name of parameter group used by the cluster
+//!     - `SubnetGroupName` (string): The name of the subnet group used by the cluster
+//!     - `VpcId` (string): The ID of the VPC the cluster belongs to
+//!     - `SnapshotRetentionLimit` (integer): The snapshot retention limit set by the cluster
+//!     - `SnapshotWindow` (string): The snapshot window set by the cluster
+//!     - `NumShards` (integer): The number of shards in the cluster
+//!     - `Shards` (list of [`ShardDetail`](crate::memorydb::types::ShardDetail)): The list of shards in the cluster
+//!       - `Name` (string): The name of the shard
+//!       - `Configuration` ([`ShardConfiguration`](crate::memorydb::types::ShardConfiguration)): The configuration details of the shard
+//!         - `Slots` (string): A string that specifies the keyspace for a particular node group.
+//!         - `ReplicaCount` (integer): The number of read replica nodes in this shard.
+//!       - `Size` (string): The size of the shard's snapshot
+//!       - `SnapshotCreationTime` (timestamp): The date and time that the shard's snapshot was created
+//!     - `MultiRegionParameterGroupName` (string): The name of the multi-Region parameter group associated with the cluster configuration.
+//!     - `MultiRegionClusterName` (string): The name for the multi-Region cluster associated with the cluster configuration.
+//!   - `DataTiering` (enum [`DataTieringStatus`](crate::memorydb::types::DataTieringStatus)): Enables data tiering.
+//!
+//! # Errors
+//!
+//! [`CopySnapshotError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//!
+//! - [`SnapshotAlreadyExistsFault`](CopySnapshotError::SnapshotAlreadyExistsFault) (wire code `SnapshotAlreadyExistsFault`): A snapshot with the specified name already exists.
+//! - [`SnapshotNotFoundFault`](CopySnapshotError::SnapshotNotFoundFault) (wire code `SnapshotNotFoundFault`): The specified snapshot does not exist.
+//! - [`SnapshotQuotaExceededFault`](CopySnapshotError::SnapshotQuotaExceededFault) (wire code `SnapshotQuotaExceededFault`): The request cannot be processed because it would exceed the maximum number of snapshots allowed.
+//! - [`InvalidSnapshotStateFault`](CopySnapshotError::InvalidSnapshotStateFault) (wire code `InvalidSnapshotStateFault`): The snapshot is not in a valid state for the requested operation.
+//! - [`ServiceLinkedRoleNotFoundFault`](CopySnapshotError::ServiceLinkedRoleNotFoundFault) (wire code `ServiceLinkedRoleNotFoundFault`): The required service-linked role was not found.
+//! - [`InvalidParameterValueException`](CopySnapshotError::InvalidParameterValueException) (wire code `InvalidParameterValueException`): The specified parameter value is not valid.
+//! - [`InvalidParameterCombinationException`](CopySnapshotError::InvalidParameterCombinationException) (wire code `InvalidParameterCombinationException`): The specified parameter combination is not valid.
+//! - [`TagQuotaPerResourceExceeded`](CopySnapshotError::TagQuotaPerResourceExceeded) (wire code `TagQuotaPerResourceExceeded`): The request cannot be processed because it would exceed the maximum number of tags allowed per resource.
+//!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/memorydb-2021-01-01/CopySnapshot).
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(

@@ -1,0 +1,177 @@
+//! Sans-IO pagination helpers for paginated operations: `<Op>Input::next_page(&output)` gives
+//! the input of the next page (or `None` after the last), and `<Op>Output::items()` the items
+//! of a page. The caller sends each request however it likes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Service;
+use super::docs::code;
+use crate::ir::{Operation, Paginator, Scalar, ShapeId, ShapeKind};
+use crate::naming;
+
+/// The pagination items of `op`, if it is paginated (and has both an input and an output).
+pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
+    let (Some(p), Some(input_id), Some(output_id)) = (&op.paginator, &op.input, &op.output) else {
+        return TokenStream::new();
+    };
+    let names = svc.names.operation(&op.name);
+    let input = naming::to_ident(&names.input);
+    let output = naming::to_ident(&names.output);
+
+    let mut reads = Vec::new();
+    let mut sets = Vec::new();
+    let mut token_idents = Vec::new();
+    let mut input_fields = Vec::new();
+    for (i, (in_token, out_path)) in p.input_tokens.iter().zip(&p.output_tokens).enumerate() {
+        let token = naming::to_ident(&format!("token{i}"));
+        let field = field_of(svc, input_id, in_token);
+        let (chain, target) = path_chain(svc, output_id, out_path, quote!(output));
+        let non_empty = matches!(
+            svc.model.shape(&target).kind,
+            ShapeKind::Scalar(Scalar::String)
+        )
+        .then(|| quote!(.filter(|t| !t.is_empty())));
+        // One token: `?` ends the pagination when it is absent. Several: the next page exists
+        // while any of them is present (checked below).
+        reads.push(if p.input_tokens.len() == 1 {
+            quote!(let #token = ::std::option::Option::Some(#chain #non_empty .cloned()?);)
+        } else {
+            quote!(let #token = #chain #non_empty .cloned();)
+        });
+        sets.push(quote!(next.#field = #token;));
+        input_fields.push(field);
+        token_idents.push(token);
+    }
+    let more = p.more_results.as_ref().map(|path| {
+        let (chain, _) = path_chain(svc, output_id, path, quote!(output));
+        quote! {
+            if #chain != ::std::option::Option::Some(&true) {
+                return ::std::option::Option::None;
+            }
+        }
+    });
+    let next_doc = format!(
+        " The input of the page after `output`: this input with {} from the output; `None` \
+         after the last page (no token), or when the service repeats the token it was sent.",
+        p.input_tokens
+            .iter()
+            .map(|t| code(t))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let limit_doc = p.limit_key.as_ref().map(|l| {
+        let text = format!(" The page size is set by {}.", code(l));
+        quote!(#[doc = ""] #[doc = #text])
+    });
+
+    let all_absent = (p.input_tokens.len() > 1).then(|| {
+        quote! {
+            if #(#token_idents.is_none())&&* {
+                return ::std::option::Option::None;
+            }
+        }
+    });
+    let items = items_methods(svc, output_id, p);
+    quote! {
+        impl #input {
+            #[doc = #next_doc]
+            #limit_doc
+            pub fn next_page(&self, output: &#output) -> ::std::option::Option<Self> {
+                #more
+                #(#reads)*
+                #all_absent
+                if #(#token_idents == self.#input_fields)&&* {
+                    return ::std::option::Option::None;
+                }
+                let mut next = ::std::clone::Clone::clone(self);
+                #(#sets)*
+                ::std::option::Option::Some(next)
+            }
+        }
+
+        impl #output {
+            #items
+        }
+    }
+}
+
+/// `items()` (one result key) or `items_<member>()` (several): the items of a page.
+fn items_methods(svc: &Service<'_>, output_id: &ShapeId, p: &Paginator) -> TokenStream {
+    let mut out = TokenStream::new();
+    for path in &p.result_keys {
+        let (chain, target) = path_chain(svc, output_id, path, quote!(self));
+        let name = if p.result_keys.len() == 1 {
+            "items".to_owned()
+        } else {
+            naming::field_name(&format!("items_{}", path.join("_")))
+        };
+        let name = naming::to_ident(&name);
+        let doc = format!(" The items of this page ({}).", code(&path.join(".")));
+        let method = match &svc.model.shape(&target).kind {
+            ShapeKind::List(list) => {
+                let item = svc.member_value_type(&list.member);
+                quote! {
+                    #[doc = #doc]
+                    pub fn #name(&self) -> &[#item] {
+                        #chain.map_or(&[], |items| items.as_slice())
+                    }
+                }
+            }
+            _ => {
+                let ty = svc.rust_type(&target);
+                quote! {
+                    #[doc = #doc]
+                    pub fn #name(&self) -> ::std::option::Option<&#ty> {
+                        #chain
+                    }
+                }
+            }
+        };
+        out.extend(method);
+    }
+    out
+}
+
+/// The Rust field of the member `member` of the structure `id`.
+fn field_of(svc: &Service<'_>, id: &ShapeId, member: &str) -> proc_macro2::Ident {
+    let ShapeKind::Structure(s) = &svc.model.shape(id).kind else {
+        unreachable!("paginator paths were validated to run through structures");
+    };
+    let index = s
+        .members
+        .iter()
+        .position(|m| m.name == member)
+        .unwrap_or_else(|| unreachable!("paginator member `{member}` was validated"));
+    naming::to_ident(&svc.names.fields(id)[index])
+}
+
+/// An expression of type `Option<&T>` following `path` from `root` (a value of the structure
+/// `id`), and the shape of `T`.
+fn path_chain(
+    svc: &Service<'_>,
+    id: &ShapeId,
+    path: &[String],
+    root: TokenStream,
+) -> (TokenStream, ShapeId) {
+    let mut current = id.clone();
+    let mut chain = TokenStream::new();
+    for (i, name) in path.iter().enumerate() {
+        let field = field_of(svc, &current, name);
+        chain = if i == 0 {
+            quote!(#root.#field.as_ref())
+        } else {
+            quote!(#chain.and_then(|v| v.#field.as_ref()))
+        };
+        let ShapeKind::Structure(s) = &svc.model.shape(&current).kind else {
+            unreachable!("paginator paths were validated to run through structures");
+        };
+        current = s
+            .members
+            .iter()
+            .find(|m| &m.name == name)
+            .map(|m| m.target.clone())
+            .unwrap_or_else(|| unreachable!("paginator member `{name}` was validated"));
+    }
+    (chain, current)
+}
