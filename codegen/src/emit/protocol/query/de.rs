@@ -88,8 +88,14 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 false,
                 &result_doc,
             );
+            let allow = s
+                .members
+                .iter()
+                .any(|m| m.deprecated.is_some())
+                .then(|| quote!(#[allow(deprecated)]));
             quote! {
                 #[doc = #doc]
+                #allow
                 pub(crate) fn #function(
                     headers: &::http::HeaderMap,
                     body: &[u8],
