@@ -252,7 +252,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
 }
 
 /// How one member's element is stored.
-enum Store {
+pub(super) enum Store {
     /// `field = Some(value)`.
     Set,
     /// A flattened list: push one item.
@@ -263,7 +263,7 @@ enum Store {
 
 /// The element names a structure's members are read from, with what each stores: primary
 /// names first, then the aliases (see the module docs), each name once.
-fn element_names(
+pub(super) fn element_names(
     plan: &Plan<'_, '_>,
     members: &[Member],
     error: bool,

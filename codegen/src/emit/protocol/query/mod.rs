@@ -14,6 +14,8 @@
 mod de;
 mod errors;
 mod ser;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 

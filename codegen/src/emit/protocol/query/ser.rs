@@ -22,7 +22,7 @@ use super::{Plan, fn_name, ident, wire_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 
 /// Form-encodes a model name at generation time, as the runtime encodes values.
-fn encode_key(name: &str) -> String {
+pub(super) fn encode_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for b in name.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -73,7 +73,7 @@ pub fn build_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
 }
 
 /// Whether a request URI can go into `Uri::from_static` as it is (awsQuery's is `/`).
-fn is_plain_path(uri: &str) -> bool {
+pub(super) fn is_plain_path(uri: &str) -> bool {
     uri.starts_with('/')
         && uri
             .bytes()
@@ -330,7 +330,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
 }
 
 /// The key of a structure member (see the module docs for flattened lists).
-fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
+pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
     if let Some(name) = &member.wire.location_name {
         return name.clone();
     }
