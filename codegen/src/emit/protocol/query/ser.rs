@@ -5,7 +5,7 @@
 //! them):
 //!
 //! * a member's key is its `locationName`, else its name; members in model order; absent
-//!   members are left out; an idempotency token left unset gets a fresh UUID;
+//!   members are left out; an idempotency token of the input left unset gets a fresh UUID;
 //! * a list is `Key.<item>.N` with `<item>` the list member's `locationName`, else `member`; a
 //!   flattened list drops `<item>` and is keyed by the structure member's `locationName`, else
 //!   the list member's `locationName` (botocore), else the member name; an empty list is sent
@@ -154,7 +154,7 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         None => (&empty, &[][..]),
     };
     let capacity = capacity(plan, op, structure);
-    let body = members(plan, structure, fields);
+    let body = members(plan, structure, fields, true);
     let allow = allow_deprecated(structure);
     let value = if structure.members.is_empty() {
         quote!(_value)
@@ -219,7 +219,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     match &shape.kind {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
-            let body = members(plan, s, svc.names.fields(id));
+            let body = members(plan, s, svc.names.fields(id), false);
             let allow = allow_deprecated(s);
             let value = if s.members.is_empty() {
                 quote!(_value)
@@ -345,8 +345,15 @@ pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
     }
 }
 
-/// Statements writing every present member of a structure held in `value` to `w`.
-fn members(plan: &Plan<'_, '_>, structure: &Structure, fields: &[String]) -> TokenStream {
+/// Statements writing every present member of a structure held in `value` to `w`. In the
+/// operation's input (`top_level`), an unset idempotency token gets a fresh one, as botocore
+/// fills only the input's own members.
+fn members(
+    plan: &Plan<'_, '_>,
+    structure: &Structure,
+    fields: &[String],
+    top_level: bool,
+) -> TokenStream {
     let mut out = TokenStream::new();
     for (member, field) in structure.members.iter().zip(fields) {
         let field = ident(field);
@@ -356,7 +363,7 @@ fn members(plan: &Plan<'_, '_>, structure: &Structure, fields: &[String]) -> Tok
             plan.svc.model.shape(&member.target).kind,
             ShapeKind::Scalar(Scalar::String)
         );
-        if member.idempotency_token && is_string {
+        if top_level && member.idempotency_token && is_string {
             out.extend(quote! {
                 match &value.#field {
                     ::std::option::Option::Some(v) => { #write }
