@@ -144,9 +144,16 @@ fn suite_service(key: &str, module: &str, suite: &Value) -> Result<ServiceInput,
             operations.insert(name.to_owned(), case["given"].clone());
         }
     }
+    // The legacy output suites give no `apiVersion`, which only requests need; botocore's
+    // runner does not require it either.
+    let mut metadata = suite["metadata"].clone();
+    if let Some(map) = metadata.as_object_mut() {
+        map.entry("apiVersion")
+            .or_insert_with(|| Value::String("2014-01-01".to_owned()));
+    }
     let model = json!({
         "version": "2.0",
-        "metadata": suite["metadata"],
+        "metadata": metadata,
         "operations": operations,
         "shapes": suite["shapes"],
     });

@@ -214,7 +214,12 @@ fn check_input(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Re
     let shapes = &suite["shapes"];
     let input_shape = case["given"]["input"]["shape"].as_str().unwrap_or_default();
     let params = normalize(shapes, input_shape, &case["params"], Side::Params);
-    let mut request = (entry.build)(params)?;
+    // botocore's runner pins uuid4 the same way: the suites expect this token when the input
+    // leaves an idempotency token unset.
+    let mut request = crate::runtime::idempotency::with_token_source(
+        || "00000000-0000-4000-8000-000000000000".to_owned(),
+        || (entry.build)(params),
+    )?;
     let expected = &case["serialized"];
 
     let endpoint = suite["clientEndpoint"]
@@ -288,7 +293,10 @@ fn check_input(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Re
     }
 
     let body = request.body();
-    let expected_body = expected["body"].as_str().unwrap_or_default();
+    // Some cases (request compression) check only headers.
+    let Some(expected_body) = expected["body"].as_str() else {
+        return Ok(());
+    };
     match protocol {
         "query" => {
             let actual = String::from_utf8_lossy(body);

@@ -27,4 +27,12 @@ pub const SKIPS: &[(&str, &str)] = &[
         "legacy/output/json.json:7.1",
         "the error code names `OtherExceptionShape`, a shape the operation does not list among its errors (botocore looks codes up among all shapes of the model); generated error enums cover the operation's listed errors, so it is `Unhandled`, keeping code and message (run without the skip, both match; only the members differ), and unmodeled errors carry no members",
     ),
+    (
+        "legacy/output/query.json:16.1",
+        "the response's code `OtherExceptionShape` names an error shape that the operation does \
+     not list (botocore looks codes up in the whole service). A generated operation error has \
+     one variant per error the operation lists and `Unhandled` for every other code, so this \
+     one is `Unhandled` with its code and message, and the unlisted shape's member \
+     `BodyMember` is not read.",
+    ),
 ];

@@ -5,16 +5,20 @@
 pub mod blob;
 pub mod cbor;
 pub mod cbor_document;
+pub mod compression;
 pub mod document;
 pub mod error;
+pub mod idempotency;
 pub mod json;
 pub mod json_document;
 pub mod operation;
 pub mod pattern;
+pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
 pub mod validate;
+pub mod xml;
 
 pub use blob::Blob;
 pub use document::Document;

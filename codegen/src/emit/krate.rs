@@ -206,8 +206,9 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     let api_version = &model.service.api_version;
     let protocol_files = super::protocol::files(svc);
     let protocol_mod = (!protocol_files.is_empty()).then(|| {
+        // Documented by its own `//!` lines (an outer doc too would mix attribute styles
+        // when the module is inlined).
         quote! {
-            /// Per-shape serializers and parsers of the wire protocol.
             mod protocol;
         }
     });

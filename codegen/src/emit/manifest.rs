@@ -76,6 +76,12 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
             },
         );
     }
+    if usage.protocols.contains(&Protocol::Query) {
+        dependencies.insert("quick-xml", Dependency::new("0.42"));
+    }
+    if usage.gzip {
+        dependencies.insert("flate2", Dependency::new("1"));
+    }
     if usage.maps {
         dependencies.insert("indexmap", Dependency::new("2"));
         serde_feature.push("indexmap/serde".to_owned());

@@ -34,6 +34,10 @@ pub struct Usage {
     pub protocols: BTreeSet<Protocol>,
     /// Some input has a `pattern` that validation checks (the crate needs `regex`).
     pub patterns: bool,
+    /// Some member is an idempotency token.
+    pub idempotency_tokens: bool,
+    /// Some operation gzips its request.
+    pub gzip: bool,
 }
 
 impl Usage {
@@ -41,12 +45,18 @@ impl Usage {
     pub fn add(&mut self, model: &Model, protocol: Protocol) {
         self.protocols.insert(protocol);
         for shape in model.shapes.values() {
-            match shape.kind {
+            match &shape.kind {
                 ShapeKind::Scalar(Scalar::Blob) => self.blobs = true,
                 ShapeKind::Map(_) => self.maps = true,
                 ShapeKind::Document => self.documents = true,
+                ShapeKind::Structure(s) if s.members.iter().any(|m| m.idempotency_token) => {
+                    self.idempotency_tokens = true;
+                }
                 _ => {}
             }
+        }
+        for op in &model.operations {
+            self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
         }
     }
 }
@@ -91,6 +101,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.documents && u.protocols.contains(&Protocol::RpcV2Cbor),
     },
     RuntimeModule {
+        name: "compression",
+        source: include_str!("../../../runtime/src/compression.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.gzip,
+    },
+    RuntimeModule {
         name: "document",
         source: include_str!("../../../runtime/src/document.rs"),
         exports: &["Document"],
@@ -119,6 +136,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.documents && u.protocols.contains(&Protocol::Json),
     },
     RuntimeModule {
+        name: "idempotency",
+        source: include_str!("../../../runtime/src/idempotency.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.idempotency_tokens,
+    },
+    RuntimeModule {
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
         exports: &[
@@ -140,6 +164,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.patterns,
     },
     RuntimeModule {
+        name: "query",
+        source: include_str!("../../../runtime/src/query.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::Query),
+    },
+    RuntimeModule {
         name: "serde_support",
         source: include_str!("../../../runtime/src/serde_support.rs"),
         exports: &[],
@@ -159,5 +190,12 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &["Validate", "ValidationError"],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "xml",
+        source: include_str!("../../../runtime/src/xml.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::Query),
     },
 ];

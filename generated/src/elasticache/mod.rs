@@ -13,5 +13,6 @@
 //! API version 2015-02-02, protocol `query`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+mod protocol;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2015-02-02";

@@ -7,7 +7,6 @@
 //! API version 2021-01-01, protocol `json`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
-/// Per-shape serializers and parsers of the wire protocol.
 mod protocol;
 #[cfg(feature = "validate")]
 mod validate;

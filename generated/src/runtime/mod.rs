@@ -12,6 +12,7 @@ pub use operation::{
 };
 #[cfg(feature = "validate")]
 pub mod pattern;
+pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 pub mod timestamp;
@@ -20,3 +21,4 @@ pub use timestamp::DateTime;
 pub mod validate;
 #[cfg(feature = "validate")]
 pub use validate::{Validate, ValidationError};
+pub mod xml;

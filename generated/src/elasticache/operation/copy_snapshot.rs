@@ -148,7 +148,11 @@ impl CopySnapshot {
     pub fn build_request(
         input: &CopySnapshotInput,
     ) -> ::http::Request<::std::vec::Vec<u8>> {
-        ::std::unimplemented!("query request for {:?}", input)
+        crate::runtime::operation::post_request(
+            "/",
+            &[("content-type", crate::runtime::query::CONTENT_TYPE)],
+            crate::elasticache::protocol::copy_snapshot::ser_copy_snapshot_input(input),
+        )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -160,7 +164,24 @@ impl CopySnapshot {
         CopySnapshotOutput,
         crate::runtime::ResponseError<CopySnapshotError>,
     > {
-        ::std::unimplemented!("query response {} {:?} {:?}", status, headers, body)
+        if !(200..300).contains(&status) {
+            return ::std::result::Result::Err(
+                crate::elasticache::protocol::copy_snapshot::de_copy_snapshot_error(
+                    status,
+                    headers,
+                    body,
+                ),
+            );
+        }
+        crate::elasticache::protocol::copy_snapshot::de_copy_snapshot_output(
+                headers,
+                body,
+            )
+            .map_err(|e| {
+                crate::runtime::ResponseError::Invalid(
+                    crate::runtime::InvalidResponse::new(status, e.to_string()),
+                )
+            })
     }
 }
 impl crate::runtime::Operation for CopySnapshot {

@@ -1,0 +1,582 @@
+//! awsQuery response parsers: `parse_response`, the operation output's parser, and one
+//! `de_<stem>` function per structure, union, list and map an output or error reaches, all
+//! reading from the runtime's XML cursor.
+//!
+//! Element rules (botocore's `QueryParser`, and the Smithy awsQuery tests where botocore fails
+//! them):
+//!
+//! * a member's element is its `locationName`, else its name; unknown elements are skipped;
+//! * a list's items are every child element of the list's element, whatever their names (as
+//!   botocore reads them); a flattened list's items are repeated elements named like the member,
+//!   and also, if it has one, by the list member's `locationName` (botocore's reading, which
+//!   the legacy suite expects);
+//! * a map is `<entry><key/><value/></entry>` children (`key`/`value` renamed by the map's key
+//!   and value `locationName`s); a flattened map repeats the entry element itself;
+//! * error structures also take the envelope's `<Message>` for a member named `message`, the
+//!   way services spell it;
+//! * XML attributes (`xmlAttribute`) are read from the structure's own start tag.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Plan, fn_name, ident, wire_name};
+use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure};
+
+/// The body of `parse_response`.
+pub fn parse_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
+    let stem = plan.op_stem(op);
+    let output = plan.path(stem, &fn_name("de", stem, "_output"));
+    let error = plan.path(stem, &fn_name("de", stem, "_error"));
+    quote! {
+        if !(200..300).contains(&status) {
+            return ::std::result::Result::Err(#error(status, headers, body));
+        }
+        #output(headers, body).map_err(|e| {
+            crate::runtime::ResponseError::Invalid(crate::runtime::InvalidResponse::new(
+                status,
+                e.to_string(),
+            ))
+        })
+    }
+}
+
+/// `de_<op>_output`, and `de_<op>_result` for the output structure.
+pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
+    let svc = plan.svc;
+    let stem = plan.op_stem(op);
+    let names = svc.names.operation(&op.name);
+    let output_ty = {
+        let module = plan.op_module(op);
+        let output = ident(&names.output);
+        quote!(#module::#output)
+    };
+    let function = ident(&fn_name("de", stem, "_output"));
+    let result_fn = ident(&fn_name("de", stem, "_result"));
+    let root = format!("{}Response", op.name);
+    let wrapper = op
+        .result_wrapper
+        .clone()
+        .unwrap_or_else(|| format!("{}Result", op.name));
+    let doc = format!(
+        " Reads a successful `{}` response: `<{root}><{wrapper}>…` and the request id.",
+        op.name
+    );
+    let structure = op
+        .output
+        .as_ref()
+        .map(|id| match &svc.model.shape(id).kind {
+            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
+            _ => unreachable!("operation output `{id}` was validated to be a structure"),
+        });
+    let request_id = quote!(_request_id: ::std::option::Option::None,);
+    match structure {
+        Some((s, fields)) => {
+            let empty = empty_literal(&output_ty, fields, &request_id);
+            let result_doc = format!(
+                " Reads the `<{wrapper}>` element of the `{}` response.",
+                op.name
+            );
+            let parser = struct_parser(
+                plan,
+                &result_fn,
+                &output_ty,
+                s,
+                fields,
+                &request_id,
+                false,
+                &result_doc,
+            );
+            let allow = s
+                .members
+                .iter()
+                .any(|m| m.deprecated.is_some())
+                .then(|| quote!(#[allow(deprecated)]));
+            quote! {
+                #[doc = #doc]
+                #allow
+                pub(crate) fn #function(
+                    headers: &::http::HeaderMap,
+                    body: &[u8],
+                ) -> ::std::result::Result<#output_ty, crate::runtime::xml::XmlError> {
+                    let (result, request_id) = crate::runtime::query::parse_response(
+                        body, headers, #root, #wrapper, #result_fn,
+                    )?;
+                    let mut output = match result {
+                        ::std::option::Option::Some(output) => output,
+                        ::std::option::Option::None => #empty,
+                    };
+                    output._request_id = request_id;
+                    ::std::result::Result::Ok(output)
+                }
+
+                #parser
+            }
+        }
+        None => quote! {
+            #[doc = #doc]
+            pub(crate) fn #function(
+                headers: &::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<#output_ty, crate::runtime::xml::XmlError> {
+                let (_, request_id) = crate::runtime::query::parse_response(
+                    body, headers, #root, #wrapper, |r, el| r.skip(el),
+                )?;
+                ::std::result::Result::Ok(#output_ty { _request_id: request_id })
+            }
+        },
+    }
+}
+
+/// `Type { field: None, …, extra }`.
+fn empty_literal(ty: &TokenStream, fields: &[String], extra: &TokenStream) -> TokenStream {
+    let fields = fields.iter().map(|f| ident(f));
+    quote!(#ty { #(#fields: ::std::option::Option::None,)* #extra })
+}
+
+/// The parser of a structure, union, list or map.
+pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
+    let svc = plan.svc;
+    let stem = plan.stem(id);
+    let function = ident(&fn_name("de", stem, ""));
+    let shape = svc.model.shape(id);
+    let doc = format!(" Reads a `{}` from `el`.", id.name());
+    match &shape.kind {
+        ShapeKind::Structure(s) => {
+            let ty = svc.type_path(id);
+            let extra = if shape.error.is_some() {
+                quote!(meta: ::std::default::Default::default(),)
+            } else {
+                TokenStream::new()
+            };
+            struct_parser(
+                plan,
+                &function,
+                &ty,
+                s,
+                svc.names.fields(id),
+                &extra,
+                shape.error.is_some(),
+                &doc,
+            )
+        }
+        ShapeKind::Union(s) => union_parser(plan, id, s, &function, &doc),
+        ShapeKind::List(l) => {
+            let ty = svc.rust_type(id);
+            let read = read(plan, &l.member);
+            quote! {
+                #[doc = #doc]
+                ///
+                /// Every child element is an item, whatever its name.
+                pub(crate) fn #function<'a>(
+                    r: &mut crate::runtime::xml::XmlReader<'a>,
+                    el: &crate::runtime::xml::Element<'a>,
+                ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
+                    let mut out = ::std::vec::Vec::new();
+                    while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                        out.push(#read);
+                    }
+                    ::std::result::Result::Ok(out)
+                }
+            }
+        }
+        ShapeKind::Map(m) => {
+            let ty = svc.rust_type(id);
+            let key_ty = svc.member_value_type(&m.key);
+            let value_ty = svc.member_value_type(&m.value);
+            let entry = ident(&fn_name("de", stem, "_entry"));
+            let key_name = m.key.wire.location_name.as_deref().unwrap_or("key");
+            let value_name = m.value.wire.location_name.as_deref().unwrap_or("value");
+            let read_key = read(plan, &m.key);
+            let read_value = read(plan, &m.value);
+            let value_arm = (value_name != key_name)
+                .then(|| quote!(#value_name => value = ::std::option::Option::Some(#read_value),));
+            let missing_key = format!("a map entry has no <{key_name}> element");
+            let missing_value = format!("a map entry has no <{value_name}> element");
+            let entry_doc = format!(
+                " Reads one entry of a `{}`: its `<{key_name}>` and `<{value_name}>` children.",
+                id.name()
+            );
+            let container = plan.de.contains(id).then(|| {
+                quote! {
+                    #[doc = #doc]
+                    ///
+                    /// Every child element is an entry, whatever its name.
+                    pub(crate) fn #function<'a>(
+                        r: &mut crate::runtime::xml::XmlReader<'a>,
+                        el: &crate::runtime::xml::Element<'a>,
+                    ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
+                        let mut out = ::indexmap::IndexMap::new();
+                        while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                            let (k, v) = #entry(r, &child)?;
+                            out.insert(k, v);
+                        }
+                        ::std::result::Result::Ok(out)
+                    }
+                }
+            });
+            quote! {
+                #container
+
+                #[doc = #entry_doc]
+                pub(crate) fn #entry<'a>(
+                    r: &mut crate::runtime::xml::XmlReader<'a>,
+                    el: &crate::runtime::xml::Element<'a>,
+                ) -> ::std::result::Result<(#key_ty, #value_ty), crate::runtime::xml::XmlError> {
+                    let mut key = ::std::option::Option::None;
+                    let mut value = ::std::option::Option::None;
+                    while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                        match child.local_name() {
+                            #key_name => key = ::std::option::Option::Some(#read_key),
+                            #value_arm
+                            _ => r.skip(&child)?,
+                        }
+                    }
+                    match (key, value) {
+                        (::std::option::Option::Some(k), ::std::option::Option::Some(v)) => {
+                            ::std::result::Result::Ok((k, v))
+                        }
+                        (::std::option::Option::None, _) => ::std::result::Result::Err(
+                            crate::runtime::xml::XmlError::new(#missing_key),
+                        ),
+                        (_, ::std::option::Option::None) => ::std::result::Result::Err(
+                            crate::runtime::xml::XmlError::new(#missing_value),
+                        ),
+                    }
+                }
+            }
+        }
+        _ => unreachable!("only structures, unions, lists and maps have parsers"),
+    }
+}
+
+/// How one member's element is stored.
+pub(super) enum Store {
+    /// `field = Some(value)`.
+    Set,
+    /// A flattened list: push one item.
+    Push,
+    /// A flattened map: insert one entry.
+    Insert,
+}
+
+/// The element names a structure's members are read from, with what each stores: primary
+/// names first, then the aliases (see the module docs), each name once.
+pub(super) fn element_names(
+    plan: &Plan<'_, '_>,
+    members: &[Member],
+    error: bool,
+) -> Vec<(String, usize, Store)> {
+    let mut claimed = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, member) in members.iter().enumerate() {
+        if member.wire.xml_attribute || is_document(plan, member) {
+            continue;
+        }
+        let name = wire_name(member).to_owned();
+        let store = store(plan, member);
+        if claimed.insert(name.clone()) {
+            out.push((name, i, store));
+        }
+    }
+    for (i, member) in members.iter().enumerate() {
+        if member.wire.xml_attribute || is_document(plan, member) {
+            continue;
+        }
+        let alias = match &plan.svc.model.shape(&member.target).kind {
+            ShapeKind::List(l) if member.wire.flattened => l.member.wire.location_name.clone(),
+            ShapeKind::Scalar(Scalar::String) if error && wire_name(member) == "message" => {
+                Some("Message".to_owned())
+            }
+            _ => None,
+        };
+        if let Some(alias) = alias
+            && claimed.insert(alias.clone())
+        {
+            out.push((alias, i, store(plan, member)));
+        }
+    }
+    out
+}
+
+fn is_document(plan: &Plan<'_, '_>, member: &Member) -> bool {
+    matches!(
+        plan.svc.model.shape(&member.target).kind,
+        ShapeKind::Document
+    )
+}
+
+fn store(plan: &Plan<'_, '_>, member: &Member) -> Store {
+    match &plan.svc.model.shape(&member.target).kind {
+        ShapeKind::List(_) if member.wire.flattened => Store::Push,
+        ShapeKind::Map(_) if member.wire.flattened => Store::Insert,
+        _ => Store::Set,
+    }
+}
+
+/// A structure parser: `ty` built from `el`'s attributes and children, with `extra` for the
+/// fields the generator adds (`meta`, `_request_id`).
+#[allow(clippy::too_many_arguments)]
+fn struct_parser(
+    plan: &Plan<'_, '_>,
+    function: &proc_macro2::Ident,
+    ty: &TokenStream,
+    structure: &Structure,
+    fields: &[String],
+    extra: &TokenStream,
+    error: bool,
+    doc: &str,
+) -> TokenStream {
+    let members = &structure.members;
+    let literal = empty_literal(ty, fields, extra);
+    let mut attributes = TokenStream::new();
+    for (member, field) in members.iter().zip(fields) {
+        if member.wire.xml_attribute {
+            let field = ident(field);
+            let name = wire_name(member);
+            let value = attribute(plan, member, name);
+            attributes.extend(quote! {
+                if let ::std::option::Option::Some(v) = #value {
+                    out.#field = ::std::option::Option::Some(v);
+                }
+            });
+        }
+    }
+    let arms: Vec<TokenStream> = element_names(plan, members, error)
+        .into_iter()
+        .map(|(name, i, store)| {
+            let member = &members[i];
+            let field = ident(&fields[i]);
+            let stored = match store {
+                Store::Set => {
+                    let read = boxed(member, read(plan, member));
+                    quote!(out.#field = ::std::option::Option::Some(#read))
+                }
+                Store::Push => {
+                    let item = match &plan.svc.model.shape(&member.target).kind {
+                        ShapeKind::List(l) => read(plan, &l.member),
+                        _ => unreachable!("pushed members are lists"),
+                    };
+                    quote! {
+                        out.#field
+                            .get_or_insert_with(::std::default::Default::default)
+                            .push(#item)
+                    }
+                }
+                Store::Insert => {
+                    let entry = plan.function(&member.target, "de", "_entry");
+                    quote! {{
+                        let (k, v) = #entry(r, &child)?;
+                        out.#field
+                            .get_or_insert_with(::std::default::Default::default)
+                            .insert(k, v);
+                    }}
+                }
+            };
+            quote!(#name => #stored,)
+        })
+        .collect();
+    let allow = members
+        .iter()
+        .any(|m| m.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    let body = if arms.is_empty() && attributes.is_empty() {
+        quote! {
+            while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                r.skip(&child)?;
+            }
+            ::std::result::Result::Ok(#literal)
+        }
+    } else {
+        quote! {
+            let mut out = #literal;
+            #attributes
+            while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                match child.local_name() {
+                    #(#arms)*
+                    _ => r.skip(&child)?,
+                }
+            }
+            ::std::result::Result::Ok(out)
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        #allow
+        pub(crate) fn #function<'a>(
+            r: &mut crate::runtime::xml::XmlReader<'a>,
+            el: &crate::runtime::xml::Element<'a>,
+        ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
+            #body
+        }
+    }
+}
+
+/// A union parser: the last member element present decides the variant; none gives
+/// `Unknown`.
+fn union_parser(
+    plan: &Plan<'_, '_>,
+    id: &ShapeId,
+    structure: &Structure,
+    function: &proc_macro2::Ident,
+    doc: &str,
+) -> TokenStream {
+    let svc = plan.svc;
+    let ty = svc.type_path(id);
+    let members = &structure.members;
+    let variants = svc.names.fields(id);
+    let arms = element_names(plan, members, false)
+        .into_iter()
+        .map(|(name, i, store)| {
+            let member = &members[i];
+            let variant = ident(&variants[i]);
+            let stored = match store {
+                Store::Set => {
+                    let read = boxed(member, read(plan, member));
+                    quote!(out = #ty::#variant(#read))
+                }
+                Store::Push => {
+                    let item = match &svc.model.shape(&member.target).kind {
+                        ShapeKind::List(l) => read(plan, &l.member),
+                        _ => unreachable!("pushed members are lists"),
+                    };
+                    let new = boxed(member, quote!(::std::vec![item]));
+                    quote! {{
+                        let item = #item;
+                        match &mut out {
+                            #ty::#variant(items) => items.push(item),
+                            _ => out = #ty::#variant(#new),
+                        }
+                    }}
+                }
+                Store::Insert => {
+                    let entry = plan.function(&member.target, "de", "_entry");
+                    let new = boxed(member, quote!(::indexmap::IndexMap::from([(k, v)])));
+                    quote! {{
+                        let (k, v) = #entry(r, &child)?;
+                        match &mut out {
+                            #ty::#variant(entries) => {
+                                entries.insert(k, v);
+                            }
+                            _ => out = #ty::#variant(#new),
+                        }
+                    }}
+                }
+            };
+            quote!(#name => #stored,)
+        });
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #function<'a>(
+            r: &mut crate::runtime::xml::XmlReader<'a>,
+            el: &crate::runtime::xml::Element<'a>,
+        ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
+            let mut out = #ty::Unknown;
+            while let ::std::option::Option::Some(child) = r.next_child(el)? {
+                match child.local_name() {
+                    #(#arms)*
+                    _ => r.skip(&child)?,
+                }
+            }
+            ::std::result::Result::Ok(out)
+        }
+    }
+}
+
+fn boxed(member: &Member, value: TokenStream) -> TokenStream {
+    if member.boxed {
+        quote!(::std::boxed::Box::new(#value))
+    } else {
+        value
+    }
+}
+
+/// An expression reading `child` (in scope with `r`) as a value of `member`'s target.
+fn read(plan: &Plan<'_, '_>, member: &Member) -> TokenStream {
+    let svc = plan.svc;
+    let target = &member.target;
+    match &svc.model.shape(target).kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map(_) => {
+            let f = plan.function(target, "de", "");
+            quote!(#f(r, &child)?)
+        }
+        ShapeKind::Enum(_) => {
+            let ty = svc.type_path(target);
+            quote!(#ty::from(&*r.text(&child)?))
+        }
+        ShapeKind::IntEnum(_) => {
+            let ty = svc.type_path(target);
+            quote!(#ty::from(r.i32(&child)?))
+        }
+        ShapeKind::Document => quote!({
+            r.skip(&child)?;
+            crate::runtime::Document::default()
+        }),
+        ShapeKind::Scalar(scalar) => match scalar {
+            Scalar::String | Scalar::BigInteger | Scalar::BigDecimal => quote!(r.string(&child)?),
+            Scalar::Boolean => quote!(r.boolean(&child)?),
+            Scalar::Byte => quote!(r.i8(&child)?),
+            Scalar::Short => quote!(r.i16(&child)?),
+            Scalar::Integer => quote!(r.i32(&child)?),
+            Scalar::Long => quote!(r.i64(&child)?),
+            Scalar::Float => quote!(r.f32(&child)?),
+            Scalar::Double => quote!(r.f64(&child)?),
+            Scalar::Timestamp => quote!(r.timestamp(&child)?),
+            Scalar::Blob => {
+                quote!(r.parse(&child, "base64 data", crate::runtime::Blob::from_base64)?)
+            }
+        },
+    }
+}
+
+/// An expression of type `Result<Option<T>, XmlError>` reading the attribute `name` of `el`.
+fn attribute(plan: &Plan<'_, '_>, member: &Member, name: &str) -> TokenStream {
+    let svc = plan.svc;
+    let (what, parse) = match &svc.model.shape(&member.target).kind {
+        ShapeKind::Enum(_) => {
+            let ty = svc.type_path(&member.target);
+            return quote!(el.attribute(#name)?.map(#ty::from));
+        }
+        ShapeKind::IntEnum(_) => {
+            let ty = svc.type_path(&member.target);
+            return quote! {
+                el.parse_attribute(#name, "a 32-bit integer", <i32 as ::std::str::FromStr>::from_str)?
+                    .map(#ty::from)
+            };
+        }
+        ShapeKind::Scalar(scalar) => match scalar {
+            Scalar::Boolean => ("a boolean", quote!(<bool as ::std::str::FromStr>::from_str)),
+            Scalar::Byte => (
+                "an 8-bit integer",
+                quote!(<i8 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Short => (
+                "a 16-bit integer",
+                quote!(<i16 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Integer => (
+                "a 32-bit integer",
+                quote!(<i32 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Long => (
+                "a 64-bit integer",
+                quote!(<i64 as ::std::str::FromStr>::from_str),
+            ),
+            Scalar::Float => ("a number", quote!(<f32 as ::std::str::FromStr>::from_str)),
+            Scalar::Double => ("a number", quote!(<f64 as ::std::str::FromStr>::from_str)),
+            Scalar::Timestamp => ("a timestamp", quote!(crate::runtime::DateTime::parse_any)),
+            Scalar::Blob => ("base64 data", quote!(crate::runtime::Blob::from_base64)),
+            Scalar::String | Scalar::BigInteger | Scalar::BigDecimal => {
+                return quote!(el.attribute(#name)?);
+            }
+        },
+        // Only scalars can be attributes; anything else is never set.
+        _ => {
+            return quote!(
+                ::std::option::Option::<::std::convert::Infallible>::None.map(|n| match n {})
+            );
+        }
+    };
+    quote!(el.parse_attribute(#name, #what, #parse)?)
+}

@@ -1,0 +1,274 @@
+//! The awsQuery protocol: form-encoded request bodies and XML responses.
+//!
+//! Per operation, `build_request` serializes the input into `Action=…&Version=…&…` and
+//! `parse_response` reads `<OpResponse><OpResult>…` or an `<ErrorResponse>` into the output or
+//! the operation's error. The shape-independent work is in the runtime (`runtime::query`,
+//! `runtime::xml`); this emitter writes one serializer and/or parser function per structure,
+//! union, list and map that an operation reaches, in `src/<svc>/protocol/<stem>.rs` (`stem` is the
+//! type's module name, or the shape name in snake case for lists and maps), and the operation's
+//! own functions in `protocol/<operation module>.rs`.
+//!
+//! Wire names follow botocore and the Smithy awsQuery specification, which the conformance
+//! suites check; see [`ser`] and [`de`] for the rules that differ between them.
+
+mod de;
+mod errors;
+mod ser;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::OperationCode;
+use crate::emit::{RustFile, Service};
+use crate::ir::{Member, Operation, ShapeId, ShapeKind};
+use crate::naming::{self, Scope};
+
+/// Which functions the service's protocol module has, and where they live.
+struct Plan<'s, 'm> {
+    svc: &'s Service<'m>,
+    /// File stem of every shape with a function (structures, unions, lists, maps).
+    stems: BTreeMap<ShapeId, String>,
+    /// File stem of every operation (its module name).
+    ops: BTreeMap<String, String>,
+    /// Shapes that need a serializer.
+    ser: BTreeSet<ShapeId>,
+    /// Shapes that need a parser (lists and maps: of the whole collection, which flattened
+    /// members do not use).
+    de: BTreeSet<ShapeId>,
+    /// Maps that need a parser of one entry.
+    de_entries: BTreeSet<ShapeId>,
+}
+
+impl<'s, 'm> Plan<'s, 'm> {
+    fn new(svc: &'s Service<'m>) -> Self {
+        let model = svc.model;
+        let mut plan = Plan {
+            svc,
+            stems: BTreeMap::new(),
+            ops: BTreeMap::new(),
+            ser: BTreeSet::new(),
+            de: BTreeSet::new(),
+            de_entries: BTreeSet::new(),
+        };
+        for op in &model.operations {
+            if let Some(input) = &op.input {
+                plan.reach_members(input, true);
+            }
+            if let Some(output) = &op.output {
+                plan.reach_members(output, false);
+            }
+            for error in &op.errors {
+                plan.reach(error, false, false);
+            }
+        }
+        // File stems: operations first (their module names are unique already), then types by
+        // their module names, then lists and maps by their shape names, all in one scope.
+        let mut scope = Scope::with_reserved(&["mod"]);
+        for op in &model.operations {
+            let stem = scope.claim(svc.names.operation(&op.name).module.clone());
+            plan.ops.insert(op.name.clone(), stem);
+        }
+        let needed: BTreeSet<&ShapeId> = plan
+            .ser
+            .iter()
+            .chain(&plan.de)
+            .chain(&plan.de_entries)
+            .collect();
+        for id in &needed {
+            if let Some(names) = svc.names.type_of(id) {
+                let stem = scope.claim(names.module.clone());
+                plan.stems.insert((*id).clone(), stem);
+            }
+        }
+        for id in &needed {
+            if svc.names.type_of(id).is_none() {
+                let stem = scope.claim(naming::module_name(id.name()));
+                plan.stems.insert((*id).clone(), stem);
+            }
+        }
+        plan
+    }
+
+    /// Marks the shapes reached through the members of structure `id`.
+    fn reach_members(&mut self, id: &ShapeId, ser: bool) {
+        let shape = self.svc.model.shape(id);
+        if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &shape.kind {
+            for member in &s.members {
+                self.reach(&member.target, ser, member.wire.flattened);
+            }
+        }
+    }
+
+    /// Marks `id` (if it needs a function) and everything it reaches; `flattened` when a
+    /// structure member reaches it flattened.
+    fn reach(&mut self, id: &ShapeId, ser: bool, flattened: bool) {
+        let shape = self.svc.model.shape(id);
+        match &shape.kind {
+            ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+                let set = if ser { &mut self.ser } else { &mut self.de };
+                if set.insert(id.clone()) {
+                    self.reach_members(id, ser);
+                }
+            }
+            ShapeKind::List(l) => {
+                let member = l.member.clone();
+                let new = if ser {
+                    self.ser.insert(id.clone())
+                } else if flattened {
+                    // A flattened list is read item by item by its structure's parser.
+                    true
+                } else {
+                    self.de.insert(id.clone())
+                };
+                if new {
+                    self.reach(&member.target, ser, false);
+                }
+            }
+            ShapeKind::Map(m) => {
+                let (key, value) = (m.key.clone(), m.value.clone());
+                let new = if ser {
+                    self.ser.insert(id.clone())
+                } else {
+                    if !flattened {
+                        self.de.insert(id.clone());
+                    }
+                    self.de_entries.insert(id.clone())
+                };
+                if new {
+                    self.reach(&key.target, ser, false);
+                    self.reach(&value.target, ser, false);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The stem of a shape's file.
+    fn stem(&self, id: &ShapeId) -> &str {
+        self.stems
+            .get(id)
+            .map(String::as_str)
+            .unwrap_or_else(|| unreachable!("shape `{id}` has a protocol function"))
+    }
+
+    /// `crate::<svc>::protocol::<stem>::<prefix>_<stem><suffix>`.
+    fn function(&self, id: &ShapeId, prefix: &str, suffix: &str) -> TokenStream {
+        let stem = self.stem(id);
+        self.path(stem, &fn_name(prefix, stem, suffix))
+    }
+
+    fn path(&self, stem: &str, function: &str) -> TokenStream {
+        let root = self.svc.root();
+        let module = naming::to_ident(stem);
+        let function = naming::to_ident(function);
+        quote!(#root::protocol::#module::#function)
+    }
+
+    /// The stem of an operation's file.
+    fn op_stem(&self, op: &Operation) -> &str {
+        self.ops
+            .get(&op.name)
+            .map(String::as_str)
+            .unwrap_or_else(|| unreachable!("operation `{}` has a protocol file", op.name))
+    }
+
+    /// Path of the operation's module (`crate::<svc>::operation::<module>`).
+    fn op_module(&self, op: &Operation) -> TokenStream {
+        let root = self.svc.root();
+        let module = naming::to_ident(&self.svc.names.operation(&op.name).module);
+        quote!(#root::operation::#module)
+    }
+}
+
+/// The element or parameter name of a member: its `locationName`, else its name.
+fn wire_name(member: &Member) -> &str {
+    member.wire.location_name.as_deref().unwrap_or(&member.name)
+}
+
+/// The name of a protocol function: `de_snapshot`, `ser_copy_snapshot_input`. The stem's `_`
+/// suffix (`type_`, from a keyword) is dropped, since the prefix already makes the name safe.
+fn fn_name(prefix: &str, stem: &str, suffix: &str) -> String {
+    format!("{prefix}_{}{suffix}", stem.trim_end_matches('_'))
+}
+
+fn ident(name: &str) -> Ident {
+    naming::to_ident(name)
+}
+
+/// Protocol code of `op`.
+pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
+    let plan = Plan::new(svc);
+    OperationCode {
+        build_request: ser::build_request(&plan, op),
+        parse_response: de::parse_response(&plan, op),
+    }
+}
+
+/// The protocol module's files: `mod.rs`, one file per shape with functions, one per
+/// operation.
+pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
+    let plan = Plan::new(svc);
+    let base = format!("src/{}/protocol", svc.module);
+    let source = svc.model.source.clone();
+    let mut files = Vec::new();
+    let mut stems: Vec<&str> = Vec::new();
+
+    for op in &svc.model.operations {
+        let stem = plan.op_stem(op);
+        let doc = format!(
+            " awsQuery request serializer and response parsers of the `{}` operation.",
+            op.name
+        );
+        let ser = ser::operation_input(&plan, op);
+        let de = de::operation_output(&plan, op);
+        let errors = errors::operation_error(&plan, op);
+        files.push(RustFile {
+            path: format!("{base}/{stem}.rs"),
+            source: source.clone(),
+            tokens: quote! {
+                #![doc = #doc]
+                #ser
+                #de
+                #errors
+            },
+        });
+        stems.push(stem);
+    }
+    for (id, stem) in &plan.stems {
+        let ser = plan.ser.contains(id).then(|| ser::shape(&plan, id));
+        let de =
+            (plan.de.contains(id) || plan.de_entries.contains(id)).then(|| de::shape(&plan, id));
+        let what = match (ser.is_some(), de.is_some()) {
+            (true, true) => "serializer and parser",
+            (true, false) => "serializer",
+            _ => "parser",
+        };
+        let doc = format!(" awsQuery {what} of `{}`.", id.name());
+        files.push(RustFile {
+            path: format!("{base}/{stem}.rs"),
+            source: source.clone(),
+            tokens: quote! {
+                #![doc = #doc]
+                #ser
+                #de
+            },
+        });
+        stems.push(stem);
+    }
+    stems.sort_unstable();
+    let modules = stems.iter().map(|s| ident(s));
+    files.push(RustFile {
+        path: format!("{base}/mod.rs"),
+        source,
+        tokens: quote! {
+            //! awsQuery serializers and parsers: one file per operation, and one per structure,
+            //! union, list and map the operations reach.
+            #(pub(crate) mod #modules;)*
+        },
+    });
+    files
+}
