@@ -104,7 +104,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
                 .clone()
                 .unwrap_or_else(|| s.module.clone());
             format!(
-                "- [`{m}`]({m}): {title} (API version {}, protocol {}, {} operation{}).",
+                "- [`{m}`]: {title} (API version {}, protocol {}, {} operation{}).",
                 s.model.service.api_version,
                 code(s.protocol.botocore_name()),
                 s.model.operations.len(),
