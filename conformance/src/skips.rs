@@ -4,18 +4,6 @@
 /// `(case, reason)`.
 pub const SKIPS: &[(&str, &str)] = &[
     (
-        "input/json.json:SDKAppliedContentEncoding_awsJson1_1",
-        "request compression (`requestcompression`: gzip the body, `Content-Encoding: gzip`) is not generated: it would add a compression crate to every generated crate for an optional optimization that the HTTP client can apply; botocore skips this suite too",
-    ),
-    (
-        "input/json.json:SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1",
-        "request compression is not generated (see SDKAppliedContentEncoding_awsJson1_1); botocore skips this suite too",
-    ),
-    (
-        "legacy/input/json.json:6.1",
-        "idempotency tokens are not auto-filled: that needs a random UUID v4 (the case expects botocore's mocked all-zero uuid4), and the generated crate has no random-number dependency; callers set the token (the case with an explicit token, 6.0, passes); botocore skips this suite too",
-    ),
-    (
         "legacy/output/json.json:3.1",
         "the suite's model is inconsistent with its response: `MapType` is declared a `string` shape yet the response holds objects in `ListMemberMap`, which a typed parser rejects; and the expected result keeps `null` items of dense lists, which a `Vec<String>` cannot hold (the generated parsers drop them, as Smithy specifies for dense lists). Case 3.0 (the same lists without nulls) passes",
     ),

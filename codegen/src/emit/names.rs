@@ -95,9 +95,7 @@ impl Names {
                     let variants = e
                         .values
                         .iter()
-                        .map(|v| {
-                            scope.claim(naming::variant_name(v.name.as_deref().unwrap_or(&v.value)))
-                        })
+                        .map(|v| scope.claim(naming::variant_name(&v.value)))
                         .collect();
                     names.variants.insert(id.clone(), variants);
                 }

@@ -13,9 +13,11 @@ mod json;
 mod query;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
 use super::{RustFile, Service};
-use crate::ir::{Operation, Protocol};
+use crate::ir::{Operation, Protocol, Scalar, ShapeKind};
+use crate::naming;
 
 /// The protocol code of one operation.
 pub struct OperationCode {
@@ -28,11 +30,72 @@ pub struct OperationCode {
 /// The protocol code of `op`.
 pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     match svc.protocol {
+        // The query serializer writes unset idempotency tokens and gzips by itself.
         Protocol::Query => query::operation_code(svc, op),
-        Protocol::Json => json::operation_code(svc, op),
-        Protocol::RpcV2Cbor => cbor::operation_code(svc, op),
+        Protocol::Json => with_request_extras(svc, op, json::operation_code(svc, op)),
+        Protocol::RpcV2Cbor => with_request_extras(svc, op, cbor::operation_code(svc, op)),
         other => unreachable!("protocol `{other}` is rejected before emission"),
     }
+}
+
+/// Wraps a `build_request` body with what does not depend on the body's format: unset
+/// idempotency tokens of the input get a fresh UUID (on a copy of the input, so only requests
+/// that need one pay for it), and operations with `gzip` request compression compress the
+/// body (`runtime::compression`, which skips bodies under botocore's threshold).
+fn with_request_extras(
+    svc: &Service<'_>,
+    op: &Operation,
+    mut code: OperationCode,
+) -> OperationCode {
+    let tokens: Vec<_> = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
+        Some((id, ShapeKind::Structure(s))) => s
+            .members
+            .iter()
+            .zip(svc.names.fields(id))
+            .filter(|(m, _)| {
+                m.idempotency_token
+                    && matches!(
+                        svc.model.shape(&m.target).kind,
+                        ShapeKind::Scalar(Scalar::String)
+                    )
+            })
+            .map(|(_, f)| naming::to_ident(f))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let gzip = op.request_compression.iter().any(|e| e == "gzip");
+    if tokens.is_empty() && !gzip {
+        return code;
+    }
+    let fill = (!tokens.is_empty()).then(|| {
+        quote! {
+            let filled;
+            let input = if #(input.#tokens.is_none())||* {
+                let mut copy = ::std::clone::Clone::clone(input);
+                #(
+                    if copy.#tokens.is_none() {
+                        copy.#tokens = ::std::option::Option::Some(crate::runtime::idempotency::token());
+                    }
+                )*
+                filled = copy;
+                &filled
+            } else {
+                input
+            };
+        }
+    });
+    let body = &code.build_request;
+    code.build_request = if gzip {
+        quote! {
+            #fill
+            let mut request = { #body };
+            crate::runtime::compression::gzip_request(&mut request);
+            request
+        }
+    } else {
+        quote!(#fill #body)
+    };
+    code
 }
 
 /// The per-shape serializer and parser files of the service.
