@@ -37,6 +37,12 @@ pub fn load_model(path: &Path, display: &str) -> Result<Model> {
     if let Ok(bytes) = fs::read(&paginators_path) {
         awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)?;
     }
+    let examples = awsgen_codegen::model::companion_path(display, "examples-1.json");
+    let examples_path =
+        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "examples-1.json");
+    if let Ok(bytes) = fs::read(&examples_path) {
+        awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)?;
+    }
     Ok(model)
 }
 

@@ -5,6 +5,7 @@
 mod docs;
 mod enums;
 mod errors;
+mod examples;
 mod krate;
 mod manifest;
 pub mod names;

@@ -104,6 +104,18 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         doc.paragraph(&errors.join("\n"));
     }
 
+    let examples = super::examples::examples_doc(svc, op);
+    if !examples.is_empty() {
+        doc.paragraph("# Examples");
+        doc.paragraph(
+            "From the model's examples, checked as doctests: build the request, then parse the \
+             response the service sends for the example's output.",
+        );
+        for example in examples {
+            doc.paragraph(&example);
+        }
+    }
+
     if let Some(uid) = &svc.model.service.uid {
         doc.paragraph(&format!(
             "See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/{uid}/{}).",

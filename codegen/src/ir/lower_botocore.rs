@@ -352,6 +352,7 @@ impl Lowering<'_> {
                 .map(|c| c.encodings.clone())
                 .unwrap_or_default(),
             paginator: None,
+            examples: Vec::new(),
         }
     }
 }

@@ -222,6 +222,38 @@ pub struct Operation {
     pub request_compression: Vec<String>,
     /// How to page through the operation's results, when it is paginated.
     pub paginator: Option<Paginator>,
+    /// Worked examples (botocore `examples-1.json`).
+    pub examples: Vec<Example>,
+}
+
+/// A worked example of an operation: an input and the output the service answered with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// Short title.
+    pub title: String,
+    /// What it shows (plain text).
+    pub description: Option<String>,
+    /// The input, with the model's member names.
+    pub input: Option<Value>,
+    /// The output, with the model's member names.
+    pub output: Option<Value>,
+}
+
+/// A JSON-like value of an example, as the model writes it. Numbers keep their text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true`/`false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string.
+    String(String),
+    /// A list.
+    List(Vec<Value>),
+    /// An object, in file order.
+    Object(Vec<(String, Value)>),
 }
 
 /// How an operation pages (botocore `paginators-1.json`, Smithy `paginated`). Paths are member

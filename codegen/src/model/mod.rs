@@ -2,6 +2,7 @@
 //! model file and lowers it into the IR.
 
 pub mod botocore;
+pub mod examples;
 pub mod paginators;
 pub mod smithy;
 
@@ -32,6 +33,13 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
 pub fn load_paginators(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
     let paginators: paginators::PaginatorsFile = parse(file, bytes)?;
     ir::attach_paginators(model, file, &paginators)
+}
+
+/// Reads botocore's `examples-1.json` (the contents of `file`) into `model`'s operations.
+pub fn load_examples(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
+    let examples: examples::ExamplesFile = parse(file, bytes)?;
+    examples::attach_examples(model, examples);
+    Ok(())
 }
 
 /// The companion file `name` (`paginators-1.json`, `examples-1.json`) of the model file `model`:

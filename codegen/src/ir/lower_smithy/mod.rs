@@ -422,6 +422,17 @@ impl Lowering<'_> {
                 .unwrap_or_default(),
             // Filled from the `paginated` traits once every operation is lowered.
             paginator: None,
+            examples: self
+                .read::<Vec<traits::ExampleTrait>>(&here, t, id::EXAMPLES)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| crate::ir::Example {
+                    title: e.title,
+                    description: e.documentation,
+                    input: e.input.as_ref().map(crate::model::examples::value),
+                    output: e.output.as_ref().map(crate::model::examples::value),
+                })
+                .collect(),
             name,
         }
     }

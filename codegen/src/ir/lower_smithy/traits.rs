@@ -40,6 +40,8 @@ pub mod id {
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_RESPONSE_CODE: &str = "smithy.api#httpResponseCode";
     pub const ENDPOINT: &str = "smithy.api#endpoint";
+    /// `smithy.api#examples`.
+    pub const EXAMPLES: &str = "smithy.api#examples";
     /// `smithy.api#paginated`.
     pub const PAGINATED: &str = "smithy.api#paginated";
     pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
@@ -131,6 +133,22 @@ pub struct PaginatedTrait {
     /// Input member setting the page size.
     #[serde(default)]
     pub page_size: Option<String>,
+}
+
+/// One entry of `smithy.api#examples`.
+#[derive(Debug, Deserialize)]
+pub struct ExampleTrait {
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// Input.
+    #[serde(default)]
+    pub input: Option<serde_json::Value>,
+    /// Output.
+    #[serde(default)]
+    pub output: Option<serde_json::Value>,
 }
 
 /// `smithy.api#endpoint`.

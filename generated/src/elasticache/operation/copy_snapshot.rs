@@ -133,6 +133,84 @@
 //! - [`InvalidParameterValueException`](CopySnapshotError::InvalidParameterValueException) (wire code `InvalidParameterValue`, HTTP 400): The value for a parameter is invalid.
 //! - [`InvalidParameterCombinationException`](CopySnapshotError::InvalidParameterCombinationException) (wire code `InvalidParameterCombination`, HTTP 400): Two or more incompatible parameters were specified.
 //!
+//! # Examples
+//!
+//! From the model's examples, checked as doctests: build the request, then parse the response the service sends for the example's output.
+//!
+//! ## Example: CopySnapshot
+//!
+//! Copies a snapshot to a specified name.
+//!
+//! ```
+//! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
+//! use awsgen_generated::elasticache::operation::copy_snapshot::{
+//!     CopySnapshot, CopySnapshotInput,
+//! };
+//! let input = CopySnapshotInput::builder()
+//!     .source_snapshot_name("my-snapshot")
+//!     .target_bucket("")
+//!     .target_snapshot_name("my-snapshot-copy")
+//!     .build()?;
+//! let request = CopySnapshot::build_request(&input);
+//! assert_eq!(request.method(), "POST");
+//! let body = ::std::str::from_utf8(request.body())?;
+//! assert!(body.starts_with("Action=CopySnapshot&"));
+//! assert!(body.split('&').any(| pair | pair == "SourceSnapshotName=my-snapshot"));
+//! assert!(body.split('&').any(| pair | pair == "TargetBucket="));
+//! assert!(body.split('&').any(| pair | pair == "TargetSnapshotName=my-snapshot-copy"));
+//! let response = "<CopySnapshotResponse xmlns=\"http://elasticache.amazonaws.com/doc/2015-02-02/\"><CopySnapshotResult><Snapshot><AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade><CacheClusterCreateTime>2016-12-21T22:24:04.955Z</CacheClusterCreateTime><CacheClusterId>my-redis4</CacheClusterId><CacheNodeType>cache.m3.large</CacheNodeType><CacheParameterGroupName>default.redis3.2</CacheParameterGroupName><CacheSubnetGroupName>default</CacheSubnetGroupName><Engine>redis</Engine><EngineVersion>3.2.4</EngineVersion><NodeSnapshots><NodeSnapshot><CacheNodeCreateTime>2016-12-21T22:24:04.955Z</CacheNodeCreateTime><CacheNodeId>0001</CacheNodeId><CacheSize>3 MB</CacheSize><SnapshotCreateTime>2016-12-28T07:00:52Z</SnapshotCreateTime></NodeSnapshot></NodeSnapshots><NumCacheNodes>1</NumCacheNodes><Port>6379</Port><PreferredAvailabilityZone>us-east-1c</PreferredAvailabilityZone><PreferredMaintenanceWindow>tue:09:30-tue:10:30</PreferredMaintenanceWindow><SnapshotName>my-snapshot-copy</SnapshotName><SnapshotRetentionLimit>7</SnapshotRetentionLimit><SnapshotSource>manual</SnapshotSource><SnapshotStatus>creating</SnapshotStatus><SnapshotWindow>07:00-08:00</SnapshotWindow><VpcId>vpc-3820329f3</VpcId></Snapshot></CopySnapshotResult><ResponseMetadata><RequestId>example</RequestId></ResponseMetadata></CopySnapshotResponse>";
+//! let output = CopySnapshot::parse_response(
+//!     200,
+//!     &::std::default::Default::default(),
+//!     response.as_bytes(),
+//! )?;
+//! let snapshot = output.snapshot.as_ref().ok_or("no `Snapshot` in the response")?;
+//! assert_eq!(snapshot.auto_minor_version_upgrade, Some(true));
+//! assert_eq!(
+//!     snapshot.cache_cluster_create_time,
+//!     Some(awsgen_generated::runtime::DateTime::parse_date_time("2016-12-21T22:24:04.955Z")
+//!     ?)
+//! );
+//! assert_eq!(snapshot.cache_cluster_id.as_deref(), Some("my-redis4"));
+//! assert_eq!(snapshot.cache_node_type.as_deref(), Some("cache.m3.large"));
+//! assert_eq!(snapshot.cache_parameter_group_name.as_deref(), Some("default.redis3.2"));
+//! assert_eq!(snapshot.cache_subnet_group_name.as_deref(), Some("default"));
+//! assert_eq!(snapshot.engine.as_deref(), Some("redis"));
+//! assert_eq!(snapshot.engine_version.as_deref(), Some("3.2.4"));
+//! let node_snapshots = snapshot
+//!     .node_snapshots
+//!     .as_deref()
+//!     .ok_or("no `NodeSnapshots` in the response")?;
+//! assert_eq!(node_snapshots.len(), 1usize);
+//! let node_snapshots_0 = &node_snapshots[0usize];
+//! assert_eq!(
+//!     node_snapshots_0.cache_node_create_time,
+//!     Some(awsgen_generated::runtime::DateTime::parse_date_time("2016-12-21T22:24:04.955Z")
+//!     ?)
+//! );
+//! assert_eq!(node_snapshots_0.cache_node_id.as_deref(), Some("0001"));
+//! assert_eq!(node_snapshots_0.cache_size.as_deref(), Some("3 MB"));
+//! assert_eq!(
+//!     node_snapshots_0.snapshot_create_time,
+//!     Some(awsgen_generated::runtime::DateTime::parse_date_time("2016-12-28T07:00:52Z")
+//!     ?)
+//! );
+//! assert_eq!(snapshot.num_cache_nodes, Some(1));
+//! assert_eq!(snapshot.port, Some(6379));
+//! assert_eq!(snapshot.preferred_availability_zone.as_deref(), Some("us-east-1c"));
+//! assert_eq!(
+//!     snapshot.preferred_maintenance_window.as_deref(), Some("tue:09:30-tue:10:30")
+//! );
+//! assert_eq!(snapshot.snapshot_name.as_deref(), Some("my-snapshot-copy"));
+//! assert_eq!(snapshot.snapshot_retention_limit, Some(7));
+//! assert_eq!(snapshot.snapshot_source.as_deref(), Some("manual"));
+//! assert_eq!(snapshot.snapshot_status.as_deref(), Some("creating"));
+//! assert_eq!(snapshot.snapshot_window.as_deref(), Some("07:00-08:00"));
+//! assert_eq!(snapshot.vpc_id.as_deref(), Some("vpc-3820329f3"));
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/CopySnapshot).
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(
