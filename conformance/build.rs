@@ -30,7 +30,8 @@ const FILES: &[(&str, &str)] = &[
     ("output/smithy-rpc-v2-cbor.json", "cbor"),
 ];
 
-/// CopySnapshot of the target services, for golden tests: (module, model, protocol).
+/// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and
+/// pagination tests: (module, model, protocol). Paginators are read from beside the model.
 const EXTRAS: &[(&str, &str, Protocol)] = &[
     (
         "elasticache",
@@ -104,12 +105,19 @@ fn main() {
     for (module, model, protocol) in EXTRAS {
         let path = repo.join(model);
         println!("cargo:rerun-if-changed={}", path.display());
-        let model =
+        let mut model =
             awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        let paginators = path.with_file_name("paginators-1.json");
+        println!("cargo:rerun-if-changed={}", paginators.display());
+        awsgen_codegen::model::load_paginators(&mut model, "paginators-1.json", &read(&paginators))
+            .unwrap_or_else(|e| panic!("{e}"));
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,
-            selection: Selection::Operations(vec!["CopySnapshot".to_owned()]),
+            selection: Selection::Operations(vec![
+                "CopySnapshot".to_owned(),
+                "DescribeSnapshots".to_owned(),
+            ]),
             protocol: Some(*protocol),
         });
     }
