@@ -44,3 +44,37 @@ fn fixture_models() {
         insta::assert_snapshot!("ir", ir::dump(&model));
     });
 }
+
+/// botocore merges a target shape's serialization keys under a member's own: the list shape
+/// `PendingLogDeliveryConfigurationList` carries `locationName:
+/// PendingLogDeliveryConfiguration`, so both members that target it are read from
+/// `<PendingLogDeliveryConfiguration>` (wire-facts §2), while members with their own
+/// `locationName` keep it.
+#[test]
+fn shape_level_location_names_merge_into_members() {
+    let model = load("models/botocore/elasticache/2015-02-02/service-2.json");
+    for holder in [
+        "PendingModifiedValues",
+        "ReplicationGroupPendingModifiedValues",
+    ] {
+        let shape = model.shape(&ir::ShapeId::new(holder));
+        let ir::ShapeKind::Structure(s) = &shape.kind else {
+            panic!("{holder} is a structure");
+        };
+        let member = s
+            .members
+            .iter()
+            .find(|m| m.name == "LogDeliveryConfigurations")
+            .expect("member");
+        assert_eq!(
+            member.wire.location_name.as_deref(),
+            Some("PendingLogDeliveryConfiguration"),
+            "{holder}"
+        );
+    }
+    let tags = model.shape(&ir::ShapeId::new("TagList"));
+    let ir::ShapeKind::List(list) = &tags.kind else {
+        panic!("TagList is a list");
+    };
+    assert_eq!(list.member.wire.location_name.as_deref(), Some("Tag"));
+}

@@ -97,3 +97,22 @@ pub fn code(text: &str) -> String {
         format!("{fence}{text}{fence}")
     }
 }
+
+/// A doctest code block (Markdown) from a `fn main() -> Result<…> { … }`: prettyplease formats
+/// it, and the `fn main` wrapper and its `Ok(())` are hidden lines (`# …`), so the reader sees
+/// the body as if it stood alone.
+pub fn doctest_block(file: &syn::File) -> String {
+    let text = prettyplease::unparse(file);
+    let mut lines = vec!["```".to_owned()];
+    for line in text.lines() {
+        let hidden = line.starts_with("fn main") || line == "}" || line.trim() == "Ok(())";
+        let body = line.strip_prefix("    ").unwrap_or(line);
+        lines.push(if hidden {
+            format!("# {}", line.trim())
+        } else {
+            body.to_owned()
+        });
+    }
+    lines.push("```".to_owned());
+    lines.join("\n")
+}

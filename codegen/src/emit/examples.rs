@@ -85,19 +85,7 @@ fn example_code(
         }
     })
     .ok()?;
-    let text = prettyplease::unparse(&file);
-    let mut lines = vec!["```".to_owned()];
-    for line in text.lines() {
-        let hidden = line.starts_with("fn main") || line == "}" || line.trim() == "Ok(())";
-        let body = line.strip_prefix("    ").unwrap_or(line);
-        lines.push(if hidden {
-            format!("# {}", line.trim())
-        } else {
-            body.to_owned()
-        });
-    }
-    lines.push("```".to_owned());
-    Some(lines.join("\n"))
+    Some(super::docs::doctest_block(&file))
 }
 
 struct Cx<'s, 'm> {
@@ -323,11 +311,7 @@ fn request_checks(
             (ShapeKind::Scalar(Scalar::Boolean), Value::Bool(b)) => b.to_string(),
             _ => continue,
         };
-        let wire = member
-            .wire
-            .location_name
-            .clone()
-            .unwrap_or_else(|| member.name.clone());
+        let wire = member.wire_name().to_owned();
         pairs.push((wire, text, matches!(v, Value::String(_))));
     }
     match svc.protocol {
@@ -434,11 +418,7 @@ fn xml_members(svc: &Service<'_>, id: &ShapeId, value: &Value, out: &mut String)
     };
     for (key, v) in entries {
         let member = s.members.iter().find(|m| &m.name == key)?;
-        let name = member
-            .wire
-            .location_name
-            .clone()
-            .unwrap_or_else(|| member.name.clone());
+        let name = member.wire_name().to_owned();
         match (&svc.model.shape(&member.target).kind, v) {
             (ShapeKind::List(list), Value::List(items)) => {
                 let item_name = list
@@ -508,11 +488,7 @@ fn json_value(svc: &Service<'_>, id: &ShapeId, value: &Value) -> Option<serde_js
             let mut map = serde_json::Map::new();
             for (key, v) in entries {
                 let member = s.members.iter().find(|m| &m.name == key)?;
-                let name = member
-                    .wire
-                    .location_name
-                    .clone()
-                    .unwrap_or_else(|| member.name.clone());
+                let name = member.wire_name().to_owned();
                 map.insert(name, json_value(svc, &member.target, v)?);
             }
             J::Object(map)

@@ -242,19 +242,7 @@ fn usage_example(svc: &Service<'_>, op: &Operation) -> Option<String> {
         }
     })
     .ok()?;
-    let text = prettyplease::unparse(&file);
-    let mut lines = vec!["```".to_owned()];
-    for line in text.lines() {
-        let hidden = line.starts_with("fn main") || line == "}" || line.trim() == "Ok(())";
-        let body = line.strip_prefix("    ").unwrap_or(line);
-        lines.push(if hidden {
-            format!("# {}", line.trim())
-        } else {
-            body.to_owned()
-        });
-    }
-    lines.push("```".to_owned());
-    Some(lines.join("\n"))
+    Some(super::docs::doctest_block(&file))
 }
 
 struct Example<'s, 'm> {

@@ -484,6 +484,13 @@ pub struct Member {
     pub default: Option<String>,
 }
 
+impl Member {
+    /// The member's name on the wire: its `locationName`, else its model name.
+    pub fn wire_name(&self) -> &str {
+        self.wire.location_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
 /// Wire naming of a member reference (botocore `locationName`, `queryName`, `flattened`,
 /// `xmlNamespace`, `xmlAttribute`), merged member-over-target.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
