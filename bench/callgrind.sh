@@ -11,9 +11,10 @@
 # Build first: cargo build --release -p awsgen-bench --bin count
 # (The compare workspace's binary takes the same arguments: compare/target/release/awsgen-compare.)
 set -euo pipefail
+BIN=
+if [[ $# -gt 0 && -f "$1" && -x "$1" ]]; then BIN=$(realpath "$1"); shift; fi
 cd "$(dirname "$0")/.."
-BIN=target/release/count
-if [[ $# -gt 0 && -x "$1" ]]; then BIN=$1; shift; fi
+BIN=${BIN:-target/release/count}
 N1=${N1:-1000}
 N2=${N2:-3000}
 TMP=$(mktemp -d)
@@ -23,7 +24,7 @@ total() { callgrind_annotate "$1" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(","
 # Inclusive cost of the first function matching the regex $2 (0 when none).
 inclusive() {
   callgrind_annotate --inclusive=yes --threshold=100 "$1" 2>/dev/null |
-    awk -v re="$2" '$0 ~ re && $1 ~ /^[0-9,]+$/ { gsub(",", "", $1); print $1; found=1; exit } END { if (!found) print 0 }'
+    awk -v re="$2" '!found && $0 ~ re && $1 ~ /^[0-9,]+$/ { gsub(",", "", $1); v = $1; found = 1 } END { print v + 0 }'
 }
 # Sum of the inclusive costs of libc's allocator entry points.
 allocator() {
