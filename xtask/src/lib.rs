@@ -1,6 +1,7 @@
 //! The library behind `cargo xtask`: reads the configuration and model files, runs the
 //! generator, and writes or checks the output folders. `main.rs` only parses arguments.
 
+pub mod build_cost;
 pub mod tree;
 
 use std::collections::BTreeMap;

@@ -24,6 +24,11 @@ commands:
   generate --model PATH (--operations A,B | --all-operations) --out DIR
            [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
                             generate a standalone crate for any botocore model
+  build-cost [--runs N] [--profile release|dev] [--keep]
+                            cold build time, crates compiled and dependency count of the
+                            generated crate with the configured operations and with every
+                            operation of the same models, and lines of code per operation;
+                            prints a markdown table (takes minutes: builds from scratch)
   conformance [--verbose] [--case TEXT]
                             run the AWS protocol conformance suites against generated code;
                             one line per protocol and direction, non-zero exit on a failure
@@ -64,6 +69,11 @@ fn run(args: Vec<String>) -> Result<()> {
             let command = format!("cargo xtask generate {}", rest.join(" "));
             xtask::generate(&options, &command)?;
             println!("generated {}", options.out.display());
+            Ok(())
+        }
+        "build-cost" => {
+            let options = parse_build_cost(rest)?;
+            print!("{}", xtask::build_cost::run(&root, &options)?);
             Ok(())
         }
         "conformance" => {
@@ -125,6 +135,34 @@ fn parse_model_diff(args: &[String]) -> Result<(String, String, Selection)> {
         Ok([a, b]) => Ok((a, b, selection)),
         Err(_) => bail!("model-diff needs exactly two model files\n{USAGE}"),
     }
+}
+
+fn parse_build_cost(args: &[String]) -> Result<xtask::build_cost::Options> {
+    let mut options = xtask::build_cost::Options {
+        runs: 1,
+        profile: "release".to_owned(),
+        keep: false,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--runs" => {
+                options.runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .ok_or_else(|| anyhow::anyhow!("--runs needs a number"))?;
+            }
+            "--profile" => {
+                options.profile = args
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| anyhow::anyhow!("--profile needs a value"))?;
+            }
+            "--keep" => options.keep = true,
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    Ok(options)
 }
 
 fn parse_generate(args: &[String]) -> Result<GenerateOptions> {

@@ -42,9 +42,29 @@ pub struct ServiceSpec<'a> {
     pub protocol: Protocol,
 }
 
-/// Generates every file of the crate: path (relative to the crate root) → contents.
+/// Generates every file of the crate: path (relative to the crate root) → contents. The same as
+/// [`emit_tokens`] followed by [`render_crate`].
 pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
-    let mut files = BTreeMap::new();
+    render_crate(spec, emit_tokens(spec))
+}
+
+/// The crate's Rust files as tokens, before formatting, and what its services use. Made by
+/// [`emit_tokens`]; [`render_crate`] turns it into text. (Two steps so that the emit and format
+/// stages can be measured apart.)
+pub struct EmittedCrate {
+    rust: Vec<RustFile>,
+    usage: Usage,
+}
+
+impl EmittedCrate {
+    /// The Rust files, unformatted.
+    pub fn files(&self) -> &[RustFile] {
+        &self.rust
+    }
+}
+
+/// Runs every emitter: the crate's Rust files as tokens.
+pub fn emit_tokens(spec: &CrateSpec<'_>) -> EmittedCrate {
     let mut usage = Usage::default();
     let mut rust = Vec::new();
     for service in &spec.services {
@@ -56,7 +76,17 @@ pub fn emit_crate(spec: &CrateSpec<'_>) -> Result<BTreeMap<String, String>> {
     }
     rust.push(lib_rs(spec));
     rust.push(runtime_mod(&usage));
+    EmittedCrate { rust, usage }
+}
 
+/// Formats the emitted files and adds the runtime modules, the manifest, the README and
+/// `rustfmt.toml`: every file of the crate, path (relative to the crate root) → contents.
+pub fn render_crate(
+    spec: &CrateSpec<'_>,
+    emitted: EmittedCrate,
+) -> Result<BTreeMap<String, String>> {
+    let EmittedCrate { rust, usage } = emitted;
+    let mut files = BTreeMap::new();
     for file in rust {
         let header = render::header("//", &file.source, &spec.command);
         let text = render::rust_file(&file.path, &header, file.tokens)?;

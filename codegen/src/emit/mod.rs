@@ -19,7 +19,7 @@ mod structs;
 mod unions;
 pub mod validate;
 
-pub use krate::{CrateSpec, ServiceSpec, emit_crate};
+pub use krate::{CrateSpec, EmittedCrate, ServiceSpec, emit_crate, emit_tokens, render_crate};
 
 use proc_macro2::TokenStream;
 use quote::quote;

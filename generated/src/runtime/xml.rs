@@ -138,18 +138,35 @@ impl<'a> Element<'a> {
 }
 
 /// A pull cursor over one XML document. See the [module docs](self).
+///
+/// Cost: quick-xml's tokenizer is most of a parse. Two things keep the rest small. Whitespace
+/// after markup is skipped inside the tokenizer (`trim_text_start`) everywhere except while
+/// [`text`](Self::text) reads a value, so the indentation between elements never becomes an event
+/// (nor a UTF-8 check); and whether the document holds a carriage return at all is decided once,
+/// so values need no line-end scan when it does not.
 pub struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     depth: usize,
+    /// The document holds a `\r`, so text may need line-end normalization.
+    has_cr: bool,
 }
 
 impl<'a> XmlReader<'a> {
     /// A reader of `body`.
     pub fn new(body: &'a [u8]) -> Self {
+        let mut reader = Reader::from_reader(body);
+        // Whitespace between elements is never read; `text` turns this off while it reads.
+        reader.config_mut().trim_text_start = true;
         Self {
-            reader: Reader::from_reader(body),
+            reader,
             depth: 0,
+            has_cr: contains_cr(body),
         }
+    }
+
+    /// Whether leading whitespace of text is skipped by the tokenizer (outside `text`).
+    fn trim(&mut self, on: bool) {
+        self.reader.config_mut().trim_text_start = on;
     }
 
     fn read(&mut self) -> Result<Event<'a>, XmlError> {
@@ -281,11 +298,25 @@ impl<'a> XmlReader<'a> {
         if element.empty {
             return Ok(Cow::Borrowed(""));
         }
+        // Every character of the value counts, leading whitespace too.
+        self.trim(false);
+        let text = self.read_text();
+        self.trim(true);
+        text
+    }
+
+    fn read_text(&mut self) -> Result<Cow<'a, str>, XmlError> {
         let mut text: Cow<'a, str> = Cow::Borrowed("");
         loop {
             match self.read()? {
-                Event::Text(piece) => append(&mut text, normalize_eols(piece.into_inner())),
-                Event::CData(piece) => append(&mut text, normalize_eols(piece.into_inner())),
+                Event::Text(piece) => {
+                    let piece = piece.into_inner();
+                    append(&mut text, self.normalize_eols(piece));
+                }
+                Event::CData(piece) => {
+                    let piece = piece.into_inner();
+                    append(&mut text, self.normalize_eols(piece));
+                }
                 Event::GeneralRef(reference) => {
                     let resolved = resolve(&reference, self.reader.buffer_position())?;
                     text.to_mut().push_str(&resolved);
@@ -383,13 +414,25 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-/// XML 1.0 line-end normalization (`\r\n` and `\r` become `\n`), which only text holding a
-/// carriage return needs.
-fn normalize_eols(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !text.as_bytes().contains(&b'\r') {
-        return text;
+impl<'a> XmlReader<'a> {
+    /// XML 1.0 line-end normalization (`\r\n` and `\r` become `\n`), which only text holding a
+    /// carriage return needs (and none does when the document holds none).
+    fn normalize_eols(&self, text: Cow<'a, str>) -> Cow<'a, str> {
+        if !self.has_cr || !text.as_bytes().contains(&b'\r') {
+            return text;
+        }
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     }
-    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Whether `body` holds a carriage return. Branch-free over 64-byte blocks (which the compiler
+/// vectorizes), so a whole response costs about as much as a few short `contains` calls.
+fn contains_cr(body: &[u8]) -> bool {
+    let mut blocks = body.chunks_exact(64);
+    let found = blocks
+        .by_ref()
+        .any(|block| block.iter().fold(false, |any, &b| any | (b == b'\r')));
+    found || blocks.remainder().contains(&b'\r')
 }
 
 fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
