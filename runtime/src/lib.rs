@@ -5,8 +5,14 @@
 pub mod blob;
 pub mod cbor;
 pub mod cbor_document;
+#[cfg(feature = "client")]
+pub mod client;
 pub mod compression;
+#[cfg(feature = "client")]
+pub mod credentials;
 pub mod document;
+#[cfg(feature = "client")]
+pub mod endpoint;
 pub mod error;
 pub mod idempotency;
 pub mod json;
@@ -16,7 +22,11 @@ pub mod pattern;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
+#[cfg(feature = "client")]
+pub mod sigv4;
 pub mod timestamp;
+#[cfg(feature = "client")]
+pub mod transport;
 pub mod validate;
 pub mod xml;
 

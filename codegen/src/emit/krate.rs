@@ -149,6 +149,7 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
         .collect();
     doc.paragraph(&list.join("\n"));
     doc.paragraph(super::validate::CRATE_DOC);
+    doc.paragraph(super::client::CRATE_DOC);
     let doc = doc.inner_attrs();
     let modules = spec.services.iter().map(|s| {
         let ident = naming::to_ident(&s.module);
@@ -245,6 +246,8 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     files.extend(protocol_files);
     let validate_mod = super::validate::module_decl(plan);
     files.extend(super::validate::module_file(svc, plan));
+    let client_mod = super::client::module_decl();
+    files.push(super::client::client_file(svc));
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
@@ -254,6 +257,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             pub mod types;
             #protocol_mod
             #validate_mod
+            #client_mod
 
             /// The API version this module was generated for (the awsQuery `Version`).
             pub const API_VERSION: &str = #api_version;

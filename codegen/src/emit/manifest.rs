@@ -104,6 +104,9 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
         validate_feature.push("dep:regex".to_owned());
     }
 
+    // The client is opt-in, so that the sans-IO crate's dependency tree stays as it is.
+    let client_feature = client_dependencies(&mut dependencies);
+
     let mut features = BTreeMap::new();
     let mut default = vec!["serde".to_owned()];
     for s in &spec.services {
@@ -113,6 +116,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     features.insert("default".to_owned(), default);
     features.insert("serde".to_owned(), serde_feature);
     features.insert(super::validate::FEATURE.to_owned(), validate_feature);
+    features.insert(super::client::FEATURE.to_owned(), client_feature);
 
     let services: Vec<String> = spec
         .services
@@ -147,4 +151,46 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
         "{}\n{body}",
         render::header("#", &spec.source, &spec.command)
     )
+}
+
+/// The optional dependencies of the client (feature `client`), added to `dependencies`; returns
+/// the feature's list. Signing is a small signer on `sha2` + `hmac` rather than `aws-sigv4`
+/// (which pulls in tokio, time, tracing and several aws-smithy crates and costs ~3x the
+/// instructions per request); the transport is hyper-util with rustls on the `ring` provider
+/// (no `aws-lc-sys` C build) and the `webpki-roots` certificates; tokio for timers.
+fn client_dependencies(dependencies: &mut BTreeMap<&'static str, Dependency>) -> Vec<String> {
+    let optional = |version, default_features, features: &[&'static str]| Dependency {
+        optional: true,
+        default_features,
+        features: features.to_vec(),
+        ..Dependency::new(version)
+    };
+    let deps = [
+        ("sha2", optional("0.11", None, &[])),
+        ("hmac", optional("0.13", None, &[])),
+        ("http-body-util", optional("0.1", None, &[])),
+        (
+            "hyper-util",
+            optional("0.1", Some(false), &["client-legacy", "http1", "tokio"]),
+        ),
+        (
+            "hyper-rustls",
+            optional(
+                "0.27",
+                Some(false),
+                &["ring", "http1", "tls12", "webpki-tokio"],
+            ),
+        ),
+        (
+            "rustls",
+            optional("0.23", Some(false), &["ring", "std", "tls12"]),
+        ),
+        ("tokio", optional("1", None, &["time"])),
+    ];
+    let mut feature = Vec::new();
+    for (name, dependency) in deps {
+        feature.push(format!("dep:{name}"));
+        dependencies.insert(name, dependency);
+    }
+    feature
 }

@@ -2,6 +2,7 @@
 //! one service needs (the model, the decided names, the protocol) and the few helpers they share
 //! (paths, Rust types of shapes, doc attributes).
 
+pub mod client;
 mod docs;
 mod enums;
 mod errors;

@@ -68,6 +68,8 @@ impl RuntimeModule {
             Some("serde")
         } else if VALIDATE_ONLY.contains(&self.name) {
             Some(super::validate::FEATURE)
+        } else if super::client::RUNTIME_MODULES.contains(&self.name) {
+            Some(super::client::FEATURE)
         } else {
             None
         }
@@ -101,6 +103,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.documents && u.protocols.contains(&Protocol::RpcV2Cbor),
     },
     RuntimeModule {
+        name: "client",
+        source: include_str!("../../../runtime/src/client.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "compression",
         source: include_str!("../../../runtime/src/compression.rs"),
         exports: &[],
@@ -108,11 +117,25 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.gzip,
     },
     RuntimeModule {
+        name: "credentials",
+        source: include_str!("../../../runtime/src/credentials.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "document",
         source: include_str!("../../../runtime/src/document.rs"),
         exports: &["Document"],
         serde_only: false,
         needed: |u| u.documents,
+    },
+    RuntimeModule {
+        name: "endpoint",
+        source: include_str!("../../../runtime/src/endpoint.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
     },
     RuntimeModule {
         name: "error",
@@ -178,9 +201,23 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "sigv4",
+        source: include_str!("../../../runtime/src/sigv4.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "timestamp",
         source: include_str!("../../../runtime/src/timestamp.rs"),
         exports: &["DateTime"],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "transport",
+        source: include_str!("../../../runtime/src/transport.rs"),
+        exports: &[],
         serde_only: false,
         needed: |_| true,
     },

@@ -14,5 +14,9 @@
 pub mod operation;
 pub mod types;
 mod protocol;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2015-02-02";

@@ -10,5 +10,9 @@ pub mod types;
 mod protocol;
 #[cfg(feature = "validate")]
 mod validate;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub use client::Client;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2021-01-01";

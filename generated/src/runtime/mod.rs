@@ -3,6 +3,12 @@
 //! Support code that generated services call: timestamps, blobs, error metadata, and
 //! the protocol helpers. Hand-written in awsgen's `runtime` crate and copied here so
 //! that this crate depends on nothing but crates.io packages.
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod credentials;
+#[cfg(feature = "client")]
+pub mod endpoint;
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod json;
@@ -15,8 +21,12 @@ pub mod pattern;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
+#[cfg(feature = "client")]
+pub mod sigv4;
 pub mod timestamp;
 pub use timestamp::DateTime;
+#[cfg(feature = "client")]
+pub mod transport;
 #[cfg(feature = "validate")]
 pub mod validate;
 #[cfg(feature = "validate")]

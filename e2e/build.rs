@@ -1,0 +1,144 @@
+//! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
+//! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
+//! tag, delete), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
+//! which the library includes to mount the generated modules at its crate root.
+//!
+//! Generated at build time rather than checked in: these operations exist only for the
+//! tests, so a second checked-in crate would be review and freshness burden without a reader
+//! (the checked-in `generated/` keeps `CopySnapshot` only). The conformance package does the
+//! same for the protocol suites.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use awsgen_codegen::ir::Selection;
+use awsgen_codegen::{CrateInput, ServiceInput};
+
+/// (module, model, operations).
+const SERVICES: &[(&str, &str, &[&str])] = &[
+    (
+        "elasticache",
+        "models/botocore/elasticache/2015-02-02/service-2.json",
+        &[
+            "AddTagsToResource",
+            "CopySnapshot",
+            "CreateCacheCluster",
+            "CreateSnapshot",
+            "DeleteSnapshot",
+            "DescribeSnapshots",
+            "ListTagsForResource",
+            "RemoveTagsFromResource",
+        ],
+    ),
+    (
+        "memorydb",
+        "models/botocore/memorydb/2021-01-01/service-2.json",
+        &[
+            "CopySnapshot",
+            "CreateCluster",
+            "CreateSnapshot",
+            "DeleteSnapshot",
+            "DescribeSnapshots",
+            "ListTags",
+            "TagResource",
+            "UntagResource",
+        ],
+    ),
+];
+
+fn main() {
+    let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
+    let repo = manifest_dir
+        .parent()
+        .expect("the package sits in the repository");
+    let mut services = Vec::new();
+    for (module, model, operations) in SERVICES {
+        let path = repo.join(model);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let model =
+            awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        services.push(ServiceInput {
+            module: (*module).to_owned(),
+            model,
+            selection: Selection::Operations(operations.iter().map(|s| (*s).to_owned()).collect()),
+            protocol: None,
+        });
+    }
+    let files = awsgen_codegen::generate(&CrateInput {
+        name: "awsgen-e2e-generated".to_owned(),
+        services,
+        command: "cargo build -p awsgen-e2e".to_owned(),
+        source: "e2e/build.rs".to_owned(),
+        standalone: false,
+    })
+    .unwrap_or_else(|e| panic!("generating the end-to-end crate: {e}"));
+    check_dependencies(
+        files.get("Cargo.toml").expect("generated manifest"),
+        &manifest_dir,
+    );
+
+    let out = PathBuf::from(env("OUT_DIR")).join("generated");
+    for (path, text) in &files {
+        let target = out.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+        }
+        write(&target, text);
+    }
+    // The generated `src/lib.rs` has crate-level attributes of its own; mount its modules
+    // by path instead.
+    let mut root = String::new();
+    for module in SERVICES
+        .iter()
+        .map(|(m, _, _)| *m)
+        .chain(std::iter::once("runtime"))
+    {
+        let path = out.join("src").join(module).join("mod.rs");
+        root.push_str(&format!(
+            "#[path = {:?}]\npub mod {module};\n",
+            path.display().to_string()
+        ));
+    }
+    write(&out.join("root.rs"), &root);
+}
+
+/// Every dependency the generated manifest names must be a dependency of this package.
+fn check_dependencies(generated: &str, manifest_dir: &Path) {
+    let names = |text: &str| -> BTreeSet<String> {
+        let table: toml::Table = toml::from_str(text).expect("a manifest is TOML");
+        table
+            .get("dependencies")
+            .and_then(|d| d.as_table())
+            .map(|d| d.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let generated = names(generated);
+    let own = names(&String::from_utf8_lossy(&read(
+        &manifest_dir.join("Cargo.toml"),
+    )));
+    // serde and regex are optional in the generated crate, and their features are off here.
+    let missing: Vec<_> = generated
+        .difference(&own)
+        .filter(|d| !matches!(d.as_str(), "serde" | "regex"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the generated code needs {missing:?}: add them to e2e/Cargo.toml"
+    );
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"))
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) {
+    // Unchanged files keep their modification time, so rustc's incremental state survives.
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}

@@ -1,0 +1,86 @@
+//! The client costs nothing when off: `cargo tree -e normal` of the checked-in generated crate
+//! (`generated/Cargo.toml`, default features) equals the tree of the same manifest with the
+//! `client` feature and its optional dependencies removed; with the feature on, the client's
+//! transport is in the tree. Resolved offline from the local registry cache, each manifest in
+//! a scratch directory of its own.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn scratch(name: &str, manifest: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("awsgen-tree-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), "").unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    dir
+}
+
+fn tree(dir: &Path, features: &[&str]) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .args(["tree", "-e", "normal", "--offline", "--prefix", "depth"])
+        .arg("--manifest-path")
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"));
+    if !features.is_empty() {
+        command.arg("--features").arg(features.join(","));
+    }
+    let output = command.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The first line names the package and its (scratch) path.
+    let text = String::from_utf8(output.stdout).unwrap();
+    text.lines().skip(1).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_client_feature_adds_nothing_when_off() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/Cargo.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut manifest: toml::Table = toml::from_str(&text).unwrap();
+    manifest.insert("workspace".into(), toml::Table::new().into());
+    let with_client = toml::to_string(&manifest).unwrap();
+
+    let features = manifest["features"].as_table_mut().unwrap();
+    let client = features.remove("client").expect("a `client` feature");
+    let client_deps: Vec<String> = client
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap().strip_prefix("dep:").unwrap().to_owned())
+        .collect();
+    assert!(
+        client_deps.iter().any(|d| d == "hyper-util"),
+        "{client_deps:?}"
+    );
+    let deps = manifest["dependencies"].as_table_mut().unwrap();
+    for dep in &client_deps {
+        let removed = deps.remove(dep).expect("a client dependency");
+        assert_eq!(
+            removed.get("optional").and_then(|o| o.as_bool()),
+            Some(true),
+            "{dep}"
+        );
+    }
+    let without_client = toml::to_string(&manifest).unwrap();
+
+    let on = scratch("with", &with_client);
+    let off = scratch("without", &without_client);
+    let default_tree = tree(&on, &[]);
+    assert_eq!(default_tree, tree(&off, &[]));
+    assert!(!default_tree.contains("hyper"), "{default_tree}");
+    let client_tree = tree(&on, &["client"]);
+    for crate_name in ["hyper-util", "rustls", "sha2", "hmac", "tokio"] {
+        assert!(
+            client_tree.contains(crate_name),
+            "{crate_name} in\n{client_tree}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(on);
+    let _ = std::fs::remove_dir_all(off);
+}

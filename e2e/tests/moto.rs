@@ -1,0 +1,481 @@
+//! The generated clients against a real local server: moto (with the CopySnapshot plugin of
+//! `moto/server.py`) on 127.0.0.1. For each service: create a cluster, snapshot it, copy the
+//! snapshot (CopySnapshot, with a KMS key and tags), describe, tag, untag, delete, and the
+//! modeled errors of a missing and of an existing snapshot — each checked against what moto
+//! reports afterwards. Skips loudly without moto; fails under `CI` instead.
+
+use awsgen_e2e::moto::Moto;
+use awsgen_e2e::runtime::client::{Config, ErrorKind};
+use awsgen_e2e::runtime::credentials::Credentials;
+
+fn config(moto: &Moto) -> Config {
+    Config::new(
+        "us-east-1",
+        Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
+    )
+    .with_endpoint(moto.endpoint())
+}
+
+#[tokio::test]
+async fn elasticache_against_moto() {
+    use awsgen_e2e::elasticache::operation::{
+        add_tags_to_resource::AddTagsToResourceInput, copy_snapshot::CopySnapshotError,
+        copy_snapshot::CopySnapshotInput, create_cache_cluster::CreateCacheClusterInput,
+        create_snapshot::CreateSnapshotInput, delete_snapshot::DeleteSnapshotInput,
+        describe_snapshots::DescribeSnapshotsError, describe_snapshots::DescribeSnapshotsInput,
+        list_tags_for_resource::ListTagsForResourceInput,
+        remove_tags_from_resource::RemoveTagsFromResourceInput,
+    };
+    use awsgen_e2e::elasticache::types::Tag;
+
+    let Some(moto) = Moto::start("elasticache_against_moto") else {
+        return;
+    };
+    let client = awsgen_e2e::elasticache::Client::new(config(&moto)).expect("client");
+    assert_eq!(client.endpoint(), moto.endpoint());
+    let tag = |k: &str, v: &str| Tag::builder().key(k).value(v).build();
+
+    let cluster = client
+        .create_cache_cluster(
+            CreateCacheClusterInput::builder()
+                .cache_cluster_id("awsgen-cluster")
+                .engine("redis")
+                .cache_node_type("cache.t3.micro")
+                .num_cache_nodes(1)
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CreateCacheCluster");
+    let cluster = cluster.cache_cluster.expect("cluster in the output");
+    assert_eq!(cluster.cache_cluster_id.as_deref(), Some("awsgen-cluster"));
+
+    let created = client
+        .create_snapshot(
+            CreateSnapshotInput::builder()
+                .snapshot_name("awsgen-snap")
+                .cache_cluster_id("awsgen-cluster")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CreateSnapshot")
+        .snapshot
+        .expect("snapshot in the output");
+    assert_eq!(created.snapshot_name.as_deref(), Some("awsgen-snap"));
+    assert_eq!(created.snapshot_status.as_deref(), Some("available"));
+
+    // CopySnapshot (the plugin's), with every member.
+    let copy = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("awsgen-snap")
+                .target_snapshot_name("awsgen-copy")
+                .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+                .tags(tag("team", "storage"))
+                .tags(tag("env", "test"))
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CopySnapshot");
+    assert!(copy.request_id().is_some(), "moto sends a request id");
+    let copy = copy.snapshot.expect("snapshot in the output");
+    assert_eq!(copy.snapshot_name.as_deref(), Some("awsgen-copy"));
+    assert_eq!(copy.cache_cluster_id.as_deref(), Some("awsgen-cluster"));
+    assert_eq!(
+        copy.kms_key_id.as_deref(),
+        Some("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+    );
+    let arn = copy.arn.clone().expect("the copy has an ARN");
+
+    // moto now reports both snapshots, and the copy by name.
+    let all = client
+        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .await
+        .expect("DescribeSnapshots")
+        .snapshots
+        .unwrap_or_default();
+    let mut names: Vec<_> = all.iter().filter_map(|s| s.snapshot_name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["awsgen-copy", "awsgen-snap"]);
+    let described = client
+        .describe_snapshots(
+            DescribeSnapshotsInput::builder()
+                .snapshot_name("awsgen-copy")
+                .build(),
+        )
+        .await
+        .expect("DescribeSnapshots by name")
+        .snapshots
+        .unwrap_or_default();
+    assert_eq!(described.len(), 1);
+    assert_eq!(described[0].arn.as_deref(), Some(arn.as_str()));
+
+    // Tags: the copy's, plus one added, minus one removed.
+    let tags_of = |arn: String| {
+        let client = client.clone();
+        async move {
+            let mut tags: Vec<(String, String)> = client
+                .list_tags_for_resource(
+                    ListTagsForResourceInput::builder()
+                        .resource_name(arn)
+                        .build()
+                        .unwrap(),
+                )
+                .await
+                .expect("ListTagsForResource")
+                .tag_list
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| (t.key.unwrap_or_default(), t.value.unwrap_or_default()))
+                .collect();
+            tags.sort();
+            tags
+        }
+    };
+    assert_eq!(
+        tags_of(arn.clone()).await,
+        [
+            ("env".into(), "test".into()),
+            ("team".into(), "storage".into())
+        ]
+    );
+    client
+        .add_tags_to_resource(
+            AddTagsToResourceInput::builder()
+                .resource_name(&arn)
+                .tags(tag("owner", "awsgen"))
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("AddTagsToResource");
+    client
+        .remove_tags_from_resource(
+            RemoveTagsFromResourceInput::builder()
+                .resource_name(&arn)
+                .tag_keys("env")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("RemoveTagsFromResource");
+    assert_eq!(
+        tags_of(arn.clone()).await,
+        [
+            ("owner".into(), "awsgen".into()),
+            ("team".into(), "storage".into())
+        ]
+    );
+
+    // Copying onto an existing name, and from a missing source: modeled errors, not retried.
+    let err = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("awsgen-snap")
+                .target_snapshot_name("awsgen-copy")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect_err("the target exists");
+    assert!(
+        matches!(
+            err.service_error(),
+            Some(CopySnapshotError::SnapshotAlreadyExistsFault(_))
+        ),
+        "{err:?}"
+    );
+    let err = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("no-such-snapshot")
+                .target_snapshot_name("awsgen-copy-2")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect_err("the source is missing");
+    assert_eq!(err.attempts(), 1, "a modeled client error is not retried");
+    let text = err.to_string();
+    assert!(
+        text.starts_with("CopySnapshot failed: service error: SnapshotNotFoundFault"),
+        "{text}"
+    );
+    match err.into_service_error() {
+        Ok(CopySnapshotError::SnapshotNotFoundFault(fault)) => {
+            assert_eq!(fault.meta.status(), 404);
+            assert!(
+                fault
+                    .meta
+                    .message()
+                    .is_some_and(|m| m.contains("no-such-snapshot"))
+            );
+        }
+        other => panic!("expected SnapshotNotFoundFault, got {other:?}"),
+    }
+
+    // Delete the copy: gone from DescribeSnapshots, which now answers SnapshotNotFoundFault.
+    let deleted = client
+        .delete_snapshot(
+            DeleteSnapshotInput::builder()
+                .snapshot_name("awsgen-copy")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("DeleteSnapshot")
+        .snapshot
+        .expect("snapshot in the output");
+    assert_eq!(deleted.snapshot_name.as_deref(), Some("awsgen-copy"));
+    let err = client
+        .describe_snapshots(
+            DescribeSnapshotsInput::builder()
+                .snapshot_name("awsgen-copy")
+                .build(),
+        )
+        .await
+        .expect_err("the copy is deleted");
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::Service(DescribeSnapshotsError::SnapshotNotFoundFault(_))
+        ),
+        "{err:?}"
+    );
+    let remaining = client
+        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .await
+        .expect("DescribeSnapshots")
+        .snapshots
+        .unwrap_or_default();
+    assert_eq!(remaining.len(), 1);
+    assert_eq!(remaining[0].snapshot_name.as_deref(), Some("awsgen-snap"));
+}
+
+#[tokio::test]
+async fn memorydb_against_moto() {
+    use awsgen_e2e::memorydb::operation::{
+        copy_snapshot::CopySnapshotError, copy_snapshot::CopySnapshotInput,
+        create_cluster::CreateClusterInput, create_snapshot::CreateSnapshotInput,
+        delete_snapshot::DeleteSnapshotInput, describe_snapshots::DescribeSnapshotsError,
+        describe_snapshots::DescribeSnapshotsInput, list_tags::ListTagsInput,
+        tag_resource::TagResourceInput, untag_resource::UntagResourceInput,
+    };
+    use awsgen_e2e::memorydb::types::Tag;
+
+    let Some(moto) = Moto::start("memorydb_against_moto") else {
+        return;
+    };
+    let client = awsgen_e2e::memorydb::Client::new(config(&moto)).expect("client");
+    let tag = |k: &str, v: &str| Tag::builder().key(k).value(v).build();
+
+    let cluster = client
+        .create_cluster(
+            CreateClusterInput::builder()
+                .cluster_name("awsgen-cluster")
+                .node_type("db.t4g.small")
+                .acl_name("open-access")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CreateCluster")
+        .cluster
+        .expect("cluster in the output");
+    assert_eq!(cluster.name.as_deref(), Some("awsgen-cluster"));
+
+    let created = client
+        .create_snapshot(
+            CreateSnapshotInput::builder()
+                .cluster_name("awsgen-cluster")
+                .snapshot_name("awsgen-snap")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CreateSnapshot")
+        .snapshot
+        .expect("snapshot in the output");
+    assert_eq!(created.name.as_deref(), Some("awsgen-snap"));
+    assert_eq!(created.status.as_deref(), Some("available"));
+
+    let copy = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("awsgen-snap")
+                .target_snapshot_name("awsgen-copy")
+                .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+                .tags(tag("team", "storage"))
+                .tags(tag("env", "test"))
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("CopySnapshot")
+        .snapshot
+        .expect("snapshot in the output");
+    assert_eq!(copy.name.as_deref(), Some("awsgen-copy"));
+    assert_eq!(
+        copy.kms_key_id.as_deref(),
+        Some("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+    );
+    let config = copy.cluster_configuration.as_ref().expect("configuration");
+    assert_eq!(config.name.as_deref(), Some("awsgen-cluster"));
+    let arn = copy.arn.clone().expect("the copy has an ARN");
+
+    let all = client
+        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .await
+        .expect("DescribeSnapshots")
+        .snapshots
+        .unwrap_or_default();
+    let mut names: Vec<_> = all.iter().filter_map(|s| s.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["awsgen-copy", "awsgen-snap"]);
+    let detailed = client
+        .describe_snapshots(
+            DescribeSnapshotsInput::builder()
+                .snapshot_name("awsgen-copy")
+                .show_detail(true)
+                .build(),
+        )
+        .await
+        .expect("DescribeSnapshots by name")
+        .snapshots
+        .unwrap_or_default();
+    assert_eq!(detailed.len(), 1);
+    let shards = detailed[0]
+        .cluster_configuration
+        .as_ref()
+        .and_then(|c| c.shards.as_ref())
+        .expect("ShowDetail gives the shards");
+    assert!(!shards.is_empty());
+    assert!(
+        shards.iter().all(|s| s.snapshot_creation_time.is_some()),
+        "epoch-seconds timestamps parse"
+    );
+
+    let sorted = |tags: Option<Vec<Tag>>| {
+        let mut tags: Vec<(String, String)> = tags
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| (t.key.unwrap_or_default(), t.value.unwrap_or_default()))
+            .collect();
+        tags.sort();
+        tags
+    };
+    let listed = client
+        .list_tags(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
+        .await
+        .expect("ListTags");
+    assert_eq!(
+        sorted(listed.tag_list),
+        [
+            ("env".into(), "test".into()),
+            ("team".into(), "storage".into())
+        ]
+    );
+    let tagged = client
+        .tag_resource(
+            TagResourceInput::builder()
+                .resource_arn(&arn)
+                .tags(tag("owner", "awsgen"))
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("TagResource");
+    assert_eq!(sorted(tagged.tag_list).len(), 3);
+    client
+        .untag_resource(
+            UntagResourceInput::builder()
+                .resource_arn(&arn)
+                .tag_keys("env")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("UntagResource");
+    let listed = client
+        .list_tags(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
+        .await
+        .expect("ListTags");
+    assert_eq!(
+        sorted(listed.tag_list),
+        [
+            ("owner".into(), "awsgen".into()),
+            ("team".into(), "storage".into())
+        ]
+    );
+
+    let err = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("awsgen-snap")
+                .target_snapshot_name("awsgen-copy")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect_err("the target exists");
+    assert!(
+        matches!(
+            err.service_error(),
+            Some(CopySnapshotError::SnapshotAlreadyExistsFault(_))
+        ),
+        "{err:?}"
+    );
+    let err = client
+        .copy_snapshot(
+            CopySnapshotInput::builder()
+                .source_snapshot_name("no-such-snapshot")
+                .target_snapshot_name("awsgen-copy-2")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect_err("the source is missing");
+    assert_eq!(err.attempts(), 1, "a modeled client error is not retried");
+    assert!(
+        err.to_string()
+            .starts_with("CopySnapshot failed: service error: SnapshotNotFoundFault"),
+        "{err}"
+    );
+    assert!(
+        matches!(
+            err.service_error(),
+            Some(CopySnapshotError::SnapshotNotFoundFault(_))
+        ),
+        "{err:?}"
+    );
+
+    let deleted = client
+        .delete_snapshot(
+            DeleteSnapshotInput::builder()
+                .snapshot_name("awsgen-copy")
+                .build()
+                .unwrap(),
+        )
+        .await
+        .expect("DeleteSnapshot")
+        .snapshot
+        .expect("snapshot in the output");
+    assert_eq!(deleted.name.as_deref(), Some("awsgen-copy"));
+    let err = client
+        .describe_snapshots(
+            DescribeSnapshotsInput::builder()
+                .snapshot_name("awsgen-copy")
+                .build(),
+        )
+        .await
+        .expect_err("the copy is deleted");
+    assert!(
+        matches!(
+            err.service_error(),
+            Some(DescribeSnapshotsError::SnapshotNotFoundFault(_))
+        ),
+        "{err:?}"
+    );
+}

@@ -1,0 +1,511 @@
+//! The client core that every generated service client wraps: configuration (region,
+//! endpoint, credentials, transport, timeout, retries), the generic call of any
+//! [`Operation`](super::operation::Operation) (build, point at the endpoint, sign, send,
+//! parse, retry), and its one error type.
+//!
+//! Runs on tokio: its timer does the timeouts and the backoff between attempts, and the
+//! default transport ([`HyperClient`]) spawns its connection tasks on it.
+//!
+//! Retries: at most `max_attempts` attempts (3 by default, as botocore's standard mode), after
+//! a transport error, a timeout, an HTTP 5xx or 429 response, or a service error whose code is
+//! a throttling or transient code; the delay before attempt n+1 is a random fraction of
+//! `min(base_delay * 2^(n-1), max_delay)` ("full jitter").
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use super::credentials::{Credentials, CredentialsError};
+use super::endpoint::{EndpointError, EndpointParams};
+use super::error::ErrorMetadata;
+use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
+use super::sigv4::{Signer, SigningError};
+use super::transport::{HttpClient, HyperClient, TransportError};
+
+/// Codes that mean "slow down" (botocore's and the SDKs' throttling codes).
+const THROTTLING: &[&str] = &[
+    "BandwidthLimitExceeded",
+    "EC2ThrottledException",
+    "LimitExceededException",
+    "PriorRequestNotComplete",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+    "ThrottledException",
+    "Throttling",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "TransactionInProgressException",
+];
+
+/// Codes of transient failures on the service's side.
+const TRANSIENT: &[&str] = &[
+    "InternalError",
+    "InternalFailure",
+    "RequestTimeout",
+    "RequestTimeoutException",
+    "ServiceUnavailable",
+];
+
+/// What a generated client knows about its service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServiceInfo {
+    /// The SDK service id (`MemoryDB`).
+    pub service_id: &'static str,
+    /// The endpoint host prefix (`memory-db`).
+    pub endpoint_prefix: &'static str,
+    /// The SigV4 signing name (`memorydb`).
+    pub signing_name: &'static str,
+}
+
+/// Operation errors that carry error metadata: how the client reads a service error's code to
+/// decide whether to retry. Generated clients implement it for every operation error.
+pub trait ServiceError {
+    /// Code, message, request id and HTTP status of the error response.
+    fn meta(&self) -> &ErrorMetadata;
+}
+
+/// How often and how patiently to retry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryConfig {
+    /// Attempts in all, the first included (1 = no retries).
+    pub max_attempts: u32,
+    /// The backoff before the second attempt is a random fraction of this.
+    pub base_delay: Duration,
+    /// The cap of the backoff.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryConfig {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(20),
+        }
+    }
+}
+
+/// A client's configuration. `region` and `credentials` are required; the endpoint is
+/// resolved from the region unless set.
+#[derive(Clone, Debug)]
+pub struct Config {
+    region: Option<String>,
+    endpoint: Option<String>,
+    credentials: Option<Credentials>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    http_client: Option<Arc<dyn HttpClient>>,
+    timeout: Duration,
+    connect_timeout: Duration,
+    retry: RetryConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            region: None,
+            endpoint: None,
+            credentials: None,
+            use_fips: false,
+            use_dual_stack: false,
+            http_client: None,
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            retry: RetryConfig::default(),
+        }
+    }
+}
+
+impl Config {
+    /// A configuration with `region` and `credentials`.
+    pub fn new(region: impl Into<String>, credentials: Credentials) -> Self {
+        Self {
+            region: Some(region.into()),
+            credentials: Some(credentials),
+            ..Self::default()
+        }
+    }
+
+    /// Region and credentials from the environment variables and the shared files (see
+    /// [`credentials`](super::credentials)); `AWS_ENDPOINT_URL` sets the endpoint.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_env_map(&std::env::vars().collect())
+    }
+
+    /// Like [`Config::from_env`], with the environment given as a map.
+    pub fn from_env_map(env: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
+        let region = super::credentials::region_from_env(env).map_err(ConfigError::Credentials)?;
+        let credentials = Credentials::load(env).map_err(ConfigError::Credentials)?;
+        Ok(Self {
+            region,
+            credentials: Some(credentials),
+            endpoint: env
+                .get("AWS_ENDPOINT_URL")
+                .filter(|v| !v.is_empty())
+                .cloned(),
+            ..Self::default()
+        })
+    }
+
+    /// Sets the region.
+    pub fn with_region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Sends every request to `endpoint` (`http://127.0.0.1:5000`) instead of the regional
+    /// endpoint.
+    pub fn with_endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// Sets the credentials.
+    pub fn with_credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Uses the FIPS endpoint of the region.
+    pub fn with_fips(mut self, use_fips: bool) -> Self {
+        self.use_fips = use_fips;
+        self
+    }
+
+    /// Uses the dual-stack endpoint of the region.
+    pub fn with_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// Sends requests with `client` instead of the default [`HyperClient`].
+    pub fn with_http_client(mut self, client: Arc<dyn HttpClient>) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Gives up an attempt (sending and reading the response) after `timeout` (60 s by
+    /// default).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Gives up connecting after `timeout` (10 s by default; default transport only).
+    pub fn with_connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn with_retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The region, if set.
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+}
+
+/// A client could not be created from its configuration.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No region was configured.
+    MissingRegion,
+    /// No credentials were configured, or loading them failed.
+    Credentials(CredentialsError),
+    /// The endpoint could not be resolved.
+    Endpoint(EndpointError),
+    /// The default transport could not be set up.
+    Transport(TransportError),
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingRegion => f.write_str(
+                "no region: set one in the config, AWS_REGION, or the profile's `region`",
+            ),
+            Self::Credentials(e) => e.fmt(f),
+            Self::Endpoint(e) => e.fmt(f),
+            Self::Transport(e) => write!(f, "cannot create the HTTP client: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::MissingRegion => None,
+            Self::Credentials(e) => Some(e),
+            Self::Endpoint(e) => Some(e),
+            Self::Transport(e) => Some(e),
+        }
+    }
+}
+
+/// The part of a client shared by every service: endpoint, signer, transport and policies.
+#[derive(Clone, Debug)]
+pub struct Core {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    service: &'static ServiceInfo,
+    endpoint: String,
+    region: String,
+    signer: Signer,
+    http: Arc<dyn HttpClient>,
+    timeout: Duration,
+    retry: RetryConfig,
+}
+
+impl Core {
+    /// Resolves the endpoint and sets up signing and the transport for `service`.
+    pub fn new(config: Config, service: &'static ServiceInfo) -> Result<Self, ConfigError> {
+        let region = config.region.ok_or(ConfigError::MissingRegion)?;
+        let credentials = config.credentials.ok_or_else(|| {
+            ConfigError::Credentials(CredentialsError::new("none were configured"))
+        })?;
+        let endpoint = super::endpoint::resolve(
+            service.endpoint_prefix,
+            &EndpointParams {
+                region: Some(&region),
+                endpoint: config.endpoint.as_deref(),
+                use_fips: config.use_fips,
+                use_dual_stack: config.use_dual_stack,
+            },
+        )
+        .map_err(ConfigError::Endpoint)?;
+        let http = match config.http_client {
+            Some(client) => client,
+            None => {
+                Arc::new(HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?)
+            }
+        };
+        Ok(Self {
+            inner: Arc::new(Inner {
+                service,
+                signer: Signer::new(credentials, &region, service.signing_name),
+                endpoint,
+                region,
+                http,
+                timeout: config.timeout,
+                retry: config.retry,
+            }),
+        })
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &str {
+        &self.inner.endpoint
+    }
+
+    /// The region requests are signed for.
+    pub fn region(&self) -> &str {
+        &self.inner.region
+    }
+
+    /// The service this core calls.
+    pub fn service(&self) -> &'static ServiceInfo {
+        self.inner.service
+    }
+
+    /// Calls operation `O` with `input`: builds the request once, then per attempt signs it,
+    /// sends it with the timeout, and parses the response, retrying what is retryable.
+    pub async fn invoke<O>(&self, input: &O::Input) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
+        let fail = |attempts, kind| Error {
+            operation: O::NAME,
+            attempts,
+            kind,
+        };
+        let mut request = O::build_request(input);
+        super::operation::set_endpoint(&mut request, &inner.endpoint)
+            .map_err(|e| fail(0, ErrorKind::Endpoint(e)))?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut signed = copy_request(&request);
+            inner
+                .signer
+                .sign(&mut signed, SystemTime::now())
+                .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+            let kind = match tokio::time::timeout(inner.timeout, inner.http.send(signed)).await {
+                Err(_) => ErrorKind::Timeout(inner.timeout),
+                Ok(Err(e)) => ErrorKind::Transport(e),
+                Ok(Ok(response)) => {
+                    match O::parse_response(
+                        response.status().as_u16(),
+                        response.headers(),
+                        response.body(),
+                    ) {
+                        Ok(output) => return Ok(output),
+                        Err(ResponseError::Service(e)) => ErrorKind::Service(e),
+                        Err(ResponseError::Invalid(e)) => ErrorKind::InvalidResponse(e),
+                    }
+                }
+            };
+            if attempt >= inner.retry.max_attempts.max(1) || !kind.retryable() {
+                return Err(fail(attempt, kind));
+            }
+            tokio::time::sleep(backoff(&inner.retry, attempt)).await;
+        }
+    }
+}
+
+/// A copy of a built request (method, URI, version, headers, body) for one attempt.
+fn copy_request(request: &http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
+    let mut copy = http::Request::new(request.body().clone());
+    *copy.method_mut() = request.method().clone();
+    *copy.uri_mut() = request.uri().clone();
+    *copy.version_mut() = request.version();
+    *copy.headers_mut() = request.headers().clone();
+    copy
+}
+
+/// The delay after failed attempt `attempt` (1-based): a random fraction of the capped
+/// exponential delay.
+fn backoff(retry: &RetryConfig, attempt: u32) -> Duration {
+    let exp = retry
+        .base_delay
+        .saturating_mul(1u32 << (attempt - 1).min(20))
+        .min(retry.max_delay);
+    // std's per-instance random hasher keys: enough randomness for jitter, no extra crate.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    exp.mul_f64((random >> 11) as f64 / (1u64 << 53) as f64)
+}
+
+/// Why an operation call failed: the operation, how many attempts were made, and the last
+/// attempt's error.
+#[derive(Debug)]
+pub struct Error<E> {
+    operation: &'static str,
+    attempts: u32,
+    kind: ErrorKind<E>,
+}
+
+/// The kinds of [`Error`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind<E> {
+    /// The service answered with an error: the operation's typed error.
+    Service(E),
+    /// The response could not be read as the protocol says.
+    InvalidResponse(InvalidResponse),
+    /// The request could not be sent or the response not received.
+    Transport(TransportError),
+    /// An attempt took longer than the timeout.
+    Timeout(Duration),
+    /// The request could not be signed.
+    Signing(SigningError),
+    /// The request could not be pointed at the endpoint.
+    Endpoint(InvalidEndpoint),
+}
+
+impl<E: ServiceError> ErrorKind<E> {
+    /// Whether another attempt may succeed.
+    fn retryable(&self) -> bool {
+        match self {
+            Self::Service(e) => {
+                let meta = e.meta();
+                meta.status() >= 500
+                    || meta.status() == 429
+                    || THROTTLING.contains(&meta.code())
+                    || TRANSIENT.contains(&meta.code())
+            }
+            Self::InvalidResponse(e) => e.status() >= 500 || e.status() == 429,
+            Self::Transport(_) | Self::Timeout(_) => true,
+            Self::Signing(_) | Self::Endpoint(_) => false,
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// The operation that failed (`CopySnapshot`).
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// How many attempts were made.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind<E> {
+        &self.kind
+    }
+
+    /// What went wrong, by value.
+    pub fn into_kind(self) -> ErrorKind<E> {
+        self.kind
+    }
+
+    /// The operation's typed error, if the service answered with one.
+    pub fn service_error(&self) -> Option<&E> {
+        match &self.kind {
+            ErrorKind::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The operation's typed error, or this error back.
+    pub fn into_service_error(self) -> Result<E, Self> {
+        match self.kind {
+            ErrorKind::Service(e) => Ok(e),
+            kind => Err(Self { kind, ..self }),
+        }
+    }
+
+    /// Whether the failure was an attempt timing out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self.kind, ErrorKind::Timeout(_))
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed: ", self.operation)?;
+        match &self.kind {
+            ErrorKind::Service(e) => write!(f, "service error: {e}")?,
+            ErrorKind::InvalidResponse(e) => e.fmt(f)?,
+            ErrorKind::Transport(e) => write!(f, "transport error: {e}")?,
+            ErrorKind::Timeout(t) => write!(f, "timed out after {t:?}")?,
+            ErrorKind::Signing(e) => e.fmt(f)?,
+            ErrorKind::Endpoint(e) => e.fmt(f)?,
+        }
+        if self.attempts > 1 {
+            write!(f, " ({} attempts)", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Service(e) => Some(e),
+            ErrorKind::InvalidResponse(e) => Some(e),
+            ErrorKind::Transport(e) => Some(e),
+            ErrorKind::Timeout(_) => None,
+            ErrorKind::Signing(e) => Some(e),
+            ErrorKind::Endpoint(e) => Some(e),
+        }
+    }
+}

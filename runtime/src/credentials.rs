@@ -1,0 +1,270 @@
+//! AWS credentials for the client, and where they come from: given directly, the standard
+//! environment variables, or a profile of the shared files (`~/.aws/credentials` and
+//! `~/.aws/config`). Also the region from the environment or the profile.
+//!
+//! Supported: static keys with an optional session token, in the environment
+//! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`) or in a profile
+//! (`aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`); the profile named by
+//! `AWS_PROFILE` (else `default`); the files named by `AWS_SHARED_CREDENTIALS_FILE` and
+//! `AWS_CONFIG_FILE`. Not supported (a profile that uses them gives an error saying so): role
+//! assumption (`role_arn`), `credential_process`, SSO, web identity, and instance or container
+//! metadata.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// An access key id, its secret, and an optional session token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: Option<String>,
+}
+
+impl Credentials {
+    /// Credentials from their parts.
+    pub fn new(
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+        session_token: Option<String>,
+    ) -> Self {
+        Self {
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            session_token,
+        }
+    }
+
+    /// The access key id (`AKIA…`).
+    pub fn access_key_id(&self) -> &str {
+        &self.access_key_id
+    }
+
+    /// The secret access key.
+    pub fn secret_access_key(&self) -> &str {
+        &self.secret_access_key
+    }
+
+    /// The session token of temporary credentials.
+    pub fn session_token(&self) -> Option<&str> {
+        self.session_token.as_deref()
+    }
+
+    /// Credentials from the environment variables, then from the profile (see the module
+    /// documentation).
+    pub fn from_env() -> Result<Self, CredentialsError> {
+        Self::load(&std::env::vars().collect())
+    }
+
+    /// Like [`Credentials::from_env`], with the environment given as a map (for tests and
+    /// embedding).
+    pub fn load(env: &BTreeMap<String, String>) -> Result<Self, CredentialsError> {
+        let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        match (var("AWS_ACCESS_KEY_ID"), var("AWS_SECRET_ACCESS_KEY")) {
+            (Some(id), Some(secret)) => {
+                return Ok(Self::new(id, secret, var("AWS_SESSION_TOKEN")));
+            }
+            (Some(_), None) => {
+                return Err(CredentialsError::new(
+                    "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not",
+                ));
+            }
+            _ => {}
+        }
+        let profile = Profile::load(env)?;
+        profile.credentials()
+    }
+}
+
+/// Shows the access key id; the secret and the token are redacted.
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &super::error::REDACTED)
+            .field(
+                "session_token",
+                &self.session_token.as_ref().map(|_| super::error::REDACTED),
+            )
+            .finish()
+    }
+}
+
+/// No usable credentials (or region) were found, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CredentialsError(String);
+
+impl CredentialsError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+
+    /// What was wrong.
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no usable AWS credentials: {}", self.0)
+    }
+}
+
+impl std::error::Error for CredentialsError {}
+
+/// The settings of one profile, merged from the credentials file (which wins) and the
+/// config file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    name: String,
+    /// Where the settings were looked for, for error messages.
+    sources: Vec<String>,
+    settings: BTreeMap<String, String>,
+}
+
+impl Profile {
+    /// The profile `AWS_PROFILE` names (else `default`) from the shared files that `env`
+    /// points at (`AWS_SHARED_CREDENTIALS_FILE`, `AWS_CONFIG_FILE`, else `~/.aws/…` under
+    /// `HOME` or `USERPROFILE`). Missing files are empty; unreadable ones are an error.
+    pub fn load(env: &BTreeMap<String, String>) -> Result<Self, CredentialsError> {
+        let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        let name = var("AWS_PROFILE").unwrap_or_else(|| "default".to_owned());
+        let home = var("HOME").or_else(|| var("USERPROFILE"));
+        let file = |override_var: &str, default: &str| {
+            var(override_var).map(PathBuf::from).or_else(|| {
+                home.as_ref()
+                    .map(|h| PathBuf::from(h).join(".aws").join(default))
+            })
+        };
+        let mut profile = Profile {
+            name: name.clone(),
+            ..Profile::default()
+        };
+        // The config file first, so that the credentials file overrides it.
+        for (path, is_config) in [
+            (file("AWS_CONFIG_FILE", "config"), true),
+            (file("AWS_SHARED_CREDENTIALS_FILE", "credentials"), false),
+        ] {
+            let Some(path) = path else { continue };
+            profile.sources.push(path.display().to_string());
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    return Err(CredentialsError::new(format!(
+                        "cannot read {}: {e}",
+                        path.display()
+                    )));
+                }
+            };
+            let section = if is_config && name != "default" {
+                format!("profile {name}")
+            } else {
+                name.clone()
+            };
+            profile.settings.extend(parse_section(&text, &section));
+        }
+        Ok(profile)
+    }
+
+    /// The profile's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// A setting (`region`, `aws_access_key_id`, …).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.settings
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The profile's static credentials.
+    pub fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        match (
+            self.get("aws_access_key_id"),
+            self.get("aws_secret_access_key"),
+        ) {
+            (Some(id), Some(secret)) => Ok(Credentials::new(
+                id,
+                secret,
+                self.get("aws_session_token").map(str::to_owned),
+            )),
+            _ => {
+                let unsupported = [
+                    "role_arn",
+                    "credential_process",
+                    "sso_session",
+                    "sso_start_url",
+                    "web_identity_token_file",
+                    "credential_source",
+                ]
+                .into_iter()
+                .find(|k| self.get(k).is_some());
+                Err(CredentialsError::new(match unsupported {
+                    Some(key) => format!(
+                        "profile `{}` uses `{key}`, which this client does not support \
+                         (only static keys, with an optional session token)",
+                        self.name
+                    ),
+                    None => format!(
+                        "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and profile \
+                         `{}` has no aws_access_key_id and aws_secret_access_key (looked in: {})",
+                        self.name,
+                        if self.sources.is_empty() {
+                            "no files: HOME is not set".to_owned()
+                        } else {
+                            self.sources.join(", ")
+                        }
+                    ),
+                }))
+            }
+        }
+    }
+}
+
+/// The region from `AWS_REGION`, `AWS_DEFAULT_REGION`, or the profile's `region`.
+pub fn region_from_env(env: &BTreeMap<String, String>) -> Result<Option<String>, CredentialsError> {
+    let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+    if let Some(region) = var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")) {
+        return Ok(Some(region));
+    }
+    Ok(Profile::load(env)?.get("region").map(str::to_owned))
+}
+
+/// The `key = value` settings of section `[name]` of an INI-style shared file. Comments
+/// (`#`, `;`) and the indented sub-settings of nested blocks (`s3 =` then indented lines) are
+/// skipped; keys are lowercased; later sections of the same name add to earlier ones.
+pub fn parse_section(text: &str, name: &str) -> BTreeMap<String, String> {
+    let mut settings = BTreeMap::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            continue;
+        }
+        if let Some(header) = trimmed.strip_prefix('[') {
+            let header = header.split(']').next().unwrap_or("");
+            let header = header.split_whitespace().collect::<Vec<_>>().join(" ");
+            inside = header == name;
+            continue;
+        }
+        if !inside || line.starts_with([' ', '\t']) {
+            continue;
+        }
+        if let Some((key, value)) = trimmed.split_once('=') {
+            let value = value.trim();
+            // An inline comment needs whitespace before it.
+            let value = value
+                .find(" #")
+                .or_else(|| value.find(" ;"))
+                .map_or(value, |i| value[..i].trim_end());
+            settings.insert(key.trim().to_ascii_lowercase(), value.to_owned());
+        }
+    }
+    settings
+}
