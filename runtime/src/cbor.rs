@@ -28,7 +28,7 @@
 //! lengths are never used to preallocate, a float that overflows the member's type, an
 //! integer that does not fit it, and every type mismatch or truncation is a [`CborError`].
 //! A key given twice in a map takes its last value (in structures, maps and the error
-//! envelope alike), as in the AWS SDKs.
+//! envelope alike), as botocore's JSON parsing does (see `super::json`).
 
 use std::borrow::Cow;
 use std::fmt;

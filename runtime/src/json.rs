@@ -34,7 +34,7 @@
 //! not fit the member's type, malformed UTF-8, bad escapes, lone surrogates, control characters
 //! in strings, trailing garbage and truncation are errors ([`JsonError`]). A key given twice
 //! in an object takes its last value (in structures, maps and the error envelope alike), as in
-//! the AWS SDKs.
+//! botocore, whose JSON parsing (Python's `json`) keeps the last.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -16,7 +16,7 @@
 //! nesting deeper than [`MAX_DEPTH`] elements (skipped ones included), or a value that does not
 //! parse as its type (an integer that does not fit, a finite number that overflows a float)
 //! give an [`XmlError`] saying what was wrong. An element given twice where one is expected is
-//! read twice, and generated parsers keep the last value, as the AWS SDKs do.
+//! read twice, and generated parsers keep the last value, as the JSON and CBOR readers do.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -12,11 +12,11 @@
 //!   range, and a CBOR length larger than the body are errors.
 //! * **Invalid UTF-8** anywhere in a text body (XML, JSON) or in a CBOR text string is an
 //!   error.
-//! * **Duplicates** are not errors: as in the AWS SDKs, a member given twice takes its last
-//!   value (a structure member, a wrapped list or map, a union's member), a map key given twice
-//!   keeps its first position and takes the last value, and the error envelope's fields take
-//!   their last value too (`__type`, `message`, `<Code>`); of two `<Error>` elements in an
-//!   awsQuery error response the first is read, as botocore does.
+//! * **Duplicates** are not errors (as in botocore's JSON parsing): a member given twice takes
+//!   its last value (a structure member, a wrapped list or map, a union's member), a map key
+//!   given twice keeps its first position and takes the last value, and the error envelope's
+//!   fields take their last value too (`__type`, `message`, `<Code>`); of two `<Error>`
+//!   elements in an awsQuery error response the first is read, as botocore does.
 //! * **Wide trees** (many siblings) parse in linear time.
 
 mod parser_corpus;

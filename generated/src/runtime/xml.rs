@@ -19,7 +19,7 @@
 //! nesting deeper than [`MAX_DEPTH`] elements (skipped ones included), or a value that does not
 //! parse as its type (an integer that does not fit, a finite number that overflows a float)
 //! give an [`XmlError`] saying what was wrong. An element given twice where one is expected is
-//! read twice, and generated parsers keep the last value, as the AWS SDKs do.
+//! read twice, and generated parsers keep the last value, as the JSON and CBOR readers do.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -400,8 +400,7 @@ where
 {
     let value: T = text.parse().map_err(|e: T::Err| e.to_string())?;
     let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
-    let literal =
-        unsigned.eq_ignore_ascii_case("infinity") || unsigned.eq_ignore_ascii_case("inf");
+    let literal = unsigned.eq_ignore_ascii_case("infinity") || unsigned.eq_ignore_ascii_case("inf");
     if is_infinite(&value) && !literal {
         return Err("number out of range".to_owned());
     }
