@@ -9,6 +9,10 @@
 
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 
+/// The text of the generated code included above, for the hygiene scan of generated sources
+/// (`tests/tests/hygiene.rs`).
+pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/generated.rs"));
+
 pub mod compare;
 pub mod harness;
 pub mod normalize;

@@ -23,9 +23,12 @@
 //! are read too). Definite and indefinite lengths are both read everywhere, `null` and
 //! `undefined` both mean "absent", and unknown members are skipped.
 //!
-//! Nothing here panics on any input: nesting through the reader is bounded by [`MAX_DEPTH`]
-//! (skipping uses minicbor's iterative `skip`), declared lengths are never used to
-//! preallocate, and every type mismatch or truncation is a [`CborError`].
+//! Nothing here panics on any input: nesting is bounded by [`MAX_DEPTH`] (maps and arrays
+//! opened through the reader count, including the ones [`CborReader::skip`] walks), declared
+//! lengths are never used to preallocate, a float that overflows the member's type, an
+//! integer that does not fit it, and every type mismatch or truncation is a [`CborError`].
+//! A key given twice in a map takes its last value (in structures, maps and the error
+//! envelope alike), as botocore's JSON parsing does (see `super::json`).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -469,8 +472,15 @@ impl<'a> CborReader<'a> {
         if self.peek()? == Type::F32 {
             return self.d.f32().map_err(|e| self.decode_error(e));
         }
-        // Half floats convert exactly; wider values round once.
-        self.f64().map(|v| v as f32)
+        // Half floats convert exactly; wider values round once. A finite value beyond the
+        // `f32` range is an error, not an infinity.
+        let at = self.d.position();
+        let value = self.f64()?;
+        let narrowed = value as f32;
+        if narrowed.is_infinite() && value.is_finite() {
+            return Err(CborError::new(at, "number out of range for a float"));
+        }
+        Ok(narrowed)
     }
 
     /// Reads a float member value, or `None` for `null`.
@@ -520,9 +530,35 @@ impl<'a> CborReader<'a> {
         self.opt(Self::timestamp)
     }
 
-    /// Skips the next item, whatever it is.
+    /// Skips the next item, whatever it is. Maps and arrays are walked through the reader, so
+    /// their nesting counts toward [`MAX_DEPTH`] as in the JSON reader (the recursion is
+    /// bounded by it); tags, strings and scalars are skipped by minicbor. A stray break is an
+    /// error.
     pub fn skip(&mut self) -> Result<(), CborError> {
-        self.d.skip().map_err(|e| self.decode_error(e))
+        loop {
+            match self.peek()? {
+                Type::Tag => {
+                    self.d.tag().map_err(|e| self.decode_error(e))?;
+                }
+                Type::Map | Type::MapIndef => {
+                    let mut object = self.begin_object()?;
+                    while self.next(&mut object.remaining)? {
+                        self.skip()?;
+                        self.skip()?;
+                    }
+                    return Ok(());
+                }
+                Type::Array | Type::ArrayIndef => {
+                    let mut array = self.begin_array()?;
+                    while self.next_item(&mut array)? {
+                        self.skip()?;
+                    }
+                    return Ok(());
+                }
+                Type::Break => return Err(self.error("unexpected break")),
+                _ => return self.d.skip().map_err(|e| self.decode_error(e)),
+            }
+        }
     }
 }
 
@@ -622,10 +658,11 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), CborErr
         let text = matches!(reader.peek()?, Type::String | Type::StringIndef);
         match key.as_ref() {
             "__type" if text => code = Some(reader.string()?.into_owned()),
-            "message" if text && message.0 > 0 => {
+            // Ranked, `message` before `Message`; of the same key, the last wins.
+            "message" if text => {
                 message = (0, Some(reader.string()?.into_owned()));
             }
-            "Message" if text && message.0 > 1 => {
+            "Message" if text && message.0 >= 1 => {
                 message = (1, Some(reader.string()?.into_owned()));
             }
             _ => reader.skip()?,

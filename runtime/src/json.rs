@@ -32,7 +32,9 @@
 //! Nothing here panics on any input. Nesting is bounded by [`MAX_DEPTH`] (containers opened
 //! through the reader count, including the ones [`JsonReader::skip`] walks); numbers that do
 //! not fit the member's type, malformed UTF-8, bad escapes, lone surrogates, control characters
-//! in strings, trailing garbage and truncation are errors ([`JsonError`]).
+//! in strings, trailing garbage and truncation are errors ([`JsonError`]). A key given twice
+//! in an object takes its last value (in structures, maps and the error envelope alike), as in
+//! botocore, whose JSON parsing (Python's `json`) keeps the last.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -511,7 +513,7 @@ impl<'a> JsonReader<'a> {
         match self.peek_byte() {
             Some(b'}') => {
                 self.pos += 1;
-                self.depth -= 1;
+                self.depth = self.depth.saturating_sub(1);
                 return Ok(None);
             }
             Some(b',') if !object.first => self.pos += 1,
@@ -542,7 +544,7 @@ impl<'a> JsonReader<'a> {
         match self.peek_byte() {
             Some(b']') => {
                 self.pos += 1;
-                self.depth -= 1;
+                self.depth = self.depth.saturating_sub(1);
                 return Ok(false);
             }
             Some(b',') if !array.first => self.pos += 1,
@@ -1006,7 +1008,8 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), JsonErr
                 continue;
             }
         };
-        if reader.peek()? == Kind::String && rank < slot.0 {
+        // Of the same key, the last wins.
+        if reader.peek()? == Kind::String && rank <= slot.0 {
             *slot = (rank, Some(reader.string()?.into_owned()));
         } else {
             reader.skip()?;

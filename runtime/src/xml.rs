@@ -13,8 +13,10 @@
 //! and comments and processing instructions are skipped.
 //!
 //! Nothing here panics on any input: malformed XML, invalid UTF-8, a document that ends early,
-//! nesting deeper than [`MAX_DEPTH`] elements, or a value that does not parse as its type give an
-//! [`XmlError`] saying what was wrong.
+//! nesting deeper than [`MAX_DEPTH`] elements (skipped ones included), or a value that does not
+//! parse as its type (an integer that does not fit, a finite number that overflows a float)
+//! give an [`XmlError`] saying what was wrong. An element given twice where one is expected is
+//! read twice, and generated parsers keep the last value, as the JSON and CBOR readers do.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -386,14 +388,20 @@ impl<'a> XmlReader<'a> {
         self.parse(element, "a 64-bit integer", str::parse)
     }
 
-    /// Consumes `element` and reads a 32-bit float (also `NaN`, `Infinity`, `-Infinity`).
+    /// Consumes `element` and reads a 32-bit float (also `NaN`, `Infinity`, `-Infinity`); a
+    /// finite number beyond the `f32` range is an error.
     pub fn f32(&mut self, element: &Element<'a>) -> Result<f32, XmlError> {
-        self.parse(element, "a number", str::parse)
+        self.parse(element, "a number", |s| {
+            parse_float(s, |v: &f32| v.is_infinite())
+        })
     }
 
-    /// Consumes `element` and reads a 64-bit float (also `NaN`, `Infinity`, `-Infinity`).
+    /// Consumes `element` and reads a 64-bit float (also `NaN`, `Infinity`, `-Infinity`); a
+    /// finite number beyond the `f64` range is an error.
     pub fn f64(&mut self, element: &Element<'a>) -> Result<f64, XmlError> {
-        self.parse(element, "a number", str::parse)
+        self.parse(element, "a number", |s| {
+            parse_float(s, |v: &f64| v.is_infinite())
+        })
     }
 
     /// Consumes `element` and reads a timestamp in any of the three AWS formats, whatever the
@@ -409,6 +417,22 @@ impl<'a> XmlReader<'a> {
             super::timestamp::DateTime::parse_any,
         )
     }
+}
+
+/// A float from its text: what `str::parse` accepts, except that a number too large for the
+/// type is an error instead of an infinity (only the infinity literals give one).
+fn parse_float<T>(text: &str, is_infinite: fn(&T) -> bool) -> Result<T, String>
+where
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    let value: T = text.parse().map_err(|e: T::Err| e.to_string())?;
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let literal = unsigned.eq_ignore_ascii_case("infinity") || unsigned.eq_ignore_ascii_case("inf");
+    if is_infinite(&value) && !literal {
+        return Err("number out of range".to_owned());
+    }
+    Ok(value)
 }
 
 impl<'a> XmlReader<'a> {

@@ -126,15 +126,25 @@ fn nesting_is_bounded_and_unknown_items_are_skipped() {
         b.push(0x00);
         b
     };
-    // Skipping an unknown member walks any depth without recursion.
+    // Skipping an unknown member counts its nesting toward MAX_DEPTH, as reading does: within
+    // the bound it is skipped, beyond it (however deep) it is an error, found at the bound.
     for head in [0x81, 0x9f] {
-        let body = nested(100_000, head);
-        let mut r = CborReader::new(&body);
-        let mut object = r.begin_object().unwrap();
-        assert_eq!(r.next_key(&mut object).unwrap().as_deref(), Some("x"));
-        // Indefinite arrays are never closed here: skipping must fail cleanly.
-        let skipped = r.skip();
-        assert_eq!(skipped.is_ok(), head == 0x81, "head {head:#x}");
+        for (depth, ok) in [
+            (MAX_DEPTH - 1, head == 0x81),
+            (MAX_DEPTH, false),
+            (100_000, false),
+        ] {
+            let body = nested(depth, head);
+            let mut r = CborReader::new(&body);
+            let mut object = r.begin_object().unwrap();
+            assert_eq!(r.next_key(&mut object).unwrap().as_deref(), Some("x"));
+            // Indefinite arrays are never closed here: skipping must fail cleanly.
+            let skipped = r.skip();
+            assert_eq!(skipped.is_ok(), ok, "head {head:#x}, depth {depth}");
+            if depth >= MAX_DEPTH {
+                assert!(skipped.unwrap_err().message().contains("nested too deeply"));
+            }
+        }
     }
     // Reading through the reader stops at MAX_DEPTH.
     let mut body = vec![0x81; MAX_DEPTH + 1];
