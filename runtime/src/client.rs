@@ -382,13 +382,15 @@ fn copy_request(request: &http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {
 fn backoff(retry: &RetryConfig, attempt: u32) -> Duration {
     let exp = retry
         .base_delay
-        .saturating_mul(1u32 << (attempt - 1).min(20))
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(20))
         .min(retry.max_delay);
     // std's per-instance random hasher keys: enough randomness for jitter, no extra crate.
     let random = std::collections::hash_map::RandomState::new()
         .build_hasher()
         .finish();
-    exp.mul_f64((random >> 11) as f64 / (1u64 << 53) as f64)
+    // The top 32 bits as a fraction in [0, 1): ample resolution for jitter.
+    let fraction = f64::from(u32::try_from(random >> 32).unwrap_or(u32::MAX)) / 4_294_967_296.0;
+    exp.mul_f64(fraction)
 }
 
 /// Why an operation call failed: the operation, how many attempts were made, and the last

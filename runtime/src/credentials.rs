@@ -260,9 +260,9 @@ pub fn parse_section(text: &str, name: &str) -> BTreeMap<String, String> {
             let value = value.trim();
             // An inline comment needs whitespace before it.
             let value = value
-                .find(" #")
-                .or_else(|| value.find(" ;"))
-                .map_or(value, |i| value[..i].trim_end());
+                .split_once(" #")
+                .or_else(|| value.split_once(" ;"))
+                .map_or(value, |(before, _)| before.trim_end());
             settings.insert(key.trim().to_ascii_lowercase(), value.to_owned());
         }
     }

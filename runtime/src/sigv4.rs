@@ -262,10 +262,15 @@ fn amz_date(time: SystemTime) -> ([u8; 16], [u8; 8]) {
         "{:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z",
         y.clamp(0, 9999)
     );
+    // Both arrays are filled by zipping, so nothing here can index out of bounds.
     let mut amz = [b'0'; 16];
-    amz.copy_from_slice(&text.as_bytes()[..16]);
+    for (slot, byte) in amz.iter_mut().zip(text.bytes()) {
+        *slot = byte;
+    }
     let mut date = [b'0'; 8];
-    date.copy_from_slice(&amz[..8]);
+    for (slot, byte) in date.iter_mut().zip(amz) {
+        *slot = byte;
+    }
     (amz, date)
 }
 
@@ -273,8 +278,10 @@ fn amz_date(time: SystemTime) -> ([u8; 16], [u8; 8]) {
 fn hex_into(bytes: &[u8], out: &mut [u8]) {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for (byte, pair) in bytes.iter().zip(out.chunks_exact_mut(2)) {
-        pair[0] = DIGITS[usize::from(byte >> 4)];
-        pair[1] = DIGITS[usize::from(byte & 0xf)];
+        if let [high, low] = pair {
+            *high = DIGITS[usize::from(byte >> 4)];
+            *low = DIGITS[usize::from(byte & 0xf)];
+        }
     }
 }
 
@@ -313,15 +320,14 @@ fn canonical_uri(hasher: &mut Sha256, path: &str) {
 }
 
 fn percent_decode(s: &str) -> Vec<u8> {
+    let hex = |c: u8| char::from(c).to_digit(16);
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let hex = |c: u8| (c as char).to_digit(16);
+    while let Some(&b) = bytes.get(i) {
         if b == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+            && let Some(&[_, high, low]) = bytes.get(i..i + 3)
+            && let (Some(h), Some(l)) = (hex(high), hex(low))
         {
             out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
             i += 3;
@@ -359,18 +365,11 @@ fn canonical_query(hasher: &mut Sha256, query: &str) {
 /// A header value with leading and trailing whitespace trimmed and inner runs of spaces
 /// collapsed to one.
 fn canonical_value(hasher: &mut Sha256, value: &[u8]) {
-    let trimmed = value.trim_ascii();
-    let mut start = 0;
-    let mut i = 0;
-    while i < trimmed.len() {
-        if trimmed[i] == b' ' && trimmed.get(i + 1) == Some(&b' ') {
-            Digest::update(hasher, &trimmed[start..=i]);
-            while trimmed.get(i + 1) == Some(&b' ') {
-                i += 1;
-            }
-            start = i + 1;
+    let words = value.trim_ascii().split(|&b| b == b' ').filter(|w| !w.is_empty());
+    for (n, word) in words.enumerate() {
+        if n > 0 {
+            Digest::update(hasher, b" ");
         }
-        i += 1;
+        Digest::update(hasher, word);
     }
-    Digest::update(hasher, &trimmed[start..]);
 }
