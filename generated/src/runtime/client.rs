@@ -3,7 +3,7 @@
 
 //! The client core that every generated service client wraps: configuration (region,
 //! endpoint, credentials, transport, timeout, retries), the generic call of any
-//! [`Operation`](super::operation::Operation) (build, point at the endpoint, sign, send,
+//! [`Operation`] (build, point at the endpoint, sign, send,
 //! parse, retry), and its one error type.
 //!
 //! Runs on tokio: its timer does the timeouts and the backoff between attempts, and the

@@ -368,7 +368,10 @@ fn canonical_query(hasher: &mut Sha256, query: &str) {
 /// A header value with leading and trailing whitespace trimmed and inner runs of spaces
 /// collapsed to one.
 fn canonical_value(hasher: &mut Sha256, value: &[u8]) {
-    let words = value.trim_ascii().split(|&b| b == b' ').filter(|w| !w.is_empty());
+    let words = value
+        .trim_ascii()
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty());
     for (n, word) in words.enumerate() {
         if n > 0 {
             Digest::update(hasher, b" ");
