@@ -8,8 +8,24 @@ use std::path::PathBuf;
 
 use awsgen_runtime::credentials::{Credentials, Profile, parse_section, region_from_env};
 
+/// A scratch directory, removed when dropped.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh directory with the given files.
-fn dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
+fn dir(name: &str, files: &[(&str, &str)]) -> Scratch {
     let dir =
         std::env::temp_dir().join(format!("awsgen-credentials-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -17,7 +33,7 @@ fn dir(name: &str, files: &[(&str, &str)]) -> PathBuf {
     for (path, text) in files {
         std::fs::write(dir.join(path), text).unwrap();
     }
-    dir
+    Scratch(dir)
 }
 
 fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
