@@ -5,7 +5,6 @@
 //! service's `protocol` module is made `pub(crate)`, so that the benchmarks can time the request
 //! body serializers alone, apart from building the `http::Request`.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use awsgen_codegen::ir::{Protocol, Selection};
@@ -58,58 +57,24 @@ fn main() {
     })
     .unwrap_or_else(|e| panic!("generating CopySnapshot: {e}"));
     let out = PathBuf::from(env("OUT_DIR")).join("generated.rs");
-    let text = prettyplease::unparse(&inline(&files));
+    let mut file = awsgen_codegen::inline::inline_crate(&files).unwrap_or_else(|e| panic!("{e}"));
+    open_protocol_modules(&mut file.items);
+    let text = prettyplease::unparse(&file);
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
-/// The generated crate's file tree as one crate-root file: every `mod x;` replaced by the
-/// module's contents, the crate-level inner attributes and the per-service `cfg(feature)`
-/// gates dropped.
-fn inline(files: &BTreeMap<String, String>) -> syn::File {
-    let mut lib = parse_file(files, "src/lib.rs");
-    lib.attrs.clear();
-    for item in &mut lib.items {
-        if let syn::Item::Mod(m) = item {
-            m.attrs.retain(|a| !a.path().is_ident("cfg"));
-        }
-    }
-    inline_items(&mut lib.items, "src", files);
-    lib
-}
-
-fn inline_items(items: &mut [syn::Item], dir: &str, files: &BTreeMap<String, String>) {
+/// Makes every `protocol` module `pub(crate)`, so that the body serializers can be timed alone.
+fn open_protocol_modules(items: &mut [syn::Item]) {
     for item in items {
-        let syn::Item::Mod(m) = item else { continue };
-        let name = m.ident.to_string();
-        let name = name.trim_start_matches("r#");
-        let child_dir = format!("{dir}/{name}");
-        match &mut m.content {
-            Some((_, content)) => inline_items(content, &child_dir, files),
-            None => {
-                let flat = format!("{dir}/{name}.rs");
-                let path = if files.contains_key(&flat) {
-                    flat
-                } else {
-                    format!("{dir}/{name}/mod.rs")
-                };
-                let mut file = parse_file(files, &path);
-                inline_items(&mut file.items, &child_dir, files);
-                if name == "protocol" {
-                    m.vis = syn::parse_quote!(pub(crate));
-                }
-                m.attrs.extend(file.attrs);
-                m.content = Some((syn::token::Brace::default(), file.items));
-                m.semi = None;
+        if let syn::Item::Mod(m) = item {
+            if m.ident == "protocol" {
+                m.vis = syn::parse_quote!(pub(crate));
+            }
+            if let Some((_, content)) = &mut m.content {
+                open_protocol_modules(content);
             }
         }
     }
-}
-
-fn parse_file(files: &BTreeMap<String, String>, path: &str) -> syn::File {
-    let text = files
-        .get(path)
-        .unwrap_or_else(|| panic!("generated crate has no {path}"));
-    syn::parse_file(text).unwrap_or_else(|e| panic!("generated {path} does not parse: {e}"))
 }
 
 fn env(name: &str) -> String {

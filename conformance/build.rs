@@ -136,7 +136,9 @@ fn main() {
     let out = PathBuf::from(env("OUT_DIR"));
     write(
         &out.join("generated.rs"),
-        &prettyplease::unparse(&inline(&files)),
+        &prettyplease::unparse(
+            &awsgen_codegen::inline::inline_crate(&files).unwrap_or_else(|e| panic!("{e}")),
+        ),
     );
     write(&out.join("dispatch.rs"), &pretty(dispatch));
     write(&out.join("suites.rs"), &pretty(suite_list(&suites)));
@@ -260,54 +262,6 @@ fn suite_list(suites: &[Suite]) -> TokenStream {
         /// Every suite of every file, in file order.
         pub static SUITES: &[crate::harness::SuiteInfo] = &[#(#entries),*];
     }
-}
-
-/// Turns the generated crate's file tree into one token stream for the crate root: every
-/// `mod x;` is replaced by the module's contents; the crate-level inner attributes are dropped
-/// (the including `lib.rs` has its own) and so are the per-service `cfg(feature)` gates.
-fn inline(files: &BTreeMap<String, String>) -> syn::File {
-    let mut lib = parse_file(files, "src/lib.rs");
-    lib.attrs.clear();
-    for item in &mut lib.items {
-        if let syn::Item::Mod(m) = item {
-            m.attrs.retain(|a| !a.path().is_ident("cfg"));
-        }
-    }
-    inline_items(&mut lib.items, "src", files);
-    lib
-}
-
-fn inline_items(items: &mut [syn::Item], dir: &str, files: &BTreeMap<String, String>) {
-    for item in items {
-        let syn::Item::Mod(m) = item else { continue };
-        let name = m.ident.to_string();
-        let name = name.trim_start_matches("r#");
-        let child_dir = format!("{dir}/{name}");
-        match &mut m.content {
-            Some((_, content)) => inline_items(content, &child_dir, files),
-            None => {
-                let flat = format!("{dir}/{name}.rs");
-                let nested = format!("{dir}/{name}/mod.rs");
-                let path = if files.contains_key(&flat) {
-                    flat
-                } else {
-                    nested
-                };
-                let mut file = parse_file(files, &path);
-                inline_items(&mut file.items, &child_dir, files);
-                m.attrs.extend(file.attrs);
-                m.content = Some((syn::token::Brace::default(), file.items));
-                m.semi = None;
-            }
-        }
-    }
-}
-
-fn parse_file(files: &BTreeMap<String, String>, path: &str) -> syn::File {
-    let text = files
-        .get(path)
-        .unwrap_or_else(|| panic!("generated crate has no {path}"));
-    syn::parse_file(text).unwrap_or_else(|e| panic!("generated {path} does not parse: {e}"))
 }
 
 /// Every dependency the generated manifest names must be a dependency of this package.

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod inline;
 pub mod ir;
 pub mod model;
 pub mod naming;
