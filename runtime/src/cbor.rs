@@ -27,8 +27,9 @@
 //! opened through the reader count, including the ones [`CborReader::skip`] walks), declared
 //! lengths are never used to preallocate, a float that overflows the member's type, an
 //! integer that does not fit it, and every type mismatch or truncation is a [`CborError`].
-//! A key given twice in a map takes its last value (in structures, maps and the error
-//! envelope alike), as botocore's JSON parsing does (see `super::json`).
+//! A member given twice is an error, as in [`super::json`] (which says why): a structure
+//! member ([`set`]), a map key ([`CborReader::duplicate_key`]), and the error envelope's
+//! `__type` and message keys; `null` and `undefined` never count.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -576,6 +577,57 @@ fn f16_to_f64(bits: u16) -> f64 {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Members given twice
+
+/// Stores `value`, a member just read (`None` for `null`/`undefined`), in `slot`, the member's field
+/// of the structure being read, unless the member already has a value: then returns `false`,
+/// and the caller fails with [`CborReader::duplicate_member`] (see the [module docs](self)).
+/// `null` leaves the field as it is.
+#[inline]
+pub fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(_) if slot.is_some() => false,
+        Some(value) => {
+            *slot = Some(value);
+            true
+        }
+        None => true,
+    }
+}
+
+impl CborReader<'_> {
+    /// The error of a `member` given twice in a `structure` (see the [module docs](self)).
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_member(&self, member: &str, structure: &'static str) -> CborError {
+        self.error(format!(
+            "member `{}` given twice in `{structure}`",
+            shown_key(member)
+        ))
+    }
+
+    /// The error of a map key given twice in a `map` (see the [module docs](self)).
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_key(&self, key: &str, map: &'static str) -> CborError {
+        self.error(format!(
+            "map key `{}` given twice in `{map}`",
+            shown_key(key)
+        ))
+    }
+}
+
+/// Quotes at most 64 characters of a key from the wire (it may be long).
+fn shown_key(key: &str) -> String {
+    let shown: String = key.chars().take(64).collect();
+    if shown.len() < key.len() {
+        format!("{shown}…")
+    } else {
+        shown
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole bodies, errors, headers
 
 /// Parses a whole response body with `parse` (a generated structure parser): an empty body
@@ -625,7 +677,9 @@ pub fn error_metadata(
         .map(sanitize_error_code);
     let (body_code, message) = match error_fields(body) {
         Ok(fields) => fields,
-        Err(e) => match header_code {
+        // A key given twice is an error even when the header names the code.
+        Err(EnvelopeError::Duplicate(e)) => return Err(e.into_invalid(status)),
+        Err(EnvelopeError::Unreadable(e)) => match header_code {
             Some(_) => (None, None),
             None => return Err(e.into_invalid(status)),
         },
@@ -641,7 +695,22 @@ pub fn error_metadata(
         .with_request_id(request_id(headers)))
 }
 
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), CborError> {
+/// Why [`error_fields`] failed: a body that is not CBOR (the `X-Amzn-ErrorType` header may
+/// still give the code), or an envelope key given twice (always an error).
+enum EnvelopeError {
+    Unreadable(CborError),
+    Duplicate(CborError),
+}
+
+impl From<CborError> for EnvelopeError {
+    fn from(e: CborError) -> Self {
+        Self::Unreadable(e)
+    }
+}
+
+/// `(code, message)` from an error body; fields that are not text strings are ignored. Each
+/// of the keys read may be given once (`null` and `undefined` count as absent).
+fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError> {
     if body.is_empty() {
         return Ok((None, None));
     }
@@ -652,13 +721,33 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), CborErr
         return Ok((None, None));
     }
     let mut code = None;
+    // Ranked, `message` before `Message`.
     let mut message: (u8, Option<String>) = (u8::MAX, None);
+    // One bit per key, set once the key has been given (not `null`).
+    let mut seen = 0u8;
     let mut object = reader.begin_object()?;
     while let Some(key) = reader.next_key(&mut object)? {
+        let bit = match key.as_ref() {
+            "__type" => 1,
+            "message" => 2,
+            "Message" => 4,
+            _ => {
+                reader.skip()?;
+                continue;
+            }
+        };
+        if reader.null()? {
+            continue;
+        }
+        if seen & bit != 0 {
+            return Err(EnvelopeError::Duplicate(
+                reader.error(format!("`{key}` given twice in the error response")),
+            ));
+        }
+        seen |= bit;
         let text = matches!(reader.peek()?, Type::String | Type::StringIndef);
         match key.as_ref() {
             "__type" if text => code = Some(reader.string()?.into_owned()),
-            // Ranked, `message` before `Message`; of the same key, the last wins.
             "message" if text => {
                 message = (0, Some(reader.string()?.into_owned()));
             }

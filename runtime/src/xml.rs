@@ -15,8 +15,13 @@
 //! Nothing here panics on any input: malformed XML, invalid UTF-8, a document that ends early,
 //! nesting deeper than [`MAX_DEPTH`] elements (skipped ones included), or a value that does not
 //! parse as its type (an integer that does not fit, a finite number that overflows a float)
-//! give an [`XmlError`] saying what was wrong. An element given twice where one is expected is
-//! read twice, and generated parsers keep the last value, as the JSON and CBOR readers do.
+//! give an [`XmlError`] saying what was wrong.
+//!
+//! A member given twice is an error, as in the JSON and CBOR readers (`super::json` says why):
+//! an element given twice where one is expected ([`set`]), a map key given twice
+//! ([`XmlError::duplicate_key`]), an attribute given twice ([`Element::attribute`]). Repeated
+//! elements that are meant to repeat are not duplicates: the items of a list (wrapped or
+//! flattened) and the entries of a map.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -46,6 +51,47 @@ impl XmlError {
     pub fn message(&self) -> &str {
         &self.message
     }
+}
+
+impl XmlError {
+    /// The error of a map key given twice in a `map` (see the [module docs](self)).
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_key(key: &str, map: &str) -> Self {
+        Self::new(format!("map key `{}` given twice in `{map}`", shown(key)))
+    }
+
+    /// The error of a member given twice in a `structure`.
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_member(member: &str, structure: &str) -> Self {
+        Self::new(format!(
+            "member `{}` given twice in `{structure}`",
+            shown(member)
+        ))
+    }
+}
+
+/// Quotes at most 64 characters of a name from the wire (it may be long).
+fn shown(name: &str) -> String {
+    let quoted: String = name.chars().take(64).collect();
+    if quoted.len() < name.len() {
+        format!("{quoted}…")
+    } else {
+        quoted
+    }
+}
+
+/// Stores `value`, a member just read, in `slot`, the member's field of the structure being
+/// read, unless the member already has a value: then returns `false`, and the caller fails
+/// with [`XmlError::duplicate_member`] (see the [module docs](self)).
+#[inline]
+pub fn set<T>(slot: &mut Option<T>, value: T) -> bool {
+    if slot.is_some() {
+        return false;
+    }
+    *slot = Some(value);
+    true
 }
 
 impl fmt::Display for XmlError {
@@ -88,8 +134,10 @@ impl<'a> Element<'a> {
         self.empty
     }
 
-    /// The value of the attribute with this local name, unescaped, if the element has it.
+    /// The value of the attribute with this local name, unescaped, if the element has it; an
+    /// attribute given twice is an error.
     pub fn attribute(&self, local_name: &str) -> Result<Option<String>, XmlError> {
+        let mut found = None;
         for attribute in self.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|e| {
                 XmlError::new(format!(
@@ -100,6 +148,12 @@ impl<'a> Element<'a> {
             let key = attribute.key.0;
             let key = key.rsplit(':').next().unwrap_or(key);
             if key == local_name {
+                if found.is_some() {
+                    return Err(XmlError::new(format!(
+                        "attribute `{local_name}` given twice in <{}>",
+                        self.local_name()
+                    )));
+                }
                 let value = attribute
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map_err(|e| {
@@ -108,10 +162,10 @@ impl<'a> Element<'a> {
                             self.local_name()
                         ))
                     })?;
-                return Ok(Some(value.into_owned()));
+                found = Some(value.into_owned());
             }
         }
-        Ok(None)
+        Ok(found)
     }
 
     /// The attribute with this local name parsed with `parse`, if the element has it; a failure

@@ -95,6 +95,31 @@ fn attributes() {
 }
 
 #[test]
+fn an_attribute_given_twice_is_an_error() {
+    // Also under another prefix: names are compared by local name.
+    for xml in [r#"<r a="1" a="2"/>"#, r#"<r a="1" x:a="2"/>"#] {
+        let mut r = XmlReader::new(xml.as_bytes());
+        let root = r.root().unwrap();
+        assert_eq!(
+            root.attribute("a").unwrap_err().to_string(),
+            "attribute `a` given twice in <r>"
+        );
+    }
+}
+
+#[test]
+fn set_stores_a_member_once() {
+    let mut slot = None;
+    assert!(awsgen_runtime::xml::set(&mut slot, 1));
+    assert!(!awsgen_runtime::xml::set(&mut slot, 2));
+    assert_eq!(slot, Some(1));
+    assert_eq!(
+        XmlError::duplicate_member("Name", "Snapshot").to_string(),
+        "member `Name` given twice in `Snapshot`"
+    );
+}
+
+#[test]
 fn scalars() {
     let xml = "<r><b>true</b><b>false</b><i> -42 </i><l>9223372036854775807</l>\
                <f>NaN</f><f>Infinity</f><f>-Infinity</f><f>1.5e3</f>\

@@ -12,11 +12,13 @@
 //!   range, and a CBOR length larger than the body are errors.
 //! * **Invalid UTF-8** anywhere in a text body (XML, JSON) or in a CBOR text string is an
 //!   error.
-//! * **Duplicates** are not errors (as in botocore's JSON parsing): a member given twice takes
-//!   its last value (a structure member, a wrapped list or map, a union's member), a map key
-//!   given twice keeps its first position and takes the last value, and the error envelope's
-//!   fields take their last value too (`__type`, `message`, `<Code>`); of two `<Error>`
-//!   elements in an awsQuery error response the first is read, as botocore does.
+//! * **Duplicates** are errors: a member given twice (a scalar, a structure, a wrapped list or
+//!   map, in an output or nested), a union with a second member, a map key given twice, and
+//!   the error envelope's fields given twice (`__type`, `message`, `<Code>`, `<Message>`). In
+//!   JSON and CBOR, `null` is absence, so a `null` occurrence never counts. What legitimately
+//!   repeats still accumulates: the items of a list (wrapped or flattened) and the entries of a
+//!   map; and of two `<Error>` elements in an awsQuery error response the first is read, as
+//!   botocore does.
 //! * **Wide trees** (many siblings) parse in linear time.
 
 mod parser_corpus;
@@ -26,11 +28,21 @@ use awsgen_conformance::harness::Outcome;
 use serde_json::{Value, json};
 
 fn run(module: &str, operation: &str, status: u16, body: &[u8]) -> Outcome {
+    run_with(module, operation, status, &http::HeaderMap::new(), body)
+}
+
+fn run_with(
+    module: &str,
+    operation: &str,
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Outcome {
     let entry = ENTRIES
         .iter()
         .find(|e| e.module == module && e.operation == operation)
         .unwrap_or_else(|| panic!("no generated {module}::{operation}"));
-    (entry.parse)(status, &http::HeaderMap::new(), body)
+    (entry.parse)(status, headers, body)
 }
 
 fn output(outcome: Outcome) -> Value {
@@ -464,63 +476,134 @@ fn invalid_utf8_is_an_error() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Duplicates: the last value wins
+// Duplicates: a member given twice is an error
+
+/// A `CopySnapshot` response of ElastiCache (awsQuery) around the `<Snapshot>` content `inner`.
+fn ec_snapshot(inner: &str) -> String {
+    format!(
+        "<CopySnapshotResponse><CopySnapshotResult><Snapshot>{inner}</Snapshot>\
+         </CopySnapshotResult></CopySnapshotResponse>"
+    )
+}
 
 #[test]
-fn xml_duplicates_take_the_last_value() {
-    let body = "<CopySnapshotResponse><CopySnapshotResult><Snapshot>\
-        <SnapshotName>first</SnapshotName><Port>1</Port>\
-        <NodeSnapshots><NodeSnapshot><CacheNodeId>a</CacheNodeId></NodeSnapshot></NodeSnapshots>\
-        <SnapshotName>last</SnapshotName><Port>2</Port>\
-        <NodeSnapshots><NodeSnapshot><CacheNodeId>b</CacheNodeId></NodeSnapshot>\
-        <NodeSnapshot><CacheNodeId>c</CacheNodeId></NodeSnapshot></NodeSnapshots>\
-        </Snapshot><Snapshot><SnapshotName>second snapshot</SnapshotName></Snapshot>\
-        </CopySnapshotResult></CopySnapshotResponse>";
-    let value = output(run("elasticache", "CopySnapshot", 200, body.as_bytes()));
-    // The second `<Snapshot>` replaces the first, whole.
+fn xml_members_given_twice_are_errors() {
+    let ec = |body: &str| run("elasticache", "CopySnapshot", 200, body.as_bytes());
+    // A scalar member.
+    assert_invalid(
+        ec(&ec_snapshot(
+            "<SnapshotName>first</SnapshotName><Port>1</Port><SnapshotName>last</SnapshotName>",
+        )),
+        "member `SnapshotName` given twice in `Snapshot`",
+    );
+    // A nested structure.
+    assert_invalid(
+        ec("<CopySnapshotResponse><CopySnapshotResult>\
+            <Snapshot><SnapshotName>a</SnapshotName></Snapshot>\
+            <Snapshot><SnapshotName>b</SnapshotName></Snapshot>\
+            </CopySnapshotResult></CopySnapshotResponse>"),
+        "member `Snapshot` given twice in `CopySnapshotResult`",
+    );
+    // A wrapped list given twice; its repeated items are not duplicates.
+    let nodes = "<NodeSnapshots><NodeSnapshot><CacheNodeId>a</CacheNodeId></NodeSnapshot>\
+        <NodeSnapshot><CacheNodeId>b</CacheNodeId></NodeSnapshot></NodeSnapshots>";
+    let value = output(ec(&ec_snapshot(nodes)));
     assert_eq!(
-        value["Snapshot"],
-        json!({"SnapshotName": "second snapshot"})
+        value["Snapshot"]["NodeSnapshots"],
+        json!([{"CacheNodeId": "a"}, {"CacheNodeId": "b"}])
     );
-    let body = body.replace(
-        "</Snapshot><Snapshot><SnapshotName>second snapshot</SnapshotName>",
-        "",
+    assert_invalid(
+        ec(&ec_snapshot(&format!("{nodes}{nodes}"))),
+        "member `NodeSnapshots` given twice in `Snapshot`",
     );
-    let value = output(run("elasticache", "CopySnapshot", 200, body.as_bytes()));
-    assert_eq!(value["Snapshot"]["SnapshotName"], json!("last"));
-    assert_eq!(value["Snapshot"]["Port"], json!(2));
-    let ids: Vec<_> = value["Snapshot"]["NodeSnapshots"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["CacheNodeId"].clone())
-        .collect();
-    assert_eq!(ids, [json!("b"), json!("c")]);
+    // The result wrapper and the request id.
+    assert_invalid(
+        ec(
+            "<CopySnapshotResponse><CopySnapshotResult/><CopySnapshotResult/>\
+            </CopySnapshotResponse>",
+        ),
+        "<CopySnapshotResult> given twice in <CopySnapshotResponse>",
+    );
+    assert_invalid(
+        ec(
+            "<CopySnapshotResponse><ResponseMetadata><RequestId>a</RequestId>\
+            <RequestId>b</RequestId></ResponseMetadata></CopySnapshotResponse>",
+        ),
+        "request id given twice",
+    );
 
-    // A map key given twice keeps its first position and takes the last value.
+    // A map key given twice, in a wrapped map and in a flattened one, or `<key>` twice in an
+    // entry.
     let maps = "<XmlMapsResponse><XmlMapsResult><myMap>\
         <entry><key>a</key><value><hi>1</hi></value></entry>\
         <entry><key>b</key><value><hi>2</hi></value></entry>\
         <entry><key>a</key><value><hi>3</hi></value></entry>\
         </myMap></XmlMapsResult></XmlMapsResponse>";
-    let value = output(run("query_output_22", "XmlMaps", 200, maps.as_bytes()));
-    assert_eq!(value["myMap"], json!({"a": {"hi": "3"}, "b": {"hi": "2"}}));
-    let keys: Vec<_> = value["myMap"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
-    assert_eq!(keys, ["a", "b"]);
+    assert_invalid(
+        run("query_output_22", "XmlMaps", 200, maps.as_bytes()),
+        "map key `a` given twice",
+    );
+    let maps = "<XmlMapsResponse><XmlMapsResult><myMap>\
+        <entry><key>a</key><key>b</key><value><hi>1</hi></value></entry>\
+        </myMap></XmlMapsResult></XmlMapsResponse>";
+    assert_invalid(
+        run("query_output_22", "XmlMaps", 200, maps.as_bytes()),
+        "member `key` given twice",
+    );
+    let flattened = |entries: &str| {
+        format!(
+            "<FlattenedXmlMapResponse><FlattenedXmlMapResult>{entries}\
+             </FlattenedXmlMapResult></FlattenedXmlMapResponse>"
+        )
+    };
+    let foo = "<myMap><key>foo</key><value>Foo</value></myMap>";
+    let baz = "<myMap><key>baz</key><value>Baz</value></myMap>";
+    let value = output(run(
+        "query_output_02",
+        "FlattenedXmlMap",
+        200,
+        flattened(&format!("{foo}{baz}")).as_bytes(),
+    ));
+    assert_eq!(value["myMap"], json!({"foo": "Foo", "baz": "Baz"}));
+    assert_invalid(
+        run(
+            "query_output_02",
+            "FlattenedXmlMap",
+            200,
+            flattened(&format!("{foo}{baz}{foo}")).as_bytes(),
+        ),
+        "map key `foo` given twice",
+    );
 
-    // Error envelope: fields take their last value; of two `<Error>` elements the first is read.
-    let error = "<ErrorResponse><Error><Code>Ignored</Code><Code>SnapshotNotFoundFault</Code>\
-        <Message>one</Message><Message>two</Message></Error>\
+    // Flattened lists are repeated elements: they accumulate, under either of their names.
+    let lists = "<XmlListsResponse><XmlListsResult>\
+        <flattenedList>hi</flattenedList><flattenedList>bye</flattenedList>\
+        <customName>a</customName><customName>b</customName>\
+        </XmlListsResult></XmlListsResponse>";
+    let value = output(run("query_output_21", "XmlLists", 200, lists.as_bytes()));
+    assert_eq!(value["flattenedList"], json!(["hi", "bye"]));
+    assert_eq!(value["flattenedList2"], json!(["a", "b"]));
+
+    // The error envelope: `<Code>`, `<Message>` or `<Type>` given twice in one `<Error>`.
+    for twice in [
+        "<Code>Ignored</Code><Code>SnapshotNotFoundFault</Code>",
+        "<Code>SnapshotNotFoundFault</Code><Message>one</Message><Message>two</Message>",
+        "<Code>SnapshotNotFoundFault</Code><Type>Sender</Type><Type>Receiver</Type>",
+    ] {
+        let error = format!("<ErrorResponse><Error>{twice}</Error></ErrorResponse>");
+        assert_invalid(
+            run("elasticache", "CopySnapshot", 404, error.as_bytes()),
+            "given twice in <Error>",
+        );
+    }
+    // Of two `<Error>` elements the first is read, as botocore does: not a duplicate member.
+    let error = "<ErrorResponse><Error><Code>SnapshotNotFoundFault</Code>\
+        <Message>one</Message></Error>\
         <Error><Code>SnapshotQuotaExceededFault</Code></Error></ErrorResponse>";
     match run("elasticache", "CopySnapshot", 404, error.as_bytes()) {
         Outcome::Error { code, message, .. } => {
             assert_eq!(code, "SnapshotNotFoundFault");
-            assert_eq!(message.as_deref(), Some("two"));
+            assert_eq!(message.as_deref(), Some("one"));
         }
         other => panic!("{other:?}"),
     }
@@ -529,68 +612,133 @@ fn xml_duplicates_take_the_last_value() {
 /// The same duplicates in JSON and CBOR (written by hand: `serde_json::Value` cannot hold a
 /// duplicate key).
 #[test]
-fn json_and_cbor_duplicates_take_the_last_value() {
-    let success = r#"{"Snapshot":{"Name":"first","ClusterConfiguration":{"Port":1,"Shards":[{"Name":"a"}],"Port":2,"Shards":[{"Name":"b"},{"Name":"c"}]},"Name":"last"}}"#;
-    let error = r#"{"__type":"Ignored","__type":"com.amazonaws.memorydb#SnapshotNotFoundFault","message":"one","message":"two"}"#;
-    let check_success = |value: Value| {
-        assert_eq!(value["Snapshot"]["Name"], json!("last"));
-        assert_eq!(value["Snapshot"]["ClusterConfiguration"]["Port"], json!(2));
-        assert_eq!(
-            value["Snapshot"]["ClusterConfiguration"]["Shards"],
-            json!([{"Name": "b"}, {"Name": "c"}])
+fn json_and_cbor_members_given_twice_are_errors() {
+    let cases = [
+        // A scalar member.
+        (
+            r#"{"Snapshot":{"Name":"first","Status":"s","Name":"last"}}"#,
+            "member `Name` given twice in `Snapshot`",
+        ),
+        // A nested structure, in the operation output and deeper.
+        (
+            r#"{"Snapshot":{"Name":"a"},"Snapshot":{"Name":"b"}}"#,
+            "member `Snapshot` given twice in `CopySnapshotResponse`",
+        ),
+        (
+            r#"{"Snapshot":{"ClusterConfiguration":{"Port":1},"ClusterConfiguration":{"Port":2}}}"#,
+            "member `ClusterConfiguration` given twice in `Snapshot`",
+        ),
+        // A list.
+        (
+            r#"{"Snapshot":{"ClusterConfiguration":{"Shards":[{"Name":"a"}],"Shards":[{"Name":"b"}]}}}"#,
+            "member `Shards` given twice in `ClusterConfiguration`",
+        ),
+    ];
+    for (body, needle) in cases {
+        assert_invalid(
+            run("memorydb_json", "CopySnapshot", 200, body.as_bytes()),
+            needle,
         );
-    };
-    let check_error = |outcome: Outcome| match outcome {
-        Outcome::Error { code, message, .. } => {
-            assert_eq!(code, "SnapshotNotFoundFault");
-            assert_eq!(message.as_deref(), Some("two"));
-        }
-        other => panic!("{other:?}"),
-    };
-    check_success(output(run(
-        "memorydb_json",
-        "CopySnapshot",
-        200,
-        success.as_bytes(),
-    )));
-    check_error(run("memorydb_json", "CopySnapshot", 404, error.as_bytes()));
-    check_success(output(run(
-        "memorydb_cbor",
-        "CopySnapshot",
-        200,
-        &text_json_to_cbor(success),
-    )));
-    check_error(run(
-        "memorydb_cbor",
-        "CopySnapshot",
-        404,
-        &text_json_to_cbor(error),
-    ));
+        assert_invalid(
+            run(
+                "memorydb_cbor",
+                "CopySnapshot",
+                200,
+                &text_json_to_cbor(body),
+            ),
+            needle,
+        );
+    }
+    // `null` is absence, so a `null` occurrence never counts.
+    for body in [
+        r#"{"Snapshot":{"Name":null,"Name":"b"}}"#,
+        r#"{"Snapshot":{"Name":"b","Name":null}}"#,
+    ] {
+        let value = output(run("memorydb_json", "CopySnapshot", 200, body.as_bytes()));
+        assert_eq!(value["Snapshot"]["Name"], json!("b"));
+    }
 
     // Map keys.
     let maps = r#"{"MapOfStrings":{"a":"1","b":"2","a":"3"}}"#;
+    assert_invalid(
+        run(
+            "json_output_09",
+            "KitchenSinkOperation",
+            200,
+            maps.as_bytes(),
+        ),
+        "map key `a` given twice",
+    );
+    let maps = r#"{"MapOfStrings":{"a":null,"b":"2","a":"3"}}"#;
     let value = output(run(
         "json_output_09",
         "KitchenSinkOperation",
         200,
         maps.as_bytes(),
     ));
-    assert_eq!(value["MapOfStrings"], json!({"a": "3", "b": "2"}));
-    let keys: Vec<_> = value["MapOfStrings"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .cloned()
-        .collect();
-    assert_eq!(keys, ["a", "b"]);
+    assert_eq!(value["MapOfStrings"], json!({"b": "2", "a": "3"}));
     let maps = r#"{"denseStringMap":{"a":"1","b":"2","a":"3"}}"#;
-    let value = output(run(
-        "cbor_output_08",
-        "RpcV2CborDenseMaps",
-        200,
-        &text_json_to_cbor(maps),
-    ));
-    assert_eq!(value["denseStringMap"], json!({"a": "3", "b": "2"}));
+    assert_invalid(
+        run(
+            "cbor_output_08",
+            "RpcV2CborDenseMaps",
+            200,
+            &text_json_to_cbor(maps),
+        ),
+        "map key `a` given twice",
+    );
+
+    // A union with a member given twice, or two members.
+    for union in [
+        r#"{"contents":{"stringValue":"a","stringValue":"b"}}"#,
+        r#"{"contents":{"stringValue":"a","numberValue":1}}"#,
+    ] {
+        assert_invalid(
+            run("json_output_08", "JsonUnions", 200, union.as_bytes()),
+            "union with more than one member set",
+        );
+    }
+
+    // The error envelope: `__type` or `message` given twice, even when the header names the
+    // code; `__type` and `code` are two keys, not one given twice.
+    let mut header = http::HeaderMap::new();
+    header.insert("x-amzn-errortype", "SnapshotNotFoundFault".parse().unwrap());
+    for error in [
+        r#"{"__type":"Ignored","__type":"com.amazonaws.memorydb#SnapshotNotFoundFault"}"#,
+        r#"{"__type":"SnapshotNotFoundFault","message":"one","message":"two"}"#,
+    ] {
+        for headers in [http::HeaderMap::new(), header.clone()] {
+            assert_invalid(
+                run_with(
+                    "memorydb_json",
+                    "CopySnapshot",
+                    404,
+                    &headers,
+                    error.as_bytes(),
+                ),
+                "given twice in the error response",
+            );
+            assert_invalid(
+                run_with(
+                    "memorydb_cbor",
+                    "CopySnapshot",
+                    404,
+                    &headers,
+                    &text_json_to_cbor(error),
+                ),
+                "given twice in the error response",
+            );
+        }
+    }
+    let error =
+        r#"{"code":"Ignored","__type":"SnapshotNotFoundFault","message":null,"message":"two"}"#;
+    match run("memorydb_json", "CopySnapshot", 404, error.as_bytes()) {
+        Outcome::Error { code, message, .. } => {
+            assert_eq!(code, "SnapshotNotFoundFault");
+            assert_eq!(message.as_deref(), Some("two"));
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 /// JSON text (objects, arrays, strings, integers only) to CBOR, keeping duplicate keys.

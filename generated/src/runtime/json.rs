@@ -35,9 +35,15 @@
 //! Nothing here panics on any input. Nesting is bounded by [`MAX_DEPTH`] (containers opened
 //! through the reader count, including the ones [`JsonReader::skip`] walks); numbers that do
 //! not fit the member's type, malformed UTF-8, bad escapes, lone surrogates, control characters
-//! in strings, trailing garbage and truncation are errors ([`JsonError`]). A key given twice
-//! in an object takes its last value (in structures, maps and the error envelope alike), as in
-//! botocore, whose JSON parsing (Python's `json`) keeps the last.
+//! in strings, trailing garbage and truncation are errors ([`JsonError`]).
+//!
+//! A member given twice is an error too: a structure member ([`set`]), a map key (generated
+//! parsers call [`JsonReader::duplicate_key`]), and the error envelope's `__type`, `code` and
+//! message keys. A response with two values for one member is malformed, and a parser that
+//! silently picks one invites differential-parsing bugs (a proxy that reads the first value,
+//! we the last). botocore's JSON parsing (Python's `json`) keeps the last value; we
+//! deliberately differ. `null` means "absent" everywhere, so a `null` occurrence never
+//! counts: `{"A": null, "A": 1}` and `{"A": 1, "A": null}` both read `A` as 1.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -915,6 +921,57 @@ fn number_len(b: &[u8]) -> Option<usize> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Members given twice
+
+/// Stores `value`, a member just read (`None` for `null`), in `slot`, the member's field
+/// of the structure being read, unless the member already has a value: then returns `false`,
+/// and the caller fails with [`JsonReader::duplicate_member`] (see the [module docs](self)).
+/// `null` leaves the field as it is.
+#[inline]
+pub fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(_) if slot.is_some() => false,
+        Some(value) => {
+            *slot = Some(value);
+            true
+        }
+        None => true,
+    }
+}
+
+impl JsonReader<'_> {
+    /// The error of a `member` given twice in a `structure` (see the [module docs](self)).
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_member(&self, member: &str, structure: &'static str) -> JsonError {
+        self.error(format!(
+            "member `{}` given twice in `{structure}`",
+            shown_key(member)
+        ))
+    }
+
+    /// The error of a map key given twice in a `map` (see the [module docs](self)).
+    #[cold]
+    #[inline(never)]
+    pub fn duplicate_key(&self, key: &str, map: &'static str) -> JsonError {
+        self.error(format!(
+            "map key `{}` given twice in `{map}`",
+            shown_key(key)
+        ))
+    }
+}
+
+/// Quotes at most 64 characters of a key from the wire (it may be long).
+fn shown_key(key: &str) -> String {
+    let shown: String = key.chars().take(64).collect();
+    if shown.len() < key.len() {
+        format!("{shown}…")
+    } else {
+        shown
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole bodies, errors, headers
 
 /// Parses a whole response body with `parse` (a generated structure parser): an empty body
@@ -968,7 +1025,9 @@ pub fn error_metadata(
     let header_code = header(headers, "x-amzn-errortype").map(sanitize_error_code);
     let (body_code, message) = match error_fields(body) {
         Ok(fields) => fields,
-        Err(e) => match header_code {
+        // A key given twice is an error even when the header names the code.
+        Err(EnvelopeError::Duplicate(e)) => return Err(e.into_invalid(status)),
+        Err(EnvelopeError::Unreadable(e)) => match header_code {
             Some(_) => (None, None),
             None => return Err(e.into_invalid(status)),
         },
@@ -984,8 +1043,22 @@ pub fn error_metadata(
         .with_request_id(request_id(headers)))
 }
 
-/// `(code, message)` from an error body; fields that are not strings are ignored.
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), JsonError> {
+/// Why [`error_fields`] failed: a body that is not JSON (the `X-Amzn-ErrorType` header may
+/// still give the code), or an envelope key given twice (always an error).
+enum EnvelopeError {
+    Unreadable(JsonError),
+    Duplicate(JsonError),
+}
+
+impl From<JsonError> for EnvelopeError {
+    fn from(e: JsonError) -> Self {
+        Self::Unreadable(e)
+    }
+}
+
+/// `(code, message)` from an error body; fields that are not strings are ignored. Each of the
+/// keys read may be given once (`null` counts as absent).
+fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError> {
     let mut reader = JsonReader::new(body)?;
     if reader.at_end() {
         return Ok((None, None));
@@ -998,21 +1071,31 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), JsonErr
     // Ranked: `__type` before `code`; `message` before `Message` before `errorMessage`.
     let mut code: (u8, Option<String>) = (u8::MAX, None);
     let mut message: (u8, Option<String>) = (u8::MAX, None);
+    // One bit per key, set once the key has been given (not `null`).
+    let mut seen = 0u8;
     let mut object = reader.begin_object()?;
     while let Some(key) = reader.next_key(&mut object)? {
-        let (slot, rank) = match key.as_ref() {
-            "__type" => (&mut code, 0),
-            "code" => (&mut code, 1),
-            "message" => (&mut message, 0),
-            "Message" => (&mut message, 1),
-            "errorMessage" => (&mut message, 2),
+        let (slot, rank, bit) = match key.as_ref() {
+            "__type" => (&mut code, 0, 1),
+            "code" => (&mut code, 1, 2),
+            "message" => (&mut message, 0, 4),
+            "Message" => (&mut message, 1, 8),
+            "errorMessage" => (&mut message, 2, 16),
             _ => {
                 reader.skip()?;
                 continue;
             }
         };
-        // Of the same key, the last wins.
-        if reader.peek()? == Kind::String && rank <= slot.0 {
+        if reader.null()? {
+            continue;
+        }
+        if seen & bit != 0 {
+            return Err(EnvelopeError::Duplicate(
+                reader.error(format!("`{key}` given twice in the error response")),
+            ));
+        }
+        seen |= bit;
+        if reader.peek()? == Kind::String && rank < slot.0 {
             *slot = (rank, Some(reader.string()?.into_owned()));
         } else {
             reader.skip()?;

@@ -308,7 +308,9 @@ fn push_python_float(out: &mut Vec<u8>, scientific: &str) {
 /// id comes from `<ResponseMetadata><RequestId>`, else from the `x-amzn-RequestId` header.
 ///
 /// An empty body, or one without the wrapper element, gives no result (an output with every
-/// member absent), as botocore reads it. Unknown elements are skipped.
+/// member absent), as botocore reads it. Unknown elements are skipped. The wrapper element or
+/// the request id given twice is an error, as any member given twice is (see
+/// [`super::xml`]).
 pub fn parse_response<'a, T>(
     body: &'a [u8],
     headers: &http::HeaderMap,
@@ -329,21 +331,45 @@ pub fn parse_response<'a, T>(
         }
         while let Some(child) = reader.next_child(&top)? {
             match child.local_name() {
-                name if name == wrapper => parsed = Some(result(&mut reader, &child)?),
-                "ResponseMetadata" => {
-                    while let Some(field) = reader.next_child(&child)? {
-                        match field.local_name() {
-                            "RequestId" => request_id = Some(reader.string(&field)?),
-                            _ => reader.skip(&field)?,
-                        }
+                name if name == wrapper => {
+                    if parsed.is_some() {
+                        return Err(XmlError::new(format!(
+                            "<{wrapper}> given twice in <{root}>"
+                        )));
                     }
+                    parsed = Some(result(&mut reader, &child)?);
                 }
+                "ResponseMetadata" => read_metadata(&mut reader, &child, &mut request_id)?,
                 _ => reader.skip(&child)?,
             }
         }
         reader.finish()?;
     }
     Ok((parsed, request_id.or_else(|| header_request_id(headers))))
+}
+
+/// Reads `<ResponseMetadata>`'s `<RequestId>` into `request_id`, which must not have one yet.
+fn read_metadata<'a>(
+    reader: &mut XmlReader<'a>,
+    metadata: &Element<'a>,
+    request_id: &mut Option<String>,
+) -> Result<(), XmlError> {
+    while let Some(field) = reader.next_child(metadata)? {
+        match field.local_name() {
+            "RequestId" => set_once(request_id, reader.string(&field)?, "request id")?,
+            _ => reader.skip(&field)?,
+        }
+    }
+    Ok(())
+}
+
+/// Stores a value of the envelope in `slot`, unless it already has one.
+fn set_once(slot: &mut Option<String>, value: String, what: &str) -> Result<(), XmlError> {
+    if slot.is_some() {
+        return Err(XmlError::new(format!("the {what} given twice")));
+    }
+    *slot = Some(value);
+    Ok(())
 }
 
 fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
@@ -361,7 +387,8 @@ fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
 /// HTML page from a 5xx status (a load balancer's), or a document without a `Code` gives a
 /// generic error whose code is the HTTP status (`"503"`) and whose message is the status's
 /// reason phrase; any other body that is not well-formed XML is an [`InvalidResponse`] saying
-/// what was wrong.
+/// what was wrong, and so is a `Code`, `Message`, `Type` or request id given twice (see
+/// [`super::xml`]). Of two `<Error>` elements the first is read, as botocore does.
 pub fn error_metadata(
     status: u16,
     headers: &http::HeaderMap,
@@ -377,16 +404,20 @@ pub fn error_metadata(
     let mut fields = ErrorFields::default();
     read_error(body, |reader, error| {
         while let Some(child) = reader.next_child(error)? {
-            let slot = match child.local_name() {
-                "Code" => &mut fields.code,
-                "Message" => &mut fields.message,
-                "Type" => &mut fields.error_type,
+            let (slot, what) = match child.local_name() {
+                "Code" => (&mut fields.code, "<Code>"),
+                "Message" => (&mut fields.message, "<Message>"),
+                "Type" => (&mut fields.error_type, "<Type>"),
                 _ => {
                     reader.skip(&child)?;
                     continue;
                 }
             };
-            *slot = Some(reader.string(&child)?);
+            let value = reader.string(&child)?;
+            if slot.is_some() {
+                return Err(XmlError::new(format!("{what} given twice in <Error>")));
+            }
+            *slot = Some(value);
         }
         Ok(())
     })
@@ -465,15 +496,10 @@ fn read_error<'a>(
                         }
                     }
                 }
-                "RequestId" | "RequestID" => request_id = Some(reader.string(&child)?),
-                "ResponseMetadata" => {
-                    while let Some(field) = reader.next_child(&child)? {
-                        match field.local_name() {
-                            "RequestId" => request_id = Some(reader.string(&field)?),
-                            _ => reader.skip(&field)?,
-                        }
-                    }
+                "RequestId" | "RequestID" => {
+                    set_once(&mut request_id, reader.string(&child)?, "request id")?;
                 }
+                "ResponseMetadata" => read_metadata(&mut reader, &child, &mut request_id)?,
                 _ => reader.skip(&child)?,
             }
         }

@@ -73,9 +73,17 @@ pub(crate) fn de_copy_snapshot_result<'a>(
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Snapshot" => {
-                out.snapshot = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot,
                     crate::elasticache::protocol::snapshot::de_snapshot(r, &child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Snapshot",
+                            "CopySnapshotResult",
+                        ),
+                    );
+                }
             }
             _ => r.skip(&child)?,
         }

@@ -15,8 +15,26 @@ pub(crate) fn de_invalid_parameter_value_exception<'a>(
     };
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
-            "message" => out.message = ::std::option::Option::Some(r.string(&child)?),
-            "Message" => out.message = ::std::option::Option::Some(r.string(&child)?),
+            "message" => {
+                if !crate::runtime::xml::set(&mut out.message, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "message",
+                            "InvalidParameterValueException",
+                        ),
+                    );
+                }
+            }
+            "Message" => {
+                if !crate::runtime::xml::set(&mut out.message, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Message",
+                            "InvalidParameterValueException",
+                        ),
+                    );
+                }
+            }
             _ => r.skip(&child)?,
         }
     }

@@ -21,35 +21,92 @@ pub(crate) fn de_node_group_configuration<'a>(
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
             "NodeGroupId" => {
-                out.node_group_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(&mut out.node_group_id, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NodeGroupId",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
-            "Slots" => out.slots = ::std::option::Option::Some(r.string(&child)?),
+            "Slots" => {
+                if !crate::runtime::xml::set(&mut out.slots, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Slots",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
+            }
             "ReplicaCount" => {
-                out.replica_count = ::std::option::Option::Some(r.i32(&child)?);
+                if !crate::runtime::xml::set(&mut out.replica_count, r.i32(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ReplicaCount",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
             "PrimaryAvailabilityZone" => {
-                out.primary_availability_zone = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.primary_availability_zone,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "PrimaryAvailabilityZone",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
             "ReplicaAvailabilityZones" => {
-                out.replica_availability_zones = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.replica_availability_zones,
                     crate::elasticache::protocol::availability_zones_list::de_availability_zones_list(
                         r,
                         &child,
                     )?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ReplicaAvailabilityZones",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
             "PrimaryOutpostArn" => {
-                out.primary_outpost_arn = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.primary_outpost_arn,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "PrimaryOutpostArn",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
             "ReplicaOutpostArns" => {
-                out.replica_outpost_arns = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.replica_outpost_arns,
                     crate::elasticache::protocol::outpost_arns_list::de_outpost_arns_list(
                         r,
                         &child,
                     )?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ReplicaOutpostArns",
+                            "NodeGroupConfiguration",
+                        ),
+                    );
+                }
             }
             _ => r.skip(&child)?,
         }

@@ -21,34 +21,89 @@ pub(crate) fn de_node_snapshot<'a>(
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheClusterId" => {
-                out.cache_cluster_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.cache_cluster_id,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheClusterId",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "NodeGroupId" => {
-                out.node_group_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(&mut out.node_group_id, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NodeGroupId",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "CacheNodeId" => {
-                out.cache_node_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(&mut out.cache_node_id, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheNodeId",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "NodeGroupConfiguration" => {
-                out.node_group_configuration = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.node_group_configuration,
                     crate::elasticache::protocol::node_group_configuration::de_node_group_configuration(
                         r,
                         &child,
                     )?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NodeGroupConfiguration",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "CacheSize" => {
-                out.cache_size = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(&mut out.cache_size, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheSize",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "CacheNodeCreateTime" => {
-                out.cache_node_create_time = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.cache_node_create_time,
                     r.timestamp(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheNodeCreateTime",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             "SnapshotCreateTime" => {
-                out.snapshot_create_time = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot_create_time,
                     r.timestamp(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotCreateTime",
+                            "NodeSnapshot",
+                        ),
+                    );
+                }
             }
             _ => r.skip(&child)?,
         }

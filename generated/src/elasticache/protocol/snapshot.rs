@@ -43,110 +43,359 @@ pub(crate) fn de_snapshot<'a>(
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
             "SnapshotName" => {
-                out.snapshot_name = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(&mut out.snapshot_name, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotName",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "ReplicationGroupId" => {
-                out.replication_group_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.replication_group_id,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ReplicationGroupId",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "ReplicationGroupDescription" => {
-                out.replication_group_description = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.replication_group_description,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ReplicationGroupDescription",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "CacheClusterId" => {
-                out.cache_cluster_id = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.cache_cluster_id,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheClusterId",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "SnapshotStatus" => {
-                out.snapshot_status = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot_status,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotStatus",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "SnapshotSource" => {
-                out.snapshot_source = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot_source,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotSource",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "CacheNodeType" => {
-                out.cache_node_type = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.cache_node_type,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheNodeType",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
-            "Engine" => out.engine = ::std::option::Option::Some(r.string(&child)?),
+            "Engine" => {
+                if !crate::runtime::xml::set(&mut out.engine, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Engine",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
             "EngineVersion" => {
-                out.engine_version = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.engine_version,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "EngineVersion",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "NumCacheNodes" => {
-                out.num_cache_nodes = ::std::option::Option::Some(r.i32(&child)?);
+                if !crate::runtime::xml::set(&mut out.num_cache_nodes, r.i32(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NumCacheNodes",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "PreferredAvailabilityZone" => {
-                out.preferred_availability_zone = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.preferred_availability_zone,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "PreferredAvailabilityZone",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "PreferredOutpostArn" => {
-                out.preferred_outpost_arn = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.preferred_outpost_arn,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "PreferredOutpostArn",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "CacheClusterCreateTime" => {
-                out.cache_cluster_create_time = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.cache_cluster_create_time,
                     r.timestamp(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheClusterCreateTime",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "PreferredMaintenanceWindow" => {
-                out.preferred_maintenance_window = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.preferred_maintenance_window,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "PreferredMaintenanceWindow",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
-            "TopicArn" => out.topic_arn = ::std::option::Option::Some(r.string(&child)?),
-            "Port" => out.port = ::std::option::Option::Some(r.i32(&child)?),
+            "TopicArn" => {
+                if !crate::runtime::xml::set(&mut out.topic_arn, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "TopicArn",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
+            "Port" => {
+                if !crate::runtime::xml::set(&mut out.port, r.i32(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Port",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
             "CacheParameterGroupName" => {
-                out.cache_parameter_group_name = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.cache_parameter_group_name,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheParameterGroupName",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "CacheSubnetGroupName" => {
-                out.cache_subnet_group_name = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.cache_subnet_group_name,
                     r.string(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "CacheSubnetGroupName",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
-            "VpcId" => out.vpc_id = ::std::option::Option::Some(r.string(&child)?),
+            "VpcId" => {
+                if !crate::runtime::xml::set(&mut out.vpc_id, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "VpcId",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
             "AutoMinorVersionUpgrade" => {
-                out.auto_minor_version_upgrade = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.auto_minor_version_upgrade,
                     r.boolean(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "AutoMinorVersionUpgrade",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "SnapshotRetentionLimit" => {
-                out.snapshot_retention_limit = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot_retention_limit,
                     r.i32(&child)?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotRetentionLimit",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "SnapshotWindow" => {
-                out.snapshot_window = ::std::option::Option::Some(r.string(&child)?);
+                if !crate::runtime::xml::set(
+                    &mut out.snapshot_window,
+                    r.string(&child)?,
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "SnapshotWindow",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "NumNodeGroups" => {
-                out.num_node_groups = ::std::option::Option::Some(r.i32(&child)?);
+                if !crate::runtime::xml::set(&mut out.num_node_groups, r.i32(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NumNodeGroups",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "AutomaticFailover" => {
-                out.automatic_failover = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.automatic_failover,
                     crate::elasticache::types::AutomaticFailoverStatus::from(
                         &*r.text(&child)?,
                     ),
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "AutomaticFailover",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "NodeSnapshots" => {
-                out.node_snapshots = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.node_snapshots,
                     crate::elasticache::protocol::node_snapshot_list::de_node_snapshot_list(
                         r,
                         &child,
                     )?,
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "NodeSnapshots",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
-            "KmsKeyId" => out.kms_key_id = ::std::option::Option::Some(r.string(&child)?),
-            "ARN" => out.arn = ::std::option::Option::Some(r.string(&child)?),
+            "KmsKeyId" => {
+                if !crate::runtime::xml::set(&mut out.kms_key_id, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "KmsKeyId",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
+            "ARN" => {
+                if !crate::runtime::xml::set(&mut out.arn, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "ARN",
+                            "Snapshot",
+                        ),
+                    );
+                }
+            }
             "DataTiering" => {
-                out.data_tiering = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.data_tiering,
                     crate::elasticache::types::DataTieringStatus::from(&*r.text(&child)?),
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "DataTiering",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             "Durability" => {
-                out.durability = ::std::option::Option::Some(
+                if !crate::runtime::xml::set(
+                    &mut out.durability,
                     crate::elasticache::types::Durability::from(&*r.text(&child)?),
-                );
+                ) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Durability",
+                            "Snapshot",
+                        ),
+                    );
+                }
             }
             _ => r.skip(&child)?,
         }

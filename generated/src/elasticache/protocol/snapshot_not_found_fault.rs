@@ -15,8 +15,26 @@ pub(crate) fn de_snapshot_not_found_fault<'a>(
     };
     while let ::std::option::Option::Some(child) = r.next_child(el)? {
         match child.local_name() {
-            "message" => out.message = ::std::option::Option::Some(r.string(&child)?),
-            "Message" => out.message = ::std::option::Option::Some(r.string(&child)?),
+            "message" => {
+                if !crate::runtime::xml::set(&mut out.message, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "message",
+                            "SnapshotNotFoundFault",
+                        ),
+                    );
+                }
+            }
+            "Message" => {
+                if !crate::runtime::xml::set(&mut out.message, r.string(&child)?) {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(
+                            "Message",
+                            "SnapshotNotFoundFault",
+                        ),
+                    );
+                }
+            }
             _ => r.skip(&child)?,
         }
     }

@@ -29,34 +29,70 @@ pub(crate) fn de_cluster_configuration(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
-            "Name" => out.name = r.opt_string()?,
-            "Description" => out.description = r.opt_string()?,
-            "NodeType" => out.node_type = r.opt_string()?,
-            "Engine" => out.engine = r.opt_string()?,
-            "EngineVersion" => out.engine_version = r.opt_string()?,
-            "MaintenanceWindow" => out.maintenance_window = r.opt_string()?,
-            "TopicArn" => out.topic_arn = r.opt_string()?,
-            "Port" => out.port = r.opt_int::<i32>()?,
-            "ParameterGroupName" => out.parameter_group_name = r.opt_string()?,
-            "SubnetGroupName" => out.subnet_group_name = r.opt_string()?,
-            "VpcId" => out.vpc_id = r.opt_string()?,
-            "SnapshotRetentionLimit" => {
-                out.snapshot_retention_limit = r.opt_int::<i32>()?;
+        let fresh = match key.as_ref() {
+            "Name" => crate::runtime::json::set(&mut out.name, r.opt_string()?),
+            "Description" => {
+                crate::runtime::json::set(&mut out.description, r.opt_string()?)
             }
-            "SnapshotWindow" => out.snapshot_window = r.opt_string()?,
-            "NumShards" => out.num_shards = r.opt_int::<i32>()?,
+            "NodeType" => crate::runtime::json::set(&mut out.node_type, r.opt_string()?),
+            "Engine" => crate::runtime::json::set(&mut out.engine, r.opt_string()?),
+            "EngineVersion" => {
+                crate::runtime::json::set(&mut out.engine_version, r.opt_string()?)
+            }
+            "MaintenanceWindow" => {
+                crate::runtime::json::set(&mut out.maintenance_window, r.opt_string()?)
+            }
+            "TopicArn" => crate::runtime::json::set(&mut out.topic_arn, r.opt_string()?),
+            "Port" => crate::runtime::json::set(&mut out.port, r.opt_int::<i32>()?),
+            "ParameterGroupName" => {
+                crate::runtime::json::set(&mut out.parameter_group_name, r.opt_string()?)
+            }
+            "SubnetGroupName" => {
+                crate::runtime::json::set(&mut out.subnet_group_name, r.opt_string()?)
+            }
+            "VpcId" => crate::runtime::json::set(&mut out.vpc_id, r.opt_string()?),
+            "SnapshotRetentionLimit" => {
+                crate::runtime::json::set(
+                    &mut out.snapshot_retention_limit,
+                    r.opt_int::<i32>()?,
+                )
+            }
+            "SnapshotWindow" => {
+                crate::runtime::json::set(&mut out.snapshot_window, r.opt_string()?)
+            }
+            "NumShards" => {
+                crate::runtime::json::set(&mut out.num_shards, r.opt_int::<i32>()?)
+            }
             "Shards" => {
-                out.shards = r
-                    .opt(
-                        crate::memorydb::protocol::cluster_configuration::de_shard_details,
-                    )?;
+                crate::runtime::json::set(
+                    &mut out.shards,
+                    r
+                        .opt(
+                            crate::memorydb::protocol::cluster_configuration::de_shard_details,
+                        )?,
+                )
             }
             "MultiRegionParameterGroupName" => {
-                out.multi_region_parameter_group_name = r.opt_string()?;
+                crate::runtime::json::set(
+                    &mut out.multi_region_parameter_group_name,
+                    r.opt_string()?,
+                )
             }
-            "MultiRegionClusterName" => out.multi_region_cluster_name = r.opt_string()?,
-            _ => r.skip()?,
+            "MultiRegionClusterName" => {
+                crate::runtime::json::set(
+                    &mut out.multi_region_cluster_name,
+                    r.opt_string()?,
+                )
+            }
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(
+                r.duplicate_member(&key, "ClusterConfiguration"),
+            );
         }
     }
     ::std::result::Result::Ok(out)

@@ -42,11 +42,22 @@ pub(crate) fn de_copy_snapshot_output(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
+        let fresh = match key.as_ref() {
             "Snapshot" => {
-                out.snapshot = r.opt(crate::memorydb::protocol::snapshot::de_snapshot)?;
+                crate::runtime::json::set(
+                    &mut out.snapshot,
+                    r.opt(crate::memorydb::protocol::snapshot::de_snapshot)?,
+                )
             }
-            _ => r.skip()?,
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(
+                r.duplicate_member(&key, "CopySnapshotResponse"),
+            );
         }
     }
     ::std::result::Result::Ok(out)

@@ -14,10 +14,20 @@ pub(crate) fn de_shard_configuration(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
-            "Slots" => out.slots = r.opt_string()?,
-            "ReplicaCount" => out.replica_count = r.opt_int::<i32>()?,
-            _ => r.skip()?,
+        let fresh = match key.as_ref() {
+            "Slots" => crate::runtime::json::set(&mut out.slots, r.opt_string()?),
+            "ReplicaCount" => {
+                crate::runtime::json::set(&mut out.replica_count, r.opt_int::<i32>()?)
+            }
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(
+                r.duplicate_member(&key, "ShardConfiguration"),
+            );
         }
     }
     ::std::result::Result::Ok(out)

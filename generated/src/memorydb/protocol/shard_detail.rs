@@ -16,17 +16,31 @@ pub(crate) fn de_shard_detail(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
-            "Name" => out.name = r.opt_string()?,
+        let fresh = match key.as_ref() {
+            "Name" => crate::runtime::json::set(&mut out.name, r.opt_string()?),
             "Configuration" => {
-                out.configuration = r
-                    .opt(
-                        crate::memorydb::protocol::shard_configuration::de_shard_configuration,
-                    )?;
+                crate::runtime::json::set(
+                    &mut out.configuration,
+                    r
+                        .opt(
+                            crate::memorydb::protocol::shard_configuration::de_shard_configuration,
+                        )?,
+                )
             }
-            "Size" => out.size = r.opt_string()?,
-            "SnapshotCreationTime" => out.snapshot_creation_time = r.opt_timestamp()?,
-            _ => r.skip()?,
+            "Size" => crate::runtime::json::set(&mut out.size, r.opt_string()?),
+            "SnapshotCreationTime" => {
+                crate::runtime::json::set(
+                    &mut out.snapshot_creation_time,
+                    r.opt_timestamp()?,
+                )
+            }
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(r.duplicate_member(&key, "ShardDetail"));
         }
     }
     ::std::result::Result::Ok(out)

@@ -19,28 +19,40 @@ pub(crate) fn de_snapshot(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
-            "Name" => out.name = r.opt_string()?,
-            "Status" => out.status = r.opt_string()?,
-            "Source" => out.source = r.opt_string()?,
-            "KmsKeyId" => out.kms_key_id = r.opt_string()?,
-            "ARN" => out.arn = r.opt_string()?,
+        let fresh = match key.as_ref() {
+            "Name" => crate::runtime::json::set(&mut out.name, r.opt_string()?),
+            "Status" => crate::runtime::json::set(&mut out.status, r.opt_string()?),
+            "Source" => crate::runtime::json::set(&mut out.source, r.opt_string()?),
+            "KmsKeyId" => crate::runtime::json::set(&mut out.kms_key_id, r.opt_string()?),
+            "ARN" => crate::runtime::json::set(&mut out.arn, r.opt_string()?),
             "ClusterConfiguration" => {
-                out.cluster_configuration = r
-                    .opt(
-                        crate::memorydb::protocol::cluster_configuration::de_cluster_configuration,
-                    )?;
+                crate::runtime::json::set(
+                    &mut out.cluster_configuration,
+                    r
+                        .opt(
+                            crate::memorydb::protocol::cluster_configuration::de_cluster_configuration,
+                        )?,
+                )
             }
             "DataTiering" => {
-                out.data_tiering = r
-                    .opt_string()?
-                    .map(
-                        <crate::memorydb::types::DataTieringStatus as ::std::convert::From<
-                            ::std::string::String,
-                        >>::from,
-                    );
+                crate::runtime::json::set(
+                    &mut out.data_tiering,
+                    r
+                        .opt_string()?
+                        .map(
+                            <crate::memorydb::types::DataTieringStatus as ::std::convert::From<
+                                ::std::string::String,
+                            >>::from,
+                        ),
+                )
             }
-            _ => r.skip()?,
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(r.duplicate_member(&key, "Snapshot"));
         }
     }
     ::std::result::Result::Ok(out)

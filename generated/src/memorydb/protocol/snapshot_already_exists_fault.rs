@@ -14,9 +14,17 @@ pub(crate) fn de_snapshot_already_exists_fault(
     };
     let mut object = r.begin_object()?;
     while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-        match key.as_ref() {
-            "message" => out.message = r.opt_string()?,
-            _ => r.skip()?,
+        let fresh = match key.as_ref() {
+            "message" => crate::runtime::json::set(&mut out.message, r.opt_string()?),
+            _ => {
+                r.skip()?;
+                true
+            }
+        };
+        if !fresh {
+            return ::std::result::Result::Err(
+                r.duplicate_member(&key, "SnapshotAlreadyExistsFault"),
+            );
         }
     }
     ::std::result::Result::Ok(out)

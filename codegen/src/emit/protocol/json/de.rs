@@ -2,6 +2,10 @@
 //! reaches, reading through the runtime reader of the dialect (`JsonReader` / `CborReader`,
 //! which have the same interface). Unknown members are skipped, `null` members are absent,
 //! `null` items of lists and maps are dropped (the lists and maps are dense).
+//!
+//! A member given twice is an error (the runtime's `set`; `runtime/src/json.rs` says why), and
+//! so is a map key given twice and a second member of a union; a `null` occurrence never
+//! counts, as it is absence.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,7 +32,16 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             } else {
                 quote!()
             };
-            struct_body(svc, layout, dialect, s, svc.names.fields(id), &ty, extra)
+            struct_body(
+                svc,
+                layout,
+                dialect,
+                id.name(),
+                s,
+                svc.names.fields(id),
+                &ty,
+                extra,
+            )
         }
         ShapeKind::Union(s) => union_body(svc, layout, dialect, s, svc.names.fields(id), &ty),
         ShapeKind::List(l) => {
@@ -53,12 +66,23 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
                 _ => quote!(key.into_owned()),
             };
             let read = read_value(svc, layout, dialect, &m.value);
+            let map = id.name();
             quote! {
                 let mut out = ::indexmap::IndexMap::new();
                 let mut object = r.begin_object()?;
                 while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
                     if let ::std::option::Option::Some(item) = #read {
-                        out.insert(#key, item);
+                        match out.entry(#key) {
+                            ::indexmap::map::Entry::Occupied(e) => {
+                                return ::std::result::Result::Err(r.duplicate_key(
+                                    ::std::convert::AsRef::<str>::as_ref(e.key()),
+                                    #map,
+                                ));
+                            }
+                            ::indexmap::map::Entry::Vacant(e) => {
+                                e.insert(item);
+                            }
+                        }
                     }
                 }
                 ::std::result::Result::Ok(out)
@@ -74,12 +98,14 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
     }
 }
 
-/// Reads an object into the structure `ty` (fields named `fields`; `extra` initializes fields
-/// that are not members, such as `meta`).
+/// Reads an object into the structure `ty`, the shape `name` (fields named `fields`; `extra`
+/// initializes fields that are not members, such as `meta`).
+#[allow(clippy::too_many_arguments)]
 pub fn struct_body(
     svc: &Service<'_>,
     layout: &Layout,
     dialect: Dialect,
+    name: &str,
     s: &Structure,
     fields: &[String],
     ty: &TokenStream,
@@ -95,10 +121,11 @@ pub fn struct_body(
             ::std::result::Result::Ok(#ty { #extra })
         };
     }
+    let runtime = dialect.module();
     let arms = s.members.iter().zip(&idents).map(|(m, field)| {
         let key = wire_name(m);
         let read = read_value(svc, layout, dialect, m);
-        quote!(#key => out.#field = #read,)
+        quote!(#key => #runtime::set(&mut out.#field, #read),)
     });
     quote! {
         let mut out = #ty {
@@ -107,9 +134,16 @@ pub fn struct_body(
         };
         let mut object = r.begin_object()?;
         while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-            match key.as_ref() {
+            // `false`: the member already has a value.
+            let fresh = match key.as_ref() {
                 #(#arms)*
-                _ => r.skip()?,
+                _ => {
+                    r.skip()?;
+                    true
+                }
+            };
+            if !fresh {
+                return ::std::result::Result::Err(r.duplicate_member(&key, #name));
             }
         }
         ::std::result::Result::Ok(out)

@@ -76,6 +76,7 @@ fn de_output(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operatio
         svc,
         layout,
         dialect,
+        op.output.as_ref().map_or("", |id| id.name()),
         s,
         fields,
         &ty,

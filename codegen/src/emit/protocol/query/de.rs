@@ -15,6 +15,13 @@
 //! * error structures also take the envelope's `<Message>` for a member named `message`, the
 //!   way services spell it;
 //! * XML attributes (`xmlAttribute`) are read from the structure's own start tag.
+//!
+//! A member given twice is an error (`runtime::xml::set`; `runtime/src/xml.rs` says why): an
+//! element of a structure member (scalar, structure, wrapped list or map) seen a second time,
+//! a second member of a union, a map key seen a second time (in a wrapped or a flattened map),
+//! `<key>` or `<value>` twice in one entry. Repeated elements meant to repeat are not
+//! duplicates: the items of a wrapped list, the items of a flattened list and the entries of
+//! a map.
 
 use std::collections::BTreeSet;
 
@@ -78,10 +85,12 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 " Reads the `<{wrapper}>` element of the `{}` response.",
                 op.name
             );
+            let name = op.output.as_ref().map_or("", |id| id.name());
             let parser = struct_parser(
                 plan,
                 &result_fn,
                 &output_ty,
+                name,
                 s,
                 fields,
                 &request_id,
@@ -154,6 +163,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 plan,
                 &function,
                 &ty,
+                id.name(),
                 s,
                 svc.names.fields(id),
                 &extra,
@@ -190,8 +200,10 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
             let value_name = m.value.wire.location_name.as_deref().unwrap_or("value");
             let read_key = read(plan, &m.key);
             let read_value = read(plan, &m.value);
+            let entry_name = format!("{} entry", id.name());
             let value_arm = (value_name != key_name)
-                .then(|| quote!(#value_name => value = ::std::option::Option::Some(#read_value),));
+                .then(|| quote!(#value_name => crate::runtime::xml::set(&mut value, #read_value),));
+            let insert = insert_entry(quote!(out), id.name());
             let missing_key = format!("a map entry has no <{key_name}> element");
             let missing_value = format!("a map entry has no <{value_name}> element");
             let entry_doc = format!(
@@ -210,7 +222,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                         let mut out = ::indexmap::IndexMap::new();
                         while let ::std::option::Option::Some(child) = r.next_child(el)? {
                             let (k, v) = #entry(r, &child)?;
-                            out.insert(k, v);
+                            #insert
                         }
                         ::std::result::Result::Ok(out)
                     }
@@ -227,10 +239,18 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                     let mut key = ::std::option::Option::None;
                     let mut value = ::std::option::Option::None;
                     while let ::std::option::Option::Some(child) = r.next_child(el)? {
-                        match child.local_name() {
-                            #key_name => key = ::std::option::Option::Some(#read_key),
+                        let fresh = match child.local_name() {
+                            #key_name => crate::runtime::xml::set(&mut key, #read_key),
                             #value_arm
-                            _ => r.skip(&child)?,
+                            _ => {
+                                r.skip(&child)?;
+                                true
+                            }
+                        };
+                        if !fresh {
+                            return ::std::result::Result::Err(
+                                crate::runtime::xml::XmlError::duplicate_member(child.local_name(), #entry_name),
+                            );
                         }
                     }
                     match (key, value) {
@@ -315,13 +335,14 @@ fn store(plan: &Plan<'_, '_>, member: &Member) -> Store {
     }
 }
 
-/// A structure parser: `ty` built from `el`'s attributes and children, with `extra` for the
-/// fields the generator adds (`meta`, `_request_id`).
+/// A structure parser: `ty` (the shape `name`) built from `el`'s attributes and children, with
+/// `extra` for the fields the generator adds (`meta`, `_request_id`).
 #[allow(clippy::too_many_arguments)]
 fn struct_parser(
     plan: &Plan<'_, '_>,
     function: &proc_macro2::Ident,
     ty: &TokenStream,
+    name: &str,
     structure: &Structure,
     fields: &[String],
     extra: &TokenStream,
@@ -343,6 +364,7 @@ fn struct_parser(
             });
         }
     }
+    let structure_name = name;
     let arms: Vec<TokenStream> = element_names(plan, members, error)
         .into_iter()
         .map(|(name, i, store)| {
@@ -351,7 +373,13 @@ fn struct_parser(
             let stored = match store {
                 Store::Set => {
                     let read = boxed(member, read(plan, member));
-                    quote!(out.#field = ::std::option::Option::Some(#read))
+                    quote! {
+                        if !crate::runtime::xml::set(&mut out.#field, #read) {
+                            return ::std::result::Result::Err(
+                                crate::runtime::xml::XmlError::duplicate_member(#name, #structure_name),
+                            );
+                        }
+                    }
                 }
                 Store::Push => {
                     let item = match &plan.svc.model.shape(&member.target).kind {
@@ -366,11 +394,11 @@ fn struct_parser(
                 }
                 Store::Insert => {
                     let entry = plan.function(&member.target, "de", "_entry");
+                    let insert = insert_entry(quote!(map), member.target.name());
                     quote! {{
                         let (k, v) = #entry(r, &child)?;
-                        out.#field
-                            .get_or_insert_with(::std::default::Default::default)
-                            .insert(k, v);
+                        let map = out.#field.get_or_insert_with(::std::default::Default::default);
+                        #insert
                     }}
                 }
             };
@@ -413,8 +441,8 @@ fn struct_parser(
     }
 }
 
-/// A union parser: the last member element present decides the variant; none gives
-/// `Unknown`.
+/// A union parser: the member element present decides the variant; none gives `Unknown`, a
+/// second member (or the same one again, unless it is a flattened list or map) is an error.
 fn union_parser(
     plan: &Plan<'_, '_>,
     id: &ShapeId,
@@ -426,6 +454,8 @@ fn union_parser(
     let ty = svc.type_path(id);
     let members = &structure.members;
     let variants = svc.names.fields(id);
+    let twice = format!("union `{}` with more than one member set", id.name());
+    let twice = quote!(::std::result::Result::Err(crate::runtime::xml::XmlError::new(#twice)));
     let arms = element_names(plan, members, false)
         .into_iter()
         .map(|(name, i, store)| {
@@ -434,7 +464,12 @@ fn union_parser(
             let stored = match store {
                 Store::Set => {
                     let read = boxed(member, read(plan, member));
-                    quote!(out = #ty::#variant(#read))
+                    quote! {{
+                        if !::std::matches!(out, #ty::Unknown) {
+                            return #twice;
+                        }
+                        out = #ty::#variant(#read);
+                    }}
                 }
                 Store::Push => {
                     let item = match &svc.model.shape(&member.target).kind {
@@ -444,22 +479,27 @@ fn union_parser(
                     let new = boxed(member, quote!(::std::vec![item]));
                     quote! {{
                         let item = #item;
-                        match &mut out {
-                            #ty::#variant(items) => items.push(item),
-                            _ => out = #ty::#variant(#new),
+                        if let #ty::#variant(items) = &mut out {
+                            items.push(item);
+                        } else if ::std::matches!(out, #ty::Unknown) {
+                            out = #ty::#variant(#new);
+                        } else {
+                            return #twice;
                         }
                     }}
                 }
                 Store::Insert => {
                     let entry = plan.function(&member.target, "de", "_entry");
                     let new = boxed(member, quote!(::indexmap::IndexMap::from([(k, v)])));
+                    let insert = insert_entry(quote!(entries), member.target.name());
                     quote! {{
                         let (k, v) = #entry(r, &child)?;
-                        match &mut out {
-                            #ty::#variant(entries) => {
-                                entries.insert(k, v);
-                            }
-                            _ => out = #ty::#variant(#new),
+                        if let #ty::#variant(entries) = &mut out {
+                            #insert
+                        } else if ::std::matches!(out, #ty::Unknown) {
+                            out = #ty::#variant(#new);
+                        } else {
+                            return #twice;
                         }
                     }}
                 }
@@ -480,6 +520,24 @@ fn union_parser(
                 }
             }
             ::std::result::Result::Ok(out)
+        }
+    }
+}
+
+/// Statements inserting `(k, v)` (in scope) into the map `map` (of the shape `name`): a key
+/// already there is an error.
+fn insert_entry(map: TokenStream, name: &str) -> TokenStream {
+    quote! {
+        match #map.entry(k) {
+            ::indexmap::map::Entry::Occupied(e) => {
+                return ::std::result::Result::Err(crate::runtime::xml::XmlError::duplicate_key(
+                    ::std::convert::AsRef::<str>::as_ref(e.key()),
+                    #name,
+                ));
+            }
+            ::indexmap::map::Entry::Vacant(e) => {
+                e.insert(v);
+            }
         }
     }
 }
