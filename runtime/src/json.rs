@@ -941,9 +941,8 @@ impl JsonReader<'_> {
     #[cold]
     #[inline(never)]
     pub fn duplicate_member(&self, member: &str, structure: &'static str) -> JsonError {
-        self.error(format!(
-            "member `{}` given twice in `{structure}`",
-            shown_key(member)
+        self.error(super::operation::duplicate_member_message(
+            member, structure,
         ))
     }
 
@@ -951,20 +950,7 @@ impl JsonReader<'_> {
     #[cold]
     #[inline(never)]
     pub fn duplicate_key(&self, key: &str, map: &'static str) -> JsonError {
-        self.error(format!(
-            "map key `{}` given twice in `{map}`",
-            shown_key(key)
-        ))
-    }
-}
-
-/// Quotes at most 64 characters of a key from the wire (it may be long).
-fn shown_key(key: &str) -> String {
-    let shown: String = key.chars().take(64).collect();
-    if shown.len() < key.len() {
-        format!("{shown}…")
-    } else {
-        shown
+        self.error(super::operation::duplicate_key_message(key, map))
     }
 }
 

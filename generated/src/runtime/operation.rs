@@ -200,3 +200,28 @@ pub fn set_endpoint<B>(
         .insert(http::header::HOST, host_header);
     Ok(())
 }
+
+/// The message of a member given twice in one structure of a response (the readers' error for
+/// it; quotes at most 64 characters of the name, which comes from the wire).
+#[cold]
+#[inline(never)]
+pub fn duplicate_member_message(member: &str, structure: &str) -> String {
+    format!("member `{}` given twice in `{structure}`", shown(member))
+}
+
+/// The message of a map key given twice in one map of a response.
+#[cold]
+#[inline(never)]
+pub fn duplicate_key_message(key: &str, map: &str) -> String {
+    format!("map key `{}` given twice in `{map}`", shown(key))
+}
+
+/// At most 64 characters of a name from the wire (it may be long).
+fn shown(name: &str) -> String {
+    let quoted: String = name.chars().take(64).collect();
+    if quoted.len() < name.len() {
+        format!("{quoted}…")
+    } else {
+        quoted
+    }
+}

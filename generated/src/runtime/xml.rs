@@ -61,27 +61,16 @@ impl XmlError {
     #[cold]
     #[inline(never)]
     pub fn duplicate_key(key: &str, map: &str) -> Self {
-        Self::new(format!("map key `{}` given twice in `{map}`", shown(key)))
+        Self::new(super::operation::duplicate_key_message(key, map))
     }
 
     /// The error of a member given twice in a `structure`.
     #[cold]
     #[inline(never)]
     pub fn duplicate_member(member: &str, structure: &str) -> Self {
-        Self::new(format!(
-            "member `{}` given twice in `{structure}`",
-            shown(member)
+        Self::new(super::operation::duplicate_member_message(
+            member, structure,
         ))
-    }
-}
-
-/// Quotes at most 64 characters of a name from the wire (it may be long).
-fn shown(name: &str) -> String {
-    let quoted: String = name.chars().take(64).collect();
-    if quoted.len() < name.len() {
-        format!("{quoted}…")
-    } else {
-        quoted
     }
 }
 
