@@ -38,7 +38,7 @@ use minicbor::data::{Tag, Type};
 use minicbor::{Decoder, Encoder};
 
 use super::error::ErrorMetadata;
-use super::operation::InvalidResponse;
+use super::operation::{EnvelopeError, InvalidResponse, envelope_metadata};
 use super::timestamp::DateTime;
 
 /// How deeply maps and arrays may nest in a body before reading fails.
@@ -633,20 +633,7 @@ pub fn parse_body<'a, T>(
     run(&mut reader).map_err(|e: CborError| e.into_invalid(status))
 }
 
-/// The request id of a response: its `x-amzn-RequestId` header.
-pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get("x-amzn-requestid")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
-/// The error code reduced to the shape name: anything after a `:` and up to a `#` removed
-/// (`smithy.protocoltests.rpcv2Cbor#InvalidGreeting` gives `InvalidGreeting`).
-pub fn sanitize_error_code(code: &str) -> &str {
-    let code = code.split(':').next().unwrap_or_default();
-    code.rsplit('#').next().unwrap_or_default().trim()
-}
+pub use super::operation::{request_id, sanitize_error_code};
 
 /// Reads the error envelope of an error response (HTTP `status`): the code from the body's
 /// `__type` (else the `X-Amzn-ErrorType` header), the message from `message` or `Message`, the
@@ -657,38 +644,10 @@ pub fn error_metadata(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<ErrorMetadata, InvalidResponse> {
-    let header_code = headers
-        .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok())
-        .map(sanitize_error_code);
-    let (body_code, message) = match error_fields(body) {
-        Ok(fields) => fields,
-        // A key given twice is an error even when the header names the code.
-        Err(EnvelopeError::Duplicate(e)) => return Err(e.into_invalid(status)),
-        Err(EnvelopeError::Unreadable(e)) => match header_code {
-            Some(_) => (None, None),
-            None => return Err(e.into_invalid(status)),
-        },
-    };
-    let code = body_code
-        .as_deref()
-        .map(sanitize_error_code)
-        .filter(|c| !c.is_empty())
-        .or(header_code)
-        .unwrap_or_default();
-    Ok(ErrorMetadata::new(code, status)
-        .with_message(message)
-        .with_request_id(request_id(headers)))
+    envelope_metadata(status, headers, error_fields(body), CborError::into_invalid)
 }
 
-/// Why [`error_fields`] failed: a body that is not CBOR (the `X-Amzn-ErrorType` header may
-/// still give the code), or an envelope key given twice (always an error).
-enum EnvelopeError {
-    Unreadable(CborError),
-    Duplicate(CborError),
-}
-
-impl From<CborError> for EnvelopeError {
+impl From<CborError> for EnvelopeError<CborError> {
     fn from(e: CborError) -> Self {
         Self::Unreadable(e)
     }
@@ -696,7 +655,7 @@ impl From<CborError> for EnvelopeError {
 
 /// `(code, message)` from an error body; fields that are not text strings are ignored. Each
 /// of the keys read may be given once (`null` and `undefined` count as absent).
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError> {
+fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError<CborError>> {
     if body.is_empty() {
         return Ok((None, None));
     }

@@ -46,7 +46,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::error::ErrorMetadata;
-use super::operation::InvalidResponse;
+use super::operation::{EnvelopeError, InvalidResponse, envelope_metadata};
 use super::timestamp::DateTime;
 
 /// How deeply objects and arrays may nest in a body before reading fails.
@@ -976,24 +976,7 @@ pub fn parse_body<'a, T>(
     run().map_err(|e: JsonError| e.into_invalid(status))
 }
 
-/// The request id of a response: its `x-amzn-RequestId` header.
-pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
-    header(headers, "x-amzn-requestid").map(str::to_owned)
-}
-
-fn header<'h>(headers: &'h http::HeaderMap, name: &str) -> Option<&'h str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-/// The error code as the protocols send it, reduced to the shape name: anything after a `:`
-/// (a URL) and anything up to a `#` (a Smithy namespace) removed, surrounding whitespace
-/// trimmed. `aws.protocoltests.restjson#FooError:http://internal.amazon.com/…` gives
-/// `FooError`.
-pub fn sanitize_error_code(code: &str) -> &str {
-    let code = code.split(':').next().unwrap_or_default();
-    let code = code.rsplit('#').next().unwrap_or_default();
-    code.trim()
-}
+pub use super::operation::{request_id, sanitize_error_code};
 
 /// Reads the error envelope of an error response (HTTP `status`): the code from the body's
 /// `__type`, else its `code`, else the `X-Amzn-ErrorType` header (each sanitized with
@@ -1005,35 +988,10 @@ pub fn error_metadata(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<ErrorMetadata, InvalidResponse> {
-    let header_code = header(headers, "x-amzn-errortype").map(sanitize_error_code);
-    let (body_code, message) = match error_fields(body) {
-        Ok(fields) => fields,
-        // A key given twice is an error even when the header names the code.
-        Err(EnvelopeError::Duplicate(e)) => return Err(e.into_invalid(status)),
-        Err(EnvelopeError::Unreadable(e)) => match header_code {
-            Some(_) => (None, None),
-            None => return Err(e.into_invalid(status)),
-        },
-    };
-    let code = body_code
-        .as_deref()
-        .map(sanitize_error_code)
-        .filter(|c| !c.is_empty())
-        .or(header_code)
-        .unwrap_or_default();
-    Ok(ErrorMetadata::new(code, status)
-        .with_message(message)
-        .with_request_id(request_id(headers)))
+    envelope_metadata(status, headers, error_fields(body), JsonError::into_invalid)
 }
 
-/// Why [`error_fields`] failed: a body that is not JSON (the `X-Amzn-ErrorType` header may
-/// still give the code), or an envelope key given twice (always an error).
-enum EnvelopeError {
-    Unreadable(JsonError),
-    Duplicate(JsonError),
-}
-
-impl From<JsonError> for EnvelopeError {
+impl From<JsonError> for EnvelopeError<JsonError> {
     fn from(e: JsonError) -> Self {
         Self::Unreadable(e)
     }
@@ -1041,7 +999,7 @@ impl From<JsonError> for EnvelopeError {
 
 /// `(code, message)` from an error body; fields that are not strings are ignored. Each of the
 /// keys read may be given once (`null` counts as absent).
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError> {
+fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError<JsonError>> {
     let mut reader = JsonReader::new(body)?;
     if reader.at_end() {
         return Ok((None, None));

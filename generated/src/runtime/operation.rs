@@ -225,3 +225,68 @@ fn shown(name: &str) -> String {
         quoted
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Error envelopes of awsJson and rpc-v2-cbor (the same rules, read from JSON or CBOR bodies)
+
+/// The request id of an awsJson or rpc-v2-cbor response: its `x-amzn-RequestId` header.
+pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get("x-amzn-requestid")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// The error code as the protocols send it, reduced to the shape name: anything after a `:`
+/// (a URL) and anything up to a `#` (a Smithy namespace) removed, surrounding whitespace
+/// trimmed. `aws.protocoltests.restjson#FooError:http://internal.amazon.com/…` gives
+/// `FooError`.
+pub fn sanitize_error_code(code: &str) -> &str {
+    let code = code.split(':').next().unwrap_or_default();
+    let code = code.rsplit('#').next().unwrap_or_default();
+    code.trim()
+}
+
+/// Why the `(code, message)` fields of an error body could not be read: a body the reader
+/// cannot read (the `X-Amzn-ErrorType` header may still give the code), or an envelope key
+/// given twice (always an error). `E` is the reader's error.
+pub enum EnvelopeError<E> {
+    /// The body is not a readable document.
+    Unreadable(E),
+    /// An envelope key is given twice.
+    Duplicate(E),
+}
+
+/// The metadata of an awsJson or rpc-v2-cbor error response (HTTP `status`) from the
+/// `(code, message)` its body gave: the body's code (sanitized) when not empty, else the
+/// `X-Amzn-ErrorType` header's, else an empty code; the request id from `x-amzn-RequestId`.
+/// `invalid` turns the reader's error into the response error.
+pub fn envelope_metadata<E>(
+    status: u16,
+    headers: &http::HeaderMap,
+    fields: Result<(Option<String>, Option<String>), EnvelopeError<E>>,
+    invalid: impl FnOnce(E, u16) -> InvalidResponse,
+) -> Result<super::error::ErrorMetadata, InvalidResponse> {
+    let header_code = headers
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .map(sanitize_error_code);
+    let (body_code, message) = match fields {
+        Ok(fields) => fields,
+        // A key given twice is an error even when the header names the code.
+        Err(EnvelopeError::Duplicate(e)) => return Err(invalid(e, status)),
+        Err(EnvelopeError::Unreadable(e)) => match header_code {
+            Some(_) => (None, None),
+            None => return Err(invalid(e, status)),
+        },
+    };
+    let code = body_code
+        .as_deref()
+        .map(sanitize_error_code)
+        .filter(|c| !c.is_empty())
+        .or(header_code)
+        .unwrap_or_default();
+    Ok(super::error::ErrorMetadata::new(code, status)
+        .with_message(message)
+        .with_request_id(request_id(headers)))
+}
