@@ -2,6 +2,7 @@
 //! generator, and writes or checks the output folders. `main.rs` only parses arguments.
 
 pub mod build_cost;
+pub mod corpus;
 pub mod tree;
 
 use std::collections::BTreeMap;
