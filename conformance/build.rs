@@ -28,6 +28,10 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/json.json", "json"),
     ("input/smithy-rpc-v2-cbor.json", "cbor"),
     ("output/smithy-rpc-v2-cbor.json", "cbor"),
+    ("input/rest-json.json", "rest_json"),
+    ("output/rest-json.json", "rest_json"),
+    ("legacy/input/rest-json.json", "rest_json"),
+    ("legacy/output/rest-json.json", "rest_json"),
 ];
 
 /// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and
@@ -83,22 +87,51 @@ fn main() {
             ""
         };
         for (i, suite) in parsed.iter().enumerate() {
-            let key = format!("{file}#{i}");
-            let module = format!("{protocol}_{legacy}{direction}_{i:02}");
-            match suite_service(&key, &module, suite) {
-                Ok(service) => {
-                    services.push(service);
-                    suites.push(Suite {
-                        key,
-                        module: Some(module),
-                        error: None,
-                    });
+            // A case whose operation differs from an earlier case's operation of the same name
+            // (legacy/input/rest-json.json#14: another request URI) gets a service of its own,
+            // keyed `<file>#<suite>:<case>`.
+            let mut first: BTreeMap<&str, &Value> = BTreeMap::new();
+            let mut own = Vec::new();
+            for (j, case) in suite["cases"].as_array().into_iter().flatten().enumerate() {
+                let name = case["given"]["name"].as_str().unwrap_or_default();
+                match first.get(name) {
+                    Some(given) if *given != &case["given"] => own.push(j),
+                    Some(_) => {}
+                    None => {
+                        first.insert(name, &case["given"]);
+                    }
                 }
-                Err(error) => suites.push(Suite {
-                    key,
-                    module: None,
-                    error: Some(error),
-                }),
+            }
+            let mut parts = vec![(
+                format!("{file}#{i}"),
+                format!("{protocol}_{legacy}{direction}_{i:02}"),
+                without(suite, &own),
+            )];
+            for j in own {
+                let mut single = suite.clone();
+                single["cases"] = Value::Array(vec![suite["cases"][j].clone()]);
+                parts.push((
+                    format!("{file}#{i}:{j}"),
+                    format!("{protocol}_{legacy}{direction}_{i:02}_case_{j}"),
+                    single,
+                ));
+            }
+            for (key, module, suite) in parts {
+                match suite_service(&key, &module, &suite) {
+                    Ok(service) => {
+                        services.push(service);
+                        suites.push(Suite {
+                            key,
+                            module: Some(module),
+                            error: None,
+                        });
+                    }
+                    Err(error) => suites.push(Suite {
+                        key,
+                        module: None,
+                        error: Some(error),
+                    }),
+                }
             }
         }
     }
@@ -142,6 +175,19 @@ fn main() {
     );
     write(&out.join("dispatch.rs"), &pretty(dispatch));
     write(&out.join("suites.rs"), &pretty(suite_list(&suites)));
+}
+
+/// `suite` without the cases at `indices`.
+fn without(suite: &Value, indices: &[usize]) -> Value {
+    let mut suite = suite.clone();
+    if let Some(cases) = suite["cases"].as_array_mut() {
+        let mut i = 0;
+        cases.retain(|_| {
+            i += 1;
+            !indices.contains(&(i - 1))
+        });
+    }
+    suite
 }
 
 /// The service of one suite: its metadata and shapes, and the operations its cases use. The

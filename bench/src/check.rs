@@ -26,7 +26,7 @@ pub fn all(d: &Data) -> Result<(), String> {
 }
 
 fn requests(d: &Data) -> Result<(), String> {
-    let r = d.ec_request();
+    let r = d.ec_request().map_err(|e| e.to_string())?;
     ensure(r.body() == ELASTICACHE_BODY.as_bytes(), "ElastiCache body")?;
     ensure(
         d.ec_body() == ELASTICACHE_BODY.as_bytes(),
@@ -37,10 +37,10 @@ fn requests(d: &Data) -> Result<(), String> {
         "MemoryDB JSON body alone",
     )?;
     ensure(
-        &d.cbor_body() == d.cbor_request().body(),
+        d.cbor_request().is_ok_and(|r| &d.cbor_body() == r.body()),
         "MemoryDB CBOR body alone",
     )?;
-    let r = d.json_request();
+    let r = d.json_request().map_err(|e| e.to_string())?;
     ensure(r.body() == MEMORYDB_BODY.as_bytes(), "MemoryDB JSON body")?;
     ensure(
         r.headers()
@@ -49,7 +49,7 @@ fn requests(d: &Data) -> Result<(), String> {
         "MemoryDB JSON X-Amz-Target",
     )?;
     // The CBOR body carries the same members: decode it generically and compare as JSON text.
-    let r = d.cbor_request();
+    let r = d.cbor_request().map_err(|e| e.to_string())?;
     ensure(
         cbor_to_json(r.body())? == MEMORYDB_BODY,
         "MemoryDB CBOR body has the JSON body's members",

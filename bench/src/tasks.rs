@@ -100,7 +100,7 @@ impl Data {
     }
 
     /// ElastiCache: `CopySnapshot::build_request` (query body and the `http::Request`).
-    pub fn ec_request(&self) -> http::Request<Vec<u8>> {
+    pub fn ec_request(&self) -> RequestResult {
         ec::CopySnapshot::build_request(black_box(&self.ec_input))
     }
 
@@ -123,7 +123,7 @@ impl Data {
     }
 
     /// MemoryDB (awsJson1_1): `CopySnapshot::build_request`.
-    pub fn json_request(&self) -> http::Request<Vec<u8>> {
+    pub fn json_request(&self) -> RequestResult {
         mdb::CopySnapshot::build_request(black_box(&self.json_input))
     }
 
@@ -146,7 +146,7 @@ impl Data {
     }
 
     /// MemoryDB (CBOR): `CopySnapshot::build_request`.
-    pub fn cbor_request(&self) -> http::Request<Vec<u8>> {
+    pub fn cbor_request(&self) -> RequestResult {
         cbor::CopySnapshot::build_request(black_box(&self.cbor_input))
     }
 
@@ -177,6 +177,9 @@ impl Default for Data {
 
 /// What `parse_response` returns.
 pub type ParseResult<O, E> = Result<O, crate::runtime::ResponseError<E>>;
+
+/// What `build_request` returns.
+pub type RequestResult = Result<http::Request<Vec<u8>>, crate::runtime::InvalidRequest>;
 
 /// One measured call on the prepared data.
 pub type Task = fn(&Data);

@@ -25,8 +25,12 @@ use error::{Location, Problem};
 use ir::{Model, Protocol, Selection, ShapeKind};
 
 /// The protocols awsgen generates serializers and parsers for.
-pub const SUPPORTED_PROTOCOLS: [Protocol; 3] =
-    [Protocol::Query, Protocol::Json, Protocol::RpcV2Cbor];
+pub const SUPPORTED_PROTOCOLS: [Protocol; 4] = [
+    Protocol::Query,
+    Protocol::Json,
+    Protocol::RpcV2Cbor,
+    Protocol::RestJson,
+];
 
 /// One service to put into a generated crate.
 pub struct ServiceInput {
@@ -139,7 +143,7 @@ pub fn choose_protocol(model: &Model, requested: Option<Protocol>) -> Result<Pro
             names()
         ))),
         Some(p) if !SUPPORTED_PROTOCOLS.contains(&p) => Err(config_error(format!(
-            "protocol `{p}` is not supported (awsgen generates query, json and smithy-rpc-v2-cbor)"
+            "protocol `{p}` is not supported (awsgen generates query, json, smithy-rpc-v2-cbor and rest-json)"
         ))),
         Some(p) => Ok(p),
         None => Protocol::PRIORITY
@@ -147,7 +151,7 @@ pub fn choose_protocol(model: &Model, requested: Option<Protocol>) -> Result<Pro
             .find(|p| listed.contains(p) && SUPPORTED_PROTOCOLS.contains(p))
             .ok_or_else(|| {
                 config_error(format!(
-                    "the model's protocols ({}) are not supported (awsgen generates query, json and smithy-rpc-v2-cbor)",
+                    "the model's protocols ({}) are not supported (awsgen generates query, json, smithy-rpc-v2-cbor and rest-json)",
                     names()
                 ))
             }),

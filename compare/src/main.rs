@@ -294,11 +294,11 @@ impl Fixture {
     }
 
     fn ours_ec_request(&self) -> http::Request<Vec<u8>> {
-        ours_ec::CopySnapshot::build_request(black_box(&self.ours_ec_input))
+        ours_ec::CopySnapshot::build_request(black_box(&self.ours_ec_input)).expect("the request builds")
     }
 
     fn ours_mdb_request(&self) -> http::Request<Vec<u8>> {
-        ours_mdb::CopySnapshot::build_request(black_box(&self.ours_mdb_input))
+        ours_mdb::CopySnapshot::build_request(black_box(&self.ours_mdb_input)).expect("the request builds")
     }
 
     fn ours_ec_response(&self) -> ours_ec::CopySnapshotOutput {

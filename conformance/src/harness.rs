@@ -56,7 +56,7 @@ where
 {
     let input: O::Input =
         serde_json::from_value(params).map_err(|e| format!("params do not deserialize: {e}"))?;
-    Ok(O::build_request(&input))
+    O::build_request(&input).map_err(|e| format!("build_request: {e}"))
 }
 
 /// Code, message and modeled members (as JSON) of an operation error.

@@ -32,8 +32,15 @@ fn normalize_depth(shapes: &Value, shape: &str, value: &Value, side: Side, depth
             Value::Object(map) => Value::Object(
                 map.iter()
                     .map(|(k, v)| {
-                        let target = member_shape(&def["members"][k]);
-                        let v = if target.is_empty() {
+                        let member = &def["members"][k];
+                        let target = member_shape(member);
+                        // A `jsonvalue` member is JSON text in the generated types; the
+                        // suites give the value itself.
+                        let json_value = member["jsonvalue"] == Value::Bool(true)
+                            || shapes[target.as_str()]["jsonvalue"] == Value::Bool(true);
+                        let v = if json_value && !v.is_string() {
+                            Value::String(v.to_string())
+                        } else if target.is_empty() {
                             v.clone()
                         } else {
                             normalize_depth(shapes, &target, v, side, depth + 1)

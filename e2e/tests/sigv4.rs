@@ -206,7 +206,7 @@ fn a_generated_request_signs_like_aws_sigv4() {
         .tags(Tag::builder().key("team").value("storage").build())
         .build()
         .unwrap();
-    let mut request = CopySnapshot::build_request(&input);
+    let mut request = CopySnapshot::build_request(&input).expect("the request builds");
     awsgen_e2e::runtime::set_endpoint(&mut request, "https://memory-db.eu-west-1.amazonaws.com")
         .unwrap();
     let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);

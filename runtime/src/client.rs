@@ -20,7 +20,9 @@ use std::time::{Duration, SystemTime};
 use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, EndpointParams};
 use super::error::ErrorMetadata;
-use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
+use super::operation::{
+    InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
+};
 use super::sigv4::{Signer, SigningError};
 use super::transport::{HttpClient, HyperClient, TransportError};
 
@@ -333,7 +335,8 @@ impl Core {
             attempts,
             kind,
         };
-        let mut request = O::build_request(input);
+        let mut request =
+            O::build_request(input).map_err(|e| fail(0, ErrorKind::InvalidRequest(e)))?;
         super::operation::set_endpoint(&mut request, &inner.endpoint)
             .map_err(|e| fail(0, ErrorKind::Endpoint(e)))?;
         let mut attempt = 0;
@@ -418,6 +421,9 @@ pub enum ErrorKind<E> {
     Signing(SigningError),
     /// The request could not be pointed at the endpoint.
     Endpoint(InvalidEndpoint),
+    /// The input cannot be put into a request (an empty URI label, a header value HTTP does
+    /// not allow, …); nothing was sent.
+    InvalidRequest(InvalidRequest),
 }
 
 impl<E: ServiceError> ErrorKind<E> {
@@ -433,7 +439,7 @@ impl<E: ServiceError> ErrorKind<E> {
             }
             Self::InvalidResponse(e) => e.status() >= 500 || e.status() == 429,
             Self::Transport(_) | Self::Timeout(_) => true,
-            Self::Signing(_) | Self::Endpoint(_) => false,
+            Self::Signing(_) | Self::Endpoint(_) | Self::InvalidRequest(_) => false,
         }
     }
 }
@@ -491,6 +497,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::Timeout(t) => write!(f, "timed out after {t:?}")?,
             ErrorKind::Signing(e) => e.fmt(f)?,
             ErrorKind::Endpoint(e) => e.fmt(f)?,
+            ErrorKind::InvalidRequest(e) => e.fmt(f)?,
         }
         if self.attempts > 1 {
             write!(f, " ({} attempts)", self.attempts)?;
@@ -508,6 +515,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::Timeout(_) => None,
             ErrorKind::Signing(e) => Some(e),
             ErrorKind::Endpoint(e) => Some(e),
+            ErrorKind::InvalidRequest(e) => Some(e),
         }
     }
 }

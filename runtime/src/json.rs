@@ -991,6 +991,25 @@ pub fn error_metadata(
     envelope_metadata(status, headers, error_fields(body), JsonError::into_invalid)
 }
 
+/// Reads the error envelope of a restJson1 error response: as [`error_metadata`], except that
+/// the `X-Amzn-ErrorType` header, when present, names the code before the body does (then the
+/// body's `code`, then `__type`, as botocore and the Smithy restJson1 specification read them).
+pub fn rest_error_metadata(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<ErrorMetadata, InvalidResponse> {
+    let header = headers
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| !sanitize_error_code(v).is_empty());
+    let fields = match error_fields_ranked(body, ["code", "__type"]) {
+        Ok((_, message)) if header => Ok((None, message)),
+        other => other,
+    };
+    envelope_metadata(status, headers, fields, JsonError::into_invalid)
+}
+
 impl From<JsonError> for EnvelopeError<JsonError> {
     fn from(e: JsonError) -> Self {
         Self::Unreadable(e)
@@ -1000,6 +1019,15 @@ impl From<JsonError> for EnvelopeError<JsonError> {
 /// `(code, message)` from an error body; fields that are not strings are ignored. Each of the
 /// keys read may be given once (`null` counts as absent).
 fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError<JsonError>> {
+    error_fields_ranked(body, ["__type", "code"])
+}
+
+/// [`error_fields`], with the two code keys in the order of preference given.
+fn error_fields_ranked(
+    body: &[u8],
+    codes: [&str; 2],
+) -> Result<(Option<String>, Option<String>), EnvelopeError<JsonError>> {
+    let [first, second] = codes;
     let mut reader = JsonReader::new(body)?;
     if reader.at_end() {
         return Ok((None, None));
@@ -1009,7 +1037,7 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), Envelop
         reader.finish()?;
         return Ok((None, None));
     }
-    // Ranked: `__type` before `code`; `message` before `Message` before `errorMessage`.
+    // Ranked: `codes[0]` before `codes[1]`; `message` before `Message` before `errorMessage`.
     let mut code: (u8, Option<String>) = (u8::MAX, None);
     let mut message: (u8, Option<String>) = (u8::MAX, None);
     // One bit per key, set once the key has been given (not `null`).
@@ -1017,8 +1045,8 @@ fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), Envelop
     let mut object = reader.begin_object()?;
     while let Some(key) = reader.next_key(&mut object)? {
         let (slot, rank, bit) = match key.as_ref() {
-            "__type" => (&mut code, 0, 1),
-            "code" => (&mut code, 1, 2),
+            k if k == first => (&mut code, 0, 1),
+            k if k == second => (&mut code, 1, 2),
             "message" => (&mut message, 0, 4),
             "Message" => (&mut message, 1, 8),
             "errorMessage" => (&mut message, 2, 16),

@@ -5,6 +5,7 @@
 pub mod blob;
 pub mod cbor;
 pub mod cbor_document;
+pub mod checksum;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod compression;
@@ -20,6 +21,7 @@ pub mod json_document;
 pub mod operation;
 pub mod pattern;
 pub mod query;
+pub mod rest;
 #[cfg(feature = "serde")]
 pub mod serde_support;
 #[cfg(feature = "client")]
@@ -34,7 +36,8 @@ pub use blob::Blob;
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{
-    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+    HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
+    set_endpoint,
 };
 pub use timestamp::DateTime;
 pub use validate::{Validate, ValidationError};

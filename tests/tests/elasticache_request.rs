@@ -46,7 +46,7 @@ fn request_matches_botocore_byte_for_byte() {
         .tags(tag("team", "a+b"))
         .build()
         .unwrap();
-    let request = CopySnapshot::build_request(&input);
+    let request = CopySnapshot::build_request(&input).expect("the request builds");
     assert_eq!(body(&request), BOTOCORE_BODY);
     assert_eq!(request.method(), http::Method::POST);
     assert_eq!(request.uri(), "/");
@@ -72,7 +72,7 @@ fn full_input_with_three_tags() {
         .tags(tag("cost center", "ü/€ & =?*"))
         .build()
         .unwrap();
-    let request = CopySnapshot::build_request(&input);
+    let request = CopySnapshot::build_request(&input).expect("the request builds");
     // urlencode([("Action", "CopySnapshot"), ..., ("Tags.Tag.3.Value", "ü/€ & =?*")])
     assert_eq!(
         body(&request),
@@ -92,7 +92,7 @@ fn absent_members_are_left_out_and_an_empty_list_is_sent_empty() {
         .set_tags(Some(Vec::new()))
         .build()
         .unwrap();
-    let request = CopySnapshot::build_request(&input);
+    let request = CopySnapshot::build_request(&input).expect("the request builds");
     assert_eq!(
         body(&request),
         "Action=CopySnapshot&Version=2015-02-02&SourceSnapshotName=a&TargetSnapshotName=b&Tags="
@@ -111,7 +111,7 @@ fn a_tag_without_a_value_sends_only_its_key() {
         .tags(Tag::builder().key("k").build())
         .build()
         .unwrap();
-    let request = CopySnapshot::build_request(&input);
+    let request = CopySnapshot::build_request(&input).expect("the request builds");
     assert_eq!(
         body(&request),
         "Action=CopySnapshot&Version=2015-02-02&SourceSnapshotName=a&TargetSnapshotName=b&Tags.Tag.1.Key=k"

@@ -16,7 +16,7 @@ golden_tests!(
 /// no whitespace, `/`, `~` and `+` as they are.
 #[test]
 fn request_body_is_byte_identical_to_botocore() {
-    let request = CopySnapshot::build_request(&full_input());
+    let request = CopySnapshot::build_request(&full_input()).expect("the request builds");
     assert_eq!(
         std::str::from_utf8(request.body()).expect("UTF-8"),
         memorydb_golden::REQUEST_BODY

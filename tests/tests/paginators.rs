@@ -31,7 +31,9 @@ fn body(request: &http::Request<Vec<u8>>) -> String {
 #[test]
 fn elasticache_describe_snapshots_pages_through_markers() {
     let first = EcInput::builder().max_records(20).build();
-    assert!(!body(&EcDescribe::build_request(&first)).contains("Marker"));
+    assert!(
+        !body(&EcDescribe::build_request(&first).expect("the request builds")).contains("Marker")
+    );
 
     let page1 = EcDescribe::parse_response(
         200,
@@ -55,7 +57,7 @@ fn elasticache_describe_snapshots_pages_through_markers() {
         Some(20),
         "the rest of the input is kept"
     );
-    let request = EcDescribe::build_request(&second);
+    let request = EcDescribe::build_request(&second).expect("the request builds");
     assert!(
         body(&request).split('&').any(|p| p == "Marker=m-2"),
         "{}",
@@ -103,7 +105,7 @@ fn memorydb_describe_snapshots_pages_through_next_tokens() {
     let second = first.next_page(&page1).expect("a token means another page");
     assert_eq!(second.next_token.as_deref(), Some("t-2"));
     assert_eq!(second.cluster_name.as_deref(), Some("c"));
-    let request = MdbDescribe::build_request(&second);
+    let request = MdbDescribe::build_request(&second).expect("the request builds");
     let json: serde_json::Value = serde_json::from_slice(request.body()).expect("JSON body");
     assert_eq!(json["NextToken"], "t-2");
     assert_eq!(json["MaxResults"], 2);

@@ -250,12 +250,16 @@ fn align(a: &mut Model, b: &mut Model, change: &Change) {
                 Aspect::Boxed => y.boxed = x.boxed,
                 Aspect::IdempotencyToken => y.idempotency_token = x.idempotency_token,
                 Aspect::TimestampFormat => y.timestamp_format = x.timestamp_format,
-                Aspect::WireName => y.wire.location_name = x.wire.location_name,
+                Aspect::WireName => {
+                    y.wire.location_name = x.wire.location_name;
+                    y.wire.json_name = x.wire.json_name;
+                    y.wire.xml_name = x.wire.xml_name;
+                }
                 Aspect::QueryName => y.wire.query_name = x.wire.query_name,
                 Aspect::Flattened => y.wire.flattened = x.wire.flattened,
                 Aspect::XmlNamespace => y.wire.xml_namespace = x.wire.xml_namespace,
                 Aspect::XmlAttribute => y.wire.xml_attribute = x.wire.xml_attribute,
-                Aspect::Location => y.location = x.location,
+                Aspect::Location => y.http = x.http,
                 Aspect::Default => y.default = x.default,
                 _ => {}
             }

@@ -2,7 +2,7 @@
 //! codes, target prefix, signing name), and every way a model can be refused — each error names
 //! the model file and the shape or member at fault.
 
-use awsgen_codegen::ir::{Model, Protocol, Selection, ShapeId, ShapeKind};
+use awsgen_codegen::ir::{HttpLocation, Model, Protocol, Selection, ShapeId, ShapeKind};
 use awsgen_codegen::{CrateInput, ServiceInput, model};
 use serde_json::{Value, json};
 
@@ -64,7 +64,8 @@ fn wire_names_follow_the_protocol() {
             traits.clone(),
             json!({}),
         ));
-        member_m(&m).wire.location_name.clone()
+        let protocol = m.service.preferred_protocol().expect("one protocol");
+        member_m(&m).wire_name_opt(protocol).map(str::to_owned)
     };
     assert_eq!(name("aws.protocols#awsQuery").as_deref(), Some("X"));
     assert_eq!(name("aws.protocols#ec2Query").as_deref(), Some("X"));
@@ -73,6 +74,17 @@ fn wire_names_follow_the_protocol() {
     // awsJson and CBOR ignore both, as botocore's models of such services do.
     assert_eq!(name("aws.protocols#awsJson1_1"), None);
     assert_eq!(name("smithy.protocols#rpcv2Cbor"), None);
+    // Both names are kept, whatever the service speaks: the emitter's protocol picks.
+    let m = loaded(&one_member(
+        "aws.protocols#awsJson1_1",
+        "smithy.api#String",
+        traits.clone(),
+        json!({}),
+    ));
+    let member = member_m(&m);
+    assert_eq!(member.wire_name_for(Protocol::RestJson), "j");
+    assert_eq!(member.wire_name_for(Protocol::Query), "X");
+    assert_eq!(member.wire_name_for(Protocol::Json), "M");
 }
 
 #[test]
@@ -84,8 +96,33 @@ fn http_binding_traits_become_locations() {
         json!({}),
     ));
     let member = member_m(&m);
-    assert_eq!(member.location.as_deref(), Some("header"));
+    assert_eq!(member.http, HttpLocation::Header("X-Thing".to_owned()));
     assert_eq!(member.wire.location_name.as_deref(), Some("X-Thing"));
+    for (traits, expected) in [
+        (json!({"smithy.api#httpLabel": {}}), HttpLocation::Label),
+        (
+            json!({"smithy.api#httpQuery": "q"}),
+            HttpLocation::Query("q".to_owned()),
+        ),
+        (
+            json!({"smithy.api#httpPrefixHeaders": "x-p-"}),
+            HttpLocation::PrefixHeaders("x-p-".to_owned()),
+        ),
+        (json!({"smithy.api#httpPayload": {}}), HttpLocation::Payload),
+        (
+            json!({"smithy.api#httpResponseCode": {}}),
+            HttpLocation::StatusCode,
+        ),
+        (json!({}), HttpLocation::Body),
+    ] {
+        let m = loaded(&one_member(
+            "aws.protocols#restJson1",
+            "smithy.api#String",
+            traits.clone(),
+            json!({}),
+        ));
+        assert_eq!(member_m(&m).http, expected, "{traits}");
+    }
 }
 
 #[test]

@@ -310,13 +310,14 @@ impl Cx<'_> {
         let ts = |m: &Member| m.timestamp_format.map(|f| format!("{f:?}"));
         self.field(s, Aspect::TimestampFormat, ts(a), ts(b), false);
         let (wa, wb) = (&a.wire, &b.wire);
-        self.field(
-            s,
-            Aspect::WireName,
-            wa.location_name.clone(),
-            wb.location_name.clone(),
-            false,
-        );
+        // Each model's names as its own preferred protocol reads them: botocore writes the
+        // name that protocol uses into `locationName`, Smithy keeps `jsonName`/`xmlName` apart.
+        let wire = |v: &super::compare::View<'_>, m: &Member| {
+            let protocol = v.model.service.preferred_protocol()?;
+            m.wire_name_opt(protocol).map(str::to_owned)
+        };
+        let (na, nb) = (wire(&self.a, a), wire(&self.b, b));
+        self.field(s, Aspect::WireName, na, nb, false);
         self.field(
             s,
             Aspect::QueryName,
@@ -348,8 +349,8 @@ impl Cx<'_> {
         self.field(
             s,
             Aspect::Location,
-            a.location.clone(),
-            b.location.clone(),
+            a.http.botocore_name().map(str::to_owned),
+            b.http.botocore_name().map(str::to_owned),
             false,
         );
         self.field(

@@ -78,7 +78,7 @@ fn example_code(
         fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
             use #krate::#module::operation::#op_module::{#op_struct, #input_ty};
             let input = #build_input;
-            let request = #op_struct::build_request(&input);
+            let request = #op_struct::build_request(&input)?;
             #(#checks)*
             #parse
             Ok(())
@@ -311,7 +311,7 @@ fn request_checks(
             (ShapeKind::Scalar(Scalar::Boolean), Value::Bool(b)) => b.to_string(),
             _ => continue,
         };
-        let wire = member.wire_name().to_owned();
+        let wire = member.wire_name_for(svc.protocol).to_owned();
         pairs.push((wire, text, matches!(v, Value::String(_))));
     }
     match svc.protocol {
@@ -418,15 +418,14 @@ fn xml_members(svc: &Service<'_>, id: &ShapeId, value: &Value, out: &mut String)
     };
     for (key, v) in entries {
         let member = s.members.iter().find(|m| &m.name == key)?;
-        let name = member.wire_name().to_owned();
+        let name = member.wire_name_for(svc.protocol).to_owned();
         match (&svc.model.shape(&member.target).kind, v) {
             (ShapeKind::List(list), Value::List(items)) => {
                 let item_name = list
                     .member
-                    .wire
-                    .location_name
-                    .clone()
-                    .unwrap_or_else(|| "member".to_owned());
+                    .wire_name_opt(svc.protocol)
+                    .unwrap_or("member")
+                    .to_owned();
                 if !member.wire.flattened {
                     out.push_str(&format!("<{name}>"));
                 }
@@ -488,7 +487,7 @@ fn json_value(svc: &Service<'_>, id: &ShapeId, value: &Value) -> Option<serde_js
             let mut map = serde_json::Map::new();
             for (key, v) in entries {
                 let member = s.members.iter().find(|m| &m.name == key)?;
-                let name = member.wire_name().to_owned();
+                let name = member.wire_name_for(svc.protocol).to_owned();
                 map.insert(name, json_value(svc, &member.target, v)?);
             }
             J::Object(map)

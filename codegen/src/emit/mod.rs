@@ -56,6 +56,9 @@ pub struct Service<'a> {
     pub protocol: Protocol,
     /// The generated crate's name as Rust code writes it (`awsgen_generated`), for doc examples.
     pub crate_name: String,
+    /// The map codec's file layout (JSON, CBOR, restJson1), decided once per service on first
+    /// use rather than once per operation.
+    map_layout: std::cell::OnceCell<protocol::MapLayout>,
 }
 
 impl<'a> Service<'a> {
@@ -67,7 +70,14 @@ impl<'a> Service<'a> {
             module: module.to_owned(),
             protocol,
             crate_name: package.replace('-', "_"),
+            map_layout: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The map codec's file layout of this service (computed once).
+    pub(crate) fn map_layout(&self) -> &protocol::MapLayout {
+        self.map_layout
+            .get_or_init(|| protocol::MapLayout::new(self))
     }
 
     /// `crate::<service>`.

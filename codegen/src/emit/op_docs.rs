@@ -232,12 +232,13 @@ fn usage_example(svc: &Service<'_>, op: &Operation) -> Option<String> {
     } else {
         quote!(#input::builder() #calls .build())
     };
+    let method = super::protocol::request_method(svc, op);
     let file: syn::File = syn::parse2(quote! {
         fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
             use #krate::#module::operation::#op_module::{#op_struct, #input};
             let input = #build;
-            let request = #op_struct::build_request(&input);
-            assert_eq!(request.method(), "POST");
+            let request = #op_struct::build_request(&input)?;
+            assert_eq!(request.method(), #method);
             Ok(())
         }
     })

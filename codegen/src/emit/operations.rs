@@ -122,8 +122,12 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
         impl #ident {
             /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-            /// host and sign it before sending.
-            pub fn build_request(input: &#input) -> ::http::Request<::std::vec::Vec<u8>> {
+            /// host and sign it before sending. An input that cannot be put into a request (an
+            /// empty URI label, a header value HTTP does not allow, an invalid host label)
+            /// gives an error naming the member.
+            pub fn build_request(
+                input: &#input,
+            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
                 #build
             }
 
@@ -144,7 +148,9 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             type Error = #error;
             const NAME: &'static str = #op_name;
 
-            fn build_request(input: &#input) -> ::http::Request<::std::vec::Vec<u8>> {
+            fn build_request(
+                input: &#input,
+            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
                 Self::build_request(input)
             }
 

@@ -38,12 +38,16 @@ pub struct Usage {
     pub idempotency_tokens: bool,
     /// Some operation gzips its request.
     pub gzip: bool,
+    /// Some operation sends `Content-MD5`.
+    pub checksums: bool,
 }
 
 impl Usage {
     /// Records what `model`, generated with `protocol`, uses.
     pub fn add(&mut self, model: &Model, protocol: Protocol) {
         self.protocols.insert(protocol);
+        // The REST bindings base64 JSON-valued headers (`runtime::rest` reads them with `Blob`).
+        self.blobs |= protocol == Protocol::RestJson;
         for shape in model.shapes.values() {
             match &shape.kind {
                 ShapeKind::Scalar(Scalar::Blob) => self.blobs = true,
@@ -57,6 +61,9 @@ impl Usage {
         }
         for op in &model.operations {
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
+            self.checksums |= op.checksum_required;
+            // `runtime::checksum` encodes the digest with `Blob`.
+            self.blobs |= op.checksum_required;
         }
     }
 }
@@ -101,6 +108,13 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &[],
         serde_only: false,
         needed: |u| u.documents && u.protocols.contains(&Protocol::RpcV2Cbor),
+    },
+    RuntimeModule {
+        name: "checksum",
+        source: include_str!("../../../runtime/src/checksum.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.checksums,
     },
     RuntimeModule {
         name: "client",
@@ -149,14 +163,20 @@ pub const MODULES: &[RuntimeModule] = &[
         source: include_str!("../../../runtime/src/json.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::Json),
+        needed: |u| {
+            u.protocols.contains(&Protocol::Json) || u.protocols.contains(&Protocol::RestJson)
+        },
     },
     RuntimeModule {
         name: "json_document",
         source: include_str!("../../../runtime/src/json_document.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| u.documents && u.protocols.contains(&Protocol::Json),
+        needed: |u| {
+            u.documents
+                && (u.protocols.contains(&Protocol::Json)
+                    || u.protocols.contains(&Protocol::RestJson))
+        },
     },
     RuntimeModule {
         name: "idempotency",
@@ -171,6 +191,7 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &[
             "HostPrefix",
             "InvalidEndpoint",
+            "InvalidRequest",
             "InvalidResponse",
             "Operation",
             "ResponseError",
@@ -192,6 +213,13 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &[],
         serde_only: false,
         needed: |u| u.protocols.contains(&Protocol::Query),
+    },
+    RuntimeModule {
+        name: "rest",
+        source: include_str!("../../../runtime/src/rest.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::RestJson),
     },
     RuntimeModule {
         name: "serde_support",

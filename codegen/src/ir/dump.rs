@@ -155,6 +155,12 @@ fn member_line(out: &mut String, what: &str, m: &Member) {
     if let Some(n) = &m.wire.location_name {
         let _ = write!(out, " location_name={n}");
     }
+    if let Some(n) = &m.wire.json_name {
+        let _ = write!(out, " json_name={n}");
+    }
+    if let Some(n) = &m.wire.xml_name {
+        let _ = write!(out, " xml_name={n}");
+    }
     if let Some(n) = &m.wire.query_name {
         let _ = write!(out, " query_name={n}");
     }
@@ -171,8 +177,11 @@ fn member_line(out: &mut String, what: &str, m: &Member) {
     if let Some(f) = m.timestamp_format {
         let _ = write!(out, " timestamp_format={f:?}");
     }
-    if let Some(l) = &m.location {
+    if let Some(l) = m.http.botocore_name() {
         let _ = write!(out, " location={l}");
+    }
+    if let Some(t) = &m.media_type {
+        let _ = write!(out, " media_type={t}");
     }
     if let Some(d) = &m.default {
         let _ = write!(out, " default={d}");

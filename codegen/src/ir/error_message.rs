@@ -54,7 +54,8 @@ pub fn add_error_messages(model: &mut Model) {
                 idempotency_token: false,
                 timestamp_format: None,
                 wire: WireNames::default(),
-                location: None,
+                http: crate::ir::HttpLocation::Body,
+                media_type: None,
                 default: None,
             });
         }

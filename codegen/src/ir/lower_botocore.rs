@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Constraints, Deprecated, Enum, EnumValue, ErrorInfo, HttpBinding, List, Map, Member, Model,
-    ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure,
-    TimestampFormat, WireNames, XmlNamespace,
+    Constraints, Deprecated, Enum, EnumValue, ErrorInfo, HttpBinding, HttpLocation, List, Map,
+    Member, Model, ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind,
+    Structure, TimestampFormat, UriTemplate, WireNames, XmlNamespace,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
@@ -30,6 +30,25 @@ pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
         .map(|(name, def)| cx.operation(name, def))
         .collect();
     operations.sort_by(|a, b| a.name.cmp(&b.name));
+    // An operation's input or output reference may name the payload member (older models);
+    // botocore merges reference keys into the target, so the member is the payload.
+    for def in model.operations.values() {
+        for r in [&def.input, &def.output].into_iter().flatten() {
+            let Some(payload) = &r.payload else { continue };
+            if let Some(ShapeKind::Structure(st)) = shapes
+                .get_mut(&ShapeId::new(&r.shape))
+                .map(|s: &mut Shape| &mut s.kind)
+            {
+                match st.members.iter_mut().find(|m| &m.name == payload) {
+                    Some(m) => m.http = HttpLocation::Payload,
+                    None => cx.problem(
+                        Location::Shape(r.shape.clone()),
+                        format!("`payload` names `{payload}`, which is not a member"),
+                    ),
+                }
+            }
+        }
+    }
 
     if cx.problems.is_empty() {
         Ok(Model {
@@ -217,11 +236,23 @@ impl Lowering<'_> {
                 );
             }
         }
+        if let Some(payload) = &def.payload
+            && !members.contains_key(payload)
+        {
+            self.problem(
+                Location::Shape(name.to_owned()),
+                format!("`payload` names `{payload}`, which is not a member"),
+            );
+        }
         Structure {
             members: members
                 .iter()
                 .filter_map(|(member, r)| {
-                    self.member(name, member, r, def.required.contains(member))
+                    let mut m = self.member(name, member, r, def.required.contains(member))?;
+                    if def.payload.as_deref() == Some(member.as_str()) {
+                        m.http = HttpLocation::Payload;
+                    }
+                    Some(m)
                 })
                 .collect(),
         }
@@ -252,6 +283,34 @@ impl Lowering<'_> {
                 }
             },
         };
+        let location_name = r
+            .location_name
+            .clone()
+            .or_else(|| target.location_name.clone());
+        let http = match r.location.as_deref().or(target.location.as_deref()) {
+            None => HttpLocation::Body,
+            Some("uri") => HttpLocation::Label,
+            Some("querystring") if target.type_ == "map" => HttpLocation::QueryParams,
+            Some("querystring") => {
+                HttpLocation::Query(location_name.clone().unwrap_or_else(|| name.to_owned()))
+            }
+            Some("header") => {
+                HttpLocation::Header(location_name.clone().unwrap_or_else(|| name.to_owned()))
+            }
+            Some("headers") => {
+                HttpLocation::PrefixHeaders(location_name.clone().unwrap_or_default())
+            }
+            Some("statusCode") => HttpLocation::StatusCode,
+            Some(other) => {
+                self.problem(
+                    here(),
+                    format!(
+                        "unknown location `{other}` (known: uri, querystring, header, headers, statusCode)"
+                    ),
+                );
+                HttpLocation::Body
+            }
+        };
         Some(Member {
             name: name.to_owned(),
             target: ShapeId::new(&r.shape),
@@ -263,10 +322,9 @@ impl Lowering<'_> {
             idempotency_token: r.idempotency_token,
             timestamp_format,
             wire: WireNames {
-                location_name: r
-                    .location_name
-                    .clone()
-                    .or_else(|| target.location_name.clone()),
+                location_name,
+                json_name: None,
+                xml_name: None,
                 query_name: r.query_name.clone(),
                 flattened: r.flattened.or(target.flattened).unwrap_or(false),
                 xml_namespace: r
@@ -276,7 +334,8 @@ impl Lowering<'_> {
                     .map(xml_namespace),
                 xml_attribute: r.xml_attribute.unwrap_or(false),
             },
-            location: r.location.clone(),
+            http,
+            media_type: (r.jsonvalue || target.jsonvalue).then(|| "application/json".to_owned()),
             default: None,
         })
     }
@@ -327,6 +386,33 @@ impl Lowering<'_> {
             .filter_map(|r| reference("error", r))
             .collect();
         let http = def.http.as_ref();
+        let request_uri = http
+            .and_then(|h| h.request_uri.clone())
+            .unwrap_or_else(|| "/".to_owned());
+        let uri = match UriTemplate::parse(&request_uri) {
+            Ok(uri) => uri,
+            Err(why) => {
+                self.problems.push(Problem::new(here(), why));
+                UriTemplate::default()
+            }
+        };
+        self.check_labels(name, &uri, input.as_ref());
+        let method = http
+            .and_then(|h| h.method.clone())
+            .unwrap_or_else(|| "POST".to_owned());
+        if !super::METHODS.contains(&method.as_str()) {
+            self.problems.push(Problem::new(
+                here(),
+                format!(
+                    "unknown HTTP method `{method}` (known: {})",
+                    super::METHODS.join(", ")
+                ),
+            ));
+        }
+        let host_prefix = def.endpoint.as_ref().and_then(|e| e.host_prefix.clone());
+        if let Some(template) = &host_prefix {
+            self.check_host_labels(name, template, input.as_ref());
+        }
         Operation {
             name: name.to_owned(),
             input,
@@ -336,16 +422,18 @@ impl Lowering<'_> {
             docs: def.documentation.clone(),
             deprecated: deprecation(def.deprecated, &def.deprecated_message),
             http: HttpBinding {
-                method: http
-                    .and_then(|h| h.method.clone())
-                    .unwrap_or_else(|| "POST".to_owned()),
-                request_uri: http
-                    .and_then(|h| h.request_uri.clone())
-                    .unwrap_or_else(|| "/".to_owned()),
+                method,
+                request_uri,
+                uri,
                 response_code: http.and_then(|h| h.response_code),
             },
             idempotent: def.idempotent,
-            host_prefix: def.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
+            host_prefix,
+            checksum_required: def.http_checksum_required
+                || def
+                    .http_checksum
+                    .as_ref()
+                    .is_some_and(|c| c.request_checksum_required),
             request_compression: def
                 .requestcompression
                 .as_ref()
@@ -353,6 +441,53 @@ impl Lowering<'_> {
                 .unwrap_or_default(),
             paginator: None,
             examples: Vec::new(),
+        }
+    }
+}
+
+impl Lowering<'_> {
+    /// Every label of the request URI must name a `uri` member of the input (by its wire
+    /// name), or the request cannot be built.
+    fn check_labels(&mut self, op: &str, uri: &UriTemplate, input: Option<&ShapeId>) {
+        let members = input
+            .and_then(|id| self.model.shapes.get(id.as_str()))
+            .and_then(|s| s.members.as_ref());
+        for (label, _) in uri.labels() {
+            let bound = members.is_some_and(|members| {
+                members.iter().any(|(name, r)| {
+                    r.location.as_deref() == Some("uri")
+                        && r.location_name.as_deref().unwrap_or(name) == label
+                })
+            });
+            if !bound {
+                self.problem(
+                    Location::Operation(op.to_owned()),
+                    format!(
+                        "request URI label `{{{label}}}` names no input member with `location: uri`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+impl Lowering<'_> {
+    /// Every `{Label}` of a host prefix must name a string member of the input, whose value
+    /// `build_request` puts into the host.
+    fn check_host_labels(&mut self, op: &str, template: &str, input: Option<&ShapeId>) {
+        let members = input
+            .and_then(|id| self.model.shapes.get(id.as_str()))
+            .and_then(|s| s.members.as_ref());
+        for label in super::host_prefix_labels(template) {
+            let target = members
+                .and_then(|m| m.get(label))
+                .and_then(|r| self.model.shapes.get(&r.shape));
+            if target.is_none_or(|t| t.type_ != "string") {
+                self.problem(
+                    Location::Operation(op.to_owned()),
+                    format!("host prefix `{template}`: `{{{label}}}` names no string member of the input"),
+                );
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod dump;
 mod error_message;
+mod http;
 mod lower_botocore;
 mod lower_smithy;
 mod paginators;
@@ -16,6 +17,7 @@ mod select;
 
 pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
+pub use http::{HttpLocation, METHODS, PathPart, UriTemplate, host_prefix_labels};
 pub use lower_botocore::lower_botocore;
 pub use lower_smithy::lower_smithy;
 pub use paginators::attach_paginators;
@@ -220,6 +222,9 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// Request compression encodings the operation supports (`gzip`).
     pub request_compression: Vec<String>,
+    /// Whether requests must carry a checksum (`httpChecksumRequired`; botocore also
+    /// `httpChecksum.requestChecksumRequired`): `Content-MD5` of the body.
+    pub checksum_required: bool,
     /// How to page through the operation's results, when it is paginated.
     pub paginator: Option<Paginator>,
     /// Worked examples (botocore `examples-1.json`).
@@ -276,10 +281,12 @@ pub struct Paginator {
 /// Method and path of an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpBinding {
-    /// HTTP method (`POST`).
+    /// HTTP method (`POST`), upper case.
     pub method: String,
-    /// Request URI template (`/`).
+    /// Request URI template (`/`), as the model writes it.
     pub request_uri: String,
+    /// The request URI, parsed (lowering rejects templates that do not parse).
+    pub uri: UriTemplate,
     /// Success status code, when modeled.
     pub response_code: Option<u16>,
 }
@@ -289,6 +296,7 @@ impl Default for HttpBinding {
         Self {
             method: "POST".to_owned(),
             request_uri: "/".to_owned(),
+            uri: UriTemplate::default(),
             response_code: None,
         }
     }
@@ -478,16 +486,46 @@ pub struct Member {
     pub timestamp_format: Option<TimestampFormat>,
     /// Wire names and XML/query layout.
     pub wire: WireNames,
-    /// For REST protocols: where the member goes (`header`, `querystring`, `uri`, …).
-    pub location: Option<String>,
+    /// For REST protocols: where the member goes in the HTTP message (top-level members of
+    /// operation inputs, outputs and errors only).
+    pub http: HttpLocation,
+    /// The media type of a string or blob (Smithy `mediaType`; botocore's `jsonvalue` is
+    /// `application/json`): a JSON-valued string in a header is sent base64-encoded.
+    pub media_type: Option<String>,
     /// A value the member takes when absent (Smithy `default`), as its JSON text.
     pub default: Option<String>,
 }
 
 impl Member {
-    /// The member's name on the wire: its `locationName`, else its model name.
+    /// The member's name on the wire in botocore's sense: its `locationName`, else its model
+    /// name. Protocol emitters use [`Member::wire_name_for`].
     pub fn wire_name(&self) -> &str {
         self.wire.location_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The member's name in `protocol`'s documents: restJson1 takes `jsonName`, the XML
+    /// protocols `xmlName`, awsJson and rpc-v2-cbor neither (both ignore `jsonName`); each then
+    /// falls back to `locationName`, then the member name.
+    pub fn wire_name_for(&self, protocol: Protocol) -> &str {
+        self.wire_name_opt(protocol).unwrap_or(&self.name)
+    }
+
+    /// The name [`Member::wire_name_for`] gives when the model names the member for
+    /// `protocol` (`None` when it would fall back to the member name).
+    pub fn wire_name_opt(&self, protocol: Protocol) -> Option<&str> {
+        let own = match protocol {
+            Protocol::RestJson => self.wire.json_name.as_deref(),
+            Protocol::Query | Protocol::Ec2 | Protocol::RestXml => self.wire.xml_name.as_deref(),
+            Protocol::Json | Protocol::RpcV2Cbor => None,
+        };
+        own.or(self.wire.location_name.as_deref())
+    }
+
+    /// Whether the member is a `mediaType: application/json` (botocore `jsonvalue`) string.
+    pub fn is_json_value(&self) -> bool {
+        self.media_type
+            .as_deref()
+            .is_some_and(|t| t == "application/json" || t.ends_with("+json"))
     }
 }
 
@@ -495,8 +533,13 @@ impl Member {
 /// `xmlNamespace`, `xmlAttribute`), merged member-over-target.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WireNames {
-    /// The element/key/parameter name (`locationName`), when it differs from the member name.
+    /// botocore's `locationName` (element, key, parameter or header name), when it differs
+    /// from the member name; in Smithy models the name an HTTP binding trait gives.
     pub location_name: Option<String>,
+    /// Smithy `jsonName`: the key in restJson1 documents.
+    pub json_name: Option<String>,
+    /// Smithy `xmlName`: the element name in the XML protocols.
+    pub xml_name: Option<String>,
     /// ec2Query parameter name override (`queryName`).
     pub query_name: Option<String>,
     /// Whether a list or map is flattened.

@@ -102,6 +102,21 @@ pub struct OperationDef {
     /// Request compression trait.
     #[serde(default)]
     pub requestcompression: Option<RequestCompressionDef>,
+    /// Requests must carry a checksum (`Content-MD5`).
+    #[serde(default)]
+    pub http_checksum_required: bool,
+    /// Flexible checksums (`requestChecksumRequired` is read).
+    #[serde(default)]
+    pub http_checksum: Option<HttpChecksumDef>,
+}
+
+/// `httpChecksum` of an operation.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpChecksumDef {
+    /// Requests must carry a checksum.
+    #[serde(default)]
+    pub request_checksum_required: bool,
 }
 
 /// `http` of an operation.
@@ -176,15 +191,22 @@ pub struct ShapeRef {
     /// Sensitive flag.
     #[serde(default)]
     pub sensitive: Option<bool>,
-    /// REST location.
+    /// REST location (`uri`, `querystring`, `header`, `headers`, `statusCode`).
     #[serde(default)]
     pub location: Option<String>,
+    /// A JSON value carried in a string (headers: base64 of the JSON text).
+    #[serde(default)]
+    pub jsonvalue: bool,
     /// Output `resultWrapper`.
     #[serde(default)]
     pub result_wrapper: Option<String>,
     /// Event stream payload marker.
     #[serde(default)]
     pub eventpayload: bool,
+    /// Operation input/output reference (older models): the member that is the whole body,
+    /// merged into the target structure as botocore merges reference keys.
+    #[serde(default)]
+    pub payload: Option<String>,
 }
 
 /// `xmlNamespace`: botocore writes either a bare URI string or `{prefix, uri}`.
@@ -270,6 +292,15 @@ pub struct ShapeDef {
     /// Timestamp format (shape-level).
     #[serde(default)]
     pub timestamp_format: Option<String>,
+    /// REST protocols: the member that is the whole body.
+    #[serde(default)]
+    pub payload: Option<String>,
+    /// REST location (shape-level; merged into members that target it).
+    #[serde(default)]
+    pub location: Option<String>,
+    /// A JSON value carried in a string (shape-level; merged into members that target it).
+    #[serde(default)]
+    pub jsonvalue: bool,
     /// Union marker.
     #[serde(default)]
     pub union: bool,

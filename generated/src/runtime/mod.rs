@@ -14,7 +14,8 @@ pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod json;
 pub mod operation;
 pub use operation::{
-    HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
+    HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
+    ResponseError, set_endpoint,
 };
 #[cfg(feature = "validate")]
 pub mod pattern;

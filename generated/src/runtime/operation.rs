@@ -22,8 +22,10 @@ pub trait Operation {
     const NAME: &'static str;
 
     /// Builds the HTTP request: method, path, headers (`Content-Type`, `Content-Length`, and
-    /// the protocol's own) and body. The caller adds the host and signs it.
-    fn build_request(input: &Self::Input) -> http::Request<Vec<u8>>;
+    /// the protocol's own) and body. The caller adds the host and signs it. An input that
+    /// cannot be put into a request (an empty URI label, a header value HTTP does not allow, an
+    /// invalid host label) gives [`InvalidRequest`] naming the member.
+    fn build_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, InvalidRequest>;
 
     /// Parses an HTTP response: a success status gives the output, an error status the
     /// operation's error; bytes that cannot be read give [`ResponseError::Invalid`].
@@ -76,6 +78,77 @@ impl<E: std::error::Error + 'static> std::error::Error for ResponseError<E> {
             ResponseError::Service(e) => Some(e),
             ResponseError::Invalid(e) => Some(e),
         }
+    }
+}
+
+/// An input that cannot be put into an HTTP request, and which member is at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidRequest {
+    member: &'static str,
+    message: String,
+}
+
+impl InvalidRequest {
+    /// Member `member` (the model's name) cannot be sent, and why.
+    #[cold]
+    pub fn new(member: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            member,
+            message: message.into(),
+        }
+    }
+
+    /// The member at fault, as the model names it (`Bucket`).
+    pub fn member(&self) -> &'static str {
+        self.member
+    }
+
+    /// What is wrong with its value.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for InvalidRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot build the request: member `{}`: {}",
+            self.member, self.message
+        )
+    }
+}
+
+impl std::error::Error for InvalidRequest {}
+
+/// The value of a host-prefix label (the endpoint trait's `{Member}`): it must be set and be
+/// one or more valid host labels (letters, digits and `-`, 1 to 63 characters each, not
+/// starting or ending with `-`, separated by `.`), or the request would go to the wrong host.
+pub fn host_label<'a>(
+    value: Option<&'a str>,
+    member: &'static str,
+) -> Result<&'a str, InvalidRequest> {
+    let Some(value) = value else {
+        return Err(InvalidRequest::new(
+            member,
+            "a host label is required, but the member is not set",
+        ));
+    };
+    let valid = value.split('.').all(|label| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    });
+    if valid {
+        Ok(value)
+    } else {
+        Err(InvalidRequest::new(
+            member,
+            format!("`{}` is not a valid host label", shown(value)),
+        ))
     }
 }
 

@@ -142,6 +142,9 @@ pub enum Constraint {
     /// A string matches this regular expression somewhere (it is not implicitly anchored):
     /// `pattern ^[a-z]+$`.
     Pattern(&'static str),
+    /// The value must fit into the HTTP request (a URI label that is not empty, a header value
+    /// HTTP allows, a valid host label): `valid in the request`.
+    Request,
 }
 
 impl fmt::Display for Constraint {
@@ -159,6 +162,7 @@ impl fmt::Display for Constraint {
             Constraint::MinValue(v) => write!(f, "value >= {v}"),
             Constraint::MaxValue(v) => write!(f, "value <= {v}"),
             Constraint::Pattern(p) => write!(f, "pattern {p}"),
+            Constraint::Request => f.write_str("valid in the request"),
         }
     }
 }
@@ -181,6 +185,8 @@ pub enum Found {
     Value(Option<String>),
     /// A string that does not match the pattern: `does not match`.
     NoMatch,
+    /// Why the value does not fit into the request.
+    Text(String),
 }
 
 impl fmt::Display for Found {
@@ -194,6 +200,7 @@ impl fmt::Display for Found {
             Found::Value(Some(v)) => write!(f, "value {v}"),
             Found::Value(None) => f.write_str("value <sensitive>"),
             Found::NoMatch => f.write_str("does not match"),
+            Found::Text(why) => f.write_str(why),
         }
     }
 }
@@ -296,6 +303,21 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+impl ValidationError {
+    /// A valid input that still cannot be put into a request (a value HTTP does not allow in a
+    /// header, …): one violation at the member, with the reason.
+    pub fn from_request(type_name: &'static str, error: super::operation::InvalidRequest) -> Self {
+        Self::new(
+            type_name,
+            vec![Violation::new(
+                error.member(),
+                Constraint::Request,
+                Found::Text(error.message().to_owned()),
+            )],
+        )
+    }
+}
+
 /// A value that can check itself against the constraints of the model: implemented by every
 /// generated input type.
 pub trait Validate {
@@ -312,7 +334,7 @@ where
     O::Input: Validate,
 {
     input.validate()?;
-    Ok(O::build_request(input))
+    O::build_request(input).map_err(|e| ValidationError::from_request(O::NAME, e))
 }
 
 /// Collects violations while generated code walks an input. Each check records what it finds

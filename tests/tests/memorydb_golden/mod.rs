@@ -190,7 +190,7 @@ macro_rules! golden_tests {
 
         #[test]
         fn request_has_every_member_in_the_wire_facts_body() {
-            let request = CopySnapshot::build_request(&full_input());
+            let request = CopySnapshot::build_request(&full_input()).expect("the request builds");
             let expected: serde_json::Value =
                 serde_json::from_str(golden::REQUEST_BODY).expect("JSON");
             assert_eq!(decode(request.body()), expected);
@@ -211,7 +211,7 @@ macro_rules! golden_tests {
                 .target_snapshot_name("b")
                 .build()
                 .expect("both required members are set");
-            let request = CopySnapshot::build_request(&input);
+            let request = CopySnapshot::build_request(&input).expect("the request builds");
             let expected =
                 serde_json::json!({"SourceSnapshotName": "a", "TargetSnapshotName": "b"});
             assert_eq!(decode(request.body()), expected);

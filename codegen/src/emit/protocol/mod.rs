@@ -2,100 +2,62 @@
 //! each service, the files holding the per-shape serializers and parsers those bodies call.
 //!
 //! Contract with `operations.rs`: the `build_request` body has `input: &<Op>Input` in scope and
-//! evaluates to `::http::Request<::std::vec::Vec<u8>>`; the `parse_response` body has
+//! evaluates to `Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest>`
+//! (each protocol's request statements, wrapped by [`extras`]); the `parse_response` body has
 //! `status: u16`, `headers: &::http::HeaderMap` and `body: &[u8]` in scope and evaluates to
 //! `Result<<Op>Output, crate::runtime::ResponseError<<Op>Error>>`. Files returned by [`files`]
 //! live under `src/<service>/protocol/` (including its `mod.rs`); the service root declares
 //! `mod protocol;` when there are any.
 
 mod cbor;
+mod extras;
+mod http;
 mod json;
 mod query;
+mod rest_json;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+
+/// The file layout of the map codec's functions (see `json/layout.rs`).
+pub(crate) use json::layout::Layout as MapLayout;
 
 use super::{RustFile, Service};
-use crate::ir::{Operation, Protocol, Scalar, ShapeKind};
-use crate::naming;
+use crate::ir::{Operation, Protocol};
 
 /// The protocol code of one operation.
 pub struct OperationCode {
     /// Body of `build_request`.
     pub build_request: TokenStream,
+    /// Whether `build_request` is already a `Result` (REST bindings can fail); otherwise it
+    /// evaluates to the request.
+    pub build_request_fallible: bool,
     /// Body of `parse_response`.
     pub parse_response: TokenStream,
 }
 
 /// The protocol code of `op`.
 pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
-    match svc.protocol {
-        // The query serializer writes unset idempotency tokens and gzips by itself.
+    let code = match svc.protocol {
         Protocol::Query => query::operation_code(svc, op),
-        Protocol::Json => with_request_extras(svc, op, json::operation_code(svc, op)),
-        Protocol::RpcV2Cbor => with_request_extras(svc, op, cbor::operation_code(svc, op)),
+        Protocol::Json => json::operation_code(svc, op),
+        Protocol::RpcV2Cbor => cbor::operation_code(svc, op),
+        Protocol::RestJson => rest_json::operation_code(svc, op, svc.map_layout()),
         other => unreachable!("protocol `{other}` is rejected before emission"),
+    };
+    OperationCode {
+        build_request: extras::wrap(svc, op, code.build_request, code.build_request_fallible),
+        build_request_fallible: true,
+        parse_response: code.parse_response,
     }
 }
 
-/// Wraps a `build_request` body with what does not depend on the body's format: unset
-/// idempotency tokens of the input get a fresh UUID (on a copy of the input, so only requests
-/// that need one pay for it), and operations with `gzip` request compression compress the
-/// body (`runtime::compression`, which skips bodies under botocore's threshold).
-fn with_request_extras(
-    svc: &Service<'_>,
-    op: &Operation,
-    mut code: OperationCode,
-) -> OperationCode {
-    let tokens: Vec<_> = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => s
-            .members
-            .iter()
-            .zip(svc.names.fields(id))
-            .filter(|(m, _)| {
-                m.idempotency_token
-                    && matches!(
-                        svc.model.shape(&m.target).kind,
-                        ShapeKind::Scalar(Scalar::String)
-                    )
-            })
-            .map(|(_, f)| naming::to_ident(f))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let gzip = op.request_compression.iter().any(|e| e == "gzip");
-    if tokens.is_empty() && !gzip {
-        return code;
+/// The HTTP method of `op`'s requests: the RPC protocols always `POST`, REST protocols the
+/// operation's own.
+pub fn request_method<'o>(svc: &Service<'_>, op: &'o Operation) -> &'o str {
+    match svc.protocol {
+        Protocol::RestJson | Protocol::RestXml => &op.http.method,
+        _ => "POST",
     }
-    let fill = (!tokens.is_empty()).then(|| {
-        quote! {
-            let filled;
-            let input = if #(input.#tokens.is_none())||* {
-                let mut copy = ::std::clone::Clone::clone(input);
-                #(
-                    if copy.#tokens.is_none() {
-                        copy.#tokens = ::std::option::Option::Some(crate::runtime::idempotency::token());
-                    }
-                )*
-                filled = copy;
-                &filled
-            } else {
-                input
-            };
-        }
-    });
-    let body = &code.build_request;
-    code.build_request = if gzip {
-        quote! {
-            #fill
-            let mut request = { #body };
-            crate::runtime::compression::gzip_request(&mut request);
-            request
-        }
-    } else {
-        quote!(#fill #body)
-    };
-    code
 }
 
 /// The per-shape serializer and parser files of the service.
@@ -104,6 +66,7 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         Protocol::Query => query::files(svc),
         Protocol::Json => json::files(svc),
         Protocol::RpcV2Cbor => cbor::files(svc),
+        Protocol::RestJson => json::files(svc),
         other => unreachable!("protocol `{other}` is rejected before emission"),
     }
 }

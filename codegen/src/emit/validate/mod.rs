@@ -195,6 +195,7 @@ pub fn operation_items(svc: &Service<'_>, plan: &Plan, op: &Operation) -> TokenS
         fields,
     );
     let cfg = cfg();
+    let type_name = &names.input;
     quote! {
         #input_items
 
@@ -210,7 +211,9 @@ pub fn operation_items(svc: &Service<'_>, plan: &Plan, op: &Operation) -> TokenS
                 crate::runtime::validate::ValidationError,
             > {
                 input.validate()?;
-                ::std::result::Result::Ok(Self::build_request(input))
+                Self::build_request(input).map_err(|e| {
+                    crate::runtime::validate::ValidationError::from_request(#type_name, e)
+                })
             }
         }
     }

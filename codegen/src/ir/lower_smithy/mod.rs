@@ -12,9 +12,12 @@
 //! - Error codes come from `aws.protocols#awsQueryError` when the service speaks awsQuery or
 //!   ec2Query or is `awsQueryCompatible` (where botocore writes `error.code`), else they are the
 //!   shape name.
-//! - `xmlName` becomes the member's wire name when the service speaks an XML protocol (awsQuery,
-//!   ec2Query, restXml) and `jsonName` when it speaks restJson1, which is where botocore puts
-//!   them (awsJson and CBOR ignore both).
+//! - `xmlName` and `jsonName` are kept apart ([`WireNames`](super::WireNames)): the protocol
+//!   chosen at emit time picks its name (XML protocols `xmlName`, restJson1 `jsonName`, awsJson
+//!   and CBOR neither). The HTTP binding traits (`httpLabel`, `httpQuery`, `httpQueryParams`,
+//!   `httpHeader`, `httpPrefixHeaders`, `httpPayload`, `httpResponseCode`) become the member's
+//!   [`HttpLocation`](super::HttpLocation), `mediaType` its media type, and the `http` trait's
+//!   URI a parsed [`UriTemplate`].
 //! - The signing name is kept only when it differs from the endpoint prefix, as in botocore.
 //! - Member order, enum value order and operation error order are the file's.
 //!
@@ -33,6 +36,7 @@ use serde::de::DeserializeOwned;
 
 use super::{
     Deprecated, HttpBinding, Model, ModelFormat, Operation, Protocol, Service, Shape, ShapeId,
+    UriTemplate,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::model::smithy::{ShapeDef, SmithyModel, Traits};
@@ -187,10 +191,6 @@ fn paginator(
 struct Flags {
     /// Error codes come from `awsQueryError`.
     query_error_codes: bool,
-    /// `xmlName` is the wire name.
-    xml_names: bool,
-    /// `jsonName` is the wire name.
-    json_names: bool,
     /// Outputs are wrapped in `<Operation>Result`.
     result_wrapper: bool,
 }
@@ -276,10 +276,6 @@ impl Lowering<'_> {
             query_error_codes: speaks(Protocol::Query)
                 || speaks(Protocol::Ec2)
                 || t.contains_key(id::QUERY_COMPATIBLE),
-            xml_names: speaks(Protocol::Query)
-                || speaks(Protocol::Ec2)
-                || speaks(Protocol::RestXml),
-            json_names: speaks(Protocol::RestJson),
             result_wrapper: speaks(Protocol::Query),
         };
         // Only the query protocols put the API version on the wire.
@@ -396,6 +392,56 @@ impl Lowering<'_> {
         }
         let t = &def.traits;
         let http = self.read::<traits::HttpTrait>(&here, t, id::HTTP);
+        if let Some(h) = &http
+            && !super::METHODS.contains(&h.method.to_ascii_uppercase().as_str())
+        {
+            self.problem(here.clone(), format!("unknown HTTP method `{}`", h.method));
+        }
+        if let Some(Ok(uri)) = http.as_ref().map(|h| UriTemplate::parse(&h.uri)) {
+            // Every label must name an `httpLabel` member of the input.
+            let members = input
+                .as_ref()
+                .and_then(|i| self.shapes.get(i.as_str()))
+                .and_then(|s| s.members.as_ref());
+            for (label, _) in uri.labels() {
+                let bound = members
+                    .and_then(|m| m.get(label))
+                    .is_some_and(|m| m.traits.contains_key(id::HTTP_LABEL));
+                if !bound {
+                    self.problem(
+                        here.clone(),
+                        format!("request URI label `{{{label}}}` names no `httpLabel` member of the input"),
+                    );
+                }
+            }
+        }
+        let host_prefix = self
+            .read::<traits::EndpointTrait>(&here, t, id::ENDPOINT)
+            .map(|e| e.host_prefix);
+        if let Some(template) = &host_prefix {
+            // Every `{Label}` must name a string member of the input.
+            let members = input
+                .as_ref()
+                .and_then(|i| self.shapes.get(i.as_str()))
+                .and_then(|s| s.members.as_ref());
+            for label in super::host_prefix_labels(template) {
+                let target = members
+                    .and_then(|m| m.get(label))
+                    .map(|m| m.target.as_str());
+                let is_string = target.is_some_and(|t| {
+                    t == "smithy.api#String"
+                        || self.shapes.get(t).is_some_and(|s| s.type_ == "string")
+                });
+                if !is_string {
+                    self.problem(
+                        here.clone(),
+                        format!(
+                            "host prefix `{template}`: `{{{label}}}` names no string member of the input"
+                        ),
+                    );
+                }
+            }
+        }
         Operation {
             result_wrapper: (self.flags.result_wrapper && output.is_some())
                 .then(|| format!("{name}Result")),
@@ -406,16 +452,22 @@ impl Lowering<'_> {
             deprecated: self.deprecation(&here, t),
             http: match http {
                 Some(h) => HttpBinding {
-                    method: h.method,
+                    uri: match UriTemplate::parse(&h.uri) {
+                        Ok(uri) => uri,
+                        Err(why) => {
+                            self.problem(here.clone(), why);
+                            UriTemplate::default()
+                        }
+                    },
+                    method: h.method.to_ascii_uppercase(),
                     request_uri: h.uri,
                     response_code: h.code,
                 },
                 None => HttpBinding::default(),
             },
             idempotent: t.contains_key(id::IDEMPOTENT),
-            host_prefix: self
-                .read::<traits::EndpointTrait>(&here, t, id::ENDPOINT)
-                .map(|e| e.host_prefix),
+            host_prefix,
+            checksum_required: t.contains_key(id::HTTP_CHECKSUM_REQUIRED),
             request_compression: self
                 .read::<traits::RequestCompressionTrait>(&here, t, id::REQUEST_COMPRESSION)
                 .map(|c| c.encodings)

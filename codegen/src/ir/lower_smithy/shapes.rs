@@ -8,8 +8,8 @@ use super::traits::{self, id};
 use super::{Lowering, is_data_shape};
 use crate::error::Location;
 use crate::ir::{
-    Constraints, Enum, EnumValue, ErrorInfo, IntEnum, List, Map, Member, Scalar, Shape, ShapeId,
-    ShapeKind, Structure, WireNames, XmlNamespace,
+    Constraints, Enum, EnumValue, ErrorInfo, HttpLocation, IntEnum, List, Map, Member, Scalar,
+    Shape, ShapeId, ShapeKind, Structure, WireNames, XmlNamespace,
 };
 use crate::model::smithy::{MemberDef, ShapeDef, Traits};
 
@@ -271,14 +271,10 @@ impl Lowering<'_> {
                 Some(ns) => Some(ns),
                 None => self.read(&here, target_traits, id::XML_NAMESPACE),
             };
-        let (location, http_name) = self.http_location(&here, name, t);
-        let wire_name = if self.flags.xml_names {
-            self.string_trait(&here, t, id::XML_NAME)
-        } else if self.flags.json_names {
-            self.string_trait(&here, t, id::JSON_NAME)
-        } else {
-            None
-        };
+        let (http, http_name) = self.http_location(&here, name, t);
+        let media_type = self
+            .string_trait(&here, t, id::MEDIA_TYPE)
+            .or_else(|| self.string_trait(&here, target_traits, id::MEDIA_TYPE));
         Some(Member {
             name: name.to_owned(),
             target: ShapeId::new(target_id),
@@ -290,7 +286,9 @@ impl Lowering<'_> {
             idempotency_token: t.contains_key(id::IDEMPOTENCY_TOKEN),
             timestamp_format,
             wire: WireNames {
-                location_name: http_name.or(wire_name),
+                location_name: http_name,
+                json_name: self.string_trait(&here, t, id::JSON_NAME),
+                xml_name: self.string_trait(&here, t, id::XML_NAME),
                 query_name: self.string_trait(&here, t, id::EC2_QUERY_NAME),
                 flattened: t.contains_key(id::XML_FLATTENED),
                 xml_namespace: xml_namespace.map(|ns| XmlNamespace {
@@ -299,7 +297,8 @@ impl Lowering<'_> {
                 }),
                 xml_attribute: t.contains_key(id::XML_ATTRIBUTE),
             },
-            location,
+            http,
+            media_type,
             // `@default(null)` takes a target's default away: no default.
             default: t
                 .get(id::DEFAULT)
@@ -308,25 +307,30 @@ impl Lowering<'_> {
         })
     }
 
-    /// botocore's `location` and `locationName` for the HTTP binding traits of REST protocols.
+    /// The HTTP binding traits of REST protocols, as a location and the name botocore would
+    /// give in `locationName` (header, prefix or query parameter name; the label's name).
     fn http_location(
         &mut self,
         here: &Location,
         name: &str,
         t: &Traits,
-    ) -> (Option<String>, Option<String>) {
+    ) -> (HttpLocation, Option<String>) {
         if let Some(header) = self.string_trait(here, t, id::HTTP_HEADER) {
-            (Some("header".to_owned()), Some(header))
+            (HttpLocation::Header(header.clone()), Some(header))
         } else if let Some(prefix) = self.string_trait(here, t, id::HTTP_PREFIX_HEADERS) {
-            (Some("headers".to_owned()), Some(prefix))
+            (HttpLocation::PrefixHeaders(prefix.clone()), Some(prefix))
         } else if let Some(param) = self.string_trait(here, t, id::HTTP_QUERY) {
-            (Some("querystring".to_owned()), Some(param))
+            (HttpLocation::Query(param.clone()), Some(param))
+        } else if t.contains_key(id::HTTP_QUERY_PARAMS) {
+            (HttpLocation::QueryParams, None)
         } else if t.contains_key(id::HTTP_LABEL) {
-            (Some("uri".to_owned()), Some(name.to_owned()))
+            (HttpLocation::Label, Some(name.to_owned()))
         } else if t.contains_key(id::HTTP_RESPONSE_CODE) {
-            (Some("statusCode".to_owned()), None)
+            (HttpLocation::StatusCode, None)
+        } else if t.contains_key(id::HTTP_PAYLOAD) {
+            (HttpLocation::Payload, None)
         } else {
-            (None, None)
+            (HttpLocation::Body, None)
         }
     }
 }

@@ -39,6 +39,10 @@ pub mod id {
     pub const HTTP_QUERY: &str = "smithy.api#httpQuery";
     pub const HTTP_LABEL: &str = "smithy.api#httpLabel";
     pub const HTTP_RESPONSE_CODE: &str = "smithy.api#httpResponseCode";
+    pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
+    pub const HTTP_PAYLOAD: &str = "smithy.api#httpPayload";
+    pub const HTTP_CHECKSUM_REQUIRED: &str = "smithy.api#httpChecksumRequired";
+    pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
     pub const ENDPOINT: &str = "smithy.api#endpoint";
     /// `smithy.api#examples`.
     pub const EXAMPLES: &str = "smithy.api#examples";

@@ -56,7 +56,7 @@
 //!             .build(),
 //!     )
 //!     .build()?;
-//! let request = CopySnapshot::build_request(&input);
+//! let request = CopySnapshot::build_request(&input)?;
 //! assert_eq!(request.method(), "POST");
 //! # Ok(())
 //! # }
@@ -151,7 +151,7 @@
 //!     .target_bucket("")
 //!     .target_snapshot_name("my-snapshot-copy")
 //!     .build()?;
-//! let request = CopySnapshot::build_request(&input);
+//! let request = CopySnapshot::build_request(&input)?;
 //! assert_eq!(request.method(), "POST");
 //! let body = ::std::str::from_utf8(request.body())?;
 //! assert!(body.starts_with("Action=CopySnapshot&"));
@@ -222,14 +222,23 @@
 pub struct CopySnapshot;
 impl CopySnapshot {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-    /// host and sign it before sending.
+    /// host and sign it before sending. An input that cannot be put into a request (an
+    /// empty URI label, a header value HTTP does not allow, an invalid host label)
+    /// gives an error naming the member.
     pub fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::http::Request<::std::vec::Vec<u8>> {
-        crate::runtime::operation::post_request(
-            "/",
-            &[("content-type", crate::runtime::query::CONTENT_TYPE)],
-            crate::elasticache::protocol::copy_snapshot::ser_copy_snapshot_input(input),
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::InvalidRequest,
+    > {
+        ::std::result::Result::Ok(
+            crate::runtime::operation::post_request(
+                "/",
+                &[("content-type", crate::runtime::query::CONTENT_TYPE)],
+                crate::elasticache::protocol::copy_snapshot::ser_copy_snapshot_input(
+                    input,
+                ),
+            ),
         )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
@@ -267,7 +276,12 @@ impl crate::runtime::Operation for CopySnapshot {
     type Output = CopySnapshotOutput;
     type Error = CopySnapshotError;
     const NAME: &'static str = "CopySnapshot";
-    fn build_request(input: &CopySnapshotInput) -> ::http::Request<::std::vec::Vec<u8>> {
+    fn build_request(
+        input: &CopySnapshotInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::InvalidRequest,
+    > {
         Self::build_request(input)
     }
     fn parse_response(
@@ -676,6 +690,12 @@ impl CopySnapshot {
         crate::runtime::validate::ValidationError,
     > {
         input.validate()?;
-        ::std::result::Result::Ok(Self::build_request(input))
+        Self::build_request(input)
+            .map_err(|e| {
+                crate::runtime::validate::ValidationError::from_request(
+                    "CopySnapshotInput",
+                    e,
+                )
+            })
     }
 }

@@ -23,7 +23,7 @@
 //!             .build(),
 //!     )
 //!     .build()?;
-//! let request = CopySnapshot::build_request(&input);
+//! let request = CopySnapshot::build_request(&input)?;
 //! assert_eq!(request.method(), "POST");
 //! # Ok(())
 //! # }
@@ -99,20 +99,31 @@
 pub struct CopySnapshot;
 impl CopySnapshot {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-    /// host and sign it before sending.
+    /// host and sign it before sending. An input that cannot be put into a request (an
+    /// empty URI label, a header value HTTP does not allow, an invalid host label)
+    /// gives an error naming the member.
     pub fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::http::Request<::std::vec::Vec<u8>> {
-        let mut w = crate::runtime::json::JsonWriter::new();
-        crate::memorydb::protocol::copy_snapshot::ser_copy_snapshot_input(&mut w, input);
-        crate::runtime::operation::post_request(
-            "/",
-            &[
-                ("content-type", "application/x-amz-json-1.1"),
-                ("x-amz-target", "AmazonMemoryDB.CopySnapshot"),
-            ],
-            w.into_bytes(),
-        )
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::InvalidRequest,
+    > {
+        let request = {
+            let mut w = crate::runtime::json::JsonWriter::new();
+            crate::memorydb::protocol::copy_snapshot::ser_copy_snapshot_input(
+                &mut w,
+                input,
+            );
+            crate::runtime::operation::post_request(
+                "/",
+                &[
+                    ("content-type", "application/x-amz-json-1.1"),
+                    ("x-amz-target", "AmazonMemoryDB.CopySnapshot"),
+                ],
+                w.into_bytes(),
+            )
+        };
+        ::std::result::Result::Ok(request)
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -148,7 +159,12 @@ impl crate::runtime::Operation for CopySnapshot {
     type Output = CopySnapshotOutput;
     type Error = CopySnapshotError;
     const NAME: &'static str = "CopySnapshot";
-    fn build_request(input: &CopySnapshotInput) -> ::http::Request<::std::vec::Vec<u8>> {
+    fn build_request(
+        input: &CopySnapshotInput,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::runtime::InvalidRequest,
+    > {
         Self::build_request(input)
     }
     fn parse_response(
@@ -585,6 +601,12 @@ impl CopySnapshot {
         crate::runtime::validate::ValidationError,
     > {
         input.validate()?;
-        ::std::result::Result::Ok(Self::build_request(input))
+        Self::build_request(input)
+            .map_err(|e| {
+                crate::runtime::validate::ValidationError::from_request(
+                    "CopySnapshotInput",
+                    e,
+                )
+            })
     }
 }

@@ -12,14 +12,14 @@
 use quote::quote;
 
 use super::OperationCode;
-use super::json::layout::{Layout, op_fn_path};
-use super::json::{Dialect, parse_response, shape_files, with_host_prefix};
+use super::json::layout::op_fn_path;
+use super::json::{Dialect, parse_response, shape_files};
 use crate::emit::{RustFile, Service};
 use crate::ir::Operation;
 
 /// Protocol code of `op` (RPC v2 CBOR).
 pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
-    let layout = Layout::new(svc);
+    let layout = svc.map_layout();
     let service = &svc.model.service;
     let service_name = service
         .target_prefix
@@ -28,7 +28,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         .unwrap_or_else(|| svc.module.clone());
     let path = format!("/service/{service_name}/operation/{}", op.name);
     let build_request = if op.input.is_some() {
-        let ser = op_fn_path(svc, op, &layout, &layout.op(&op.name).ser_input);
+        let ser = op_fn_path(svc, op, layout, &layout.op(&op.name).ser_input);
         quote! {
             let mut w = crate::runtime::cbor::CborWriter::new();
             #ser(&mut w, input);
@@ -53,8 +53,9 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         }
     };
     OperationCode {
-        build_request: with_host_prefix(svc, op, quote!({ #build_request })),
-        parse_response: parse_response(svc, op, &layout, Dialect::Cbor),
+        build_request,
+        build_request_fallible: false,
+        parse_response: parse_response(svc, op, layout, Dialect::Cbor),
     }
 }
 

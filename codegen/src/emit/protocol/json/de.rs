@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::Dialect;
 use super::layout::{Layout, fn_path};
-use super::ser::wire_name;
+use super::ser::{in_document, wire_name};
 use crate::emit::Service;
 use crate::ir::{Member, Scalar, ShapeId, ShapeKind, Structure};
 use crate::naming;
@@ -41,6 +41,7 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
                 svc.names.fields(id),
                 &ty,
                 extra,
+                shape.error.is_some(),
             )
         }
         ShapeKind::Union(s) => union_body(svc, layout, dialect, s, svc.names.fields(id), &ty),
@@ -99,7 +100,9 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
 }
 
 /// Reads an object into the structure `ty`, the shape `name` (fields named `fields`; `extra`
-/// initializes fields that are not members, such as `meta`).
+/// initializes fields that are not members, such as `meta`). With `top_level` (an operation's
+/// output or an error), only the members of the document are read (`ser::in_document`); the
+/// others start as `None`.
 #[allow(clippy::too_many_arguments)]
 pub fn struct_body(
     svc: &Service<'_>,
@@ -110,23 +113,32 @@ pub fn struct_body(
     fields: &[String],
     ty: &TokenStream,
     extra: TokenStream,
+    top_level: bool,
 ) -> TokenStream {
     let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
-    if s.members.is_empty() {
+    if !s.members.iter().any(|m| in_document(svc, m, top_level)) {
         return quote! {
             let mut object = r.begin_object()?;
             while r.next_key(&mut object)?.is_some() {
                 r.skip()?;
             }
-            ::std::result::Result::Ok(#ty { #extra })
+            ::std::result::Result::Ok(#ty {
+                #(#idents: ::std::option::Option::None,)*
+                #extra
+            })
         };
     }
     let runtime = dialect.module();
-    let arms = s.members.iter().zip(&idents).map(|(m, field)| {
-        let key = wire_name(m);
-        let read = read_value(svc, layout, dialect, m);
-        quote!(#key => #runtime::set(&mut out.#field, #read),)
-    });
+    let arms = s
+        .members
+        .iter()
+        .zip(&idents)
+        .filter(|(m, _)| in_document(svc, m, top_level))
+        .map(|(m, field)| {
+            let key = wire_name(svc, m);
+            let read = read_value(svc, layout, dialect, m);
+            quote!(#key => #runtime::set(&mut out.#field, #read),)
+        });
     quote! {
         let mut out = #ty {
             #(#idents: ::std::option::Option::None,)*
@@ -162,7 +174,7 @@ fn union_body(
     ty: &TokenStream,
 ) -> TokenStream {
     let arms = s.members.iter().zip(variants).map(|(m, v)| {
-        let key = wire_name(m);
+        let key = wire_name(svc, m);
         let variant = naming::to_ident(v);
         let read = read_value(svc, layout, dialect, m);
         quote!(#key => #read.map(#ty::#variant),)

@@ -39,6 +39,10 @@ pub struct OpFns {
     pub de_output: String,
     /// `de_<op>_error`.
     pub de_error: String,
+    /// REST protocols: `ser_<op>_request`, the whole request.
+    pub ser_request: String,
+    /// REST protocols: `de_<op>_response`, the whole success response.
+    pub de_response: String,
 }
 
 /// The decided layout of one service's protocol functions.
@@ -83,6 +87,16 @@ impl Layout {
             let ser_input = fns.claim(format!("ser_{}_input", names.module));
             let de_output = fns.claim(format!("de_{}_output", names.module));
             let de_error = fns.claim(format!("de_{}_error", names.module));
+            // Only the REST protocols have these (claiming them elsewhere would rename shapes'
+            // functions and change the other protocols' output).
+            let (ser_request, de_response) = if svc.protocol == crate::ir::Protocol::RestJson {
+                (
+                    fns.claim(format!("ser_{}_request", names.module)),
+                    fns.claim(format!("de_{}_response", names.module)),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             layout.files.entry(file.clone()).or_default().operation = Some(op.name.clone());
             layout.ops.insert(
                 op.name.clone(),
@@ -91,6 +105,8 @@ impl Layout {
                     ser_input,
                     de_output,
                     de_error,
+                    ser_request,
+                    de_response,
                 },
             );
         }
@@ -104,12 +120,12 @@ impl Layout {
         for op in &model.operations {
             let op_file = walker.layout.ops[&op.name].file.clone();
             if let Some(input) = &op.input {
-                for target in member_targets(&model.shape(input).kind) {
+                for target in document_targets(svc, &model.shape(input).kind) {
                     walker.visit(target, &op_file, Direction::Ser);
                 }
             }
             if let Some(output) = &op.output {
-                for target in member_targets(&model.shape(output).kind) {
+                for target in document_targets(svc, &model.shape(output).kind) {
                     walker.visit(target, &op_file, Direction::De);
                 }
             }
@@ -180,6 +196,23 @@ fn has_function(kind: &ShapeKind) -> bool {
     )
 }
 
+/// The targets of the members of a top-level structure (operation input, output, error) that
+/// its document holds: REST protocols bind the others to the URI, headers, status or payload
+/// (a payload's target is serialized by the operation's own function, through the target's).
+fn document_targets<'m>(svc: &Service<'_>, kind: &'m ShapeKind) -> Vec<&'m ShapeId> {
+    match kind {
+        ShapeKind::Structure(s) => s
+            .members
+            .iter()
+            .filter(|m| {
+                super::ser::in_document(svc, m, true) || m.http == crate::ir::HttpLocation::Payload
+            })
+            .map(|m| &m.target)
+            .collect(),
+        other => member_targets(other),
+    }
+}
+
 fn member_targets(kind: &ShapeKind) -> Vec<&ShapeId> {
     match kind {
         ShapeKind::Structure(s) | ShapeKind::Union(s) => {
@@ -236,7 +269,12 @@ impl Walker<'_, '_> {
                 self.layout.de.insert(id.clone(), f);
             }
         }
-        for target in member_targets(&shape.kind) {
+        let targets = if shape.error.is_some() {
+            document_targets(self.svc, &shape.kind)
+        } else {
+            member_targets(&shape.kind)
+        };
+        for target in targets {
             self.visit(target, &file, direction);
         }
     }

@@ -84,7 +84,7 @@ impl Dialect {
 
 /// Protocol code of `op` (awsJson).
 pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
-    let layout = Layout::new(svc);
+    let layout = svc.map_layout();
     let fns = layout.op(&op.name);
     let service = &svc.model.service;
     let content_type = format!(
@@ -97,7 +97,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     };
     let path = &op.http.request_uri;
     let write_input = if op.input.is_some() {
-        let ser = op_fn_path(svc, op, &layout, &fns.ser_input);
+        let ser = op_fn_path(svc, op, layout, &fns.ser_input);
         quote!(#ser(&mut w, input);)
     } else {
         quote! {
@@ -113,7 +113,6 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             w.into_bytes(),
         )
     };
-    let request = with_host_prefix(svc, op, request);
     let build_request = quote! {
         let mut w = crate::runtime::json::JsonWriter::new();
         #write_input
@@ -121,52 +120,9 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     };
     OperationCode {
         build_request,
-        parse_response: parse_response(svc, op, &layout, Dialect::Json),
+        build_request_fallible: false,
+        parse_response: parse_response(svc, op, layout, Dialect::Json),
     }
-}
-
-/// `request` (an expression building the request), with the operation's host prefix (its
-/// endpoint trait's `hostPrefix`, `{Member}` labels replaced by the input's values) stored in
-/// the request's extensions for `runtime::set_endpoint`.
-pub fn with_host_prefix(svc: &Service<'_>, op: &Operation, request: TokenStream) -> TokenStream {
-    let Some(template) = &op.host_prefix else {
-        return request;
-    };
-    let (members, fields) = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => (s.members.as_slice(), svc.names.fields(id)),
-        _ => (&[][..], &[][..]),
-    };
-    let mut format = String::new();
-    let mut args = Vec::new();
-    let mut rest = template.as_str();
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        let label = &rest[open + 1..close];
-        format.push_str(&rest[..open].replace('}', "}}"));
-        match members.iter().position(|m| m.name == label) {
-            Some(i) => {
-                let field = naming::to_ident(&fields[i]);
-                format.push_str("{}");
-                args.push(quote!(input.#field.as_deref().unwrap_or_default()));
-            }
-            None => format.push_str(&rest[open..=close].replace('{', "{{").replace('}', "}}")),
-        }
-        rest = &rest[close + 1..];
-    }
-    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    let prefix = if args.is_empty() {
-        let text = template.as_str();
-        quote!(::std::borrow::ToOwned::to_owned(#text))
-    } else {
-        quote!(::std::format!(#format, #(#args),*))
-    };
-    quote! {{
-        let mut request = #request;
-        request.extensions_mut().insert(crate::runtime::HostPrefix(#prefix));
-        request
-    }}
 }
 
 /// The body of `parse_response`, for either dialect.
@@ -199,7 +155,7 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
 /// The files under `src/<service>/protocol/`, for either dialect: `mod.rs` and one file per
 /// named type or operation with functions.
 pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
-    let layout = Layout::new(svc);
+    let layout = svc.map_layout();
     let base = format!("src/{}/protocol", svc.module);
     let allow_deprecated = uses_deprecated(svc).then(|| {
         // Serializers and parsers must touch deprecated members and types too.
@@ -214,13 +170,17 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
                 .model
                 .operation(op)
                 .unwrap_or_else(|| unreachable!("operation `{op}` exists"));
-            items.extend(ops::op_fns(svc, &layout, dialect, op));
+            if svc.protocol == crate::ir::Protocol::RestJson {
+                items.extend(super::rest_json::op_fns(svc, layout, op));
+            } else {
+                items.extend(ops::op_fns(svc, layout, dialect, op));
+            }
         }
         for id in &contents.ser {
-            items.extend(ser::shape_fn(svc, &layout, dialect, id));
+            items.extend(ser::shape_fn(svc, layout, dialect, id));
         }
         for id in &contents.de {
-            items.extend(de::shape_fn(svc, &layout, dialect, id));
+            items.extend(de::shape_fn(svc, layout, dialect, id));
         }
         let doc = format!(" Serializers and parsers of `{file}`.");
         files.push(RustFile {

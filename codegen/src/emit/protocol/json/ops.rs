@@ -27,7 +27,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
 }
 
 /// The members and field names of an operation's input or output structure.
-fn io_members<'s>(
+pub fn io_members<'s>(
     svc: &'s Service<'_>,
     shape: Option<&crate::ir::ShapeId>,
 ) -> (&'s Structure, &'s [String]) {
@@ -43,20 +43,25 @@ fn io_members<'s>(
     }
 }
 
-fn io_type(svc: &Service<'_>, op: &Operation, name: &str) -> TokenStream {
+pub fn io_type(svc: &Service<'_>, op: &Operation, name: &str) -> TokenStream {
     let root = svc.root();
     let module = naming::to_ident(&svc.names.operation(&op.name).module);
     let ty = naming::to_ident(name);
     quote!(#root::operation::#module::#ty)
 }
 
-fn ser_input(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+pub fn ser_input(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    op: &Operation,
+) -> TokenStream {
     let writer = dialect.writer();
     let name = naming::to_ident(&layout.op(&op.name).ser_input);
     let ty = io_type(svc, op, &svc.names.operation(&op.name).input);
     let (s, fields) = io_members(svc, op.input.as_ref());
-    let param = ser::value_param(s);
-    let body = ser::struct_body(svc, layout, dialect, s, fields);
+    let param = ser::value_param(svc, s, true);
+    let body = ser::struct_body(svc, layout, dialect, s, fields, true);
     let doc = format!(" Writes the input of `{}`.", op.name);
     quote! {
         #[doc = #doc]
@@ -66,7 +71,12 @@ fn ser_input(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operatio
     }
 }
 
-fn de_output(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
+pub fn de_output(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    op: &Operation,
+) -> TokenStream {
     let reader = dialect.reader();
     let error = dialect.error();
     let name = naming::to_ident(&layout.op(&op.name).de_output);
@@ -81,6 +91,7 @@ fn de_output(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operatio
         fields,
         &ty,
         quote!(_request_id: ::std::option::Option::None,),
+        true,
     );
     let doc = format!(" Reads the output of `{}`.", op.name);
     quote! {

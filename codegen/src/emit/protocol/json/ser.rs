@@ -8,7 +8,7 @@ use quote::quote;
 use super::Dialect;
 use super::layout::{Layout, fn_path};
 use crate::emit::Service;
-use crate::ir::{Member, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
+use crate::ir::{Member, Protocol, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 use crate::naming;
 
 /// The serializer of shape `id` (a structure, union, list or map).
@@ -20,8 +20,8 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
     match &shape.kind {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
-            let body = struct_body(svc, layout, dialect, s, svc.names.fields(id));
-            let param = value_param(s);
+            let body = struct_body(svc, layout, dialect, s, svc.names.fields(id), false);
+            let param = value_param(svc, s, false);
             quote! {
                 #[doc = #doc]
                 pub(crate) fn #name(w: &mut #writer, #param: &#ty) {
@@ -33,7 +33,7 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             let ty = svc.type_path(id);
             let arms = s.members.iter().zip(svc.names.fields(id)).map(|(m, v)| {
                 let variant = naming::to_ident(v);
-                let key = wire_name(m);
+                let key = wire_name(svc, m);
                 let write = write_value(svc, layout, dialect, m, &quote!(v));
                 quote! {
                     #ty::#variant(v) => {
@@ -91,34 +91,49 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
     }
 }
 
-/// `value`, or `_value` when the structure has no members to read from it.
-pub fn value_param(s: &Structure) -> TokenStream {
-    if s.members.is_empty() {
-        quote!(_value)
-    } else {
+/// `value`, or `_value` when the structure has no members to read from it (with `top_level`,
+/// no members of the body).
+pub fn value_param(svc: &Service<'_>, s: &Structure, top_level: bool) -> TokenStream {
+    if s.members.iter().any(|m| in_document(svc, m, top_level)) {
         quote!(value)
+    } else {
+        quote!(_value)
     }
 }
 
-/// Writes the structure `value` (fields named `fields`) as an object of its set members.
+/// Whether member `m` of a structure is one of the members of its document. Members of the
+/// top-level structures of a REST protocol's messages (`top_level`: an operation's input,
+/// output or error) that are bound to the URI, headers, status or payload are not.
+pub fn in_document(svc: &Service<'_>, m: &Member, top_level: bool) -> bool {
+    !(top_level && svc.protocol == Protocol::RestJson && !m.http.is_body())
+}
+
+/// Writes the structure `value` (fields named `fields`) as an object of its set members (with
+/// `top_level`, of its document members: see [`in_document`]).
 pub fn struct_body(
     svc: &Service<'_>,
     layout: &Layout,
     dialect: Dialect,
     s: &Structure,
     fields: &[String],
+    top_level: bool,
 ) -> TokenStream {
-    let members = s.members.iter().zip(fields).map(|(m, f)| {
-        let field = naming::to_ident(f);
-        let key = wire_name(m);
-        let write = write_value(svc, layout, dialect, m, &quote!(v));
-        quote! {
-            if let ::std::option::Option::Some(v) = &value.#field {
-                w.key(#key);
-                #write
+    let members = s
+        .members
+        .iter()
+        .zip(fields)
+        .filter(|(m, _)| in_document(svc, m, top_level))
+        .map(|(m, f)| {
+            let field = naming::to_ident(f);
+            let key = wire_name(svc, m);
+            let write = write_value(svc, layout, dialect, m, &quote!(v));
+            quote! {
+                if let ::std::option::Option::Some(v) = &value.#field {
+                    w.key(#key);
+                    #write
+                }
             }
-        }
-    });
+        });
     quote! {
         w.begin_object();
         #(#members)*
@@ -126,13 +141,13 @@ pub fn struct_body(
     }
 }
 
-/// The key of a member on the wire: its `locationName`, else its name.
-pub fn wire_name(m: &Member) -> &str {
-    m.wire.location_name.as_deref().unwrap_or(&m.name)
+/// The key of a member in the service's protocol's documents (restJson1 takes `jsonName`).
+pub fn wire_name<'m>(svc: &Service<'_>, m: &'m Member) -> &'m str {
+    m.wire_name_for(svc.protocol)
 }
 
 /// Statements writing `v` (a reference to the member's value) with `w`.
-fn write_value(
+pub fn write_value(
     svc: &Service<'_>,
     layout: &Layout,
     dialect: Dialect,

@@ -28,7 +28,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, fn_name, ident, wire_name};
+use super::{Plan, fn_name, ident, wire_name, xml_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure};
 
 /// The body of `parse_response`.
@@ -196,8 +196,8 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
             let key_ty = svc.member_value_type(&m.key);
             let value_ty = svc.member_value_type(&m.value);
             let entry = ident(&fn_name("de", stem, "_entry"));
-            let key_name = m.key.wire.location_name.as_deref().unwrap_or("key");
-            let value_name = m.value.wire.location_name.as_deref().unwrap_or("value");
+            let key_name = xml_name(&m.key).unwrap_or("key");
+            let value_name = xml_name(&m.value).unwrap_or("value");
             let read_key = read(plan, &m.key);
             let read_value = read(plan, &m.value);
             let entry_name = format!("{} entry", id.name());
@@ -305,7 +305,7 @@ pub(super) fn element_names(
             continue;
         }
         let alias = match &plan.svc.model.shape(&member.target).kind {
-            ShapeKind::List(l) if member.wire.flattened => l.member.wire.location_name.clone(),
+            ShapeKind::List(l) if member.wire.flattened => xml_name(&l.member).map(str::to_owned),
             ShapeKind::Scalar(Scalar::String) if error && wire_name(member) == "message" => {
                 Some("Message".to_owned())
             }

@@ -185,8 +185,13 @@ impl<'s, 'm> Plan<'s, 'm> {
 }
 
 /// The element or parameter name of a member: its `locationName`, else its name.
+/// The member's XML (and query key) name, if the model gives one.
+fn xml_name(member: &Member) -> Option<&str> {
+    member.wire_name_opt(crate::ir::Protocol::Query)
+}
+
 fn wire_name(member: &Member) -> &str {
-    member.wire.location_name.as_deref().unwrap_or(&member.name)
+    member.wire_name_for(crate::ir::Protocol::Query)
 }
 
 /// The name of a protocol function: `de_snapshot`, `ser_copy_snapshot_input`. The stem's `_`
@@ -204,6 +209,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     let plan = Plan::new(svc);
     OperationCode {
         build_request: ser::build_request(&plan, op),
+        build_request_fallible: false,
         parse_response: de::parse_response(&plan, op),
     }
 }

@@ -18,7 +18,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, fn_name, ident, wire_name};
+use super::{Plan, fn_name, ident, wire_name, xml_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 
 /// Form-encodes a model name at generation time, as the runtime encodes values.
@@ -45,30 +45,12 @@ pub fn build_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     } else {
         "/"
     };
-    let post = quote! {
+    quote! {
         crate::runtime::operation::post_request(
             #path,
             &[("content-type", crate::runtime::query::CONTENT_TYPE)],
             #ser(input),
         )
-    };
-    let mut extra = TokenStream::new();
-    if let Some(prefix) = &op.host_prefix {
-        extra.extend(host_prefix(plan, op, prefix));
-    }
-    if op.request_compression.iter().any(|e| e == "gzip") {
-        extra.extend(quote! {
-            crate::runtime::compression::gzip_request(&mut request);
-        });
-    }
-    if extra.is_empty() {
-        post
-    } else {
-        quote! {
-            let mut request = #post;
-            #extra
-            request
-        }
     }
 }
 
@@ -78,61 +60,6 @@ pub(super) fn is_plain_path(uri: &str) -> bool {
         && uri
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"/-._~".contains(&b))
-}
-
-/// Statements storing the operation's host prefix, labels filled from the input, in the
-/// request's extensions.
-fn host_prefix(plan: &Plan<'_, '_>, op: &Operation, template: &str) -> TokenStream {
-    let svc = plan.svc;
-    let (members, fields): (&[Member], &[String]) = match &op.input {
-        Some(id) => match &svc.model.shape(id).kind {
-            ShapeKind::Structure(s) => (&s.members, svc.names.fields(id)),
-            _ => (&[], &[]),
-        },
-        None => (&[], &[]),
-    };
-    let mut pushes = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        pushes.extend(push_literal(&rest[..open]));
-        let label = &rest[open + 1..close];
-        if let Some((member, field)) = members.iter().zip(fields).find(|(m, _)| m.name == label) {
-            let field = ident(field);
-            let push = match &svc.model.shape(&member.target).kind {
-                ShapeKind::Enum(_) | ShapeKind::Scalar(Scalar::String) => {
-                    quote!(prefix.push_str(v.as_str());)
-                }
-                _ => quote!(prefix.push_str(&::std::string::ToString::to_string(v));),
-            };
-            pushes.push(quote! {
-                if let ::std::option::Option::Some(v) = &input.#field {
-                    #push
-                }
-            });
-        }
-        rest = &rest[close + 1..];
-    }
-    pushes.extend(push_literal(rest));
-    quote! {
-        let mut prefix = ::std::string::String::new();
-        #(#pushes)*
-        request
-            .extensions_mut()
-            .insert(crate::runtime::HostPrefix(prefix));
-    }
-}
-
-/// A statement appending a literal part of a host prefix, if it is not empty.
-fn push_literal(literal: &str) -> Option<TokenStream> {
-    let mut chars = literal.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => None,
-        (Some(c), None) => Some(quote!(prefix.push(#c);)),
-        _ => Some(quote!(prefix.push_str(#literal);)),
-    }
 }
 
 /// `ser_<op>_input`: the whole body of the operation's request.
@@ -154,7 +81,7 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         None => (&empty, &[][..]),
     };
     let capacity = capacity(plan, op, structure);
-    let body = members(plan, structure, fields, true);
+    let body = members(plan, structure, fields);
     let allow = allow_deprecated(structure);
     let value = if structure.members.is_empty() {
         quote!(_value)
@@ -219,7 +146,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     match &shape.kind {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
-            let body = members(plan, s, svc.names.fields(id), false);
+            let body = members(plan, s, svc.names.fields(id));
             let allow = allow_deprecated(s);
             let value = if s.members.is_empty() {
                 quote!(_value)
@@ -265,7 +192,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
         }
         ShapeKind::List(l) => {
             let item_ty = svc.member_value_type(&l.member);
-            let item = encode_key(l.member.wire.location_name.as_deref().unwrap_or("member"));
+            let item = encode_key(xml_name(&l.member).unwrap_or("member"));
             let write = value(plan, &l.member, quote!(item), quote!(w.index(i + 1)));
             quote! {
                 #[doc = #doc]
@@ -296,8 +223,8 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
         }
         ShapeKind::Map(m) => {
             let ty = svc.rust_type(id);
-            let key_name = encode_key(m.key.wire.location_name.as_deref().unwrap_or("key"));
-            let value_name = encode_key(m.value.wire.location_name.as_deref().unwrap_or("value"));
+            let key_name = encode_key(xml_name(&m.key).unwrap_or("key"));
+            let value_name = encode_key(xml_name(&m.value).unwrap_or("value"));
             let write_key = value(plan, &m.key, quote!(k), quote!(entry.member(#key_name)));
             let write_value = value(plan, &m.value, quote!(v), quote!(entry.member(#value_name)));
             quote! {
@@ -331,54 +258,30 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
 
 /// The key of a structure member (see the module docs for flattened lists).
 pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
-    if let Some(name) = &member.wire.location_name {
-        return name.clone();
+    if let Some(name) = xml_name(member) {
+        return name.to_owned();
     }
     match &plan.svc.model.shape(&member.target).kind {
-        ShapeKind::List(l) if member.wire.flattened => l
-            .member
-            .wire
-            .location_name
-            .clone()
-            .unwrap_or_else(|| member.name.clone()),
+        ShapeKind::List(l) if member.wire.flattened => {
+            xml_name(&l.member).map_or_else(|| member.name.clone(), str::to_owned)
+        }
         _ => member.name.clone(),
     }
 }
 
-/// Statements writing every present member of a structure held in `value` to `w`. In the
-/// operation's input (`top_level`), an unset idempotency token gets a fresh one, as botocore
-/// fills only the input's own members.
-fn members(
-    plan: &Plan<'_, '_>,
-    structure: &Structure,
-    fields: &[String],
-    top_level: bool,
-) -> TokenStream {
+/// Statements writing every present member of a structure held in `value` to `w` (unset
+/// idempotency tokens of the input are filled in before, by `protocol::extras`).
+fn members(plan: &Plan<'_, '_>, structure: &Structure, fields: &[String]) -> TokenStream {
     let mut out = TokenStream::new();
     for (member, field) in structure.members.iter().zip(fields) {
         let field = ident(field);
         let key = encode_key(&member_key(plan, member));
         let write = value(plan, member, quote!(v), quote!(w.member(#key)));
-        let is_string = matches!(
-            plan.svc.model.shape(&member.target).kind,
-            ShapeKind::Scalar(Scalar::String)
-        );
-        if top_level && member.idempotency_token && is_string {
-            out.extend(quote! {
-                match &value.#field {
-                    ::std::option::Option::Some(v) => { #write }
-                    ::std::option::Option::None => {
-                        w.member(#key).string(&crate::runtime::idempotency::token());
-                    }
-                }
-            });
-        } else {
-            out.extend(quote! {
-                if let ::std::option::Option::Some(v) = &value.#field {
-                    #write
-                }
-            });
-        }
+        out.extend(quote! {
+            if let ::std::option::Option::Some(v) = &value.#field {
+                #write
+            }
+        });
     }
     out
 }

@@ -1,0 +1,341 @@
+//! restJson1: the JSON map codec (`json/`: the same per-shape serializers and parsers as
+//! awsJson, keyed by `jsonName`) crossed with the HTTP binding (`http/`).
+//!
+//! Per operation, in its file under `protocol/`: `ser_<op>_request` (the whole request: the
+//! binding's URI and headers, and as body either the payload member — a blob or string as is
+//! with its media type, a structure, union or document as JSON, nothing when unset — or the
+//! document members as a JSON object (`{}` when none is set), or no body when the input has no
+//! document member); `de_<op>_response` (the payload or the document, then the status code and
+//! headers bound into the output); `de_<op>_error` (the code from `X-Amzn-ErrorType`, else the
+//! body's `code`, else `__type`, sanitized; then the modeled error's document members and
+//! headers).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::OperationCode;
+use super::http::{request, response};
+use super::json::layout::{Layout, fn_path, op_fn_path};
+use super::json::{Dialect, ops};
+use crate::emit::Service;
+use crate::ir::{HttpLocation, Member, Operation, Scalar, ShapeKind};
+use crate::naming;
+
+/// Protocol code of `op`: calls of its request and response functions.
+pub fn operation_code(svc: &Service<'_>, op: &Operation, layout: &Layout) -> OperationCode {
+    let fns = layout.op(&op.name);
+    let ser_request = op_fn_path(svc, op, layout, &fns.ser_request);
+    let de_response = op_fn_path(svc, op, layout, &fns.de_response);
+    let de_error = op_fn_path(svc, op, layout, &fns.de_error);
+    OperationCode {
+        build_request: quote!(#ser_request(input)),
+        build_request_fallible: true,
+        parse_response: quote! {
+            if !(200..300).contains(&status) {
+                return ::std::result::Result::Err(#de_error(status, headers, body));
+            }
+            #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
+        },
+    }
+}
+
+/// The operation's functions in its file.
+pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
+    let mut out = TokenStream::new();
+    let (input_members, _) = request::input_members(svc, op);
+    let input_payload = input_members
+        .iter()
+        .find(|m| m.http == HttpLocation::Payload);
+    if input_payload.is_none() && input_members.iter().any(|m| m.http.is_body()) {
+        out.extend(ops::ser_input(svc, layout, Dialect::Json, op));
+    }
+    out.extend(ser_request(svc, layout, op, input_payload));
+    let (output, fields) = ops::io_members(svc, op.output.as_ref());
+    let output_payload = output
+        .members
+        .iter()
+        .find(|m| m.http == HttpLocation::Payload);
+    if output_payload.is_none() && output.members.iter().any(|m| m.http.is_body()) {
+        out.extend(ops::de_output(svc, layout, Dialect::Json, op));
+    }
+    out.extend(de_response(svc, layout, op, &output.members, fields));
+    out.extend(de_error(svc, layout, op));
+    out
+}
+
+fn ser_request(
+    svc: &Service<'_>,
+    layout: &Layout,
+    op: &Operation,
+    payload: Option<&Member>,
+) -> TokenStream {
+    let fns = layout.op(&op.name);
+    let name = naming::to_ident(&fns.ser_request);
+    let names = svc.names.operation(&op.name);
+    let ty = ops::io_type(svc, op, &names.input);
+    let (members, fields) = request::input_members(svc, op);
+    let body = match payload {
+        Some(m) => {
+            let field = naming::to_ident(
+                &fields[members
+                    .iter()
+                    .position(|x| x.name == m.name)
+                    .unwrap_or_default()],
+            );
+            payload_body(svc, layout, m, quote!(input.#field))
+        }
+        None if members.iter().any(|m| m.http.is_body()) => {
+            let ser = op_fn_path(svc, op, layout, &fns.ser_input);
+            quote! {
+                let mut w = crate::runtime::json::JsonWriter::new();
+                #ser(&mut w, input);
+                (w.into_bytes(), ::std::option::Option::Some("application/json"))
+            }
+        }
+        None => quote!((::std::vec::Vec::new(), ::std::option::Option::None)),
+    };
+    let statements = request::build(svc, op, request::Body(body));
+    let param = if members.is_empty() {
+        quote!(_input)
+    } else {
+        quote!(input)
+    };
+    let doc = format!(" Builds the HTTP request of `{}`.", op.name);
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(#param: &#ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
+            #statements
+        }
+    }
+}
+
+/// The body of a payload member held in `value` (an `Option`).
+fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStream) -> TokenStream {
+    let media = m.media_type.as_deref();
+    let write = match &svc.model.shape(&m.target).kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+            let f = fn_path(svc, layout.ser(&m.target));
+            quote! {
+                let mut w = crate::runtime::json::JsonWriter::new();
+                #f(&mut w, v);
+                (w.into_bytes(), ::std::option::Option::Some("application/json"))
+            }
+        }
+        ShapeKind::Document => quote! {
+            let mut w = crate::runtime::json::JsonWriter::new();
+            crate::runtime::json_document::write(&mut w, v);
+            (w.into_bytes(), ::std::option::Option::Some("application/json"))
+        },
+        ShapeKind::Scalar(Scalar::Blob) => {
+            let media = media.unwrap_or("application/octet-stream");
+            quote!((::std::borrow::ToOwned::to_owned(v.as_bytes()), ::std::option::Option::Some(#media)))
+        }
+        ShapeKind::Enum(_) => {
+            let media = media.unwrap_or("text/plain");
+            quote!((::std::borrow::ToOwned::to_owned(v.as_str().as_bytes()), ::std::option::Option::Some(#media)))
+        }
+        _ => {
+            let media = media.unwrap_or("text/plain");
+            quote!((::std::borrow::ToOwned::to_owned(v.as_bytes()), ::std::option::Option::Some(#media)))
+        }
+    };
+    // Unset: a structure is `{}` (Smithy's `RestJsonHttpWithEmptyStructurePayload`), a blob
+    // no bytes of its media type (botocore); anything else no body at all.
+    let unset = match &svc.model.shape(&m.target).kind {
+        ShapeKind::Structure(_) => quote! {
+            (::std::borrow::ToOwned::to_owned(b"{}".as_slice()), ::std::option::Option::Some("application/json"))
+        },
+        ShapeKind::Scalar(Scalar::Blob) => {
+            let media = media.unwrap_or("application/octet-stream");
+            quote!((::std::vec::Vec::new(), ::std::option::Option::Some(#media)))
+        }
+        _ => quote!((::std::vec::Vec::new(), ::std::option::Option::None)),
+    };
+    quote! {
+        match &#value {
+            ::std::option::Option::Some(v) => { #write }
+            ::std::option::Option::None => #unset,
+        }
+    }
+}
+
+fn de_response(
+    svc: &Service<'_>,
+    layout: &Layout,
+    op: &Operation,
+    members: &[Member],
+    fields: &[String],
+) -> TokenStream {
+    let fns = layout.op(&op.name);
+    let name = naming::to_ident(&fns.de_response);
+    let names = svc.names.operation(&op.name);
+    let ty = ops::io_type(svc, op, &names.output);
+    let payload = members
+        .iter()
+        .zip(fields)
+        .find(|(m, _)| m.http == HttpLocation::Payload);
+    let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
+    let empty = quote! {
+        #ty {
+            #(#idents: ::std::option::Option::None,)*
+            _request_id: ::std::option::Option::None,
+        }
+    };
+    let start = match payload {
+        // No member in the body: whatever it holds is not read.
+        None if !members.iter().any(|m| m.http.is_body()) => empty,
+        None => {
+            let de = op_fn_path(svc, op, layout, &fns.de_output);
+            quote!(crate::runtime::json::parse_body(status, body, #de)?)
+        }
+        Some((m, field)) => {
+            let field = naming::to_ident(field);
+            let read = payload_read(svc, layout, m);
+            quote! {{
+                let mut out = #empty;
+                if !body.is_empty() {
+                    out.#field = ::std::option::Option::Some(#read);
+                }
+                out
+            }}
+        }
+    };
+    let bind = response::bind(svc, members, fields);
+    let doc = format!(
+        " Reads a success response of `{}`: body, then status code and headers.",
+        op.name
+    );
+    quote! {
+        #[doc = #doc]
+        // Which of the response's parts are read depends on the output's bindings.
+        #[allow(unused_variables)]
+        pub(crate) fn #name(
+            status: u16,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> ::std::result::Result<#ty, crate::runtime::InvalidResponse> {
+            let mut out = #start;
+            #bind
+            out._request_id = crate::runtime::json::request_id(headers);
+            ::std::result::Result::Ok(out)
+        }
+    }
+}
+
+/// An expression reading the whole (non-empty) `body` as payload member `m`'s value, with `?`
+/// for an `InvalidResponse`.
+fn payload_read(svc: &Service<'_>, layout: &Layout, m: &Member) -> TokenStream {
+    let read = match &svc.model.shape(&m.target).kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+            let f = fn_path(svc, layout.de(&m.target));
+            quote!(crate::runtime::json::parse_body(status, body, #f)?)
+        }
+        ShapeKind::Document => {
+            quote!(crate::runtime::json::parse_body(
+                status,
+                body,
+                crate::runtime::json_document::read
+            )?)
+        }
+        ShapeKind::Scalar(Scalar::Blob) => {
+            quote!(crate::runtime::Blob::new(::std::borrow::ToOwned::to_owned(
+                body
+            )))
+        }
+        ShapeKind::Enum(_) => {
+            let ty = svc.rust_type(&m.target);
+            quote!(<#ty as ::std::convert::From<::std::string::String>>::from(
+                crate::runtime::rest::body_text(status, body)?
+            ))
+        }
+        _ => quote!(crate::runtime::rest::body_text(status, body)?),
+    };
+    if m.boxed {
+        quote!(::std::boxed::Box::new(#read))
+    } else {
+        read
+    }
+}
+
+fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
+    let names = svc.names.operation(&op.name);
+    let name = naming::to_ident(&layout.op(&op.name).de_error);
+    let error_ty = ops::io_type(svc, op, &names.error);
+    let mut seen = std::collections::BTreeSet::new();
+    let arms: Vec<TokenStream> = names
+        .error_variants
+        .iter()
+        .filter_map(|(id, variant)| {
+            let shape = svc.model.shape(id);
+            let mut codes = vec![id.name().to_owned()];
+            if let Some(info) = &shape.error {
+                codes.push(info.code.clone());
+            }
+            let codes: Vec<String> = codes
+                .into_iter()
+                .filter(|c| seen.insert(c.clone()))
+                .collect();
+            if codes.is_empty() {
+                return None;
+            }
+            let variant = naming::to_ident(variant);
+            let parse = fn_path(svc, layout.de(id));
+            let bind = match &shape.kind {
+                ShapeKind::Structure(s) if response::binds_any(&s.members) => {
+                    response::bind(svc, &s.members, svc.names.fields(id))
+                }
+                _ => TokenStream::new(),
+            };
+            Some(if bind.is_empty() {
+                quote! {
+                    #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).map(|mut out| {
+                        out.meta = meta;
+                        #error_ty::#variant(::std::boxed::Box::new(out))
+                    }),
+                }
+            } else {
+                quote! {
+                    #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).and_then(|mut out| {
+                        #bind
+                        out.meta = meta;
+                        ::std::result::Result::Ok(#error_ty::#variant(::std::boxed::Box::new(out)))
+                    }),
+                }
+            })
+        })
+        .collect();
+    let doc = format!(
+        " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
+        op.name
+    );
+    let dispatch = if arms.is_empty() {
+        quote!(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
+    } else {
+        quote! {
+            let error = match meta.code() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
+            };
+            match error {
+                ::std::result::Result::Ok(error) => crate::runtime::ResponseError::Service(error),
+                ::std::result::Result::Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
+            }
+        }
+    };
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(
+            status: u16,
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> crate::runtime::ResponseError<#error_ty> {
+            let meta = match crate::runtime::json::rest_error_metadata(status, headers, body) {
+                ::std::result::Result::Ok(meta) => meta,
+                ::std::result::Result::Err(invalid) => {
+                    return crate::runtime::ResponseError::Invalid(invalid);
+                }
+            };
+            #dispatch
+        }
+    }
+}
