@@ -14,6 +14,7 @@ fn main() {
         ("xml_response", vec![Protocol::Query], false),
         ("json_response", vec![Protocol::Json], false),
         ("cbor_response", vec![Protocol::Cbor], false),
+        ("rest_json_response", vec![Protocol::RestJson], false),
         ("error_response", Protocol::ALL.to_vec(), true),
     ];
     for (target, protocols, errors_only) in targets {

@@ -2,8 +2,10 @@
 //! headers, body), and the seed corpus built from real responses.
 //!
 //! An input is `[op: u16 LE][status: u16 LE][flags: u8]` then, when flag bit 1 is set,
-//! `[len: u8]` and that many bytes of an `X-Amzn-ErrorType` header value, then the body (the
-//! rest). Flag bit 0 adds an `x-amzn-requestid` header. The operation index is taken modulo
+//! `[len: u8]` and that many bytes of an `X-Amzn-ErrorType` header value, then, when flag bit 2
+//! is set, `[len: u8]` and that many bytes of more headers (`name:value` lines; the restJson1
+//! bindings read headers), then the body (the rest). Flag bit 0 adds an `x-amzn-requestid`
+//! header. The operation index is taken modulo
 //! the number of operations of the target. Short inputs read missing bytes as zero.
 
 #![forbid(unsafe_code)]
@@ -44,6 +46,23 @@ pub fn decode(data: &[u8]) -> Response<'_> {
         }
         rest = rest.get(1 + len..).unwrap_or_default();
     }
+    if flags & 4 != 0 {
+        let len = usize::from(rest.first().copied().unwrap_or(0));
+        let block = rest.get(1..1 + len).unwrap_or_default();
+        for line in block.split(|b| *b == b'\n') {
+            let Some(colon) = line.iter().position(|b| *b == b':') else {
+                continue;
+            };
+            let (name, value) = (&line[..colon], &line[colon + 1..]);
+            if let (Ok(name), Ok(value)) = (
+                http::HeaderName::from_bytes(name),
+                http::HeaderValue::from_bytes(value),
+            ) {
+                headers.append(name, value);
+            }
+        }
+        rest = rest.get(1 + len..).unwrap_or_default();
+    }
     Response {
         op,
         status,
@@ -61,12 +80,27 @@ pub fn encode(op: u16, status: u16, headers: &http::HeaderMap, body: &[u8]) -> V
         .get("x-amzn-errortype")
         .map(|v| v.as_bytes())
         .filter(|v| v.len() <= 255);
-    let flags =
-        u8::from(headers.contains_key("x-amzn-requestid")) | (u8::from(error_type.is_some()) << 1);
+    let mut more = Vec::new();
+    for (name, value) in headers {
+        if name != "x-amzn-requestid" && name != "x-amzn-errortype" {
+            more.extend_from_slice(name.as_str().as_bytes());
+            more.push(b':');
+            more.extend_from_slice(value.as_bytes());
+            more.push(b'\n');
+        }
+    }
+    let more = (!more.is_empty() && more.len() <= 255).then_some(more);
+    let flags = u8::from(headers.contains_key("x-amzn-requestid"))
+        | (u8::from(error_type.is_some()) << 1)
+        | (u8::from(more.is_some()) << 2);
     out.push(flags);
     if let Some(value) = error_type {
         out.push(u8::try_from(value.len()).unwrap_or(0));
         out.extend_from_slice(value);
+    }
+    if let Some(more) = more {
+        out.push(u8::try_from(more.len()).unwrap_or(0));
+        out.extend_from_slice(&more);
     }
     out.extend_from_slice(body);
     out

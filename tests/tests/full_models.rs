@@ -1,8 +1,12 @@
-//! Whole services: every operation of ElastiCache and MemoryDB, and of four more botocore
+//! Whole services: every operation of ElastiCache and MemoryDB, and of six more botocore
 //! models awsgen was not developed against (STS and SNS on awsQuery, Secrets Manager and SQS on
-//! awsJson), generates and builds with `-D warnings` and clippy — no special-casing.
+//! awsJson, Lambda and API Gateway on restJson1), generates and builds with `-D warnings` and
+//! clippy — no special-casing. Lambda's one event-stream operation (`InvokeWithResponseStream`)
+//! is left out: the generator refuses it, which `lambda_event_stream_is_refused` checks.
 
-use awsgen_tests::{check_crates, generate_all};
+use awsgen_codegen::ir::Selection;
+use awsgen_codegen::{CrateInput, ServiceInput};
+use awsgen_tests::{check_crates, generate_all, load};
 
 const MODELS: &[(&str, &str)] = &[
     (
@@ -29,17 +33,72 @@ const MODELS: &[(&str, &str)] = &[
         "sqs",
         "models/fixtures/botocore/sqs/2012-11-05/service-2.json",
     ),
+    (
+        "apigateway",
+        "models/fixtures/botocore/apigateway/2015-07-09/service-2.json",
+    ),
 ];
+
+const LAMBDA: &str = "models/fixtures/botocore/lambda/2015-03-31/service-2.json";
+
+/// Lambda, every operation but the event-stream one.
+fn lambda() -> std::collections::BTreeMap<String, String> {
+    let model = load(LAMBDA);
+    let operations = model
+        .operations
+        .iter()
+        .map(|op| op.name.clone())
+        .filter(|name| name != "InvokeWithResponseStream")
+        .collect();
+    awsgen_codegen::generate(&CrateInput {
+        name: "full-lambda".to_owned(),
+        services: vec![ServiceInput {
+            module: "lambda".to_owned(),
+            model,
+            selection: Selection::Operations(operations),
+            protocol: None,
+        }],
+        command: format!("cargo xtask generate --model {LAMBDA} --operations … --out DIR"),
+        source: LAMBDA.to_owned(),
+        standalone: false,
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn lambda_event_stream_is_refused() {
+    let err = awsgen_codegen::generate(&CrateInput {
+        name: "lambda".to_owned(),
+        services: vec![ServiceInput {
+            module: "lambda".to_owned(),
+            model: load(LAMBDA),
+            selection: Selection::Operations(vec!["InvokeWithResponseStream".to_owned()]),
+            protocol: None,
+        }],
+        command: String::new(),
+        source: LAMBDA.to_owned(),
+        standalone: false,
+    })
+    .err()
+    .expect("event streams are refused")
+    .to_string();
+    assert!(
+        err.contains("InvokeWithResponseStreamResponseEvent")
+            && err.contains("event streams are not supported"),
+        "{err}"
+    );
+}
 
 #[test]
 fn whole_services_build_clean() {
-    let crates: Vec<_> = MODELS
+    let mut crates: Vec<_> = MODELS
         .iter()
         .map(|(module, rel)| {
             let files = generate_all(rel, module, &format!("full-{module}"));
             ((*module).to_owned(), files)
         })
         .collect();
+    crates.push(("lambda".to_owned(), lambda()));
     let operations: usize = crates
         .iter()
         .map(|(_, files)| {
@@ -51,7 +110,7 @@ fn whole_services_build_clean() {
         .sum();
     assert_eq!(
         operations,
-        77 + 45 + 11 + 42 + 26 + 23,
+        77 + 45 + 11 + 42 + 26 + 23 + 124 + 90,
         "every operation generates"
     );
     if let Err(stderr) = check_crates("awsgen-full-crates", &crates) {

@@ -831,3 +831,94 @@ fn wide_trees_parse() {
     body.extend_from_slice(&[0xff, 0xff]);
     output(run("memorydb_cbor", "CopySnapshot", 200, &body));
 }
+
+fn headers(pairs: &[(&str, &[u8])]) -> http::HeaderMap {
+    let mut map = http::HeaderMap::new();
+    for (name, value) in pairs {
+        map.append(
+            http::HeaderName::from_bytes(name.as_bytes()).expect("a valid name"),
+            http::HeaderValue::from_bytes(value).expect("a valid value"),
+        );
+    }
+    map
+}
+
+/// restJson1 binds headers and the status code into outputs and errors: a header that does not
+/// read as its member's type (an integer out of range, a float or boolean that is not one, a
+/// date that is not an HTTP date, a value that is not text) is an invalid response naming the
+/// header, never a wrong value; absent headers leave their members unset; the JSON body keeps
+/// the reader's bounds.
+#[test]
+fn rest_json_headers_and_status_are_bounded() {
+    let io = ("rest_json_output_19", "InputAndOutputWithHeaders");
+    let run = |pairs: &[(&str, &[u8])]| run_with(io.0, io.1, 200, &headers(pairs), b"");
+    assert_eq!(
+        output(run(&[("X-Integer", b"123"), ("X-Long", b"-9000000000")])),
+        json!({"headerInteger": 123, "headerLong": -9_000_000_000_i64})
+    );
+    assert_eq!(output(run(&[])), json!({}));
+    for (header, value) in [
+        ("X-Integer", &b"99999999999"[..]),
+        ("X-Integer", b"12a"),
+        ("X-Long", b"99999999999999999999999"),
+        ("X-Double", b"1.1.1"),
+        ("X-Boolean1", b"yes"),
+        ("X-IntegerList", b"1, two, 3"),
+        ("X-TimestampList", b"Mon, 99 Foo 2019 23:48:18 GMT"),
+        ("X-String", b"caf\xc3\xa9"),
+    ] {
+        let message = invalid(run(&[(header, value)]));
+        assert!(
+            message.contains(&header.to_ascii_lowercase()),
+            "{header}: {message}"
+        );
+    }
+    // Quoted list items and HTTP dates in lists.
+    assert_eq!(
+        output(run(&[
+            ("X-StringList", br#""b,c", "\"def\"", a"#),
+            (
+                "X-TimestampList",
+                b"Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"
+            ),
+        ])),
+        json!({
+            "headerStringList": ["b,c", "\"def\"", "a"],
+            "headerTimestampList": ["2019-12-16T23:48:18Z", "2019-12-16T23:48:18Z"],
+        })
+    );
+    // The status code member takes any status a 2xx response has.
+    assert_eq!(
+        output(run_with(
+            "rest_json_output_16",
+            "HttpResponseCode",
+            299,
+            &http::HeaderMap::new(),
+            b""
+        )),
+        json!({"Status": 299})
+    );
+    // An error's header members are bound too, and a bad one is an invalid response.
+    let error = run_with(
+        "rest_json_output_08",
+        "GreetingWithErrors",
+        403,
+        &headers(&[("X-Amzn-Errortype", b"ComplexError"), ("X-Header", b"h")]),
+        b"{}",
+    );
+    let Outcome::Error { code, fields, .. } = error else {
+        panic!("expected an error, got {error:?}");
+    };
+    assert_eq!(code, "ComplexError");
+    assert_eq!(fields["Header"], json!("h"));
+    // A JSON body nested past the reader's bound (in a member that is skipped) is an error here too.
+    let deep = ["[".repeat(200), "]".repeat(200)].concat();
+    let body = format!("{{\"unknownMember\": {deep}}}");
+    invalid(run_with(
+        "rest_json_output_31",
+        "RecursiveShapes",
+        200,
+        &http::HeaderMap::new(),
+        body.as_bytes(),
+    ));
+}

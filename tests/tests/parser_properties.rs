@@ -1,4 +1,5 @@
-//! Property: no response makes a generated response parser panic, in any protocol. Every
+//! Property: no response makes a generated response parser panic, in any protocol (restJson1's
+//! headers and status code included: `rest_json_mutated_headers_*` edit them too). Every
 //! property runs 10,000 cases against the operations the conformance package generates (every
 //! output suite's operations and `CopySnapshot` of ElastiCache and MemoryDB): arbitrary bytes
 //! with any status and error-type header, and real responses (`parser_corpus`: the suites'
@@ -47,6 +48,7 @@ fn status() -> impl Strategy<Value = u16> {
 /// Pieces of each protocol's syntax, hostile values and invalid UTF-8.
 fn pieces(protocol: Protocol) -> &'static [&'static [u8]] {
     match protocol {
+        Protocol::RestJson => pieces(Protocol::Json),
         Protocol::Query => &[
             b"<",
             b">",
@@ -168,7 +170,9 @@ fn nest(protocol: Protocol, depth: usize) -> Vec<u8> {
         Protocol::Query => ["<a>".repeat(depth), "</a>".repeat(depth)]
             .concat()
             .into_bytes(),
-        Protocol::Json => ["[".repeat(depth), "]".repeat(depth)].concat().into_bytes(),
+        Protocol::Json | Protocol::RestJson => {
+            ["[".repeat(depth), "]".repeat(depth)].concat().into_bytes()
+        }
         Protocol::Cbor => {
             let mut out = vec![0x81; depth];
             out.push(0xf6);
@@ -269,7 +273,7 @@ fn apply(protocol: Protocol, body: &mut Vec<u8>, edit: &Edit) {
 fn units(protocol: Protocol, body: &[u8]) -> Vec<(usize, usize, Option<usize>)> {
     match protocol {
         Protocol::Query => xml_elements(body),
-        Protocol::Json => json_members(body),
+        Protocol::Json | Protocol::RestJson => json_members(body),
         Protocol::Cbor => cbor_entries(body),
     }
 }
@@ -433,6 +437,74 @@ fn mutated(
         })
 }
 
+/// Header values that REST bindings must read without panicking: numbers out of range, bad
+/// floats and booleans, broken quoting and HTTP dates, base64 that is not, empty values.
+const HEADER_VALUES: &[&str] = &[
+    "",
+    " ",
+    ",",
+    ",,,",
+    "\"",
+    "\"a,",
+    "\"\\",
+    "a, \"b\\\"c\", d",
+    "99999999999999999999999",
+    "-1",
+    "1e400",
+    "NaN",
+    "-Infinity",
+    "nan",
+    "tru",
+    "Mon, 16 Dec 2019 23:48:18 GMT",
+    "Mon, 99 Foo 2019 99:99:99 GMT",
+    "Mon,",
+    "2019-12-16T23:48:18Z",
+    "not base64 ===",
+    "dHJ1ZQ",
+    "\u{1F600}",
+];
+
+/// A real restJson1 response with its headers edited (values replaced, headers added or
+/// removed), its body edited too, maybe another status.
+fn mutated_headers(
+    errors: bool,
+) -> impl Strategy<Value = (&'static Sample, u16, Vec<(String, String)>, Vec<u8>)> {
+    let samples = samples(Protocol::RestJson, errors);
+    (
+        prop::sample::select(samples),
+        prop::option::weighted(0.2, status()),
+        prop::collection::vec((any::<Index>(), any::<Index>(), 0u8..3), 1..4),
+        prop::collection::vec(edit(), 0..3),
+    )
+        .prop_map(move |(sample, status, header_edits, edits)| {
+            let mut headers = sample.headers.clone();
+            for (which, value, kind) in &header_edits {
+                let value = HEADER_VALUES[value.index(HEADER_VALUES.len())].to_owned();
+                match kind {
+                    0 if !headers.is_empty() => {
+                        let i = which.index(headers.len());
+                        headers[i].1 = value;
+                    }
+                    1 if !headers.is_empty() => {
+                        let i = which.index(headers.len());
+                        let name = headers[i].0.clone();
+                        headers.push((name, value));
+                    }
+                    _ if !headers.is_empty() => {
+                        let i = which.index(headers.len());
+                        headers.remove(i);
+                    }
+                    _ => headers.push(("x-amzn-errortype".to_owned(), value)),
+                }
+            }
+            let mut body = sample.body.clone();
+            for edit in &edits {
+                apply(Protocol::RestJson, &mut body, edit);
+            }
+            (sample, status.unwrap_or(sample.status), headers, body)
+        })
+}
+
 fn run_mutated(sample: &Sample, status: u16, body: &[u8]) {
     parse(
         sample.entry,
@@ -509,6 +581,31 @@ proptest! {
     #[test]
     fn cbor_mutated_errors((sample, status, body) in mutated(Protocol::Cbor, true)) {
         run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_json_arbitrary_bytes((entry, status, error_type, body) in arbitrary(Protocol::RestJson)) {
+        run_arbitrary(entry, status, error_type, &body);
+    }
+
+    #[test]
+    fn rest_json_mutated_responses((sample, status, body) in mutated(Protocol::RestJson, false)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_json_mutated_errors((sample, status, body) in mutated(Protocol::RestJson, true)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_json_mutated_headers_and_status((sample, status, headers, body) in mutated_headers(false)) {
+        parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
+    }
+
+    #[test]
+    fn rest_json_mutated_error_headers((sample, status, headers, body) in mutated_headers(true)) {
+        parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
     }
 }
 

@@ -21,17 +21,25 @@ pub enum Protocol {
     Json,
     /// Smithy RPC v2 CBOR.
     Cbor,
+    /// restJson1 (JSON bodies, and status code and headers bound into outputs and errors).
+    RestJson,
 }
 
 impl Protocol {
     /// All of them.
-    pub const ALL: [Protocol; 3] = [Protocol::Query, Protocol::Json, Protocol::Cbor];
+    pub const ALL: [Protocol; 4] = [
+        Protocol::Query,
+        Protocol::Json,
+        Protocol::Cbor,
+        Protocol::RestJson,
+    ];
 
     fn prefix(self) -> &'static str {
         match self {
             Protocol::Query => "query_",
             Protocol::Json => "json_",
             Protocol::Cbor => "cbor_",
+            Protocol::RestJson => "rest_json_",
         }
     }
 
@@ -40,6 +48,7 @@ impl Protocol {
             Protocol::Query => &["elasticache"],
             Protocol::Json => &["memorydb_json"],
             Protocol::Cbor => &["memorydb_cbor"],
+            Protocol::RestJson => &[],
         }
     }
 }
@@ -133,6 +142,8 @@ const SUITES: &[(&str, &str)] = &[
     suite!("output/json.json"),
     suite!("legacy/output/json.json"),
     suite!("output/smithy-rpc-v2-cbor.json"),
+    suite!("output/rest-json.json"),
+    suite!("legacy/output/rest-json.json"),
 ];
 
 /// Every real response: the suites' and the golden ones.
@@ -142,6 +153,8 @@ pub fn samples() -> Vec<Sample> {
         let suites: Vec<Value> = serde_json::from_str(text).expect("suite files are JSON");
         let (protocol, name) = if file.ends_with("query.json") {
             (Protocol::Query, "query")
+        } else if file.ends_with("rest-json.json") {
+            (Protocol::RestJson, "rest_json")
         } else if file.ends_with("json.json") {
             (Protocol::Json, "json")
         } else {
