@@ -1,6 +1,6 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
+//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
 //! which the library includes to mount the generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
@@ -44,6 +44,19 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "UntagResource",
         ],
     ),
+    (
+        "apigateway",
+        "models/fixtures/botocore/apigateway/2015-07-09/service-2.json",
+        &[
+            "CreateResource",
+            "CreateRestApi",
+            "DeleteRestApi",
+            "GetResource",
+            "GetResources",
+            "GetRestApi",
+            "GetRestApis",
+        ],
+    ),
 ];
 
 fn main() {
@@ -55,8 +68,18 @@ fn main() {
     for (module, model, operations) in SERVICES {
         let path = repo.join(model);
         println!("cargo:rerun-if-changed={}", path.display());
-        let model =
+        let mut model =
             awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        let paginators = path.with_file_name("paginators-1.json");
+        if paginators.is_file() {
+            println!("cargo:rerun-if-changed={}", paginators.display());
+            awsgen_codegen::model::load_paginators(
+                &mut model,
+                "paginators-1.json",
+                &read(&paginators),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,
