@@ -79,8 +79,7 @@ fn lambda_event_stream_is_refused() {
         source: LAMBDA.to_owned(),
         standalone: false,
     })
-    .err()
-    .expect("event streams are refused")
+    .expect_err("event streams are refused")
     .to_string();
     assert!(
         err.contains("InvokeWithResponseStreamResponseEvent")
