@@ -97,6 +97,7 @@ impl Lowering<'_> {
             String::new()
         });
         Service {
+            left_out: Vec::new(),
             api_version,
             protocols,
             json_version: meta.json_version.clone(),

@@ -8,6 +8,7 @@
 
 mod dump;
 mod error_message;
+mod leave_out;
 mod lower_botocore;
 mod lower_smithy;
 mod paginators;
@@ -16,6 +17,7 @@ mod select;
 
 pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
+pub use leave_out::{LeftOut, leave_out_unsupported, unsupported_operations};
 pub use lower_botocore::lower_botocore;
 pub use lower_smithy::lower_smithy;
 pub use paginators::attach_paginators;
@@ -121,6 +123,9 @@ pub struct Service {
     pub xml_namespace: Option<String>,
     /// Service documentation (HTML).
     pub docs: Option<String>,
+    /// Operations of the model left out of generation, with the reason (empty unless a
+    /// lenient generation left some out: [`leave_out_unsupported`]).
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Service {

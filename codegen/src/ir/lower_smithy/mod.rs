@@ -297,6 +297,7 @@ impl Lowering<'_> {
             .read::<traits::XmlNamespaceTrait>(&at, t, id::XML_NAMESPACE)
             .map(|ns| ns.uri);
         Service {
+            left_out: Vec::new(),
             api_version,
             json_version: json_version.map(str::to_owned),
             target_prefix,
