@@ -28,6 +28,8 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/json.json", "json"),
     ("input/smithy-rpc-v2-cbor.json", "cbor"),
     ("output/smithy-rpc-v2-cbor.json", "cbor"),
+    ("input/json_1_0.json", "json10"),
+    ("output/json_1_0.json", "json10"),
 ];
 
 /// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and

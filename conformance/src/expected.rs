@@ -15,4 +15,6 @@ pub const CASES: &[(&str, usize)] = &[
     ("legacy/output/json.json", 20),
     ("input/smithy-rpc-v2-cbor.json", 15),
     ("output/smithy-rpc-v2-cbor.json", 35),
+    ("input/json_1_0.json", 21),
+    ("output/json_1_0.json", 32),
 ];
