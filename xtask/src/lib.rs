@@ -4,6 +4,7 @@
 pub mod build_cost;
 pub mod corpus;
 pub mod sweep;
+pub mod sweep_build;
 pub mod tree;
 
 use std::collections::BTreeMap;

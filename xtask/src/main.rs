@@ -119,6 +119,7 @@ fn run(args: Vec<String>) -> Result<()> {
 fn run_sweep(args: &[String]) -> Result<()> {
     let mut only: Option<Vec<String>> = None;
     let mut jobs = 2;
+    let mut build: Option<Option<usize>> = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
@@ -137,6 +138,13 @@ fn run_sweep(args: &[String]) -> Result<()> {
                         .collect(),
                 );
             }
+            "--build" => {
+                let n = value("--build")?
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("--build needs a number"))?;
+                build = Some(Some(n));
+            }
+            "--build-all" => build = Some(None),
             "--jobs" => {
                 jobs = value("--jobs")?
                     .parse()
@@ -155,7 +163,7 @@ fn run_sweep(args: &[String]) -> Result<()> {
         eprintln!(
             "[{n}/{total}] {} {:.2} s",
             row.service,
-            row.time.as_secs_f64()
+            row.cpu.as_secs_f64()
         );
     });
     let wall = start.elapsed();
@@ -168,6 +176,27 @@ fn run_sweep(args: &[String]) -> Result<()> {
         .count();
     if failed > 0 {
         bail!("{failed} model(s) failed to generate");
+    }
+    let Some(build) = build else {
+        return Ok(());
+    };
+    let services = match build {
+        Some(n) => xtask::sweep_build::sample(&models, n)?,
+        None => models
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| matches!(r.outcome, xtask::sweep::Outcome::Generated { .. }))
+            .map(|(m, _)| (m.clone(), None))
+            .collect(),
+    };
+    let report = xtask::sweep_build::build(&xtask::sweep_build::default_dir(), &services)?;
+    println!("{}", report.line());
+    if !report.failed.is_empty() {
+        bail!(
+            "{} crate(s) do not build cleanly: {}",
+            report.failed.len(),
+            report.failed.join(", ")
+        );
     }
     Ok(())
 }
