@@ -60,6 +60,32 @@ const FILES: &[(&str, &str)] = &[
         "output/json_1_0.json",
         include_str!("../../tests/protocol-tests/botocore/output/json_1_0.json"),
     ),
+    (
+        "input/json_1_0-query-compatible.json",
+        include_str!("../../tests/protocol-tests/botocore/input/json_1_0-query-compatible.json"),
+    ),
+    (
+        "output/json_1_0-query-compatible.json",
+        include_str!("../../tests/protocol-tests/botocore/output/json_1_0-query-compatible.json"),
+    ),
+    (
+        "input/smithy-rpc-v2-cbor-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/input/smithy-rpc-v2-cbor-query-compatible.json"
+        ),
+    ),
+    (
+        "output/smithy-rpc-v2-cbor-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/output/smithy-rpc-v2-cbor-query-compatible.json"
+        ),
+    ),
+    (
+        "input/smithy-rpc-v2-cbor-non-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/input/smithy-rpc-v2-cbor-non-query-compatible.json"
+        ),
+    ),
 ];
 
 /// How a case ended.
@@ -229,6 +255,9 @@ fn protocol_of(file: &str) -> &'static str {
         "json" => "json",
         "json_1_0" => "json_1_0",
         "smithy-rpc-v2-cbor" => "cbor",
+        "json_1_0-query-compatible" => "json_1_0 query-compatible",
+        "smithy-rpc-v2-cbor-query-compatible" => "cbor query-compatible",
+        "smithy-rpc-v2-cbor-non-query-compatible" => "cbor non-query-compatible",
         _ => "other",
     }
 }
@@ -236,7 +265,8 @@ fn protocol_of(file: &str) -> &'static str {
 /// How a suite's bodies compare: the report name's wire family (`json_1_0` reads as `json`).
 fn wire(protocol: &str) -> &str {
     match protocol {
-        "json_1_0" => "json",
+        "json_1_0" | "json_1_0 query-compatible" => "json",
+        "cbor query-compatible" | "cbor non-query-compatible" => "cbor",
         other => other,
     }
 }

@@ -103,6 +103,9 @@ pub struct Service {
     pub protocols: Vec<Protocol>,
     /// awsJson version (`1.0`, `1.1`).
     pub json_version: Option<String>,
+    /// The service is `awsQueryCompatible`: awsJson and RPC v2 CBOR requests carry
+    /// `x-amzn-query-mode: true`, and an error's code comes from `x-amzn-query-error`.
+    pub query_compatible: bool,
     /// awsJson `X-Amz-Target` prefix (`AmazonMemoryDB`).
     pub target_prefix: Option<String>,
     /// Endpoint host prefix (`memory-db`).

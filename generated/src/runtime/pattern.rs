@@ -115,11 +115,20 @@ mod tests {
 
     #[test]
     fn perl_classes_become_ascii_inside_and_outside_brackets() {
-        assert_eq!(ascii_classes(r"^[\w+=,.@\-/]{1,1000}$"), r"^[0-9A-Za-z_+=,.@\-/]{1,1000}$");
-        assert_eq!(ascii_classes(r"(\w|\/|-){1,10}\d"), r"([0-9A-Za-z_]|\/|-){1,10}[0-9]");
+        assert_eq!(
+            ascii_classes(r"^[\w+=,.@\-/]{1,1000}$"),
+            r"^[0-9A-Za-z_+=,.@\-/]{1,1000}$"
+        );
+        assert_eq!(
+            ascii_classes(r"(\w|\/|-){1,10}\d"),
+            r"([0-9A-Za-z_]|\/|-){1,10}[0-9]"
+        );
         assert_eq!(ascii_classes(r"\W\D[\W]"), r"[^0-9A-Za-z_][^0-9][\W]");
         // Escaped backslashes and brackets, a literal `]` first in a class, `\s` untouched.
-        assert_eq!(ascii_classes(r"\\w\[\w\][]\w]\s"), r"\\w\[[0-9A-Za-z_]\][]0-9A-Za-z_]\s");
+        assert_eq!(
+            ascii_classes(r"\\w\[\w\][]\w]\s"),
+            r"\\w\[[0-9A-Za-z_]\][]0-9A-Za-z_]\s"
+        );
         assert_eq!(ascii_classes(r"[^]\d]"), r"[^]0-9]");
         assert_eq!(ascii_classes("plain"), "plain");
     }
