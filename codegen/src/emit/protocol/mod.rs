@@ -17,6 +17,7 @@ mod query;
 mod rest_json;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
 /// The file layout of the map codec's functions (see `json/layout.rs`).
 pub(crate) use json::layout::Layout as MapLayout;
@@ -58,6 +59,15 @@ pub fn request_method<'o>(svc: &Service<'_>, op: &'o Operation) -> &'o str {
         Protocol::RestJson | Protocol::RestXml => &op.http.method,
         _ => "POST",
     }
+}
+
+/// `, ("x-amzn-query-mode", "true")` for the header list of an `awsQueryCompatible` service's
+/// requests (awsJson and RPC v2 CBOR), else nothing.
+pub(crate) fn query_mode_header(svc: &Service<'_>) -> Option<TokenStream> {
+    svc.model
+        .service
+        .query_compatible
+        .then(|| quote!(, ("x-amzn-query-mode", "true")))
 }
 
 /// The per-shape serializer and parser files of the service.
