@@ -264,3 +264,40 @@ async fn a_closed_port_is_a_transport_error() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_response_body_over_the_limit_is_a_transport_error() {
+    use std::io::{Read, Write};
+    // A one-shot HTTP server on the loopback address that answers with a 2,000-byte body.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request);
+        let body = "x".repeat(2000);
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(response.as_bytes()).expect("write");
+    });
+    let config = Config::new("us-east-1", Credentials::new("a", "b", None))
+        .with_endpoint(format!("http://127.0.0.1:{port}"))
+        .with_max_response_bytes(1000)
+        .with_retry(RetryConfig {
+            max_attempts: 1,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(1),
+        });
+    let client = awsgen_e2e::memorydb::Client::new(config).expect("client");
+    let err = client.copy_snapshot(input()).await.expect_err("too long");
+    server.join().expect("server");
+    assert!(matches!(err.kind(), ErrorKind::Transport(_)), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("the response body is longer than 1000 bytes"),
+        "{text}"
+    );
+}

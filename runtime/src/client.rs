@@ -103,6 +103,7 @@ pub struct Config {
     timeout: Duration,
     connect_timeout: Duration,
     retry: RetryConfig,
+    max_response_bytes: usize,
 }
 
 impl Default for Config {
@@ -117,6 +118,7 @@ impl Default for Config {
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
             retry: RetryConfig::default(),
+            max_response_bytes: super::transport::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -193,6 +195,13 @@ impl Config {
     /// default).
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Reads response bodies up to `max` bytes (64 MiB by default; default transport only): a
+    /// longer body is a transport error, not unbounded memory.
+    pub fn with_max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
         self
     }
 
@@ -289,7 +298,9 @@ impl Core {
         let http = match config.http_client {
             Some(client) => client,
             None => {
-                Arc::new(HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?)
+                let client =
+                    HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?;
+                Arc::new(client.with_max_response_bytes(config.max_response_bytes))
             }
         };
         Ok(Self {

@@ -235,6 +235,12 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     ));
     let doc = doc.inner_attrs();
     let api_version = &model.service.api_version;
+    let api_version_doc = if svc.protocol == Protocol::Query {
+        " The API version this module was generated for; requests send it as the awsQuery \
+         `Version` parameter."
+    } else {
+        " The API version this module was generated for."
+    };
     let protocol_files = super::protocol::files(svc);
     let protocol_mod = (!protocol_files.is_empty()).then(|| {
         // Documented by its own `//!` lines (an outer doc too would mix attribute styles
@@ -259,7 +265,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             #validate_mod
             #client_mod
 
-            /// The API version this module was generated for (the awsQuery `Version`).
+            #[doc = #api_version_doc]
             pub const API_VERSION: &str = #api_version;
         },
     });

@@ -237,7 +237,7 @@ fn builder_methods(
         let field_ty = svc.field_type(member);
         let allow_deprecated = member.deprecated.is_some().then(|| quote!(#[deprecated]));
         let shown = code(&member.name);
-        let set_doc = format!(" Sets {shown}; `None` leaves it out of the request.");
+        let set_doc = format!(" Sets or clears {shown} (`None` clears it).");
         let target = svc.model.shape(&member.target);
         let adder = match &target.kind {
             ShapeKind::List(list) => {

@@ -18,5 +18,5 @@ mod protocol;
 pub mod client;
 #[cfg(feature = "client")]
 pub use client::Client;
-/// The API version this module was generated for (the awsQuery `Version`).
+/// The API version this module was generated for; requests send it as the awsQuery `Version` parameter.
 pub const API_VERSION: &str = "2015-02-02";

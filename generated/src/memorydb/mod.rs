@@ -14,5 +14,5 @@ mod validate;
 pub mod client;
 #[cfg(feature = "client")]
 pub use client::Client;
-/// The API version this module was generated for (the awsQuery `Version`).
+/// The API version this module was generated for.
 pub const API_VERSION: &str = "2021-01-01";

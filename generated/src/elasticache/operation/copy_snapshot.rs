@@ -377,7 +377,7 @@ impl CopySnapshotInputBuilder {
         self.source_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SourceSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `SourceSnapshotName` (`None` clears it).
     pub fn set_source_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -393,7 +393,7 @@ impl CopySnapshotInputBuilder {
         self.target_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `TargetSnapshotName` (`None` clears it).
     pub fn set_target_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -409,7 +409,7 @@ impl CopySnapshotInputBuilder {
         self.target_bucket = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetBucket`; `None` leaves it out of the request.
+    /// Sets or clears `TargetBucket` (`None` clears it).
     pub fn set_target_bucket(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -425,7 +425,7 @@ impl CopySnapshotInputBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it).
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -441,7 +441,7 @@ impl CopySnapshotInputBuilder {
         self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `Tags`; `None` leaves it out of the request.
+    /// Sets or clears `Tags` (`None` clears it).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::elasticache::types::Tag>>,
@@ -528,7 +528,7 @@ impl CopySnapshotOutputBuilder {
         self.snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Snapshot`; `None` leaves it out of the request.
+    /// Sets or clears `Snapshot` (`None` clears it).
     pub fn set_snapshot(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::Snapshot>,

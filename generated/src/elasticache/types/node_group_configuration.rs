@@ -124,7 +124,7 @@ impl NodeGroupConfigurationBuilder {
         self.node_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupId` (`None` clears it).
     pub fn set_node_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -140,7 +140,7 @@ impl NodeGroupConfigurationBuilder {
         self.slots = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Slots`; `None` leaves it out of the request.
+    /// Sets or clears `Slots` (`None` clears it).
     pub fn set_slots(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,7 +153,7 @@ impl NodeGroupConfigurationBuilder {
         self.replica_count = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicaCount`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaCount` (`None` clears it).
     pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
         self.replica_count = input;
         self
@@ -166,7 +166,7 @@ impl NodeGroupConfigurationBuilder {
         self.primary_availability_zone = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PrimaryAvailabilityZone`; `None` leaves it out of the request.
+    /// Sets or clears `PrimaryAvailabilityZone` (`None` clears it).
     pub fn set_primary_availability_zone(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -184,7 +184,7 @@ impl NodeGroupConfigurationBuilder {
             .push(item.into());
         self
     }
-    /// Sets `ReplicaAvailabilityZones`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaAvailabilityZones` (`None` clears it).
     pub fn set_replica_availability_zones(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -200,7 +200,7 @@ impl NodeGroupConfigurationBuilder {
         self.primary_outpost_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PrimaryOutpostArn`; `None` leaves it out of the request.
+    /// Sets or clears `PrimaryOutpostArn` (`None` clears it).
     pub fn set_primary_outpost_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -218,7 +218,7 @@ impl NodeGroupConfigurationBuilder {
             .push(item.into());
         self
     }
-    /// Sets `ReplicaOutpostArns`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaOutpostArns` (`None` clears it).
     pub fn set_replica_outpost_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,

@@ -118,7 +118,7 @@ impl NodeSnapshotBuilder {
         self.cache_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterId` (`None` clears it).
     pub fn set_cache_cluster_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -134,7 +134,7 @@ impl NodeSnapshotBuilder {
         self.node_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupId` (`None` clears it).
     pub fn set_node_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,7 +150,7 @@ impl NodeSnapshotBuilder {
         self.cache_node_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeId` (`None` clears it).
     pub fn set_cache_node_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -168,7 +168,7 @@ impl NodeSnapshotBuilder {
         self.node_group_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupConfiguration`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupConfiguration` (`None` clears it).
     pub fn set_node_group_configuration(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::NodeGroupConfiguration>,
@@ -184,7 +184,7 @@ impl NodeSnapshotBuilder {
         self.cache_size = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheSize`; `None` leaves it out of the request.
+    /// Sets or clears `CacheSize` (`None` clears it).
     pub fn set_cache_size(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -200,7 +200,7 @@ impl NodeSnapshotBuilder {
         self.cache_node_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeCreateTime` (`None` clears it).
     pub fn set_cache_node_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,
@@ -216,7 +216,7 @@ impl NodeSnapshotBuilder {
         self.snapshot_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotCreateTime` (`None` clears it).
     pub fn set_snapshot_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,

@@ -440,7 +440,7 @@ impl SnapshotBuilder {
         self.snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotName` (`None` clears it).
     pub fn set_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -456,7 +456,7 @@ impl SnapshotBuilder {
         self.replication_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicationGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicationGroupId` (`None` clears it).
     pub fn set_replication_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -472,7 +472,7 @@ impl SnapshotBuilder {
         self.replication_group_description = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicationGroupDescription`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicationGroupDescription` (`None` clears it).
     pub fn set_replication_group_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -488,7 +488,7 @@ impl SnapshotBuilder {
         self.cache_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterId` (`None` clears it).
     pub fn set_cache_cluster_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -504,7 +504,7 @@ impl SnapshotBuilder {
         self.snapshot_status = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotStatus`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotStatus` (`None` clears it).
     pub fn set_snapshot_status(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -520,7 +520,7 @@ impl SnapshotBuilder {
         self.snapshot_source = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotSource`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotSource` (`None` clears it).
     pub fn set_snapshot_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -536,7 +536,7 @@ impl SnapshotBuilder {
         self.cache_node_type = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeType`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeType` (`None` clears it).
     pub fn set_cache_node_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -552,7 +552,7 @@ impl SnapshotBuilder {
         self.engine = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Engine`; `None` leaves it out of the request.
+    /// Sets or clears `Engine` (`None` clears it).
     pub fn set_engine(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -568,7 +568,7 @@ impl SnapshotBuilder {
         self.engine_version = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `EngineVersion`; `None` leaves it out of the request.
+    /// Sets or clears `EngineVersion` (`None` clears it).
     pub fn set_engine_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -581,7 +581,7 @@ impl SnapshotBuilder {
         self.num_cache_nodes = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumCacheNodes`; `None` leaves it out of the request.
+    /// Sets or clears `NumCacheNodes` (`None` clears it).
     pub fn set_num_cache_nodes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_cache_nodes = input;
         self
@@ -594,7 +594,7 @@ impl SnapshotBuilder {
         self.preferred_availability_zone = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredAvailabilityZone`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredAvailabilityZone` (`None` clears it).
     pub fn set_preferred_availability_zone(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -610,7 +610,7 @@ impl SnapshotBuilder {
         self.preferred_outpost_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredOutpostArn`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredOutpostArn` (`None` clears it).
     pub fn set_preferred_outpost_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -626,7 +626,7 @@ impl SnapshotBuilder {
         self.cache_cluster_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterCreateTime` (`None` clears it).
     pub fn set_cache_cluster_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,
@@ -642,7 +642,7 @@ impl SnapshotBuilder {
         self.preferred_maintenance_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredMaintenanceWindow`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it).
     pub fn set_preferred_maintenance_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -658,7 +658,7 @@ impl SnapshotBuilder {
         self.topic_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TopicArn`; `None` leaves it out of the request.
+    /// Sets or clears `TopicArn` (`None` clears it).
     pub fn set_topic_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -671,7 +671,7 @@ impl SnapshotBuilder {
         self.port = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Port`; `None` leaves it out of the request.
+    /// Sets or clears `Port` (`None` clears it).
     pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
         self.port = input;
         self
@@ -684,7 +684,7 @@ impl SnapshotBuilder {
         self.cache_parameter_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `CacheParameterGroupName` (`None` clears it).
     pub fn set_cache_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -700,7 +700,7 @@ impl SnapshotBuilder {
         self.cache_subnet_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheSubnetGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `CacheSubnetGroupName` (`None` clears it).
     pub fn set_cache_subnet_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -716,7 +716,7 @@ impl SnapshotBuilder {
         self.vpc_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `VpcId`; `None` leaves it out of the request.
+    /// Sets or clears `VpcId` (`None` clears it).
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -732,7 +732,7 @@ impl SnapshotBuilder {
         self.auto_minor_version_upgrade = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `AutoMinorVersionUpgrade`; `None` leaves it out of the request.
+    /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it).
     pub fn set_auto_minor_version_upgrade(
         mut self,
         input: ::std::option::Option<bool>,
@@ -748,7 +748,7 @@ impl SnapshotBuilder {
         self.snapshot_retention_limit = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotRetentionLimit`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotRetentionLimit` (`None` clears it).
     pub fn set_snapshot_retention_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -764,7 +764,7 @@ impl SnapshotBuilder {
         self.snapshot_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotWindow`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotWindow` (`None` clears it).
     pub fn set_snapshot_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -777,7 +777,7 @@ impl SnapshotBuilder {
         self.num_node_groups = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumNodeGroups`; `None` leaves it out of the request.
+    /// Sets or clears `NumNodeGroups` (`None` clears it).
     pub fn set_num_node_groups(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_node_groups = input;
         self
@@ -792,7 +792,7 @@ impl SnapshotBuilder {
         self.automatic_failover = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `AutomaticFailover`; `None` leaves it out of the request.
+    /// Sets or clears `AutomaticFailover` (`None` clears it).
     pub fn set_automatic_failover(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::AutomaticFailoverStatus>,
@@ -808,7 +808,7 @@ impl SnapshotBuilder {
         self.node_snapshots.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `NodeSnapshots`; `None` leaves it out of the request.
+    /// Sets or clears `NodeSnapshots` (`None` clears it).
     pub fn set_node_snapshots(
         mut self,
         input: ::std::option::Option<
@@ -826,7 +826,7 @@ impl SnapshotBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it).
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -842,7 +842,7 @@ impl SnapshotBuilder {
         self.arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ARN`; `None` leaves it out of the request.
+    /// Sets or clears `ARN` (`None` clears it).
     pub fn set_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -858,7 +858,7 @@ impl SnapshotBuilder {
         self.data_tiering = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `DataTiering`; `None` leaves it out of the request.
+    /// Sets or clears `DataTiering` (`None` clears it).
     pub fn set_data_tiering(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::DataTieringStatus>,
@@ -874,7 +874,7 @@ impl SnapshotBuilder {
         self.durability = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Durability`; `None` leaves it out of the request.
+    /// Sets or clears `Durability` (`None` clears it).
     pub fn set_durability(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::Durability>,

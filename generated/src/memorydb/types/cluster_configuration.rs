@@ -226,7 +226,7 @@ impl ClusterConfigurationBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -242,7 +242,7 @@ impl ClusterConfigurationBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Description`; `None` leaves it out of the request.
+    /// Sets or clears `Description` (`None` clears it).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -258,7 +258,7 @@ impl ClusterConfigurationBuilder {
         self.node_type = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeType`; `None` leaves it out of the request.
+    /// Sets or clears `NodeType` (`None` clears it).
     pub fn set_node_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -274,7 +274,7 @@ impl ClusterConfigurationBuilder {
         self.engine = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Engine`; `None` leaves it out of the request.
+    /// Sets or clears `Engine` (`None` clears it).
     pub fn set_engine(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -290,7 +290,7 @@ impl ClusterConfigurationBuilder {
         self.engine_version = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `EngineVersion`; `None` leaves it out of the request.
+    /// Sets or clears `EngineVersion` (`None` clears it).
     pub fn set_engine_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -306,7 +306,7 @@ impl ClusterConfigurationBuilder {
         self.maintenance_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `MaintenanceWindow`; `None` leaves it out of the request.
+    /// Sets or clears `MaintenanceWindow` (`None` clears it).
     pub fn set_maintenance_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -322,7 +322,7 @@ impl ClusterConfigurationBuilder {
         self.topic_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TopicArn`; `None` leaves it out of the request.
+    /// Sets or clears `TopicArn` (`None` clears it).
     pub fn set_topic_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -335,7 +335,7 @@ impl ClusterConfigurationBuilder {
         self.port = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Port`; `None` leaves it out of the request.
+    /// Sets or clears `Port` (`None` clears it).
     pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
         self.port = input;
         self
@@ -348,7 +348,7 @@ impl ClusterConfigurationBuilder {
         self.parameter_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `ParameterGroupName` (`None` clears it).
     pub fn set_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -364,7 +364,7 @@ impl ClusterConfigurationBuilder {
         self.subnet_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SubnetGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `SubnetGroupName` (`None` clears it).
     pub fn set_subnet_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -380,7 +380,7 @@ impl ClusterConfigurationBuilder {
         self.vpc_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `VpcId`; `None` leaves it out of the request.
+    /// Sets or clears `VpcId` (`None` clears it).
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -396,7 +396,7 @@ impl ClusterConfigurationBuilder {
         self.snapshot_retention_limit = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotRetentionLimit`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotRetentionLimit` (`None` clears it).
     pub fn set_snapshot_retention_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -412,7 +412,7 @@ impl ClusterConfigurationBuilder {
         self.snapshot_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotWindow`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotWindow` (`None` clears it).
     pub fn set_snapshot_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -425,7 +425,7 @@ impl ClusterConfigurationBuilder {
         self.num_shards = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumShards`; `None` leaves it out of the request.
+    /// Sets or clears `NumShards` (`None` clears it).
     pub fn set_num_shards(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_shards = input;
         self
@@ -438,7 +438,7 @@ impl ClusterConfigurationBuilder {
         self.shards.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `Shards`; `None` leaves it out of the request.
+    /// Sets or clears `Shards` (`None` clears it).
     pub fn set_shards(
         mut self,
         input: ::std::option::Option<
@@ -458,7 +458,7 @@ impl ClusterConfigurationBuilder {
         );
         self
     }
-    /// Sets `MultiRegionParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `MultiRegionParameterGroupName` (`None` clears it).
     pub fn set_multi_region_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -474,7 +474,7 @@ impl ClusterConfigurationBuilder {
         self.multi_region_cluster_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `MultiRegionClusterName`; `None` leaves it out of the request.
+    /// Sets or clears `MultiRegionClusterName` (`None` clears it).
     pub fn set_multi_region_cluster_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,

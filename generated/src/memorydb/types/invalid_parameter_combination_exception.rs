@@ -52,7 +52,7 @@ impl InvalidParameterCombinationExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `message`; `None` leaves it out of the request.
+    /// Sets or clears `message` (`None` clears it).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,

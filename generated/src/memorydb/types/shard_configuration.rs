@@ -59,7 +59,7 @@ impl ShardConfigurationBuilder {
         self.slots = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Slots`; `None` leaves it out of the request.
+    /// Sets or clears `Slots` (`None` clears it).
     pub fn set_slots(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -72,7 +72,7 @@ impl ShardConfigurationBuilder {
         self.replica_count = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicaCount`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaCount` (`None` clears it).
     pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
         self.replica_count = input;
         self

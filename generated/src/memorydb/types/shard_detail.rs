@@ -81,7 +81,7 @@ impl ShardDetailBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,7 +97,7 @@ impl ShardDetailBuilder {
         self.configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Configuration`; `None` leaves it out of the request.
+    /// Sets or clears `Configuration` (`None` clears it).
     pub fn set_configuration(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::ShardConfiguration>,
@@ -113,7 +113,7 @@ impl ShardDetailBuilder {
         self.size = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Size`; `None` leaves it out of the request.
+    /// Sets or clears `Size` (`None` clears it).
     pub fn set_size(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,7 +129,7 @@ impl ShardDetailBuilder {
         self.snapshot_creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotCreationTime`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotCreationTime` (`None` clears it).
     pub fn set_snapshot_creation_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,

@@ -118,7 +118,7 @@ impl SnapshotBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -134,7 +134,7 @@ impl SnapshotBuilder {
         self.status = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Status`; `None` leaves it out of the request.
+    /// Sets or clears `Status` (`None` clears it).
     pub fn set_status(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,7 +150,7 @@ impl SnapshotBuilder {
         self.source = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Source`; `None` leaves it out of the request.
+    /// Sets or clears `Source` (`None` clears it).
     pub fn set_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -166,7 +166,7 @@ impl SnapshotBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it).
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,7 +182,7 @@ impl SnapshotBuilder {
         self.arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ARN`; `None` leaves it out of the request.
+    /// Sets or clears `ARN` (`None` clears it).
     pub fn set_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -198,7 +198,7 @@ impl SnapshotBuilder {
         self.cluster_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ClusterConfiguration`; `None` leaves it out of the request.
+    /// Sets or clears `ClusterConfiguration` (`None` clears it).
     pub fn set_cluster_configuration(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::ClusterConfiguration>,
@@ -214,7 +214,7 @@ impl SnapshotBuilder {
         self.data_tiering = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `DataTiering`; `None` leaves it out of the request.
+    /// Sets or clears `DataTiering` (`None` clears it).
     pub fn set_data_tiering(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::DataTieringStatus>,

@@ -59,7 +59,7 @@ impl TagBuilder {
         self.key = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Key`; `None` leaves it out of the request.
+    /// Sets or clears `Key` (`None` clears it).
     pub fn set_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,7 +75,7 @@ impl TagBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Value`; `None` leaves it out of the request.
+    /// Sets or clears `Value` (`None` clears it).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
