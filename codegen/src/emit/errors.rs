@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Service;
 use super::docs::{Doc, code};
-use crate::ir::Operation;
+use crate::ir::{Operation, Scalar, ShapeId, ShapeKind};
 use crate::naming;
 
 /// Emits `<Op>Error` for `op`.
@@ -112,5 +112,31 @@ pub fn emit_error_struct_impls(name: &str) -> TokenStream {
         }
 
         impl ::std::error::Error for #ident {}
+    }
+}
+
+/// For an error structure `id` with a string member named `message` (any case): statements
+/// that give it the envelope's message (`error.meta.message()`) when the body had none under the
+/// member's own name, so that the member and the error's `message()` agree whatever spelling
+/// the service used (`Message` in an awsJson body). Nothing for other structures. Run after
+/// `error.meta` is set.
+pub fn fill_message_member(svc: &Service<'_>, id: &ShapeId) -> TokenStream {
+    let ShapeKind::Structure(st) = &svc.model.shape(id).kind else {
+        return TokenStream::new();
+    };
+    let found = st.members.iter().zip(svc.names.fields(id)).find(|(m, _)| {
+        m.name.eq_ignore_ascii_case("message")
+            && !m.boxed
+            && matches!(
+                svc.model.shape(&m.target).kind,
+                ShapeKind::Scalar(Scalar::String)
+            )
+    });
+    match found {
+        Some((_, field)) => {
+            let field = naming::to_ident(field);
+            quote!(error.meta.fill_message(&mut error.#field);)
+        }
+        None => TokenStream::new(),
     }
 }
