@@ -42,7 +42,7 @@ async fn elasticache_against_moto() {
     let tag = |k: &str, v: &str| Tag::builder().key(k).value(v).build();
 
     let cluster = client
-        .create_cache_cluster(
+        .call(
             CreateCacheClusterInput::builder()
                 .cache_cluster_id("awsgen-cluster")
                 .engine("redis")
@@ -57,7 +57,7 @@ async fn elasticache_against_moto() {
     assert_eq!(cluster.cache_cluster_id.as_deref(), Some("awsgen-cluster"));
 
     let created = client
-        .create_snapshot(
+        .call(
             CreateSnapshotInput::builder()
                 .snapshot_name("awsgen-snap")
                 .cache_cluster_id("awsgen-cluster")
@@ -73,16 +73,13 @@ async fn elasticache_against_moto() {
 
     // CopySnapshot (the plugin's), with every member.
     let copy = client
-        .copy_snapshot(
-            CopySnapshotInput::builder()
-                .source_snapshot_name("awsgen-snap")
-                .target_snapshot_name("awsgen-copy")
-                .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
-                .tags(tag("team", "storage"))
-                .tags(tag("env", "test"))
-                .build()
-                .unwrap(),
-        )
+        .copy_snapshot()
+        .source_snapshot_name("awsgen-snap")
+        .target_snapshot_name("awsgen-copy")
+        .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+        .tags(tag("team", "storage"))
+        .tags(tag("env", "test"))
+        .send()
         .await
         .expect("CopySnapshot");
     assert!(copy.request_id().is_some(), "moto sends a request id");
@@ -97,7 +94,8 @@ async fn elasticache_against_moto() {
 
     // moto now reports both snapshots, and the copy by name.
     let all = client
-        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .describe_snapshots()
+        .send()
         .await
         .expect("DescribeSnapshots")
         .snapshots
@@ -106,7 +104,7 @@ async fn elasticache_against_moto() {
     names.sort();
     assert_eq!(names, ["awsgen-copy", "awsgen-snap"]);
     let described = client
-        .describe_snapshots(
+        .call(
             DescribeSnapshotsInput::builder()
                 .snapshot_name("awsgen-copy")
                 .build(),
@@ -123,7 +121,7 @@ async fn elasticache_against_moto() {
         let client = client.clone();
         async move {
             let mut tags: Vec<(String, String)> = client
-                .list_tags_for_resource(
+                .call(
                     ListTagsForResourceInput::builder()
                         .resource_name(arn)
                         .build()
@@ -148,7 +146,7 @@ async fn elasticache_against_moto() {
         ]
     );
     client
-        .add_tags_to_resource(
+        .call(
             AddTagsToResourceInput::builder()
                 .resource_name(&arn)
                 .tags(tag("owner", "awsgen"))
@@ -158,7 +156,7 @@ async fn elasticache_against_moto() {
         .await
         .expect("AddTagsToResource");
     client
-        .remove_tags_from_resource(
+        .call(
             RemoveTagsFromResourceInput::builder()
                 .resource_name(&arn)
                 .tag_keys("env")
@@ -177,7 +175,7 @@ async fn elasticache_against_moto() {
 
     // Copying onto an existing name, and from a missing source: modeled errors, not retried.
     let err = client
-        .copy_snapshot(
+        .call(
             CopySnapshotInput::builder()
                 .source_snapshot_name("awsgen-snap")
                 .target_snapshot_name("awsgen-copy")
@@ -194,7 +192,7 @@ async fn elasticache_against_moto() {
         "{err:?}"
     );
     let err = client
-        .copy_snapshot(
+        .call(
             CopySnapshotInput::builder()
                 .source_snapshot_name("no-such-snapshot")
                 .target_snapshot_name("awsgen-copy-2")
@@ -224,7 +222,7 @@ async fn elasticache_against_moto() {
 
     // Delete the copy: gone from DescribeSnapshots, which now answers SnapshotNotFoundFault.
     let deleted = client
-        .delete_snapshot(
+        .call(
             DeleteSnapshotInput::builder()
                 .snapshot_name("awsgen-copy")
                 .build()
@@ -236,7 +234,7 @@ async fn elasticache_against_moto() {
         .expect("snapshot in the output");
     assert_eq!(deleted.snapshot_name.as_deref(), Some("awsgen-copy"));
     let err = client
-        .describe_snapshots(
+        .call(
             DescribeSnapshotsInput::builder()
                 .snapshot_name("awsgen-copy")
                 .build(),
@@ -251,7 +249,8 @@ async fn elasticache_against_moto() {
         "{err:?}"
     );
     let remaining = client
-        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .describe_snapshots()
+        .send()
         .await
         .expect("DescribeSnapshots")
         .snapshots
@@ -282,7 +281,7 @@ async fn memorydb_against_moto() {
     let tag = |k: &str, v: &str| Tag::builder().key(k).value(v).build();
 
     let cluster = client
-        .create_cluster(
+        .call(
             CreateClusterInput::builder()
                 .cluster_name("awsgen-cluster")
                 .node_type("db.t4g.small")
@@ -297,7 +296,7 @@ async fn memorydb_against_moto() {
     assert_eq!(cluster.name.as_deref(), Some("awsgen-cluster"));
 
     let created = client
-        .create_snapshot(
+        .call(
             CreateSnapshotInput::builder()
                 .cluster_name("awsgen-cluster")
                 .snapshot_name("awsgen-snap")
@@ -312,16 +311,13 @@ async fn memorydb_against_moto() {
     assert_eq!(created.status.as_deref(), Some("available"));
 
     let copy = client
-        .copy_snapshot(
-            CopySnapshotInput::builder()
-                .source_snapshot_name("awsgen-snap")
-                .target_snapshot_name("awsgen-copy")
-                .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
-                .tags(tag("team", "storage"))
-                .tags(tag("env", "test"))
-                .build()
-                .unwrap(),
-        )
+        .copy_snapshot()
+        .source_snapshot_name("awsgen-snap")
+        .target_snapshot_name("awsgen-copy")
+        .kms_key_id("arn:aws:kms:us-east-1:123456789012:key/awsgen")
+        .tags(tag("team", "storage"))
+        .tags(tag("env", "test"))
+        .send()
         .await
         .expect("CopySnapshot")
         .snapshot
@@ -336,7 +332,8 @@ async fn memorydb_against_moto() {
     let arn = copy.arn.clone().expect("the copy has an ARN");
 
     let all = client
-        .describe_snapshots(DescribeSnapshotsInput::builder().build())
+        .describe_snapshots()
+        .send()
         .await
         .expect("DescribeSnapshots")
         .snapshots
@@ -345,7 +342,7 @@ async fn memorydb_against_moto() {
     names.sort();
     assert_eq!(names, ["awsgen-copy", "awsgen-snap"]);
     let detailed = client
-        .describe_snapshots(
+        .call(
             DescribeSnapshotsInput::builder()
                 .snapshot_name("awsgen-copy")
                 .show_detail(true)
@@ -377,7 +374,7 @@ async fn memorydb_against_moto() {
         tags
     };
     let listed = client
-        .list_tags(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
+        .call(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
         .await
         .expect("ListTags");
     assert_eq!(
@@ -388,7 +385,7 @@ async fn memorydb_against_moto() {
         ]
     );
     let tagged = client
-        .tag_resource(
+        .call(
             TagResourceInput::builder()
                 .resource_arn(&arn)
                 .tags(tag("owner", "awsgen"))
@@ -399,7 +396,7 @@ async fn memorydb_against_moto() {
         .expect("TagResource");
     assert_eq!(sorted(tagged.tag_list).len(), 3);
     client
-        .untag_resource(
+        .call(
             UntagResourceInput::builder()
                 .resource_arn(&arn)
                 .tag_keys("env")
@@ -409,7 +406,7 @@ async fn memorydb_against_moto() {
         .await
         .expect("UntagResource");
     let listed = client
-        .list_tags(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
+        .call(ListTagsInput::builder().resource_arn(&arn).build().unwrap())
         .await
         .expect("ListTags");
     assert_eq!(
@@ -421,7 +418,7 @@ async fn memorydb_against_moto() {
     );
 
     let err = client
-        .copy_snapshot(
+        .call(
             CopySnapshotInput::builder()
                 .source_snapshot_name("awsgen-snap")
                 .target_snapshot_name("awsgen-copy")
@@ -438,7 +435,7 @@ async fn memorydb_against_moto() {
         "{err:?}"
     );
     let err = client
-        .copy_snapshot(
+        .call(
             CopySnapshotInput::builder()
                 .source_snapshot_name("no-such-snapshot")
                 .target_snapshot_name("awsgen-copy-2")
@@ -462,7 +459,7 @@ async fn memorydb_against_moto() {
     );
 
     let deleted = client
-        .delete_snapshot(
+        .call(
             DeleteSnapshotInput::builder()
                 .snapshot_name("awsgen-copy")
                 .build()
@@ -474,7 +471,7 @@ async fn memorydb_against_moto() {
         .expect("snapshot in the output");
     assert_eq!(deleted.name.as_deref(), Some("awsgen-copy"));
     let err = client
-        .describe_snapshots(
+        .call(
             DescribeSnapshotsInput::builder()
                 .snapshot_name("awsgen-copy")
                 .build(),

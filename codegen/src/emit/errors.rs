@@ -44,6 +44,27 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             doc.attrs()
         })
         .collect();
+    // `is_<variant>()`, one per modeled error (named apart in case two variants snake-case
+    // alike).
+    let mut scope = naming::Scope::new();
+    let checks: Vec<TokenStream> = names
+        .error_variants
+        .iter()
+        .zip(&variants)
+        .map(|((id, v), variant)| {
+            let method = naming::to_ident(&scope.claim(format!(
+                "is_{}",
+                naming::field_name(v).trim_start_matches("r#")
+            )));
+            let doc = format!(" Whether this is the {} error.", code(id.name()));
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> bool {
+                    ::std::matches!(self, Self::#variant(_))
+                }
+            }
+        })
+        .collect();
     let doc = format!(
         " The errors of the {} operation: one variant per error the model lists, and \
          `Unhandled` for any other code.",
@@ -89,6 +110,8 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             pub fn request_id(&self) -> ::std::option::Option<&str> {
                 self.meta().request_id()
             }
+
+            #(#checks)*
         }
 
         impl ::std::fmt::Display for #error {

@@ -110,7 +110,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     }
 
     // The client is opt-in, so that the sans-IO crate's dependency tree stays as it is.
-    let client_feature = client_dependencies(&mut dependencies);
+    let (sigv4_feature, client_feature) = client_dependencies(&mut dependencies);
 
     let mut features = BTreeMap::new();
     let mut default = vec!["serde".to_owned()];
@@ -121,6 +121,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     features.insert("default".to_owned(), default);
     features.insert("serde".to_owned(), serde_feature);
     features.insert(super::validate::FEATURE.to_owned(), validate_feature);
+    features.insert(super::client::SIGV4_FEATURE.to_owned(), sigv4_feature);
     features.insert(super::client::FEATURE.to_owned(), client_feature);
 
     let services: Vec<String> = spec
@@ -159,12 +160,15 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     )
 }
 
-/// The optional dependencies of the client (feature `client`), added to `dependencies`; returns
-/// the feature's list. Signing is a small signer on `sha2` + `hmac` rather than `aws-sigv4`
+/// The optional dependencies of the signer (feature `sigv4`: sha2 and hmac) and of the client
+/// (feature `client`, which includes `sigv4`), added to `dependencies`; returns both features'
+/// lists. Signing is a small signer on `sha2` + `hmac` rather than `aws-sigv4`
 /// (which pulls in tokio, time, tracing and several aws-smithy crates and costs ~3x the
 /// instructions per request); the transport is hyper-util with rustls on the `ring` provider
 /// (no `aws-lc-sys` C build) and the `webpki-roots` certificates; tokio for timers.
-fn client_dependencies(dependencies: &mut BTreeMap<&'static str, Dependency>) -> Vec<String> {
+fn client_dependencies(
+    dependencies: &mut BTreeMap<&'static str, Dependency>,
+) -> (Vec<String>, Vec<String>) {
     let optional = |version, default_features, features: &[&'static str]| Dependency {
         optional: true,
         default_features,
@@ -193,10 +197,15 @@ fn client_dependencies(dependencies: &mut BTreeMap<&'static str, Dependency>) ->
         ),
         ("tokio", optional("1", None, &["time"])),
     ];
-    let mut feature = Vec::new();
+    let mut sigv4 = Vec::new();
+    let mut client = vec![super::client::SIGV4_FEATURE.to_owned()];
     for (name, dependency) in deps {
-        feature.push(format!("dep:{name}"));
+        if matches!(name, "sha2" | "hmac") {
+            sigv4.push(format!("dep:{name}"));
+        } else {
+            client.push(format!("dep:{name}"));
+        }
         dependencies.insert(name, dependency);
     }
-    feature
+    (sigv4, client)
 }
