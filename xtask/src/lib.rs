@@ -3,6 +3,8 @@
 
 pub mod build_cost;
 pub mod corpus;
+pub mod sweep;
+pub mod sweep_build;
 pub mod tree;
 
 use std::collections::BTreeMap;
@@ -77,22 +79,36 @@ fn configure(root: &Path) -> Result<Configured> {
             protocol: s.protocol(CONFIG)?,
         });
     }
-    let files = awsgen_codegen::generate(&CrateInput {
+    // Lenient: a service configured with `operations = "all"` leaves out what the generator
+    // cannot produce yet (with a warning, and listed in its docs); operations listed by name
+    // are strict, so a configured operation is never dropped silently.
+    let generated = awsgen_codegen::generate_lenient(&CrateInput {
         name: config.krate.name.clone(),
         services,
         command: REGENERATE.to_owned(),
         source: CONFIG.to_owned(),
         standalone: false,
     })?;
+    warn_left_out(&generated.left_out);
     Ok(Configured {
         out: root.join(&config.krate.out),
-        files,
+        files: generated.files,
         services: config
             .services
             .iter()
             .map(|s| (s.module.clone(), s.model.clone()))
             .collect(),
     })
+}
+
+/// Prints a warning for each operation a lenient generation left out.
+pub fn warn_left_out(left_out: &[(String, awsgen_codegen::ir::LeftOut)]) {
+    for (module, l) in left_out {
+        eprintln!(
+            "warning: {module}: operation `{}` left out: {}",
+            l.operation, l.reason
+        );
+    }
 }
 
 /// `cargo xtask regenerate [--check]`. With `check`, writes nothing and fails naming every
@@ -198,6 +214,8 @@ pub struct GenerateOptions {
     pub protocol: Option<Protocol>,
     /// Package name (default `awsgen-<service>`).
     pub name: Option<String>,
+    /// Fail on an operation the generator cannot produce instead of leaving it out.
+    pub strict: bool,
     /// Whether the crate declares an empty `[workspace]` (is its own workspace wherever it is);
     /// without it the crate can be a member of the workspace it sits in.
     pub own_workspace: bool,
@@ -223,6 +241,9 @@ impl GenerateOptions {
         }
         if self.own_workspace {
             command.push_str(" --workspace");
+        }
+        if self.strict {
+            command.push_str(" --strict");
         }
         command.push_str(" --out <this folder>");
         command
@@ -262,7 +283,7 @@ pub fn model_diff(a: &str, b: &str, selection: &Selection) -> Result<String> {
 pub fn generate(options: &GenerateOptions) -> Result<()> {
     let model = load_model(Path::new(&options.model), &options.model)?;
     let module = service_module(&model);
-    let files = awsgen_codegen::generate(&CrateInput {
+    let input = CrateInput {
         name: options
             .name
             .clone()
@@ -276,6 +297,13 @@ pub fn generate(options: &GenerateOptions) -> Result<()> {
         command: options.command(),
         source: options.model.clone(),
         standalone: options.own_workspace,
-    })?;
+    };
+    let files = if options.strict {
+        awsgen_codegen::generate(&input)?
+    } else {
+        let generated = awsgen_codegen::generate_lenient(&input)?;
+        warn_left_out(&generated.left_out);
+        generated.files
+    };
     tree::replace_tree(&options.out, &files)
 }

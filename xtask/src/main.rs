@@ -81,6 +81,16 @@ fn cli() -> Command {
                         .help("Package name (default awsgen-<service>)"),
                 )
                 .arg(
+                    Arg::new("strict")
+                        .long("strict")
+                        .action(ArgAction::SetTrue)
+                        .help(
+                            "With --all-operations, fail on an operation the generator cannot \
+                             produce yet instead of leaving it out with a warning (operations \
+                             named in --operations are always strict)",
+                        ),
+                )
+                .arg(
                     Arg::new("workspace")
                         .long("workspace")
                         .action(ArgAction::SetTrue)
@@ -117,6 +127,42 @@ fn cli() -> Command {
                         .long("keep")
                         .action(ArgAction::SetTrue)
                         .help("Keep the temporary folder and print its path"),
+                ),
+        )
+        .subcommand(
+            Command::new("sweep")
+                .about(
+                    "Generate every model of botocore 1.44.5 (the corpus, fetched once into a \
+                     cache) with every operation in memory; print a table and a summary; fail \
+                     when a model fails",
+                )
+                .arg(
+                    Arg::new("only")
+                        .long("only")
+                        .value_name("a,b")
+                        .help("Only these services (comma-separated)"),
+                )
+                .arg(
+                    Arg::new("jobs")
+                        .long("jobs")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u64).range(1..))
+                        .default_value("2")
+                        .help("Models generated at once"),
+                )
+                .arg(
+                    Arg::new("build")
+                        .long("build")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u64))
+                        .conflicts_with("build-all")
+                        .help("Build N sampled crates with clippy -D warnings in one temporary workspace"),
+                )
+                .arg(
+                    Arg::new("build-all")
+                        .long("build-all")
+                        .action(ArgAction::SetTrue)
+                        .help("Build every generated crate so"),
                 ),
         )
         .subcommand(
@@ -191,6 +237,7 @@ fn run(matches: &ArgMatches) -> Result<()> {
             print!("{}", xtask::build_cost::run(&root, &options)?);
             Ok(())
         }
+        Some(("sweep", m)) => run_sweep(m),
         Some(("conformance", m)) => {
             let mut args = Vec::new();
             if m.get_flag("verbose") {
@@ -220,6 +267,73 @@ fn run(matches: &ArgMatches) -> Result<()> {
         }
         _ => bail!("no command given (see `cargo xtask --help`)"),
     }
+}
+
+/// `cargo xtask sweep …`.
+fn run_sweep(m: &ArgMatches) -> Result<()> {
+    let only: Option<Vec<String>> = m.get_one::<String>("only").map(|list| {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    });
+    let jobs = m
+        .get_one::<u64>("jobs")
+        .and_then(|n| usize::try_from(*n).ok())
+        .unwrap_or(2);
+    let build: Option<Option<usize>> = if m.get_flag("build-all") {
+        Some(None)
+    } else {
+        m.get_one::<u64>("build")
+            .map(|n| Some(usize::try_from(*n).unwrap_or(usize::MAX)))
+    };
+    let (_, models) = xtask::sweep::corpus_models()?;
+    let models = xtask::sweep::select(models, only.as_deref())?;
+    let total = models.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let start = std::time::Instant::now();
+    let rows = xtask::sweep::sweep(&models, jobs, &|row| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        eprintln!(
+            "[{n}/{total}] {} {:.2} s",
+            row.service,
+            row.cpu.as_secs_f64()
+        );
+    });
+    let wall = start.elapsed();
+    print!("{}", xtask::sweep::table(&rows));
+    println!();
+    print!("{}", xtask::sweep::summary(&rows, wall));
+    let failed = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, xtask::sweep::Outcome::Failed(_)))
+        .count();
+    if failed > 0 {
+        bail!("{failed} model(s) failed to generate");
+    }
+    let Some(build) = build else {
+        return Ok(());
+    };
+    let services = match build {
+        Some(n) => xtask::sweep_build::sample(&models, n)?,
+        None => models
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| matches!(r.outcome, xtask::sweep::Outcome::Generated { .. }))
+            .map(|(m, _)| (m.clone(), None))
+            .collect(),
+    };
+    let report = xtask::sweep_build::build(&xtask::sweep_build::default_dir(), &services)?;
+    println!("{}", report.line());
+    if !report.failed.is_empty() {
+        bail!(
+            "{} crate(s) do not build cleanly: {}",
+            report.failed.len(),
+            report.failed.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// `--operations A,B` as a selection.
@@ -254,6 +368,7 @@ fn generate_options(m: &ArgMatches) -> Result<GenerateOptions> {
         out: PathBuf::from(out),
         protocol,
         name: get("name"),
+        strict: m.get_flag("strict"),
         own_workspace: m.get_flag("workspace"),
     })
 }

@@ -191,6 +191,7 @@ fn standalone_crates_do_not_depend_on_the_output_folder() {
         out: root.join("a"),
         protocol: None,
         name: Some("mini".to_owned()),
+        strict: false,
         own_workspace: false,
     };
     xtask::generate(&options).unwrap();

@@ -35,14 +35,25 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
         None => (&[][..], super::names::Names::no_fields()),
     };
     let (plain, setters) = setter_names(fields);
+    // The fluent builder's own names: the builder's, kept clear of `send`.
+    let mut scope = naming::Scope::with_reserved(&["send"]);
+    let fluent_names: Vec<(String, String)> = plain
+        .iter()
+        .zip(&setters)
+        .map(|(p, s)| (scope.claim(p.clone()), scope.claim(s.clone())))
+        .collect();
     let builder_path = format!(
         "crate::{}::operation::{}::{}Builder",
         svc.module, names.module, names.input
     );
     let mut methods = TokenStream::new();
-    for ((member, plain), setter) in members.iter().zip(&plain).zip(&setters) {
+    for (((member, plain), setter), (own_plain, own_setter)) in
+        members.iter().zip(&plain).zip(&setters).zip(&fluent_names)
+    {
         let plain_ident = naming::to_ident(plain);
         let setter_ident = naming::to_ident(setter);
+        let own_plain = naming::to_ident(own_plain);
+        let own_setter = naming::to_ident(own_setter);
         let field_ty = svc.field_type(member);
         let deprecated = member.deprecated.is_some().then(|| quote!(#[deprecated]));
         let shown = code(&member.name);
@@ -54,7 +65,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
             ShapeKind::List(list) => {
                 let item = svc.member_value_type(&list.member);
                 quote! {
-                    pub fn #plain_ident(mut self, item: impl ::std::convert::Into<#item>) -> Self {
+                    pub fn #own_plain(mut self, item: impl ::std::convert::Into<#item>) -> Self {
                         self.input = self.input.#plain_ident(item);
                         self
                     }
@@ -64,7 +75,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 let key = svc.member_value_type(&map.key);
                 let value = svc.member_value_type(&map.value);
                 quote! {
-                    pub fn #plain_ident(
+                    pub fn #own_plain(
                         mut self,
                         key: impl ::std::convert::Into<#key>,
                         value: impl ::std::convert::Into<#value>,
@@ -77,7 +88,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
             _ => {
                 let value = svc.rust_type(&member.target);
                 quote! {
-                    pub fn #plain_ident(mut self, input: impl ::std::convert::Into<#value>) -> Self {
+                    pub fn #own_plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
                         self.input = self.input.#plain_ident(input);
                         self
                     }
@@ -90,7 +101,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
             #plain_method
             #[doc = #set_doc]
             #deprecated
-            pub fn #setter_ident(mut self, input: #field_ty) -> Self {
+            pub fn #own_setter(mut self, input: #field_ty) -> Self {
                 self.input = self.input.#setter_ident(input);
                 self
             }

@@ -297,8 +297,10 @@ impl Lowering<'_> {
             .read::<traits::XmlNamespaceTrait>(&at, t, id::XML_NAMESPACE)
             .map(|ns| ns.uri);
         Service {
+            left_out: Vec::new(),
             api_version,
             json_version: json_version.map(str::to_owned),
+            query_compatible: t.contains_key(id::QUERY_COMPATIBLE),
             target_prefix,
             signing_name: sigv4
                 .as_ref()
