@@ -9,7 +9,7 @@ pub mod checksum;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod compression;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod credentials;
 pub mod document;
 #[cfg(feature = "client")]
@@ -24,7 +24,7 @@ pub mod query;
 pub mod rest;
 #[cfg(feature = "serde")]
 pub mod serde_support;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;
 #[cfg(feature = "client")]
