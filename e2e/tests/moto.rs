@@ -508,7 +508,7 @@ async fn apigateway_against_moto() {
     let mut ids = Vec::new();
     for name in ["awsgen-one", "awsgen-two", "awsgen-three"] {
         let api = client
-            .create_rest_api(
+            .call(
                 CreateRestApiInput::builder()
                     .name(name)
                     .description("made by awsgen")
@@ -529,10 +529,7 @@ async fn apigateway_against_moto() {
     let mut input = GetRestApisInput::builder().limit(2).build();
     let mut seen = Vec::new();
     for _ in 0..10 {
-        let page = client
-            .get_rest_apis(input.clone())
-            .await
-            .expect("GetRestApis");
+        let page = client.call(input.clone()).await.expect("GetRestApis");
         seen.extend(
             page.items
                 .clone()
@@ -551,7 +548,7 @@ async fn apigateway_against_moto() {
     // A resource under the root, by URI labels, then read back by its own id.
     let (api, root) = ids[0].clone();
     let created = client
-        .create_resource(
+        .call(
             CreateResourceInput::builder()
                 .rest_api_id(api.clone())
                 .parent_id(root.clone())
@@ -566,7 +563,7 @@ async fn apigateway_against_moto() {
     assert_eq!(created.parent_id.as_deref(), Some(root.as_str()));
     let resource_id = created.id.expect("an id");
     let read = client
-        .get_resource(
+        .call(
             GetResourceInput::builder()
                 .rest_api_id(api.clone())
                 .resource_id(resource_id.clone())
@@ -577,7 +574,7 @@ async fn apigateway_against_moto() {
         .expect("GetResource");
     assert_eq!(read.path.as_deref(), Some("/pets"));
     let all = client
-        .get_resources(
+        .call(
             GetResourcesInput::builder()
                 .rest_api_id(api.clone())
                 .build()
@@ -593,7 +590,7 @@ async fn apigateway_against_moto() {
 
     // Delete one API: moto no longer has it, and asking for it is a typed NotFoundException.
     client
-        .delete_rest_api(
+        .call(
             DeleteRestApiInput::builder()
                 .rest_api_id(api.clone())
                 .build()
@@ -602,7 +599,7 @@ async fn apigateway_against_moto() {
         .await
         .expect("DeleteRestApi");
     let err = client
-        .get_rest_api(GetRestApiInput::builder().rest_api_id(api).build().unwrap())
+        .call(GetRestApiInput::builder().rest_api_id(api).build().unwrap())
         .await
         .expect_err("the API is gone");
     match err.service_error() {
@@ -615,7 +612,7 @@ async fn apigateway_against_moto() {
 
     // An empty URI label is refused before anything is sent.
     let err = client
-        .get_rest_api(GetRestApiInput::builder().rest_api_id("").build().unwrap())
+        .call(GetRestApiInput::builder().rest_api_id("").build().unwrap())
         .await
         .expect_err("an empty label");
     match err.kind() {
