@@ -51,7 +51,7 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
     let _ = fs::remove_dir_all(&root);
     let models = vec![
         model(&root, "good", &json_model("json", "")),
-        model(&root, "restful", &json_model("rest-json", "")),
+        model(&root, "restful", &json_model("rest-xml", "")),
         model(
             &root,
             "broken",
@@ -82,9 +82,9 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
     assert!(good.lines > 100 && good.runtime_lines > 1000, "{good:?}");
 
     let restful = &rows[1];
-    assert_eq!(restful.protocol, "rest-json");
+    assert_eq!(restful.protocol, "rest-xml");
     assert!(
-        matches!(&restful.outcome, Outcome::Refused(why) if why.contains("`rest-json`") && why.contains("not supported")),
+        matches!(&restful.outcome, Outcome::Refused(why) if why.contains("`rest-xml`") && why.contains("not supported")),
         "{:?}",
         restful.outcome
     );
