@@ -14,6 +14,7 @@ pub mod document;
 #[cfg(feature = "client")]
 pub mod endpoint;
 pub mod error;
+pub mod event_stream;
 pub mod idempotency;
 pub mod json;
 pub mod json_document;

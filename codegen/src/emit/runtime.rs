@@ -145,6 +145,15 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "event_stream",
+        source: include_str!("../../../runtime/src/event_stream.rs"),
+        exports: &[],
+        serde_only: false,
+        // The framing only, so far: no generated code uses it yet (issue 19), so no generated
+        // crate carries it. When event types are generated, this follows from the model.
+        needed: |_| false,
+    },
+    RuntimeModule {
         name: "json",
         source: include_str!("../../../runtime/src/json.rs"),
         exports: &[],
