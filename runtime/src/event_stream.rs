@@ -59,7 +59,7 @@ pub struct Message {
 /// One header of a [`Message`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
-    /// The name: UTF-8, at most 255 bytes.
+    /// The name: UTF-8, at most 255 bytes (empty is allowed by the format).
     pub name: String,
     /// The value.
     pub value: HeaderValue,
@@ -294,8 +294,8 @@ impl std::error::Error for DecodeError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EncodeError {
-    /// A header name is empty or longer than 255 bytes.
-    HeaderName {
+    /// A header name is longer than 255 bytes.
+    HeaderNameTooLong {
         /// The name's length in bytes.
         len: usize,
     },
@@ -326,9 +326,9 @@ pub enum EncodeError {
 impl fmt::Display for EncodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::HeaderName { len } => write!(
+            Self::HeaderNameTooLong { len } => write!(
                 f,
-                "event-stream header name of {len} bytes: must be 1 to 255 bytes"
+                "event-stream header name of {len} bytes, above the maximum of 255"
             ),
             Self::HeaderValueTooLong { name, len } => write!(
                 f,
@@ -706,9 +706,7 @@ fn encode_headers(headers: &[Header], out: &mut Vec<u8>) -> Result<(), EncodeErr
     for header in headers {
         let name = header.name.as_bytes();
         let name_len = u8::try_from(name.len())
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or(EncodeError::HeaderName { len: name.len() })?;
+            .map_err(|_| EncodeError::HeaderNameTooLong { len: name.len() })?;
         out.push(name_len);
         out.extend_from_slice(name);
         out.push(header.value.type_byte());
@@ -744,9 +742,12 @@ fn push_u16_prefixed(name: &str, value: &[u8], out: &mut Vec<u8>) -> Result<(), 
 
 /// Encodes `message` as one frame.
 ///
-/// Fails for a header name that is empty or over 255 bytes, a string or byte-array value over
+/// Fails for a header name over 255 bytes, a string or byte-array value over
 /// 65,535 bytes, a timestamp outside i64 milliseconds, headers over [`MAX_HEADERS_LEN`], or a
-/// frame over [`MAX_MESSAGE_LEN`]: everything [`Decoder::new`] would reject.
+/// frame over [`MAX_MESSAGE_LEN`]: everything [`Decoder::new`] would reject. Conversely,
+/// every message the decoder yields encodes back to exactly the bytes it came from (the
+/// format leaves no choice), an empty header name included: the format allows one, and AWS's
+/// C implementation neither rejects nor forbids it.
 pub fn encode(message: &Message) -> Result<Vec<u8>, EncodeError> {
     let mut out = Vec::with_capacity(
         PRELUDE_LEN
