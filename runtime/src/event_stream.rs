@@ -355,62 +355,10 @@ impl std::error::Error for EncodeError {}
 // ---------------------------------------------------------------------------------------------
 // CRC-32
 
-/// The CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of each byte value, computed at
-/// compile time. See README.md, "Decisions", for why not the `crc32fast` crate.
-const CRC_TABLE: [u32; 256] = crc_table();
-
-const fn crc_table() -> [u32; 256] {
-    let mut table = [0u32; 256];
-    let mut i = 0;
-    let mut value: u32 = 0;
-    while i < 256 {
-        let mut crc = value;
-        let mut bit = 0;
-        while bit < 8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-            bit += 1;
-        }
-        table[i] = crc;
-        i += 1;
-        value += 1;
-    }
-    table
-}
-
-/// A running CRC-32 (IEEE).
-#[derive(Clone, Copy)]
-struct Crc32(u32);
-
-impl Crc32 {
-    const fn new() -> Self {
-        Self(0xFFFF_FFFF)
-    }
-
-    fn update(&mut self, bytes: &[u8]) {
-        let mut crc = self.0;
-        for &b in bytes {
-            let [low, ..] = crc.to_le_bytes();
-            // A u8 index into a 256-entry table: always in bounds.
-            let entry = CRC_TABLE.get(usize::from(low ^ b)).copied().unwrap_or(0);
-            crc = (crc >> 8) ^ entry;
-        }
-        self.0 = crc;
-    }
-
-    const fn finish(self) -> u32 {
-        !self.0
-    }
-}
-
-/// The CRC-32 (IEEE) of `bytes`, as event-stream frames carry it.
+/// The CRC-32 (IEEE 802.3) of `bytes`, as event-stream frames carry it. From `crc32fast`
+/// (hardware-accelerated where the CPU allows; see README.md, "Decisions", for why).
 pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = Crc32::new();
-    crc.update(bytes);
-    crc.finish()
+    crc32fast::hash(bytes)
 }
 
 // ---------------------------------------------------------------------------------------------
