@@ -19,8 +19,9 @@
 //! are in, before the lengths it protects are believed; then the lengths are checked against
 //! [`MAX_MESSAGE_LEN`] (or the decoder's own bound) and [`MAX_HEADERS_LEN`]; then the frame is
 //! read up to its total length, its message CRC checked, and only then are headers parsed.
-//! The decoder buffers at most one frame (never more than its length bound), and copies from
-//! each chunk only the bytes the current frame still needs. A stream that ends inside a frame
+//! The decoder buffers at most one frame (never more than its length bound; the declared length
+//! is not used to preallocate), and copies from each chunk only the bytes the current frame
+//! still needs. A stream that ends inside a frame
 //! is an error ([`Decoder::finish`]). After an error the decoder stays failed: framing is lost
 //! and nothing after the bad frame can be trusted.
 //!
@@ -428,6 +429,16 @@ impl Decoder {
             let needed = self.frame_len.unwrap_or(PRELUDE_LEN);
             let take = needed.saturating_sub(self.buf.len()).min(bytes.len());
             let (head, rest) = bytes.split_at_checked(take).unwrap_or((bytes, &[]));
+            // Grow by doubling, as `Vec` does, but never past the frame: the declared length
+            // is not used to preallocate, and the capacity stays within one frame.
+            let want = self.buf.len().saturating_add(take);
+            if want > self.buf.capacity() {
+                let target = want
+                    .max(self.buf.capacity().saturating_mul(2))
+                    .min(needed.max(want));
+                self.buf
+                    .reserve_exact(target.saturating_sub(self.buf.len()));
+            }
             self.buf.extend_from_slice(head);
             *bytes = rest;
             if self.buf.len() < needed {
@@ -437,7 +448,6 @@ impl Decoder {
                 None => {
                     let len = prelude(&self.buf, self.max_message_len)
                         .map_err(|kind| DecodeError::new(self.frame_offset, kind))?;
-                    self.buf.reserve_exact(len.saturating_sub(self.buf.len()));
                     self.frame_len = Some(len);
                 }
                 Some(len) => {
