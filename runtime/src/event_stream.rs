@@ -655,9 +655,10 @@ fn decode_headers(section: &[u8], base: usize) -> Result<Vec<Header>, DecodeErro
 
 /// The milliseconds since the epoch of `t`, rounded down; `None` if they do not fit an i64.
 fn millis(t: DateTime) -> Option<i64> {
-    t.secs()
-        .checked_mul(1000)?
-        .checked_add(i64::from(t.subsec_nanos() / 1_000_000))
+    // In i128: for `i64::MIN` milliseconds, `secs * 1000` alone is below `i64::MIN` while the
+    // sum is not (found by the fuzz target).
+    let ms = i128::from(t.secs()) * 1000 + i128::from(t.subsec_nanos() / 1_000_000);
+    i64::try_from(ms).ok()
 }
 
 fn encode_headers(headers: &[Header], out: &mut Vec<u8>) -> Result<(), EncodeError> {

@@ -436,6 +436,44 @@ fn encode_rejects_what_cannot_be_framed() {
 }
 
 #[test]
+fn timestamps_at_the_ends_of_i64_round_trip() {
+    // i64::MIN ms: its whole seconds times 1000 are below i64::MIN, the instant is not (a
+    // fuzz target's find).
+    for ms in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
+        let m = Message {
+            headers: vec![Header::new(
+                "t",
+                HeaderValue::Timestamp(DateTime::from_millis(ms)),
+            )],
+            payload: vec![],
+        };
+        let frame = encode(&m).unwrap_or_else(|e| panic!("{ms}: {e}"));
+        assert_eq!(&frame[15..23], &ms.to_be_bytes());
+        assert_eq!(decode_all(&frame).unwrap(), vec![m]);
+    }
+    // Just past either end does not fit.
+    for t in [
+        DateTime::from_millis(i64::MIN)
+            .with_subsec_nanos(0)
+            .unwrap(),
+        DateTime::from_secs(i64::MAX / 1000)
+            .with_subsec_nanos(808_000_000)
+            .unwrap(),
+    ] {
+        let m = Message {
+            headers: vec![Header::new("t", HeaderValue::Timestamp(t))],
+            payload: vec![],
+        };
+        assert_eq!(
+            encode(&m),
+            Err(EncodeError::TimestampOutOfRange {
+                name: "t".to_owned()
+            })
+        );
+    }
+}
+
+#[test]
 fn timestamps_encode_the_millisecond_at_or_before() {
     let t = DateTime::from_secs_and_nanos(-2, 500_999_999).unwrap();
     let frame = encode(&Message {
