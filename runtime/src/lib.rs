@@ -8,7 +8,7 @@ pub mod cbor_document;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod compression;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod credentials;
 pub mod document;
 #[cfg(feature = "client")]
@@ -23,7 +23,7 @@ pub mod pattern;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;
 #[cfg(feature = "client")]

@@ -7,6 +7,7 @@ mod docs;
 mod enums;
 mod errors;
 mod examples;
+mod fluent;
 mod krate;
 mod manifest;
 pub mod names;

@@ -22,7 +22,7 @@ use std::time::{Duration, SystemTime};
 
 use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, EndpointParams};
-use super::error::ErrorMetadata;
+use super::error::{BuildError, ErrorMetadata};
 use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
 use super::sigv4::{Signer, SigningError};
 use super::transport::{HttpClient, HyperClient, TransportError};
@@ -63,6 +63,14 @@ pub struct ServiceInfo {
     pub endpoint_prefix: &'static str,
     /// The SigV4 signing name (`memorydb`).
     pub signing_name: &'static str,
+}
+
+/// An operation input that the client `C` can send: what `Client::call(input)` takes. Generated
+/// for every input type, with the client of its own service, so that an input cannot be sent
+/// to another service's client.
+pub trait Input<C>: Sized {
+    /// The operation the input belongs to.
+    type Operation: Operation<Input = Self>;
 }
 
 /// Operation errors that carry error metadata: how the client reads a service error's code to
@@ -106,6 +114,7 @@ pub struct Config {
     timeout: Duration,
     connect_timeout: Duration,
     retry: RetryConfig,
+    max_response_bytes: usize,
 }
 
 impl Default for Config {
@@ -120,6 +129,7 @@ impl Default for Config {
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
             retry: RetryConfig::default(),
+            max_response_bytes: super::transport::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -196,6 +206,13 @@ impl Config {
     /// default).
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Reads response bodies up to `max` bytes (64 MiB by default; default transport only): a
+    /// longer body is a transport error, not unbounded memory.
+    pub fn with_max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
         self
     }
 
@@ -292,7 +309,9 @@ impl Core {
         let http = match config.http_client {
             Some(client) => client,
             None => {
-                Arc::new(HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?)
+                let client =
+                    HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?;
+                Arc::new(client.with_max_response_bytes(config.max_response_bytes))
             }
         };
         Ok(Self {
@@ -421,6 +440,8 @@ pub enum ErrorKind<E> {
     Signing(SigningError),
     /// The request could not be pointed at the endpoint.
     Endpoint(InvalidEndpoint),
+    /// A fluent call's input lacks required members (nothing was sent).
+    InvalidInput(BuildError),
 }
 
 impl<E: ServiceError> ErrorKind<E> {
@@ -436,12 +457,22 @@ impl<E: ServiceError> ErrorKind<E> {
             }
             Self::InvalidResponse(e) => e.status() >= 500 || e.status() == 429,
             Self::Transport(_) | Self::Timeout(_) => true,
-            Self::Signing(_) | Self::Endpoint(_) => false,
+            Self::Signing(_) | Self::Endpoint(_) | Self::InvalidInput(_) => false,
         }
     }
 }
 
 impl<E> Error<E> {
+    /// The error of a fluent call of `operation` whose input could not be built: no attempt
+    /// was made.
+    pub fn invalid_input(operation: &'static str, error: BuildError) -> Self {
+        Self {
+            operation,
+            attempts: 0,
+            kind: ErrorKind::InvalidInput(error),
+        }
+    }
+
     /// The operation that failed (`CopySnapshot`).
     pub fn operation(&self) -> &'static str {
         self.operation
@@ -494,6 +525,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::Timeout(t) => write!(f, "timed out after {t:?}")?,
             ErrorKind::Signing(e) => e.fmt(f)?,
             ErrorKind::Endpoint(e) => e.fmt(f)?,
+            ErrorKind::InvalidInput(e) => write!(f, "invalid input: {e}")?,
         }
         if self.attempts > 1 {
             write!(f, " ({} attempts)", self.attempts)?;
@@ -510,6 +542,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::Transport(e) => Some(e),
             ErrorKind::Timeout(_) => None,
             ErrorKind::Signing(e) => Some(e),
+            ErrorKind::InvalidInput(e) => Some(e),
             ErrorKind::Endpoint(e) => Some(e),
         }
     }
