@@ -17,8 +17,9 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use super::client_endpoint::{ResolvedEndpoint, Settings};
 use super::credentials::{Credentials, CredentialsError};
-use super::endpoint::{EndpointError, EndpointParams};
+use super::endpoint::{EndpointError, RuleSet, Value};
 use super::error::ErrorMetadata;
 use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
 use super::sigv4::{Signer, SigningError};
@@ -58,8 +59,10 @@ pub struct ServiceInfo {
     pub service_id: &'static str,
     /// The endpoint host prefix (`memory-db`).
     pub endpoint_prefix: &'static str,
-    /// The SigV4 signing name (`memorydb`).
+    /// The SigV4 signing name (`memorydb`), unless the endpoint names another.
     pub signing_name: &'static str,
+    /// The service's endpoint rule set.
+    pub rules: &'static RuleSet<'static>,
 }
 
 /// Operation errors that carry error metadata: how the client reads a service error's code to
@@ -99,6 +102,7 @@ pub struct Config {
     credentials: Option<Credentials>,
     use_fips: bool,
     use_dual_stack: bool,
+    endpoint_params: Vec<(String, Value<'static>)>,
     http_client: Option<Arc<dyn HttpClient>>,
     timeout: Duration,
     connect_timeout: Duration,
@@ -113,6 +117,7 @@ impl Default for Config {
             credentials: None,
             use_fips: false,
             use_dual_stack: false,
+            endpoint_params: Vec::new(),
             http_client: None,
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
@@ -180,6 +185,16 @@ impl Config {
     /// Uses the dual-stack endpoint of the region.
     pub fn with_dual_stack(mut self, use_dual_stack: bool) -> Self {
         self.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// Sets the endpoint rule set's parameter `name` (a client context parameter such as
+    /// S3's `ForcePathStyle`, or any other); it wins over the value bound from the rest of the
+    /// configuration.
+    pub fn with_endpoint_param(mut self, name: impl Into<String>, value: Value<'static>) -> Self {
+        let name = name.into();
+        self.endpoint_params.retain(|(n, _)| *n != name);
+        self.endpoint_params.push((name, value));
         self
     }
 
@@ -261,7 +276,7 @@ pub struct Core {
 #[derive(Debug)]
 struct Inner {
     service: &'static ServiceInfo,
-    endpoint: String,
+    endpoint: ResolvedEndpoint,
     region: String,
     signer: Signer,
     http: Arc<dyn HttpClient>,
@@ -276,16 +291,24 @@ impl Core {
         let credentials = config.credentials.ok_or_else(|| {
             ConfigError::Credentials(CredentialsError::new("none were configured"))
         })?;
-        let endpoint = super::endpoint::resolve(
-            service.endpoint_prefix,
-            &EndpointParams {
+        // Once per client: operations whose rule set parameters come from their input are
+        // not distinguished (the models' context parameters are not bound yet).
+        let endpoint = super::client_endpoint::resolve(
+            service.rules,
+            &Settings {
                 region: Some(&region),
                 endpoint: config.endpoint.as_deref(),
                 use_fips: config.use_fips,
                 use_dual_stack: config.use_dual_stack,
+                params: &config.endpoint_params,
             },
         )
         .map_err(ConfigError::Endpoint)?;
+        let signing_region = endpoint.signing_region.as_deref().unwrap_or(&region);
+        let signing_name = endpoint
+            .signing_name
+            .as_deref()
+            .unwrap_or(service.signing_name);
         let http = match config.http_client {
             Some(client) => client,
             None => {
@@ -295,7 +318,7 @@ impl Core {
         Ok(Self {
             inner: Arc::new(Inner {
                 service,
-                signer: Signer::new(credentials, &region, service.signing_name),
+                signer: Signer::new(credentials, signing_region, signing_name),
                 endpoint,
                 region,
                 http,
@@ -307,12 +330,19 @@ impl Core {
 
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
-        &self.inner.endpoint
+        &self.inner.endpoint.url
     }
 
-    /// The region requests are signed for.
+    /// The configured region (requests are signed for the endpoint's signing region when its
+    /// auth scheme names one).
     pub fn region(&self) -> &str {
         &self.inner.region
+    }
+
+    /// The endpoint as resolved from the service's rule set: URL, headers, and the signing
+    /// name and region its auth scheme names.
+    pub fn resolved_endpoint(&self) -> &ResolvedEndpoint {
+        &self.inner.endpoint
     }
 
     /// The service this core calls.
@@ -334,8 +364,11 @@ impl Core {
             kind,
         };
         let mut request = O::build_request(input);
-        super::operation::set_endpoint(&mut request, &inner.endpoint)
+        super::operation::set_endpoint(&mut request, &inner.endpoint.url)
             .map_err(|e| fail(0, ErrorKind::Endpoint(e)))?;
+        for (name, value) in &inner.endpoint.headers {
+            request.headers_mut().append(name, value.clone());
+        }
         let mut attempt = 0;
         loop {
             attempt += 1;

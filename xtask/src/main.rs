@@ -32,6 +32,9 @@ commands:
   conformance [--verbose] [--case TEXT]
                             run the AWS protocol conformance suites against generated code;
                             one line per protocol and direction, non-zero exit on a failure
+  endpoint-tests [--verbose] [--service NAME]
+                            evaluate every service's endpoint rule set against botocore
+                            1.44.5's endpoint tests (fetched once into a cache)
 ";
 
 fn main() -> ExitCode {
@@ -96,6 +99,22 @@ fn run(args: Vec<String>) -> Result<()> {
             }
             Ok(())
         }
+        "endpoint-tests" => {
+            let options = parse_endpoint_tests(rest)?;
+            let corpus = xtask::corpus::ensure()?;
+            let language = xtask::endpoint_tests::run_language_suites(&corpus)?;
+            let tally = xtask::endpoint_tests::run(&corpus, &options)?;
+            print!(
+                "{}",
+                xtask::endpoint_tests::report(&language, options.verbose)
+                    .replace("endpoint rules:", "rules-language suites:")
+            );
+            print!("{}", xtask::endpoint_tests::report(&tally, options.verbose));
+            if tally.failed + language.failed > 0 {
+                bail!("endpoint test cases failed");
+            }
+            Ok(())
+        }
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
@@ -135,6 +154,25 @@ fn parse_model_diff(args: &[String]) -> Result<(String, String, Selection)> {
         Ok([a, b]) => Ok((a, b, selection)),
         Err(_) => bail!("model-diff needs exactly two model files\n{USAGE}"),
     }
+}
+
+fn parse_endpoint_tests(args: &[String]) -> Result<xtask::endpoint_tests::Options> {
+    let mut options = xtask::endpoint_tests::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--verbose" => options.verbose = true,
+            "--service" => {
+                options.service = Some(
+                    args.next()
+                        .cloned()
+                        .ok_or_else(|| anyhow::anyhow!("--service needs a value"))?,
+                );
+            }
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    Ok(options)
 }
 
 fn parse_build_cost(args: &[String]) -> Result<xtask::build_cost::Options> {

@@ -16,7 +16,16 @@ use crate::naming;
 pub const FEATURE: &str = "client";
 
 /// The runtime modules that exist only with the client.
-pub const RUNTIME_MODULES: &[&str] = &["client", "credentials", "endpoint", "sigv4", "transport"];
+pub const RUNTIME_MODULES: &[&str] = &[
+    "client",
+    "client_endpoint",
+    "credentials",
+    "endpoint",
+    "endpoint_lib",
+    "partitions",
+    "sigv4",
+    "transport",
+];
 
 /// What the crate docs say about the client.
 pub const CRATE_DOC: &str = "With the `client` feature (off by default), every service has a \
@@ -37,6 +46,8 @@ pub fn module_decl() -> TokenStream {
         pub mod client;
         #[cfg(feature = #FEATURE)]
         pub use client::Client;
+        #[cfg(feature = #FEATURE)]
+        pub mod endpoint;
     }
 }
 
@@ -135,12 +146,13 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         tokens: quote! {
             #module_doc
 
-            /// The service as the client needs it: its id, endpoint host prefix and SigV4
-            /// signing name (from the model).
+            /// The service as the client needs it: its id, endpoint host prefix, SigV4
+            /// signing name and endpoint rule set (from the model).
             pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
                 service_id: #service_id,
                 endpoint_prefix: #endpoint_prefix,
                 signing_name: #signing_name,
+                rules: &super::endpoint::RULES,
             };
 
             #[doc = #client_doc]

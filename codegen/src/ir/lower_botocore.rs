@@ -110,6 +110,7 @@ impl Lowering<'_> {
             uid: meta.uid.clone(),
             xml_namespace: meta.xml_namespace.clone(),
             docs: self.model.documentation.clone(),
+            endpoint_rules: None,
         }
     }
 

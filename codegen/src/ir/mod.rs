@@ -121,6 +121,9 @@ pub struct Service {
     pub xml_namespace: Option<String>,
     /// Service documentation (HTML).
     pub docs: Option<String>,
+    /// The endpoint rule set (botocore `endpoint-rule-set-1.json`, Smithy
+    /// `smithy.rules#endpointRuleSet`), lowered; `None` when the model comes without one.
+    pub endpoint_rules: Option<crate::endpoints::Table>,
 }
 
 impl Service {

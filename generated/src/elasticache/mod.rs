@@ -18,5 +18,7 @@ mod protocol;
 pub mod client;
 #[cfg(feature = "client")]
 pub use client::Client;
+#[cfg(feature = "client")]
+pub mod endpoint;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2015-02-02";

@@ -13,12 +13,13 @@
 //! # Ok(())
 //! # }
 //! ```
-/// The service as the client needs it: its id, endpoint host prefix and SigV4
-/// signing name (from the model).
+/// The service as the client needs it: its id, endpoint host prefix, SigV4
+/// signing name and endpoint rule set (from the model).
 pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
     service_id: "MemoryDB",
     endpoint_prefix: "memory-db",
     signing_name: "memorydb",
+    rules: &super::endpoint::RULES,
 };
 /// A client of Amazon MemoryDB: region, endpoint, credentials, transport and retry policy, and one async method per operation. Cheap to clone (the state is shared).
 #[derive(::std::clone::Clone, ::std::fmt::Debug)]

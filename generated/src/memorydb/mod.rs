@@ -14,5 +14,7 @@ mod validate;
 pub mod client;
 #[cfg(feature = "client")]
 pub use client::Client;
+#[cfg(feature = "client")]
+pub mod endpoint;
 /// The API version this module was generated for (the awsQuery `Version`).
 pub const API_VERSION: &str = "2021-01-01";

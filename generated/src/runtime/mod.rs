@@ -6,9 +6,13 @@
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
+pub mod client_endpoint;
+#[cfg(feature = "client")]
 pub mod credentials;
 #[cfg(feature = "client")]
 pub mod endpoint;
+#[cfg(feature = "client")]
+pub mod endpoint_lib;
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod json;
@@ -16,6 +20,8 @@ pub mod operation;
 pub use operation::{
     HostPrefix, InvalidEndpoint, InvalidResponse, Operation, ResponseError, set_endpoint,
 };
+#[cfg(feature = "client")]
+pub mod partitions;
 #[cfg(feature = "validate")]
 pub mod pattern;
 pub mod query;

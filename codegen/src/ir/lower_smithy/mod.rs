@@ -296,6 +296,12 @@ impl Lowering<'_> {
         let xml_namespace = self
             .read::<traits::XmlNamespaceTrait>(&at, t, id::XML_NAMESPACE)
             .map(|ns| ns.uri);
+        let endpoint_rules = t.get("smithy.rules#endpointRuleSet").and_then(|json| {
+            let name = aws.sdk_id.as_deref().unwrap_or(service_id);
+            crate::endpoints::lower(name, json)
+                .map_err(|e| self.problem(at.clone(), e.to_string()))
+                .ok()
+        });
         Service {
             api_version,
             json_version: json_version.map(str::to_owned),
@@ -313,6 +319,7 @@ impl Lowering<'_> {
             xml_namespace,
             docs: self.string_trait(&at, t, id::DOCUMENTATION),
             protocols,
+            endpoint_rules,
         }
     }
 
