@@ -1,5 +1,5 @@
 //! The AWS partitions (botocore 1.44.5 `partitions.json`, vendored as
-//! `models/botocore/partitions.json`) and the rules language's `aws.partition`: which partition
+//! `models/partitions/partitions.json`) and the rules language's `aws.partition`: which partition
 //! a region belongs to. A region matches a partition when the partition lists it or when it
 //! matches the partition's region pattern `^<prefix>-\w+-\d+$` (the prefixes below); the
 //! partitions are tried in file order, and a region no partition claims gets the first (`aws`).

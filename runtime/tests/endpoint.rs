@@ -194,7 +194,7 @@ fn a_malformed_table_is_an_error_naming_the_service() {
 fn partitions_match_the_vendored_file() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../models/botocore/partitions.json"
+        "/../models/partitions/partitions.json"
     );
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     let file = json["partitions"].as_array().unwrap();

@@ -38,6 +38,11 @@ pub struct Tally {
     pub skipped: usize,
     /// One line per failure.
     pub failures: Vec<String>,
+    /// Cases with `operationInputs` whose parameters, bound from the operation's input as a
+    /// client binds them, give the expectation too (see `endpoint_inputs`).
+    pub inputs_passed: usize,
+    /// Cases with `operationInputs` that do not.
+    pub inputs_failed: usize,
 }
 
 /// Runs the cases of every service (of the corpus at `root`).
@@ -95,6 +100,12 @@ pub fn run(root: &Path, options: &Options) -> Result<Tally> {
         };
         tally.services += 1;
         run_cases(&service, &table, cases, &mut tally);
+        if cases.iter().any(|c| c.get("operationInputs").is_some()) {
+            let dir = models.get(&service).context("no model folder")?;
+            let path = dir.join("service-2.json");
+            let model = awsgen_codegen::model::load(&path.to_string_lossy(), &fs::read(&path)?)?;
+            run_inputs(&service, &table, &model, cases, &mut tally);
+        }
     }
     if tally.services == 0 && tally.failed == 0 {
         bail!("no endpoint tests found in {}", tests_dir.display());
@@ -134,6 +145,54 @@ pub fn run_language_suites(root: &Path) -> Result<Tally> {
         bail!("no rules-language cases found in {}", base.display());
     }
     Ok(tally)
+}
+
+fn run_inputs(
+    service: &str,
+    table: &endpoints::Table,
+    model: &awsgen_codegen::ir::Model,
+    cases: &[Json],
+    tally: &mut Tally,
+) {
+    let strs = table.strs();
+    let rules = table.rule_set(&strs);
+    for (i, case) in cases.iter().enumerate() {
+        let Some(inputs) = case.get("operationInputs").and_then(Json::as_array) else {
+            continue;
+        };
+        let expect = case.get("expect").unwrap_or(&Json::Null);
+        let mut outcome = Ok(());
+        for input in inputs {
+            let result = crate::endpoint_inputs::bind(table, model, input).and_then(|params| {
+                let values: Vec<(String, Value<'static>)> = params
+                    .iter()
+                    .map(|(n, v)| (n.clone(), crate::endpoint_inputs::value(v)))
+                    .collect();
+                let given: Vec<(&str, Value<'_>)> = values
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.clone()))
+                    .collect();
+                check(expect, rules.resolve(&given))
+            });
+            if let Err(why) = result {
+                let op = input
+                    .get("operationName")
+                    .and_then(Json::as_str)
+                    .unwrap_or("?");
+                outcome = Err(format!("{op}: {why}"));
+                break;
+            }
+        }
+        match outcome {
+            Ok(()) => tally.inputs_passed += 1,
+            Err(why) => {
+                tally.inputs_failed += 1;
+                tally
+                    .failures
+                    .push(format!("{service} case {i} (operationInputs): {why}"));
+            }
+        }
+    }
 }
 
 fn run_cases(service: &str, table: &endpoints::Table, cases: &[Json], tally: &mut Tally) {
@@ -185,6 +244,13 @@ pub fn report(tally: &Tally, verbose: bool) -> String {
         "endpoint rules: {} passed, {} failed, {} skipped ({} services)",
         tally.passed, tally.failed, tally.skipped, tally.services
     );
+    if tally.inputs_passed + tally.inputs_failed > 0 {
+        let _ = writeln!(
+            out,
+            "bound from operation inputs: {} passed, {} failed",
+            tally.inputs_passed, tally.inputs_failed
+        );
+    }
     out
 }
 

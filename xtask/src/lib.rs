@@ -3,6 +3,7 @@
 
 pub mod build_cost;
 pub mod corpus;
+pub mod endpoint_inputs;
 pub mod endpoint_tests;
 pub mod tree;
 

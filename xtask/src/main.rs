@@ -110,7 +110,7 @@ fn run(args: Vec<String>) -> Result<()> {
                     .replace("endpoint rules:", "rules-language suites:")
             );
             print!("{}", xtask::endpoint_tests::report(&tally, options.verbose));
-            if tally.failed + language.failed > 0 {
+            if tally.failed + tally.inputs_failed + language.failed > 0 {
                 bail!("endpoint test cases failed");
             }
             Ok(())

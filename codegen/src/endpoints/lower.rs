@@ -27,7 +27,9 @@ pub fn lower(service: &str, json: &Json) -> Result<Table, RuleSetError> {
         .and_then(Json::as_object)
         .ok_or_else(|| l.error("no `parameters` object"))?;
     let mut scope = Vec::new();
-    for (name, spec) in params {
+    // Sorted by name: the output must not depend on whether serde_json keeps file order
+    // (its `preserve_order` feature, which another crate of a build may turn on).
+    for (name, spec) in sorted(params) {
         l.at = format!("parameter {name}");
         let slot = l.u32(scope.len())?;
         l.param(name, spec)?;
@@ -248,7 +250,7 @@ impl Lowering {
         };
         let mut pairs = Vec::new();
         if let Some(headers) = endpoint.get("headers").and_then(Json::as_object) {
-            for (name, values) in headers {
+            for (name, values) in sorted(headers) {
                 let values = values
                     .as_array()
                     .ok_or_else(|| self.error(format!("header `{name}` is not a list")))?;
@@ -283,7 +285,7 @@ impl Lowering {
             }
             Json::Object(members) => {
                 let mut pairs = Vec::new();
-                for (k, v) in members {
+                for (k, v) in sorted(members) {
                     pairs.push(self.string(k)?);
                     pairs.push(self.properties(v, scope)?);
                 }
@@ -318,7 +320,7 @@ impl Lowering {
             }
             Json::Object(members) => {
                 let mut pairs = Vec::new();
-                for (k, v) in members {
+                for (k, v) in sorted(members) {
                     pairs.push(self.string(k)?);
                     pairs.push(self.data(v)?);
                 }
@@ -520,4 +522,11 @@ fn has_placeholder(s: &str) -> bool {
             !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_alphabetic() || b == b'#')
         })
     })
+}
+
+/// The members of `object` in name order.
+fn sorted(object: &Map<String, Json>) -> Vec<(&String, &Json)> {
+    let mut members: Vec<_> = object.iter().collect();
+    members.sort_by(|a, b| a.0.cmp(b.0));
+    members
 }

@@ -227,6 +227,29 @@ pub struct Operation {
     pub paginator: Option<Paginator>,
     /// Worked examples (botocore `examples-1.json`).
     pub examples: Vec<Example>,
+    /// Endpoint rule-set parameters the operation sets, in name order.
+    pub endpoint_params: Vec<EndpointParam>,
+}
+
+/// An endpoint rule-set parameter an operation sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndpointParam {
+    /// The parameter (`Bucket`).
+    pub name: String,
+    /// Where its value comes from.
+    pub source: EndpointParamSource,
+}
+
+/// Where an operation's endpoint parameter comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndpointParamSource {
+    /// A constant (botocore `staticContextParams`, Smithy `smithy.rules#staticContextParams`):
+    /// a boolean, string or list of strings, as JSON.
+    Static(serde_json::Value),
+    /// A top-level member of the input (the member's `contextParam`), by its model name.
+    Member(String),
+    /// A JMESPath-like path into the input (`operationContextParams`).
+    Path(String),
 }
 
 /// A worked example of an operation: an input and the output the service answered with.

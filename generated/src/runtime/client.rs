@@ -20,8 +20,8 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::credentials::{Credentials, CredentialsError};
 use super::client_endpoint::{ResolvedEndpoint, Settings};
+use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, RuleSet, Value};
 use super::error::ErrorMetadata;
 use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
@@ -336,9 +336,16 @@ impl Core {
         &self.inner.endpoint.url
     }
 
-    /// The region requests are signed for.
+    /// The configured region (requests are signed for the endpoint's signing region when its
+    /// auth scheme names one).
     pub fn region(&self) -> &str {
         &self.inner.region
+    }
+
+    /// The endpoint as resolved from the service's rule set: URL, headers, and the signing
+    /// name and region its auth scheme names.
+    pub fn resolved_endpoint(&self) -> &ResolvedEndpoint {
+        &self.inner.endpoint
     }
 
     /// The service this core calls.

@@ -84,11 +84,18 @@ pub fn resolve(
     rules: &RuleSet<'static>,
     settings: &Settings<'_>,
 ) -> Result<ResolvedEndpoint, EndpointError> {
+    // As botocore does before resolving: a region must be a host label, so that it cannot
+    // change the shape of the URL (`us-east-1/evil`), whatever the rule set does with it.
+    if let Some(region) = settings.region
+        && !super::endpoint_lib::is_valid_host_label(region, false)
+    {
+        return Err(EndpointError::Param(format!(
+            "region `{region}` is not a valid host label"
+        )));
+    }
     let bound = bind(rules, settings);
-    let params: Vec<(&str, Value<'_>)> = bound
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.clone()))
-        .collect();
+    let params: Vec<(&str, Value<'_>)> =
+        bound.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
     let endpoint = rules.resolve(&params)?;
     from_endpoint(rules.service, endpoint)
 }
@@ -118,7 +125,12 @@ pub fn from_endpoint(service: &str, endpoint: Endpoint) -> Result<ResolvedEndpoi
             None if !schemes.is_empty() => {
                 let names: Vec<String> = schemes
                     .iter()
-                    .filter_map(|s| s.get("name").as_ref().and_then(Value::as_str).map(str::to_owned))
+                    .filter_map(|s| {
+                        s.get("name")
+                            .as_ref()
+                            .and_then(Value::as_str)
+                            .map(str::to_owned)
+                    })
                     .collect();
                 return Err(EndpointError::Invalid(format!(
                     "the {service} endpoint `{}` must be signed with {}, which this client does \

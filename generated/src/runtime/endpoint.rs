@@ -377,13 +377,17 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
     }
 
     fn rules(&mut self, range: List) -> Result<Option<Endpoint>, EndpointError> {
-        let rules = span(self.set.rules, range).ok_or_else(|| self.set.invalid("rules out of range"))?;
+        let rules =
+            span(self.set.rules, range).ok_or_else(|| self.set.invalid("rules out of range"))?;
         for rule in rules {
             let mark = self.trail.len();
             let result = self.rule(rule)?;
             // What the rule assigned is out of scope for the next one.
             for slot in self.trail.split_off(mark) {
-                if let Some(s) = usize::try_from(slot).ok().and_then(|i| self.slots.get_mut(i)) {
+                if let Some(s) = usize::try_from(slot)
+                    .ok()
+                    .and_then(|i| self.slots.get_mut(i))
+                {
                     *s = Value::None;
                 }
             }
@@ -457,7 +461,8 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
     }
 
     fn expr(&self, i: u32) -> Result<Value<'v>, EndpointError> {
-        let expr = at(self.set.exprs, i).ok_or_else(|| self.set.invalid("expression out of range"))?;
+        let expr =
+            at(self.set.exprs, i).ok_or_else(|| self.set.invalid("expression out of range"))?;
         Ok(match *expr {
             Expr::Bool(b) => Value::Bool(b),
             Expr::Int(n) => Value::Int(n),
@@ -494,8 +499,8 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
             }
             Expr::Attr(target, path) => {
                 let mut value = self.expr(target)?;
-                let path =
-                    span(self.set.paths, path).ok_or_else(|| self.set.invalid("path out of range"))?;
+                let path = span(self.set.paths, path)
+                    .ok_or_else(|| self.set.invalid("path out of range"))?;
                 for segment in path {
                     value = match (*segment, value) {
                         (Segment::Key(k), Value::Object(members)) => {
@@ -522,7 +527,9 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
                 let arg = |n: usize| -> Result<Value<'v>, EndpointError> {
                     match args.get(n) {
                         Some(&e) => self.expr(e),
-                        None => Err(self.set.invalid(&format!("{function:?} needs {} arguments", n + 1))),
+                        None => Err(self
+                            .set
+                            .invalid(&format!("{function:?} needs {} arguments", n + 1))),
                     }
                 };
                 self.call(function, &arg)?
@@ -560,7 +567,11 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
                         .map_or(Value::None, |s| Value::Str(Cow::Owned(s.to_owned())))
                 }
                 (Value::None, ..) => Value::None,
-                _ => return Err(EndpointError::Invalid("substring: wrong argument types".into())),
+                _ => {
+                    return Err(EndpointError::Invalid(
+                        "substring: wrong argument types".into(),
+                    ));
+                }
             },
             Function::UriEncode => match arg(0)? {
                 Value::Str(s) => Value::Str(Cow::Owned(lib::uri_encode(&s))),

@@ -68,7 +68,10 @@ impl Url {
     pub fn into_value(self) -> Value<'static> {
         Value::Object(vec![
             (Cow::Borrowed("scheme"), Value::Str(Cow::Owned(self.scheme))),
-            (Cow::Borrowed("authority"), Value::Str(Cow::Owned(self.authority))),
+            (
+                Cow::Borrowed("authority"),
+                Value::Str(Cow::Owned(self.authority)),
+            ),
             (Cow::Borrowed("path"), Value::Str(Cow::Owned(self.path))),
             (
                 Cow::Borrowed("normalizedPath"),
@@ -197,10 +200,19 @@ impl Arn {
     /// The rules language's object.
     pub fn into_value(self) -> Value<'static> {
         Value::Object(vec![
-            (Cow::Borrowed("partition"), Value::Str(Cow::Owned(self.partition))),
-            (Cow::Borrowed("service"), Value::Str(Cow::Owned(self.service))),
+            (
+                Cow::Borrowed("partition"),
+                Value::Str(Cow::Owned(self.partition)),
+            ),
+            (
+                Cow::Borrowed("service"),
+                Value::Str(Cow::Owned(self.service)),
+            ),
             (Cow::Borrowed("region"), Value::Str(Cow::Owned(self.region))),
-            (Cow::Borrowed("accountId"), Value::Str(Cow::Owned(self.account_id))),
+            (
+                Cow::Borrowed("accountId"),
+                Value::Str(Cow::Owned(self.account_id)),
+            ),
             (
                 Cow::Borrowed("resourceId"),
                 Value::Array(

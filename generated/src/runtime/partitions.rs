@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 
 //! The AWS partitions (botocore 1.44.5 `partitions.json`, vendored as
-//! `models/botocore/partitions.json`) and the rules language's `aws.partition`: which partition
+//! `models/partitions/partitions.json`) and the rules language's `aws.partition`: which partition
 //! a region belongs to. A region matches a partition when the partition lists it or when it
 //! matches the partition's region pattern `^<prefix>-\w+-\d+$` (the prefixes below); the
 //! partitions are tried in file order, and a region no partition claims gets the first (`aws`).
@@ -71,13 +71,43 @@ const AWS: Partition = Partition {
     supports_dual_stack: true,
     region_prefixes: &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"],
     regions: &[
-        "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2",
-        "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
-        "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
-        "aws-global", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1",
-        "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1",
-        "me-central-1", "me-south-1", "me-west-1", "mx-central-1", "sa-east-1", "sa-west-1",
-        "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+        "af-south-1",
+        "ap-east-1",
+        "ap-east-2",
+        "ap-northeast-1",
+        "ap-northeast-2",
+        "ap-northeast-3",
+        "ap-south-1",
+        "ap-south-2",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ap-southeast-3",
+        "ap-southeast-4",
+        "ap-southeast-5",
+        "ap-southeast-6",
+        "ap-southeast-7",
+        "aws-global",
+        "ca-central-1",
+        "ca-west-1",
+        "eu-central-1",
+        "eu-central-2",
+        "eu-north-1",
+        "eu-south-1",
+        "eu-south-2",
+        "eu-west-1",
+        "eu-west-2",
+        "eu-west-3",
+        "il-central-1",
+        "me-central-1",
+        "me-south-1",
+        "me-west-1",
+        "mx-central-1",
+        "sa-east-1",
+        "sa-west-1",
+        "us-east-1",
+        "us-east-2",
+        "us-west-1",
+        "us-west-2",
     ],
 };
 
