@@ -101,13 +101,23 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             path_str = format!("crate::{}::operation::{}", svc.module, names.module),
         ))
         .attrs();
+        let call = match super::endpoint::operation_params(svc, op) {
+            // The operation's own endpoint parameters: resolved per call.
+            Some(params) => quote! {
+                let params = #params;
+                self.core
+                    .invoke_with_endpoint_params::<#path::#operation>(&input, &params)
+                    .await
+            },
+            None => quote!(self.core.invoke::<#path::#operation>(&input).await),
+        };
         methods.push(quote! {
             #doc
             pub async fn #method(
                 &self,
                 input: #path::#input,
             ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
-                self.core.invoke::<#path::#operation>(&input).await
+                #call
             }
         });
         error_impls.push(quote! {
