@@ -282,6 +282,12 @@ struct Inner {
     endpoint: ResolvedEndpoint,
     region: String,
     signer: Signer,
+    /// What a per-call resolution needs (operations with endpoint parameters of their own).
+    credentials: Credentials,
+    explicit_endpoint: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    endpoint_params: Vec<(String, Value<'static>)>,
     http: Arc<dyn HttpClient>,
     timeout: Duration,
     retry: RetryConfig,
@@ -321,7 +327,12 @@ impl Core {
         Ok(Self {
             inner: Arc::new(Inner {
                 service,
-                signer: Signer::new(credentials, signing_region, signing_name),
+                signer: Signer::new(credentials.clone(), signing_region, signing_name),
+                credentials,
+                explicit_endpoint: config.endpoint,
+                use_fips: config.use_fips,
+                use_dual_stack: config.use_dual_stack,
+                endpoint_params: config.endpoint_params,
                 endpoint,
                 region,
                 http,
@@ -361,23 +372,86 @@ impl Core {
         O::Error: ServiceError,
     {
         let inner = &*self.inner;
+        self.invoke_at::<O>(input, &inner.endpoint, &inner.signer)
+            .await
+    }
+
+    /// Like [`Core::invoke`], for an operation that sets endpoint rule-set parameters from its
+    /// input or as constants (`params`, winning over the configuration's): the endpoint is
+    /// resolved for this call (no cache), and signed for what it names.
+    pub async fn invoke_with_endpoint_params<O>(
+        &self,
+        input: &O::Input,
+        params: &[(&'static str, Value<'_>)],
+    ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
+        let mut merged: Vec<(String, Value<'static>)> = params
+            .iter()
+            .filter(|(_, v)| *v != Value::None)
+            .map(|(n, v)| ((*n).to_owned(), v.clone().into_owned()))
+            .collect();
+        for (name, value) in &inner.endpoint_params {
+            if !merged.iter().any(|(n, _)| n == name) {
+                merged.push((name.clone(), value.clone()));
+            }
+        }
+        let endpoint = super::client_endpoint::resolve(
+            inner.service.rules,
+            &Settings {
+                region: Some(&inner.region),
+                endpoint: inner.explicit_endpoint.as_deref(),
+                use_fips: inner.use_fips,
+                use_dual_stack: inner.use_dual_stack,
+                params: &merged,
+            },
+        )
+        .map_err(|e| Error {
+            operation: O::NAME,
+            attempts: 0,
+            kind: ErrorKind::EndpointResolution(e),
+        })?;
+        let signer = Signer::new(
+            inner.credentials.clone(),
+            endpoint.signing_region.as_deref().unwrap_or(&inner.region),
+            endpoint
+                .signing_name
+                .as_deref()
+                .unwrap_or(inner.service.signing_name),
+        );
+        self.invoke_at::<O>(input, &endpoint, &signer).await
+    }
+
+    async fn invoke_at<O>(
+        &self,
+        input: &O::Input,
+        endpoint: &ResolvedEndpoint,
+        signer: &Signer,
+    ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
         let fail = |attempts, kind| Error {
             operation: O::NAME,
             attempts,
             kind,
         };
         let mut request = O::build_request(input);
-        super::operation::set_endpoint(&mut request, &inner.endpoint.url)
+        super::operation::set_endpoint(&mut request, &endpoint.url)
             .map_err(|e| fail(0, ErrorKind::Endpoint(e)))?;
-        for (name, value) in &inner.endpoint.headers {
+        for (name, value) in &endpoint.headers {
             request.headers_mut().append(name, value.clone());
         }
         let mut attempt = 0;
         loop {
             attempt += 1;
             let mut signed = copy_request(&request);
-            inner
-                .signer
+            signer
                 .sign(&mut signed, SystemTime::now())
                 .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
             let kind = match tokio::time::timeout(inner.timeout, inner.http.send(signed)).await {
@@ -454,6 +528,8 @@ pub enum ErrorKind<E> {
     Signing(SigningError),
     /// The request could not be pointed at the endpoint.
     Endpoint(InvalidEndpoint),
+    /// No endpoint could be resolved for the operation's endpoint parameters.
+    EndpointResolution(EndpointError),
 }
 
 impl<E: ServiceError> ErrorKind<E> {
@@ -469,7 +545,7 @@ impl<E: ServiceError> ErrorKind<E> {
             }
             Self::InvalidResponse(e) => e.status() >= 500 || e.status() == 429,
             Self::Transport(_) | Self::Timeout(_) => true,
-            Self::Signing(_) | Self::Endpoint(_) => false,
+            Self::Signing(_) | Self::Endpoint(_) | Self::EndpointResolution(_) => false,
         }
     }
 }
@@ -527,6 +603,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::Timeout(t) => write!(f, "timed out after {t:?}")?,
             ErrorKind::Signing(e) => e.fmt(f)?,
             ErrorKind::Endpoint(e) => e.fmt(f)?,
+            ErrorKind::EndpointResolution(e) => e.fmt(f)?,
         }
         if self.attempts > 1 {
             write!(f, " ({} attempts)", self.attempts)?;
@@ -544,6 +621,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::Timeout(_) => None,
             ErrorKind::Signing(e) => Some(e),
             ErrorKind::Endpoint(e) => Some(e),
+            ErrorKind::EndpointResolution(e) => Some(e),
         }
     }
 }
