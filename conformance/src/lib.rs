@@ -14,6 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 pub const GENERATED_SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/generated.rs"));
 
 pub mod compare;
+pub mod expected;
 pub mod harness;
 pub mod normalize;
 pub mod runner;

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::harness::{Entry, Outcome, SuiteInfo};
 use crate::normalize::{Side, normalize};
-use crate::{compare, skips};
+use crate::{compare, expected, skips};
 
 /// The suite files (relative to `tests/protocol-tests/botocore/`) with their contents.
 const FILES: &[(&str, &str)] = &[
@@ -90,18 +90,8 @@ pub fn run(filter: Option<&str>) -> Vec<CaseResult> {
             Ok(s) => s,
             Err(e) => panic!("{file}: {e}"),
         };
-        let protocol = if file.ends_with("query.json") {
-            "query"
-        } else if file.ends_with("json.json") {
-            "json"
-        } else {
-            "cbor"
-        };
-        let direction = if file.contains("input/") {
-            "input"
-        } else {
-            "output"
-        };
+        let protocol = protocol_of(file);
+        let direction = direction_of(file);
         for (i, suite) in suites.iter().enumerate() {
             let info = suite_info(&format!("{file}#{i}"));
             for (j, case) in suite["cases"].as_array().into_iter().flatten().enumerate() {
@@ -127,7 +117,64 @@ pub fn run(filter: Option<&str>) -> Vec<CaseResult> {
         }
     }
     std::panic::set_hook(previous_hook);
+    if filter.is_none() {
+        results.extend(coverage_failures(&results));
+    }
     results
+}
+
+/// A run of every case must run exactly the cases the files hold, and every skip must match a
+/// case: each gap is a failed result, so a run that silently runs nothing cannot pass.
+fn coverage_failures(results: &[CaseResult]) -> Vec<CaseResult> {
+    let failure = |name: String, why: String| CaseResult {
+        protocol: protocol_of(name.split(':').next().unwrap_or_default()),
+        direction: direction_of(&name),
+        legacy: name.starts_with("legacy/"),
+        name,
+        status: Status::Failed(why),
+    };
+    let mut failures = Vec::new();
+    for (file, _) in FILES {
+        let ran = results
+            .iter()
+            .filter(|r| r.name.split_once(':').is_some_and(|(f, _)| f == *file))
+            .count();
+        match expected::CASES.iter().find(|(f, _)| f == file) {
+            Some((_, cases)) if *cases == ran => {}
+            Some((_, cases)) => failures.push(failure(
+                (*file).to_owned(),
+                format!("the file holds {cases} cases, but {ran} ran"),
+            )),
+            None => failures.push(failure(
+                (*file).to_owned(),
+                "no case count in `conformance/src/expected.rs`".to_owned(),
+            )),
+        }
+    }
+    for (file, _) in expected::CASES {
+        if !FILES.iter().any(|(f, _)| f == file) {
+            failures.push(failure(
+                (*file).to_owned(),
+                "listed in `conformance/src/expected.rs`, but the runner has no such file"
+                    .to_owned(),
+            ));
+        }
+    }
+    for (name, reason) in skips::SKIPS {
+        if reason.trim().len() < 20 {
+            failures.push(failure(
+                (*name).to_owned(),
+                "skip entry without a reason a reviewer can check".to_owned(),
+            ));
+        }
+        if !results.iter().any(|r| r.name == *name) {
+            failures.push(failure(
+                (*name).to_owned(),
+                "skip entry matches no case: remove it or correct its name".to_owned(),
+            ));
+        }
+    }
+    failures
 }
 
 /// One line per protocol and direction: `query input: 63 passed, 0 failed, 0 skipped (38 + 25 legacy)`.
@@ -154,6 +201,26 @@ pub fn summary(results: &[CaseResult]) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The protocol of a suite file, as reports name it.
+fn protocol_of(file: &str) -> &'static str {
+    if file.ends_with("query.json") {
+        "query"
+    } else if file.ends_with("json.json") {
+        "json"
+    } else {
+        "cbor"
+    }
+}
+
+/// `input` or `output`.
+fn direction_of(file: &str) -> &'static str {
+    if file.contains("input/") {
+        "input"
+    } else {
+        "output"
+    }
 }
 
 fn suite_info(key: &str) -> Option<&'static SuiteInfo> {
@@ -401,4 +468,63 @@ fn error_shape(shapes: &Value, given: &Value, code: &str) -> String {
         .find(|name| shapes[*name]["error"]["code"].as_str().unwrap_or(name) == code)
         .unwrap_or_default()
         .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passed(name: &str) -> CaseResult {
+        CaseResult {
+            protocol: "json",
+            direction: "input",
+            legacy: false,
+            name: name.to_owned(),
+            status: Status::Passed,
+        }
+    }
+
+    #[test]
+    fn a_run_of_nothing_fails_for_every_file_and_every_skip() {
+        let failures = coverage_failures(&[]);
+        assert_eq!(
+            failures.len(),
+            FILES.len() + skips::SKIPS.len(),
+            "{failures:#?}"
+        );
+        assert!(
+            failures
+                .iter()
+                .all(|f| matches!(f.status, Status::Failed(_)))
+        );
+        let first = &failures[0];
+        assert_eq!(first.name, FILES[0].0);
+        assert!(
+            matches!(&first.status, Status::Failed(why) if why.contains("but 0 ran")),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_short_of_one_case_fails_and_a_stale_skip_is_named() {
+        let (file, cases) = expected::CASES[0];
+        let results: Vec<_> = (1..cases).map(|i| passed(&format!("{file}:{i}"))).collect();
+        let failures = coverage_failures(&results);
+        let short = failures
+            .iter()
+            .find(|f| f.name == file)
+            .expect("file reported");
+        assert_eq!(
+            short.status,
+            Status::Failed(format!(
+                "the file holds {cases} cases, but {} ran",
+                cases - 1
+            ))
+        );
+        let stale = failures
+            .iter()
+            .find(|f| f.name == skips::SKIPS[0].0)
+            .expect("skip reported");
+        assert!(matches!(&stale.status, Status::Failed(why) if why.contains("matches no case")));
+    }
 }

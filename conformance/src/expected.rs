@@ -1,0 +1,18 @@
+//! How many cases each vendored suite file holds, counted independently of the runner
+//! (`jq '[.[].cases | length] | add' FILE`). The runner fails when a file runs a different number
+//! of cases (a truncated or unread file, a suite that silently ran nothing), when a file has no
+//! entry here, and when an entry names no file it ran.
+
+/// `(file, cases)`, file relative to `tests/protocol-tests/botocore/`.
+pub const CASES: &[(&str, usize)] = &[
+    ("input/query.json", 38),
+    ("output/query.json", 38),
+    ("legacy/input/query.json", 25),
+    ("legacy/output/query.json", 19),
+    ("input/json.json", 54),
+    ("output/json.json", 58),
+    ("legacy/input/json.json", 24),
+    ("legacy/output/json.json", 20),
+    ("input/smithy-rpc-v2-cbor.json", 15),
+    ("output/smithy-rpc-v2-cbor.json", 35),
+];
