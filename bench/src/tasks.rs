@@ -75,6 +75,17 @@ impl Data {
         }
     }
 
+    /// The same through the compiled-to-Rust prototype (`compile_rules`).
+    pub fn endpoint_ec_compiled(&self) -> awsgen_runtime::endpoint::Endpoint {
+        use awsgen_runtime::endpoint::Value;
+        let params = [
+            ("Region", Value::Str(black_box("us-east-1").into())),
+            ("UseFIPS", Value::Bool(false)),
+            ("UseDualStack", Value::Bool(false)),
+        ];
+        crate::compiled_rules::resolve(black_box(&params)).expect("the default endpoint resolves")
+    }
+
     /// ElastiCache's default endpoint (`us-east-1`, no FIPS, no dual-stack): the rule set
     /// evaluated with the parameters the client binds from its configuration.
     pub fn endpoint_ec(&self) -> awsgen_runtime::endpoint::Endpoint {
@@ -214,6 +225,9 @@ pub const TASKS: &[(&str, Task)] = &[
     ("cbor-response", |d| drop(black_box(d.cbor_response()))),
     ("cbor-error", |d| drop(black_box(d.cbor_error()))),
     ("endpoint-ec", |d| drop(black_box(d.endpoint_ec()))),
+    ("endpoint-ec-compiled", |d| {
+        drop(black_box(d.endpoint_ec_compiled()))
+    }),
 ];
 
 /// The task with this name.
