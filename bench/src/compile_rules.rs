@@ -49,14 +49,17 @@ impl Compiler<'_> {
             }
             Expr::Call(f, args) => {
                 let name = format_ident!("{}", format!("{f:?}"));
-                let mut values: Vec<TokenStream> = self.table.lists[range(args)]
+                let arms = self.table.lists[range(args)]
                     .iter()
-                    .map(|&a| self.expr(a))
-                    .collect();
-                while values.len() < 4 {
-                    values.push(quote!(e::Value::None));
-                }
-                quote!(e::apply(e::Function::#name, [#(#values),*])?)
+                    .enumerate()
+                    .map(|(n, &a)| {
+                        let value = self.expr(a);
+                        quote!(#n => #value,)
+                    });
+                quote!(e::apply(e::Function::#name, |n| ::std::result::Result::Ok(match n {
+                    #(#arms)*
+                    _ => e::Value::None,
+                }))?)
             }
             Expr::Attr(target, path) => {
                 let mut out = self.expr(target);

@@ -502,11 +502,11 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
                 value
             }
             Expr::Call(function, args) => {
-                let mut values = [Value::None, Value::None, Value::None, Value::None];
-                for (slot, &e) in values.iter_mut().zip(self.list(args)?) {
-                    *slot = self.expr(e)?;
-                }
-                apply(function, values)?
+                let args = self.list(args)?;
+                apply(function, |n| match args.get(n) {
+                    Some(&e) => self.expr(e),
+                    None => Ok(Value::None),
+                })?
             }
         })
     }
@@ -546,13 +546,16 @@ pub fn index(value: Value<'_>, n: u32) -> Value<'_> {
     }
 }
 
-/// Calls `function` with `args` (unused trailing ones `Value::None`).
-pub fn apply<'v>(function: Function, args: [Value<'v>; 4]) -> Result<Value<'v>, EndpointError> {
-    let [a0, a1, a2, a3] = args;
+/// Calls `function`, asking `arg` for its arguments in order (argument `n`; unset past the
+/// last). Arguments are evaluated when asked for, each once.
+pub fn apply<'v>(
+    function: Function,
+    mut arg: impl FnMut(usize) -> Result<Value<'v>, EndpointError>,
+) -> Result<Value<'v>, EndpointError> {
     Ok(match function {
-        Function::IsSet => Value::Bool(a0 != Value::None),
-        Function::Not => Value::Bool(matches!(a0, Value::None | Value::Bool(false))),
-        Function::StringEquals => match (a0, a1) {
+        Function::IsSet => Value::Bool(arg(0)? != Value::None),
+        Function::Not => Value::Bool(matches!(arg(0)?, Value::None | Value::Bool(false))),
+        Function::StringEquals => match (arg(0)?, arg(1)?) {
             (Value::Str(a), Value::Str(b)) => Value::Bool(a == b),
             (a, b) => {
                 return Err(EndpointError::Invalid(format!(
@@ -560,7 +563,7 @@ pub fn apply<'v>(function: Function, args: [Value<'v>; 4]) -> Result<Value<'v>, 
                 )));
             }
         },
-        Function::BooleanEquals => match (a0, a1) {
+        Function::BooleanEquals => match (arg(0)?, arg(1)?) {
             (Value::Bool(a), Value::Bool(b)) => Value::Bool(a == b),
             (a, b) => {
                 return Err(EndpointError::Invalid(format!(
@@ -568,7 +571,7 @@ pub fn apply<'v>(function: Function, args: [Value<'v>; 4]) -> Result<Value<'v>, 
                 )));
             }
         },
-        Function::Substring => match (a0, a1, a2, a3) {
+        Function::Substring => match (arg(0)?, arg(1)?, arg(2)?, arg(3)?) {
             (Value::Str(s), Value::Int(start), Value::Int(stop), Value::Bool(reverse)) => {
                 lib::substring(&s, start, stop, reverse)
                     .map_or(Value::None, |s| Value::Str(Cow::Owned(s.to_owned())))
@@ -580,27 +583,27 @@ pub fn apply<'v>(function: Function, args: [Value<'v>; 4]) -> Result<Value<'v>, 
                 ));
             }
         },
-        Function::UriEncode => match a0 {
+        Function::UriEncode => match arg(0)? {
             Value::Str(s) => Value::Str(Cow::Owned(lib::uri_encode(&s))),
             _ => Value::None,
         },
-        Function::ParseUrl => match a0 {
+        Function::ParseUrl => match arg(0)? {
             Value::Str(s) => lib::parse_url(&s).map_or(Value::None, |u| u.into_value()),
             _ => Value::None,
         },
-        Function::IsValidHostLabel => match (a0, a1) {
+        Function::IsValidHostLabel => match (arg(0)?, arg(1)?) {
             (Value::Str(s), Value::Bool(sub)) => Value::Bool(lib::is_valid_host_label(&s, sub)),
             _ => Value::Bool(false),
         },
-        Function::Partition => match a0 {
+        Function::Partition => match arg(0)? {
             Value::Str(s) => Value::Partition(partitions::partition(&s)),
             _ => Value::Partition(partitions::partition("")),
         },
-        Function::ParseArn => match a0 {
+        Function::ParseArn => match arg(0)? {
             Value::Str(s) => lib::parse_arn(&s).map_or(Value::None, |a| a.into_value()),
             _ => Value::None,
         },
-        Function::IsVirtualHostableS3Bucket => match (a0, a1) {
+        Function::IsVirtualHostableS3Bucket => match (arg(0)?, arg(1)?) {
             (Value::Str(s), Value::Bool(sub)) => {
                 Value::Bool(lib::is_virtual_hostable_s3_bucket(&s, sub))
             }

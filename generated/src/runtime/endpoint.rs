@@ -473,12 +473,7 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
             Expr::Template(parts) => {
                 let mut out = String::new();
                 for &part in self.list(parts)? {
-                    match self.expr(part)? {
-                        Value::Str(s) => out.push_str(&s),
-                        Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
-                        Value::Int(n) => out.push_str(&n.to_string()),
-                        _ => {}
-                    }
+                    push_template(&mut out, &self.expr(part)?);
                 }
                 Value::Str(Cow::Owned(out))
             }
@@ -502,103 +497,120 @@ impl<'a: 'v, 'v> Eval<'_, 'a, 'v> {
                 let path = span(self.set.paths, path)
                     .ok_or_else(|| self.set.invalid("path out of range"))?;
                 for segment in path {
-                    value = match (*segment, value) {
-                        (Segment::Key(k), Value::Object(members)) => {
-                            let key = self.string(k)?;
-                            members
-                                .into_iter()
-                                .find(|(name, _)| name == key)
-                                .map_or(Value::None, |(_, v)| v)
-                        }
-                        (Segment::Key(k), Value::Partition(p)) => {
-                            partition_attr(p, self.string(k)?).unwrap_or(Value::None)
-                        }
-                        (Segment::Index(n), Value::Array(items)) => usize::try_from(n)
-                            .ok()
-                            .and_then(|n| items.into_iter().nth(n))
-                            .unwrap_or(Value::None),
-                        _ => Value::None,
+                    value = match *segment {
+                        Segment::Key(k) => attr(value, self.string(k)?),
+                        Segment::Index(n) => index(value, n),
                     };
                 }
                 value
             }
             Expr::Call(function, args) => {
                 let args = self.list(args)?;
-                let arg = |n: usize| -> Result<Value<'v>, EndpointError> {
-                    match args.get(n) {
-                        Some(&e) => self.expr(e),
-                        None => Err(self
-                            .set
-                            .invalid(&format!("{function:?} needs {} arguments", n + 1))),
-                    }
-                };
-                self.call(function, &arg)?
+                apply(function, |n| match args.get(n) {
+                    Some(&e) => self.expr(e),
+                    None => Ok(Value::None),
+                })?
             }
         })
     }
+}
 
-    fn call(
-        &self,
-        function: Function,
-        arg: &dyn Fn(usize) -> Result<Value<'v>, EndpointError>,
-    ) -> Result<Value<'v>, EndpointError> {
-        Ok(match function {
-            Function::IsSet => Value::Bool(arg(0)? != Value::None),
-            Function::Not => Value::Bool(matches!(arg(0)?, Value::None | Value::Bool(false))),
-            Function::StringEquals => match (arg(0)?, arg(1)?) {
-                (Value::Str(a), Value::Str(b)) => Value::Bool(a == b),
-                (a, b) => {
-                    return Err(EndpointError::Invalid(format!(
-                        "stringEquals needs two strings, not {a:?} and {b:?}"
-                    )));
-                }
-            },
-            Function::BooleanEquals => match (arg(0)?, arg(1)?) {
-                (Value::Bool(a), Value::Bool(b)) => Value::Bool(a == b),
-                (a, b) => {
-                    return Err(EndpointError::Invalid(format!(
-                        "booleanEquals needs two booleans, not {a:?} and {b:?}"
-                    )));
-                }
-            },
-            Function::Substring => match (arg(0)?, arg(1)?, arg(2)?, arg(3)?) {
-                (Value::Str(s), Value::Int(start), Value::Int(stop), Value::Bool(reverse)) => {
-                    lib::substring(&s, start, stop, reverse)
-                        .map_or(Value::None, |s| Value::Str(Cow::Owned(s.to_owned())))
-                }
-                (Value::None, ..) => Value::None,
-                _ => {
-                    return Err(EndpointError::Invalid(
-                        "substring: wrong argument types".into(),
-                    ));
-                }
-            },
-            Function::UriEncode => match arg(0)? {
-                Value::Str(s) => Value::Str(Cow::Owned(lib::uri_encode(&s))),
-                _ => Value::None,
-            },
-            Function::ParseUrl => match arg(0)? {
-                Value::Str(s) => lib::parse_url(&s).map_or(Value::None, |u| u.into_value()),
-                _ => Value::None,
-            },
-            Function::IsValidHostLabel => match (arg(0)?, arg(1)?) {
-                (Value::Str(s), Value::Bool(sub)) => Value::Bool(lib::is_valid_host_label(&s, sub)),
-                _ => Value::Bool(false),
-            },
-            Function::Partition => match arg(0)? {
-                Value::Str(s) => Value::Partition(partitions::partition(&s)),
-                _ => Value::Partition(partitions::partition("")),
-            },
-            Function::ParseArn => match arg(0)? {
-                Value::Str(s) => lib::parse_arn(&s).map_or(Value::None, |a| a.into_value()),
-                _ => Value::None,
-            },
-            Function::IsVirtualHostableS3Bucket => match (arg(0)?, arg(1)?) {
-                (Value::Str(s), Value::Bool(sub)) => {
-                    Value::Bool(lib::is_virtual_hostable_s3_bucket(&s, sub))
-                }
-                _ => Value::Bool(false),
-            },
-        })
+/// Appends a value to a template string (strings as they are, booleans and integers as text,
+/// anything else as nothing).
+pub fn push_template(out: &mut String, value: &Value<'_>) {
+    match value {
+        Value::Str(s) => out.push_str(s),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(n) => out.push_str(&n.to_string()),
+        _ => {}
     }
+}
+
+/// `getAttr` of one key: an object's member or a partition's attribute, else unset.
+pub fn attr<'v>(value: Value<'v>, key: &str) -> Value<'v> {
+    match value {
+        Value::Object(members) => members
+            .into_iter()
+            .find(|(name, _)| name == key)
+            .map_or(Value::None, |(_, v)| v),
+        Value::Partition(p) => partition_attr(p, key).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// `getAttr` of one index: a list's element, else unset.
+pub fn index(value: Value<'_>, n: u32) -> Value<'_> {
+    match value {
+        Value::Array(items) => usize::try_from(n)
+            .ok()
+            .and_then(|n| items.into_iter().nth(n))
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// Calls `function`, asking `arg` for its arguments in order (argument `n`; unset past the
+/// last). Arguments are evaluated when asked for, each once.
+pub fn apply<'v>(
+    function: Function,
+    mut arg: impl FnMut(usize) -> Result<Value<'v>, EndpointError>,
+) -> Result<Value<'v>, EndpointError> {
+    Ok(match function {
+        Function::IsSet => Value::Bool(arg(0)? != Value::None),
+        Function::Not => Value::Bool(matches!(arg(0)?, Value::None | Value::Bool(false))),
+        Function::StringEquals => match (arg(0)?, arg(1)?) {
+            (Value::Str(a), Value::Str(b)) => Value::Bool(a == b),
+            (a, b) => {
+                return Err(EndpointError::Invalid(format!(
+                    "stringEquals needs two strings, not {a:?} and {b:?}"
+                )));
+            }
+        },
+        Function::BooleanEquals => match (arg(0)?, arg(1)?) {
+            (Value::Bool(a), Value::Bool(b)) => Value::Bool(a == b),
+            (a, b) => {
+                return Err(EndpointError::Invalid(format!(
+                    "booleanEquals needs two booleans, not {a:?} and {b:?}"
+                )));
+            }
+        },
+        Function::Substring => match (arg(0)?, arg(1)?, arg(2)?, arg(3)?) {
+            (Value::Str(s), Value::Int(start), Value::Int(stop), Value::Bool(reverse)) => {
+                lib::substring(&s, start, stop, reverse)
+                    .map_or(Value::None, |s| Value::Str(Cow::Owned(s.to_owned())))
+            }
+            (Value::None, ..) => Value::None,
+            _ => {
+                return Err(EndpointError::Invalid(
+                    "substring: wrong argument types".into(),
+                ));
+            }
+        },
+        Function::UriEncode => match arg(0)? {
+            Value::Str(s) => Value::Str(Cow::Owned(lib::uri_encode(&s))),
+            _ => Value::None,
+        },
+        Function::ParseUrl => match arg(0)? {
+            Value::Str(s) => lib::parse_url(&s).map_or(Value::None, |u| u.into_value()),
+            _ => Value::None,
+        },
+        Function::IsValidHostLabel => match (arg(0)?, arg(1)?) {
+            (Value::Str(s), Value::Bool(sub)) => Value::Bool(lib::is_valid_host_label(&s, sub)),
+            _ => Value::Bool(false),
+        },
+        Function::Partition => match arg(0)? {
+            Value::Str(s) => Value::Partition(partitions::partition(&s)),
+            _ => Value::Partition(partitions::partition("")),
+        },
+        Function::ParseArn => match arg(0)? {
+            Value::Str(s) => lib::parse_arn(&s).map_or(Value::None, |a| a.into_value()),
+            _ => Value::None,
+        },
+        Function::IsVirtualHostableS3Bucket => match (arg(0)?, arg(1)?) {
+            (Value::Str(s), Value::Bool(sub)) => {
+                Value::Bool(lib::is_virtual_hostable_s3_bucket(&s, sub))
+            }
+            _ => Value::Bool(false),
+        },
+    })
 }
