@@ -6,7 +6,7 @@
 //! a region belongs to. A region matches a partition when the partition lists it or when it
 //! matches the partition's region pattern `^<prefix>-\w+-\d+$` (the prefixes below); the
 //! partitions are tried in file order, and a region no partition claims gets the first (`aws`).
-//! `runtime/tests/partitions.rs` checks this table against the vendored file.
+//! `runtime/tests/endpoint.rs` checks this table against the vendored file.
 
 /// One partition: its name, DNS suffixes, what it supports, and which regions belong to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
