@@ -8,6 +8,8 @@ use serde_json::{Value as Json, json};
 
 /// The rule set JSON for the endpoint host prefix `prefix`.
 pub fn rule_set(prefix: &str) -> Json {
+    // The prefix goes into template strings: its braces must stay text.
+    let prefix = prefix.replace('{', "{{").replace('}', "}}");
     let is_true = |name: &str| json!({"fn": "booleanEquals", "argv": [{"ref": name}, true]});
     let supports = |attr: &str| json!({"fn": "booleanEquals", "argv": [true, {"fn": "getAttr", "argv": [{"ref": "PartitionResult"}, attr]}]});
     let endpoint = |url: String| json!({"conditions": [], "endpoint": {"url": url, "properties": {}, "headers": {}}, "type": "endpoint"});
