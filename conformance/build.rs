@@ -28,6 +28,16 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/json.json", "json"),
     ("input/smithy-rpc-v2-cbor.json", "cbor"),
     ("output/smithy-rpc-v2-cbor.json", "cbor"),
+    ("input/json_1_0.json", "json10"),
+    ("output/json_1_0.json", "json10"),
+    ("input/json_1_0-query-compatible.json", "json10qc"),
+    ("output/json_1_0-query-compatible.json", "json10qc"),
+    ("input/smithy-rpc-v2-cbor-query-compatible.json", "cborqc"),
+    ("output/smithy-rpc-v2-cbor-query-compatible.json", "cborqc"),
+    (
+        "input/smithy-rpc-v2-cbor-non-query-compatible.json",
+        "cbornqc",
+    ),
 ];
 
 /// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and

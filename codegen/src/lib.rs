@@ -55,16 +55,50 @@ pub struct CrateInput {
     pub standalone: bool,
 }
 
-/// Generates every file of a crate: path relative to the crate root → contents.
+/// A crate generated leniently: its files, and the operations left out of it.
+#[derive(Debug)]
+pub struct Generated {
+    /// Path relative to the crate root → contents.
+    pub files: BTreeMap<String, String>,
+    /// `(service module, operation and reason)` of every operation left out.
+    pub left_out: Vec<(String, ir::LeftOut)>,
+}
+
+/// Generates every file of a crate: path relative to the crate root → contents. Strict: an
+/// operation the generator cannot produce is an error, whatever the selection.
 pub fn generate(input: &CrateInput) -> Result<BTreeMap<String, String>> {
+    generate_with(input, false).map(|g| g.files)
+}
+
+/// Like [`generate`], but a service that selects every operation ([`Selection::All`]) leaves out
+/// the operations the generator cannot produce yet (event streams, …) instead of failing: they
+/// are returned with the reason, and the service's docs list them. Operations selected by name
+/// stay strict: a configuration that names an operation gets it or an error.
+pub fn generate_lenient(input: &CrateInput) -> Result<Generated> {
+    generate_with(input, true)
+}
+
+fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
     let mut selected = Vec::new();
+    let mut left_out = Vec::new();
     for service in &input.services {
-        let model = prepare(&service.model, &service.selection)?;
+        let model = if lenient && service.selection == Selection::All {
+            let kept = ir::leave_out_unsupported(&service.model);
+            left_out.extend(
+                kept.service
+                    .left_out
+                    .iter()
+                    .map(|l| (service.module.clone(), l.clone())),
+            );
+            prepare(&kept, &service.selection)?
+        } else {
+            prepare(&service.model, &service.selection)?
+        };
         let protocol = choose_protocol(&model, service.protocol)?;
         check_documents(&model, protocol)?;
         selected.push((service.module.clone(), model, protocol));
     }
-    emit::emit_crate(&emit::CrateSpec {
+    let files = emit::emit_crate(&emit::CrateSpec {
         name: input.name.clone(),
         services: selected
             .iter()
@@ -77,7 +111,8 @@ pub fn generate(input: &CrateInput) -> Result<BTreeMap<String, String>> {
         command: input.command.clone(),
         source: input.source.clone(),
         standalone: input.standalone,
-    })
+    })?;
+    Ok(Generated { files, left_out })
 }
 
 /// The model as the emitters see it: restricted to `selection`, with every pass applied (error

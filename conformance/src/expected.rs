@@ -15,4 +15,11 @@ pub const CASES: &[(&str, usize)] = &[
     ("legacy/output/json.json", 20),
     ("input/smithy-rpc-v2-cbor.json", 15),
     ("output/smithy-rpc-v2-cbor.json", 35),
+    ("input/json_1_0.json", 21),
+    ("output/json_1_0.json", 32),
+    ("input/json_1_0-query-compatible.json", 1),
+    ("output/json_1_0-query-compatible.json", 2),
+    ("input/smithy-rpc-v2-cbor-query-compatible.json", 1),
+    ("output/smithy-rpc-v2-cbor-query-compatible.json", 2),
+    ("input/smithy-rpc-v2-cbor-non-query-compatible.json", 1),
 ];

@@ -52,6 +52,40 @@ const FILES: &[(&str, &str)] = &[
         "output/smithy-rpc-v2-cbor.json",
         include_str!("../../tests/protocol-tests/botocore/output/smithy-rpc-v2-cbor.json"),
     ),
+    (
+        "input/json_1_0.json",
+        include_str!("../../tests/protocol-tests/botocore/input/json_1_0.json"),
+    ),
+    (
+        "output/json_1_0.json",
+        include_str!("../../tests/protocol-tests/botocore/output/json_1_0.json"),
+    ),
+    (
+        "input/json_1_0-query-compatible.json",
+        include_str!("../../tests/protocol-tests/botocore/input/json_1_0-query-compatible.json"),
+    ),
+    (
+        "output/json_1_0-query-compatible.json",
+        include_str!("../../tests/protocol-tests/botocore/output/json_1_0-query-compatible.json"),
+    ),
+    (
+        "input/smithy-rpc-v2-cbor-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/input/smithy-rpc-v2-cbor-query-compatible.json"
+        ),
+    ),
+    (
+        "output/smithy-rpc-v2-cbor-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/output/smithy-rpc-v2-cbor-query-compatible.json"
+        ),
+    ),
+    (
+        "input/smithy-rpc-v2-cbor-non-query-compatible.json",
+        include_str!(
+            "../../tests/protocol-tests/botocore/input/smithy-rpc-v2-cbor-non-query-compatible.json"
+        ),
+    ),
 ];
 
 /// How a case ended.
@@ -68,7 +102,7 @@ pub enum Status {
 /// The result of one case.
 #[derive(Clone, Debug)]
 pub struct CaseResult {
-    /// `query`, `json` or `cbor`.
+    /// `query`, `json`, `json_1_0` or `cbor`: the suite file's name.
     pub protocol: &'static str,
     /// `input` or `output`.
     pub direction: &'static str,
@@ -104,7 +138,7 @@ pub fn run(filter: Option<&str>) -> Vec<CaseResult> {
                 }
                 let status = match skips::SKIPS.iter().find(|(n, _)| *n == name) {
                     Some((_, reason)) => Status::Skipped(reason),
-                    None => run_case(info, protocol, direction, suite, case),
+                    None => run_case(info, wire(protocol), direction, suite, case),
                 };
                 results.push(CaseResult {
                     protocol,
@@ -180,7 +214,13 @@ fn coverage_failures(results: &[CaseResult]) -> Vec<CaseResult> {
 /// One line per protocol and direction: `query input: 63 passed, 0 failed, 0 skipped (38 + 25 legacy)`.
 pub fn summary(results: &[CaseResult]) -> Vec<String> {
     let mut lines = Vec::new();
-    for protocol in ["query", "json", "cbor"] {
+    let mut protocols: Vec<&str> = Vec::new();
+    for r in results {
+        if !protocols.contains(&r.protocol) {
+            protocols.push(r.protocol);
+        }
+    }
+    for protocol in protocols {
         for direction in ["input", "output"] {
             let group: Vec<_> = results
                 .iter()
@@ -203,14 +243,31 @@ pub fn summary(results: &[CaseResult]) -> Vec<String> {
     lines
 }
 
-/// The protocol of a suite file, as reports name it.
+/// The protocol of a suite file, as reports name it (each file name its own line).
 fn protocol_of(file: &str) -> &'static str {
-    if file.ends_with("query.json") {
-        "query"
-    } else if file.ends_with("json.json") {
-        "json"
-    } else {
-        "cbor"
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".json");
+    match stem {
+        "query" => "query",
+        "json" => "json",
+        "json_1_0" => "json_1_0",
+        "smithy-rpc-v2-cbor" => "cbor",
+        "json_1_0-query-compatible" => "json_1_0 query-compatible",
+        "smithy-rpc-v2-cbor-query-compatible" => "cbor query-compatible",
+        "smithy-rpc-v2-cbor-non-query-compatible" => "cbor non-query-compatible",
+        _ => "other",
+    }
+}
+
+/// How a suite's bodies compare: the report name's wire family (`json_1_0` reads as `json`).
+fn wire(protocol: &str) -> &str {
+    match protocol {
+        "json_1_0" | "json_1_0 query-compatible" => "json",
+        "cbor query-compatible" | "cbor non-query-compatible" => "cbor",
+        other => other,
     }
 }
 

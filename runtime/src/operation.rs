@@ -234,6 +234,30 @@ pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// An `awsQueryCompatible` service's error: the code its `x-amzn-query-error` header names
+/// (`Code;Sender`: the awsQuery code, then the fault), when the header is there, replacing the
+/// one read from the body; the fault becomes the error type.
+pub fn query_compatible_error(
+    meta: super::error::ErrorMetadata,
+    headers: &http::HeaderMap,
+) -> super::error::ErrorMetadata {
+    let Some(value) = headers
+        .get("x-amzn-query-error")
+        .and_then(|v| v.to_str().ok())
+    else {
+        return meta;
+    };
+    let (code, fault) = match value.split_once(';') {
+        Some((code, fault)) => (code.trim(), Some(fault.trim())),
+        None => (value.trim(), None),
+    };
+    if code.is_empty() {
+        return meta;
+    }
+    meta.with_code(code)
+        .with_error_type(fault.filter(|f| !f.is_empty()).map(str::to_owned))
+}
+
 /// The error code as the protocols send it, reduced to the shape name: anything after a `:`
 /// (a URL) and anything up to a `#` (a Smithy namespace) removed, surrounding whitespace
 /// trimmed. `aws.protocoltests.restjson#FooError:http://internal.amazon.com/…` gives

@@ -5,6 +5,8 @@ pub mod build_cost;
 pub mod corpus;
 pub mod endpoint_inputs;
 pub mod endpoint_tests;
+pub mod sweep;
+pub mod sweep_build;
 pub mod tree;
 
 use std::collections::BTreeMap;
@@ -71,14 +73,28 @@ pub fn generate_configured(root: &Path) -> Result<(PathBuf, BTreeMap<String, Str
             protocol: s.protocol(CONFIG)?,
         });
     }
-    let files = awsgen_codegen::generate(&CrateInput {
+    // Lenient: a service configured with `operations = "all"` leaves out what the generator
+    // cannot produce yet (with a warning, and listed in its docs); operations listed by name
+    // are strict, so a configured operation is never dropped silently.
+    let generated = awsgen_codegen::generate_lenient(&CrateInput {
         name: config.krate.name.clone(),
         services,
         command: REGENERATE.to_owned(),
         source: CONFIG.to_owned(),
         standalone: false,
     })?;
-    Ok((root.join(&config.krate.out), files))
+    warn_left_out(&generated.left_out);
+    Ok((root.join(&config.krate.out), generated.files))
+}
+
+/// Prints a warning for each operation a lenient generation left out.
+pub fn warn_left_out(left_out: &[(String, awsgen_codegen::ir::LeftOut)]) {
+    for (module, l) in left_out {
+        eprintln!(
+            "warning: {module}: operation `{}` left out: {}",
+            l.operation, l.reason
+        );
+    }
 }
 
 /// `cargo xtask regenerate [--check]`. With `check`, writes nothing and fails naming every
@@ -111,6 +127,8 @@ pub struct GenerateOptions {
     pub protocol: Option<Protocol>,
     /// Package name (default `awsgen-<service>`).
     pub name: Option<String>,
+    /// Fail on an operation the generator cannot produce instead of leaving it out.
+    pub strict: bool,
 }
 
 /// The module name of a service in a standalone crate: its service id, lowercased, letters
@@ -146,7 +164,7 @@ pub fn model_diff(a: &str, b: &str, selection: &Selection) -> Result<String> {
 pub fn generate(options: &GenerateOptions, command: &str) -> Result<()> {
     let model = load_model(Path::new(&options.model), &options.model)?;
     let module = service_module(&model);
-    let files = awsgen_codegen::generate(&CrateInput {
+    let input = CrateInput {
         name: options
             .name
             .clone()
@@ -160,6 +178,13 @@ pub fn generate(options: &GenerateOptions, command: &str) -> Result<()> {
         command: command.to_owned(),
         source: options.model.clone(),
         standalone: true,
-    })?;
+    };
+    let files = if options.strict {
+        awsgen_codegen::generate(&input)?
+    } else {
+        let generated = awsgen_codegen::generate_lenient(&input)?;
+        warn_left_out(&generated.left_out);
+        generated.files
+    };
     tree::replace_tree(&options.out, &files)
 }

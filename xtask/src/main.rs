@@ -22,13 +22,23 @@ commands:
                             BREAKING marks changes that break code using the crate from A;
                             documentation changes are counted
   generate --model PATH (--operations A,B | --all-operations) --out DIR
-           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE]
-                            generate a standalone crate for any botocore model
+           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE] [--strict]
+                            generate a standalone crate for any botocore model; with
+                            --all-operations an operation the generator cannot produce yet
+                            is left out with a warning (and listed in the docs) unless
+                            --strict; operations named in --operations are always strict
   build-cost [--runs N] [--profile release|dev] [--keep]
                             cold build time, crates compiled and dependency count of the
                             generated crate with the configured operations and with every
                             operation of the same models, and lines of code per operation;
                             prints a markdown table (takes minutes: builds from scratch)
+  sweep [--only a,b] [--jobs N] [--build N | --build-all]
+                            generate every model of botocore 1.44.5 (the corpus, fetched
+                            once into a cache) with every operation in memory; print a table
+                            (service, protocol, operations, lines, time, outcome) and
+                            `sweep: N of M models generate (K refused, F failed)`; fails when
+                            a model fails. --build: build N sampled crates (or all) with
+                            clippy -D warnings in one temporary workspace
   conformance [--verbose] [--case TEXT]
                             run the AWS protocol conformance suites against generated code;
                             one line per protocol and direction, non-zero exit on a failure
@@ -79,6 +89,7 @@ fn run(args: Vec<String>) -> Result<()> {
             print!("{}", xtask::build_cost::run(&root, &options)?);
             Ok(())
         }
+        "sweep" => run_sweep(rest),
         "conformance" => {
             let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
             let status = std::process::Command::new(cargo)
@@ -121,6 +132,92 @@ fn run(args: Vec<String>) -> Result<()> {
         }
         other => bail!("unknown command `{other}`\n{USAGE}"),
     }
+}
+
+/// `cargo xtask sweep …`.
+fn run_sweep(args: &[String]) -> Result<()> {
+    let mut only: Option<Vec<String>> = None;
+    let mut jobs = 2;
+    let mut build: Option<Option<usize>> = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))
+        };
+        match arg.as_str() {
+            "--only" => {
+                only = Some(
+                    value("--only")?
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                );
+            }
+            "--build" => {
+                let n = value("--build")?
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("--build needs a number"))?;
+                build = Some(Some(n));
+            }
+            "--build-all" => build = Some(None),
+            "--jobs" => {
+                jobs = value("--jobs")?
+                    .parse()
+                    .map_err(|_| anyhow::anyhow!("--jobs needs a number"))?;
+            }
+            other => bail!("unknown argument `{other}`\n{USAGE}"),
+        }
+    }
+    let (_, models) = xtask::sweep::corpus_models()?;
+    let models = xtask::sweep::select(models, only.as_deref())?;
+    let total = models.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let start = std::time::Instant::now();
+    let rows = xtask::sweep::sweep(&models, jobs, &|row| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        eprintln!(
+            "[{n}/{total}] {} {:.2} s",
+            row.service,
+            row.cpu.as_secs_f64()
+        );
+    });
+    let wall = start.elapsed();
+    print!("{}", xtask::sweep::table(&rows));
+    println!();
+    print!("{}", xtask::sweep::summary(&rows, wall));
+    let failed = rows
+        .iter()
+        .filter(|r| matches!(r.outcome, xtask::sweep::Outcome::Failed(_)))
+        .count();
+    if failed > 0 {
+        bail!("{failed} model(s) failed to generate");
+    }
+    let Some(build) = build else {
+        return Ok(());
+    };
+    let services = match build {
+        Some(n) => xtask::sweep_build::sample(&models, n)?,
+        None => models
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| matches!(r.outcome, xtask::sweep::Outcome::Generated { .. }))
+            .map(|(m, _)| (m.clone(), None))
+            .collect(),
+    };
+    let report = xtask::sweep_build::build(&xtask::sweep_build::default_dir(), &services)?;
+    println!("{}", report.line());
+    if !report.failed.is_empty() {
+        bail!(
+            "{} crate(s) do not build cleanly: {}",
+            report.failed.len(),
+            report.failed.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// `--operations A,B` as a selection.
@@ -209,6 +306,7 @@ fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
     let mut out = None;
     let mut protocol = None;
     let mut name = None;
+    let mut strict = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
@@ -229,6 +327,7 @@ fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
                 );
             }
             "--name" => name = Some(value("--name")?),
+            "--strict" => strict = true,
             other => bail!("unknown argument `{other}`\n{USAGE}"),
         }
     }
@@ -241,5 +340,6 @@ fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
         out,
         protocol,
         name,
+        strict,
     })
 }

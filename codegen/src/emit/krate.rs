@@ -233,6 +233,20 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
         model.service.api_version,
         code(svc.protocol.botocore_name())
     ));
+    if !model.service.left_out.is_empty() {
+        let list: Vec<String> = model
+            .service
+            .left_out
+            .iter()
+            .map(|l| format!("- {}: {}", code(&l.operation), l.reason.replace('\n', " ")))
+            .collect();
+        doc.paragraph(&format!(
+            "Left out: {} operation(s) of the model are not generated, because the generator \
+             cannot produce them yet:\n\n{}",
+            list.len(),
+            list.join("\n")
+        ));
+    }
     let doc = doc.inner_attrs();
     let api_version = &model.service.api_version;
     let protocol_files = super::protocol::files(svc);

@@ -97,9 +97,11 @@ impl Lowering<'_> {
             String::new()
         });
         Service {
+            left_out: Vec::new(),
             api_version,
             protocols,
             json_version: meta.json_version.clone(),
+            query_compatible: meta.aws_query_compatible.is_some(),
             target_prefix: meta.target_prefix.clone(),
             endpoint_prefix: meta.endpoint_prefix.clone(),
             signing_name: meta.signing_name.clone(),

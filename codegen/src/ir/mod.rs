@@ -8,6 +8,7 @@
 
 mod dump;
 mod error_message;
+mod leave_out;
 mod lower_botocore;
 mod lower_smithy;
 mod paginators;
@@ -16,6 +17,7 @@ mod select;
 
 pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
+pub use leave_out::{LeftOut, leave_out_unsupported, unsupported_operations};
 pub use lower_botocore::lower_botocore;
 pub use lower_smithy::lower_smithy;
 pub use paginators::attach_paginators;
@@ -101,6 +103,9 @@ pub struct Service {
     pub protocols: Vec<Protocol>,
     /// awsJson version (`1.0`, `1.1`).
     pub json_version: Option<String>,
+    /// The service is `awsQueryCompatible`: awsJson and RPC v2 CBOR requests carry
+    /// `x-amzn-query-mode: true`, and an error's code comes from `x-amzn-query-error`.
+    pub query_compatible: bool,
     /// awsJson `X-Amz-Target` prefix (`AmazonMemoryDB`).
     pub target_prefix: Option<String>,
     /// Endpoint host prefix (`memory-db`).
@@ -124,6 +129,9 @@ pub struct Service {
     /// The endpoint rule set (botocore `endpoint-rule-set-1.json`, Smithy
     /// `smithy.rules#endpointRuleSet`), lowered; `None` when the model comes without one.
     pub endpoint_rules: Option<crate::endpoints::Table>,
+    /// Operations of the model left out of generation, with the reason (empty unless a
+    /// lenient generation left some out: [`leave_out_unsupported`]).
+    pub left_out: Vec<LeftOut>,
 }
 
 impl Service {

@@ -48,40 +48,46 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
             continue;
         }
         let split = |p: &String| p.split('.').map(str::to_owned).collect::<Vec<_>>();
-        let mut check =
-            |root: Option<&ShapeId>, path: &[String], what: &str, want_collection: bool| {
-                match resolve(model, root, path) {
-                    Ok(kind) if want_collection && !kind => problems.push(Problem::new(
-                        here(),
-                        format!("{what} `{}` is not a list or map", path.join(".")),
-                    )),
-                    Ok(_) => {}
-                    Err(why) => problems.push(Problem::new(
-                        here(),
-                        format!("{what} `{}`: {why}", path.join(".")),
-                    )),
-                }
-            };
+        // Whether the path ends on a list or map; a path that does not resolve is a problem.
+        let mut check = |root: Option<&ShapeId>, path: &[String], what: &str| match resolve(
+            model, root, path,
+        ) {
+            Ok(collection) => collection,
+            Err(why) => {
+                problems.push(Problem::new(
+                    here(),
+                    format!("{what} `{}`: {why}", path.join(".")),
+                ));
+                false
+            }
+        };
         for t in &input_tokens {
-            check(op.input.as_ref(), &split(t), "input token", false);
+            check(op.input.as_ref(), &split(t), "input token");
         }
         if let Some(limit) = &def.limit_key {
-            check(op.input.as_ref(), &split(limit), "limit key", false);
+            check(op.input.as_ref(), &split(limit), "limit key");
         }
         for t in &output_tokens {
-            check(op.output.as_ref(), &split(t), "output token", false);
+            check(op.output.as_ref(), &split(t), "output token");
         }
+        // botocore also allows result keys that are numbers, strings or structures (DynamoDB
+        // `Query`'s `Count`, RDS `DownloadDBLogFilePortion`'s `LogFileData`), which its
+        // paginator adds up or concatenates across pages. `items()` gives the page's list or
+        // map items, so only those keys take part; the others stay readable on each page.
+        let mut item_keys = Vec::new();
         for r in &result_keys {
-            check(op.output.as_ref(), &split(r), "result key", true);
+            if check(op.output.as_ref(), &split(r), "result key") {
+                item_keys.push(split(r));
+            }
         }
         if let Some(more) = &def.more_results {
-            check(op.output.as_ref(), &split(more), "more_results", false);
+            check(op.output.as_ref(), &split(more), "more_results");
         }
         let paginator = Paginator {
             input_tokens: input_tokens.clone(),
             output_tokens: output_tokens.iter().map(split).collect(),
             limit_key: def.limit_key.clone(),
-            result_keys: result_keys.iter().map(split).collect(),
+            result_keys: item_keys,
             more_results: def.more_results.as_ref().map(split),
         };
         model.operations[index].paginator = Some(paginator);
@@ -126,4 +132,50 @@ fn resolve(
         model.shape(&current).kind,
         ShapeKind::List(_) | ShapeKind::Map(_)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    const MODEL: &str = r#"{
+      "version": "2.0",
+      "metadata": {"apiVersion": "2012-08-10", "protocol": "json", "jsonVersion": "1.0",
+                   "targetPrefix": "T", "serviceId": "T", "endpointPrefix": "t"},
+      "operations": {"Query": {"name": "Query", "input": {"shape": "In"}, "output": {"shape": "Out"}}},
+      "shapes": {
+        "In": {"type": "structure", "members": {"Start": {"shape": "Str"}}},
+        "Out": {"type": "structure", "members": {
+          "Items": {"shape": "List"}, "Count": {"shape": "Int"},
+          "Next": {"shape": "Str"}, "Page": {"shape": "In"}}},
+        "List": {"type": "list", "member": {"shape": "Str"}},
+        "Str": {"type": "string"},
+        "Int": {"type": "integer"}
+      }
+    }"#;
+
+    fn paginate(result_key: &str) -> crate::Result<crate::ir::Model> {
+        let mut model = crate::model::load("m.json", MODEL.as_bytes())?;
+        let paginators = format!(
+            r#"{{"pagination": {{"Query": {{"input_token": "Start", "output_token": "Next",
+                "result_key": {result_key}}}}}}}"#
+        );
+        crate::model::load_paginators(&mut model, "p.json", paginators.as_bytes())?;
+        Ok(model)
+    }
+
+    #[test]
+    fn scalar_and_structure_result_keys_are_accepted_but_only_collections_give_items() {
+        // DynamoDB's Query paginator: Items, Count, ScannedCount.
+        let model = paginate(r#"["Items", "Count", "Page"]"#).unwrap();
+        let p = model.operations[0].paginator.as_ref().unwrap();
+        assert_eq!(p.result_keys, vec![vec!["Items".to_owned()]]);
+    }
+
+    #[test]
+    fn a_result_key_that_does_not_resolve_is_still_an_error() {
+        let e = paginate(r#""Missing""#).unwrap_err().to_string();
+        assert!(
+            e.contains("operation `Query`: result key `Missing`: `Out` has no member `Missing`"),
+            "{e}"
+        );
+    }
 }

@@ -132,7 +132,7 @@ pub fn targets(kind: &ShapeKind) -> impl Iterator<Item = &ShapeId> {
 
 /// Lists and maps that contain themselves with no structure in between (`List = [List]`) have
 /// no finite Rust type; each such shape is reported.
-fn collection_cycles(model: &Model, reached: &BTreeSet<ShapeId>) -> Vec<Problem> {
+pub(crate) fn collection_cycles(model: &Model, reached: &BTreeSet<ShapeId>) -> Vec<Problem> {
     let element = |id: &ShapeId| match &model.shape(id).kind {
         ShapeKind::List(l) => Some(l.member.target.clone()),
         ShapeKind::Map(m) => Some(m.value.target.clone()),

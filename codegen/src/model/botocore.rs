@@ -36,6 +36,9 @@ pub struct Metadata {
     /// awsJson version.
     #[serde(default)]
     pub json_version: Option<String>,
+    /// Present (an empty object) when the service is `awsQueryCompatible`.
+    #[serde(default)]
+    pub aws_query_compatible: Option<serde_json::Value>,
     /// awsJson target prefix.
     #[serde(default)]
     pub target_prefix: Option<String>,

@@ -29,6 +29,12 @@ impl ErrorMetadata {
         }
     }
 
+    /// Replaces the code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = code.into();
+        self
+    }
+
     /// Sets the message.
     pub fn with_message(mut self, message: Option<String>) -> Self {
         self.message = message;

@@ -98,6 +98,15 @@ fn with_request_extras(
     code
 }
 
+/// `, ("x-amzn-query-mode", "true")` for the header list of an `awsQueryCompatible` service's
+/// requests (awsJson and RPC v2 CBOR), else nothing.
+pub(crate) fn query_mode_header(svc: &Service<'_>) -> Option<TokenStream> {
+    svc.model
+        .service
+        .query_compatible
+        .then(|| quote!(, ("x-amzn-query-mode", "true")))
+}
+
 /// The per-shape serializer and parser files of the service.
 pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     match svc.protocol {

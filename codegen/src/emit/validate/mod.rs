@@ -27,7 +27,8 @@
 //! semantics: most patterns anchor themselves with `^…$`). A pattern `regex` cannot compile
 //! (look-around, back-references) is not checked, and the member's docs say so; the generator
 //! compiles every pattern itself to decide. `regex`'s Perl classes (`\d`, `\w`) are Unicode,
-//! so such a check may accept a little more than an ASCII-only reading of the pattern would.
+//! but the runtime reads `\w` and `\d` as ASCII, as Java and ECMAScript do (which also makes
+//! patterns like `[\w+=,.@-]{1,1000}` cheap to compile: see `runtime/src/pattern.rs`).
 
 mod bounds;
 mod checks;
@@ -55,9 +56,23 @@ pub const CRATE_DOC: &str = "With the `validate` feature (off by default), every
      operation has `build_request_checked`, which validates before building the request. \
      `build_request` never validates.";
 
-/// Whether the `regex` crate can compile `pattern` (with its default size limits).
+/// Whether the `regex` crate can compile `pattern` (with its default size limits) as the
+/// generated check will: with the runtime's ASCII reading of `\w` and `\d`. Memoized per
+/// thread: a model repeats its patterns across many members, and each is asked about twice
+/// (the plan and the member's docs).
 pub fn pattern_checkable(pattern: &str) -> bool {
-    regex::Regex::new(pattern).is_ok()
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+            std::cell::RefCell::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&known) = seen.get(pattern) {
+            return known;
+        }
+        let ok = regex::Regex::new(&awsgen_runtime::pattern::ascii_classes(pattern)).is_ok();
+        seen.insert(pattern.to_owned(), ok);
+        ok
+    })
 }
 
 /// What validation one service generates: which shapes are reachable from inputs, which of them

@@ -303,8 +303,10 @@ impl Lowering<'_> {
                 .ok()
         });
         Service {
+            left_out: Vec::new(),
             api_version,
             json_version: json_version.map(str::to_owned),
+            query_compatible: t.contains_key(id::QUERY_COMPATIBLE),
             target_prefix,
             signing_name: sigv4
                 .as_ref()

@@ -27,6 +27,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         .or_else(|| service.service_id.as_ref().map(|id| id.replace(' ', "")))
         .unwrap_or_else(|| svc.module.clone());
     let path = format!("/service/{service_name}/operation/{}", op.name);
+    let query_mode = super::query_mode_header(svc);
     let build_request = if op.input.is_some() {
         let ser = op_fn_path(svc, op, &layout, &layout.op(&op.name).ser_input);
         quote! {
@@ -37,7 +38,8 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
                 &[
                     ("content-type", "application/cbor"),
                     ("accept", "application/cbor"),
-                    ("smithy-protocol", "rpc-v2-cbor"),
+                    ("smithy-protocol", "rpc-v2-cbor")
+                    #query_mode
                 ],
                 w.into_bytes(),
             )
@@ -47,7 +49,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             let _ = input;
             crate::runtime::operation::post_request(
                 #path,
-                &[("accept", "application/cbor"), ("smithy-protocol", "rpc-v2-cbor")],
+                &[("accept", "application/cbor"), ("smithy-protocol", "rpc-v2-cbor") #query_mode],
                 ::std::vec::Vec::new(),
             )
         }

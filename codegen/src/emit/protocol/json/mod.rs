@@ -106,10 +106,11 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             w.end_object();
         }
     };
+    let query_mode = super::query_mode_header(svc);
     let request = quote! {
         crate::runtime::operation::post_request(
             #path,
-            &[("content-type", #content_type), ("x-amz-target", #target)],
+            &[("content-type", #content_type), ("x-amz-target", #target) #query_mode],
             w.into_bytes(),
         )
     };

@@ -125,6 +125,9 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
             })
         })
         .collect();
+    let query_error = svc.model.service.query_compatible.then(
+        || quote!(let meta = crate::runtime::operation::query_compatible_error(meta, headers);),
+    );
     let doc = format!(
         " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
         op.name
@@ -156,6 +159,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
                     return crate::runtime::ResponseError::Invalid(invalid);
                 }
             };
+            #query_error
             #dispatch
         }
     }

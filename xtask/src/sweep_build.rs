@@ -1,0 +1,183 @@
+//! `cargo xtask sweep --build N | --build-all`: builds generated crates of the corpus with
+//! `cargo clippy -D warnings` (every feature: serde, validate, client), one crate per service in
+//! one temporary cargo workspace, so that dependencies compile once and a crate that does not
+//! build is named on its own (`--keep-going`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use awsgen_codegen::ir::Protocol;
+
+use crate::corpus::CorpusModel;
+
+/// The fixed sample CI builds: small services spanning every supported protocol (awsQuery;
+/// awsJson 1.0 and 1.1; smithy-rpc-v2-cbor, chosen explicitly where the model also lists json,
+/// which botocore prefers), plus HealthLake, which generates with an event-stream operation
+/// left out. `(service folder, protocol override)`.
+pub const SAMPLE: &[(&str, Option<Protocol>)] = &[
+    ("importexport", None),
+    ("sdb", None),
+    ("sts", None),
+    ("cloudsearch", None),
+    ("bcm-recommended-actions", None),
+    ("dynamodbstreams", None),
+    ("keyspacesstreams", None),
+    ("route53-recovery-cluster", None),
+    ("freetier", None),
+    ("ec2-instance-connect", None),
+    ("forecastquery", None),
+    ("marketplacecommerceanalytics", None),
+    ("meteringmarketplace", None),
+    ("migrationhub-config", None),
+    ("pricing", None),
+    ("marketplace-entitlement", Some(Protocol::RpcV2Cbor)),
+    ("kendra-ranking", Some(Protocol::RpcV2Cbor)),
+    ("resourcegroupstaggingapi", Some(Protocol::RpcV2Cbor)),
+    ("interconnect", Some(Protocol::RpcV2Cbor)),
+    ("partnercentral-revenue-measurement", None),
+    ("healthlake", None),
+];
+
+/// What building gave.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Crates written into the workspace.
+    pub crates: usize,
+    /// `(service, protocol)` of each crate that does not build cleanly.
+    pub failed: Vec<String>,
+    /// Generated lines of the crates (outside `src/runtime/`).
+    pub lines: usize,
+    /// Wall time of the build.
+    pub time: Duration,
+}
+
+impl BuildReport {
+    /// `sweep build: N of M built (…)`.
+    pub fn line(&self) -> String {
+        format!(
+            "sweep build: {} of {} built (clippy -D warnings, all features; {} generated lines; {:.0} s)",
+            self.crates - self.failed.len(),
+            self.crates,
+            self.lines,
+            self.time.as_secs_f64()
+        )
+    }
+}
+
+/// The first `n` services of [`SAMPLE`], failing when the corpus lacks one.
+pub fn sample(models: &[CorpusModel], n: usize) -> Result<Vec<(CorpusModel, Option<Protocol>)>> {
+    if n > SAMPLE.len() {
+        bail!("--build takes at most {} (the fixed sample)", SAMPLE.len());
+    }
+    SAMPLE[..n]
+        .iter()
+        .map(|(service, protocol)| {
+            let model = models
+                .iter()
+                .find(|m| m.service == *service)
+                .with_context(|| format!("sample service `{service}` is not in the corpus"))?;
+            Ok((model.clone(), *protocol))
+        })
+        .collect()
+}
+
+/// Generates each service as a member crate of a workspace at `dir` (replacing what was there,
+/// keeping `target/`), then runs clippy on all of them.
+pub fn build(dir: &Path, services: &[(CorpusModel, Option<Protocol>)]) -> Result<BuildReport> {
+    fs::create_dir_all(dir)?;
+    // Stale member folders would be built too: start the members afresh.
+    let crates_dir = dir.join("crates");
+    let _ = fs::remove_dir_all(&crates_dir);
+    let mut members = Vec::new();
+    let mut lines = 0;
+    for (model, protocol) in services {
+        let display = format!(
+            "botocore/data/{}/{}/service-2.json",
+            model.service, model.api_version
+        );
+        let loaded = crate::load_model(&model.model_path(), &display)?;
+        let mut input = crate::sweep::crate_input(model, loaded);
+        input.standalone = false;
+        input.services[0].protocol = *protocol;
+        let generated = awsgen_codegen::generate_lenient(&input)
+            .with_context(|| format!("generating {}", model.service))?;
+        lines += generated
+            .files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".rs") && !p.starts_with("src/runtime/"))
+            .map(|(_, c)| c.lines().count())
+            .sum::<usize>();
+        let member = format!("crates/{}", model.service);
+        crate::tree::replace_tree(&dir.join(&member), &generated.files)?;
+        members.push(member);
+    }
+    let manifest = format!(
+        "# Written by `cargo xtask sweep --build`: the sampled generated crates, built together.\n\
+         [workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+        members
+            .iter()
+            .map(|m| format!("{m:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    fs::write(dir.join("Cargo.toml"), manifest)?;
+    // The repository's lock file pins the versions its own build already fetched.
+    let lock = dir.join("Cargo.lock");
+    if !lock.exists() {
+        let _ = fs::copy(crate::project_root().join("Cargo.lock"), &lock);
+    }
+    let start = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-features",
+            "--keep-going",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .context("cannot run cargo clippy")?;
+    let time = start.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let failed: Vec<String> = services
+        .iter()
+        .filter(|(m, _)| {
+            stderr.contains(&format!(
+                "could not compile `{}`",
+                crate::sweep::crate_name(&m.service)
+            ))
+        })
+        .map(|(m, _)| m.service.clone())
+        .collect();
+    if !output.status.success() {
+        fs::write(dir.join("clippy.log"), stderr.as_bytes())?;
+        if failed.is_empty() {
+            bail!(
+                "cargo clippy failed before building the crates ({}):\n{stderr}",
+                output.status
+            );
+        }
+        eprintln!("clippy's messages: {}", dir.join("clippy.log").display());
+    }
+    Ok(BuildReport {
+        crates: services.len(),
+        failed,
+        lines,
+        time,
+    })
+}
+
+/// Where `sweep --build` puts its workspace: `target/sweep-build` of the repository.
+pub fn default_dir() -> PathBuf {
+    crate::project_root().join("target").join("sweep-build")
+}
