@@ -288,14 +288,12 @@ fn check_dependencies(files: &BTreeMap<String, String>, manifest_dir: &Path) {
     let own = names(&String::from_utf8_lossy(&read(
         &manifest_dir.join("Cargo.toml"),
     )));
-    // The client's dependencies come with its feature, which is off here.
+    // The client's and the signer's dependencies come with their features, which are off here.
     let manifest: toml::Table =
         toml::from_str(files.get("Cargo.toml").expect("generated manifest")).expect("TOML");
-    let client: BTreeSet<String> = manifest
-        .get("features")
-        .and_then(|f| f.get("client"))
-        .and_then(|c| c.as_array())
+    let client: BTreeSet<String> = ["client", "sigv4"]
         .into_iter()
+        .filter_map(|feature| manifest.get("features")?.get(feature)?.as_array())
         .flatten()
         .filter_map(|d| d.as_str()?.strip_prefix("dep:").map(str::to_owned))
         .collect();

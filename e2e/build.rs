@@ -108,6 +108,40 @@ fn main() {
         ));
     }
     write(&out.join("root.rs"), &root);
+    probe_moto(repo);
+}
+
+/// Whether the Python of `AWSGEN_MOTO_PYTHON` (default `python3`) can run the moto server of
+/// the end-to-end tests. Without it the tests are compiled `#[ignore]`d (cfg `moto_missing`),
+/// so that `cargo test` reports them as ignored, with the reason, instead of passed; under
+/// `CI` the build fails instead.
+fn probe_moto(repo: &Path) {
+    println!("cargo:rustc-check-cfg=cfg(moto_missing)");
+    println!("cargo:rerun-if-env-changed=AWSGEN_MOTO_PYTHON");
+    println!("cargo:rerun-if-env-changed=CI");
+    let script = repo.join("e2e/moto/server.py");
+    println!("cargo:rerun-if-changed={}", script.display());
+    let python = std::env::var("AWSGEN_MOTO_PYTHON").unwrap_or_else(|_| "python3".into());
+    let output = std::process::Command::new(&python)
+        .arg(&script)
+        .arg("--probe")
+        .stdin(std::process::Stdio::null())
+        .output();
+    let why = match output {
+        Ok(o) if o.status.success() => return,
+        Ok(o) => String::from_utf8_lossy(&o.stdout).trim().to_owned(),
+        Err(e) => format!("cannot run `{python}`: {e}"),
+    };
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+    assert!(
+        !ci,
+        "CI is set, so the moto end-to-end tests must not be skipped: `{python}` has no moto ({why})"
+    );
+    println!(
+        "cargo:warning=the moto end-to-end tests are ignored: `{python}` has no moto ({why}); \
+         install moto[server] and set AWSGEN_MOTO_PYTHON"
+    );
+    println!("cargo:rustc-cfg=moto_missing");
 }
 
 /// Every dependency the generated manifest names must be a dependency of this package.

@@ -28,6 +28,11 @@ except ImportError as error:
     print(f"MISSING {error}", flush=True)
     sys.exit(3)
 
+if sys.argv[1:] == ["--probe"]:
+    # e2e/build.rs asks whether the imports above work, and starts nothing.
+    print("OK", flush=True)
+    sys.exit(0)
+
 
 def elasticache_copy_snapshot(self):
     backend = self.elasticache_backend

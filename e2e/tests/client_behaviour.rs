@@ -100,7 +100,7 @@ async fn resolves_the_regional_endpoint_and_signs_every_attempt() {
         client.endpoint(),
         "https://memory-db.eu-west-1.amazonaws.com"
     );
-    let output = client.copy_snapshot(input()).await.expect("second attempt");
+    let output = client.call(input()).await.expect("second attempt");
     assert_eq!(output.snapshot.and_then(|s| s.name).as_deref(), Some("b"));
     let seen = script.seen.lock().unwrap();
     assert_eq!(seen.len(), 2);
@@ -131,7 +131,7 @@ async fn throttling_is_retried_until_the_attempts_run_out() {
         Step::Respond(400, THROTTLED),
     ]);
     let err = client(&script)
-        .copy_snapshot(input())
+        .call(input())
         .await
         .expect_err("always throttled");
     assert_eq!(script.requests(), 3);
@@ -149,10 +149,7 @@ async fn throttling_is_retried_until_the_attempts_run_out() {
 #[tokio::test]
 async fn modeled_client_errors_are_not_retried() {
     let script = Script::new(vec![Step::Respond(400, NOT_FOUND)]);
-    let err = client(&script)
-        .copy_snapshot(input())
-        .await
-        .expect_err("not found");
+    let err = client(&script).call(input()).await.expect_err("not found");
     assert_eq!(script.requests(), 1);
     assert_eq!(err.attempts(), 1);
     assert!(matches!(
@@ -173,15 +170,12 @@ async fn transport_errors_and_unreadable_5xx_are_retried() {
         Step::Respond(502, "<html>bad gateway</html>"),
         Step::Respond(200, OK),
     ]);
-    client(&script)
-        .copy_snapshot(input())
-        .await
-        .expect("third attempt");
+    client(&script).call(input()).await.expect("third attempt");
     assert_eq!(script.requests(), 3);
 
     let script = Script::new(vec![Step::Fail, Step::Fail, Step::Fail]);
     let err = client(&script)
-        .copy_snapshot(input())
+        .call(input())
         .await
         .expect_err("never connects");
     assert!(matches!(err.kind(), ErrorKind::Transport(_)));
@@ -191,10 +185,7 @@ async fn transport_errors_and_unreadable_5xx_are_retried() {
     );
 
     let script = Script::new(vec![Step::Respond(503, "<html>down</html>"); 3]);
-    let err = client(&script)
-        .copy_snapshot(input())
-        .await
-        .expect_err("down");
+    let err = client(&script).call(input()).await.expect_err("down");
     match err.kind() {
         ErrorKind::InvalidResponse(e) => assert_eq!(e.status(), 503),
         other => panic!("expected an invalid response, got {other:?}"),
@@ -205,13 +196,13 @@ async fn transport_errors_and_unreadable_5xx_are_retried() {
 async fn an_attempt_that_hangs_times_out() {
     let script = Script::new(vec![Step::Hang, Step::Respond(200, OK)]);
     client(&script)
-        .copy_snapshot(input())
+        .call(input())
         .await
         .expect("the retry succeeds");
 
     let script = Script::new(vec![Step::Hang, Step::Hang, Step::Hang]);
     let err = client(&script)
-        .copy_snapshot(input())
+        .call(input())
         .await
         .expect_err("always hangs");
     assert!(err.is_timeout());
@@ -255,7 +246,7 @@ async fn a_closed_port_is_a_transport_error() {
             max_delay: Duration::from_millis(1),
         });
     let client = awsgen_e2e::memorydb::Client::new(config).expect("client");
-    let err = client.copy_snapshot(input()).await.expect_err("refused");
+    let err = client.call(input()).await.expect_err("refused");
     assert!(matches!(err.kind(), ErrorKind::Transport(_)), "{err:?}");
     assert_eq!(err.attempts(), 2);
     let text = err.to_string();
@@ -263,4 +254,105 @@ async fn a_closed_port_is_a_transport_error() {
         text.starts_with("CopySnapshot failed: transport error: cannot send the request"),
         "{text}"
     );
+}
+
+#[tokio::test]
+async fn a_response_body_over_the_limit_is_a_transport_error() {
+    use std::io::{Read, Write};
+    // A one-shot HTTP server on the loopback address that answers with a 2,000-byte body.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request);
+        let body = "x".repeat(2000);
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(response.as_bytes()).expect("write");
+    });
+    let config = Config::new("us-east-1", Credentials::new("a", "b", None))
+        .with_endpoint(format!("http://127.0.0.1:{port}"))
+        .with_max_response_bytes(1000)
+        .with_retry(RetryConfig {
+            max_attempts: 1,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(1),
+        });
+    let client = awsgen_e2e::memorydb::Client::new(config).expect("client");
+    let err = client.call(input()).await.expect_err("too long");
+    server.join().expect("server");
+    assert!(matches!(err.kind(), ErrorKind::Transport(_)), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("the response body is longer than 1000 bytes"),
+        "{text}"
+    );
+}
+
+/// The fluent call sends exactly what the input-first call sends, and gives the same output.
+#[tokio::test]
+async fn the_fluent_call_sends_what_the_input_first_call_sends() {
+    let script = Script::new(vec![Step::Respond(200, OK), Step::Respond(200, OK)]);
+    let client = client(&script);
+    let fluent = client
+        .copy_snapshot()
+        .source_snapshot_name("a")
+        .target_snapshot_name("b")
+        .send()
+        .await
+        .expect("fluent");
+    let input_first = client.call(input()).await.expect("input first");
+    assert_eq!(fluent, input_first);
+    assert_eq!(fluent.snapshot().and_then(|s| s.name()), Some("b"));
+    let seen = script.seen.lock().unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[0].body(), seen[1].body());
+    assert_eq!(
+        seen[0].headers()["x-amz-target"],
+        "AmazonMemoryDB.CopySnapshot"
+    );
+}
+
+/// A fluent call missing a required member fails with the call's own error type, naming the
+/// member, and sends nothing.
+#[tokio::test]
+async fn a_fluent_call_without_a_required_member_sends_nothing() {
+    let script = Script::new(vec![]);
+    let err = client(&script)
+        .copy_snapshot()
+        .source_snapshot_name("a")
+        .send()
+        .await
+        .expect_err("TargetSnapshotName is required");
+    assert_eq!(script.requests(), 0);
+    assert_eq!(err.attempts(), 0);
+    let ErrorKind::InvalidInput(build) = err.kind() else {
+        panic!("{err:?}");
+    };
+    assert_eq!(build.missing(), ["TargetSnapshotName"]);
+    assert_eq!(
+        err.to_string(),
+        "CopySnapshot failed: invalid input: cannot build `CopySnapshotInput`: required member \
+         `TargetSnapshotName` not set"
+    );
+}
+
+/// `is_<variant>()` on the operation error.
+#[tokio::test]
+async fn operation_errors_tell_their_variant() {
+    let script = Script::new(vec![Step::Respond(400, NOT_FOUND)]);
+    let err = client(&script)
+        .copy_snapshot()
+        .source_snapshot_name("a")
+        .target_snapshot_name("b")
+        .send()
+        .await
+        .expect_err("not found");
+    let service = err.service_error().expect("a service error");
+    assert!(service.is_snapshot_not_found_fault());
+    assert!(!service.is_snapshot_already_exists_fault());
 }

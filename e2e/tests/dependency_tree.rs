@@ -1,6 +1,7 @@
 //! The client costs nothing when off: `cargo tree -e normal` of the checked-in generated crate
 //! (`generated/Cargo.toml`, default features) equals the tree of the same manifest with the
-//! `client` feature and its optional dependencies removed; with the feature on, the client's
+//! `client` and `sigv4` features and their optional dependencies removed; with `sigv4` alone
+//! the signer's sha2 and hmac are in the tree and no transport; with `client` on, the client's
 //! transport is in the tree. Resolved offline from the local registry cache, each manifest in
 //! a scratch directory of its own.
 
@@ -47,13 +48,26 @@ fn the_client_feature_adds_nothing_when_off() {
     let with_client = toml::to_string(&manifest).unwrap();
 
     let features = manifest["features"].as_table_mut().unwrap();
+    let deps_of = |feature: toml::Value| -> Vec<String> {
+        feature
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|d| d.as_str().unwrap().strip_prefix("dep:").map(str::to_owned))
+            .collect()
+    };
     let client = features.remove("client").expect("a `client` feature");
-    let client_deps: Vec<String> = client
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d.as_str().unwrap().strip_prefix("dep:").unwrap().to_owned())
-        .collect();
+    assert!(
+        client
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str() == Some("sigv4")),
+        "client includes sigv4: {client:?}"
+    );
+    let sigv4 = features.remove("sigv4").expect("a `sigv4` feature");
+    let mut client_deps = deps_of(client);
+    client_deps.extend(deps_of(sigv4));
     assert!(
         client_deps.iter().any(|d| d == "hyper-util"),
         "{client_deps:?}"
@@ -74,6 +88,20 @@ fn the_client_feature_adds_nothing_when_off() {
     let default_tree = tree(&on, &[]);
     assert_eq!(default_tree, tree(&off, &[]));
     assert!(!default_tree.contains("hyper"), "{default_tree}");
+    // Sans-IO signing: sha2 and hmac, no transport.
+    let sigv4_tree = tree(&on, &["sigv4"]);
+    for crate_name in ["sha2", "hmac"] {
+        assert!(
+            sigv4_tree.contains(crate_name),
+            "{crate_name} in\n{sigv4_tree}"
+        );
+    }
+    for crate_name in ["hyper", "rustls", "tokio"] {
+        assert!(
+            !sigv4_tree.contains(crate_name),
+            "{crate_name} in\n{sigv4_tree}"
+        );
+    }
     let client_tree = tree(&on, &["client"]);
     for crate_name in ["hyper-util", "rustls", "sha2", "hmac", "tokio"] {
         assert!(

@@ -17,3 +17,6 @@ pub mod elasticache;
 #[cfg(feature = "memorydb")]
 pub mod memorydb;
 pub mod runtime;
+/// The `http` crate, whose types `build_request` and `parse_response` use.
+pub use ::http;
+pub use runtime::{BuildError, DateTime, ErrorMetadata, ResponseError};

@@ -60,6 +60,15 @@ impl ErrorMetadata {
         self.message.as_deref()
     }
 
+    /// Gives an error structure's `message` member this metadata's message when the member is
+    /// absent (the body spelt it differently, `Message` in awsJson). For generated parsers.
+    #[doc(hidden)]
+    pub fn fill_message(&self, member: &mut Option<String>) {
+        if member.is_none() {
+            member.clone_from(&self.message);
+        }
+    }
+
     /// The request id, if the response had one.
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()

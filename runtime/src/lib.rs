@@ -10,7 +10,7 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
 pub mod compression;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod credentials;
 pub mod document;
 pub mod endpoint;
@@ -25,7 +25,7 @@ pub mod pattern;
 pub mod query;
 #[cfg(feature = "serde")]
 pub mod serde_support;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;
 #[cfg(feature = "client")]

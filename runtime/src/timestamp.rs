@@ -282,7 +282,16 @@ impl DateTime {
     /// not zero. Finer precision is truncated.
     pub fn fmt_date_time(self, out: &mut String) {
         // Writing to a `String` cannot fail.
-        let _ = self.write_date_time(out);
+        let _ = self.write_date_time(out, false);
+    }
+
+    /// Appends this instant as an RFC 3339 date-time in UTC with every significant digit of
+    /// the fraction, up to nanoseconds, and no trailing zeros: `2007-01-01T09:27:08.566973Z`,
+    /// `2015-01-25T08:00:00Z`. Nothing is lost: [`parse_date_time`](Self::parse_date_time)
+    /// reads it back to the same instant. This is the `serde` form; the wire formats stay
+    /// [`fmt_date_time`](Self::fmt_date_time)'s milliseconds, as the protocols want.
+    pub fn fmt_date_time_exact(self, out: &mut String) {
+        let _ = self.write_date_time(out, true);
     }
 
     /// Appends this instant as an IMF-fixdate: `Sun, 02 Jan 2000 20:34:56 GMT`. The fraction of
@@ -319,7 +328,7 @@ impl DateTime {
         out
     }
 
-    fn write_date_time<W: fmt::Write>(self, w: &mut W) -> fmt::Result {
+    fn write_date_time<W: fmt::Write>(self, w: &mut W, exact: bool) -> fmt::Result {
         let (year, month, day, hour, minute, second) = self.to_ymd_hms();
         write_year(w, year)?;
         w.write_char('-')?;
@@ -332,6 +341,23 @@ impl DateTime {
         write_2(w, minute)?;
         w.write_char(':')?;
         write_2(w, second)?;
+        if exact {
+            if self.nanos != 0 {
+                // Nine digits, then the trailing zeros dropped.
+                let mut digits = ['0'; 9];
+                let mut rest = self.nanos;
+                for d in digits.iter_mut().rev() {
+                    *d = char::from_digit(rest % 10, 10).unwrap_or('0');
+                    rest /= 10;
+                }
+                let zeros = digits.iter().rev().take_while(|d| **d == '0').count();
+                w.write_char('.')?;
+                for d in digits.iter().take(9 - zeros) {
+                    w.write_char(*d)?;
+                }
+            }
+            return w.write_char('Z');
+        }
         let millis = self.nanos / NANOS_PER_MILLI;
         if millis != 0 {
             w.write_char('.')?;
@@ -392,7 +418,7 @@ impl DateTime {
 impl fmt::Display for DateTime {
     /// Formats as an RFC 3339 date-time, like [`DateTime::fmt_date_time`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_date_time(f)
+        self.write_date_time(f, false)
     }
 }
 
@@ -454,9 +480,12 @@ impl TryFrom<DateTime> for SystemTime {
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for DateTime {
-    /// Serializes as an RFC 3339 date-time string, like [`DateTime::fmt_date_time`].
+    /// Serializes as an RFC 3339 date-time string with every significant fraction digit, like
+    /// [`DateTime::fmt_date_time_exact`], so that a value survives a serde round trip.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut out = String::with_capacity(30);
+        self.fmt_date_time_exact(&mut out);
+        serializer.serialize_str(&out)
     }
 }
 

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use std::pin::Pin;
 use std::time::Duration;
 
-use http_body_util::{BodyExt, Full};
+use http_body_util::{BodyExt, Full, Limited};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
@@ -68,10 +68,15 @@ impl fmt::Display for TransportError {
 
 impl std::error::Error for TransportError {}
 
+/// The largest response body [`HyperClient`] reads by default: 64 MiB. A longer one is a
+/// [`TransportError`] rather than memory without bound.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// The default transport: hyper-util's connection-pooling client over rustls.
 #[derive(Clone, Debug)]
 pub struct HyperClient {
     client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Cursor<Vec<u8>>>>,
+    max_response_bytes: usize,
 }
 
 impl HyperClient {
@@ -89,7 +94,17 @@ impl HyperClient {
             .enable_http1()
             .wrap_connector(http);
         let client = Client::builder(TokioExecutor::new()).build(https);
-        Ok(Self { client })
+        Ok(Self {
+            client,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// Reads response bodies up to `max` bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a
+    /// longer body is a [`TransportError`].
+    pub fn with_max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
+        self
     }
 }
 
@@ -106,10 +121,18 @@ impl HttpClient for HyperClient {
                     TransportError::new("cannot send the request", Some(Box::new(e)))
                 })?;
             let (parts, body) = response.into_parts();
-            let body = body
+            let max = self.max_response_bytes;
+            let body = Limited::new(body, max)
                 .collect()
                 .await
-                .map_err(|e| TransportError::new("cannot read the response", Some(Box::new(e))))?
+                .map_err(|e| {
+                    let message = if e.is::<http_body_util::LengthLimitError>() {
+                        format!("the response body is longer than {max} bytes")
+                    } else {
+                        "cannot read the response".to_owned()
+                    };
+                    TransportError::new(message, Some(e))
+                })?
                 .to_bytes()
                 .to_vec();
             Ok(http::Response::from_parts(parts, body))

@@ -1091,6 +1091,30 @@ mod serde_impls {
         );
     }
 
+    /// The serde form keeps every significant digit (the wire formats keep milliseconds):
+    /// a parsed response serialized and read back is the same instant.
+    #[test]
+    fn serde_keeps_every_fraction_digit() {
+        // 2007-01-01T09:27:08Z is 1,167,643,628 s after the epoch (Python's calendar.timegm).
+        let t = DateTime::parse_date_time("2007-01-01T09:27:08.566973Z").unwrap();
+        assert_eq!(t, dt(1_167_643_628, 566_973_000));
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(json, r#""2007-01-01T09:27:08.566973Z""#);
+        assert_eq!(serde_json::from_str::<DateTime>(&json).unwrap(), t);
+        assert_eq!(t.to_date_time_string(), "2007-01-01T09:27:08.566Z");
+        for (secs, nanos, text) in [
+            (0, 1, r#""1970-01-01T00:00:00.000000001Z""#),
+            (0, 100_000_000, r#""1970-01-01T00:00:00.1Z""#),
+            (0, 999_999_999, r#""1970-01-01T00:00:00.999999999Z""#),
+            (-2, 500_000_000, r#""1969-12-31T23:59:58.5Z""#),
+            (0, 0, r#""1970-01-01T00:00:00Z""#),
+        ] {
+            let t = dt(secs, nanos);
+            assert_eq!(serde_json::to_string(&t).unwrap(), text);
+            assert_eq!(serde_json::from_str::<DateTime>(text).unwrap(), t, "{text}");
+        }
+    }
+
     #[test]
     fn deserializes_botocore_style_params() {
         #[derive(serde::Deserialize, Debug, PartialEq)]

@@ -154,3 +154,9 @@ fn write(path: &Path, text: &str) {
     }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
+
+/// The README's Rust examples, compiled (and, unless marked `no_run`, run) as doctests so that
+/// they cannot drift from the generated crate's API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

@@ -230,7 +230,8 @@ fn every_snapshot_member_and_two_node_snapshots() {
         "PreferredAvailabilityZone": "eu-west-1a",
         "PreferredOutpostArn": "arn:aws:outposts:eu-west-1:123456789012:outpost/op-1",
         // 23:59:59.123456789 at +01:00 is 22:59:59.123456789 UTC; serde shows milliseconds.
-        "CacheClusterCreateTime": "2024-02-29T22:59:59.123Z",
+        // Every fraction digit of the response (23:59:59.123456789+01:00) survives serde.
+        "CacheClusterCreateTime": "2024-02-29T22:59:59.123456789Z",
         "PreferredMaintenanceWindow": "sun:05:00-sun:06:00",
         "TopicArn": "arn:aws:sns:eu-west-1:123456789012:topic",
         "Port": 6379,
@@ -258,7 +259,7 @@ fn every_snapshot_member_and_two_node_snapshots() {
                 },
                 "CacheSize": "11 MB",
                 "CacheNodeCreateTime": "2024-01-01T00:00:00Z",
-                "SnapshotCreateTime": "2024-03-01T01:02:03.500Z"
+                "SnapshotCreateTime": "2024-03-01T01:02:03.5Z"
             },
             {
                 "CacheClusterId": "rg-1-002",
@@ -285,7 +286,7 @@ fn every_snapshot_member_and_two_node_snapshots() {
     }});
     assert_eq!(serde_json::to_value(&output).unwrap(), expected);
 
-    // What serde cannot show: the nanoseconds, and the enum variants.
+    // The instant itself, and the enum variants (serde shows only their wire values).
     let snapshot = output.snapshot.as_ref().unwrap();
     let created = snapshot.cache_cluster_create_time.unwrap();
     assert_eq!(

@@ -60,6 +60,20 @@ pub fn load_model(path: &Path, display: &str) -> Result<Model> {
 
 /// Generates the crate `codegen.toml` describes, in memory: output folder and files.
 pub fn generate_configured(root: &Path) -> Result<(PathBuf, BTreeMap<String, String>)> {
+    let configured = configure(root)?;
+    Ok((configured.out, configured.files))
+}
+
+/// The configured crate: where it goes, its files, and its services.
+struct Configured {
+    out: PathBuf,
+    files: BTreeMap<String, String>,
+    /// (module, model path) of each service.
+    services: Vec<(String, String)>,
+}
+
+/// [`generate_configured`], plus the configured services.
+fn configure(root: &Path) -> Result<Configured> {
     let config_path = root.join(CONFIG);
     let text = fs::read_to_string(&config_path)
         .with_context(|| format!("{CONFIG}: cannot read the configuration"))?;
@@ -84,7 +98,15 @@ pub fn generate_configured(root: &Path) -> Result<(PathBuf, BTreeMap<String, Str
         standalone: false,
     })?;
     warn_left_out(&generated.left_out);
-    Ok((root.join(&config.krate.out), generated.files))
+    Ok(Configured {
+        out: root.join(&config.krate.out),
+        files: generated.files,
+        services: config
+            .services
+            .iter()
+            .map(|s| (s.module.clone(), s.model.clone()))
+            .collect(),
+    })
 }
 
 /// Prints a warning for each operation a lenient generation left out.
@@ -98,11 +120,18 @@ pub fn warn_left_out(left_out: &[(String, awsgen_codegen::ir::LeftOut)]) {
 }
 
 /// `cargo xtask regenerate [--check]`. With `check`, writes nothing and fails naming every
-/// stale, missing or orphaned file.
-pub fn regenerate(root: &Path, check: bool) -> Result<()> {
-    let (out, files) = generate_configured(root)?;
+/// stale, missing or orphaned file. Otherwise writes the crate and returns the summary to
+/// print: one line per service (and one for the crate-level files) with the files written,
+/// unchanged and removed, pointing to `model-diff` when the service's model differs from the
+/// committed one.
+pub fn regenerate(root: &Path, check: bool) -> Result<String> {
+    let Configured {
+        out,
+        files,
+        services,
+    } = configure(root)?;
+    let diff = tree::diff(&out, &files)?;
     if check {
-        let diff = tree::diff(&out, &files)?;
         if !diff.is_clean() {
             anyhow::bail!(
                 "{}{} is not up to date: run `{REGENERATE}` and commit the result",
@@ -110,9 +139,75 @@ pub fn regenerate(root: &Path, check: bool) -> Result<()> {
                 out.display()
             );
         }
-        return Ok(());
+        return Ok(format!("{} is up to date\n", out.display()));
     }
-    tree::replace_tree(&out, &files)
+    tree::replace_tree(&out, &files)?;
+    let mut summary = String::new();
+    let mut groups: Vec<(String, String, Option<String>)> = services
+        .iter()
+        .map(|(module, model)| {
+            (
+                module.clone(),
+                format!("src/{module}/"),
+                Some(model.clone()),
+            )
+        })
+        .collect();
+    groups.push(("crate files".to_owned(), String::new(), None));
+    for (label, prefix, model) in groups {
+        let in_group = |path: &&String| {
+            if prefix.is_empty() {
+                !services
+                    .iter()
+                    .any(|(m, _)| path.starts_with(&format!("src/{m}/")))
+            } else {
+                path.starts_with(&prefix)
+            }
+        };
+        let count = |list: &[String]| list.iter().filter(in_group).count();
+        let (stale, missing, removed) = (
+            count(&diff.stale),
+            count(&diff.missing),
+            count(&diff.orphaned),
+        );
+        let total = files.keys().filter(in_group).count();
+        summary.push_str(&format!(
+            "{label}: {} written ({missing} new), {} unchanged, {removed} removed",
+            stale + missing,
+            total - stale - missing,
+        ));
+        if let Some(model) = model
+            && let Some(note) = model_change(root, &model)
+        {
+            summary.push_str(&format!("; {note}"));
+        }
+        summary.push('\n');
+    }
+    Ok(summary)
+}
+
+/// Whether the model file differs from the committed one (`git status`), and if so what to run
+/// to see how; `None` when it does not or git cannot tell.
+fn model_change(root: &Path, model: &str) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["status", "--porcelain", "--", model])
+        .current_dir(root)
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let status = String::from_utf8_lossy(&output.stdout);
+    let status = status.trim();
+    if status.is_empty() {
+        None
+    } else if status.starts_with("??") || status.starts_with('A') {
+        Some(format!("model {model} is new (not in HEAD)"))
+    } else {
+        Some(format!(
+            "model {model} changed since HEAD: see how with `git show HEAD:{model} > /tmp/old-model.json && cargo xtask model-diff /tmp/old-model.json {model}`"
+        ))
+    }
 }
 
 /// Options of `cargo xtask generate`.
@@ -129,6 +224,38 @@ pub struct GenerateOptions {
     pub name: Option<String>,
     /// Fail on an operation the generator cannot produce instead of leaving it out.
     pub strict: bool,
+    /// Whether the crate declares an empty `[workspace]` (is its own workspace wherever it is);
+    /// without it the crate can be a member of the workspace it sits in.
+    pub own_workspace: bool,
+}
+
+impl GenerateOptions {
+    /// The command that regenerates the crate, as its file headers show it: the options in a
+    /// fixed order, and the output folder as a placeholder, so that the same crate generated
+    /// into two folders (or on two machines) is byte-identical.
+    pub fn command(&self) -> String {
+        let mut command = format!("cargo xtask generate --model {}", self.model);
+        match &self.selection {
+            Selection::All => command.push_str(" --all-operations"),
+            Selection::Operations(ops) => {
+                command.push_str(&format!(" --operations {}", ops.join(",")));
+            }
+        }
+        if let Some(p) = self.protocol {
+            command.push_str(&format!(" --protocol {}", p.botocore_name()));
+        }
+        if let Some(name) = &self.name {
+            command.push_str(&format!(" --name {name}"));
+        }
+        if self.own_workspace {
+            command.push_str(" --workspace");
+        }
+        if self.strict {
+            command.push_str(" --strict");
+        }
+        command.push_str(" --out <this folder>");
+        command
+    }
 }
 
 /// The module name of a service in a standalone crate: its service id, lowercased, letters
@@ -161,7 +288,7 @@ pub fn model_diff(a: &str, b: &str, selection: &Selection) -> Result<String> {
 }
 
 /// `cargo xtask generate`: a standalone crate for any model.
-pub fn generate(options: &GenerateOptions, command: &str) -> Result<()> {
+pub fn generate(options: &GenerateOptions) -> Result<()> {
     let model = load_model(Path::new(&options.model), &options.model)?;
     let module = service_module(&model);
     let input = CrateInput {
@@ -175,9 +302,9 @@ pub fn generate(options: &GenerateOptions, command: &str) -> Result<()> {
             selection: options.selection.clone(),
             protocol: options.protocol,
         }],
-        command: command.to_owned(),
+        command: options.command(),
         source: options.model.clone(),
-        standalone: true,
+        standalone: options.own_workspace,
     };
     let files = if options.strict {
         awsgen_codegen::generate(&input)?

@@ -1,54 +1,219 @@
-//! `cargo xtask`: awsgen's command line. Parses arguments and calls the `xtask` library.
+//! `cargo xtask`: awsgen's command line. Parses arguments (clap's builder API, without derive
+//! macros, colour or suggestions beyond the default) and calls the `xtask` library.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use awsgen_codegen::ir::{Protocol, Selection};
+use clap::{Arg, ArgAction, ArgGroup, ArgMatches, Command};
 use xtask::GenerateOptions;
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+fn cli() -> Command {
+    Command::new("xtask")
+        .bin_name("cargo xtask")
+        .about("awsgen's command line: generate Rust crates from AWS service models")
+        .after_help(
+            "Model files are botocore service-2.json or Smithy JSON AST files; the format is \
+             detected.",
+        )
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(
+            Command::new("regenerate")
+                .about("Write generated/ from codegen.toml; prints one line per service")
+                .arg(
+                    Arg::new("check")
+                        .long("check")
+                        .action(ArgAction::SetTrue)
+                        .help("Write nothing; fail naming every stale, missing or orphaned file"),
+                ),
+        )
+        .subcommand(
+            Command::new("model-diff")
+                .about(
+                    "Compare two models as the generator sees them (BREAKING marks changes \
+                     that break code using the crate generated from A)",
+                )
+                .arg(Arg::new("a").value_name("A").required(true).help("The old model"))
+                .arg(Arg::new("b").value_name("B").required(true).help("The new model"))
+                .arg(operations_arg()),
+        )
+        .subcommand(
+            Command::new("generate")
+                .about("Generate a standalone crate for any model")
+                .arg(
+                    Arg::new("model")
+                        .long("model")
+                        .value_name("PATH")
+                        .required(true)
+                        .help("The model file"),
+                )
+                .arg(operations_arg())
+                .arg(
+                    Arg::new("all-operations")
+                        .long("all-operations")
+                        .action(ArgAction::SetTrue)
+                        .help("Generate every operation of the model"),
+                )
+                .group(
+                    ArgGroup::new("selection")
+                        .args(["operations", "all-operations"])
+                        .required(true),
+                )
+                .arg(
+                    Arg::new("out")
+                        .long("out")
+                        .value_name("DIR")
+                        .required(true)
+                        .help("The crate's folder (replaced as a whole; target/ and Cargo.lock survive)"),
+                )
+                .arg(
+                    Arg::new("protocol")
+                        .long("protocol")
+                        .value_name("PROTOCOL")
+                        .help("One of the model's protocols: query, json, smithy-rpc-v2-cbor, …"),
+                )
+                .arg(
+                    Arg::new("name")
+                        .long("name")
+                        .value_name("CRATE")
+                        .help("Package name (default awsgen-<service>)"),
+                )
+                .arg(
+                    Arg::new("strict")
+                        .long("strict")
+                        .action(ArgAction::SetTrue)
+                        .help(
+                            "With --all-operations, fail on an operation the generator cannot \
+                             produce yet instead of leaving it out with a warning (operations \
+                             named in --operations are always strict)",
+                        ),
+                )
+                .arg(
+                    Arg::new("workspace")
+                        .long("workspace")
+                        .action(ArgAction::SetTrue)
+                        .help(
+                            "Declare an empty [workspace] in Cargo.toml, so that the crate is \
+                             its own workspace even inside another one's folder (by default it \
+                             has none and can be a member of yours)",
+                        ),
+                ),
+        )
+        .subcommand(
+            Command::new("build-cost")
+                .about(
+                    "Cold build time, crates compiled and dependencies of the generated crate, \
+                     configured and with every operation; lines per operation (takes minutes)",
+                )
+                .arg(
+                    Arg::new("runs")
+                        .long("runs")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u64).range(1..))
+                        .default_value("1")
+                        .help("Builds per variant"),
+                )
+                .arg(
+                    Arg::new("profile")
+                        .long("profile")
+                        .value_name("PROFILE")
+                        .value_parser(["release", "dev"])
+                        .default_value("release"),
+                )
+                .arg(
+                    Arg::new("keep")
+                        .long("keep")
+                        .action(ArgAction::SetTrue)
+                        .help("Keep the temporary folder and print its path"),
+                ),
+        )
+        .subcommand(
+            Command::new("sweep")
+                .about(
+                    "Generate every model of botocore 1.44.5 (the corpus, fetched once into a \
+                     cache) with every operation in memory; print a table and a summary; fail \
+                     when a model fails",
+                )
+                .arg(
+                    Arg::new("only")
+                        .long("only")
+                        .value_name("a,b")
+                        .help("Only these services (comma-separated)"),
+                )
+                .arg(
+                    Arg::new("jobs")
+                        .long("jobs")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u64).range(1..))
+                        .default_value("2")
+                        .help("Models generated at once"),
+                )
+                .arg(
+                    Arg::new("build")
+                        .long("build")
+                        .value_name("N")
+                        .value_parser(clap::value_parser!(u64))
+                        .conflicts_with("build-all")
+                        .help("Build N sampled crates with clippy -D warnings in one temporary workspace"),
+                )
+                .arg(
+                    Arg::new("build-all")
+                        .long("build-all")
+                        .action(ArgAction::SetTrue)
+                        .help("Build every generated crate so"),
+                ),
+        )
+        .subcommand(
+            Command::new("conformance")
+                .about("Run the AWS protocol conformance suites against generated code")
+                .arg(
+                    Arg::new("verbose")
+                        .long("verbose")
+                        .short('v')
+                        .action(ArgAction::SetTrue)
+                        .help("Print every failure and skip"),
+                )
+                .arg(
+                    Arg::new("case")
+                        .long("case")
+                        .value_name("TEXT")
+                        .help("Only cases whose name contains TEXT"),
+                ),
+        )
+        .subcommand(
+            Command::new("endpoint-tests")
+                .about(
+                    "Evaluate every service's endpoint rule set against botocore 1.44.5's \
+                     endpoint tests and rules-language suites (archive fetched once into a cache)",
+                )
+                .arg(
+                    Arg::new("verbose")
+                        .long("verbose")
+                        .short('v')
+                        .action(ArgAction::SetTrue)
+                        .help("Print every failure (else the first 20)"),
+                )
+                .arg(
+                    Arg::new("service")
+                        .long("service")
+                        .value_name("NAME")
+                        .help("Only services whose name contains NAME"),
+                ),
+        )
+}
 
-Model files are botocore service-2.json or Smithy JSON AST files; the format is detected.
-
-commands:
-  regenerate [--check]      write generated/ from codegen.toml (--check: write nothing, fail
-                            naming every stale, missing or orphaned file)
-  model-diff A B [--operations A,B]
-                            compare two models (either format, or two versions of one)
-                            as the generator sees them: operations, shapes, members, types,
-                            required-ness, error codes, constraints, enum values, wire names;
-                            BREAKING marks changes that break code using the crate from A;
-                            documentation changes are counted
-  generate --model PATH (--operations A,B | --all-operations) --out DIR
-           [--protocol query|json|smithy-rpc-v2-cbor] [--name CRATE] [--strict]
-                            generate a standalone crate for any botocore model; with
-                            --all-operations an operation the generator cannot produce yet
-                            is left out with a warning (and listed in the docs) unless
-                            --strict; operations named in --operations are always strict
-  build-cost [--runs N] [--profile release|dev] [--keep]
-                            cold build time, crates compiled and dependency count of the
-                            generated crate with the configured operations and with every
-                            operation of the same models, and lines of code per operation;
-                            prints a markdown table (takes minutes: builds from scratch)
-  sweep [--only a,b] [--jobs N] [--build N | --build-all]
-                            generate every model of botocore 1.44.5 (the corpus, fetched
-                            once into a cache) with every operation in memory; print a table
-                            (service, protocol, operations, lines, time, outcome) and
-                            `sweep: N of M models generate (K refused, F failed)`; fails when
-                            a model fails. --build: build N sampled crates (or all) with
-                            clippy -D warnings in one temporary workspace
-  conformance [--verbose] [--case TEXT]
-                            run the AWS protocol conformance suites against generated code;
-                            one line per protocol and direction, non-zero exit on a failure
-  endpoint-tests [--verbose] [--service NAME]
-                            evaluate every service's endpoint rule set against botocore
-                            1.44.5's endpoint tests (fetched once into a cache)
-";
+fn operations_arg() -> Arg {
+    Arg::new("operations")
+        .long("operations")
+        .value_name("A,B")
+        .help("Only these operations (comma-separated) and the shapes they reach")
+}
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let matches = cli().get_matches();
+    match run(&matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -57,61 +222,47 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<()> {
-    let Some((command, rest)) = args.split_first() else {
-        eprint!("{USAGE}");
-        bail!("no command given");
-    };
+fn run(matches: &ArgMatches) -> Result<()> {
     let root = xtask::project_root();
-    match command.as_str() {
-        "regenerate" => {
-            let check = match rest {
-                [] => false,
-                [flag] if flag == "--check" => true,
-                _ => bail!("regenerate takes only `--check`\n{USAGE}"),
-            };
-            xtask::regenerate(&root, check)
+    let string = |m: &ArgMatches, id: &str| m.get_one::<String>(id).cloned();
+    match matches.subcommand() {
+        Some(("regenerate", m)) => {
+            let summary = xtask::regenerate(&root, m.get_flag("check"))?;
+            print!("{summary}");
+            Ok(())
         }
-        "model-diff" => {
-            let (a, b, selection) = parse_model_diff(rest)?;
+        Some(("model-diff", m)) => {
+            let (Some(a), Some(b)) = (string(m, "a"), string(m, "b")) else {
+                bail!("model-diff needs two model files");
+            };
+            let selection = string(m, "operations").map_or(Selection::All, |l| operations(&l));
             print!("{}", xtask::model_diff(&a, &b, &selection)?);
             Ok(())
         }
-        "generate" => {
-            let options = parse_generate(rest)?;
-            let command = format!("cargo xtask generate {}", rest.join(" "));
-            xtask::generate(&options, &command)?;
+        Some(("generate", m)) => {
+            let options = generate_options(m)?;
+            xtask::generate(&options)?;
             println!("generated {}", options.out.display());
             Ok(())
         }
-        "build-cost" => {
-            let options = parse_build_cost(rest)?;
+        Some(("build-cost", m)) => {
+            let options = xtask::build_cost::Options {
+                runs: m
+                    .get_one::<u64>("runs")
+                    .and_then(|n| usize::try_from(*n).ok())
+                    .unwrap_or(1),
+                profile: string(m, "profile").unwrap_or_else(|| "release".to_owned()),
+                keep: m.get_flag("keep"),
+            };
             print!("{}", xtask::build_cost::run(&root, &options)?);
             Ok(())
         }
-        "sweep" => run_sweep(rest),
-        "conformance" => {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-            let status = std::process::Command::new(cargo)
-                .args([
-                    "run",
-                    "--quiet",
-                    "--package",
-                    "awsgen-conformance",
-                    "--bin",
-                    "conformance",
-                    "--",
-                ])
-                .args(rest)
-                .current_dir(&root)
-                .status()?;
-            if !status.success() {
-                bail!("conformance cases failed");
-            }
-            Ok(())
-        }
-        "endpoint-tests" => {
-            let options = parse_endpoint_tests(rest)?;
+        Some(("sweep", m)) => run_sweep(m),
+        Some(("endpoint-tests", m)) => {
+            let options = xtask::endpoint_tests::Options {
+                verbose: m.get_flag("verbose"),
+                service: string(m, "service"),
+            };
             let corpus = xtask::corpus::ensure()?;
             let language = xtask::endpoint_tests::run_language_suites(&corpus)?;
             let tally = xtask::endpoint_tests::run(&corpus, &options)?;
@@ -126,52 +277,56 @@ fn run(args: Vec<String>) -> Result<()> {
             }
             Ok(())
         }
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+        Some(("conformance", m)) => {
+            let mut args = Vec::new();
+            if m.get_flag("verbose") {
+                args.push("--verbose".to_owned());
+            }
+            if let Some(case) = string(m, "case") {
+                args.extend(["--case".to_owned(), case]);
+            }
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+            let status = std::process::Command::new(cargo)
+                .args([
+                    "run",
+                    "--quiet",
+                    "--package",
+                    "awsgen-conformance",
+                    "--bin",
+                    "conformance",
+                    "--",
+                ])
+                .args(args)
+                .current_dir(&root)
+                .status()?;
+            if !status.success() {
+                bail!("conformance cases failed");
+            }
             Ok(())
         }
-        other => bail!("unknown command `{other}`\n{USAGE}"),
+        _ => bail!("no command given (see `cargo xtask --help`)"),
     }
 }
 
 /// `cargo xtask sweep …`.
-fn run_sweep(args: &[String]) -> Result<()> {
-    let mut only: Option<Vec<String>> = None;
-    let mut jobs = 2;
-    let mut build: Option<Option<usize>> = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--only" => {
-                only = Some(
-                    value("--only")?
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                );
-            }
-            "--build" => {
-                let n = value("--build")?
-                    .parse()
-                    .map_err(|_| anyhow::anyhow!("--build needs a number"))?;
-                build = Some(Some(n));
-            }
-            "--build-all" => build = Some(None),
-            "--jobs" => {
-                jobs = value("--jobs")?
-                    .parse()
-                    .map_err(|_| anyhow::anyhow!("--jobs needs a number"))?;
-            }
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
-        }
-    }
+fn run_sweep(m: &ArgMatches) -> Result<()> {
+    let only: Option<Vec<String>> = m.get_one::<String>("only").map(|list| {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    });
+    let jobs = m
+        .get_one::<u64>("jobs")
+        .and_then(|n| usize::try_from(*n).ok())
+        .unwrap_or(2);
+    let build: Option<Option<usize>> = if m.get_flag("build-all") {
+        Some(None)
+    } else {
+        m.get_one::<u64>("build")
+            .map(|n| Some(usize::try_from(*n).unwrap_or(usize::MAX)))
+    };
     let (_, models) = xtask::sweep::corpus_models()?;
     let models = xtask::sweep::select(models, only.as_deref())?;
     let total = models.len();
@@ -231,115 +386,77 @@ fn operations(list: &str) -> Selection {
     )
 }
 
-fn parse_model_diff(args: &[String]) -> Result<(String, String, Selection)> {
-    let mut models = Vec::new();
-    let mut selection = Selection::All;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--operations" => {
-                let list = args
-                    .next()
-                    .ok_or_else(|| anyhow::anyhow!("--operations needs a value"))?;
-                selection = operations(list);
-            }
-            flag if flag.starts_with("--") => bail!("unknown argument `{flag}`\n{USAGE}"),
-            model => models.push(model.to_owned()),
-        }
-    }
-    match <[String; 2]>::try_from(models) {
-        Ok([a, b]) => Ok((a, b, selection)),
-        Err(_) => bail!("model-diff needs exactly two model files\n{USAGE}"),
-    }
-}
-
-fn parse_endpoint_tests(args: &[String]) -> Result<xtask::endpoint_tests::Options> {
-    let mut options = xtask::endpoint_tests::Options::default();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--verbose" => options.verbose = true,
-            "--service" => {
-                options.service = Some(
-                    args.next()
-                        .cloned()
-                        .ok_or_else(|| anyhow::anyhow!("--service needs a value"))?,
-                );
-            }
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
-        }
-    }
-    Ok(options)
-}
-
-fn parse_build_cost(args: &[String]) -> Result<xtask::build_cost::Options> {
-    let mut options = xtask::build_cost::Options {
-        runs: 1,
-        profile: "release".to_owned(),
-        keep: false,
+fn generate_options(m: &ArgMatches) -> Result<GenerateOptions> {
+    let get = |id: &str| m.get_one::<String>(id).cloned();
+    let (Some(model), Some(out)) = (get("model"), get("out")) else {
+        bail!("generate needs --model and --out");
     };
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--runs" => {
-                options.runs = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or_else(|| anyhow::anyhow!("--runs needs a number"))?;
-            }
-            "--profile" => {
-                options.profile = args
-                    .next()
-                    .cloned()
-                    .ok_or_else(|| anyhow::anyhow!("--profile needs a value"))?;
-            }
-            "--keep" => options.keep = true,
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
-        }
-    }
-    Ok(options)
-}
-
-fn parse_generate(args: &[String]) -> Result<GenerateOptions> {
-    let mut model = None;
-    let mut selection = None;
-    let mut out = None;
-    let mut protocol = None;
-    let mut name = None;
-    let mut strict = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .cloned()
-                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))
-        };
-        match arg.as_str() {
-            "--model" => model = Some(value("--model")?),
-            "--operations" => selection = Some(operations(&value("--operations")?)),
-            "--all-operations" => selection = Some(Selection::All),
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--protocol" => {
-                let p = value("--protocol")?;
-                protocol = Some(
-                    Protocol::from_botocore(&p)
-                        .ok_or_else(|| anyhow::anyhow!("unknown protocol `{p}`"))?,
-                );
-            }
-            "--name" => name = Some(value("--name")?),
-            "--strict" => strict = true,
-            other => bail!("unknown argument `{other}`\n{USAGE}"),
-        }
-    }
-    let (Some(model), Some(selection), Some(out)) = (model, selection, out) else {
-        bail!("generate needs --model, --operations or --all-operations, and --out\n{USAGE}");
+    let selection = match get("operations") {
+        Some(list) => operations(&list),
+        None => Selection::All,
+    };
+    let protocol = match get("protocol") {
+        Some(p) => Some(
+            Protocol::from_botocore(&p).ok_or_else(|| anyhow::anyhow!("unknown protocol `{p}`"))?,
+        ),
+        None => None,
     };
     Ok(GenerateOptions {
         model,
         selection,
-        out,
+        out: PathBuf::from(out),
         protocol,
-        name,
-        strict,
+        name: get("name"),
+        strict: m.get_flag("strict"),
+        own_workspace: m.get_flag("workspace"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cli;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        cli().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_has_help() {
+        for sub in [
+            "regenerate",
+            "model-diff",
+            "generate",
+            "build-cost",
+            "conformance",
+        ] {
+            let err = cli()
+                .try_get_matches_from(["cargo xtask", sub, "--help"])
+                .unwrap_err();
+            assert_eq!(err.kind(), clap::error::ErrorKind::DisplayHelp, "{sub}");
+            let text = err.to_string();
+            assert!(text.contains("Usage: cargo xtask "), "{sub}: {text}");
+        }
+        let err = cli()
+            .try_get_matches_from(["cargo xtask", "--help"])
+            .unwrap_err();
+        assert!(err.to_string().contains("regenerate"));
+    }
+
+    #[test]
+    fn generate_needs_a_selection_and_rejects_two() {
+        let base = ["cargo xtask", "generate", "--model", "m.json", "--out", "o"];
+        assert!(cli().try_get_matches_from(base).is_err());
+        let both = [&base[..], &["--all-operations", "--operations", "A"]].concat();
+        assert!(cli().try_get_matches_from(both).is_err());
+        let one = [&base[..], &["--operations", "A,B"]].concat();
+        let m = cli().try_get_matches_from(one).unwrap();
+        let (_, m) = m.subcommand().unwrap();
+        let options = super::generate_options(m).unwrap();
+        assert_eq!(
+            options.selection,
+            awsgen_codegen::ir::Selection::Operations(vec!["A".into(), "B".into()])
+        );
+        assert!(!options.own_workspace);
+    }
 }

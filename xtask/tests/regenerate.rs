@@ -108,3 +108,117 @@ fn regeneration_keeps_build_output_and_unchanged_mtimes() {
     assert_eq!(fs::metadata(&lib).unwrap().modified().unwrap(), old);
     assert!(out.join("target/keep.txt").exists());
 }
+
+/// `regenerate` says per service what it wrote, left alone and removed.
+#[test]
+fn regenerate_summarizes_per_service() {
+    let root = mini_repo("summary", &fixture("recursive.json"));
+    let first = xtask::regenerate(&root, false).unwrap();
+    let lines: Vec<&str> = first.lines().collect();
+    assert_eq!(lines.len(), 2, "{first}");
+    assert!(
+        lines[0].starts_with("mini: ") && lines[0].ends_with(" new), 0 unchanged, 0 removed"),
+        "{first}"
+    );
+    assert!(lines[1].starts_with("crate files: "), "{first}");
+
+    let out = root.join("out");
+    let total: usize = tree::read_tree(&out.join("src/mini")).unwrap().len();
+    fs::write(out.join("src/mini/mod.rs"), "// edited\n").unwrap();
+    write(&out.join("src/mini/stray.rs"), "// not generated\n");
+    let second = xtask::regenerate(&root, false).unwrap();
+    assert_eq!(
+        second.lines().next().unwrap(),
+        format!(
+            "mini: 1 written (0 new), {} unchanged, 1 removed",
+            total - 1
+        ),
+        "{second}"
+    );
+    assert!(
+        second.lines().nth(1).unwrap().contains("0 written (0 new)"),
+        "{second}"
+    );
+}
+
+/// After a model update (the model differs from the committed one) the summary points to
+/// `model-diff`.
+#[test]
+fn regenerate_points_to_model_diff_when_the_model_changed() {
+    let root = mini_repo("model-changed", &fixture("recursive.json"));
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&root)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "model.json", "codegen.toml"]);
+    git(&["commit", "-q", "-m", "model"]);
+    let unchanged = xtask::regenerate(&root, false).unwrap();
+    assert!(!unchanged.contains("model-diff"), "{unchanged}");
+
+    write(
+        &root.join("model.json"),
+        &format!("{}\n", fixture("recursive.json")),
+    );
+    let summary = xtask::regenerate(&root, false).unwrap();
+    assert!(
+        summary.lines().next().unwrap().contains(
+            "model model.json changed since HEAD: see how with `git show HEAD:model.json > \
+             /tmp/old-model.json && cargo xtask model-diff /tmp/old-model.json model.json`"
+        ),
+        "{summary}"
+    );
+}
+
+/// A standalone crate does not depend on where it is written: no output path in its headers,
+/// and no `[workspace]` unless asked for, so it can be a member of the caller's workspace.
+#[test]
+fn standalone_crates_do_not_depend_on_the_output_folder() {
+    let root = scratch("standalone");
+    let model = xtask::project_root()
+        .join("models/fixtures/recursive.json")
+        .to_string_lossy()
+        .into_owned();
+    let mut options = xtask::GenerateOptions {
+        model,
+        selection: awsgen_codegen::ir::Selection::All,
+        out: root.join("a"),
+        protocol: None,
+        name: Some("mini".to_owned()),
+        strict: false,
+        own_workspace: false,
+    };
+    xtask::generate(&options).unwrap();
+    options.out = root.join("elsewhere/b");
+    xtask::generate(&options).unwrap();
+    let a = tree::read_tree(&root.join("a")).unwrap();
+    assert_eq!(a, tree::read_tree(&root.join("elsewhere/b")).unwrap());
+    let manifest = String::from_utf8(a["Cargo.toml"].clone()).unwrap();
+    assert!(!manifest.contains("[workspace]"), "{manifest}");
+    assert!(manifest.contains("--out <this folder>"), "{manifest}");
+    // The generated crate states the toolchain awsgen itself is built and tested with.
+    let workspace = fs::read_to_string(xtask::project_root().join("Cargo.toml")).unwrap();
+    let rust_version = workspace
+        .lines()
+        .find(|l| l.starts_with("rust-version = "))
+        .expect("the workspace states its rust-version");
+    assert!(
+        manifest.contains(&format!("\n{rust_version}\n")),
+        "{manifest}"
+    );
+
+    options.own_workspace = true;
+    xtask::generate(&options).unwrap();
+    let manifest = fs::read_to_string(root.join("elsewhere/b/Cargo.toml")).unwrap();
+    assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
+    assert!(
+        manifest.contains(" --workspace --out <this folder>"),
+        "{manifest}"
+    );
+}

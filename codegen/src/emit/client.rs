@@ -15,17 +15,22 @@ use crate::naming;
 /// The cargo feature that turns the client on.
 pub const FEATURE: &str = "client";
 
+/// The cargo feature of SigV4 signing without the client's transport (sans-IO signing): the
+/// `sigv4` and `credentials` runtime modules, on sha2 and hmac only. `client` includes it.
+pub const SIGV4_FEATURE: &str = "sigv4";
+
 /// The runtime modules that exist only with the client.
 pub const RUNTIME_MODULES: &[&str] = &[
     "client",
     "client_endpoint",
-    "credentials",
     "endpoint",
     "endpoint_lib",
     "partitions",
-    "sigv4",
     "transport",
 ];
+
+/// The runtime modules that exist with the `sigv4` feature (and so with the client).
+pub const SIGV4_MODULES: &[&str] = &["credentials", "sigv4"];
 
 /// What the crate docs say about the client.
 pub const CRATE_DOC: &str = "With the `client` feature (off by default), every service has a \
@@ -35,8 +40,8 @@ pub const CRATE_DOC: &str = "With the `client` feature (off by default), every s
 
 /// Names a `Client` has for itself: an operation whose method would take one gets the suffix
 /// `_operation`.
-const RESERVED: &[&str] = &[
-    "new", "from_env", "endpoint", "region", "core", "clone", "fmt",
+pub(super) const RESERVED: &[&str] = &[
+    "new", "from_env", "endpoint", "region", "core", "clone", "fmt", "call",
 ];
 
 /// The optional module declaration for the service root.
@@ -48,6 +53,10 @@ pub fn module_decl() -> TokenStream {
         pub use client::Client;
         #[cfg(feature = #FEATURE)]
         pub mod endpoint;
+        #[cfg(feature = #FEATURE)]
+        pub use crate::runtime::client::Config;
+        #[cfg(feature = #FEATURE)]
+        pub use crate::runtime::credentials::Credentials;
     }
 }
 
@@ -78,48 +87,36 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
 
     let mut methods = Vec::new();
     let mut error_impls = Vec::new();
+    let mut fluent_builders = Vec::new();
     for op in &model.operations {
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
-        let method = if RESERVED.contains(&names.module.as_str()) {
-            naming::to_ident(&format!("{}_operation", names.module))
-        } else {
-            module.clone()
-        };
-        let operation = naming::to_ident(&names.operation);
-        let input = naming::to_ident(&names.input);
-        let output = naming::to_ident(&names.output);
-        let error = naming::to_ident(&names.error);
-        let path = quote!(#root::operation::#module);
+        let method = naming::to_ident(&super::fluent::client_method(&names.module));
+        let fluent = naming::to_ident(&super::fluent::fluent_name(&names.operation));
+        let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
         let doc = Doc::text(&format!(
-            "Calls {} (see [`{m}`]({path_str})): builds the request from `input`, signs and \
-             sends it, and parses the response, retrying throttling and server errors. A \
-             service error is [`{e}`]({path_str}::{e}) in [`Error::service_error`](crate::runtime::client::Error::service_error).",
+            "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
+             It builds the request, signs and sends it, and parses the response, retrying \
+             throttling and server errors. A service error is [`{e}`]({path_str}::{e}) in \
+             [`Error::service_error`](crate::runtime::client::Error::service_error). With an \
+             input built already: [`call`](Self::call).",
             code(&op.name),
-            m = names.module,
+            f = fluent,
             e = names.error,
-            path_str = format!("crate::{}::operation::{}", svc.module, names.module),
         ))
         .attrs();
-        let call = match super::endpoint::operation_params(svc, op) {
-            // The operation's own endpoint parameters: resolved per call.
-            Some(params) => quote! {
-                let params = #params;
-                self.core
-                    .invoke_with_endpoint_params::<#path::#operation>(&input, &params)
-                    .await
-            },
-            None => quote!(self.core.invoke::<#path::#operation>(&input).await),
-        };
         methods.push(quote! {
             #doc
-            pub async fn #method(
-                &self,
-                input: #path::#input,
-            ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
-                #call
+            pub fn #method(&self) -> #fluent {
+                #fluent {
+                    core: self.core.clone(),
+                    input: ::std::default::Default::default(),
+                }
             }
         });
+        fluent_builders.push(super::fluent::fluent_builder(svc, op));
+        let path = quote!(#root::operation::#module);
+        let error = naming::to_ident(&names.error);
         error_impls.push(quote! {
             impl crate::runtime::client::ServiceError for #path::#error {
                 fn meta(&self) -> &crate::runtime::ErrorMetadata {
@@ -130,7 +127,9 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
     }
 
     let module_doc = Doc::text(&format!(
-        "The {title} client (feature `client`): one async method per operation.\n\n\
+        "The {title} client (feature `client`): per operation a method that returns a fluent \
+         builder (`client.<operation>().<member>(…).send().await`), and `client.call(input)` \
+         for an input built already.\n\n\
          ```no_run\n\
          # async fn example() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {{\n\
          use {krate}::runtime::client::Config;\n\
@@ -148,7 +147,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
     .inner_attrs();
     let client_doc = format!(
         " A client of {title}: region, endpoint, credentials, transport and retry policy, and \
-         one async method per operation. Cheap to clone (the state is shared)."
+         a fluent call per operation. Cheap to clone (the state is shared)."
     );
     RustFile {
         path: format!("src/{}/client.rs", svc.module),
@@ -198,10 +197,30 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                     self.core.region()
                 }
 
+                /// Calls the operation `input` belongs to: builds the request, signs and sends
+                /// it, and parses the response, retrying throttling and server errors. The
+                /// fluent methods (`client.<operation>()…send()`) do the same with the input
+                /// set up on the way.
+                pub async fn call<I>(
+                    &self,
+                    input: I,
+                ) -> ::std::result::Result<
+                    <I::Operation as crate::runtime::Operation>::Output,
+                    crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+                >
+                where
+                    I: crate::runtime::client::Input<Self>,
+                    <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+                {
+                    self.core.call_input::<Self, I>(&input).await
+                }
+
                 #(#methods)*
             }
 
             #(#error_impls)*
+
+            #(#fluent_builders)*
         },
     }
 }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Service;
 use super::docs::{Doc, code};
-use crate::ir::Operation;
+use crate::ir::{Operation, Scalar, ShapeId, ShapeKind};
 use crate::naming;
 
 /// Emits `<Op>Error` for `op`.
@@ -42,6 +42,27 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 doc.paragraph(&format!("Wire code {}{status}.", code(&info.code)));
             }
             doc.attrs()
+        })
+        .collect();
+    // `is_<variant>()`, one per modeled error (named apart in case two variants snake-case
+    // alike).
+    let mut scope = naming::Scope::new();
+    let checks: Vec<TokenStream> = names
+        .error_variants
+        .iter()
+        .zip(&variants)
+        .map(|((id, v), variant)| {
+            let method = naming::to_ident(&scope.claim(format!(
+                "is_{}",
+                naming::field_name(v).trim_start_matches("r#")
+            )));
+            let doc = format!(" Whether this is the {} error.", code(id.name()));
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> bool {
+                    ::std::matches!(self, Self::#variant(_))
+                }
+            }
         })
         .collect();
     let doc = format!(
@@ -89,6 +110,8 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             pub fn request_id(&self) -> ::std::option::Option<&str> {
                 self.meta().request_id()
             }
+
+            #(#checks)*
         }
 
         impl ::std::fmt::Display for #error {
@@ -112,5 +135,31 @@ pub fn emit_error_struct_impls(name: &str) -> TokenStream {
         }
 
         impl ::std::error::Error for #ident {}
+    }
+}
+
+/// For an error structure `id` with a string member named `message` (any case): statements
+/// that give it the envelope's message (`error.meta.message()`) when the body had none under the
+/// member's own name, so that the member and the error's `message()` agree whatever spelling
+/// the service used (`Message` in an awsJson body). Nothing for other structures. Run after
+/// `error.meta` is set.
+pub fn fill_message_member(svc: &Service<'_>, id: &ShapeId) -> TokenStream {
+    let ShapeKind::Structure(st) = &svc.model.shape(id).kind else {
+        return TokenStream::new();
+    };
+    let found = st.members.iter().zip(svc.names.fields(id)).find(|(m, _)| {
+        m.name.eq_ignore_ascii_case("message")
+            && !m.boxed
+            && matches!(
+                svc.model.shape(&m.target).kind,
+                ShapeKind::Scalar(Scalar::String)
+            )
+    });
+    match found {
+        Some((_, field)) => {
+            let field = naming::to_ident(field);
+            quote!(error.meta.fill_message(&mut error.#field);)
+        }
+        None => TokenStream::new(),
     }
 }

@@ -9,7 +9,7 @@ use super::docs::{Doc, code};
 use super::enums::{emit_enum, emit_int_enum};
 use super::errors::emit_error_struct_impls;
 use super::operations::emit_operation;
-use super::runtime::{MODULES, Usage};
+use super::runtime::{GENERATED_ONLY, MODULES, Usage};
 use super::structs::{StructSpec, emit_struct};
 use super::validate::Plan;
 use super::{RustFile, Service};
@@ -180,6 +180,10 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             #recursion_limit
             #(#modules)*
             pub mod runtime;
+
+            /// The `http` crate, whose types `build_request` and `parse_response` use.
+            pub use ::http;
+            pub use runtime::{BuildError, DateTime, ErrorMetadata, ResponseError};
         },
     }
 }
@@ -191,10 +195,14 @@ fn runtime_mod(usage: &Usage) -> RustFile {
         let ident = naming::to_ident(m.name);
         let exports = m.exports.iter().map(|e| naming::to_ident(e));
         let cfg = m.feature().map(|f| quote!(#[cfg(feature = #f)]));
+        let hidden = GENERATED_ONLY
+            .contains(&m.name)
+            .then(|| quote!(#[doc(hidden)]));
         let reexport =
             (!m.exports.is_empty()).then(|| quote!(#cfg pub use #ident::{#(#exports),*};));
         quote! {
             #cfg
+            #hidden
             pub mod #ident;
             #reexport
         }
@@ -205,7 +213,10 @@ fn runtime_mod(usage: &Usage) -> RustFile {
         tokens: quote! {
             //! Support code that generated services call: timestamps, blobs, error metadata, and
             //! the protocol helpers. Hand-written in awsgen's `runtime` crate and copied here so
-            //! that this crate depends on nothing but crates.io packages.
+            //! that this crate depends on nothing but crates.io packages. The types users name
+            //! are re-exported at the crate root (`DateTime`, `BuildError`, `ResponseError`,
+            //! `ErrorMetadata`, `http`); the modules only generated code calls (protocol readers
+            //! and writers) are hidden from the docs and not part of the API.
             #(#decls)*
         },
     }
@@ -249,6 +260,12 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     }
     let doc = doc.inner_attrs();
     let api_version = &model.service.api_version;
+    let api_version_doc = if svc.protocol == Protocol::Query {
+        " The API version this module was generated for; requests send it as the awsQuery \
+         `Version` parameter."
+    } else {
+        " The API version this module was generated for."
+    };
     let protocol_files = super::protocol::files(svc);
     let protocol_mod = (!protocol_files.is_empty()).then(|| {
         // Documented by its own `//!` lines (an outer doc too would mix attribute styles
@@ -274,7 +291,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             #validate_mod
             #client_mod
 
-            /// The API version this module was generated for (the awsQuery `Version`).
+            #[doc = #api_version_doc]
             pub const API_VERSION: &str = #api_version;
         },
     });

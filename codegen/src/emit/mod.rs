@@ -8,6 +8,7 @@ mod endpoint;
 mod enums;
 mod errors;
 mod examples;
+mod fluent;
 mod krate;
 mod manifest;
 pub mod names;

@@ -96,16 +96,26 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
     }
 }
 
+/// The names of the methods the paginator gives the output: `items` (one result key) or
+/// `items_<member>` (several), one per result key.
+pub fn items_method_names(p: &Paginator) -> Vec<String> {
+    p.result_keys
+        .iter()
+        .map(|path| {
+            if p.result_keys.len() == 1 {
+                "items".to_owned()
+            } else {
+                naming::field_name(&format!("items_{}", path.join("_")))
+            }
+        })
+        .collect()
+}
+
 /// `items()` (one result key) or `items_<member>()` (several): the items of a page.
 fn items_methods(svc: &Service<'_>, output_id: &ShapeId, p: &Paginator) -> TokenStream {
     let mut out = TokenStream::new();
-    for path in &p.result_keys {
+    for (path, name) in p.result_keys.iter().zip(items_method_names(p)) {
         let (chain, target) = path_chain(svc, output_id, path, quote!(self));
-        let name = if p.result_keys.len() == 1 {
-            "items".to_owned()
-        } else {
-            naming::field_name(&format!("items_{}", path.join("_")))
-        };
         let name = naming::to_ident(&name);
         let doc = format!(" The items of this page ({}).", code(&path.join(".")));
         let method = match &svc.model.shape(&target).kind {

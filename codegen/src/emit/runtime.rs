@@ -70,11 +70,29 @@ impl RuntimeModule {
             Some(super::validate::FEATURE)
         } else if super::client::RUNTIME_MODULES.contains(&self.name) {
             Some(super::client::FEATURE)
+        } else if super::client::SIGV4_MODULES.contains(&self.name) {
+            Some(super::client::SIGV4_FEATURE)
         } else {
             None
         }
     }
 }
+
+/// The modules only generated code uses (protocol readers and writers, serde adapters, …):
+/// declared `#[doc(hidden)]`, so they are not part of the crate's documented API and may change
+/// without notice. A new runtime module that only generated code calls belongs here.
+pub const GENERATED_ONLY: &[&str] = &[
+    "cbor",
+    "cbor_document",
+    "compression",
+    "idempotency",
+    "json",
+    "json_document",
+    "pattern",
+    "query",
+    "serde_support",
+    "xml",
+];
 
 /// The modules that exist only with the `validate` feature.
 const VALIDATE_ONLY: &[&str] = &["pattern", "validate"];

@@ -87,6 +87,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let ctor_doc = format!(" Creates a builder for [`{}`].", spec.name);
 
     let methods = builder_methods(svc, members, spec.fields, &field_idents);
+    let accessors = accessors(svc, spec, &field_idents);
     let build = build_fn(spec, &name, &field_idents);
     // The generated code itself must read and write deprecated members.
     let allow_deprecated = members.iter().any(|m| m.deprecated.is_some()).then(|| {
@@ -138,6 +139,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             #request_id_field
         }
 
+        #allow_deprecated
         impl #name {
             #[doc = #ctor_doc]
             pub fn builder() -> #builder {
@@ -145,6 +147,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             }
 
             #request_id_fn
+            #accessors
         }
 
         #[doc = #builder_doc]
@@ -216,18 +219,25 @@ fn deprecated_attr(member: &Member) -> TokenStream {
     }
 }
 
-fn builder_methods(
-    svc: &Service<'_>,
-    members: &[Member],
-    fields: &[String],
-    field_idents: &[proc_macro2::Ident],
-) -> TokenStream {
+/// The builder's method names of each field: the plain setter (or list appender / map
+/// inserter) and `set_<field>`, kept clear of `build`.
+pub fn setter_names(fields: &[String]) -> (Vec<String>, Vec<String>) {
     let mut scope = Scope::with_reserved(&["build"]);
     let plain: Vec<String> = fields.iter().map(|f| scope.claim(f.clone())).collect();
     let setters: Vec<String> = fields
         .iter()
         .map(|f| scope.claim(format!("set_{f}")))
         .collect();
+    (plain, setters)
+}
+
+fn builder_methods(
+    svc: &Service<'_>,
+    members: &[Member],
+    fields: &[String],
+    field_idents: &[proc_macro2::Ident],
+) -> TokenStream {
+    let (plain, setters) = setter_names(fields);
     let mut out = TokenStream::new();
     for (((member, field), plain), setter) in
         members.iter().zip(field_idents).zip(&plain).zip(&setters)
@@ -237,14 +247,20 @@ fn builder_methods(
         let field_ty = svc.field_type(member);
         let allow_deprecated = member.deprecated.is_some().then(|| quote!(#[deprecated]));
         let shown = code(&member.name);
-        let set_doc = format!(" Sets {shown}; `None` leaves it out of the request.");
+        let set_doc = format!(" Sets or clears {shown} (`None` clears it); see [`Self::{plain}`].");
         let target = svc.model.shape(&member.target);
+        // The setter carries the member's docs, constraints and whether it is required.
+        let with_member_doc = |first: String| {
+            let mut doc = Doc::text(&first);
+            doc.append(member_doc(svc, member));
+            doc.attrs()
+        };
         let adder = match &target.kind {
             ShapeKind::List(list) => {
                 let item = svc.member_value_type(&list.member);
-                let doc = format!(" Appends one item to {shown}.");
+                let doc = with_member_doc(format!("Appends one item to {shown}."));
                 quote! {
-                    #[doc = #doc]
+                    #doc
                     #allow_deprecated
                     pub fn #plain(mut self, item: impl ::std::convert::Into<#item>) -> Self {
                         self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
@@ -255,9 +271,9 @@ fn builder_methods(
             ShapeKind::Map(map) => {
                 let key = svc.member_value_type(&map.key);
                 let value = svc.member_value_type(&map.value);
-                let doc = format!(" Inserts one entry into {shown}.");
+                let doc = with_member_doc(format!("Inserts one entry into {shown}."));
                 quote! {
-                    #[doc = #doc]
+                    #doc
                     #allow_deprecated
                     pub fn #plain(
                         mut self,
@@ -273,14 +289,14 @@ fn builder_methods(
             }
             _ => {
                 let value = svc.rust_type(&member.target);
-                let doc = format!(" Sets {shown}.");
+                let doc = with_member_doc(format!("Sets {shown}."));
                 let wrap = if member.boxed {
                     quote!(::std::boxed::Box::new(input.into()))
                 } else {
                     quote!(input.into())
                 };
                 quote! {
-                    #[doc = #doc]
+                    #doc
                     #allow_deprecated
                     pub fn #plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
                         self.#field = ::std::option::Option::Some(#wrap);
@@ -296,6 +312,97 @@ fn builder_methods(
             pub fn #setter(mut self, input: #field_ty) -> Self {
                 self.#field = input;
                 self
+            }
+        });
+    }
+    out
+}
+
+/// The methods the structure has besides its accessors: `builder()`, the `validate` feature's
+/// `validate()`, an output's `request_id()`, and a paginated operation's `next_page()` (input)
+/// and `items()` (output). An accessor whose name is one of these takes the escaped form
+/// (`items_`).
+fn reserved_methods(svc: &Service<'_>, spec: &StructSpec<'_>) -> Vec<String> {
+    let mut names = vec!["builder".to_owned(), "validate".to_owned()];
+    if spec.request_id {
+        names.push("request_id".to_owned());
+    }
+    for op in &svc.model.operations {
+        let Some(p) = &op.paginator else { continue };
+        if op.input.as_ref() == Some(&spec.shape.id) {
+            names.push("next_page".to_owned());
+        }
+        if op.output.as_ref() == Some(&spec.shape.id) {
+            names.extend(super::paginators::items_method_names(p));
+        }
+    }
+    names
+}
+
+/// One borrowing accessor per member, named like the field: `Option<&str>` for strings, the
+/// value for numbers and booleans, a slice for lists (empty when absent), `Option<&T>` for the
+/// rest. Each carries the member's docs.
+fn accessors(
+    svc: &Service<'_>,
+    spec: &StructSpec<'_>,
+    fields: &[proc_macro2::Ident],
+) -> TokenStream {
+    let reserved = reserved_methods(svc, spec);
+    let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
+    let mut scope = Scope::with_reserved(&reserved);
+    let mut out = TokenStream::new();
+    for (member, (field, name)) in spec
+        .structure
+        .members
+        .iter()
+        .zip(fields.iter().zip(spec.fields))
+    {
+        let method = naming::to_ident(&scope.claim(name.clone()));
+        let deprecated = deprecated_attr(member);
+        let mut doc = member_doc(svc, member);
+        let (ty, body) = match &svc.model.shape(&member.target).kind {
+            ShapeKind::List(list) => {
+                doc.paragraph("Empty when absent.");
+                let item = svc.rust_type(&list.member.target);
+                let body = if member.boxed {
+                    quote!(self.#field.as_deref().map_or(&[], ::std::vec::Vec::as_slice))
+                } else {
+                    quote!(self.#field.as_deref().unwrap_or_default())
+                };
+                (quote!(&[#item]), body)
+            }
+            ShapeKind::Scalar(Scalar::String) if !member.boxed => (
+                quote!(::std::option::Option<&str>),
+                quote!(self.#field.as_deref()),
+            ),
+            ShapeKind::Scalar(
+                Scalar::Boolean
+                | Scalar::Byte
+                | Scalar::Short
+                | Scalar::Integer
+                | Scalar::Long
+                | Scalar::Float
+                | Scalar::Double,
+            ) if !member.boxed => {
+                let ty = svc.rust_type(&member.target);
+                (quote!(::std::option::Option<#ty>), quote!(self.#field))
+            }
+            _ => {
+                let ty = svc.rust_type(&member.target);
+                let body = if member.boxed {
+                    quote!(self.#field.as_deref())
+                } else {
+                    quote!(self.#field.as_ref())
+                };
+                (quote!(::std::option::Option<&#ty>), body)
+            }
+        };
+        let doc = doc.attrs();
+        out.extend(quote! {
+            #doc
+            #deprecated
+            pub fn #method(&self) -> #ty {
+                #body
             }
         });
     }

@@ -20,5 +20,9 @@ pub mod client;
 pub use client::Client;
 #[cfg(feature = "client")]
 pub mod endpoint;
-/// The API version this module was generated for (the awsQuery `Version`).
+#[cfg(feature = "client")]
+pub use crate::runtime::client::Config;
+#[cfg(feature = "client")]
+pub use crate::runtime::credentials::Credentials;
+/// The API version this module was generated for; requests send it as the awsQuery `Version` parameter.
 pub const API_VERSION: &str = "2015-02-02";

@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime};
 use super::client_endpoint::{ResolvedEndpoint, Settings};
 use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, RuleSet, Value};
-use super::error::ErrorMetadata;
+use super::error::{BuildError, ErrorMetadata};
 use super::operation::{InvalidEndpoint, InvalidResponse, Operation, ResponseError};
 use super::sigv4::{Signer, SigningError};
 use super::transport::{HttpClient, HyperClient, TransportError};
@@ -68,6 +68,21 @@ pub struct ServiceInfo {
     pub rules: &'static RuleSet<'static>,
 }
 
+/// An operation input that the client `C` can send: what `Client::call(input)` takes. Generated
+/// for every input type, with the client of its own service, so that an input cannot be sent
+/// to another service's client.
+pub trait Input<C>: Sized {
+    /// The operation the input belongs to.
+    type Operation: Operation<Input = Self>;
+
+    /// The endpoint rule-set parameters this input sets (the operation's static context
+    /// params and context-param members). Empty for most operations, whose endpoint is
+    /// resolved once per client; otherwise the endpoint is resolved for the call.
+    fn endpoint_params(&self) -> Vec<(&'static str, Value<'_>)> {
+        Vec::new()
+    }
+}
+
 /// Operation errors that carry error metadata: how the client reads a service error's code to
 /// decide whether to retry. Generated clients implement it for every operation error.
 pub trait ServiceError {
@@ -110,6 +125,7 @@ pub struct Config {
     timeout: Duration,
     connect_timeout: Duration,
     retry: RetryConfig,
+    max_response_bytes: usize,
 }
 
 impl Default for Config {
@@ -125,6 +141,7 @@ impl Default for Config {
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
             retry: RetryConfig::default(),
+            max_response_bytes: super::transport::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
@@ -211,6 +228,13 @@ impl Config {
     /// default).
     pub fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Reads response bodies up to `max` bytes (64 MiB by default; default transport only): a
+    /// longer body is a transport error, not unbounded memory.
+    pub fn with_max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
         self
     }
 
@@ -321,7 +345,9 @@ impl Core {
         let http = match config.http_client {
             Some(client) => client,
             None => {
-                Arc::new(HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?)
+                let client =
+                    HyperClient::new(config.connect_timeout).map_err(ConfigError::Transport)?;
+                Arc::new(client.with_max_response_bytes(config.max_response_bytes))
             }
         };
         Ok(Self {
@@ -374,6 +400,26 @@ impl Core {
         let inner = &*self.inner;
         self.invoke_at::<O>(input, &inner.endpoint, &inner.signer)
             .await
+    }
+
+    /// Calls the operation `input` belongs to: [`Core::invoke`], or
+    /// [`Core::invoke_with_endpoint_params`] when the input sets endpoint parameters of its own
+    /// ([`Input::endpoint_params`]). What generated clients' `call` and fluent `send` use.
+    pub async fn call_input<C, I>(
+        &self,
+        input: &I,
+    ) -> Result<<I::Operation as Operation>::Output, Error<<I::Operation as Operation>::Error>>
+    where
+        I: Input<C>,
+        <I::Operation as Operation>::Error: ServiceError,
+    {
+        let params = input.endpoint_params();
+        if params.is_empty() {
+            self.invoke::<I::Operation>(input).await
+        } else {
+            self.invoke_with_endpoint_params::<I::Operation>(input, &params)
+                .await
+        }
     }
 
     /// Like [`Core::invoke`], for an operation that sets endpoint rule-set parameters from its
@@ -530,6 +576,8 @@ pub enum ErrorKind<E> {
     Endpoint(InvalidEndpoint),
     /// No endpoint could be resolved for the operation's endpoint parameters.
     EndpointResolution(EndpointError),
+    /// A fluent call's input lacks required members (nothing was sent).
+    InvalidInput(BuildError),
 }
 
 impl<E: ServiceError> ErrorKind<E> {
@@ -545,12 +593,25 @@ impl<E: ServiceError> ErrorKind<E> {
             }
             Self::InvalidResponse(e) => e.status() >= 500 || e.status() == 429,
             Self::Transport(_) | Self::Timeout(_) => true,
-            Self::Signing(_) | Self::Endpoint(_) | Self::EndpointResolution(_) => false,
+            Self::Signing(_)
+            | Self::Endpoint(_)
+            | Self::EndpointResolution(_)
+            | Self::InvalidInput(_) => false,
         }
     }
 }
 
 impl<E> Error<E> {
+    /// The error of a fluent call of `operation` whose input could not be built: no attempt
+    /// was made.
+    pub fn invalid_input(operation: &'static str, error: BuildError) -> Self {
+        Self {
+            operation,
+            attempts: 0,
+            kind: ErrorKind::InvalidInput(error),
+        }
+    }
+
     /// The operation that failed (`CopySnapshot`).
     pub fn operation(&self) -> &'static str {
         self.operation
@@ -604,6 +665,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::Signing(e) => e.fmt(f)?,
             ErrorKind::Endpoint(e) => e.fmt(f)?,
             ErrorKind::EndpointResolution(e) => e.fmt(f)?,
+            ErrorKind::InvalidInput(e) => write!(f, "invalid input: {e}")?,
         }
         if self.attempts > 1 {
             write!(f, " ({} attempts)", self.attempts)?;
@@ -620,6 +682,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::Transport(e) => Some(e),
             ErrorKind::Timeout(_) => None,
             ErrorKind::Signing(e) => Some(e),
+            ErrorKind::InvalidInput(e) => Some(e),
             ErrorKind::Endpoint(e) => Some(e),
             ErrorKind::EndpointResolution(e) => Some(e),
         }

@@ -2,12 +2,15 @@
 // regenerate with `cargo xtask regenerate`.
 //! Support code that generated services call: timestamps, blobs, error metadata, and
 //! the protocol helpers. Hand-written in awsgen's `runtime` crate and copied here so
-//! that this crate depends on nothing but crates.io packages.
+//! that this crate depends on nothing but crates.io packages. The types users name
+//! are re-exported at the crate root (`DateTime`, `BuildError`, `ResponseError`,
+//! `ErrorMetadata`, `http`); the modules only generated code calls (protocol readers
+//! and writers) are hidden from the docs and not part of the API.
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod credentials;
 #[cfg(feature = "client")]
 pub mod endpoint;
@@ -15,6 +18,7 @@ pub mod endpoint;
 pub mod endpoint_lib;
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
+#[doc(hidden)]
 pub mod json;
 pub mod operation;
 pub use operation::{
@@ -23,11 +27,14 @@ pub use operation::{
 #[cfg(feature = "client")]
 pub mod partitions;
 #[cfg(feature = "validate")]
+#[doc(hidden)]
 pub mod pattern;
+#[doc(hidden)]
 pub mod query;
 #[cfg(feature = "serde")]
+#[doc(hidden)]
 pub mod serde_support;
-#[cfg(feature = "client")]
+#[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;
 pub use timestamp::DateTime;
@@ -37,4 +44,5 @@ pub mod transport;
 pub mod validate;
 #[cfg(feature = "validate")]
 pub use validate::{Validate, ValidationError};
+#[doc(hidden)]
 pub mod xml;

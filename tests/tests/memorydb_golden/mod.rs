@@ -292,6 +292,33 @@ macro_rules! golden_tests {
             insta::assert_debug_snapshot!("errors", seen);
         }
 
+        /// A body that spells it `Message` (as many services do) fills the modeled error
+        /// structure's `message` member as well as the error's `message()`, for errors whose
+        /// model has the member and for those whose `message` the generator adds.
+        #[test]
+        fn capitalised_message_fills_the_message_member() {
+            for code in ["InvalidParameterValueException", "SnapshotNotFoundFault"] {
+                let body = wire(
+                    &serde_json::json!({
+                        "__type": code,
+                        "Message": "spelt with a capital"
+                    })
+                    .to_string(),
+                );
+                let error = CopySnapshot::parse_response(400, &golden::headers("r"), &body)
+                    .expect_err("an error status")
+                    .into_service_error()
+                    .expect("a service error");
+                assert_eq!(error.message(), Some("spelt with a capital"), "{code}");
+                let member = match &error {
+                    CopySnapshotError::InvalidParameterValueException(e) => e.message.clone(),
+                    CopySnapshotError::SnapshotNotFoundFault(e) => e.message.clone(),
+                    other => panic!("{code} parsed as {other:?}"),
+                };
+                assert_eq!(member.as_deref(), Some("spelt with a capital"), "{code}");
+            }
+        }
+
         #[test]
         fn unknown_error_code_is_unhandled_with_code_and_message() {
             let body = wire(

@@ -352,6 +352,36 @@ impl CopySnapshotInput {
     pub fn builder() -> CopySnapshotInputBuilder {
         ::std::default::Default::default()
     }
+    /// The name of an existing snapshot from which to make a copy.
+    ///
+    /// **Required.**
+    pub fn source_snapshot_name(&self) -> ::std::option::Option<&str> {
+        self.source_snapshot_name.as_deref()
+    }
+    /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
+    ///
+    /// **Required.**
+    pub fn target_snapshot_name(&self) -> ::std::option::Option<&str> {
+        self.target_snapshot_name.as_deref()
+    }
+    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
+    ///
+    /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
+    ///
+    /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
+    pub fn target_bucket(&self) -> ::std::option::Option<&str> {
+        self.target_bucket.as_deref()
+    }
+    /// The ID of the KMS key used to encrypt the target snapshot.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
+    ///
+    /// Empty when absent.
+    pub fn tags(&self) -> &[crate::elasticache::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
 }
 /// A builder for [`CopySnapshotInput`].
 #[derive(
@@ -370,6 +400,10 @@ pub struct CopySnapshotInputBuilder {
 }
 impl CopySnapshotInputBuilder {
     /// Sets `SourceSnapshotName`.
+    ///
+    /// The name of an existing snapshot from which to make a copy.
+    ///
+    /// **Required.**
     pub fn source_snapshot_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -377,7 +411,7 @@ impl CopySnapshotInputBuilder {
         self.source_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SourceSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
     pub fn set_source_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -386,6 +420,10 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `TargetSnapshotName`.
+    ///
+    /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
+    ///
+    /// **Required.**
     pub fn target_snapshot_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -393,7 +431,7 @@ impl CopySnapshotInputBuilder {
         self.target_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
     pub fn set_target_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -402,6 +440,12 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `TargetBucket`.
+    ///
+    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
+    ///
+    /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
+    ///
+    /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
     pub fn target_bucket(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -409,7 +453,7 @@ impl CopySnapshotInputBuilder {
         self.target_bucket = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetBucket`; `None` leaves it out of the request.
+    /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
     pub fn set_target_bucket(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -418,6 +462,8 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `KmsKeyId`.
+    ///
+    /// The ID of the KMS key used to encrypt the target snapshot.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -425,7 +471,7 @@ impl CopySnapshotInputBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -434,6 +480,8 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Appends one item to `Tags`.
+    ///
+    /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
     pub fn tags(
         mut self,
         item: impl ::std::convert::Into<crate::elasticache::types::Tag>,
@@ -441,7 +489,7 @@ impl CopySnapshotInputBuilder {
         self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `Tags`; `None` leaves it out of the request.
+    /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::elasticache::types::Tag>>,
@@ -507,6 +555,12 @@ impl CopySnapshotOutput {
     pub fn request_id(&self) -> ::std::option::Option<&str> {
         self._request_id.as_deref()
     }
+    /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
+    pub fn snapshot(
+        &self,
+    ) -> ::std::option::Option<&crate::elasticache::types::Snapshot> {
+        self.snapshot.as_ref()
+    }
 }
 /// A builder for [`CopySnapshotOutput`].
 #[derive(
@@ -521,6 +575,8 @@ pub struct CopySnapshotOutputBuilder {
 }
 impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
+    ///
+    /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
     pub fn snapshot(
         mut self,
         input: impl ::std::convert::Into<crate::elasticache::types::Snapshot>,
@@ -528,7 +584,7 @@ impl CopySnapshotOutputBuilder {
         self.snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Snapshot`; `None` leaves it out of the request.
+    /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
     pub fn set_snapshot(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::Snapshot>,
@@ -624,6 +680,34 @@ impl CopySnapshotError {
     /// The request id from the response, if any.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta().request_id()
+    }
+    /// Whether this is the `SnapshotAlreadyExistsFault` error.
+    pub fn is_snapshot_already_exists_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotAlreadyExistsFault(_))
+    }
+    /// Whether this is the `SnapshotNotFoundFault` error.
+    pub fn is_snapshot_not_found_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotNotFoundFault(_))
+    }
+    /// Whether this is the `SnapshotQuotaExceededFault` error.
+    pub fn is_snapshot_quota_exceeded_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotQuotaExceededFault(_))
+    }
+    /// Whether this is the `InvalidSnapshotStateFault` error.
+    pub fn is_invalid_snapshot_state_fault(&self) -> bool {
+        ::std::matches!(self, Self::InvalidSnapshotStateFault(_))
+    }
+    /// Whether this is the `TagQuotaPerResourceExceeded` error.
+    pub fn is_tag_quota_per_resource_exceeded(&self) -> bool {
+        ::std::matches!(self, Self::TagQuotaPerResourceExceeded(_))
+    }
+    /// Whether this is the `InvalidParameterValueException` error.
+    pub fn is_invalid_parameter_value_exception(&self) -> bool {
+        ::std::matches!(self, Self::InvalidParameterValueException(_))
+    }
+    /// Whether this is the `InvalidParameterCombinationException` error.
+    pub fn is_invalid_parameter_combination_exception(&self) -> bool {
+        ::std::matches!(self, Self::InvalidParameterCombinationException(_))
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {

@@ -31,6 +31,10 @@ impl InvalidParameterCombinationException {
     pub fn builder() -> InvalidParameterCombinationExceptionBuilder {
         ::std::default::Default::default()
     }
+    /// Two or more parameters that must not be used together were used together.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 /// A builder for [`InvalidParameterCombinationException`].
 #[derive(
@@ -45,6 +49,8 @@ pub struct InvalidParameterCombinationExceptionBuilder {
 }
 impl InvalidParameterCombinationExceptionBuilder {
     /// Sets `message`.
+    ///
+    /// Two or more parameters that must not be used together were used together.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -52,7 +58,7 @@ impl InvalidParameterCombinationExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `message`; `None` leaves it out of the request.
+    /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,

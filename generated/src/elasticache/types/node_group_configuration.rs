@@ -95,6 +95,42 @@ impl NodeGroupConfiguration {
     pub fn builder() -> NodeGroupConfigurationBuilder {
         ::std::default::Default::default()
     }
+    /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
+    ///
+    /// Length: 1 to 4 characters. Pattern: `\d+`.
+    pub fn node_group_id(&self) -> ::std::option::Option<&str> {
+        self.node_group_id.as_deref()
+    }
+    /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
+    ///
+    /// Example: `"0-3999"`
+    pub fn slots(&self) -> ::std::option::Option<&str> {
+        self.slots.as_deref()
+    }
+    /// The number of read replica nodes in this node group (shard).
+    pub fn replica_count(&self) -> ::std::option::Option<i32> {
+        self.replica_count
+    }
+    /// The Availability Zone where the primary node of this node group (shard) is launched.
+    pub fn primary_availability_zone(&self) -> ::std::option::Option<&str> {
+        self.primary_availability_zone.as_deref()
+    }
+    /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
+    ///
+    /// Empty when absent.
+    pub fn replica_availability_zones(&self) -> &[::std::string::String] {
+        self.replica_availability_zones.as_deref().unwrap_or_default()
+    }
+    /// The outpost ARN of the primary node.
+    pub fn primary_outpost_arn(&self) -> ::std::option::Option<&str> {
+        self.primary_outpost_arn.as_deref()
+    }
+    /// The outpost ARN of the node replicas.
+    ///
+    /// Empty when absent.
+    pub fn replica_outpost_arns(&self) -> &[::std::string::String] {
+        self.replica_outpost_arns.as_deref().unwrap_or_default()
+    }
 }
 /// A builder for [`NodeGroupConfiguration`].
 #[derive(
@@ -117,6 +153,10 @@ pub struct NodeGroupConfigurationBuilder {
 }
 impl NodeGroupConfigurationBuilder {
     /// Sets `NodeGroupId`.
+    ///
+    /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
+    ///
+    /// Length: 1 to 4 characters. Pattern: `\d+`.
     pub fn node_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -124,7 +164,7 @@ impl NodeGroupConfigurationBuilder {
         self.node_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,6 +173,10 @@ impl NodeGroupConfigurationBuilder {
         self
     }
     /// Sets `Slots`.
+    ///
+    /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
+    ///
+    /// Example: `"0-3999"`
     pub fn slots(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -140,7 +184,7 @@ impl NodeGroupConfigurationBuilder {
         self.slots = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Slots`; `None` leaves it out of the request.
+    /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,16 +193,20 @@ impl NodeGroupConfigurationBuilder {
         self
     }
     /// Sets `ReplicaCount`.
+    ///
+    /// The number of read replica nodes in this node group (shard).
     pub fn replica_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.replica_count = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicaCount`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
         self.replica_count = input;
         self
     }
     /// Sets `PrimaryAvailabilityZone`.
+    ///
+    /// The Availability Zone where the primary node of this node group (shard) is launched.
     pub fn primary_availability_zone(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -166,7 +214,7 @@ impl NodeGroupConfigurationBuilder {
         self.primary_availability_zone = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PrimaryAvailabilityZone`; `None` leaves it out of the request.
+    /// Sets or clears `PrimaryAvailabilityZone` (`None` clears it); see [`Self::primary_availability_zone`].
     pub fn set_primary_availability_zone(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -175,6 +223,8 @@ impl NodeGroupConfigurationBuilder {
         self
     }
     /// Appends one item to `ReplicaAvailabilityZones`.
+    ///
+    /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
     pub fn replica_availability_zones(
         mut self,
         item: impl ::std::convert::Into<::std::string::String>,
@@ -184,7 +234,7 @@ impl NodeGroupConfigurationBuilder {
             .push(item.into());
         self
     }
-    /// Sets `ReplicaAvailabilityZones`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaAvailabilityZones` (`None` clears it); see [`Self::replica_availability_zones`].
     pub fn set_replica_availability_zones(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -193,6 +243,8 @@ impl NodeGroupConfigurationBuilder {
         self
     }
     /// Sets `PrimaryOutpostArn`.
+    ///
+    /// The outpost ARN of the primary node.
     pub fn primary_outpost_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -200,7 +252,7 @@ impl NodeGroupConfigurationBuilder {
         self.primary_outpost_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PrimaryOutpostArn`; `None` leaves it out of the request.
+    /// Sets or clears `PrimaryOutpostArn` (`None` clears it); see [`Self::primary_outpost_arn`].
     pub fn set_primary_outpost_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -209,6 +261,8 @@ impl NodeGroupConfigurationBuilder {
         self
     }
     /// Appends one item to `ReplicaOutpostArns`.
+    ///
+    /// The outpost ARN of the node replicas.
     pub fn replica_outpost_arns(
         mut self,
         item: impl ::std::convert::Into<::std::string::String>,
@@ -218,7 +272,7 @@ impl NodeGroupConfigurationBuilder {
             .push(item.into());
         self
     }
-    /// Sets `ReplicaOutpostArns`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaOutpostArns` (`None` clears it); see [`Self::replica_outpost_arns`].
     pub fn set_replica_outpost_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,

@@ -89,6 +89,40 @@ impl NodeSnapshot {
     pub fn builder() -> NodeSnapshotBuilder {
         ::std::default::Default::default()
     }
+    /// A unique identifier for the source cluster.
+    pub fn cache_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cache_cluster_id.as_deref()
+    }
+    /// A unique identifier for the source node group (shard).
+    pub fn node_group_id(&self) -> ::std::option::Option<&str> {
+        self.node_group_id.as_deref()
+    }
+    /// The cache node identifier for the node in the source cluster.
+    pub fn cache_node_id(&self) -> ::std::option::Option<&str> {
+        self.cache_node_id.as_deref()
+    }
+    /// The configuration for the source node group (shard).
+    pub fn node_group_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::elasticache::types::NodeGroupConfiguration> {
+        self.node_group_configuration.as_ref()
+    }
+    /// The size of the cache on the source cache node.
+    pub fn cache_size(&self) -> ::std::option::Option<&str> {
+        self.cache_size.as_deref()
+    }
+    /// The date and time when the cache node was created in the source cluster.
+    pub fn cache_node_create_time(
+        &self,
+    ) -> ::std::option::Option<&crate::runtime::DateTime> {
+        self.cache_node_create_time.as_ref()
+    }
+    /// The date and time when the source node's metadata and cache data set was obtained for the snapshot.
+    pub fn snapshot_create_time(
+        &self,
+    ) -> ::std::option::Option<&crate::runtime::DateTime> {
+        self.snapshot_create_time.as_ref()
+    }
 }
 /// A builder for [`NodeSnapshot`].
 #[derive(
@@ -111,6 +145,8 @@ pub struct NodeSnapshotBuilder {
 }
 impl NodeSnapshotBuilder {
     /// Sets `CacheClusterId`.
+    ///
+    /// A unique identifier for the source cluster.
     pub fn cache_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -118,7 +154,7 @@ impl NodeSnapshotBuilder {
         self.cache_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +163,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `NodeGroupId`.
+    ///
+    /// A unique identifier for the source node group (shard).
     pub fn node_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -134,7 +172,7 @@ impl NodeSnapshotBuilder {
         self.node_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,6 +181,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `CacheNodeId`.
+    ///
+    /// The cache node identifier for the node in the source cluster.
     pub fn cache_node_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -150,7 +190,7 @@ impl NodeSnapshotBuilder {
         self.cache_node_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeId` (`None` clears it); see [`Self::cache_node_id`].
     pub fn set_cache_node_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,6 +199,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `NodeGroupConfiguration`.
+    ///
+    /// The configuration for the source node group (shard).
     pub fn node_group_configuration(
         mut self,
         input: impl ::std::convert::Into<
@@ -168,7 +210,7 @@ impl NodeSnapshotBuilder {
         self.node_group_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeGroupConfiguration`; `None` leaves it out of the request.
+    /// Sets or clears `NodeGroupConfiguration` (`None` clears it); see [`Self::node_group_configuration`].
     pub fn set_node_group_configuration(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::NodeGroupConfiguration>,
@@ -177,6 +219,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `CacheSize`.
+    ///
+    /// The size of the cache on the source cache node.
     pub fn cache_size(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -184,7 +228,7 @@ impl NodeSnapshotBuilder {
         self.cache_size = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheSize`; `None` leaves it out of the request.
+    /// Sets or clears `CacheSize` (`None` clears it); see [`Self::cache_size`].
     pub fn set_cache_size(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,6 +237,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `CacheNodeCreateTime`.
+    ///
+    /// The date and time when the cache node was created in the source cluster.
     pub fn cache_node_create_time(
         mut self,
         input: impl ::std::convert::Into<crate::runtime::DateTime>,
@@ -200,7 +246,7 @@ impl NodeSnapshotBuilder {
         self.cache_node_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeCreateTime` (`None` clears it); see [`Self::cache_node_create_time`].
     pub fn set_cache_node_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,
@@ -209,6 +255,8 @@ impl NodeSnapshotBuilder {
         self
     }
     /// Sets `SnapshotCreateTime`.
+    ///
+    /// The date and time when the source node's metadata and cache data set was obtained for the snapshot.
     pub fn snapshot_create_time(
         mut self,
         input: impl ::std::convert::Into<crate::runtime::DateTime>,
@@ -216,7 +264,7 @@ impl NodeSnapshotBuilder {
         self.snapshot_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotCreateTime` (`None` clears it); see [`Self::snapshot_create_time`].
     pub fn set_snapshot_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,

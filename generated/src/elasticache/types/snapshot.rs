@@ -387,6 +387,206 @@ impl Snapshot {
     pub fn builder() -> SnapshotBuilder {
         ::std::default::Default::default()
     }
+    /// The name of a snapshot. For an automatic snapshot, the name is system-generated. For a manual snapshot, this is the user-provided name.
+    pub fn snapshot_name(&self) -> ::std::option::Option<&str> {
+        self.snapshot_name.as_deref()
+    }
+    /// The unique identifier of the source replication group.
+    pub fn replication_group_id(&self) -> ::std::option::Option<&str> {
+        self.replication_group_id.as_deref()
+    }
+    /// A description of the source replication group.
+    pub fn replication_group_description(&self) -> ::std::option::Option<&str> {
+        self.replication_group_description.as_deref()
+    }
+    /// The user-supplied identifier of the source cluster.
+    pub fn cache_cluster_id(&self) -> ::std::option::Option<&str> {
+        self.cache_cluster_id.as_deref()
+    }
+    /// The status of the snapshot. Valid values: `creating` \| `available` \| `restoring` \| `copying` \| `deleting`.
+    pub fn snapshot_status(&self) -> ::std::option::Option<&str> {
+        self.snapshot_status.as_deref()
+    }
+    /// Indicates whether the snapshot is from an automatic backup (`automated`) or was created manually (`manual`).
+    pub fn snapshot_source(&self) -> ::std::option::Option<&str> {
+        self.snapshot_source.as_deref()
+    }
+    /// The name of the compute and memory capacity node type for the source cluster.
+    ///
+    /// The following node types are supported by ElastiCache. Generally speaking, the current generation types provide more memory and computational power at lower cost when compared to their equivalent previous generation counterparts.
+    ///
+    /// - General purpose:
+    ///   - Current generation:
+    ///
+    ///     **M7g node types**: `cache.m7g.large`, `cache.m7g.xlarge`, `cache.m7g.2xlarge`, `cache.m7g.4xlarge`, `cache.m7g.8xlarge`, `cache.m7g.12xlarge`, `cache.m7g.16xlarge`
+    ///
+    ///     > **Note:** For region availability, see [Supported Node Types](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html#CacheNodes.SupportedTypesByRegion)
+    ///
+    ///     **M6g node types** (available only for Redis OSS engine version 5.0.6 onward and for Memcached engine version 1.5.16 onward): `cache.m6g.large`, `cache.m6g.xlarge`, `cache.m6g.2xlarge`, `cache.m6g.4xlarge`, `cache.m6g.8xlarge`, `cache.m6g.12xlarge`, `cache.m6g.16xlarge`
+    ///
+    ///     **M5 node types:** `cache.m5.large`, `cache.m5.xlarge`, `cache.m5.2xlarge`, `cache.m5.4xlarge`, `cache.m5.12xlarge`, `cache.m5.24xlarge`
+    ///
+    ///     **M4 node types:** `cache.m4.large`, `cache.m4.xlarge`, `cache.m4.2xlarge`, `cache.m4.4xlarge`, `cache.m4.10xlarge`
+    ///
+    ///     **T4g node types** (available only for Redis OSS engine version 5.0.6 onward and Memcached engine version 1.5.16 onward): `cache.t4g.micro`, `cache.t4g.small`, `cache.t4g.medium`
+    ///
+    ///     **T3 node types:** `cache.t3.micro`, `cache.t3.small`, `cache.t3.medium`
+    ///
+    ///     **T2 node types:** `cache.t2.micro`, `cache.t2.small`, `cache.t2.medium`
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **T1 node types:** `cache.t1.micro`
+    ///
+    ///     **M1 node types:** `cache.m1.small`, `cache.m1.medium`, `cache.m1.large`, `cache.m1.xlarge`
+    ///
+    ///     **M3 node types:** `cache.m3.medium`, `cache.m3.large`, `cache.m3.xlarge`, `cache.m3.2xlarge`
+    /// - Compute optimized:
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **C1 node types:** `cache.c1.xlarge`
+    /// - Memory optimized:
+    ///   - Current generation:
+    ///
+    ///     **R7g node types**: `cache.r7g.large`, `cache.r7g.xlarge`, `cache.r7g.2xlarge`, `cache.r7g.4xlarge`, `cache.r7g.8xlarge`, `cache.r7g.12xlarge`, `cache.r7g.16xlarge`
+    ///
+    ///     > **Note:** For region availability, see [Supported Node Types](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html#CacheNodes.SupportedTypesByRegion)
+    ///
+    ///     **R6g node types** (available only for Redis OSS engine version 5.0.6 onward and for Memcached engine version 1.5.16 onward): `cache.r6g.large`, `cache.r6g.xlarge`, `cache.r6g.2xlarge`, `cache.r6g.4xlarge`, `cache.r6g.8xlarge`, `cache.r6g.12xlarge`, `cache.r6g.16xlarge`
+    ///
+    ///     **R5 node types:** `cache.r5.large`, `cache.r5.xlarge`, `cache.r5.2xlarge`, `cache.r5.4xlarge`, `cache.r5.12xlarge`, `cache.r5.24xlarge`
+    ///
+    ///     **R4 node types:** `cache.r4.large`, `cache.r4.xlarge`, `cache.r4.2xlarge`, `cache.r4.4xlarge`, `cache.r4.8xlarge`, `cache.r4.16xlarge`
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **M2 node types:** `cache.m2.xlarge`, `cache.m2.2xlarge`, `cache.m2.4xlarge`
+    ///
+    ///     **R3 node types:** `cache.r3.large`, `cache.r3.xlarge`, `cache.r3.2xlarge`, `cache.r3.4xlarge`, `cache.r3.8xlarge`
+    ///
+    /// **Additional node type info**
+    ///
+    /// - All current generation instance types are created in Amazon VPC by default.
+    /// - Valkey or Redis OSS append-only files (AOF) are not supported for T1 or T2 instances.
+    /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
+    /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
+    pub fn cache_node_type(&self) -> ::std::option::Option<&str> {
+        self.cache_node_type.as_deref()
+    }
+    /// The name of the cache engine (`memcached` or `redis`) used by the source cluster.
+    pub fn engine(&self) -> ::std::option::Option<&str> {
+        self.engine.as_deref()
+    }
+    /// The version of the cache engine version that is used by the source cluster.
+    pub fn engine_version(&self) -> ::std::option::Option<&str> {
+        self.engine_version.as_deref()
+    }
+    /// The number of cache nodes in the source cluster.
+    ///
+    /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
+    pub fn num_cache_nodes(&self) -> ::std::option::Option<i32> {
+        self.num_cache_nodes
+    }
+    /// The name of the Availability Zone in which the source cluster is located.
+    pub fn preferred_availability_zone(&self) -> ::std::option::Option<&str> {
+        self.preferred_availability_zone.as_deref()
+    }
+    /// The ARN (Amazon Resource Name) of the preferred outpost.
+    pub fn preferred_outpost_arn(&self) -> ::std::option::Option<&str> {
+        self.preferred_outpost_arn.as_deref()
+    }
+    /// The date and time when the source cluster was created.
+    pub fn cache_cluster_create_time(
+        &self,
+    ) -> ::std::option::Option<&crate::runtime::DateTime> {
+        self.cache_cluster_create_time.as_ref()
+    }
+    /// Specifies the weekly time range during which maintenance on the cluster is performed. It is specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window is a 60 minute period.
+    ///
+    /// Valid values for `ddd` are:
+    ///
+    /// - `sun`
+    /// - `mon`
+    /// - `tue`
+    /// - `wed`
+    /// - `thu`
+    /// - `fri`
+    /// - `sat`
+    ///
+    /// Example: `sun:23:00-mon:01:30`
+    pub fn preferred_maintenance_window(&self) -> ::std::option::Option<&str> {
+        self.preferred_maintenance_window.as_deref()
+    }
+    /// The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing notifications.
+    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+        self.topic_arn.as_deref()
+    }
+    /// The port number used by each cache nodes in the source cluster.
+    pub fn port(&self) -> ::std::option::Option<i32> {
+        self.port
+    }
+    /// The cache parameter group that is associated with the source cluster.
+    pub fn cache_parameter_group_name(&self) -> ::std::option::Option<&str> {
+        self.cache_parameter_group_name.as_deref()
+    }
+    /// The name of the cache subnet group associated with the source cluster.
+    pub fn cache_subnet_group_name(&self) -> ::std::option::Option<&str> {
+        self.cache_subnet_group_name.as_deref()
+    }
+    /// The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the source cluster.
+    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_id.as_deref()
+    }
+    /// If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
+    pub fn auto_minor_version_upgrade(&self) -> ::std::option::Option<bool> {
+        self.auto_minor_version_upgrade
+    }
+    /// For an automatic snapshot, the number of days for which ElastiCache retains the snapshot before deleting it.
+    ///
+    /// For manual snapshots, this field reflects the `SnapshotRetentionLimit` for the source cluster when the snapshot was created. This field is otherwise ignored: Manual snapshots do not expire, and can only be deleted using the `DeleteSnapshot` operation.
+    ///
+    /// **Important** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
+    pub fn snapshot_retention_limit(&self) -> ::std::option::Option<i32> {
+        self.snapshot_retention_limit
+    }
+    /// The daily time range during which ElastiCache takes daily snapshots of the source cluster.
+    pub fn snapshot_window(&self) -> ::std::option::Option<&str> {
+        self.snapshot_window.as_deref()
+    }
+    /// The number of node groups (shards) in this snapshot. When restoring from a snapshot, the number of node groups (shards) in the snapshot and in the restored replication group must be the same.
+    pub fn num_node_groups(&self) -> ::std::option::Option<i32> {
+        self.num_node_groups
+    }
+    /// Indicates the status of automatic failover for the source Valkey or Redis OSS replication group.
+    pub fn automatic_failover(
+        &self,
+    ) -> ::std::option::Option<&crate::elasticache::types::AutomaticFailoverStatus> {
+        self.automatic_failover.as_ref()
+    }
+    /// A list of the cache nodes in the source cluster.
+    ///
+    /// Empty when absent.
+    pub fn node_snapshots(&self) -> &[crate::elasticache::types::NodeSnapshot] {
+        self.node_snapshots.as_deref().unwrap_or_default()
+    }
+    /// The ID of the KMS key used to encrypt the snapshot.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// The ARN (Amazon Resource Name) of the snapshot.
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// Enables data tiering. Data tiering is only supported for replication groups using the r6gd node type. This parameter must be set to true when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html).
+    pub fn data_tiering(
+        &self,
+    ) -> ::std::option::Option<&crate::elasticache::types::DataTieringStatus> {
+        self.data_tiering.as_ref()
+    }
+    /// The durability setting of the cluster when the snapshot was taken. When restoring from this snapshot, the cluster uses this durability setting unless overridden in the restore request. For more information, see [Durability](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/durability.html).
+    pub fn durability(
+        &self,
+    ) -> ::std::option::Option<&crate::elasticache::types::Durability> {
+        self.durability.as_ref()
+    }
 }
 /// A builder for [`Snapshot`].
 #[derive(
@@ -433,6 +633,8 @@ pub struct SnapshotBuilder {
 }
 impl SnapshotBuilder {
     /// Sets `SnapshotName`.
+    ///
+    /// The name of a snapshot. For an automatic snapshot, the name is system-generated. For a manual snapshot, this is the user-provided name.
     pub fn snapshot_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -440,7 +642,7 @@ impl SnapshotBuilder {
         self.snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotName` (`None` clears it); see [`Self::snapshot_name`].
     pub fn set_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -449,6 +651,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `ReplicationGroupId`.
+    ///
+    /// The unique identifier of the source replication group.
     pub fn replication_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -456,7 +660,7 @@ impl SnapshotBuilder {
         self.replication_group_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicationGroupId`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicationGroupId` (`None` clears it); see [`Self::replication_group_id`].
     pub fn set_replication_group_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -465,6 +669,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `ReplicationGroupDescription`.
+    ///
+    /// A description of the source replication group.
     pub fn replication_group_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -472,7 +678,7 @@ impl SnapshotBuilder {
         self.replication_group_description = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicationGroupDescription`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicationGroupDescription` (`None` clears it); see [`Self::replication_group_description`].
     pub fn set_replication_group_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -481,6 +687,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `CacheClusterId`.
+    ///
+    /// The user-supplied identifier of the source cluster.
     pub fn cache_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -488,7 +696,7 @@ impl SnapshotBuilder {
         self.cache_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterId`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -497,6 +705,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `SnapshotStatus`.
+    ///
+    /// The status of the snapshot. Valid values: `creating` \| `available` \| `restoring` \| `copying` \| `deleting`.
     pub fn snapshot_status(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -504,7 +714,7 @@ impl SnapshotBuilder {
         self.snapshot_status = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotStatus`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotStatus` (`None` clears it); see [`Self::snapshot_status`].
     pub fn set_snapshot_status(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -513,6 +723,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `SnapshotSource`.
+    ///
+    /// Indicates whether the snapshot is from an automatic backup (`automated`) or was created manually (`manual`).
     pub fn snapshot_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -520,7 +732,7 @@ impl SnapshotBuilder {
         self.snapshot_source = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotSource`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotSource` (`None` clears it); see [`Self::snapshot_source`].
     pub fn set_snapshot_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -529,6 +741,64 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `CacheNodeType`.
+    ///
+    /// The name of the compute and memory capacity node type for the source cluster.
+    ///
+    /// The following node types are supported by ElastiCache. Generally speaking, the current generation types provide more memory and computational power at lower cost when compared to their equivalent previous generation counterparts.
+    ///
+    /// - General purpose:
+    ///   - Current generation:
+    ///
+    ///     **M7g node types**: `cache.m7g.large`, `cache.m7g.xlarge`, `cache.m7g.2xlarge`, `cache.m7g.4xlarge`, `cache.m7g.8xlarge`, `cache.m7g.12xlarge`, `cache.m7g.16xlarge`
+    ///
+    ///     > **Note:** For region availability, see [Supported Node Types](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html#CacheNodes.SupportedTypesByRegion)
+    ///
+    ///     **M6g node types** (available only for Redis OSS engine version 5.0.6 onward and for Memcached engine version 1.5.16 onward): `cache.m6g.large`, `cache.m6g.xlarge`, `cache.m6g.2xlarge`, `cache.m6g.4xlarge`, `cache.m6g.8xlarge`, `cache.m6g.12xlarge`, `cache.m6g.16xlarge`
+    ///
+    ///     **M5 node types:** `cache.m5.large`, `cache.m5.xlarge`, `cache.m5.2xlarge`, `cache.m5.4xlarge`, `cache.m5.12xlarge`, `cache.m5.24xlarge`
+    ///
+    ///     **M4 node types:** `cache.m4.large`, `cache.m4.xlarge`, `cache.m4.2xlarge`, `cache.m4.4xlarge`, `cache.m4.10xlarge`
+    ///
+    ///     **T4g node types** (available only for Redis OSS engine version 5.0.6 onward and Memcached engine version 1.5.16 onward): `cache.t4g.micro`, `cache.t4g.small`, `cache.t4g.medium`
+    ///
+    ///     **T3 node types:** `cache.t3.micro`, `cache.t3.small`, `cache.t3.medium`
+    ///
+    ///     **T2 node types:** `cache.t2.micro`, `cache.t2.small`, `cache.t2.medium`
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **T1 node types:** `cache.t1.micro`
+    ///
+    ///     **M1 node types:** `cache.m1.small`, `cache.m1.medium`, `cache.m1.large`, `cache.m1.xlarge`
+    ///
+    ///     **M3 node types:** `cache.m3.medium`, `cache.m3.large`, `cache.m3.xlarge`, `cache.m3.2xlarge`
+    /// - Compute optimized:
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **C1 node types:** `cache.c1.xlarge`
+    /// - Memory optimized:
+    ///   - Current generation:
+    ///
+    ///     **R7g node types**: `cache.r7g.large`, `cache.r7g.xlarge`, `cache.r7g.2xlarge`, `cache.r7g.4xlarge`, `cache.r7g.8xlarge`, `cache.r7g.12xlarge`, `cache.r7g.16xlarge`
+    ///
+    ///     > **Note:** For region availability, see [Supported Node Types](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html#CacheNodes.SupportedTypesByRegion)
+    ///
+    ///     **R6g node types** (available only for Redis OSS engine version 5.0.6 onward and for Memcached engine version 1.5.16 onward): `cache.r6g.large`, `cache.r6g.xlarge`, `cache.r6g.2xlarge`, `cache.r6g.4xlarge`, `cache.r6g.8xlarge`, `cache.r6g.12xlarge`, `cache.r6g.16xlarge`
+    ///
+    ///     **R5 node types:** `cache.r5.large`, `cache.r5.xlarge`, `cache.r5.2xlarge`, `cache.r5.4xlarge`, `cache.r5.12xlarge`, `cache.r5.24xlarge`
+    ///
+    ///     **R4 node types:** `cache.r4.large`, `cache.r4.xlarge`, `cache.r4.2xlarge`, `cache.r4.4xlarge`, `cache.r4.8xlarge`, `cache.r4.16xlarge`
+    ///   - Previous generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported for these types.)
+    ///
+    ///     **M2 node types:** `cache.m2.xlarge`, `cache.m2.2xlarge`, `cache.m2.4xlarge`
+    ///
+    ///     **R3 node types:** `cache.r3.large`, `cache.r3.xlarge`, `cache.r3.2xlarge`, `cache.r3.4xlarge`, `cache.r3.8xlarge`
+    ///
+    /// **Additional node type info**
+    ///
+    /// - All current generation instance types are created in Amazon VPC by default.
+    /// - Valkey or Redis OSS append-only files (AOF) are not supported for T1 or T2 instances.
+    /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
+    /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
     pub fn cache_node_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -536,7 +806,7 @@ impl SnapshotBuilder {
         self.cache_node_type = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheNodeType`; `None` leaves it out of the request.
+    /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -545,6 +815,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `Engine`.
+    ///
+    /// The name of the cache engine (`memcached` or `redis`) used by the source cluster.
     pub fn engine(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -552,7 +824,7 @@ impl SnapshotBuilder {
         self.engine = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Engine`; `None` leaves it out of the request.
+    /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -561,6 +833,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `EngineVersion`.
+    ///
+    /// The version of the cache engine version that is used by the source cluster.
     pub fn engine_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -568,7 +842,7 @@ impl SnapshotBuilder {
         self.engine_version = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `EngineVersion`; `None` leaves it out of the request.
+    /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -577,16 +851,22 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `NumCacheNodes`.
+    ///
+    /// The number of cache nodes in the source cluster.
+    ///
+    /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
     pub fn num_cache_nodes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.num_cache_nodes = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumCacheNodes`; `None` leaves it out of the request.
+    /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_cache_nodes = input;
         self
     }
     /// Sets `PreferredAvailabilityZone`.
+    ///
+    /// The name of the Availability Zone in which the source cluster is located.
     pub fn preferred_availability_zone(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -594,7 +874,7 @@ impl SnapshotBuilder {
         self.preferred_availability_zone = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredAvailabilityZone`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredAvailabilityZone` (`None` clears it); see [`Self::preferred_availability_zone`].
     pub fn set_preferred_availability_zone(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -603,6 +883,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `PreferredOutpostArn`.
+    ///
+    /// The ARN (Amazon Resource Name) of the preferred outpost.
     pub fn preferred_outpost_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -610,7 +892,7 @@ impl SnapshotBuilder {
         self.preferred_outpost_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredOutpostArn`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredOutpostArn` (`None` clears it); see [`Self::preferred_outpost_arn`].
     pub fn set_preferred_outpost_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -619,6 +901,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `CacheClusterCreateTime`.
+    ///
+    /// The date and time when the source cluster was created.
     pub fn cache_cluster_create_time(
         mut self,
         input: impl ::std::convert::Into<crate::runtime::DateTime>,
@@ -626,7 +910,7 @@ impl SnapshotBuilder {
         self.cache_cluster_create_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheClusterCreateTime`; `None` leaves it out of the request.
+    /// Sets or clears `CacheClusterCreateTime` (`None` clears it); see [`Self::cache_cluster_create_time`].
     pub fn set_cache_cluster_create_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,
@@ -635,6 +919,20 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `PreferredMaintenanceWindow`.
+    ///
+    /// Specifies the weekly time range during which maintenance on the cluster is performed. It is specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window is a 60 minute period.
+    ///
+    /// Valid values for `ddd` are:
+    ///
+    /// - `sun`
+    /// - `mon`
+    /// - `tue`
+    /// - `wed`
+    /// - `thu`
+    /// - `fri`
+    /// - `sat`
+    ///
+    /// Example: `sun:23:00-mon:01:30`
     pub fn preferred_maintenance_window(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -642,7 +940,7 @@ impl SnapshotBuilder {
         self.preferred_maintenance_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `PreferredMaintenanceWindow`; `None` leaves it out of the request.
+    /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it); see [`Self::preferred_maintenance_window`].
     pub fn set_preferred_maintenance_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -651,6 +949,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `TopicArn`.
+    ///
+    /// The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing notifications.
     pub fn topic_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -658,7 +958,7 @@ impl SnapshotBuilder {
         self.topic_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TopicArn`; `None` leaves it out of the request.
+    /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -667,16 +967,20 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `Port`.
+    ///
+    /// The port number used by each cache nodes in the source cluster.
     pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.port = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Port`; `None` leaves it out of the request.
+    /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
         self.port = input;
         self
     }
     /// Sets `CacheParameterGroupName`.
+    ///
+    /// The cache parameter group that is associated with the source cluster.
     pub fn cache_parameter_group_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -684,7 +988,7 @@ impl SnapshotBuilder {
         self.cache_parameter_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
     pub fn set_cache_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -693,6 +997,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `CacheSubnetGroupName`.
+    ///
+    /// The name of the cache subnet group associated with the source cluster.
     pub fn cache_subnet_group_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -700,7 +1006,7 @@ impl SnapshotBuilder {
         self.cache_subnet_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `CacheSubnetGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `CacheSubnetGroupName` (`None` clears it); see [`Self::cache_subnet_group_name`].
     pub fn set_cache_subnet_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -709,6 +1015,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `VpcId`.
+    ///
+    /// The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the source cluster.
     pub fn vpc_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -716,7 +1024,7 @@ impl SnapshotBuilder {
         self.vpc_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `VpcId`; `None` leaves it out of the request.
+    /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -725,6 +1033,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `AutoMinorVersionUpgrade`.
+    ///
+    /// If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
     pub fn auto_minor_version_upgrade(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -732,7 +1042,7 @@ impl SnapshotBuilder {
         self.auto_minor_version_upgrade = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `AutoMinorVersionUpgrade`; `None` leaves it out of the request.
+    /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it); see [`Self::auto_minor_version_upgrade`].
     pub fn set_auto_minor_version_upgrade(
         mut self,
         input: ::std::option::Option<bool>,
@@ -741,6 +1051,12 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `SnapshotRetentionLimit`.
+    ///
+    /// For an automatic snapshot, the number of days for which ElastiCache retains the snapshot before deleting it.
+    ///
+    /// For manual snapshots, this field reflects the `SnapshotRetentionLimit` for the source cluster when the snapshot was created. This field is otherwise ignored: Manual snapshots do not expire, and can only be deleted using the `DeleteSnapshot` operation.
+    ///
+    /// **Important** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     pub fn snapshot_retention_limit(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -748,7 +1064,7 @@ impl SnapshotBuilder {
         self.snapshot_retention_limit = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotRetentionLimit`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -757,6 +1073,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `SnapshotWindow`.
+    ///
+    /// The daily time range during which ElastiCache takes daily snapshots of the source cluster.
     pub fn snapshot_window(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -764,7 +1082,7 @@ impl SnapshotBuilder {
         self.snapshot_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotWindow`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -773,16 +1091,20 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `NumNodeGroups`.
+    ///
+    /// The number of node groups (shards) in this snapshot. When restoring from a snapshot, the number of node groups (shards) in the snapshot and in the restored replication group must be the same.
     pub fn num_node_groups(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.num_node_groups = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumNodeGroups`; `None` leaves it out of the request.
+    /// Sets or clears `NumNodeGroups` (`None` clears it); see [`Self::num_node_groups`].
     pub fn set_num_node_groups(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_node_groups = input;
         self
     }
     /// Sets `AutomaticFailover`.
+    ///
+    /// Indicates the status of automatic failover for the source Valkey or Redis OSS replication group.
     pub fn automatic_failover(
         mut self,
         input: impl ::std::convert::Into<
@@ -792,7 +1114,7 @@ impl SnapshotBuilder {
         self.automatic_failover = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `AutomaticFailover`; `None` leaves it out of the request.
+    /// Sets or clears `AutomaticFailover` (`None` clears it); see [`Self::automatic_failover`].
     pub fn set_automatic_failover(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::AutomaticFailoverStatus>,
@@ -801,6 +1123,8 @@ impl SnapshotBuilder {
         self
     }
     /// Appends one item to `NodeSnapshots`.
+    ///
+    /// A list of the cache nodes in the source cluster.
     pub fn node_snapshots(
         mut self,
         item: impl ::std::convert::Into<crate::elasticache::types::NodeSnapshot>,
@@ -808,7 +1132,7 @@ impl SnapshotBuilder {
         self.node_snapshots.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `NodeSnapshots`; `None` leaves it out of the request.
+    /// Sets or clears `NodeSnapshots` (`None` clears it); see [`Self::node_snapshots`].
     pub fn set_node_snapshots(
         mut self,
         input: ::std::option::Option<
@@ -819,6 +1143,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `KmsKeyId`.
+    ///
+    /// The ID of the KMS key used to encrypt the snapshot.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -826,7 +1152,7 @@ impl SnapshotBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -835,6 +1161,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `ARN`.
+    ///
+    /// The ARN (Amazon Resource Name) of the snapshot.
     pub fn arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -842,7 +1170,7 @@ impl SnapshotBuilder {
         self.arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ARN`; `None` leaves it out of the request.
+    /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -851,6 +1179,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `DataTiering`.
+    ///
+    /// Enables data tiering. Data tiering is only supported for replication groups using the r6gd node type. This parameter must be set to true when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html).
     pub fn data_tiering(
         mut self,
         input: impl ::std::convert::Into<crate::elasticache::types::DataTieringStatus>,
@@ -858,7 +1188,7 @@ impl SnapshotBuilder {
         self.data_tiering = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `DataTiering`; `None` leaves it out of the request.
+    /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::DataTieringStatus>,
@@ -867,6 +1197,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `Durability`.
+    ///
+    /// The durability setting of the cluster when the snapshot was taken. When restoring from this snapshot, the cluster uses this durability setting unless overridden in the restore request. For more information, see [Durability](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/durability.html).
     pub fn durability(
         mut self,
         input: impl ::std::convert::Into<crate::elasticache::types::Durability>,
@@ -874,7 +1206,7 @@ impl SnapshotBuilder {
         self.durability = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Durability`; `None` leaves it out of the request.
+    /// Sets or clears `Durability` (`None` clears it); see [`Self::durability`].
     pub fn set_durability(
         mut self,
         input: ::std::option::Option<crate::elasticache::types::Durability>,

@@ -37,6 +37,14 @@ impl Tag {
     pub fn builder() -> TagBuilder {
         ::std::default::Default::default()
     }
+    /// The key for the tag. May not be null.
+    pub fn key(&self) -> ::std::option::Option<&str> {
+        self.key.as_deref()
+    }
+    /// The tag's value. May be null.
+    pub fn value(&self) -> ::std::option::Option<&str> {
+        self.value.as_deref()
+    }
 }
 /// A builder for [`Tag`].
 #[derive(
@@ -52,6 +60,8 @@ pub struct TagBuilder {
 }
 impl TagBuilder {
     /// Sets `Key`.
+    ///
+    /// The key for the tag. May not be null.
     pub fn key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +69,7 @@ impl TagBuilder {
         self.key = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Key`; `None` leaves it out of the request.
+    /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
     pub fn set_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -68,6 +78,8 @@ impl TagBuilder {
         self
     }
     /// Sets `Value`.
+    ///
+    /// The tag's value. May be null.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -75,7 +87,7 @@ impl TagBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Value`; `None` leaves it out of the request.
+    /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,

@@ -233,6 +233,38 @@ impl CopySnapshotInput {
     pub fn builder() -> CopySnapshotInputBuilder {
         ::std::default::Default::default()
     }
+    /// The name of an existing snapshot from which to make a copy.
+    ///
+    /// **Required.**
+    pub fn source_snapshot_name(&self) -> ::std::option::Option<&str> {
+        self.source_snapshot_name.as_deref()
+    }
+    /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
+    ///
+    /// **Required.**
+    pub fn target_snapshot_name(&self) -> ::std::option::Option<&str> {
+        self.target_snapshot_name.as_deref()
+    }
+    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
+    ///
+    /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
+    pub fn target_bucket(&self) -> ::std::option::Option<&str> {
+        self.target_bucket.as_deref()
+    }
+    /// The ID of the KMS key used to encrypt the target snapshot.
+    ///
+    /// Length: 0 to 2048 characters.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
+    ///
+    /// At most 200 items.
+    ///
+    /// Empty when absent.
+    pub fn tags(&self) -> &[crate::memorydb::types::Tag] {
+        self.tags.as_deref().unwrap_or_default()
+    }
 }
 /// A builder for [`CopySnapshotInput`].
 #[derive(
@@ -251,6 +283,10 @@ pub struct CopySnapshotInputBuilder {
 }
 impl CopySnapshotInputBuilder {
     /// Sets `SourceSnapshotName`.
+    ///
+    /// The name of an existing snapshot from which to make a copy.
+    ///
+    /// **Required.**
     pub fn source_snapshot_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -258,7 +294,7 @@ impl CopySnapshotInputBuilder {
         self.source_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SourceSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
     pub fn set_source_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -267,6 +303,10 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `TargetSnapshotName`.
+    ///
+    /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
+    ///
+    /// **Required.**
     pub fn target_snapshot_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -274,7 +314,7 @@ impl CopySnapshotInputBuilder {
         self.target_snapshot_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetSnapshotName`; `None` leaves it out of the request.
+    /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
     pub fn set_target_snapshot_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -283,6 +323,10 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `TargetBucket`.
+    ///
+    /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
+    ///
+    /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
     pub fn target_bucket(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -290,7 +334,7 @@ impl CopySnapshotInputBuilder {
         self.target_bucket = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TargetBucket`; `None` leaves it out of the request.
+    /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
     pub fn set_target_bucket(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -299,6 +343,10 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Sets `KmsKeyId`.
+    ///
+    /// The ID of the KMS key used to encrypt the target snapshot.
+    ///
+    /// Length: 0 to 2048 characters.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -306,7 +354,7 @@ impl CopySnapshotInputBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -315,6 +363,10 @@ impl CopySnapshotInputBuilder {
         self
     }
     /// Appends one item to `Tags`.
+    ///
+    /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
+    ///
+    /// At most 200 items.
     pub fn tags(
         mut self,
         item: impl ::std::convert::Into<crate::memorydb::types::Tag>,
@@ -322,7 +374,7 @@ impl CopySnapshotInputBuilder {
         self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `Tags`; `None` leaves it out of the request.
+    /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::memorydb::types::Tag>>,
@@ -388,6 +440,10 @@ impl CopySnapshotOutput {
     pub fn request_id(&self) -> ::std::option::Option<&str> {
         self._request_id.as_deref()
     }
+    /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
+    pub fn snapshot(&self) -> ::std::option::Option<&crate::memorydb::types::Snapshot> {
+        self.snapshot.as_ref()
+    }
 }
 /// A builder for [`CopySnapshotOutput`].
 #[derive(
@@ -402,6 +458,8 @@ pub struct CopySnapshotOutputBuilder {
 }
 impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
+    ///
+    /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
     pub fn snapshot(
         mut self,
         input: impl ::std::convert::Into<crate::memorydb::types::Snapshot>,
@@ -409,7 +467,7 @@ impl CopySnapshotOutputBuilder {
         self.snapshot = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Snapshot`; `None` leaves it out of the request.
+    /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
     pub fn set_snapshot(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::Snapshot>,
@@ -510,6 +568,38 @@ impl CopySnapshotError {
     /// The request id from the response, if any.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
         self.meta().request_id()
+    }
+    /// Whether this is the `SnapshotAlreadyExistsFault` error.
+    pub fn is_snapshot_already_exists_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotAlreadyExistsFault(_))
+    }
+    /// Whether this is the `SnapshotNotFoundFault` error.
+    pub fn is_snapshot_not_found_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotNotFoundFault(_))
+    }
+    /// Whether this is the `SnapshotQuotaExceededFault` error.
+    pub fn is_snapshot_quota_exceeded_fault(&self) -> bool {
+        ::std::matches!(self, Self::SnapshotQuotaExceededFault(_))
+    }
+    /// Whether this is the `InvalidSnapshotStateFault` error.
+    pub fn is_invalid_snapshot_state_fault(&self) -> bool {
+        ::std::matches!(self, Self::InvalidSnapshotStateFault(_))
+    }
+    /// Whether this is the `ServiceLinkedRoleNotFoundFault` error.
+    pub fn is_service_linked_role_not_found_fault(&self) -> bool {
+        ::std::matches!(self, Self::ServiceLinkedRoleNotFoundFault(_))
+    }
+    /// Whether this is the `InvalidParameterValueException` error.
+    pub fn is_invalid_parameter_value_exception(&self) -> bool {
+        ::std::matches!(self, Self::InvalidParameterValueException(_))
+    }
+    /// Whether this is the `InvalidParameterCombinationException` error.
+    pub fn is_invalid_parameter_combination_exception(&self) -> bool {
+        ::std::matches!(self, Self::InvalidParameterCombinationException(_))
+    }
+    /// Whether this is the `TagQuotaPerResourceExceeded` error.
+    pub fn is_tag_quota_per_resource_exceeded(&self) -> bool {
+        ::std::matches!(self, Self::TagQuotaPerResourceExceeded(_))
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {

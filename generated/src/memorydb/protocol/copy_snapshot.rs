@@ -85,6 +85,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotAlreadyExistsFault(
                         ::std::boxed::Box::new(error),
                     )
@@ -98,6 +99,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotNotFoundFault(
                         ::std::boxed::Box::new(error),
                     )
@@ -111,6 +113,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::SnapshotQuotaExceededFault(
                         ::std::boxed::Box::new(error),
                     )
@@ -124,6 +127,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidSnapshotStateFault(
                         ::std::boxed::Box::new(error),
                     )
@@ -137,6 +141,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::ServiceLinkedRoleNotFoundFault(
                         ::std::boxed::Box::new(error),
                     )
@@ -150,6 +155,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidParameterValueException(
                         ::std::boxed::Box::new(error),
                     )
@@ -163,6 +169,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::InvalidParameterCombinationException(
                         ::std::boxed::Box::new(error),
                     )
@@ -176,6 +183,7 @@ pub(crate) fn de_copy_snapshot_error(
                 )
                 .map(|mut error| {
                     error.meta = meta;
+                    error.meta.fill_message(&mut error.message);
                     crate::memorydb::operation::copy_snapshot::CopySnapshotError::TagQuotaPerResourceExceeded(
                         ::std::boxed::Box::new(error),
                     )

@@ -189,6 +189,76 @@ impl ClusterConfiguration {
     pub fn builder() -> ClusterConfigurationBuilder {
         ::std::default::Default::default()
     }
+    /// The name of the cluster
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The description of the cluster configuration
+    pub fn description(&self) -> ::std::option::Option<&str> {
+        self.description.as_deref()
+    }
+    /// The node type used for the cluster
+    pub fn node_type(&self) -> ::std::option::Option<&str> {
+        self.node_type.as_deref()
+    }
+    /// The name of the engine used by the cluster configuration.
+    pub fn engine(&self) -> ::std::option::Option<&str> {
+        self.engine.as_deref()
+    }
+    /// The Redis OSS engine version used by the cluster
+    pub fn engine_version(&self) -> ::std::option::Option<&str> {
+        self.engine_version.as_deref()
+    }
+    /// The specified maintenance window for the cluster
+    pub fn maintenance_window(&self) -> ::std::option::Option<&str> {
+        self.maintenance_window.as_deref()
+    }
+    /// The Amazon Resource Name (ARN) of the SNS notification topic for the cluster
+    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+        self.topic_arn.as_deref()
+    }
+    /// The port used by the cluster
+    pub fn port(&self) -> ::std::option::Option<i32> {
+        self.port
+    }
+    /// The name of parameter group used by the cluster
+    pub fn parameter_group_name(&self) -> ::std::option::Option<&str> {
+        self.parameter_group_name.as_deref()
+    }
+    /// The name of the subnet group used by the cluster
+    pub fn subnet_group_name(&self) -> ::std::option::Option<&str> {
+        self.subnet_group_name.as_deref()
+    }
+    /// The ID of the VPC the cluster belongs to
+    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+        self.vpc_id.as_deref()
+    }
+    /// The snapshot retention limit set by the cluster
+    pub fn snapshot_retention_limit(&self) -> ::std::option::Option<i32> {
+        self.snapshot_retention_limit
+    }
+    /// The snapshot window set by the cluster
+    pub fn snapshot_window(&self) -> ::std::option::Option<&str> {
+        self.snapshot_window.as_deref()
+    }
+    /// The number of shards in the cluster
+    pub fn num_shards(&self) -> ::std::option::Option<i32> {
+        self.num_shards
+    }
+    /// The list of shards in the cluster
+    ///
+    /// Empty when absent.
+    pub fn shards(&self) -> &[crate::memorydb::types::ShardDetail] {
+        self.shards.as_deref().unwrap_or_default()
+    }
+    /// The name of the multi-Region parameter group associated with the cluster configuration.
+    pub fn multi_region_parameter_group_name(&self) -> ::std::option::Option<&str> {
+        self.multi_region_parameter_group_name.as_deref()
+    }
+    /// The name for the multi-Region cluster associated with the cluster configuration.
+    pub fn multi_region_cluster_name(&self) -> ::std::option::Option<&str> {
+        self.multi_region_cluster_name.as_deref()
+    }
 }
 /// A builder for [`ClusterConfiguration`].
 #[derive(
@@ -219,6 +289,8 @@ pub struct ClusterConfigurationBuilder {
 }
 impl ClusterConfigurationBuilder {
     /// Sets `Name`.
+    ///
+    /// The name of the cluster
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -226,7 +298,7 @@ impl ClusterConfigurationBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -235,6 +307,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `Description`.
+    ///
+    /// The description of the cluster configuration
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -242,7 +316,7 @@ impl ClusterConfigurationBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Description`; `None` leaves it out of the request.
+    /// Sets or clears `Description` (`None` clears it); see [`Self::description`].
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -251,6 +325,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `NodeType`.
+    ///
+    /// The node type used for the cluster
     pub fn node_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -258,7 +334,7 @@ impl ClusterConfigurationBuilder {
         self.node_type = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NodeType`; `None` leaves it out of the request.
+    /// Sets or clears `NodeType` (`None` clears it); see [`Self::node_type`].
     pub fn set_node_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -267,6 +343,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `Engine`.
+    ///
+    /// The name of the engine used by the cluster configuration.
     pub fn engine(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -274,7 +352,7 @@ impl ClusterConfigurationBuilder {
         self.engine = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Engine`; `None` leaves it out of the request.
+    /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -283,6 +361,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `EngineVersion`.
+    ///
+    /// The Redis OSS engine version used by the cluster
     pub fn engine_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -290,7 +370,7 @@ impl ClusterConfigurationBuilder {
         self.engine_version = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `EngineVersion`; `None` leaves it out of the request.
+    /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -299,6 +379,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `MaintenanceWindow`.
+    ///
+    /// The specified maintenance window for the cluster
     pub fn maintenance_window(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -306,7 +388,7 @@ impl ClusterConfigurationBuilder {
         self.maintenance_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `MaintenanceWindow`; `None` leaves it out of the request.
+    /// Sets or clears `MaintenanceWindow` (`None` clears it); see [`Self::maintenance_window`].
     pub fn set_maintenance_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -315,6 +397,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `TopicArn`.
+    ///
+    /// The Amazon Resource Name (ARN) of the SNS notification topic for the cluster
     pub fn topic_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -322,7 +406,7 @@ impl ClusterConfigurationBuilder {
         self.topic_arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `TopicArn`; `None` leaves it out of the request.
+    /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -331,16 +415,20 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `Port`.
+    ///
+    /// The port used by the cluster
     pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.port = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Port`; `None` leaves it out of the request.
+    /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
         self.port = input;
         self
     }
     /// Sets `ParameterGroupName`.
+    ///
+    /// The name of parameter group used by the cluster
     pub fn parameter_group_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -348,7 +436,7 @@ impl ClusterConfigurationBuilder {
         self.parameter_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `ParameterGroupName` (`None` clears it); see [`Self::parameter_group_name`].
     pub fn set_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -357,6 +445,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `SubnetGroupName`.
+    ///
+    /// The name of the subnet group used by the cluster
     pub fn subnet_group_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -364,7 +454,7 @@ impl ClusterConfigurationBuilder {
         self.subnet_group_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SubnetGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `SubnetGroupName` (`None` clears it); see [`Self::subnet_group_name`].
     pub fn set_subnet_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -373,6 +463,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `VpcId`.
+    ///
+    /// The ID of the VPC the cluster belongs to
     pub fn vpc_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -380,7 +472,7 @@ impl ClusterConfigurationBuilder {
         self.vpc_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `VpcId`; `None` leaves it out of the request.
+    /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -389,6 +481,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `SnapshotRetentionLimit`.
+    ///
+    /// The snapshot retention limit set by the cluster
     pub fn snapshot_retention_limit(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -396,7 +490,7 @@ impl ClusterConfigurationBuilder {
         self.snapshot_retention_limit = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotRetentionLimit`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -405,6 +499,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `SnapshotWindow`.
+    ///
+    /// The snapshot window set by the cluster
     pub fn snapshot_window(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -412,7 +508,7 @@ impl ClusterConfigurationBuilder {
         self.snapshot_window = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotWindow`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -421,16 +517,20 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `NumShards`.
+    ///
+    /// The number of shards in the cluster
     pub fn num_shards(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.num_shards = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `NumShards`; `None` leaves it out of the request.
+    /// Sets or clears `NumShards` (`None` clears it); see [`Self::num_shards`].
     pub fn set_num_shards(mut self, input: ::std::option::Option<i32>) -> Self {
         self.num_shards = input;
         self
     }
     /// Appends one item to `Shards`.
+    ///
+    /// The list of shards in the cluster
     pub fn shards(
         mut self,
         item: impl ::std::convert::Into<crate::memorydb::types::ShardDetail>,
@@ -438,7 +538,7 @@ impl ClusterConfigurationBuilder {
         self.shards.get_or_insert_with(::std::vec::Vec::new).push(item.into());
         self
     }
-    /// Sets `Shards`; `None` leaves it out of the request.
+    /// Sets or clears `Shards` (`None` clears it); see [`Self::shards`].
     pub fn set_shards(
         mut self,
         input: ::std::option::Option<
@@ -449,6 +549,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `MultiRegionParameterGroupName`.
+    ///
+    /// The name of the multi-Region parameter group associated with the cluster configuration.
     pub fn multi_region_parameter_group_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -458,7 +560,7 @@ impl ClusterConfigurationBuilder {
         );
         self
     }
-    /// Sets `MultiRegionParameterGroupName`; `None` leaves it out of the request.
+    /// Sets or clears `MultiRegionParameterGroupName` (`None` clears it); see [`Self::multi_region_parameter_group_name`].
     pub fn set_multi_region_parameter_group_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -467,6 +569,8 @@ impl ClusterConfigurationBuilder {
         self
     }
     /// Sets `MultiRegionClusterName`.
+    ///
+    /// The name for the multi-Region cluster associated with the cluster configuration.
     pub fn multi_region_cluster_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -474,7 +578,7 @@ impl ClusterConfigurationBuilder {
         self.multi_region_cluster_name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `MultiRegionClusterName`; `None` leaves it out of the request.
+    /// Sets or clears `MultiRegionClusterName` (`None` clears it); see [`Self::multi_region_cluster_name`].
     pub fn set_multi_region_cluster_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,

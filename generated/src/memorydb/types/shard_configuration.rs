@@ -37,6 +37,14 @@ impl ShardConfiguration {
     pub fn builder() -> ShardConfigurationBuilder {
         ::std::default::Default::default()
     }
+    /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
+    pub fn slots(&self) -> ::std::option::Option<&str> {
+        self.slots.as_deref()
+    }
+    /// The number of read replica nodes in this shard.
+    pub fn replica_count(&self) -> ::std::option::Option<i32> {
+        self.replica_count
+    }
 }
 /// A builder for [`ShardConfiguration`].
 #[derive(
@@ -52,6 +60,8 @@ pub struct ShardConfigurationBuilder {
 }
 impl ShardConfigurationBuilder {
     /// Sets `Slots`.
+    ///
+    /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
     pub fn slots(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +69,7 @@ impl ShardConfigurationBuilder {
         self.slots = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Slots`; `None` leaves it out of the request.
+    /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -68,11 +78,13 @@ impl ShardConfigurationBuilder {
         self
     }
     /// Sets `ReplicaCount`.
+    ///
+    /// The number of read replica nodes in this shard.
     pub fn replica_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.replica_count = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ReplicaCount`; `None` leaves it out of the request.
+    /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
         self.replica_count = input;
         self

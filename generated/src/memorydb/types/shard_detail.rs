@@ -57,6 +57,26 @@ impl ShardDetail {
     pub fn builder() -> ShardDetailBuilder {
         ::std::default::Default::default()
     }
+    /// The name of the shard
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The configuration details of the shard
+    pub fn configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::memorydb::types::ShardConfiguration> {
+        self.configuration.as_ref()
+    }
+    /// The size of the shard's snapshot
+    pub fn size(&self) -> ::std::option::Option<&str> {
+        self.size.as_deref()
+    }
+    /// The date and time that the shard's snapshot was created
+    pub fn snapshot_creation_time(
+        &self,
+    ) -> ::std::option::Option<&crate::runtime::DateTime> {
+        self.snapshot_creation_time.as_ref()
+    }
 }
 /// A builder for [`ShardDetail`].
 #[derive(
@@ -74,6 +94,8 @@ pub struct ShardDetailBuilder {
 }
 impl ShardDetailBuilder {
     /// Sets `Name`.
+    ///
+    /// The name of the shard
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +103,7 @@ impl ShardDetailBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -90,6 +112,8 @@ impl ShardDetailBuilder {
         self
     }
     /// Sets `Configuration`.
+    ///
+    /// The configuration details of the shard
     pub fn configuration(
         mut self,
         input: impl ::std::convert::Into<crate::memorydb::types::ShardConfiguration>,
@@ -97,7 +121,7 @@ impl ShardDetailBuilder {
         self.configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Configuration`; `None` leaves it out of the request.
+    /// Sets or clears `Configuration` (`None` clears it); see [`Self::configuration`].
     pub fn set_configuration(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::ShardConfiguration>,
@@ -106,6 +130,8 @@ impl ShardDetailBuilder {
         self
     }
     /// Sets `Size`.
+    ///
+    /// The size of the shard's snapshot
     pub fn size(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +139,7 @@ impl ShardDetailBuilder {
         self.size = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Size`; `None` leaves it out of the request.
+    /// Sets or clears `Size` (`None` clears it); see [`Self::size`].
     pub fn set_size(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -122,6 +148,8 @@ impl ShardDetailBuilder {
         self
     }
     /// Sets `SnapshotCreationTime`.
+    ///
+    /// The date and time that the shard's snapshot was created
     pub fn snapshot_creation_time(
         mut self,
         input: impl ::std::convert::Into<crate::runtime::DateTime>,
@@ -129,7 +157,7 @@ impl ShardDetailBuilder {
         self.snapshot_creation_time = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `SnapshotCreationTime`; `None` leaves it out of the request.
+    /// Sets or clears `SnapshotCreationTime` (`None` clears it); see [`Self::snapshot_creation_time`].
     pub fn set_snapshot_creation_time(
         mut self,
         input: ::std::option::Option<crate::runtime::DateTime>,

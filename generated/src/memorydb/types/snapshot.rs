@@ -89,6 +89,38 @@ impl Snapshot {
     pub fn builder() -> SnapshotBuilder {
         ::std::default::Default::default()
     }
+    /// The name of the snapshot
+    pub fn name(&self) -> ::std::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The status of the snapshot. Valid values: creating \| available \| restoring \| copying \| deleting.
+    pub fn status(&self) -> ::std::option::Option<&str> {
+        self.status.as_deref()
+    }
+    /// Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
+    pub fn source(&self) -> ::std::option::Option<&str> {
+        self.source.as_deref()
+    }
+    /// The ID of the KMS key used to encrypt the snapshot.
+    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+        self.kms_key_id.as_deref()
+    }
+    /// The ARN (Amazon Resource Name) of the snapshot.
+    pub fn arn(&self) -> ::std::option::Option<&str> {
+        self.arn.as_deref()
+    }
+    /// The configuration of the cluster from which the snapshot was taken
+    pub fn cluster_configuration(
+        &self,
+    ) -> ::std::option::Option<&crate::memorydb::types::ClusterConfiguration> {
+        self.cluster_configuration.as_ref()
+    }
+    /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/memorydb/latest/devguide/data-tiering.html).
+    pub fn data_tiering(
+        &self,
+    ) -> ::std::option::Option<&crate::memorydb::types::DataTieringStatus> {
+        self.data_tiering.as_ref()
+    }
 }
 /// A builder for [`Snapshot`].
 #[derive(
@@ -111,6 +143,8 @@ pub struct SnapshotBuilder {
 }
 impl SnapshotBuilder {
     /// Sets `Name`.
+    ///
+    /// The name of the snapshot
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -118,7 +152,7 @@ impl SnapshotBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Name`; `None` leaves it out of the request.
+    /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +161,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `Status`.
+    ///
+    /// The status of the snapshot. Valid values: creating \| available \| restoring \| copying \| deleting.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -134,7 +170,7 @@ impl SnapshotBuilder {
         self.status = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Status`; `None` leaves it out of the request.
+    /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,6 +179,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `Source`.
+    ///
+    /// Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
     pub fn source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -150,7 +188,7 @@ impl SnapshotBuilder {
         self.source = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `Source`; `None` leaves it out of the request.
+    /// Sets or clears `Source` (`None` clears it); see [`Self::source`].
     pub fn set_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,6 +197,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `KmsKeyId`.
+    ///
+    /// The ID of the KMS key used to encrypt the snapshot.
     pub fn kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -166,7 +206,7 @@ impl SnapshotBuilder {
         self.kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `KmsKeyId`; `None` leaves it out of the request.
+    /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -175,6 +215,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `ARN`.
+    ///
+    /// The ARN (Amazon Resource Name) of the snapshot.
     pub fn arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -182,7 +224,7 @@ impl SnapshotBuilder {
         self.arn = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ARN`; `None` leaves it out of the request.
+    /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -191,6 +233,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `ClusterConfiguration`.
+    ///
+    /// The configuration of the cluster from which the snapshot was taken
     pub fn cluster_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::memorydb::types::ClusterConfiguration>,
@@ -198,7 +242,7 @@ impl SnapshotBuilder {
         self.cluster_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `ClusterConfiguration`; `None` leaves it out of the request.
+    /// Sets or clears `ClusterConfiguration` (`None` clears it); see [`Self::cluster_configuration`].
     pub fn set_cluster_configuration(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::ClusterConfiguration>,
@@ -207,6 +251,8 @@ impl SnapshotBuilder {
         self
     }
     /// Sets `DataTiering`.
+    ///
+    /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/memorydb/latest/devguide/data-tiering.html).
     pub fn data_tiering(
         mut self,
         input: impl ::std::convert::Into<crate::memorydb::types::DataTieringStatus>,
@@ -214,7 +260,7 @@ impl SnapshotBuilder {
         self.data_tiering = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `DataTiering`; `None` leaves it out of the request.
+    /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(
         mut self,
         input: ::std::option::Option<crate::memorydb::types::DataTieringStatus>,

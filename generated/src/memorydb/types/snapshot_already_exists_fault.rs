@@ -31,6 +31,10 @@ impl SnapshotAlreadyExistsFault {
     pub fn builder() -> SnapshotAlreadyExistsFaultBuilder {
         ::std::default::Default::default()
     }
+    /// The `message` member.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.message.as_deref()
+    }
 }
 /// A builder for [`SnapshotAlreadyExistsFault`].
 #[derive(
@@ -45,6 +49,8 @@ pub struct SnapshotAlreadyExistsFaultBuilder {
 }
 impl SnapshotAlreadyExistsFaultBuilder {
     /// Sets `message`.
+    ///
+    /// The `message` member.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -52,7 +58,7 @@ impl SnapshotAlreadyExistsFaultBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    /// Sets `message`; `None` leaves it out of the request.
+    /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,

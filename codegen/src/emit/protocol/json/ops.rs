@@ -117,9 +117,11 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
             }
             let variant = naming::to_ident(variant);
             let parse = fn_path(svc, layout.de(id));
+            let fill = crate::emit::errors::fill_message_member(svc, id);
             Some(quote! {
                 #(#codes)|* => #runtime::parse_body(status, body, #parse).map(|mut error| {
                     error.meta = meta;
+                    #fill
                     #error_ty::#variant(::std::boxed::Box::new(error))
                 }),
             })
