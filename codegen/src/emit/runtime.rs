@@ -135,6 +135,13 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.gzip,
     },
     RuntimeModule {
+        name: "client_endpoint",
+        source: include_str!("../../../runtime/src/client_endpoint.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "credentials",
         source: include_str!("../../../runtime/src/credentials.rs"),
         exports: &[],
@@ -151,6 +158,13 @@ pub const MODULES: &[RuntimeModule] = &[
     RuntimeModule {
         name: "endpoint",
         source: include_str!("../../../runtime/src/endpoint.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "endpoint_lib",
+        source: include_str!("../../../runtime/src/endpoint_lib.rs"),
         exports: &[],
         serde_only: false,
         needed: |_| true,
@@ -203,6 +217,13 @@ pub const MODULES: &[RuntimeModule] = &[
             "ResponseError",
             "set_endpoint",
         ],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "partitions",
+        source: include_str!("../../../runtime/src/partitions.rs"),
+        exports: &[],
         serde_only: false,
         needed: |_| true,
     },

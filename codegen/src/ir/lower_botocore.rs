@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Constraints, Deprecated, Enum, EnumValue, ErrorInfo, HttpBinding, List, Map, Member, Model,
-    ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure,
-    TimestampFormat, WireNames, XmlNamespace,
+    Constraints, Deprecated, EndpointParam, EndpointParamSource, Enum, EnumValue, ErrorInfo,
+    HttpBinding, List, Map, Member, Model, ModelFormat, Operation, Protocol, Scalar, Service,
+    Shape, ShapeId, ShapeKind, Structure, TimestampFormat, WireNames, XmlNamespace,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
@@ -112,6 +112,7 @@ impl Lowering<'_> {
             uid: meta.uid.clone(),
             xml_namespace: meta.xml_namespace.clone(),
             docs: self.model.documentation.clone(),
+            endpoint_rules: None,
         }
     }
 
@@ -329,6 +330,33 @@ impl Lowering<'_> {
             .filter_map(|r| reference("error", r))
             .collect();
         let http = def.http.as_ref();
+        let mut endpoint_params = Vec::new();
+        for (param, s) in def.static_context_params.iter().flatten() {
+            endpoint_params.push(EndpointParam {
+                name: param.clone(),
+                source: EndpointParamSource::Static(s.value.clone()),
+            });
+        }
+        for (param, p) in def.operation_context_params.iter().flatten() {
+            endpoint_params.push(EndpointParam {
+                name: param.clone(),
+                source: EndpointParamSource::Path(p.path.clone()),
+            });
+        }
+        let input_members = def
+            .input
+            .as_ref()
+            .and_then(|r| self.model.shapes.get(&r.shape))
+            .and_then(|s| s.members.as_ref());
+        for (member, r) in input_members.into_iter().flatten() {
+            if let Some(c) = &r.context_param {
+                endpoint_params.push(EndpointParam {
+                    name: c.name.clone(),
+                    source: EndpointParamSource::Member(member.clone()),
+                });
+            }
+        }
+        endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
             name: name.to_owned(),
             input,
@@ -347,6 +375,7 @@ impl Lowering<'_> {
                 response_code: http.and_then(|h| h.response_code),
             },
             idempotent: def.idempotent,
+            endpoint_params,
             host_prefix: def.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
             request_compression: def
                 .requestcompression
