@@ -7,6 +7,10 @@
 
 use std::path::PathBuf;
 
+#[path = "src/compile_rules.rs"]
+#[allow(dead_code)]
+mod compile_rules;
+
 use awsgen_codegen::ir::{Protocol, Selection};
 use awsgen_codegen::{CrateInput, ServiceInput};
 
@@ -61,6 +65,18 @@ fn main() {
     open_protocol_modules(&mut file.items);
     let text = prettyplease::unparse(&file);
     std::fs::write(&out, text).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+
+    // The compiled-to-Rust prototype of ElastiCache's rule set (README "Decisions").
+    let rules = repo.join("models/botocore/elasticache/2015-02-02/endpoint-rule-set-1.json");
+    println!("cargo:rerun-if-changed={}", rules.display());
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&rules).expect("rule set")).expect("rule set JSON");
+    let table = awsgen_codegen::endpoints::lower("ElastiCache", &json).expect("lowers");
+    let tokens = compile_rules::compile(&table);
+    let file: syn::File = syn::parse2(tokens).expect("compiled rules parse");
+    let out = PathBuf::from(env("OUT_DIR")).join("compiled_rules.rs");
+    std::fs::write(&out, prettyplease::unparse(&file))
+        .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
 /// Makes every `protocol` module `pub(crate)`, so that the body serializers can be timed alone.

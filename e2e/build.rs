@@ -80,6 +80,14 @@ fn main() {
             )
             .unwrap_or_else(|e| panic!("{e}"));
         }
+        let rules = path.with_file_name("endpoint-rule-set-1.json");
+        println!("cargo:rerun-if-changed={}", rules.display());
+        awsgen_codegen::model::load_endpoint_rules(
+            &mut model,
+            &rules.to_string_lossy(),
+            &read(&rules),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,

@@ -8,7 +8,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(xml_response json_response cbor_response rest_json_response error_response)
+    targets=(xml_response json_response cbor_response rest_json_response error_response event_stream)
 fi
 # cargo-fuzz passes -Z flags to rustc; RUSTC_BOOTSTRAP lets the stable compiler accept them.
 # No sanitizer: the code under test is safe Rust (`#![forbid(unsafe_code)]`); what the fuzzer
@@ -17,6 +17,19 @@ fi
 export RUSTC_BOOTSTRAP=1
 flags=(--sanitizer none --debug-assertions)
 [ -d corpus ] || cargo run --quiet --example seeds
+# event_stream's seeds: the published vectors (runtime/tests/data/eventstream/), each behind a
+# first byte that picks 49-byte chunks and the 64 KiB bound (0xf3) or 1-byte chunks and the
+# 256-byte bound (0x40), and all positive vectors as one stream.
+if [ ! -d corpus/event_stream ]; then
+    mkdir -p corpus/event_stream
+    vectors=../runtime/tests/data/eventstream/encoded
+    for f in "$vectors"/*/*; do
+        name=$(basename "$(dirname "$f")")_$(basename "$f")
+        { printf '\xf3'; cat "$f"; } >"corpus/event_stream/${name}_f3"
+        { printf '\x40'; cat "$f"; } >"corpus/event_stream/${name}_40"
+    done
+    { printf '\xf3'; cat "$vectors"/positive/*; } >corpus/event_stream/positive_stream
+fi
 cargo fuzz build "${flags[@]}"
 mkdir -p logs
 for target in "${targets[@]}"; do

@@ -27,6 +27,8 @@ pub struct Data {
     pub cbor_response: Vec<u8>,
     /// MemoryDB error response in CBOR.
     pub cbor_error: Vec<u8>,
+    /// ElastiCache's endpoint rule set, lowered as the generator lowers it for the client.
+    pub ec_rules: awsgen_runtime::endpoint::RuleSet<'static>,
 }
 
 impl Data {
@@ -69,7 +71,33 @@ impl Data {
             cbor_headers: fixtures::headers("application/cbor", true),
             cbor_response: fixtures::memorydb_response_cbor(),
             cbor_error: fixtures::memorydb_error_cbor(),
+            ec_rules: elasticache_rules(),
         }
+    }
+
+    /// The same through the compiled-to-Rust prototype (`compile_rules`).
+    pub fn endpoint_ec_compiled(&self) -> awsgen_runtime::endpoint::Endpoint {
+        use awsgen_runtime::endpoint::Value;
+        let params = [
+            ("Region", Value::Str(black_box("us-east-1").into())),
+            ("UseFIPS", Value::Bool(false)),
+            ("UseDualStack", Value::Bool(false)),
+        ];
+        crate::compiled_rules::resolve(black_box(&params)).expect("the default endpoint resolves")
+    }
+
+    /// ElastiCache's default endpoint (`us-east-1`, no FIPS, no dual-stack): the rule set
+    /// evaluated with the parameters the client binds from its configuration.
+    pub fn endpoint_ec(&self) -> awsgen_runtime::endpoint::Endpoint {
+        use awsgen_runtime::endpoint::Value;
+        let params = [
+            ("Region", Value::Str(black_box("us-east-1").into())),
+            ("UseFIPS", Value::Bool(false)),
+            ("UseDualStack", Value::Bool(false)),
+        ];
+        self.ec_rules
+            .resolve(black_box(&params))
+            .expect("the default endpoint resolves")
     }
 
     /// ElastiCache: the query body alone (what `build_request` puts into the request).
@@ -199,9 +227,30 @@ pub const TASKS: &[(&str, Task)] = &[
     ("cbor-request", |d| drop(black_box(d.cbor_request()))),
     ("cbor-response", |d| drop(black_box(d.cbor_response()))),
     ("cbor-error", |d| drop(black_box(d.cbor_error()))),
+    ("endpoint-ec", |d| drop(black_box(d.endpoint_ec()))),
+    ("endpoint-ec-compiled", |d| {
+        drop(black_box(d.endpoint_ec_compiled()))
+    }),
 ];
 
 /// The task with this name.
 pub fn task(name: &str) -> Option<Task> {
     TASKS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+}
+
+/// ElastiCache's vendored rule set, lowered by the generator's code and leaked so that the
+/// table lives as long as a generated crate's `static` does.
+fn elasticache_rules() -> awsgen_runtime::endpoint::RuleSet<'static> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../models/botocore/elasticache/2015-02-02/endpoint-rule-set-1.json"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).expect("the vendored rule set"))
+            .expect("rule set JSON");
+    let table: &'static awsgen_codegen::endpoints::Table = Box::leak(Box::new(
+        awsgen_codegen::endpoints::lower("ElastiCache", &json).expect("the rule set lowers"),
+    ));
+    let strs: &'static [&'static str] = Box::leak(table.strs().into_boxed_slice());
+    table.rule_set(strs)
 }

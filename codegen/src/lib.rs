@@ -10,6 +10,7 @@ pub mod config;
 pub mod diff;
 pub mod docs;
 pub mod emit;
+pub mod endpoints;
 pub mod error;
 pub mod inline;
 pub mod ir;

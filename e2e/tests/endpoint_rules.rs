@@ -1,237 +1,164 @@
-//! How far the client's endpoint resolver (`runtime/src/endpoint.rs`) follows the models'
-//! endpoint rule sets: a small interpreter of the rule-set language (only the functions these two
-//! rule sets use — `isSet`, `booleanEquals`, `stringEquals`, `getAttr`, `aws.partition` — and
-//! it fails on any other) evaluates the vendored ElastiCache and MemoryDB rule sets for every
-//! partition's regions with and without FIPS and dual-stack, and with an explicit endpoint; the
-//! resolver must agree everywhere except the two service-specific rules its docs name.
-//! `aws.partition` uses the resolver's partition table (every partition supports FIPS and
-//! dual-stack, as in botocore's `partitions.json`), so this checks the rules, not the table.
+//! The client resolves its endpoint with the service's rule set: the tables the generator
+//! emitted (`<svc>::endpoint::RULES`) are exactly what `awsgen_codegen::endpoints::lower` makes
+//! of the vendored `endpoint-rule-set-1.json` (the lowering `cargo xtask endpoint-tests` runs
+//! over every service, so the emitted code path is the tested one), and clients built from a
+//! `Config` get the endpoints, errors and signing regions of botocore's endpoint tests
+//! (`tests/functional/endpoint-rules/{elasticache,memorydb}/endpoint-tests-1.json` of botocore
+//! 1.44.5, the expected values copied from there).
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use awsgen_e2e::runtime::endpoint::{EndpointParams, partition, resolve};
-use serde_json::Value;
+use awsgen_e2e::runtime::client::{Config, ConfigError, Core};
+use awsgen_e2e::runtime::credentials::Credentials;
+use awsgen_e2e::runtime::transport::{BoxFuture, HttpClient, TransportError};
+use awsgen_e2e::{elasticache, memorydb};
 
-#[derive(Clone, Debug, PartialEq)]
-enum Val {
-    Null,
-    Bool(bool),
-    Str(String),
-    Obj(BTreeMap<String, Val>),
+fn lowered(service: &str, path: &str) -> String {
+    let path = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let table = awsgen_codegen::endpoints::lower(service, &json).unwrap();
+    let strs = table.strs();
+    format!("{:?}", table.rule_set(&strs))
 }
 
-struct Interpreter<'a> {
-    vars: BTreeMap<String, Val>,
-    rules: &'a Value,
-}
-
-impl Interpreter<'_> {
-    fn eval(&mut self, expr: &Value) -> Val {
-        match expr {
-            Value::Bool(b) => Val::Bool(*b),
-            Value::String(s) => Val::Str(self.template(s)),
-            Value::Object(o) if o.contains_key("ref") => self
-                .vars
-                .get(o["ref"].as_str().unwrap())
-                .cloned()
-                .unwrap_or(Val::Null),
-            Value::Object(o) if o.contains_key("fn") => {
-                let args: Vec<Val> = o["argv"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|a| self.eval(a))
-                    .collect();
-                match o["fn"].as_str().unwrap() {
-                    "isSet" => Val::Bool(args[0] != Val::Null),
-                    "booleanEquals" | "stringEquals" => Val::Bool(args[0] == args[1]),
-                    "getAttr" => match (&args[0], &args[1]) {
-                        (Val::Obj(map), Val::Str(key)) => {
-                            map.get(key).cloned().unwrap_or(Val::Null)
-                        }
-                        other => panic!("getAttr on {other:?}"),
-                    },
-                    "aws.partition" => match &args[0] {
-                        Val::Str(region) => {
-                            let p = partition(region);
-                            Val::Obj(BTreeMap::from([
-                                ("name".into(), Val::Str(p.name.into())),
-                                ("dnsSuffix".into(), Val::Str(p.dns_suffix.into())),
-                                (
-                                    "dualStackDnsSuffix".into(),
-                                    Val::Str(p.dual_stack_dns_suffix.into()),
-                                ),
-                                ("supportsFIPS".into(), Val::Bool(true)),
-                                ("supportsDualStack".into(), Val::Bool(true)),
-                            ]))
-                        }
-                        _ => Val::Null,
-                    },
-                    other => panic!("the interpreter does not support `{other}`"),
-                }
-            }
-            other => panic!("unsupported expression {other}"),
-        }
-    }
-
-    /// `{Region}` and `{PartitionResult#dnsSuffix}` in a string.
-    fn template(&self, s: &str) -> String {
-        let mut out = String::new();
-        let mut rest = s;
-        while let Some(start) = rest.find('{') {
-            out.push_str(&rest[..start]);
-            let end = rest[start..].find('}').unwrap() + start;
-            let name = &rest[start + 1..end];
-            let value = match name.split_once('#') {
-                Some((var, attr)) => match &self.vars[var] {
-                    Val::Obj(map) => map[attr].clone(),
-                    other => panic!("{var} is {other:?}"),
-                },
-                None => self.vars[name].clone(),
-            };
-            match value {
-                Val::Str(v) => out.push_str(&v),
-                other => panic!("{name} is {other:?}"),
-            }
-            rest = &rest[end + 1..];
-        }
-        out.push_str(rest);
-        out
-    }
-
-    fn run(&mut self, rules: &Value) -> Option<Result<String, String>> {
-        for rule in rules.as_array().unwrap() {
-            let saved = self.vars.clone();
-            let mut matched = true;
-            for condition in rule["conditions"].as_array().unwrap() {
-                let value = self.eval(condition);
-                if let Some(name) = condition.get("assign").and_then(Value::as_str) {
-                    self.vars.insert(name.to_owned(), value.clone());
-                }
-                if matches!(value, Val::Null | Val::Bool(false)) {
-                    matched = false;
-                    break;
-                }
-            }
-            if matched {
-                let result = match rule["type"].as_str().unwrap() {
-                    "tree" => self.run(&rule["rules"]),
-                    "error" => Some(Err(rule["error"].as_str().unwrap().to_owned())),
-                    "endpoint" => match self.eval(&rule["endpoint"]["url"]) {
-                        Val::Str(url) => Some(Ok(url)),
-                        other => panic!("endpoint url {other:?}"),
-                    },
-                    other => panic!("rule type {other}"),
-                };
-                if result.is_some() {
-                    return result;
-                }
-            }
-            self.vars = saved;
-        }
-        None
-    }
-
-    fn resolve(&mut self, params: &EndpointParams<'_>) -> Result<String, String> {
-        let opt = |v: Option<&str>| v.map_or(Val::Null, |s| Val::Str(s.to_owned()));
-        self.vars = BTreeMap::from([
-            ("Region".into(), opt(params.region)),
-            ("Endpoint".into(), opt(params.endpoint)),
-            ("UseFIPS".into(), Val::Bool(params.use_fips)),
-            ("UseDualStack".into(), Val::Bool(params.use_dual_stack)),
-        ]);
-        let rules = &self.rules["rules"];
-        self.run(rules)
-            .expect("the rule set always ends in an error rule")
-    }
-}
-
-const REGIONS: &[&str] = &[
-    "us-east-1",
-    "eu-west-1",
-    "ap-southeast-2",
-    "cn-north-1",
-    "us-gov-west-1",
-    "us-gov-east-1",
-    "us-iso-east-1",
-    "us-isob-east-1",
-    "eu-isoe-west-1",
-    "us-isof-south-1",
-    "eusc-de-east-1",
-    "mars-north-1",
-    "fips",
-];
-
-/// Every (region, fips, dual-stack) where the resolver and the rule set disagree, and the
-/// rule set's answer.
-fn differences(model_dir: &str, prefix: &str) -> Vec<(String, bool, bool, Result<String, String>)> {
-    let path = format!(
-        "{}/../models/botocore/{model_dir}/endpoint-rule-set-1.json",
-        env!("CARGO_MANIFEST_DIR")
+#[test]
+fn the_emitted_tables_are_the_lowered_rule_sets() {
+    assert_eq!(
+        format!("{:?}", elasticache::endpoint::RULES),
+        lowered(
+            "ElastiCache",
+            "models/botocore/elasticache/2015-02-02/endpoint-rule-set-1.json"
+        )
     );
-    let rules: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut interpreter = Interpreter {
-        vars: BTreeMap::new(),
-        rules: &rules,
+    assert_eq!(
+        format!("{:?}", memorydb::endpoint::RULES),
+        lowered(
+            "MemoryDB",
+            "models/botocore/memorydb/2021-01-01/endpoint-rule-set-1.json"
+        )
+    );
+}
+
+/// A transport that is never called: resolution happens when the client is created.
+#[derive(Debug)]
+struct NoTransport;
+
+impl HttpClient for NoTransport {
+    fn send(
+        &self,
+        _request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>> {
+        unreachable!("endpoint tests send nothing")
+    }
+}
+
+fn config(region: &str, fips: bool, dual_stack: bool) -> Config {
+    Config::new(region, Credentials::new("AKID", "SECRET", None))
+        .with_fips(fips)
+        .with_dual_stack(dual_stack)
+        .with_http_client(Arc::new(NoTransport))
+}
+
+fn core(
+    config: Config,
+    service: &'static awsgen_e2e::runtime::client::ServiceInfo,
+) -> Result<Core, String> {
+    Core::new(config, service).map_err(|e| e.to_string())
+}
+
+#[test]
+fn elasticache_endpoints_from_its_rule_set() {
+    let cases = [
+        (
+            "us-east-1",
+            false,
+            false,
+            "https://elasticache.us-east-1.amazonaws.com",
+        ),
+        (
+            "us-east-1",
+            true,
+            false,
+            "https://elasticache-fips.us-east-1.amazonaws.com",
+        ),
+        (
+            "us-east-1",
+            true,
+            true,
+            "https://elasticache-fips.us-east-1.api.aws",
+        ),
+        (
+            "us-east-1",
+            false,
+            true,
+            "https://elasticache.us-east-1.api.aws",
+        ),
+        (
+            "cn-north-1",
+            true,
+            true,
+            "https://elasticache-fips.cn-north-1.api.amazonwebservices.com.cn",
+        ),
+        // The service-specific rule the old template resolver did not follow: no FIPS host in
+        // aws-us-gov.
+        (
+            "us-gov-west-1",
+            true,
+            false,
+            "https://elasticache.us-gov-west-1.amazonaws.com",
+        ),
+    ];
+    for (region, fips, dual_stack, url) in cases {
+        let client = elasticache::Client::new(config(region, fips, dual_stack)).unwrap();
+        assert_eq!(
+            client.endpoint(),
+            url,
+            "{region} fips={fips} dual_stack={dual_stack}"
+        );
+    }
+}
+
+#[test]
+fn memorydb_fips_pseudo_region_signs_for_the_real_region() {
+    let fips = core(config("fips", false, false), &memorydb::client::SERVICE).unwrap();
+    let endpoint = fips.resolved_endpoint();
+    assert_eq!(
+        endpoint.url,
+        "https://memory-db-fips.us-west-1.amazonaws.com"
+    );
+    assert_eq!(endpoint.signing_name.as_deref(), Some("memorydb"));
+    assert_eq!(endpoint.signing_region.as_deref(), Some("us-west-1"));
+    let dual = core(config("us-east-1", false, true), &memorydb::client::SERVICE).unwrap();
+    assert_eq!(dual.endpoint(), "https://memory-db.us-east-1.api.aws");
+    assert_eq!(dual.resolved_endpoint().signing_region, None);
+}
+
+#[test]
+fn explicit_endpoints_and_their_conflicts() {
+    let with = |fips, dual_stack| {
+        core(
+            config("us-east-1", fips, dual_stack).with_endpoint("https://example.com"),
+            &elasticache::client::SERVICE,
+        )
     };
-    let mut out = Vec::new();
-    let mut checked = 0;
-    for endpoint in [None, Some("http://127.0.0.1:5000")] {
-        for region in REGIONS {
-            for fips in [false, true] {
-                for dual_stack in [false, true] {
-                    let params = EndpointParams {
-                        region: Some(region),
-                        endpoint,
-                        use_fips: fips,
-                        use_dual_stack: dual_stack,
-                    };
-                    let expected = interpreter.resolve(&params);
-                    let ours = resolve(prefix, &params).map_err(|e| e.message().to_owned());
-                    checked += 1;
-                    if ours != expected {
-                        out.push(((*region).to_owned(), fips, dual_stack, expected));
-                    }
-                }
-            }
-        }
+    assert_eq!(
+        with(false, false).unwrap().endpoint(),
+        "https://example.com"
+    );
+    assert_eq!(
+        with(true, false).unwrap_err(),
+        "cannot resolve the endpoint: Invalid Configuration: FIPS and custom endpoint are not supported"
+    );
+    assert_eq!(
+        with(false, true).unwrap_err(),
+        "cannot resolve the endpoint: Invalid Configuration: Dualstack and custom endpoint are not supported"
+    );
+}
+
+#[test]
+fn regions_that_are_not_host_labels_are_refused() {
+    for region in ["us-east-1/evil", "", "-x", "a.b"] {
+        let err = elasticache::Client::new(config(region, false, false)).unwrap_err();
+        assert!(matches!(err, ConfigError::Endpoint(_)), "{region}: {err}");
     }
-    assert_eq!(checked, 2 * REGIONS.len() * 4);
-    out
-}
-
-#[test]
-fn elasticache_rule_set() {
-    // The rule set's one special case: FIPS in aws-us-gov answers the non-FIPS host.
-    assert_eq!(
-        differences("elasticache/2015-02-02", "elasticache"),
-        [
-            (
-                "us-gov-west-1".to_owned(),
-                true,
-                false,
-                Ok("https://elasticache.us-gov-west-1.amazonaws.com".to_owned())
-            ),
-            (
-                "us-gov-east-1".to_owned(),
-                true,
-                false,
-                Ok("https://elasticache.us-gov-east-1.amazonaws.com".to_owned())
-            ),
-        ]
-    );
-}
-
-#[test]
-fn memorydb_rule_set() {
-    // The rule set's one special case: the `fips` pseudo-region.
-    assert_eq!(
-        differences("memorydb/2021-01-01", "memory-db"),
-        [(
-            "fips".to_owned(),
-            false,
-            false,
-            Ok("https://memory-db-fips.us-west-1.amazonaws.com".to_owned())
-        )]
-    );
 }

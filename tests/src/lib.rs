@@ -17,7 +17,7 @@ pub fn repo_root() -> PathBuf {
 
 /// Loads the model at `rel` (relative to the repository root), panicking with the generator's
 /// message if it does not load.
-/// Companion paginators are read too, as `cargo xtask` does.
+/// Companion paginators, examples and endpoint rule sets are read too, as `cargo xtask` does.
 pub fn load(rel: &str) -> Model {
     let bytes = std::fs::read(repo_root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     let mut model = awsgen_codegen::model::load(rel, &bytes).unwrap_or_else(|e| panic!("{e}"));
@@ -29,6 +29,11 @@ pub fn load(rel: &str) -> Model {
     let examples = awsgen_codegen::model::companion_path(rel, "examples-1.json");
     if let Ok(bytes) = std::fs::read(repo_root().join(&examples)) {
         awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let rules = awsgen_codegen::model::companion_path(rel, "endpoint-rule-set-1.json");
+    if let Ok(bytes) = std::fs::read(repo_root().join(&rules)) {
+        awsgen_codegen::model::load_endpoint_rules(&mut model, &rules, &bytes)
             .unwrap_or_else(|e| panic!("{e}"));
     }
     model

@@ -3,6 +3,8 @@
 
 pub mod build_cost;
 pub mod corpus;
+pub mod endpoint_inputs;
+pub mod endpoint_tests;
 pub mod sweep;
 pub mod sweep_build;
 pub mod tree;
@@ -46,6 +48,12 @@ pub fn load_model(path: &Path, display: &str) -> Result<Model> {
         awsgen_codegen::model::companion_path(&path.to_string_lossy(), "examples-1.json");
     if let Ok(bytes) = fs::read(&examples_path) {
         awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)?;
+    }
+    let rules = awsgen_codegen::model::companion_path(display, "endpoint-rule-set-1.json");
+    let rules_path =
+        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "endpoint-rule-set-1.json");
+    if let Ok(bytes) = fs::read(&rules_path) {
+        awsgen_codegen::model::load_endpoint_rules(&mut model, &rules, &bytes)?;
     }
     Ok(model)
 }

@@ -182,6 +182,26 @@ fn cli() -> Command {
                         .help("Only cases whose name contains TEXT"),
                 ),
         )
+        .subcommand(
+            Command::new("endpoint-tests")
+                .about(
+                    "Evaluate every service's endpoint rule set against botocore 1.44.5's \
+                     endpoint tests and rules-language suites (archive fetched once into a cache)",
+                )
+                .arg(
+                    Arg::new("verbose")
+                        .long("verbose")
+                        .short('v')
+                        .action(ArgAction::SetTrue)
+                        .help("Print every failure (else the first 20)"),
+                )
+                .arg(
+                    Arg::new("service")
+                        .long("service")
+                        .value_name("NAME")
+                        .help("Only services whose name contains NAME"),
+                ),
+        )
 }
 
 fn operations_arg() -> Arg {
@@ -238,6 +258,25 @@ fn run(matches: &ArgMatches) -> Result<()> {
             Ok(())
         }
         Some(("sweep", m)) => run_sweep(m),
+        Some(("endpoint-tests", m)) => {
+            let options = xtask::endpoint_tests::Options {
+                verbose: m.get_flag("verbose"),
+                service: string(m, "service"),
+            };
+            let corpus = xtask::corpus::ensure()?;
+            let language = xtask::endpoint_tests::run_language_suites(&corpus)?;
+            let tally = xtask::endpoint_tests::run(&corpus, &options)?;
+            print!(
+                "{}",
+                xtask::endpoint_tests::report(&language, options.verbose)
+                    .replace("endpoint rules:", "rules-language suites:")
+            );
+            print!("{}", xtask::endpoint_tests::report(&tally, options.verbose));
+            if tally.failed + tally.inputs_failed + language.failed > 0 {
+                bail!("endpoint test cases failed");
+            }
+            Ok(())
+        }
         Some(("conformance", m)) => {
             let mut args = Vec::new();
             if m.get_flag("verbose") {

@@ -20,7 +20,14 @@ pub const FEATURE: &str = "client";
 pub const SIGV4_FEATURE: &str = "sigv4";
 
 /// The runtime modules that exist only with the client.
-pub const RUNTIME_MODULES: &[&str] = &["client", "endpoint", "transport"];
+pub const RUNTIME_MODULES: &[&str] = &[
+    "client",
+    "client_endpoint",
+    "endpoint",
+    "endpoint_lib",
+    "partitions",
+    "transport",
+];
 
 /// The runtime modules that exist with the `sigv4` feature (and so with the client).
 pub const SIGV4_MODULES: &[&str] = &["credentials", "sigv4"];
@@ -44,6 +51,8 @@ pub fn module_decl() -> TokenStream {
         pub mod client;
         #[cfg(feature = #FEATURE)]
         pub use client::Client;
+        #[cfg(feature = #FEATURE)]
+        pub mod endpoint;
         #[cfg(feature = #FEATURE)]
         pub use crate::runtime::client::Config;
         #[cfg(feature = #FEATURE)]
@@ -146,12 +155,13 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         tokens: quote! {
             #module_doc
 
-            /// The service as the client needs it: its id, endpoint host prefix and SigV4
-            /// signing name (from the model).
+            /// The service as the client needs it: its id, endpoint host prefix, SigV4
+            /// signing name and endpoint rule set (from the model).
             pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
                 service_id: #service_id,
                 endpoint_prefix: #endpoint_prefix,
                 signing_name: #signing_name,
+                rules: &super::endpoint::RULES,
             };
 
             #[doc = #client_doc]
@@ -202,7 +212,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                     I: crate::runtime::client::Input<Self>,
                     <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
                 {
-                    self.core.invoke::<I::Operation>(&input).await
+                    self.core.call_input::<Self, I>(&input).await
                 }
 
                 #(#methods)*

@@ -1,7 +1,8 @@
 //! Fluent calls on the client (feature `client`): `client.copy_snapshot()` returns a
 //! `CopySnapshotFluentBuilder` with the input builder's setters, and `send()` builds the input
 //! (a missing required member is the call's error, `ErrorKind::InvalidInput`) and calls the
-//! operation through the client's one call path (`Core::invoke`). Each setter forwards to the
+//! operation through the client's one call path (`Core::call_input`, which resolves the endpoint per
+//! call for operations with endpoint parameters of their own). Each setter forwards to the
 //! input builder's setter of the same name, whose docs carry the member's.
 
 use proc_macro2::TokenStream;
@@ -120,6 +121,18 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     } else {
         quote!(self.input.build())
     };
+    // Operations with endpoint parameters of their own (static context params, context-param
+    // members) resolve their endpoint per call; the rest use the client's resolved endpoint.
+    let endpoint_params = super::endpoint::operation_params(svc, op).map(|params| {
+        quote! {
+            fn endpoint_params(
+                &self,
+            ) -> ::std::vec::Vec<(&'static str, crate::runtime::endpoint::Value<'_>)> {
+                let input = self;
+                ::std::vec::Vec::from(#params)
+            }
+        }
+    });
     let allow_deprecated = members
         .iter()
         .any(|m| m.deprecated.is_some())
@@ -155,12 +168,13 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 self,
             ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
                 let input: #path::#input = #build;
-                self.core.invoke::<#path::#operation>(&input).await
+                self.core.call_input::<Client, #path::#input>(&input).await
             }
         }
 
         impl crate::runtime::client::Input<Client> for #path::#input {
             type Operation = #path::#operation;
+            #endpoint_params
         }
     }
 }

@@ -279,6 +279,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     files.extend(super::validate::module_file(svc, plan));
     let client_mod = super::client::module_decl();
     files.push(super::client::client_file(svc));
+    files.push(super::endpoint::endpoint_file(svc));
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),

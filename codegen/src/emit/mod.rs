@@ -4,6 +4,7 @@
 
 pub mod client;
 mod docs;
+mod endpoint;
 mod enums;
 mod errors;
 mod examples;

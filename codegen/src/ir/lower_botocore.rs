@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Constraints, Deprecated, Enum, EnumValue, ErrorInfo, HttpBinding, HttpLocation, List, Map,
-    Member, Model, ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind,
-    Structure, TimestampFormat, UriTemplate, WireNames, XmlNamespace,
+    Constraints, Deprecated, EndpointParam, EndpointParamSource, Enum, EnumValue, ErrorInfo,
+    HttpBinding, HttpLocation, List, Map, Member, Model, ModelFormat, Operation, Protocol, Scalar,
+    Service, Shape, ShapeId, ShapeKind, Structure, TimestampFormat, UriTemplate, WireNames,
+    XmlNamespace,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
@@ -131,6 +132,7 @@ impl Lowering<'_> {
             uid: meta.uid.clone(),
             xml_namespace: meta.xml_namespace.clone(),
             docs: self.model.documentation.clone(),
+            endpoint_rules: None,
         }
     }
 
@@ -415,6 +417,33 @@ impl Lowering<'_> {
         if let Some(template) = &host_prefix {
             self.check_host_labels(name, template, input.as_ref());
         }
+        let mut endpoint_params = Vec::new();
+        for (param, s) in def.static_context_params.iter().flatten() {
+            endpoint_params.push(EndpointParam {
+                name: param.clone(),
+                source: EndpointParamSource::Static(s.value.clone()),
+            });
+        }
+        for (param, p) in def.operation_context_params.iter().flatten() {
+            endpoint_params.push(EndpointParam {
+                name: param.clone(),
+                source: EndpointParamSource::Path(p.path.clone()),
+            });
+        }
+        let input_members = def
+            .input
+            .as_ref()
+            .and_then(|r| self.model.shapes.get(&r.shape))
+            .and_then(|s| s.members.as_ref());
+        for (member, r) in input_members.into_iter().flatten() {
+            if let Some(c) = &r.context_param {
+                endpoint_params.push(EndpointParam {
+                    name: c.name.clone(),
+                    source: EndpointParamSource::Member(member.clone()),
+                });
+            }
+        }
+        endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
             name: name.to_owned(),
             input,
@@ -436,6 +465,7 @@ impl Lowering<'_> {
                     .http_checksum
                     .as_ref()
                     .is_some_and(|c| c.request_checksum_required),
+            endpoint_params,
             request_compression: def
                 .requestcompression
                 .as_ref()

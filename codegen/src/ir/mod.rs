@@ -128,6 +128,9 @@ pub struct Service {
     pub xml_namespace: Option<String>,
     /// Service documentation (HTML).
     pub docs: Option<String>,
+    /// The endpoint rule set (botocore `endpoint-rule-set-1.json`, Smithy
+    /// `smithy.rules#endpointRuleSet`), lowered; `None` when the model comes without one.
+    pub endpoint_rules: Option<crate::endpoints::Table>,
     /// Operations of the model left out of generation, with the reason (empty unless a
     /// lenient generation left some out: [`leave_out_unsupported`]).
     pub left_out: Vec<LeftOut>,
@@ -237,6 +240,29 @@ pub struct Operation {
     pub paginator: Option<Paginator>,
     /// Worked examples (botocore `examples-1.json`).
     pub examples: Vec<Example>,
+    /// Endpoint rule-set parameters the operation sets, in name order.
+    pub endpoint_params: Vec<EndpointParam>,
+}
+
+/// An endpoint rule-set parameter an operation sets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EndpointParam {
+    /// The parameter (`Bucket`).
+    pub name: String,
+    /// Where its value comes from.
+    pub source: EndpointParamSource,
+}
+
+/// Where an operation's endpoint parameter comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EndpointParamSource {
+    /// A constant (botocore `staticContextParams`, Smithy `smithy.rules#staticContextParams`):
+    /// a boolean, string or list of strings, as JSON.
+    Static(serde_json::Value),
+    /// A top-level member of the input (the member's `contextParam`), by its model name.
+    Member(String),
+    /// A JMESPath-like path into the input (`operationContextParams`).
+    Path(String),
 }
 
 /// A worked example of an operation: an input and the output the service answered with.

@@ -68,6 +68,27 @@ pub struct Metadata {
     pub xml_namespace: Option<String>,
 }
 
+/// A `staticContextParams` entry.
+#[derive(Debug, Default, Deserialize)]
+pub struct StaticContextParamDef {
+    /// The constant.
+    pub value: serde_json::Value,
+}
+
+/// An `operationContextParams` entry.
+#[derive(Debug, Default, Deserialize)]
+pub struct OperationContextParamDef {
+    /// The path into the input.
+    pub path: String,
+}
+
+/// A member's `contextParam`.
+#[derive(Debug, Default, Deserialize)]
+pub struct ContextParamDef {
+    /// The endpoint parameter the member sets.
+    pub name: String,
+}
+
 /// An operation definition.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -111,6 +132,12 @@ pub struct OperationDef {
     /// Flexible checksums (`requestChecksumRequired` is read).
     #[serde(default)]
     pub http_checksum: Option<HttpChecksumDef>,
+    /// Endpoint parameters with constant values (`{"UseS3ExpressControlEndpoint": {"value": true}}`).
+    #[serde(default)]
+    pub static_context_params: Option<IndexMap<String, StaticContextParamDef>>,
+    /// Endpoint parameters read from the input by a path (`{"Keys": {"path": "A[*].B"}}`).
+    #[serde(default)]
+    pub operation_context_params: Option<IndexMap<String, OperationContextParamDef>>,
 }
 
 /// `httpChecksum` of an operation.
@@ -161,6 +188,9 @@ pub struct RequestCompressionDef {
 pub struct ShapeRef {
     /// Target shape name.
     pub shape: String,
+    /// The endpoint parameter this member sets (input members only).
+    #[serde(default)]
+    pub context_param: Option<ContextParamDef>,
     /// Wire name.
     #[serde(default)]
     pub location_name: Option<String>,

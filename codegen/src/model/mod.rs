@@ -42,6 +42,22 @@ pub fn load_examples(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> 
     Ok(())
 }
 
+/// Reads botocore's `endpoint-rule-set-1.json` (the contents of `file`) into `model`'s service.
+pub fn load_endpoint_rules(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
+    let json: serde_json::Value = parse(file, bytes)?;
+    let service = model
+        .service
+        .service_id
+        .clone()
+        .unwrap_or_else(|| model.source.clone());
+    let table = crate::endpoints::lower(&service, &json).map_err(|e| CodegenError::Json {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })?;
+    model.service.endpoint_rules = Some(table);
+    Ok(())
+}
+
 /// The companion file `name` (`paginators-1.json`, `examples-1.json`) of the model file `model`:
 /// beside `service-2.json` it is `name` itself; beside any other `x.json` it is `x.name`.
 pub fn companion_path(model: &str, name: &str) -> String {

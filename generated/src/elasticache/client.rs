@@ -13,12 +13,13 @@
 //! # Ok(())
 //! # }
 //! ```
-/// The service as the client needs it: its id, endpoint host prefix and SigV4
-/// signing name (from the model).
+/// The service as the client needs it: its id, endpoint host prefix, SigV4
+/// signing name and endpoint rule set (from the model).
 pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
     service_id: "ElastiCache",
     endpoint_prefix: "elasticache",
     signing_name: "elasticache",
+    rules: &super::endpoint::RULES,
 };
 /// A client of Amazon ElastiCache: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -66,7 +67,7 @@ impl Client {
         I: crate::runtime::client::Input<Self>,
         <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
     {
-        self.core.invoke::<I::Operation>(&input).await
+        self.core.call_input::<Self, I>(&input).await
     }
     /// Calls `CopySnapshot`: set the input's members on the returned [`CopySnapshotFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`CopySnapshotError`](crate::elasticache::operation::copy_snapshot::CopySnapshotError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
     pub fn copy_snapshot(&self) -> CopySnapshotFluentBuilder {
@@ -188,7 +189,10 @@ impl CopySnapshotFluentBuilder {
                 )
             })?;
         self.core
-            .invoke::<crate::elasticache::operation::copy_snapshot::CopySnapshot>(&input)
+            .call_input::<
+                Client,
+                crate::elasticache::operation::copy_snapshot::CopySnapshotInput,
+            >(&input)
             .await
     }
 }

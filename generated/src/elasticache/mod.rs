@@ -19,6 +19,8 @@ pub mod client;
 #[cfg(feature = "client")]
 pub use client::Client;
 #[cfg(feature = "client")]
+pub mod endpoint;
+#[cfg(feature = "client")]
 pub use crate::runtime::client::Config;
 #[cfg(feature = "client")]
 pub use crate::runtime::credentials::Credentials;

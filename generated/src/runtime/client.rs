@@ -20,8 +20,9 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use super::client_endpoint::{ResolvedEndpoint, Settings};
 use super::credentials::{Credentials, CredentialsError};
-use super::endpoint::{EndpointError, EndpointParams};
+use super::endpoint::{EndpointError, RuleSet, Value};
 use super::error::{BuildError, ErrorMetadata};
 use super::operation::{
     InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
@@ -63,8 +64,10 @@ pub struct ServiceInfo {
     pub service_id: &'static str,
     /// The endpoint host prefix (`memory-db`).
     pub endpoint_prefix: &'static str,
-    /// The SigV4 signing name (`memorydb`).
+    /// The SigV4 signing name (`memorydb`), unless the endpoint names another.
     pub signing_name: &'static str,
+    /// The service's endpoint rule set.
+    pub rules: &'static RuleSet<'static>,
 }
 
 /// An operation input that the client `C` can send: what `Client::call(input)` takes. Generated
@@ -73,6 +76,13 @@ pub struct ServiceInfo {
 pub trait Input<C>: Sized {
     /// The operation the input belongs to.
     type Operation: Operation<Input = Self>;
+
+    /// The endpoint rule-set parameters this input sets (the operation's static context
+    /// params and context-param members). Empty for most operations, whose endpoint is
+    /// resolved once per client; otherwise the endpoint is resolved for the call.
+    fn endpoint_params(&self) -> Vec<(&'static str, Value<'_>)> {
+        Vec::new()
+    }
 }
 
 /// Operation errors that carry error metadata: how the client reads a service error's code to
@@ -112,6 +122,7 @@ pub struct Config {
     credentials: Option<Credentials>,
     use_fips: bool,
     use_dual_stack: bool,
+    endpoint_params: Vec<(String, Value<'static>)>,
     http_client: Option<Arc<dyn HttpClient>>,
     timeout: Duration,
     connect_timeout: Duration,
@@ -127,6 +138,7 @@ impl Default for Config {
             credentials: None,
             use_fips: false,
             use_dual_stack: false,
+            endpoint_params: Vec::new(),
             http_client: None,
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
@@ -195,6 +207,16 @@ impl Config {
     /// Uses the dual-stack endpoint of the region.
     pub fn with_dual_stack(mut self, use_dual_stack: bool) -> Self {
         self.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// Sets the endpoint rule set's parameter `name` (a client context parameter such as
+    /// S3's `ForcePathStyle`, or any other); it wins over the value bound from the rest of the
+    /// configuration.
+    pub fn with_endpoint_param(mut self, name: impl Into<String>, value: Value<'static>) -> Self {
+        let name = name.into();
+        self.endpoint_params.retain(|(n, _)| *n != name);
+        self.endpoint_params.push((name, value));
         self
     }
 
@@ -283,9 +305,15 @@ pub struct Core {
 #[derive(Debug)]
 struct Inner {
     service: &'static ServiceInfo,
-    endpoint: String,
+    endpoint: ResolvedEndpoint,
     region: String,
     signer: Signer,
+    /// What a per-call resolution needs (operations with endpoint parameters of their own).
+    credentials: Credentials,
+    explicit_endpoint: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    endpoint_params: Vec<(String, Value<'static>)>,
     http: Arc<dyn HttpClient>,
     timeout: Duration,
     retry: RetryConfig,
@@ -298,16 +326,24 @@ impl Core {
         let credentials = config.credentials.ok_or_else(|| {
             ConfigError::Credentials(CredentialsError::new("none were configured"))
         })?;
-        let endpoint = super::endpoint::resolve(
-            service.endpoint_prefix,
-            &EndpointParams {
+        // Once per client: operations whose rule set parameters come from their input are
+        // not distinguished (the models' context parameters are not bound yet).
+        let endpoint = super::client_endpoint::resolve(
+            service.rules,
+            &Settings {
                 region: Some(&region),
                 endpoint: config.endpoint.as_deref(),
                 use_fips: config.use_fips,
                 use_dual_stack: config.use_dual_stack,
+                params: &config.endpoint_params,
             },
         )
         .map_err(ConfigError::Endpoint)?;
+        let signing_region = endpoint.signing_region.as_deref().unwrap_or(&region);
+        let signing_name = endpoint
+            .signing_name
+            .as_deref()
+            .unwrap_or(service.signing_name);
         let http = match config.http_client {
             Some(client) => client,
             None => {
@@ -319,7 +355,12 @@ impl Core {
         Ok(Self {
             inner: Arc::new(Inner {
                 service,
-                signer: Signer::new(credentials, &region, service.signing_name),
+                signer: Signer::new(credentials.clone(), signing_region, signing_name),
+                credentials,
+                explicit_endpoint: config.endpoint,
+                use_fips: config.use_fips,
+                use_dual_stack: config.use_dual_stack,
+                endpoint_params: config.endpoint_params,
                 endpoint,
                 region,
                 http,
@@ -331,12 +372,19 @@ impl Core {
 
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {
-        &self.inner.endpoint
+        &self.inner.endpoint.url
     }
 
-    /// The region requests are signed for.
+    /// The configured region (requests are signed for the endpoint's signing region when its
+    /// auth scheme names one).
     pub fn region(&self) -> &str {
         &self.inner.region
+    }
+
+    /// The endpoint as resolved from the service's rule set: URL, headers, and the signing
+    /// name and region its auth scheme names.
+    pub fn resolved_endpoint(&self) -> &ResolvedEndpoint {
+        &self.inner.endpoint
     }
 
     /// The service this core calls.
@@ -352,6 +400,90 @@ impl Core {
         O::Error: ServiceError,
     {
         let inner = &*self.inner;
+        self.invoke_at::<O>(input, &inner.endpoint, &inner.signer)
+            .await
+    }
+
+    /// Calls the operation `input` belongs to: [`Core::invoke`], or
+    /// [`Core::invoke_with_endpoint_params`] when the input sets endpoint parameters of its own
+    /// ([`Input::endpoint_params`]). What generated clients' `call` and fluent `send` use.
+    pub async fn call_input<C, I>(
+        &self,
+        input: &I,
+    ) -> Result<<I::Operation as Operation>::Output, Error<<I::Operation as Operation>::Error>>
+    where
+        I: Input<C>,
+        <I::Operation as Operation>::Error: ServiceError,
+    {
+        let params = input.endpoint_params();
+        if params.is_empty() {
+            self.invoke::<I::Operation>(input).await
+        } else {
+            self.invoke_with_endpoint_params::<I::Operation>(input, &params)
+                .await
+        }
+    }
+
+    /// Like [`Core::invoke`], for an operation that sets endpoint rule-set parameters from its
+    /// input or as constants (`params`, winning over the configuration's): the endpoint is
+    /// resolved for this call (no cache), and signed for what it names.
+    pub async fn invoke_with_endpoint_params<O>(
+        &self,
+        input: &O::Input,
+        params: &[(&'static str, Value<'_>)],
+    ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
+        let mut merged: Vec<(String, Value<'static>)> = params
+            .iter()
+            .filter(|(_, v)| *v != Value::None)
+            .map(|(n, v)| ((*n).to_owned(), v.clone().into_owned()))
+            .collect();
+        for (name, value) in &inner.endpoint_params {
+            if !merged.iter().any(|(n, _)| n == name) {
+                merged.push((name.clone(), value.clone()));
+            }
+        }
+        let endpoint = super::client_endpoint::resolve(
+            inner.service.rules,
+            &Settings {
+                region: Some(&inner.region),
+                endpoint: inner.explicit_endpoint.as_deref(),
+                use_fips: inner.use_fips,
+                use_dual_stack: inner.use_dual_stack,
+                params: &merged,
+            },
+        )
+        .map_err(|e| Error {
+            operation: O::NAME,
+            attempts: 0,
+            kind: ErrorKind::EndpointResolution(e),
+        })?;
+        let signer = Signer::new(
+            inner.credentials.clone(),
+            endpoint.signing_region.as_deref().unwrap_or(&inner.region),
+            endpoint
+                .signing_name
+                .as_deref()
+                .unwrap_or(inner.service.signing_name),
+        );
+        self.invoke_at::<O>(input, &endpoint, &signer).await
+    }
+
+    async fn invoke_at<O>(
+        &self,
+        input: &O::Input,
+        endpoint: &ResolvedEndpoint,
+        signer: &Signer,
+    ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
         let fail = |attempts, kind| Error {
             operation: O::NAME,
             attempts,
@@ -359,14 +491,16 @@ impl Core {
         };
         let mut request =
             O::build_request(input).map_err(|e| fail(0, ErrorKind::InvalidRequest(e)))?;
-        super::operation::set_endpoint(&mut request, &inner.endpoint)
+        super::operation::set_endpoint(&mut request, &endpoint.url)
             .map_err(|e| fail(0, ErrorKind::Endpoint(e)))?;
+        for (name, value) in &endpoint.headers {
+            request.headers_mut().append(name, value.clone());
+        }
         let mut attempt = 0;
         loop {
             attempt += 1;
             let mut signed = copy_request(&request);
-            inner
-                .signer
+            signer
                 .sign(&mut signed, SystemTime::now())
                 .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
             let kind = match tokio::time::timeout(inner.timeout, inner.http.send(signed)).await {
@@ -446,6 +580,8 @@ pub enum ErrorKind<E> {
     /// The input cannot be put into a request (an empty URI label, a header value HTTP does
     /// not allow, …); nothing was sent.
     InvalidRequest(InvalidRequest),
+    /// No endpoint could be resolved for the operation's endpoint parameters.
+    EndpointResolution(EndpointError),
     /// A fluent call's input lacks required members (nothing was sent).
     InvalidInput(BuildError),
 }
@@ -466,6 +602,7 @@ impl<E: ServiceError> ErrorKind<E> {
             Self::Signing(_)
             | Self::Endpoint(_)
             | Self::InvalidRequest(_)
+            | Self::EndpointResolution(_)
             | Self::InvalidInput(_) => false,
         }
     }
@@ -535,6 +672,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::Signing(e) => e.fmt(f)?,
             ErrorKind::Endpoint(e) => e.fmt(f)?,
             ErrorKind::InvalidRequest(e) => e.fmt(f)?,
+            ErrorKind::EndpointResolution(e) => e.fmt(f)?,
             ErrorKind::InvalidInput(e) => write!(f, "invalid input: {e}")?,
         }
         if self.attempts > 1 {
@@ -555,6 +693,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::InvalidInput(e) => Some(e),
             ErrorKind::Endpoint(e) => Some(e),
             ErrorKind::InvalidRequest(e) => Some(e),
+            ErrorKind::EndpointResolution(e) => Some(e),
         }
     }
 }

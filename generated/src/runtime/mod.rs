@@ -8,10 +8,14 @@
 //! and writers) are hidden from the docs and not part of the API.
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub mod client_endpoint;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
 #[cfg(feature = "client")]
 pub mod endpoint;
+#[cfg(feature = "client")]
+pub mod endpoint_lib;
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 #[doc(hidden)]
@@ -21,6 +25,8 @@ pub use operation::{
     HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
     ResponseError, set_endpoint,
 };
+#[cfg(feature = "client")]
+pub mod partitions;
 #[cfg(feature = "validate")]
 #[doc(hidden)]
 pub mod pattern;

@@ -292,6 +292,12 @@ impl Lowering<'_> {
         let xml_namespace = self
             .read::<traits::XmlNamespaceTrait>(&at, t, id::XML_NAMESPACE)
             .map(|ns| ns.uri);
+        let endpoint_rules = t.get("smithy.rules#endpointRuleSet").and_then(|json| {
+            let name = aws.sdk_id.as_deref().unwrap_or(service_id);
+            crate::endpoints::lower(name, json)
+                .map_err(|e| self.problem(at.clone(), e.to_string()))
+                .ok()
+        });
         Service {
             left_out: Vec::new(),
             api_version,
@@ -311,6 +317,7 @@ impl Lowering<'_> {
             xml_namespace,
             docs: self.string_trait(&at, t, id::DOCUMENTATION),
             protocols,
+            endpoint_rules,
         }
     }
 
@@ -444,7 +451,51 @@ impl Lowering<'_> {
                 }
             }
         }
+        let mut endpoint_params = Vec::new();
+        let object = |id: &str| t.get(id).and_then(serde_json::Value::as_object);
+        for (param, v) in object("smithy.rules#staticContextParams")
+            .into_iter()
+            .flatten()
+        {
+            if let Some(value) = v.get("value") {
+                endpoint_params.push(crate::ir::EndpointParam {
+                    name: param.clone(),
+                    source: crate::ir::EndpointParamSource::Static(value.clone()),
+                });
+            }
+        }
+        for (param, v) in object("smithy.rules#operationContextParams")
+            .into_iter()
+            .flatten()
+        {
+            if let Some(path) = v.get("path").and_then(serde_json::Value::as_str) {
+                endpoint_params.push(crate::ir::EndpointParam {
+                    name: param.clone(),
+                    source: crate::ir::EndpointParamSource::Path(path.to_owned()),
+                });
+            }
+        }
+        let input_members = def
+            .input
+            .as_ref()
+            .and_then(|r| self.shapes.get(&r.target))
+            .and_then(|s| s.members.as_ref());
+        for (member, m) in input_members.into_iter().flatten() {
+            let name = m
+                .traits
+                .get("smithy.rules#contextParam")
+                .and_then(|c| c.get("name"))
+                .and_then(serde_json::Value::as_str);
+            if let Some(name) = name {
+                endpoint_params.push(crate::ir::EndpointParam {
+                    name: name.to_owned(),
+                    source: crate::ir::EndpointParamSource::Member(member.clone()),
+                });
+            }
+        }
+        endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
+            endpoint_params,
             result_wrapper: (self.flags.result_wrapper && output.is_some())
                 .then(|| format!("{name}Result")),
             input,
