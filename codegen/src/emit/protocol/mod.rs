@@ -80,3 +80,23 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         other => unreachable!("protocol `{other}` is rejected before emission"),
     }
 }
+
+/// The end of a JSON-family error parser (awsJson, RPC v2 CBOR, restJson1): `meta` (the
+/// envelope's metadata) in scope, `arms` matching its code to the operation's modeled errors.
+/// An unknown code is `Unhandled`; a modeled error whose body does not parse is `Invalid`.
+fn error_dispatch(error_ty: &TokenStream, arms: &[TokenStream]) -> TokenStream {
+    if arms.is_empty() {
+        quote!(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
+    } else {
+        quote! {
+            let error = match meta.code() {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
+            };
+            match error {
+                ::std::result::Result::Ok(error) => crate::runtime::ResponseError::Service(error),
+                ::std::result::Result::Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
+            }
+        }
+    }
+}

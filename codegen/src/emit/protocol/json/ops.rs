@@ -145,20 +145,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
         " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
         op.name
     );
-    let dispatch = if arms.is_empty() {
-        quote!(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
-    } else {
-        quote! {
-            let error = match meta.code() {
-                #(#arms)*
-                _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
-            };
-            match error {
-                ::std::result::Result::Ok(error) => crate::runtime::ResponseError::Service(error),
-                ::std::result::Result::Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
-            }
-        }
-    };
+    let dispatch = crate::emit::protocol::error_dispatch(&error_ty, &arms);
     quote! {
         #[doc = #doc]
         pub(crate) fn #name(
