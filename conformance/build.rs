@@ -42,6 +42,14 @@ const FILES: &[(&str, &str)] = &[
     ("output/rest-json.json", "rest_json"),
     ("legacy/input/rest-json.json", "rest_json"),
     ("legacy/output/rest-json.json", "rest_json"),
+    ("input/ec2.json", "ec2"),
+    ("output/ec2.json", "ec2"),
+    ("legacy/input/ec2.json", "ec2"),
+    ("legacy/output/ec2.json", "ec2"),
+    ("input/rest-xml.json", "rest_xml"),
+    ("output/rest-xml.json", "rest_xml"),
+    ("legacy/input/rest-xml.json", "rest_xml"),
+    ("legacy/output/rest-xml.json", "rest_xml"),
 ];
 
 /// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and

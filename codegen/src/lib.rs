@@ -26,11 +26,13 @@ use error::{Location, Problem};
 use ir::{Model, Protocol, Selection, ShapeKind};
 
 /// The protocols awsgen generates serializers and parsers for.
-pub const SUPPORTED_PROTOCOLS: [Protocol; 4] = [
+pub const SUPPORTED_PROTOCOLS: [Protocol; 6] = [
     Protocol::Query,
     Protocol::Json,
     Protocol::RpcV2Cbor,
     Protocol::RestJson,
+    Protocol::Ec2,
+    Protocol::RestXml,
 ];
 
 /// One service to put into a generated crate.
@@ -179,7 +181,7 @@ pub fn choose_protocol(model: &Model, requested: Option<Protocol>) -> Result<Pro
             names()
         ))),
         Some(p) if !SUPPORTED_PROTOCOLS.contains(&p) => Err(config_error(format!(
-            "protocol `{p}` is not supported (awsgen generates query, json, smithy-rpc-v2-cbor and rest-json)"
+            "protocol `{p}` is not supported (awsgen generates query, ec2, json, smithy-rpc-v2-cbor, rest-json and rest-xml)"
         ))),
         Some(p) => Ok(p),
         None => Protocol::PRIORITY
@@ -187,7 +189,7 @@ pub fn choose_protocol(model: &Model, requested: Option<Protocol>) -> Result<Pro
             .find(|p| listed.contains(p) && SUPPORTED_PROTOCOLS.contains(p))
             .ok_or_else(|| {
                 config_error(format!(
-                    "the model's protocols ({}) are not supported (awsgen generates query, json, smithy-rpc-v2-cbor and rest-json)",
+                    "the model's protocols ({}) are not supported (awsgen generates query, ec2, json, smithy-rpc-v2-cbor, rest-json and rest-xml)",
                     names()
                 ))
             }),

@@ -26,4 +26,12 @@ pub const CASES: &[(&str, usize)] = &[
     ("output/rest-json.json", 91),
     ("legacy/input/rest-json.json", 56),
     ("legacy/output/rest-json.json", 33),
+    ("input/ec2.json", 29),
+    ("output/ec2.json", 29),
+    ("legacy/input/ec2.json", 12),
+    ("legacy/output/ec2.json", 13),
+    ("input/rest-xml.json", 94),
+    ("output/rest-xml.json", 78),
+    ("legacy/input/rest-xml.json", 45),
+    ("legacy/output/rest-xml.json", 25),
 ];

@@ -19,6 +19,7 @@ pub mod harness;
 pub mod normalize;
 pub mod runner;
 pub mod skips;
+pub mod xml_compare;
 
 /// The dispatch table from (suite module, operation) to generated code.
 pub mod dispatch {

@@ -35,6 +35,7 @@ pub mod timestamp;
 pub mod transport;
 pub mod validate;
 pub mod xml;
+pub mod xml_writer;
 
 pub use blob::Blob;
 pub use document::Document;

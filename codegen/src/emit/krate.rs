@@ -260,11 +260,16 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     }
     let doc = doc.inner_attrs();
     let api_version = &model.service.api_version;
-    let api_version_doc = if svc.protocol == Protocol::Query {
-        " The API version this module was generated for; requests send it as the awsQuery \
-         `Version` parameter."
-    } else {
-        " The API version this module was generated for."
+    let api_version_doc = match svc.protocol {
+        Protocol::Query => {
+            " The API version this module was generated for; requests send it as the awsQuery \
+             `Version` parameter."
+        }
+        Protocol::Ec2 => {
+            " The API version this module was generated for; requests send it as the ec2 \
+             `Version` parameter."
+        }
+        _ => " The API version this module was generated for.",
     };
     let protocol_files = super::protocol::files(svc);
     let protocol_mod = (!protocol_files.is_empty()).then(|| {

@@ -81,7 +81,7 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
             },
         );
     }
-    if usage.protocols.contains(&Protocol::Query) {
+    if usage.protocols.iter().any(|p| p.is_xml()) {
         dependencies.insert("quick-xml", Dependency::new("0.42"));
     }
     if usage.gzip {

@@ -73,6 +73,8 @@ fn io_struct(
                 error: None,
                 constraints: Constraints::default(),
                 unsupported: None,
+                xml_name: None,
+                xml_namespace: None,
             };
             (&empty_shape, &empty_structure, Names::no_fields())
         }

@@ -47,7 +47,7 @@ impl Usage {
     pub fn add(&mut self, model: &Model, protocol: Protocol) {
         self.protocols.insert(protocol);
         // The REST bindings base64 JSON-valued headers (`runtime::rest` reads them with `Blob`).
-        self.blobs |= protocol == Protocol::RestJson;
+        self.blobs |= protocol.is_rest();
         for shape in model.shapes.values() {
             match &shape.kind {
                 ShapeKind::Scalar(Scalar::Blob) => self.blobs = true,
@@ -99,6 +99,7 @@ pub const GENERATED_ONLY: &[&str] = &[
     "query",
     "serde_support",
     "xml",
+    "xml_writer",
 ];
 
 /// The modules that exist only with the `validate` feature.
@@ -260,14 +261,15 @@ pub const MODULES: &[RuntimeModule] = &[
         source: include_str!("../../../runtime/src/query.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::Query),
+        // Its error envelope and document readers serve restXml too.
+        needed: |u| u.protocols.iter().any(|p| p.is_xml()),
     },
     RuntimeModule {
         name: "rest",
         source: include_str!("../../../runtime/src/rest.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::RestJson),
+        needed: |u| u.protocols.iter().any(|p| p.is_rest()),
     },
     RuntimeModule {
         name: "serde_support",
@@ -309,6 +311,13 @@ pub const MODULES: &[RuntimeModule] = &[
         source: include_str!("../../../runtime/src/xml.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::Query),
+        needed: |u| u.protocols.iter().any(|p| p.is_xml()),
+    },
+    RuntimeModule {
+        name: "xml_writer",
+        source: include_str!("../../../runtime/src/xml_writer.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.protocols.contains(&Protocol::RestXml),
     },
 ];

@@ -87,6 +87,8 @@ fn string_target(model: &mut Model) -> ShapeId {
         error: None,
         constraints: Constraints::default(),
         unsupported: None,
+        xml_name: None,
+        xml_namespace: None,
     });
     id
 }

@@ -226,6 +226,8 @@ impl Lowering<'_> {
                 max: def.max.as_ref().map(ToString::to_string),
                 pattern: def.pattern.clone(),
             },
+            xml_name: def.location_name.clone(),
+            xml_namespace: def.xml_namespace.as_ref().map(xml_namespace),
         })
     }
 
@@ -326,6 +328,8 @@ impl Lowering<'_> {
             idempotency_token: r.idempotency_token,
             timestamp_format,
             wire: WireNames {
+                location_name_from_target: r.location_name.is_none()
+                    && target.location_name.is_some(),
                 location_name,
                 json_name: None,
                 xml_name: None,
@@ -449,6 +453,12 @@ impl Lowering<'_> {
             input,
             output,
             result_wrapper: def.output.as_ref().and_then(|o| o.result_wrapper.clone()),
+            input_xml_name: def.input.as_ref().and_then(|r| r.location_name.clone()),
+            input_xml_namespace: def
+                .input
+                .as_ref()
+                .and_then(|r| r.xml_namespace.as_ref())
+                .map(xml_namespace),
             errors,
             docs: def.documentation.clone(),
             deprecated: deprecation(def.deprecated, &def.deprecated_message),

@@ -189,6 +189,21 @@ impl Protocol {
         })
     }
 
+    /// Whether responses are XML (awsQuery, ec2, restXml), read with the runtime's XML reader.
+    pub fn is_xml(self) -> bool {
+        matches!(self, Protocol::Query | Protocol::Ec2 | Protocol::RestXml)
+    }
+
+    /// Whether requests are form-encoded query bodies (awsQuery and its ec2 dialect).
+    pub fn is_query(self) -> bool {
+        matches!(self, Protocol::Query | Protocol::Ec2)
+    }
+
+    /// Whether the protocol binds members to the HTTP message (restJson1, restXml).
+    pub fn is_rest(self) -> bool {
+        matches!(self, Protocol::RestJson | Protocol::RestXml)
+    }
+
     /// botocore's name for the protocol.
     pub fn botocore_name(self) -> &'static str {
         match self {
@@ -219,6 +234,12 @@ pub struct Operation {
     pub output: Option<ShapeId>,
     /// awsQuery element wrapping the output (`CopySnapshotResult`).
     pub result_wrapper: Option<String>,
+    /// restXml: the root element of the request document, when the input reference names it
+    /// (botocore `locationName` of `input`); else the input shape's name is used.
+    pub input_xml_name: Option<String>,
+    /// restXml: the namespace declared on the request document's root element (botocore
+    /// `xmlNamespace` of `input`).
+    pub input_xml_namespace: Option<XmlNamespace>,
     /// Modeled errors, in model order.
     pub errors: Vec<ShapeId>,
     /// Documentation (HTML).
@@ -353,6 +374,11 @@ pub struct Shape {
     pub error: Option<ErrorInfo>,
     /// Length (strings, blobs, lists, maps) or range (numbers) constraints.
     pub constraints: Constraints,
+    /// The shape's own XML element name (botocore `locationName` on the shape, Smithy
+    /// `xmlName`): the root element of a restXml document of this shape.
+    pub xml_name: Option<String>,
+    /// The shape's own XML namespace (`xmlNamespace` on the shape).
+    pub xml_namespace: Option<XmlNamespace>,
     /// Why the generator cannot generate this shape, if it cannot. Lowering keeps such shapes
     /// so that other operations of the model still generate; selecting an operation that
     /// reaches one is an error, so emitters never see them.
@@ -576,6 +602,10 @@ pub struct WireNames {
     pub xml_name: Option<String>,
     /// ec2Query parameter name override (`queryName`).
     pub query_name: Option<String>,
+    /// Whether `location_name` comes from the target shape rather than the member reference
+    /// (botocore merges the two; Smithy's restXml names a member's element by the member
+    /// alone, the target's name being for a payload's root element).
+    pub location_name_from_target: bool,
     /// Whether a list or map is flattened.
     pub flattened: bool,
     /// XML namespace declared on the element.

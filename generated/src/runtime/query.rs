@@ -19,8 +19,9 @@
 //! # Responses
 //!
 //! [`parse_response`] checks the root element, hands the result wrapper element to the
-//! generated parser and reads the request id; [`error_metadata`] and [`parse_error_members`]
-//! read an error response.
+//! generated parser and reads the request id; [`parse_ec2_response`] does the same for EC2's
+//! dialect, which has no wrapper; [`error_metadata`] and [`parse_error_members`] read an error
+//! response of either.
 
 use std::fmt::Write as _;
 use std::ops::{Deref, DerefMut};
@@ -372,11 +373,61 @@ fn set_once(slot: &mut Option<String>, value: String, what: &str) -> Result<(), 
     Ok(())
 }
 
-fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
+/// Reads a successful ec2 response: `<{root}>` must be the root element, and goes to `parse`
+/// (the generated parser of the output, which reads the output's members and `<requestId>`
+/// among them: ec2 has no result wrapper). An empty body gives no result, as for awsQuery.
+pub fn parse_ec2_response<'a, T>(
+    body: &'a [u8],
+    root: &str,
+    parse: impl FnOnce(&mut XmlReader<'a>, &Element<'a>) -> Result<T, XmlError>,
+) -> Result<Option<T>, XmlError> {
+    if body.trim_ascii().is_empty() {
+        return Ok(None);
+    }
+    let mut reader = XmlReader::new(body);
+    let top = reader.root()?;
+    if top.local_name() != root {
+        return Err(XmlError::new(format!(
+            "expected the root element <{root}>, found <{}>",
+            top.local_name()
+        )));
+    }
+    let parsed = parse(&mut reader, &top)?;
+    reader.finish()?;
+    Ok(Some(parsed))
+}
+
+/// The request id of the `x-amzn-RequestId` header (S3-style services: `x-amz-request-id`),
+/// if any.
+pub fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
     headers
         .get("x-amzn-requestid")
+        .or_else(|| headers.get("x-amz-request-id"))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
+}
+
+/// Reads a restXml document (a response body or payload): its root element, whatever its
+/// name, goes to `parse` (the generated parser of the output or payload structure). A blank
+/// body gives `None`; a body that cannot be read is an [`InvalidResponse`] saying why.
+pub fn parse_document<'a, T>(
+    status: u16,
+    body: &'a [u8],
+    parse: impl FnOnce(&mut XmlReader<'a>, &Element<'a>) -> Result<T, XmlError>,
+) -> Result<Option<T>, InvalidResponse> {
+    if body.trim_ascii().is_empty() {
+        return Ok(None);
+    }
+    let read = |body: &'a [u8]| -> Result<T, XmlError> {
+        let mut reader = XmlReader::new(body);
+        let root = reader.root()?;
+        let parsed = parse(&mut reader, &root)?;
+        reader.finish()?;
+        Ok(parsed)
+    };
+    read(body)
+        .map(Some)
+        .map_err(|e| InvalidResponse::new(status, format!("unreadable response: {e}")))
 }
 
 /// The metadata of an awsQuery error response: `Code`, `Message` and `Type` from

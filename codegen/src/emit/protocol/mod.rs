@@ -39,11 +39,11 @@ pub struct OperationCode {
 /// The protocol code of `op`.
 pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     let code = match svc.protocol {
-        Protocol::Query => query::operation_code(svc, op),
+        Protocol::Query | Protocol::Ec2 => query::operation_code(svc, op),
         Protocol::Json => json::operation_code(svc, op),
         Protocol::RpcV2Cbor => cbor::operation_code(svc, op),
         Protocol::RestJson => rest_json::operation_code(svc, op, svc.map_layout()),
-        other => unreachable!("protocol `{other}` is rejected before emission"),
+        Protocol::RestXml => query::rest_xml_operation_code(svc, op),
     };
     OperationCode {
         build_request: extras::wrap(svc, op, code.build_request, code.build_request_fallible),
@@ -73,11 +73,10 @@ pub(crate) fn query_mode_header(svc: &Service<'_>) -> Option<TokenStream> {
 /// The per-shape serializer and parser files of the service.
 pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     match svc.protocol {
-        Protocol::Query => query::files(svc),
+        Protocol::Query | Protocol::Ec2 | Protocol::RestXml => query::files(svc),
         Protocol::Json => json::files(svc),
         Protocol::RpcV2Cbor => cbor::files(svc),
         Protocol::RestJson => json::files(svc),
-        other => unreachable!("protocol `{other}` is rejected before emission"),
     }
 }
 

@@ -144,6 +144,8 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
                 error: None,
                 constraints: Default::default(),
                 unsupported: None,
+                xml_name: None,
+                xml_namespace: None,
             });
         }
     }
@@ -498,6 +500,10 @@ impl Lowering<'_> {
             endpoint_params,
             result_wrapper: (self.flags.result_wrapper && output.is_some())
                 .then(|| format!("{name}Result")),
+            // Smithy names the request document after the input shape (its `xmlName` is kept
+            // on the shape's member references, not here).
+            input_xml_name: None,
+            input_xml_namespace: None,
             input,
             output,
             errors,

@@ -80,7 +80,16 @@ impl Lowering<'_> {
         };
         let error = self.error_info(sid, &kind, t);
         let constraints = self.constraints(&here, &kind, t);
+        let xml_name = self.string_trait(&here, t, id::XML_NAME);
+        let xml_namespace = self
+            .read::<traits::XmlNamespaceTrait>(&here, t, id::XML_NAMESPACE)
+            .map(|ns| XmlNamespace {
+                prefix: ns.prefix,
+                uri: ns.uri,
+            });
         Some(Shape {
+            xml_name,
+            xml_namespace,
             id: ShapeId::new(sid),
             docs: self.string_trait(&here, t, id::DOCUMENTATION),
             deprecated: self.deprecation(&here, t),
@@ -286,6 +295,7 @@ impl Lowering<'_> {
             idempotency_token: t.contains_key(id::IDEMPOTENCY_TOKEN),
             timestamp_format,
             wire: WireNames {
+                location_name_from_target: false,
                 location_name: http_name,
                 json_name: self.string_trait(&here, t, id::JSON_NAME),
                 xml_name: self.string_trait(&here, t, id::XML_NAME),

@@ -1,7 +1,8 @@
 //! The response side of the HTTP binding: statements that set the members of an output or
 //! error structure (`out`, mutable, in scope, with `status: u16` and `headers: &HeaderMap`)
 //! that the response's status code, headers and prefix headers carry. A header that is absent
-//! leaves its member `None`; a header that cannot be read as its type is an `InvalidResponse`
+//! leaves its member `None`; a prefix-header map is always set, empty when no header has the
+//! prefix (botocore's `_parse_header_map`); a header that cannot be read as its type is an `InvalidResponse`
 //! naming the header (`?`).
 
 use proc_macro2::TokenStream;
@@ -88,14 +89,11 @@ pub fn bind(svc: &Service<'_>, members: &[Member], fields: &[String]) -> TokenSt
                     _ => quote!(::std::borrow::ToOwned::to_owned(key)),
                 };
                 out.extend(quote! {
-                    let entries = crate::runtime::rest::prefixed_headers(headers, #prefix, status)?;
-                    if !entries.is_empty() {
-                        let mut map = ::indexmap::IndexMap::new();
-                        for (key, v) in entries {
-                            map.insert(#key, #parse);
-                        }
-                        out.#field = ::std::option::Option::Some(map);
+                    let mut map = ::indexmap::IndexMap::new();
+                    for (key, v) in crate::runtime::rest::prefixed_headers(headers, #prefix, status)? {
+                        map.insert(#key, #parse);
                     }
+                    out.#field = ::std::option::Option::Some(map);
                 });
             }
             _ => {}

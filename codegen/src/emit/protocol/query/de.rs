@@ -14,7 +14,9 @@
 //!   and value `locationName`s); a flattened map repeats the entry element itself;
 //! * error structures also take the envelope's `<Message>` for a member named `message`, the
 //!   way services spell it;
-//! * XML attributes (`xmlAttribute`) are read from the structure's own start tag.
+//! * XML attributes (`xmlAttribute`) are read from the structure's own start tag;
+//! * ec2 responses have no result wrapper: the output's members are children of
+//!   `<OpResponse>`, beside `<requestId>` (which the output parser reads as the request id).
 //!
 //! A member given twice is an error (`runtime::xml::set`; `runtime/src/xml.rs` says why): an
 //! element of a structure member (scalar, structure, wrapped list or map) seen a second time,
@@ -28,7 +30,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, fn_name, ident, wire_name, xml_name};
+use super::{Dialect, Plan, fn_name, ident, wire_name, xml_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure};
 
 /// The body of `parse_response`.
@@ -78,6 +80,9 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             _ => unreachable!("operation output `{id}` was validated to be a structure"),
         });
     let request_id = quote!(_request_id: ::std::option::Option::None,);
+    if plan.dialect == Dialect::Ec2 {
+        return ec2_output(plan, op, &output_ty, &function, &result_fn, structure);
+    }
     match structure {
         Some((s, fields)) => {
             let empty = empty_literal(&output_ty, fields, &request_id);
@@ -94,6 +99,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 s,
                 fields,
                 &request_id,
+                false,
                 false,
                 &result_doc,
             );
@@ -138,6 +144,65 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     }
 }
 
+/// The ec2 `de_<op>_output`: the root element `<OpResponse>` holds the output's members and
+/// `<requestId>`; `de_<op>_result` reads them.
+fn ec2_output(
+    plan: &Plan<'_, '_>,
+    op: &Operation,
+    output_ty: &TokenStream,
+    function: &proc_macro2::Ident,
+    result_fn: &proc_macro2::Ident,
+    structure: Option<(&Structure, &[String])>,
+) -> TokenStream {
+    let root = format!("{}Response", op.name);
+    let doc = format!(
+        " Reads a successful `{}` response: `<{root}>`, its members and its request id.",
+        op.name
+    );
+    let request_id = quote!(_request_id: ::std::option::Option::None,);
+    let empty_structure = Structure::default();
+    let (s, fields) = structure.unwrap_or((&empty_structure, &[]));
+    let empty = empty_literal(output_ty, fields, &request_id);
+    let result_doc = format!(" Reads the members of `<{root}>`.");
+    let name = op.output.as_ref().map_or("", |id| id.name());
+    let parser = struct_parser(
+        plan,
+        result_fn,
+        output_ty,
+        name,
+        s,
+        fields,
+        &request_id,
+        false,
+        true,
+        &result_doc,
+    );
+    let allow = s
+        .members
+        .iter()
+        .any(|m| m.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #[doc = #doc]
+        #allow
+        pub(crate) fn #function(
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> ::std::result::Result<#output_ty, crate::runtime::xml::XmlError> {
+            let mut output = match crate::runtime::query::parse_ec2_response(body, #root, #result_fn)? {
+                ::std::option::Option::Some(output) => output,
+                ::std::option::Option::None => #empty,
+            };
+            if output._request_id.is_none() {
+                output._request_id = crate::runtime::query::header_request_id(headers);
+            }
+            ::std::result::Result::Ok(output)
+        }
+
+        #parser
+    }
+}
+
 /// `Type { field: None, …, extra }`.
 fn empty_literal(ty: &TokenStream, fields: &[String], extra: &TokenStream) -> TokenStream {
     let fields = fields.iter().map(|f| ident(f));
@@ -168,6 +233,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 svc.names.fields(id),
                 &extra,
                 shape.error.is_some(),
+                false,
                 &doc,
             )
         }
@@ -291,17 +357,27 @@ pub(super) fn element_names(
     let mut claimed = BTreeSet::new();
     let mut out = Vec::new();
     for (i, member) in members.iter().enumerate() {
-        if member.wire.xml_attribute || is_document(plan, member) {
+        if member.wire.xml_attribute
+            || is_document(plan, member)
+            || !plan.in_document(member, false)
+        {
             continue;
         }
-        let name = wire_name(member).to_owned();
+        let name = if plan.dialect == super::Dialect::RestXml {
+            super::xml_ser::element_name(member).to_owned()
+        } else {
+            wire_name(member).to_owned()
+        };
         let store = store(plan, member);
         if claimed.insert(name.clone()) {
             out.push((name, i, store));
         }
     }
     for (i, member) in members.iter().enumerate() {
-        if member.wire.xml_attribute || is_document(plan, member) {
+        if member.wire.xml_attribute
+            || is_document(plan, member)
+            || !plan.in_document(member, false)
+        {
             continue;
         }
         let alias = match &plan.svc.model.shape(&member.target).kind {
@@ -336,9 +412,10 @@ fn store(plan: &Plan<'_, '_>, member: &Member) -> Store {
 }
 
 /// A structure parser: `ty` (the shape `name`) built from `el`'s attributes and children, with
-/// `extra` for the fields the generator adds (`meta`, `_request_id`).
+/// `extra` for the fields the generator adds (`meta`, `_request_id`); with `request_id`, the
+/// `<requestId>` (or `<RequestId>`) child is read into `_request_id` (ec2 outputs).
 #[allow(clippy::too_many_arguments)]
-fn struct_parser(
+pub(super) fn struct_parser(
     plan: &Plan<'_, '_>,
     function: &proc_macro2::Ident,
     ty: &TokenStream,
@@ -347,13 +424,14 @@ fn struct_parser(
     fields: &[String],
     extra: &TokenStream,
     error: bool,
+    request_id: bool,
     doc: &str,
 ) -> TokenStream {
     let members = &structure.members;
     let literal = empty_literal(ty, fields, extra);
     let mut attributes = TokenStream::new();
     for (member, field) in members.iter().zip(fields) {
-        if member.wire.xml_attribute {
+        if member.wire.xml_attribute && plan.in_document(member, false) {
             let field = ident(field);
             let name = wire_name(member);
             let value = attribute(plan, member, name);
@@ -365,7 +443,27 @@ fn struct_parser(
         }
     }
     let structure_name = name;
-    let arms: Vec<TokenStream> = element_names(plan, members, error)
+    let names = element_names(plan, members, error);
+    let request_id_arms: Vec<TokenStream> = if request_id {
+        ["requestId", "RequestId"]
+            .into_iter()
+            .filter(|id| !names.iter().any(|(n, _, _)| n == id))
+            .map(|id| {
+                quote! {
+                    #id => {
+                        if !crate::runtime::xml::set(&mut out._request_id, r.string(&child)?) {
+                            return ::std::result::Result::Err(
+                                crate::runtime::xml::XmlError::duplicate_member(#id, #structure_name),
+                            );
+                        }
+                    }
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let arms: Vec<TokenStream> = names
         .into_iter()
         .map(|(name, i, store)| {
             let member = &members[i];
@@ -404,6 +502,7 @@ fn struct_parser(
             };
             quote!(#name => #stored,)
         })
+        .chain(request_id_arms)
         .collect();
     let allow = members
         .iter()

@@ -1,4 +1,7 @@
-//! The awsQuery protocol: form-encoded request bodies and XML responses.
+//! The XML protocol family: awsQuery (form-encoded request bodies and XML responses), its ec2
+//! dialect, and restXml (XML documents both ways, under the HTTP binding). One plan of per-shape
+//! functions and one set of XML parsers ([`de`]) serve all three; requests are query strings
+//! ([`ser`]) or XML documents ([`xml_ser`], with the binding glue in [`rest_xml`]).
 //!
 //! Per operation, `build_request` serializes the input into `Action=…&Version=…&…` and
 //! `parse_response` reads `<OpResponse><OpResult>…` or an `<ErrorResponse>` into the output or
@@ -10,12 +13,20 @@
 //!
 //! Wire names follow botocore and the Smithy awsQuery specification, which the conformance
 //! suites check; see [`ser`] and [`de`] for the rules that differ between them.
+//!
+//! The same codec speaks EC2's dialect of the protocol ([`Dialect::Ec2`]): parameter names
+//! `queryName`, else `locationName` (else the member name) with its first letter upper-cased;
+//! lists always flattened (`Name.N`, an empty list sends nothing); a response with the output's
+//! members directly under `<OpResponse>` beside `<requestId>` (no result wrapper); errors in
+//! `<Response><Errors><Error>` with `<RequestID>` (read by the runtime for both dialects).
 
 mod de;
 mod errors;
+mod rest_xml;
 mod ser;
 #[cfg(test)]
 mod tests;
+mod xml_ser;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,9 +38,33 @@ use crate::emit::{RustFile, Service};
 use crate::ir::{Member, Operation, ShapeId, ShapeKind};
 use crate::naming::{self, Scope};
 
+/// The dialect of the query codec a service speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dialect {
+    /// awsQuery (botocore `query`).
+    Query,
+    /// EC2's query dialect (botocore `ec2`, Smithy `ec2Query`).
+    Ec2,
+    /// restXml: XML documents under the HTTP binding.
+    RestXml,
+}
+
+impl Dialect {
+    /// The name used in generated docs.
+    fn name(self) -> &'static str {
+        match self {
+            Dialect::Query => "awsQuery",
+            Dialect::Ec2 => "ec2Query",
+            Dialect::RestXml => "restXml",
+        }
+    }
+}
+
 /// Which functions the service's protocol module has, and where they live.
 struct Plan<'s, 'm> {
     svc: &'s Service<'m>,
+    /// The dialect spoken.
+    dialect: Dialect,
     /// File stem of every shape with a function (structures, unions, lists, maps).
     stems: BTreeMap<ShapeId, String>,
     /// File stem of every operation (its module name).
@@ -48,6 +83,11 @@ impl<'s, 'm> Plan<'s, 'm> {
         let model = svc.model;
         let mut plan = Plan {
             svc,
+            dialect: match svc.protocol {
+                crate::ir::Protocol::Ec2 => Dialect::Ec2,
+                crate::ir::Protocol::RestXml => Dialect::RestXml,
+                _ => Dialect::Query,
+            },
             stems: BTreeMap::new(),
             ops: BTreeMap::new(),
             ser: BTreeSet::new(),
@@ -93,14 +133,33 @@ impl<'s, 'm> Plan<'s, 'm> {
         plan
     }
 
-    /// Marks the shapes reached through the members of structure `id`.
+    /// Marks the shapes reached through the members of structure `id` (restXml: its document
+    /// and payload members; HTTP-bound members are text in the URI and headers).
     fn reach_members(&mut self, id: &ShapeId, ser: bool) {
         let shape = self.svc.model.shape(id);
         if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &shape.kind {
             for member in &s.members {
-                self.reach(&member.target, ser, member.wire.flattened);
+                if self.in_document(member, ser) || member.http == crate::ir::HttpLocation::Payload
+                {
+                    self.reach(&member.target, ser, member.wire.flattened);
+                }
             }
         }
+    }
+
+    /// Whether `member` is written to (`ser`) or read from the XML document. restXml writes
+    /// body members only, and reads every member a response does not bind elsewhere (a
+    /// label or query member of a structure shared by input and output is a body member of
+    /// the output); the query dialects have no HTTP binding.
+    fn in_document(&self, member: &Member, ser: bool) -> bool {
+        use crate::ir::HttpLocation;
+        self.dialect != Dialect::RestXml
+            || member.http.is_body()
+            || (!ser
+                && matches!(
+                    member.http,
+                    HttpLocation::Label | HttpLocation::Query(_) | HttpLocation::QueryParams
+                ))
     }
 
     /// Marks `id` (if it needs a function) and everything it reaches; `flattened` when a
@@ -214,6 +273,11 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     }
 }
 
+/// Protocol code of `op` for restXml.
+pub fn rest_xml_operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
+    rest_xml::operation_code(&Plan::new(svc), op)
+}
+
 /// The protocol module's files: `mod.rs`, one file per shape with functions, one per
 /// operation.
 pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
@@ -226,12 +290,19 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     for op in &svc.model.operations {
         let stem = plan.op_stem(op);
         let doc = format!(
-            " awsQuery request serializer and response parsers of the `{}` operation.",
+            " {} request serializer and response parsers of the `{}` operation.",
+            plan.dialect.name(),
             op.name
         );
-        let ser = ser::operation_input(&plan, op);
-        let de = de::operation_output(&plan, op);
-        let errors = errors::operation_error(&plan, op);
+        let (ser, de, errors) = if plan.dialect == Dialect::RestXml {
+            rest_xml::op_fns(&plan, op)
+        } else {
+            (
+                ser::operation_input(&plan, op),
+                de::operation_output(&plan, op),
+                errors::operation_error(&plan, op),
+            )
+        };
         files.push(RustFile {
             path: format!("{base}/{stem}.rs"),
             source: source.clone(),
@@ -245,7 +316,10 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         stems.push(stem);
     }
     for (id, stem) in &plan.stems {
-        let ser = plan.ser.contains(id).then(|| ser::shape(&plan, id));
+        let ser = plan.ser.contains(id).then(|| match plan.dialect {
+            Dialect::RestXml => xml_ser::shape(&plan, id),
+            _ => ser::shape(&plan, id),
+        });
         let de =
             (plan.de.contains(id) || plan.de_entries.contains(id)).then(|| de::shape(&plan, id));
         let what = match (ser.is_some(), de.is_some()) {
@@ -253,7 +327,7 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
             (true, false) => "serializer",
             _ => "parser",
         };
-        let doc = format!(" awsQuery {what} of `{}`.", id.name());
+        let doc = format!(" {} {what} of `{}`.", plan.dialect.name(), id.name());
         files.push(RustFile {
             path: format!("{base}/{stem}.rs"),
             source: source.clone(),
@@ -267,11 +341,15 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     }
     stems.sort_unstable();
     let modules = stems.iter().map(|s| ident(s));
+    let doc = format!(
+        " {} serializers and parsers: one file per operation, and one per structure,",
+        plan.dialect.name()
+    );
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source,
         tokens: quote! {
-            //! awsQuery serializers and parsers: one file per operation, and one per structure,
+            #![doc = #doc]
             //! union, list and map the operations reach.
             #(pub(crate) mod #modules;)*
         },

@@ -14,11 +14,15 @@
 //!   and value `locationName`s); flattened maps drop `entry`; an empty map sends nothing;
 //! * booleans `true`/`false`, timestamps by `timestampFormat` (default date-time), blobs
 //!   base64, floats as Python's `repr`.
+//!
+//! The ec2 dialect (botocore's `EC2Serializer`) changes two rules: a member's key is its
+//! `queryName`, else its `locationName` (else its name) with the first letter upper-cased; and a
+//! list is always `Key.N` (flattened whatever the model says), an empty list sending nothing.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Plan, fn_name, ident, wire_name, xml_name};
+use super::{Dialect, Plan, fn_name, ident, wire_name, xml_name};
 use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 
 /// Form-encodes a model name at generation time, as the runtime encodes values.
@@ -190,6 +194,24 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 }
             }
         }
+        ShapeKind::List(l) if plan.dialect == Dialect::Ec2 => {
+            let item_ty = svc.member_value_type(&l.member);
+            let write = value(plan, &l.member, quote!(item), quote!(w.index(i + 1)));
+            quote! {
+                #[doc = #doc]
+                ///
+                /// Items are `.N` (ec2 lists are always flattened); an empty list writes
+                /// nothing.
+                pub(crate) fn #function(
+                    w: &mut crate::runtime::query::QueryWriter,
+                    value: &[#item_ty],
+                ) {
+                    for (i, item) in value.iter().enumerate() {
+                        #write
+                    }
+                }
+            }
+        }
         ShapeKind::List(l) => {
             let item_ty = svc.member_value_type(&l.member);
             let item = encode_key(xml_name(&l.member).unwrap_or("member"));
@@ -256,8 +278,20 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     }
 }
 
-/// The key of a structure member (see the module docs for flattened lists).
+/// The key of a structure member (see the module docs for flattened lists and ec2).
 pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
+    if plan.dialect == Dialect::Ec2 {
+        if let Some(name) = &member.wire.query_name {
+            return name.clone();
+        }
+        // Smithy's rule; botocore upper-cases only `locationName`, which real EC2 models
+        // never need for member names (they start upper-case), while the Smithy suites do.
+        let name = xml_name(member).unwrap_or(&member.name);
+        let mut chars = name.chars();
+        return chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+    }
     if let Some(name) = xml_name(member) {
         return name.to_owned();
     }
@@ -293,6 +327,10 @@ fn value(plan: &Plan<'_, '_>, member: &Member, v: TokenStream, w: TokenStream) -
     let target = &member.target;
     match &svc.model.shape(target).kind {
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+            let f = plan.function(target, "ser", "");
+            quote!(#f(&mut #w, #v);)
+        }
+        ShapeKind::List(_) if plan.dialect == Dialect::Ec2 => {
             let f = plan.function(target, "ser", "");
             quote!(#f(&mut #w, #v);)
         }
