@@ -1,6 +1,8 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
+//! tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2: instances and
+//! tags) and Route 53's (restXml: hosted zones and record sets), client included, into
+//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
 //! which the library includes to mount the generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
@@ -55,6 +57,26 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "GetResources",
             "GetRestApi",
             "GetRestApis",
+        ],
+    ),
+    (
+        "ec2",
+        "models/fixtures/botocore/ec2/2016-11-15/service-2.json",
+        &[
+            "CreateTags",
+            "DescribeInstances",
+            "RunInstances",
+            "TerminateInstances",
+        ],
+    ),
+    (
+        "route53",
+        "models/fixtures/botocore/route53/2013-04-01/service-2.json",
+        &[
+            "ChangeResourceRecordSets",
+            "CreateHostedZone",
+            "DeleteHostedZone",
+            "ListResourceRecordSets",
         ],
     ),
 ];

@@ -15,8 +15,10 @@ use crate::corpus::CorpusModel;
 
 /// The fixed sample CI builds: small services spanning every supported protocol (awsQuery;
 /// awsJson 1.0 and 1.1; smithy-rpc-v2-cbor, chosen explicitly where the model also lists json,
-/// which botocore prefers), plus HealthLake, which generates with an event-stream operation
-/// left out. `(service folder, protocol override)`.
+/// which botocore prefers; restXml: Route 53, the smallest), plus HealthLake, which generates
+/// with an event-stream operation left out. ec2 has one model, EC2 itself (830 operations, 1.1
+/// million generated lines): `tests/tests/full_models.rs` builds a fixed sample of it instead.
+/// `(service folder, protocol override)`.
 pub const SAMPLE: &[(&str, Option<Protocol>)] = &[
     ("importexport", None),
     ("sdb", None),
@@ -39,6 +41,7 @@ pub const SAMPLE: &[(&str, Option<Protocol>)] = &[
     ("interconnect", Some(Protocol::RpcV2Cbor)),
     ("partnercentral-revenue-measurement", None),
     ("healthlake", None),
+    ("route53", None),
 ];
 
 /// What building gave.

@@ -345,6 +345,9 @@ pub(super) enum Store {
     Push,
     /// A flattened map: insert one entry.
     Insert,
+    /// restXml's error envelope `<Message>`, for an error's `message` member: used only when
+    /// the member's own element is absent (services such as Route 53 send both).
+    Fallback,
 }
 
 /// The element names a structure's members are read from, with what each stores: primary
@@ -387,10 +390,16 @@ pub(super) fn element_names(
             }
             _ => None,
         };
+        let fallback = error && plan.dialect == super::Dialect::RestXml;
         if let Some(alias) = alias
             && claimed.insert(alias.clone())
         {
-            out.push((alias, i, store(plan, member)));
+            let store = if fallback && alias == "Message" {
+                Store::Fallback
+            } else {
+                store(plan, member)
+            };
+            out.push((alias, i, store));
         }
     }
     out
@@ -463,12 +472,23 @@ pub(super) fn struct_parser(
     } else {
         Vec::new()
     };
+    let mut fallback = None;
     let arms: Vec<TokenStream> = names
         .into_iter()
         .map(|(name, i, store)| {
             let member = &members[i];
             let field = ident(&fields[i]);
             let stored = match store {
+                Store::Fallback => {
+                    fallback = Some(field.clone());
+                    quote! {
+                        if !crate::runtime::xml::set(&mut fallback, r.string(&child)?) {
+                            return ::std::result::Result::Err(
+                                crate::runtime::xml::XmlError::duplicate_member(#name, #structure_name),
+                            );
+                        }
+                    }
+                }
                 Store::Set => {
                     let read = boxed(member, read(plan, member));
                     quote! {
@@ -516,8 +536,20 @@ pub(super) fn struct_parser(
             ::std::result::Result::Ok(#literal)
         }
     } else {
+        let (declare, apply) = match &fallback {
+            Some(field) => (
+                quote!(let mut fallback = ::std::option::Option::None;),
+                quote! {
+                    if out.#field.is_none() {
+                        out.#field = fallback;
+                    }
+                },
+            ),
+            None => (TokenStream::new(), TokenStream::new()),
+        };
         quote! {
             let mut out = #literal;
+            #declare
             #attributes
             while let ::std::option::Option::Some(child) = r.next_child(el)? {
                 match child.local_name() {
@@ -525,6 +557,7 @@ pub(super) fn struct_parser(
                     _ => r.skip(&child)?,
                 }
             }
+            #apply
             ::std::result::Result::Ok(out)
         }
     };
@@ -561,7 +594,7 @@ fn union_parser(
             let member = &members[i];
             let variant = ident(&variants[i]);
             let stored = match store {
-                Store::Set => {
+                Store::Set | Store::Fallback => {
                     let read = boxed(member, read(plan, member));
                     quote! {{
                         if !::std::matches!(out, #ty::Unknown) {
