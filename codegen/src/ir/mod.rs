@@ -6,6 +6,7 @@
 //! and the serialization keys botocore merges from a target shape into a member reference are
 //! already merged into [`Member`].
 
+mod context_path;
 mod dump;
 mod error_message;
 mod http;
@@ -16,6 +17,7 @@ mod paginators;
 mod recursion;
 mod select;
 
+pub use context_path::{ContextPath, Resolved as ResolvedContextPath};
 pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
 pub use http::{HttpLocation, METHODS, PathPart, UriTemplate, host_prefix_labels};
@@ -261,8 +263,9 @@ pub enum EndpointParamSource {
     Static(serde_json::Value),
     /// A top-level member of the input (the member's `contextParam`), by its model name.
     Member(String),
-    /// A JMESPath-like path into the input (`operationContextParams`).
-    Path(String),
+    /// A path into the input (`operationContextParams`), parsed and checked against the
+    /// input's shapes at lowering.
+    Path(ContextPath),
 }
 
 /// A worked example of an operation: an input and the output the service answered with.
