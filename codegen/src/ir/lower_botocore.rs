@@ -464,7 +464,7 @@ impl Lowering<'_> {
                 method,
                 request_uri,
                 uri,
-                response_code: http.and_then(|h| h.response_code),
+                response_code: http.and_then(|h| h.response_code).unwrap_or(200),
             },
             idempotent: def.idempotent,
             host_prefix,

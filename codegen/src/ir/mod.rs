@@ -324,8 +324,9 @@ pub struct HttpBinding {
     pub request_uri: String,
     /// The request URI, parsed (lowering rejects templates that do not parse).
     pub uri: UriTemplate,
-    /// Success status code, when modeled.
-    pub response_code: Option<u16>,
+    /// Success status code: botocore `responseCode`, Smithy `http.code`; 200 when the model
+    /// does not say (the default of both), so that the two front ends agree.
+    pub response_code: u16,
 }
 
 impl Default for HttpBinding {
@@ -334,7 +335,7 @@ impl Default for HttpBinding {
             method: "POST".to_owned(),
             request_uri: "/".to_owned(),
             uri: UriTemplate::default(),
-            response_code: None,
+            response_code: 200,
         }
     }
 }

@@ -522,7 +522,7 @@ impl Lowering<'_> {
                     },
                     method: h.method.to_ascii_uppercase(),
                     request_uri: h.uri,
-                    response_code: h.code,
+                    response_code: h.code.unwrap_or(200),
                 },
                 None => HttpBinding::default(),
             },
