@@ -1,9 +1,10 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
 //! tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2: instances and
-//! tags) and Route 53's (restXml: hosted zones and record sets), client included, into
-//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
-//! which the library includes to mount the generated modules at its crate root.
+//! tags), Route 53's (restXml: hosted zones and record sets) and DynamoDB's with
+//! `operationContextParams` (for the endpoint tests), client included, into
+//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library includes to mount the
+//! generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
 //! tests, so a second checked-in crate would be review and freshness burden without a reader
@@ -77,6 +78,18 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "CreateHostedZone",
             "DeleteHostedZone",
             "ListResourceRecordSets",
+        ],
+    ),
+    (
+        // Every operation with `operationContextParams` (and none else): for the endpoint tests.
+        "dynamodb",
+        "models/fixtures/botocore/dynamodb/2012-08-10/service-2.json",
+        &[
+            "BatchGetItem",
+            "BatchWriteItem",
+            "ImportTable",
+            "TransactGetItems",
+            "TransactWriteItems",
         ],
     ),
 ];
