@@ -231,6 +231,40 @@ pub fn setter_names(fields: &[String]) -> (Vec<String>, Vec<String>) {
     (plain, setters)
 }
 
+/// Method names of std traits that clippy's `should_implement_trait` knows.
+const STD_TRAIT_METHODS: &[&str] = &[
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "next",
+    "not",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
+];
+
 fn builder_methods(
     svc: &Service<'_>,
     members: &[Member],
@@ -242,6 +276,11 @@ fn builder_methods(
     for (((member, field), plain), setter) in
         members.iter().zip(field_idents).zip(&plain).zip(&setters)
     {
+        // A member named like a std operator's method (EC2's `Add`) gives a builder method
+        // `add(self, item) -> Self`, which clippy takes for an `Add` impl the builder should have.
+        let allow_trait = STD_TRAIT_METHODS
+            .contains(&plain.as_str())
+            .then(|| quote!(#[allow(clippy::should_implement_trait)]));
         let plain = naming::to_ident(plain);
         let setter = naming::to_ident(setter);
         let field_ty = svc.field_type(member);
@@ -262,6 +301,7 @@ fn builder_methods(
                 quote! {
                     #doc
                     #allow_deprecated
+                    #allow_trait
                     pub fn #plain(mut self, item: impl ::std::convert::Into<#item>) -> Self {
                         self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
                         self
@@ -275,6 +315,7 @@ fn builder_methods(
                 quote! {
                     #doc
                     #allow_deprecated
+                    #allow_trait
                     pub fn #plain(
                         mut self,
                         key: impl ::std::convert::Into<#key>,
@@ -298,6 +339,7 @@ fn builder_methods(
                 quote! {
                     #doc
                     #allow_deprecated
+                    #allow_trait
                     pub fn #plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
                         self.#field = ::std::option::Option::Some(#wrap);
                         self
