@@ -8,7 +8,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(xml_response json_response cbor_response rest_json_response error_response event_stream)
+    targets=(xml_response json_response cbor_response rest_json_response ec2_response rest_xml_response error_response event_stream)
 fi
 # cargo-fuzz passes -Z flags to rustc; RUSTC_BOOTSTRAP lets the stable compiler accept them.
 # No sanitizer: the code under test is safe Rust (`#![forbid(unsafe_code)]`); what the fuzzer

@@ -10,11 +10,13 @@ use awsgen_fuzz::encode;
 fn main() {
     let samples = corpus::samples();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let targets: [(&str, Vec<Protocol>, bool); 5] = [
+    let targets: [(&str, Vec<Protocol>, bool); 7] = [
         ("xml_response", vec![Protocol::Query], false),
         ("json_response", vec![Protocol::Json], false),
         ("cbor_response", vec![Protocol::Cbor], false),
         ("rest_json_response", vec![Protocol::RestJson], false),
+        ("ec2_response", vec![Protocol::Ec2], false),
+        ("rest_xml_response", vec![Protocol::RestXml], false),
         ("error_response", Protocol::ALL.to_vec(), true),
     ];
     for (target, protocols, errors_only) in targets {

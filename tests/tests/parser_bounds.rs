@@ -922,3 +922,111 @@ fn rest_json_headers_and_status_are_bounded() {
         body.as_bytes(),
     ));
 }
+
+/// `levels` nested structures of the recursive shapes output under the root element alone (ec2
+/// and restXml responses have no result wrapper): one more level.
+fn xml_recursive_unwrapped(root: &str, levels: usize) -> String {
+    let wrapped = xml_recursive(levels);
+    wrapped
+        .replace(
+            "<RecursiveXmlShapesResponse><RecursiveXmlShapesResult>",
+            &format!("<{root}>"),
+        )
+        .replace(
+            "</RecursiveXmlShapesResult></RecursiveXmlShapesResponse>",
+            &format!("</{root}>"),
+        )
+}
+
+/// The XML bound holds for ec2 and restXml responses too (one root element, then 63 levels).
+#[test]
+fn ec2_and_rest_xml_recursive_shapes_parse_up_to_the_bound_and_not_beyond() {
+    for (module, operation, root) in [
+        (
+            "ec2_output_08",
+            "RecursiveXmlShapes",
+            "RecursiveXmlShapesResponse",
+        ),
+        (
+            "rest_xml_output_27",
+            "RecursiveShapes",
+            "RecursiveShapesResponse",
+        ),
+    ] {
+        let value = output(run(
+            module,
+            operation,
+            200,
+            xml_recursive_unwrapped(root, 63).as_bytes(),
+        ));
+        assert_eq!(
+            depth_of(&value, &["nested", "recursiveMember"]),
+            63,
+            "{module}"
+        );
+        for levels in [64, 100_000] {
+            assert_invalid(
+                run(
+                    module,
+                    operation,
+                    200,
+                    xml_recursive_unwrapped(root, levels).as_bytes(),
+                ),
+                "nested deeper than 64",
+            );
+        }
+    }
+}
+
+/// restXml binds headers and the status code as restJson1 does (the same binding): a header
+/// that does not read as its member's type is an invalid response naming the header; an error's
+/// header members are bound too; a member given twice in a restXml document is an error.
+#[test]
+fn rest_xml_headers_and_duplicates_are_bounded() {
+    let io = ("rest_xml_output_22", "InputAndOutputWithHeaders");
+    let run = |pairs: &[(&str, &[u8])]| run_with(io.0, io.1, 200, &headers(pairs), b"");
+    assert_eq!(
+        output(run(&[("X-Integer", b"123"), ("X-Long", b"-9000000000")])),
+        json!({"headerInteger": 123, "headerLong": -9_000_000_000_i64})
+    );
+    for (header, value) in [
+        ("X-Integer", &b"99999999999"[..]),
+        ("X-Long", b"99999999999999999999999"),
+        ("X-Double", b"1.1.1"),
+        ("X-Boolean1", b"yes"),
+        ("X-IntegerList", b"1, two, 3"),
+    ] {
+        let message = invalid(run(&[(header, value)]));
+        assert!(
+            message.contains(&header.to_ascii_lowercase()),
+            "{header}: {message}"
+        );
+    }
+    let body = "<ErrorResponse><Error><Code>ComplexError</Code><Message>Hi</Message>\
+                <TopLevel>a</TopLevel></Error></ErrorResponse>";
+    let error = run_with(
+        "rest_xml_output_09",
+        "GreetingWithErrors",
+        403,
+        &headers(&[("X-Header", b"h")]),
+        body.as_bytes(),
+    );
+    let Outcome::Error { code, fields, .. } = error else {
+        panic!("expected an error, got {error:?}");
+    };
+    assert_eq!(code, "ComplexError");
+    assert_eq!(fields["Header"], json!("h"));
+    assert_eq!(fields["TopLevel"], json!("a"));
+    let twice = body.replace(
+        "<TopLevel>a</TopLevel>",
+        "<TopLevel>a</TopLevel><TopLevel>b</TopLevel>",
+    );
+    let error = run_with(
+        "rest_xml_output_09",
+        "GreetingWithErrors",
+        403,
+        &http::HeaderMap::new(),
+        twice.as_bytes(),
+    );
+    assert_invalid(error, "TopLevel");
+}

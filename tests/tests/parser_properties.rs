@@ -1,5 +1,6 @@
-//! Property: no response makes a generated response parser panic, in any protocol (restJson1's
-//! headers and status code included: `rest_json_mutated_headers_*` edit them too). Every
+//! Property: no response makes a generated response parser panic, in any protocol (ec2 and
+//! restXml included; the REST protocols' headers and status code too: `*_mutated_headers_*`
+//! edit them). Every
 //! property runs 10,000 cases against the operations the conformance package generates (every
 //! output suite's operations and `CopySnapshot` of ElastiCache and MemoryDB): arbitrary bytes
 //! with any status and error-type header, and real responses (`parser_corpus`: the suites'
@@ -49,6 +50,7 @@ fn status() -> impl Strategy<Value = u16> {
 fn pieces(protocol: Protocol) -> &'static [&'static [u8]] {
     match protocol {
         Protocol::RestJson => pieces(Protocol::Json),
+        Protocol::Ec2 | Protocol::RestXml => pieces(Protocol::Query),
         Protocol::Query => &[
             b"<",
             b">",
@@ -167,9 +169,11 @@ fn pieces(protocol: Protocol) -> &'static [&'static [u8]] {
 /// What one nesting level opens and closes, per protocol.
 fn nest(protocol: Protocol, depth: usize) -> Vec<u8> {
     match protocol {
-        Protocol::Query => ["<a>".repeat(depth), "</a>".repeat(depth)]
-            .concat()
-            .into_bytes(),
+        Protocol::Query | Protocol::Ec2 | Protocol::RestXml => {
+            ["<a>".repeat(depth), "</a>".repeat(depth)]
+                .concat()
+                .into_bytes()
+        }
         Protocol::Json | Protocol::RestJson => {
             ["[".repeat(depth), "]".repeat(depth)].concat().into_bytes()
         }
@@ -272,7 +276,7 @@ fn apply(protocol: Protocol, body: &mut Vec<u8>, edit: &Edit) {
 /// of a definite map's head byte to bump, when it has room).
 fn units(protocol: Protocol, body: &[u8]) -> Vec<(usize, usize, Option<usize>)> {
     match protocol {
-        Protocol::Query => xml_elements(body),
+        Protocol::Query | Protocol::Ec2 | Protocol::RestXml => xml_elements(body),
         Protocol::Json | Protocol::RestJson => json_members(body),
         Protocol::Cbor => cbor_entries(body),
     }
@@ -464,12 +468,13 @@ const HEADER_VALUES: &[&str] = &[
     "\u{1F600}",
 ];
 
-/// A real restJson1 response with its headers edited (values replaced, headers added or
-/// removed), its body edited too, maybe another status.
+/// A real response of a REST protocol with its headers edited (values replaced, headers added
+/// or removed), its body edited too, maybe another status.
 fn mutated_headers(
+    protocol: Protocol,
     errors: bool,
 ) -> impl Strategy<Value = (&'static Sample, u16, Vec<(String, String)>, Vec<u8>)> {
-    let samples = samples(Protocol::RestJson, errors);
+    let samples = samples(protocol, errors);
     (
         prop::sample::select(samples),
         prop::option::weighted(0.2, status()),
@@ -499,7 +504,7 @@ fn mutated_headers(
             }
             let mut body = sample.body.clone();
             for edit in &edits {
-                apply(Protocol::RestJson, &mut body, edit);
+                apply(protocol, &mut body, edit);
             }
             (sample, status.unwrap_or(sample.status), headers, body)
         })
@@ -599,12 +604,52 @@ proptest! {
     }
 
     #[test]
-    fn rest_json_mutated_headers_and_status((sample, status, headers, body) in mutated_headers(false)) {
+    fn rest_json_mutated_headers_and_status((sample, status, headers, body) in mutated_headers(Protocol::RestJson, false)) {
         parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
     }
 
     #[test]
-    fn rest_json_mutated_error_headers((sample, status, headers, body) in mutated_headers(true)) {
+    fn rest_json_mutated_error_headers((sample, status, headers, body) in mutated_headers(Protocol::RestJson, true)) {
+        parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
+    }
+
+    #[test]
+    fn ec2_arbitrary_bytes((entry, status, error_type, body) in arbitrary(Protocol::Ec2)) {
+        run_arbitrary(entry, status, error_type, &body);
+    }
+
+    #[test]
+    fn ec2_mutated_responses((sample, status, body) in mutated(Protocol::Ec2, false)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn ec2_mutated_errors((sample, status, body) in mutated(Protocol::Ec2, true)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_xml_arbitrary_bytes((entry, status, error_type, body) in arbitrary(Protocol::RestXml)) {
+        run_arbitrary(entry, status, error_type, &body);
+    }
+
+    #[test]
+    fn rest_xml_mutated_responses((sample, status, body) in mutated(Protocol::RestXml, false)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_xml_mutated_errors((sample, status, body) in mutated(Protocol::RestXml, true)) {
+        run_mutated(sample, status, &body);
+    }
+
+    #[test]
+    fn rest_xml_mutated_headers_and_status((sample, status, headers, body) in mutated_headers(Protocol::RestXml, false)) {
+        parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
+    }
+
+    #[test]
+    fn rest_xml_mutated_error_headers((sample, status, headers, body) in mutated_headers(Protocol::RestXml, true)) {
         parse(sample.entry, status, &parser_corpus::header_map(&headers), &body);
     }
 }

@@ -23,16 +23,27 @@ pub enum Protocol {
     Cbor,
     /// restJson1 (JSON bodies, and status code and headers bound into outputs and errors).
     RestJson,
+    /// ec2 (XML responses without a result wrapper, `<Response><Errors>` errors).
+    Ec2,
+    /// restXml (XML bodies, and status code and headers bound into outputs and errors).
+    RestXml,
 }
 
 impl Protocol {
     /// All of them.
-    pub const ALL: [Protocol; 4] = [
+    pub const ALL: [Protocol; 6] = [
         Protocol::Query,
         Protocol::Json,
         Protocol::Cbor,
         Protocol::RestJson,
+        Protocol::Ec2,
+        Protocol::RestXml,
     ];
+
+    /// Whether responses are XML.
+    pub fn is_xml(self) -> bool {
+        matches!(self, Protocol::Query | Protocol::Ec2 | Protocol::RestXml)
+    }
 
     fn prefix(self) -> &'static str {
         match self {
@@ -40,6 +51,8 @@ impl Protocol {
             Protocol::Json => "json_",
             Protocol::Cbor => "cbor_",
             Protocol::RestJson => "rest_json_",
+            Protocol::Ec2 => "ec2_",
+            Protocol::RestXml => "rest_xml_",
         }
     }
 
@@ -48,7 +61,7 @@ impl Protocol {
             Protocol::Query => &["elasticache"],
             Protocol::Json => &["memorydb_json"],
             Protocol::Cbor => &["memorydb_cbor"],
-            Protocol::RestJson => &[],
+            Protocol::RestJson | Protocol::Ec2 | Protocol::RestXml => &[],
         }
     }
 }
@@ -144,6 +157,10 @@ const SUITES: &[(&str, &str)] = &[
     suite!("output/smithy-rpc-v2-cbor.json"),
     suite!("output/rest-json.json"),
     suite!("legacy/output/rest-json.json"),
+    suite!("output/ec2.json"),
+    suite!("legacy/output/ec2.json"),
+    suite!("output/rest-xml.json"),
+    suite!("legacy/output/rest-xml.json"),
 ];
 
 /// Every real response: the suites' and the golden ones.
@@ -153,6 +170,10 @@ pub fn samples() -> Vec<Sample> {
         let suites: Vec<Value> = serde_json::from_str(text).expect("suite files are JSON");
         let (protocol, name) = if file.ends_with("query.json") {
             (Protocol::Query, "query")
+        } else if file.ends_with("ec2.json") {
+            (Protocol::Ec2, "ec2")
+        } else if file.ends_with("rest-xml.json") {
+            (Protocol::RestXml, "rest_xml")
         } else if file.ends_with("rest-json.json") {
             (Protocol::RestJson, "rest_json")
         } else if file.ends_with("json.json") {
