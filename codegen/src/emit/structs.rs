@@ -231,38 +231,11 @@ pub fn setter_names(fields: &[String]) -> (Vec<String>, Vec<String>) {
     (plain, setters)
 }
 
-/// Method names of std traits that clippy's `should_implement_trait` knows.
+/// The std operator methods `fn op(self, rhs) -> Self` that clippy's `should_implement_trait`
+/// matches a builder method `op(mut self, item) -> Self` against (its other names take `&self`,
+/// no argument or no `self`, so builder methods never match them).
 const STD_TRAIT_METHODS: &[&str] = &[
-    "add",
-    "as_mut",
-    "as_ref",
-    "bitand",
-    "bitor",
-    "bitxor",
-    "borrow",
-    "borrow_mut",
-    "clone",
-    "cmp",
-    "default",
-    "deref",
-    "deref_mut",
-    "div",
-    "drop",
-    "eq",
-    "from_iter",
-    "from_str",
-    "hash",
-    "index",
-    "index_mut",
-    "into_iter",
-    "mul",
-    "neg",
-    "next",
-    "not",
-    "rem",
-    "shl",
-    "shr",
-    "sub",
+    "add", "bitand", "bitor", "bitxor", "div", "mul", "rem", "shl", "shr", "sub",
 ];
 
 fn builder_methods(
