@@ -1,6 +1,8 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
+//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), and the event-stream
+//! operations Bedrock Runtime `ConverseStream` (restJson1) and Kinesis `SubscribeToShard`
+//! (awsJson1_1), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
 //! which the library includes to mount the generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
@@ -56,6 +58,17 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "GetRestApi",
             "GetRestApis",
         ],
+    ),
+    // Output event streams, driven against an in-process server (tests/event_streams.rs).
+    (
+        "bedrockruntime",
+        "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json",
+        &["ConverseStream"],
+    ),
+    (
+        "kinesis",
+        "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
+        &["SubscribeToShard"],
     ),
 ];
 
