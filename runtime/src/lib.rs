@@ -18,6 +18,8 @@ pub mod endpoint;
 pub mod endpoint_lib;
 pub mod error;
 pub mod event_receiver;
+#[cfg(feature = "sigv4")]
+pub mod event_signer;
 pub mod event_stream;
 pub mod idempotency;
 pub mod json;

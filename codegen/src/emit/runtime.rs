@@ -202,6 +202,15 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.event_streams,
     },
     RuntimeModule {
+        name: "event_signer",
+        source: include_str!("../../../runtime/src/event_signer.rs"),
+        exports: &[],
+        serde_only: false,
+        // SigV4 signing of sent events: no generated operation sends an event stream yet
+        // (input streams are left out), so no generated crate carries it.
+        needed: |_| false,
+    },
+    RuntimeModule {
         name: "event_receiver",
         source: include_str!("../../../runtime/src/event_receiver.rs"),
         exports: &[],
