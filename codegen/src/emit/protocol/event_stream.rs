@@ -105,7 +105,7 @@ pub fn de_event(
         let variant = naming::to_ident(variant);
         let wire = m.name.as_str();
         let parse = fn_path(svc, layout.de(&m.target));
-        let fill = crate::emit::errors::fill_message_member(svc, &m.target);
+        let fill = crate::emit::errors::fill_message_member(svc, &m.target, &quote::format_ident!("error"));
         Some(quote! {
             #wire => {
                 let mut error = #runtime::parse_body(status, &message.payload, #parse).map_err(#invalid)?;
