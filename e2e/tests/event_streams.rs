@@ -78,7 +78,7 @@ async fn serve(
             body: request[body_start..body_start + length].to_vec(),
         };
         let mut out = format!(
-            "HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\nx-amzn-requestid: req-1\r\ntransfer-encoding: chunked\r\n\r\n"
+            "HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\nx-amzn-requestid: req-1\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
         )
         .into_bytes();
         for piece in body.chunks(chunk.max(1)) {
@@ -91,7 +91,8 @@ async fn serve(
         if end == End::Clean {
             socket.write_all(b"0\r\n\r\n").await.expect("write");
             socket.flush().await.expect("flush");
-            // Let the client read to the end before the socket goes.
+            // Let the client read to the end before the socket goes (it closes the connection
+            // then: `connection: close`).
             let _ = tokio::time::timeout(Duration::from_secs(5), socket.read(&mut buf)).await;
         }
         drop(socket);
