@@ -57,6 +57,7 @@ pub fn add_error_messages(model: &mut Model) {
                 http: crate::ir::HttpLocation::Body,
                 media_type: None,
                 default: None,
+                event: None,
             });
         }
     }
@@ -89,6 +90,7 @@ fn string_target(model: &mut Model) -> ShapeId {
         unsupported: None,
         xml_name: None,
         xml_namespace: None,
+        event_stream: None,
     });
     id
 }

@@ -22,8 +22,8 @@ pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub mod json;
 pub mod operation;
 pub use operation::{
-    HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
-    ResponseError, set_endpoint,
+    BodyError, BodySource, HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse,
+    Operation, ResponseError, set_endpoint,
 };
 #[cfg(feature = "client")]
 pub mod partitions;

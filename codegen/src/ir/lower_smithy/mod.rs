@@ -146,6 +146,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
                 unsupported: None,
                 xml_name: None,
                 xml_namespace: None,
+                event_stream: None,
             });
         }
     }
