@@ -141,9 +141,10 @@ fn escape(out: &mut Vec<u8>, value: &str, attribute: bool) {
             b'\n' if attribute => b"&#xA;",
             _ => continue,
         };
-        out.extend_from_slice(&bytes[run..i]);
+        // `run <= i < len` always holds; `get` keeps the writer free of indexing that could panic.
+        out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
         out.extend_from_slice(replacement);
         run = i + 1;
     }
-    out.extend_from_slice(&bytes[run..]);
+    out.extend_from_slice(bytes.get(run..).unwrap_or_default());
 }
