@@ -57,6 +57,20 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "GetRestApis",
         ],
     ),
+    (
+        "sts",
+        "models/botocore/sts/2011-06-15/service-2.json",
+        &[
+            "AssumeRole",
+            "AssumeRoleWithWebIdentity",
+            "GetCallerIdentity",
+        ],
+    ),
+    (
+        "sso",
+        "models/botocore/sso/2019-06-10/service-2.json",
+        &["GetRoleCredentials"],
+    ),
 ];
 
 fn main() {

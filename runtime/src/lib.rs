@@ -11,6 +11,18 @@ pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
 pub mod compression;
+#[cfg(feature = "client")]
+pub mod container_credentials;
+#[cfg(feature = "client")]
+pub mod credential_cache;
+#[cfg(feature = "client")]
+pub mod credential_chain;
+#[cfg(feature = "client")]
+pub mod credential_json;
+#[cfg(feature = "client")]
+pub mod credential_process;
+#[cfg(feature = "client")]
+pub mod credential_sso;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
 pub mod document;
@@ -19,6 +31,8 @@ pub mod endpoint_lib;
 pub mod error;
 pub mod event_stream;
 pub mod idempotency;
+#[cfg(feature = "client")]
+pub mod imds;
 pub mod json;
 pub mod json_document;
 pub mod operation;

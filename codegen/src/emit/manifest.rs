@@ -195,7 +195,7 @@ fn client_dependencies(
             "rustls",
             optional("0.23", Some(false), &["ring", "std", "tls12"]),
         ),
-        ("tokio", optional("1", None, &["time"])),
+        ("tokio", optional("1", None, &["sync", "time"])),
     ];
     let mut sigv4 = Vec::new();
     let mut client = vec![super::client::SIGV4_FEATURE.to_owned()];
