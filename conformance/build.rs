@@ -3,7 +3,8 @@
 //! other model, and writes the result as one crate-root source file (`generated.rs`), plus a
 //! dispatch table from (suite, operation) to the generated code (`dispatch.rs`) and the list of
 //! suites (`suites.rs`). It also generates `CopySnapshot` of ElastiCache (query) and MemoryDB
-//! (json and smithy-rpc-v2-cbor) for the golden wire tests.
+//! (json and smithy-rpc-v2-cbor) for the golden wire tests, and API Gateway's `GetRestApi`
+//! (restJson1) for the error tests.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -44,25 +45,38 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/rest-json.json", "rest_json"),
 ];
 
-/// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and
-/// pagination tests: (module, model, protocol). Paginators are read from beside the model.
-const EXTRAS: &[(&str, &str, Protocol)] = &[
+/// Operations of real services, for golden, pagination and error tests: (module, model,
+/// protocol, operations): CopySnapshot (and DescribeSnapshots, paginated) of the target
+/// services in each of their protocols, and a restJson1 operation of API Gateway. Paginators
+/// are read from beside the model.
+const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
     (
         "elasticache",
         "models/botocore/elasticache/2015-02-02/service-2.json",
         Protocol::Query,
+        SNAPSHOTS,
     ),
     (
         "memorydb_json",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::Json,
+        SNAPSHOTS,
     ),
     (
         "memorydb_cbor",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::RpcV2Cbor,
+        SNAPSHOTS,
+    ),
+    (
+        "apigateway",
+        "models/fixtures/botocore/apigateway/2015-07-09/service-2.json",
+        Protocol::RestJson,
+        &["GetRestApi"],
     ),
 ];
+
+const SNAPSHOTS: &[&str] = &["CopySnapshot", "DescribeSnapshots"];
 
 struct Suite {
     /// `input/query.json#3`.
@@ -145,7 +159,7 @@ fn main() {
             }
         }
     }
-    for (module, model, protocol) in EXTRAS {
+    for (module, model, protocol, operations) in EXTRAS {
         let path = repo.join(model);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut model =
@@ -157,10 +171,9 @@ fn main() {
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,
-            selection: Selection::Operations(vec![
-                "CopySnapshot".to_owned(),
-                "DescribeSnapshots".to_owned(),
-            ]),
+            selection: Selection::Operations(
+                operations.iter().map(|op| (*op).to_owned()).collect(),
+            ),
             protocol: Some(*protocol),
         });
     }

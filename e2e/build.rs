@@ -1,7 +1,9 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
-//! which the library includes to mount the generated modules at its crate root.
+//! tag, delete), API Gateway's (restJson1: REST APIs and resources) and DynamoDB's with
+//! `operationContextParams` (for the endpoint tests), client included, into
+//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library includes to mount the
+//! generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
 //! tests, so a second checked-in crate would be review and freshness burden without a reader
@@ -70,6 +72,18 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
         "sso",
         "models/botocore/sso/2019-06-10/service-2.json",
         &["GetRoleCredentials"],
+    ),
+    (
+        // Every operation with `operationContextParams` (and none else): for the endpoint tests.
+        "dynamodb",
+        "models/fixtures/botocore/dynamodb/2012-08-10/service-2.json",
+        &[
+            "BatchGetItem",
+            "BatchWriteItem",
+            "ImportTable",
+            "TransactGetItems",
+            "TransactWriteItems",
+        ],
     ),
 ];
 

@@ -67,6 +67,11 @@ pub struct ServiceInfo {
     pub signing_name: &'static str,
     /// The service's endpoint rule set.
     pub rules: &'static RuleSet<'static>,
+    /// Whether some of its operations set rule-set parameters of their own (context
+    /// parameters): then a configuration the rules refuse on its own (DynamoDB's
+    /// `AccountIdEndpointMode` `required` without an account id, which a table ARN in the
+    /// input supplies) does not fail the client; calls that set no parameter report it.
+    pub operation_params: bool,
 }
 
 /// An operation input that the client `C` can send: what `Client::call(input)` takes. Generated
@@ -356,7 +361,9 @@ pub struct Core {
 #[derive(Debug)]
 struct Inner {
     service: &'static ServiceInfo,
-    endpoint: ResolvedEndpoint,
+    /// Resolved from the configuration once; an error only for a service whose operations
+    /// set parameters of their own ([`ServiceInfo::operation_params`]).
+    endpoint: Result<ResolvedEndpoint, EndpointError>,
     region: String,
     /// Signing region and name of the resolved endpoint.
     signing_region: String,
@@ -381,8 +388,8 @@ impl Core {
         // Without credentials only unsigned operations can be called (the others fail
         // before sending, saying so).
         let credentials = config.credentials;
-        // Once per client: operations whose rule set parameters come from their input are
-        // not distinguished (the models' context parameters are not bound yet).
+        // Once per client; operations that set rule-set parameters from their input resolve
+        // again per call (`invoke_with_endpoint_params`).
         let endpoint = super::client_endpoint::resolve(
             service.rules,
             &Settings {
@@ -392,15 +399,17 @@ impl Core {
                 use_dual_stack: config.use_dual_stack,
                 params: &config.endpoint_params,
             },
-        )
-        .map_err(ConfigError::Endpoint)?;
-        let signing_region = endpoint
-            .signing_region
-            .clone()
+        );
+        let endpoint = match endpoint {
+            Err(e) if !service.operation_params => return Err(ConfigError::Endpoint(e)),
+            other => other,
+        };
+        let resolved = endpoint.as_ref().ok();
+        let signing_region = resolved
+            .and_then(|e| e.signing_region.clone())
             .unwrap_or_else(|| region.clone());
-        let signing_name = endpoint
-            .signing_name
-            .clone()
+        let signing_name = resolved
+            .and_then(|e| e.signing_name.clone())
             .unwrap_or_else(|| service.signing_name.to_owned());
         let http = match config.http_client {
             Some(client) => client,
@@ -430,9 +439,11 @@ impl Core {
         })
     }
 
-    /// The endpoint requests go to.
+    /// The endpoint requests go to. Empty when the configuration alone does not resolve one,
+    /// which only a service whose operations set endpoint parameters of their own allows
+    /// (see [`Core::resolved_endpoint`]).
     pub fn endpoint(&self) -> &str {
-        &self.inner.endpoint.url
+        self.inner.endpoint.as_ref().map_or("", |e| e.url.as_str())
     }
 
     /// The configured region (requests are signed for the endpoint's signing region when its
@@ -442,9 +453,10 @@ impl Core {
     }
 
     /// The endpoint as resolved from the service's rule set: URL, headers, and the signing
-    /// name and region its auth scheme names.
-    pub fn resolved_endpoint(&self) -> &ResolvedEndpoint {
-        &self.inner.endpoint
+    /// name and region its auth scheme names; the error when the configuration alone does not resolve (only for a service whose
+    /// operations set endpoint parameters of their own, [`ServiceInfo::operation_params`]).
+    pub fn resolved_endpoint(&self) -> Result<&ResolvedEndpoint, &EndpointError> {
+        self.inner.endpoint.as_ref()
     }
 
     /// The service this core calls.
@@ -460,12 +472,17 @@ impl Core {
         O::Error: ServiceError,
     {
         let inner = &*self.inner;
+        let endpoint = inner.endpoint.as_ref().map_err(|e| Error {
+            operation: O::NAME,
+            attempts: 0,
+            kind: ErrorKind::EndpointResolution(e.clone()),
+        })?;
         let signing = Signing {
             region: &inner.signing_region,
             name: &inner.signing_name,
             cache: Some(&inner.signer),
         };
-        self.invoke_at::<O>(input, &inner.endpoint, signing).await
+        self.invoke_at::<O>(input, endpoint, signing).await
     }
 
     /// Calls the operation `input` belongs to: [`Core::invoke`], or

@@ -20,6 +20,7 @@ pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client:
     endpoint_prefix: "sts",
     signing_name: "sts",
     rules: &super::endpoint::RULES,
+    operation_params: false,
 };
 /// A client of AWS Security Token Service: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(::std::clone::Clone, ::std::fmt::Debug)]

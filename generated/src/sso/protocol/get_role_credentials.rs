@@ -102,6 +102,7 @@ pub(crate) fn de_get_role_credentials_error(
                 )
                 .map(|mut out| {
                     out.meta = meta;
+                    out.meta.fill_message(&mut out.message);
                     crate::sso::operation::get_role_credentials::GetRoleCredentialsError::InvalidRequestException(
                         ::std::boxed::Box::new(out),
                     )
@@ -115,6 +116,7 @@ pub(crate) fn de_get_role_credentials_error(
                 )
                 .map(|mut out| {
                     out.meta = meta;
+                    out.meta.fill_message(&mut out.message);
                     crate::sso::operation::get_role_credentials::GetRoleCredentialsError::UnauthorizedException(
                         ::std::boxed::Box::new(out),
                     )
@@ -128,6 +130,7 @@ pub(crate) fn de_get_role_credentials_error(
                 )
                 .map(|mut out| {
                     out.meta = meta;
+                    out.meta.fill_message(&mut out.message);
                     crate::sso::operation::get_role_credentials::GetRoleCredentialsError::TooManyRequestsException(
                         ::std::boxed::Box::new(out),
                     )
@@ -141,6 +144,7 @@ pub(crate) fn de_get_role_credentials_error(
                 )
                 .map(|mut out| {
                     out.meta = meta;
+                    out.meta.fill_message(&mut out.message);
                     crate::sso::operation::get_role_credentials::GetRoleCredentialsError::ResourceNotFoundException(
                         ::std::boxed::Box::new(out),
                     )
