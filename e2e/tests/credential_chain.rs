@@ -973,3 +973,51 @@ sso_role_name = ReadOnly
     let err = chain("dangling").resolve().await.unwrap_err().to_string();
     assert!(err.contains("no [sso-session nowhere] section"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interop with aws-credential-types (feature `aws-credential-types`)
+
+#[tokio::test]
+async fn aws_credential_types_providers_both_ways() {
+    use aws_credential_types::provider::ProvideCredentials as _;
+    use awsgen_e2e::runtime::credential_interop::{FromAws, IntoAws};
+
+    // Theirs as ours: every part carried over.
+    let expiry = SystemTime::UNIX_EPOCH + Duration::from_secs(2_000_000_000);
+    let theirs = aws_credential_types::Credentials::new(
+        "AKIDTHEIRS",
+        "their-secret",
+        Some("their-token".into()),
+        Some(expiry),
+        "test",
+    );
+    let ours = FromAws(theirs).provide_credentials().await.unwrap();
+    assert_eq!(
+        ours,
+        Credentials::new("AKIDTHEIRS", "their-secret", Some("their-token".into()))
+            .with_expiry(expiry)
+    );
+
+    // Ours (the chain, cached, from a real IMDS server) as theirs.
+    let server = Server::start(imds_handler(false, 200)).await;
+    let home = Home::new("interop", &[]);
+    let chain =
+        DefaultChain::with_env(home.env(&[("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.url)]));
+    let provider = IntoAws(Arc::new(CredentialsCache::new(chain)));
+    let theirs = provider.provide_credentials().await.unwrap();
+    assert_eq!(theirs.access_key_id(), "AKIDIMDS");
+    assert_eq!(theirs.secret_access_key(), "imds-secret");
+    assert_eq!(theirs.session_token(), Some("imds-token"));
+    assert!(theirs.expiry().is_some_and(|e| e > SystemTime::now()));
+
+    // A failure keeps our message (every source tried) as the cause.
+    let chain = DefaultChain::with_env(home.env(&[("AWS_EC2_METADATA_DISABLED", "true")]));
+    let err = IntoAws(Arc::new(chain))
+        .provide_credentials()
+        .await
+        .unwrap_err();
+    let cause = std::error::Error::source(&err)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    names_every_source(&cause, &[]);
+}

@@ -17,6 +17,8 @@ pub mod container_credentials;
 pub mod credential_cache;
 #[cfg(feature = "client")]
 pub mod credential_chain;
+#[cfg(feature = "aws-credential-types")]
+pub mod credential_interop;
 #[cfg(feature = "client")]
 pub mod credential_json;
 #[cfg(feature = "client")]

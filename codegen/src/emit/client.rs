@@ -19,6 +19,14 @@ pub const FEATURE: &str = "client";
 /// `sigv4` and `credentials` runtime modules, on sha2 and hmac only. `client` includes it.
 pub const SIGV4_FEATURE: &str = "sigv4";
 
+/// The cargo feature of interop with the official SDKs' credential providers
+/// (`aws-credential-types`, a small crate: providers both ways). Off by default; includes
+/// `client`.
+pub const INTEROP_FEATURE: &str = "aws-credential-types";
+
+/// The runtime module that exists only with [`INTEROP_FEATURE`].
+pub const INTEROP_MODULE: &str = "credential_interop";
+
 /// The runtime modules that exist only with the client.
 pub const RUNTIME_MODULES: &[&str] = &[
     "client",

@@ -75,6 +75,8 @@ impl RuntimeModule {
             Some("serde")
         } else if VALIDATE_ONLY.contains(&self.name) {
             Some(super::validate::FEATURE)
+        } else if self.name == super::client::INTEROP_MODULE {
+            Some(super::client::INTEROP_FEATURE)
         } else if super::client::RUNTIME_MODULES.contains(&self.name) {
             Some(super::client::FEATURE)
         } else if super::client::SIGV4_MODULES.contains(&self.name) {
@@ -179,6 +181,13 @@ pub const MODULES: &[RuntimeModule] = &[
     RuntimeModule {
         name: "credential_json",
         source: include_str!("../../../runtime/src/credential_json.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_interop",
+        source: include_str!("../../../runtime/src/credential_interop.rs"),
         exports: &[],
         serde_only: false,
         needed: |_| true,

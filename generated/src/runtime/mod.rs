@@ -20,6 +20,8 @@ pub mod credential_cache;
 pub mod credential_chain;
 #[cfg(feature = "client")]
 pub mod credential_json;
+#[cfg(feature = "aws-credential-types")]
+pub mod credential_interop;
 #[cfg(feature = "client")]
 pub mod credential_process;
 #[cfg(feature = "client")]
