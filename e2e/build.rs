@@ -61,7 +61,7 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "sts",
-        "models/botocore/sts/2011-06-15/service-2.json",
+        "models/fixtures/botocore/sts/2011-06-15/service-2.json",
         &[
             "AssumeRole",
             "AssumeRoleWithWebIdentity",
@@ -70,7 +70,7 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "sso",
-        "models/botocore/sso/2019-06-10/service-2.json",
+        "models/fixtures/botocore/sso/2019-06-10/service-2.json",
         &["GetRoleCredentials"],
     ),
     (
