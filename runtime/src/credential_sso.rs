@@ -139,19 +139,27 @@ pub fn sha1_hex(data: &[u8]) -> String {
         0xC3D2_E1F0,
     ];
     let mut message = data.to_vec();
-    let bits = (data.len() as u64).wrapping_mul(8);
+    let bits = u64::try_from(data.len())
+        .unwrap_or(u64::MAX)
+        .wrapping_mul(8);
     message.push(0x80);
     while message.len() % 64 != 56 {
         message.push(0);
     }
     message.extend_from_slice(&bits.to_be_bytes());
     for block in message.chunks_exact(64) {
-        let mut w = [0u32; 80];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..80 {
-            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
+        // The message schedule, without indexing: word t from words t-3, t-8, t-14, t-16.
+        let mut w: Vec<u32> = block
+            .chunks_exact(4)
+            .map(|word| {
+                word.iter()
+                    .fold(0u32, |acc, byte| (acc << 8) | u32::from(*byte))
+            })
+            .collect();
+        while w.len() < 80 {
+            let back = |n: usize| w.iter().rev().nth(n - 1).copied().unwrap_or(0);
+            let next = (back(3) ^ back(8) ^ back(14) ^ back(16)).rotate_left(1);
+            w.push(next);
         }
         let [mut a, mut b, mut c, mut d, mut e] = h;
         for (i, wi) in w.iter().enumerate() {

@@ -77,8 +77,14 @@ impl Imds {
             }
         };
         let timeout = Duration::from_secs_f64(number("AWS_METADATA_SERVICE_TIMEOUT", 1.0)?);
-        // A count: whole attempts, at least one.
-        let attempts = number("AWS_METADATA_SERVICE_NUM_ATTEMPTS", 1.0)?.max(1.0) as u32;
+        let attempts = match var("AWS_METADATA_SERVICE_NUM_ATTEMPTS") {
+            None => 1,
+            Some(v) => v.parse::<u32>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                ImdsError::Failed(format!(
+                    "AWS_METADATA_SERVICE_NUM_ATTEMPTS={v} is not a positive whole number"
+                ))
+            })?,
+        };
         Ok(Self {
             endpoint,
             timeout,
