@@ -1,9 +1,10 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete), API Gateway's (restJson1: REST APIs and resources) and DynamoDB's with
-//! `operationContextParams` (for the endpoint tests), client included, into
-//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library includes to mount the
-//! generated modules at its crate root.
+//! tag, delete), API Gateway's (restJson1: REST APIs and resources), DynamoDB's with
+//! `operationContextParams` (for the endpoint tests), and the event-stream operations Bedrock
+//! Runtime `ConverseStream` (restJson1) and Kinesis `SubscribeToShard` (awsJson1_1), client
+//! included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library
+//! includes to mount the generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
 //! tests, so a second checked-in crate would be review and freshness burden without a reader
@@ -84,6 +85,17 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "TransactGetItems",
             "TransactWriteItems",
         ],
+    ),
+    // Output event streams, driven against an in-process server (tests/event_streams.rs).
+    (
+        "bedrockruntime",
+        "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json",
+        &["ConverseStream"],
+    ),
+    (
+        "kinesis",
+        "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
+        &["SubscribeToShard"],
     ),
 ];
 

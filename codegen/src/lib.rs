@@ -86,8 +86,25 @@ fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
     let mut selected = Vec::new();
     let mut left_out = Vec::new();
     for service in &input.services {
+        let protocol = choose_protocol(&service.model, service.protocol)?;
+        // Event streams the generator cannot produce for this protocol become unsupported
+        // shapes (a copy of the model only when it has event streams at all).
+        let marked_copy;
+        let marked = if service
+            .model
+            .shapes
+            .values()
+            .any(|s| s.event_stream.is_some())
+        {
+            let mut m = service.model.clone();
+            ir::event_stream::mark_unsupported(&mut m, protocol);
+            marked_copy = m;
+            &marked_copy
+        } else {
+            &service.model
+        };
         let model = if lenient && service.selection == Selection::All {
-            let kept = ir::leave_out_unsupported(&service.model);
+            let kept = ir::leave_out_unsupported(marked);
             left_out.extend(
                 kept.service
                     .left_out
@@ -96,9 +113,8 @@ fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
             );
             prepare(&kept, &service.selection)?
         } else {
-            prepare(&service.model, &service.selection)?
+            prepare(marked, &service.selection)?
         };
-        let protocol = choose_protocol(&model, service.protocol)?;
         check_documents(&model, protocol)?;
         selected.push((service.module.clone(), model, protocol));
     }
@@ -124,6 +140,7 @@ fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
 /// diff both start from it, so the diff compares exactly what would be generated.
 pub fn prepare(model: &Model, selection: &Selection) -> Result<Model> {
     let mut model = ir::select_operations(model, selection)?;
+    ir::event_stream::split_exceptions(&mut model);
     ir::add_error_messages(&mut model);
     ir::box_recursive_members(&mut model);
     Ok(model)

@@ -31,6 +31,9 @@ pub mod document;
 pub mod endpoint;
 pub mod endpoint_lib;
 pub mod error;
+pub mod event_receiver;
+#[cfg(feature = "sigv4")]
+pub mod event_signer;
 pub mod event_stream;
 pub mod idempotency;
 #[cfg(feature = "client")]
@@ -56,8 +59,8 @@ pub use blob::Blob;
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{
-    HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
-    set_endpoint,
+    BodyError, BodySource, HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
+    ResponseError, set_endpoint,
 };
 pub use timestamp::DateTime;
 pub use validate::{Validate, ValidationError};

@@ -1,8 +1,10 @@
-//! Whole services: every operation of ElastiCache and MemoryDB, and of six more botocore
-//! models awsgen was not developed against (STS and SNS on awsQuery, Secrets Manager and SQS on
-//! awsJson, Lambda and API Gateway on restJson1), generates and builds with `-D warnings` and
-//! clippy — no special-casing. Lambda's one event-stream operation (`InvokeWithResponseStream`)
-//! is left out: the generator refuses it, which `lambda_event_stream_is_refused` checks.
+//! Whole services: every operation of ElastiCache and MemoryDB, and of more botocore models
+//! awsgen was not developed against (STS and SNS on awsQuery, Secrets Manager, SQS and Kinesis
+//! on awsJson, Lambda, API Gateway and Bedrock Runtime on restJson1), generates and builds with
+//! `-D warnings` and clippy — no special-casing. Their output event streams (Lambda
+//! `InvokeWithResponseStream`, Kinesis `SubscribeToShard`, Bedrock `ConverseStream` and
+//! `InvokeModelWithResponseStream`) generate; Bedrock's input event stream
+//! (`InvokeModelWithBidirectionalStream`) is left out, or refused when named.
 
 use awsgen_codegen::ir::Selection;
 use awsgen_codegen::{CrateInput, ServiceInput};
@@ -37,53 +39,71 @@ const MODELS: &[(&str, &str)] = &[
         "apigateway",
         "models/fixtures/botocore/apigateway/2015-07-09/service-2.json",
     ),
+    (
+        "lambda",
+        "models/fixtures/botocore/lambda/2015-03-31/service-2.json",
+    ),
+    (
+        "kinesis",
+        "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
+    ),
 ];
 
-const LAMBDA: &str = "models/fixtures/botocore/lambda/2015-03-31/service-2.json";
+const BEDROCK: &str = "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json";
 
-/// Lambda, every operation but the event-stream one.
-fn lambda() -> std::collections::BTreeMap<String, String> {
-    let model = load(LAMBDA);
-    let operations = model
-        .operations
-        .iter()
-        .map(|op| op.name.clone())
-        .filter(|name| name != "InvokeWithResponseStream")
-        .collect();
-    awsgen_codegen::generate(&CrateInput {
-        name: "full-lambda".to_owned(),
+/// Bedrock Runtime, every operation but the one with an input event stream, which lenient
+/// generation leaves out with the reason.
+fn bedrock() -> std::collections::BTreeMap<String, String> {
+    let generated = awsgen_codegen::generate_lenient(&CrateInput {
+        name: "full-bedrockruntime".to_owned(),
         services: vec![ServiceInput {
-            module: "lambda".to_owned(),
-            model,
-            selection: Selection::Operations(operations),
+            module: "bedrockruntime".to_owned(),
+            model: load(BEDROCK),
+            selection: Selection::All,
             protocol: None,
         }],
-        command: format!("cargo xtask generate --model {LAMBDA} --operations … --out DIR"),
-        source: LAMBDA.to_owned(),
+        command: format!("cargo xtask generate --model {BEDROCK} --all-operations --out DIR"),
+        source: BEDROCK.to_owned(),
         standalone: false,
     })
-    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_else(|e| panic!("{e}"));
+    let left_out: Vec<&str> = generated
+        .left_out
+        .iter()
+        .map(|(_, l)| l.operation.as_str())
+        .collect();
+    assert_eq!(left_out, ["InvokeModelWithBidirectionalStream"]);
+    assert!(
+        generated.left_out[0]
+            .1
+            .reason
+            .contains("input event streams"),
+        "{:?}",
+        generated.left_out
+    );
+    generated.files
 }
 
 #[test]
-fn lambda_event_stream_is_refused() {
+fn input_event_stream_is_refused_when_named() {
     let err = awsgen_codegen::generate(&CrateInput {
-        name: "lambda".to_owned(),
+        name: "bedrockruntime".to_owned(),
         services: vec![ServiceInput {
-            module: "lambda".to_owned(),
-            model: load(LAMBDA),
-            selection: Selection::Operations(vec!["InvokeWithResponseStream".to_owned()]),
+            module: "bedrockruntime".to_owned(),
+            model: load(BEDROCK),
+            selection: Selection::Operations(vec!["InvokeModelWithBidirectionalStream".to_owned()]),
             protocol: None,
         }],
         command: String::new(),
-        source: LAMBDA.to_owned(),
+        source: BEDROCK.to_owned(),
         standalone: false,
     })
-    .expect_err("event streams are refused")
+    .expect_err("input event streams are refused")
     .to_string();
     assert!(
-        err.contains("InvokeWithResponseStreamResponseEvent")
-            && err.contains("event streams are not supported"),
+        err.contains("InvokeModelWithBidirectionalStreamInput")
+            && err.contains("input event streams")
+            && err.contains("not supported yet"),
         "{err}"
     );
 }
@@ -97,7 +117,7 @@ fn whole_services_build_clean() {
             ((*module).to_owned(), files)
         })
         .collect();
-    crates.push(("lambda".to_owned(), lambda()));
+    crates.push(("bedrockruntime".to_owned(), bedrock()));
     let operations: usize = crates
         .iter()
         .map(|(_, files)| {
@@ -109,7 +129,7 @@ fn whole_services_build_clean() {
         .sum();
     assert_eq!(
         operations,
-        77 + 45 + 11 + 42 + 26 + 23 + 124 + 90,
+        77 + 45 + 11 + 42 + 26 + 23 + 124 + 91 + 57 + 10,
         "every operation generates"
     );
     if let Err(stderr) = check_crates("awsgen-full-crates", &crates) {

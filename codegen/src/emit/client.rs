@@ -45,7 +45,7 @@ pub const RUNTIME_MODULES: &[&str] = &[
 ];
 
 /// The runtime modules that exist with the `sigv4` feature (and so with the client).
-pub const SIGV4_MODULES: &[&str] = &["credentials", "sigv4"];
+pub const SIGV4_MODULES: &[&str] = &["credentials", "event_signer", "sigv4"];
 
 /// What the crate docs say about the client.
 pub const CRATE_DOC: &str = "With the `client` feature (off by default), every service has a \

@@ -124,11 +124,21 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     // Operations with endpoint parameters of their own (static context params, context-param
     // members) resolve their endpoint per call; the rest use the client's resolved endpoint.
     let endpoint_params = super::endpoint::operation_params(svc, op).map(|params| {
+        // Constants alone (static context params) do not read the input.
+        let from_input = op
+            .endpoint_params
+            .iter()
+            .any(|p| !matches!(p.source, crate::ir::EndpointParamSource::Static(_)));
+        let input = if from_input {
+            quote!(let input = self;)
+        } else {
+            quote!(let _ = self;)
+        };
         quote! {
             fn endpoint_params(
                 &self,
             ) -> ::std::vec::Vec<(&'static str, crate::runtime::endpoint::Value<'_>)> {
-                let input = self;
+                #input
                 ::std::vec::Vec::from(#params)
             }
         }

@@ -84,6 +84,9 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     if usage.protocols.contains(&Protocol::Query) {
         dependencies.insert("quick-xml", Dependency::new("0.42"));
     }
+    if usage.event_streams {
+        dependencies.insert("crc32fast", Dependency::new("1.5"));
+    }
     if usage.gzip {
         dependencies.insert("flate2", Dependency::new("1"));
     }

@@ -115,6 +115,7 @@ impl<'a> Service<'a> {
     pub fn rust_type(&self, id: &ShapeId) -> TokenStream {
         let shape = self.model.shape(id);
         match &shape.kind {
+            ShapeKind::Union(_) if shape.event_stream.is_some() => self.event_receiver_type(id),
             ShapeKind::Structure(_)
             | ShapeKind::Union(_)
             | ShapeKind::Enum(_)
@@ -130,6 +131,45 @@ impl<'a> Service<'a> {
             }
             ShapeKind::Document => quote!(crate::runtime::Document),
             ShapeKind::Scalar(s) => scalar_type(*s),
+        }
+    }
+
+    /// The value of an event-stream member: a receiver of the stream's events (the union's
+    /// enum) whose errors are those of the operation the stream belongs to.
+    pub fn event_receiver_type(&self, id: &ShapeId) -> TokenStream {
+        let event = self.type_path(id);
+        let op = self
+            .stream_operation(id)
+            .unwrap_or_else(|| unreachable!("event stream `{id}` belongs to an operation output"));
+        let names = self.names.operation(&op.name);
+        let root = self.root();
+        let module = naming::to_ident(&names.module);
+        let error = naming::to_ident(&names.error);
+        quote!(crate::runtime::event_receiver::Receiver<#event, #root::operation::#module::#error>)
+    }
+
+    /// The operation whose output carries event stream `id` as a member (lowering leaves out
+    /// any other use of a stream).
+    pub fn stream_operation(&self, id: &ShapeId) -> Option<&'a crate::ir::Operation> {
+        self.model.operations.iter().find(|op| {
+            op.output
+                .as_ref()
+                .is_some_and(|out| match &self.model.shape(out).kind {
+                    ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
+                    _ => false,
+                })
+        })
+    }
+
+    /// The event-stream member of `op`'s output, if it has one.
+    pub fn output_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
+        let out = op.output.as_ref()?;
+        match &self.model.shape(out).kind {
+            ShapeKind::Structure(s) => s
+                .members
+                .iter()
+                .find(|m| self.model.shape(&m.target).event_stream.is_some()),
+            _ => None,
         }
     }
 

@@ -73,6 +73,7 @@ fn io_struct(
                 error: None,
                 constraints: Constraints::default(),
                 unsupported: None,
+                event_stream: None,
             };
             (&empty_shape, &empty_structure, Names::no_fields())
         }
@@ -110,6 +111,44 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let build = &code.build_request;
     let parse = &code.parse_response;
     let op_name = &op.name;
+    let stream_items = svc.output_stream(op).map(|stream| {
+        let (s, fields) = match op.output.as_ref().map(|id| (&svc.model.shape(id).kind, id)) {
+            Some((ShapeKind::Structure(s), id)) => (s, svc.names.fields(id)),
+            _ => unreachable!("an output with a stream is a structure"),
+        };
+        let field = naming::to_ident(
+            &fields[s
+                .members
+                .iter()
+                .position(|m| m.name == stream.name)
+                .unwrap_or_default()],
+        );
+        quote! {
+            const EVENT_STREAM: bool = true;
+
+            fn attach_body(
+                output: &mut #output,
+                body: ::std::boxed::Box<dyn crate::runtime::BodySource>,
+            ) {
+                if let ::std::option::Option::Some(stream) = &mut output.#field {
+                    stream.attach(body);
+                }
+            }
+        }
+    });
+    let parse_doc = if stream_items.is_some() {
+        quote! {
+            /// Parses the HTTP response (status, headers, and the start of the body, possibly
+            /// empty) into the output, or the operation's error. The output's event stream
+            /// takes the rest of the body: push it there (`Receiver::push`), or let the client
+            /// read it.
+        }
+    } else {
+        quote! {
+            /// Parses the HTTP response (status, headers, body) into the output, or the
+            /// operation's error.
+        }
+    };
     let doc = format!(
         " The {} operation: builds its HTTP request and parses its HTTP response \
          (see the [module documentation](self)).",
@@ -137,8 +176,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 #build
             }
 
-            /// Parses the HTTP response (status, headers, body) into the output, or the
-            /// operation's error.
+            #parse_doc
             pub fn parse_response(
                 status: u16,
                 headers: &::http::HeaderMap,
@@ -168,6 +206,8 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
                 Self::parse_response(status, headers, body)
             }
+
+            #stream_items
         }
     }
 }

@@ -40,6 +40,9 @@ pub struct Usage {
     pub gzip: bool,
     /// Some operation sends `Content-MD5`.
     pub checksums: bool,
+    /// Some operation's output is an event stream (the crate needs the framing and
+    /// `crc32fast`).
+    pub event_streams: bool,
 }
 
 impl Usage {
@@ -58,6 +61,7 @@ impl Usage {
                 }
                 _ => {}
             }
+            self.event_streams |= shape.event_stream.is_some();
         }
         for op in &model.operations {
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
@@ -246,9 +250,23 @@ pub const MODULES: &[RuntimeModule] = &[
         source: include_str!("../../../runtime/src/event_stream.rs"),
         exports: &[],
         serde_only: false,
-        // The framing only, so far: no generated code uses it yet (issue 19), so no generated
-        // crate carries it. When event types are generated, this follows from the model.
+        needed: |u| u.event_streams,
+    },
+    RuntimeModule {
+        name: "event_signer",
+        source: include_str!("../../../runtime/src/event_signer.rs"),
+        exports: &[],
+        serde_only: false,
+        // SigV4 signing of sent events: no generated operation sends an event stream yet
+        // (input streams are left out), so no generated crate carries it.
         needed: |_| false,
+    },
+    RuntimeModule {
+        name: "event_receiver",
+        source: include_str!("../../../runtime/src/event_receiver.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.event_streams,
     },
     RuntimeModule {
         name: "imds",
@@ -288,6 +306,8 @@ pub const MODULES: &[RuntimeModule] = &[
         name: "operation",
         source: include_str!("../../../runtime/src/operation.rs"),
         exports: &[
+            "BodyError",
+            "BodySource",
             "HostPrefix",
             "InvalidEndpoint",
             "InvalidRequest",

@@ -40,11 +40,23 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let field_types: Vec<_> = members.iter().map(|m| svc.field_type(m)).collect();
     let wire_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
     let field_docs: Vec<_> = members.iter().map(|m| member_doc(svc, m).attrs()).collect();
+    let is_stream = |m: &Member| svc.model.shape(&m.target).event_stream.is_some();
     let serde_attrs: Vec<_> = members
         .iter()
         .zip(&wire_names)
-        .map(|(m, wire)| serde_field_attr(svc, m, wire))
+        .map(|(m, wire)| {
+            if is_stream(m) {
+                // A live stream is not data: it is neither written nor read by serde.
+                quote!(#[cfg_attr(feature = "serde", serde(skip))])
+            } else {
+                serde_field_attr(svc, m, wire)
+            }
+        })
         .collect();
+    // An output holding an event stream holds a connection: it is neither `Clone` nor
+    // `PartialEq`.
+    let value_derives = (!members.iter().any(is_stream))
+        .then(|| quote!(::std::clone::Clone, ::std::cmp::PartialEq,));
     let deprecated: Vec<_> = members.iter().map(deprecated_attr).collect();
 
     let has_required = members.iter().any(|m| m.required);
@@ -125,7 +137,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
 
     quote! {
         #doc
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, #derive_debug #derive_default)]
+        #[derive(#value_derives #derive_debug #derive_default)]
         #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
         #[non_exhaustive]
         pub struct #name {
@@ -151,7 +163,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         }
 
         #[doc = #builder_doc]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, #derive_debug)]
+        #[derive(#value_derives ::std::default::Default, #derive_debug)]
         #[non_exhaustive]
         pub struct #builder {
             #(#field_idents: #field_types,)*

@@ -38,8 +38,15 @@ pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -
         )
     })
     .attrs();
+    // An event is moved once, from the stream to the caller: boxing the large ones would cost
+    // an allocation per event for nothing.
+    let allow_large = shape
+        .event_stream
+        .is_some()
+        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
     quote! {
         #doc
+        #allow_large
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
         #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
         #[non_exhaustive]

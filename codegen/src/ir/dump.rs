@@ -94,6 +94,10 @@ fn shape_lines(out: &mut String, shape: &Shape) {
     if let Some(why) = &shape.unsupported {
         let _ = write!(out, " unsupported({why})");
     }
+    if let Some(stream) = &shape.event_stream {
+        let exceptions: Vec<&str> = stream.exceptions.iter().map(|m| m.name.as_str()).collect();
+        let _ = write!(out, " event-stream(exceptions=[{}])", exceptions.join(","));
+    }
     if let Some(e) = &shape.error {
         let _ = write!(
             out,
@@ -185,6 +189,9 @@ fn member_line(out: &mut String, what: &str, m: &Member) {
     }
     if let Some(d) = &m.default {
         let _ = write!(out, " default={d}");
+    }
+    if let Some(e) = m.event {
+        let _ = write!(out, " event={e:?}");
     }
     let _ = writeln!(out, " docs={}", docs(&m.docs));
 }

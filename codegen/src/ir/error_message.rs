@@ -57,6 +57,7 @@ pub fn add_error_messages(model: &mut Model) {
                 http: crate::ir::HttpLocation::Body,
                 media_type: None,
                 default: None,
+                event: None,
             });
         }
     }
@@ -87,6 +88,7 @@ fn string_target(model: &mut Model) -> ShapeId {
         error: None,
         constraints: Constraints::default(),
         unsupported: None,
+        event_stream: None,
     });
     id
 }

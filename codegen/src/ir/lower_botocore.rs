@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use super::{
     Constraints, Deprecated, EndpointParam, EndpointParamSource, Enum, EnumValue, ErrorInfo,
-    HttpBinding, HttpLocation, List, Map, Member, Model, ModelFormat, Operation, Protocol, Scalar,
-    Service, Shape, ShapeId, ShapeKind, Structure, TimestampFormat, UriTemplate, WireNames,
-    XmlNamespace,
+    EventBinding, EventStream, HttpBinding, HttpLocation, List, Map, Member, Model, ModelFormat,
+    Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure, TimestampFormat,
+    UriTemplate, WireNames, XmlNamespace,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
@@ -145,7 +145,7 @@ impl Lowering<'_> {
                 let structure = self.structure(name, def);
                 if def.document {
                     ShapeKind::Document
-                } else if def.union {
+                } else if def.union || def.eventstream {
                     ShapeKind::Union(structure)
                 } else {
                     ShapeKind::Structure(structure)
@@ -220,9 +220,8 @@ impl Lowering<'_> {
             deprecated: deprecation(def.deprecated, &def.deprecated_message),
             sensitive: def.sensitive,
             error,
-            unsupported: def
-                .eventstream
-                .then(|| "event streams are not supported".to_owned()),
+            unsupported: None,
+            event_stream: def.eventstream.then(EventStream::default),
             constraints: Constraints {
                 min: def.min.as_ref().map(ToString::to_string),
                 max: def.max.as_ref().map(ToString::to_string),
@@ -343,6 +342,13 @@ impl Lowering<'_> {
             http,
             media_type: (r.jsonvalue || target.jsonvalue).then(|| "application/json".to_owned()),
             default: None,
+            event: if r.eventheader {
+                Some(EventBinding::Header)
+            } else if r.eventpayload {
+                Some(EventBinding::Payload)
+            } else {
+                None
+            },
         })
     }
 

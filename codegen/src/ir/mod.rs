@@ -9,6 +9,7 @@
 mod context_path;
 mod dump;
 mod error_message;
+pub mod event_stream;
 mod http;
 mod leave_out;
 mod lower_botocore;
@@ -364,6 +365,28 @@ pub struct Shape {
     /// so that other operations of the model still generate; selecting an operation that
     /// reaches one is an error, so emitters never see them.
     pub unsupported: Option<String>,
+    /// Set on an event-stream union (botocore `eventstream`, a Smithy union with
+    /// `@streaming`): its members are the events; [`event_stream::split_exceptions`] moves the
+    /// exception events out of the members into [`EventStream::exceptions`].
+    pub event_stream: Option<EventStream>,
+}
+
+/// What an event-stream union carries besides its event members.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EventStream {
+    /// The modeled exception events (members targeting error structures), by member name:
+    /// the `:exception-type` of their messages. They join the operation's errors.
+    pub exceptions: Vec<Member>,
+}
+
+/// Where a member of an event structure goes in an event message (botocore `eventheader` /
+/// `eventpayload`, Smithy `@eventHeader` / `@eventPayload`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventBinding {
+    /// A header of the message, named like the member.
+    Header,
+    /// The whole payload.
+    Payload,
 }
 
 /// The kinds of shapes.
@@ -535,6 +558,9 @@ pub struct Member {
     pub media_type: Option<String>,
     /// A value the member takes when absent (Smithy `default`), as its JSON text.
     pub default: Option<String>,
+    /// For members of event structures: a header or the payload of the event message
+    /// (`None`: the member is in the payload document).
+    pub event: Option<EventBinding>,
 }
 
 impl Member {

@@ -242,6 +242,9 @@ pub struct ShapeRef {
     /// Event stream payload marker.
     #[serde(default)]
     pub eventpayload: bool,
+    /// Event stream header marker.
+    #[serde(default)]
+    pub eventheader: bool,
     /// Operation input/output reference (older models): the member that is the whole body,
     /// merged into the target structure as botocore merges reference keys.
     #[serde(default)]

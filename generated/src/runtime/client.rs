@@ -27,10 +27,10 @@ use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, RuleSet, Value};
 use super::error::{BuildError, ErrorMetadata};
 use super::operation::{
-    InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
+    BodyError, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation, ResponseError,
 };
 use super::sigv4::{Signer, SigningError};
-use super::transport::{HttpClient, HyperClient, TransportError};
+use super::transport::{DEFAULT_MAX_RESPONSE_BYTES, HttpClient, HyperClient, TransportError};
 
 /// Codes that mean "slow down" (botocore's and the SDKs' throttling codes).
 const THROTTLING: &[&str] = &[
@@ -595,6 +595,17 @@ impl Core {
                     .sign(&mut signed, SystemTime::now())
                     .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
             }
+            if O::EVENT_STREAM {
+                let kind = match self.send_streaming::<O>(signed).await {
+                    Ok(output) => return Ok(output),
+                    Err(kind) => kind,
+                };
+                if attempt >= inner.retry.max_attempts.max(1) || !kind.retryable() {
+                    return Err(fail(attempt, kind));
+                }
+                tokio::time::sleep(backoff(&inner.retry, attempt)).await;
+                continue;
+            }
             let kind = match tokio::time::timeout(inner.timeout, inner.http.send(signed)).await {
                 Err(_) => ErrorKind::Timeout(inner.timeout),
                 Ok(Err(e)) => ErrorKind::Transport(e),
@@ -645,6 +656,61 @@ impl Signing<'_> {
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(signer.clone());
         signer
+    }
+}
+
+impl Core {
+    /// One attempt of an event-stream operation: the response's head within the timeout;
+    /// then a success gives the output, whose stream reads the rest of the body as the caller
+    /// asks for events (no timeout: a stream may be quiet for long), and an error response is
+    /// read whole (at most [`DEFAULT_MAX_RESPONSE_BYTES`]) and parsed.
+    async fn send_streaming<O>(
+        &self,
+        signed: http::Request<Vec<u8>>,
+    ) -> Result<O::Output, ErrorKind<O::Error>>
+    where
+        O: Operation,
+    {
+        let inner = &*self.inner;
+        let response =
+            match tokio::time::timeout(inner.timeout, inner.http.send_streaming(signed)).await {
+                Err(_) => return Err(ErrorKind::Timeout(inner.timeout)),
+                Ok(Err(e)) => return Err(ErrorKind::Transport(e)),
+                Ok(Ok(response)) => response,
+            };
+        let (parts, mut body) = response.into_parts();
+        let status = parts.status.as_u16();
+        let parse = |bytes: &[u8]| match O::parse_response(status, &parts.headers, bytes) {
+            Ok(output) => Ok(output),
+            Err(ResponseError::Service(e)) => Err(ErrorKind::Service(e)),
+            Err(ResponseError::Invalid(e)) => Err(ErrorKind::InvalidResponse(e)),
+        };
+        if (200..300).contains(&status) {
+            let mut output = parse(&[])?;
+            O::attach_body(&mut output, body);
+            return Ok(output);
+        }
+        let mut whole = Vec::new();
+        let read = tokio::time::timeout(inner.timeout, async {
+            while let Some(chunk) = body.next_chunk().await? {
+                whole.extend_from_slice(&chunk);
+                if whole.len() > DEFAULT_MAX_RESPONSE_BYTES {
+                    return Err(BodyError::new(format!(
+                        "the error response is longer than {DEFAULT_MAX_RESPONSE_BYTES} bytes"
+                    )));
+                }
+            }
+            Ok(())
+        })
+        .await;
+        match read {
+            Err(_) => Err(ErrorKind::Timeout(inner.timeout)),
+            Ok(Err(e)) => Err(ErrorKind::Transport(TransportError::new(
+                "cannot read the error response",
+                Some(Box::new(e)),
+            ))),
+            Ok(Ok(())) => parse(&whole),
+        }
     }
 }
 

@@ -40,8 +40,8 @@ pub mod imds;
 pub mod json;
 pub mod operation;
 pub use operation::{
-    HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
-    ResponseError, set_endpoint,
+    BodyError, BodySource, HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse,
+    Operation, ResponseError, set_endpoint,
 };
 #[cfg(feature = "client")]
 pub mod partitions;

@@ -38,7 +38,59 @@ pub trait Operation {
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Result<Self::Output, ResponseError<Self::Error>>;
+
+    /// Whether a success response's body is an event stream: `parse_response` then reads only
+    /// the bytes it is given (the start of the stream, possibly none) and the output's stream
+    /// reads the rest as it arrives ([`Operation::attach_body`]).
+    const EVENT_STREAM: bool = false;
+
+    /// For an event-stream operation: hands the rest of the response body to the output's
+    /// event stream, which then reads it as the caller asks for events. Other operations
+    /// ignore it.
+    fn attach_body(output: &mut Self::Output, body: Box<dyn BodySource>) {
+        let _ = (output, body);
+    }
 }
+
+/// A future of the next chunk of a body: `None` at its end.
+pub type ChunkFuture<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<Option<Vec<u8>>, BodyError>> + Send + 'a>,
+>;
+
+/// The rest of a response body, chunk by chunk, as an HTTP client reads it: what an event
+/// stream is fed from. Independent of any async runtime.
+pub trait BodySource: Send {
+    /// The next chunk of the body; `Ok(None)` once it has ended.
+    fn next_chunk(&mut self) -> ChunkFuture<'_>;
+}
+
+/// Reading a response body failed (the connection was reset or closed early, …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyError {
+    message: String,
+}
+
+impl BodyError {
+    /// An error with this message (the transport's, with its causes).
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read the response body: {}", self.message)
+    }
+}
+
+impl std::error::Error for BodyError {}
 
 /// Why a response did not give an output.
 #[derive(Clone, Debug, PartialEq)]

@@ -51,6 +51,11 @@ const UNSIGNED: &[&str] = &[
 pub struct SigningError(String);
 
 impl SigningError {
+    /// An error saying `message`.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self(message.into())
+    }
+
     /// What was wrong.
     pub fn message(&self) -> &str {
         &self.0

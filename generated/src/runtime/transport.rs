@@ -17,6 +17,8 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
+use super::operation::{BodyError, BodySource, ChunkFuture};
+
 /// A boxed, sendable future: what [`HttpClient::send`] returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
@@ -28,6 +30,65 @@ pub trait HttpClient: fmt::Debug + Send + Sync {
         &self,
         request: http::Request<Vec<u8>>,
     ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>>;
+
+    /// Sends `request` and returns the response once its head is in, with the body to read
+    /// chunk by chunk (what event-stream operations use). The default reads the whole body
+    /// with [`HttpClient::send`] and gives it as one chunk.
+    fn send_streaming(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        let response = self.send(request);
+        Box::pin(async move {
+            let (parts, body) = response.await?.into_parts();
+            let body: Box<dyn BodySource> = Box::new(WholeBody(Some(body)));
+            Ok(http::Response::from_parts(parts, body))
+        })
+    }
+}
+
+/// A body already read whole: one chunk, then the end.
+struct WholeBody(Option<Vec<u8>>);
+
+impl BodySource for WholeBody {
+    fn next_chunk(&mut self) -> ChunkFuture<'_> {
+        let chunk = self.0.take();
+        Box::pin(async move { Ok(chunk) })
+    }
+}
+
+/// A hyper response body, read frame by frame (trailers are skipped).
+struct IncomingBody(http_body_util::combinators::UnsyncBoxBody<Cursor<Vec<u8>>, BodyError>);
+
+impl BodySource for IncomingBody {
+    fn next_chunk(&mut self) -> ChunkFuture<'_> {
+        Box::pin(async move {
+            loop {
+                match self.0.frame().await {
+                    None => return Ok(None),
+                    Some(Err(e)) => return Err(e),
+                    Some(Ok(frame)) => match frame.into_data() {
+                        Ok(data) if !data.get_ref().is_empty() => {
+                            return Ok(Some(data.into_inner()));
+                        }
+                        _ => {}
+                    },
+                }
+            }
+        })
+    }
+}
+
+/// An error's message followed by its causes'.
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// A request could not be sent or its response not read (connection refused, reset, TLS
@@ -138,6 +199,27 @@ impl HttpClient for HyperClient {
                 })?
                 .to_bytes()
                 .to_vec();
+            Ok(http::Response::from_parts(parts, body))
+        })
+    }
+
+    fn send_streaming(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        let (parts, body) = request.into_parts();
+        let request = http::Request::from_parts(parts, Full::new(Cursor::new(body)));
+        Box::pin(async move {
+            let response =
+                self.client.request(request).await.map_err(|e| {
+                    TransportError::new("cannot send the request", Some(Box::new(e)))
+                })?;
+            let (parts, body) = response.into_parts();
+            let body = body
+                .map_frame(|frame| frame.map_data(|data| Cursor::new(data.to_vec())))
+                .map_err(|e| BodyError::new(error_chain(&e)))
+                .boxed_unsync();
+            let body: Box<dyn BodySource> = Box::new(IncomingBody(body));
             Ok(http::Response::from_parts(parts, body))
         })
     }

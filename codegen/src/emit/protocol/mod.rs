@@ -10,6 +10,7 @@
 //! `mod protocol;` when there are any.
 
 mod cbor;
+mod event_stream;
 mod extras;
 mod http;
 mod json;

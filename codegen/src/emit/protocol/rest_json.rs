@@ -59,6 +59,14 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
         out.extend(ops::de_output(svc, layout, Dialect::Json, op));
     }
     out.extend(de_response(svc, layout, op, &output.members, fields));
+    if svc.output_stream(op).is_some() {
+        out.extend(super::event_stream::de_event(
+            svc,
+            layout,
+            Dialect::Json,
+            op,
+        ));
+    }
     out.extend(de_error(svc, layout, op));
     out
 }
@@ -187,6 +195,9 @@ fn de_response(
         None => {
             let de = op_fn_path(svc, op, layout, &fns.de_output);
             quote!(crate::runtime::json::parse_body(status, body, #de)?)
+        }
+        Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
+            super::event_stream::start_output(svc, layout, op, empty, field, None)
         }
         Some((m, field)) => {
             let field = naming::to_ident(field);

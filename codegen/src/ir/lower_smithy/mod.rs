@@ -144,6 +144,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
                 error: None,
                 constraints: Default::default(),
                 unsupported: None,
+                event_stream: None,
             });
         }
     }

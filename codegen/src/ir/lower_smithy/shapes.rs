@@ -25,12 +25,7 @@ impl Lowering<'_> {
         let mut unsupported = None;
         let kind = match def.type_.as_str() {
             "structure" => ShapeKind::Structure(self.structure(sid, def)),
-            "union" => {
-                if t.contains_key(id::STREAMING) {
-                    unsupported = Some("event streams are not supported".to_owned());
-                }
-                ShapeKind::Union(self.structure(sid, def))
-            }
+            "union" => ShapeKind::Union(self.structure(sid, def)),
             "list" | "set" => match &def.member {
                 Some(member) => ShapeKind::List(List {
                     member: self.member(sid, "member", member)?,
@@ -88,6 +83,8 @@ impl Lowering<'_> {
             error,
             constraints,
             unsupported,
+            event_stream: (def.type_ == "union" && t.contains_key(id::STREAMING))
+                .then(crate::ir::EventStream::default),
             kind,
         })
     }
@@ -304,6 +301,13 @@ impl Lowering<'_> {
                 .get(id::DEFAULT)
                 .filter(|v| !v.is_null())
                 .map(|v| v.to_string()),
+            event: if t.contains_key(id::EVENT_HEADER) {
+                Some(crate::ir::EventBinding::Header)
+            } else if t.contains_key(id::EVENT_PAYLOAD) {
+                Some(crate::ir::EventBinding::Payload)
+            } else {
+                None
+            },
         })
     }
 

@@ -33,6 +33,8 @@ pub mod id {
     pub const ENUM: &str = "smithy.api#enum";
     pub const TITLE: &str = "smithy.api#title";
     pub const STREAMING: &str = "smithy.api#streaming";
+    pub const EVENT_HEADER: &str = "smithy.api#eventHeader";
+    pub const EVENT_PAYLOAD: &str = "smithy.api#eventPayload";
     pub const HTTP: &str = "smithy.api#http";
     pub const HTTP_HEADER: &str = "smithy.api#httpHeader";
     pub const HTTP_PREFIX_HEADERS: &str = "smithy.api#httpPrefixHeaders";

@@ -43,6 +43,8 @@ pub struct OpFns {
     pub ser_request: String,
     /// REST protocols: `de_<op>_response`, the whole success response.
     pub de_response: String,
+    /// Operations whose output is an event stream: `de_<op>_event`, one message of it.
+    pub de_event: String,
 }
 
 /// The decided layout of one service's protocol functions.
@@ -97,6 +99,11 @@ impl Layout {
             } else {
                 (String::new(), String::new())
             };
+            let de_event = if svc.output_stream(op).is_some() {
+                fns.claim(format!("de_{}_event", names.module))
+            } else {
+                String::new()
+            };
             layout.files.entry(file.clone()).or_default().operation = Some(op.name.clone());
             layout.ops.insert(
                 op.name.clone(),
@@ -107,6 +114,7 @@ impl Layout {
                     de_error,
                     ser_request,
                     de_response,
+                    de_event,
                 },
             );
         }
@@ -237,6 +245,18 @@ impl Walker<'_, '_> {
     fn visit(&mut self, id: &ShapeId, owner_file: &str, direction: Direction) {
         let shape = self.svc.model.shape(id);
         if !has_function(&shape.kind) {
+            return;
+        }
+        if let (Some(stream), ShapeKind::Union(u)) = (&shape.event_stream, &shape.kind) {
+            // A stream has no parser of its own: each message is read by the operation's
+            // event parser, through its event's or exception's parser.
+            // An event whose payload is a member's raw bytes or text has no document.
+            let document_events = u.members.iter().filter(|m| {
+                crate::emit::protocol::event_stream::payload_member(self.svc, m).is_none()
+            });
+            for m in document_events.chain(&stream.exceptions) {
+                self.visit(&m.target, owner_file, direction);
+            }
             return;
         }
         let (done, prefix) = match direction {

@@ -137,12 +137,41 @@ pub fn parse_response(
     let runtime = dialect.module();
     let de_error = op_fn_path(svc, op, layout, &fns.de_error);
     let de_output = op_fn_path(svc, op, layout, &fns.de_output);
+    let start = match svc.output_stream(op) {
+        // The body is the stream (its first message the `initial-response`).
+        Some(stream) => {
+            let (s, fields) = ops::io_members(svc, op.output.as_ref());
+            let ty = ops::io_type(svc, op, &svc.names.operation(&op.name).output);
+            let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
+            let field = &fields[s
+                .members
+                .iter()
+                .position(|m| m.name == stream.name)
+                .unwrap_or_default()];
+            super::event_stream::start_output(
+                svc,
+                layout,
+                op,
+                quote! {
+                    #ty {
+                        #(#idents: ::std::option::Option::None,)*
+                        _request_id: ::std::option::Option::None,
+                    }
+                },
+                field,
+                Some(quote!(crate::runtime::ResponseError::Invalid)),
+            )
+        }
+        None => quote! {
+            #runtime::parse_body(status, body, #de_output)
+                .map_err(crate::runtime::ResponseError::Invalid)?
+        },
+    };
     quote! {
         if !(200..300).contains(&status) {
             return ::std::result::Result::Err(#de_error(status, headers, body));
         }
-        let mut output = #runtime::parse_body(status, body, #de_output)
-            .map_err(crate::runtime::ResponseError::Invalid)?;
+        let mut output = #start;
         output._request_id = #runtime::request_id(headers);
         ::std::result::Result::Ok(output)
     }

@@ -21,7 +21,13 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
     if op.input.is_some() {
         out.extend(ser_input(svc, layout, dialect, op));
     }
-    out.extend(de_output(svc, layout, dialect, op));
+    if svc.output_stream(op).is_some() {
+        out.extend(crate::emit::protocol::event_stream::de_event(
+            svc, layout, dialect, op,
+        ));
+    } else {
+        out.extend(de_output(svc, layout, dialect, op));
+    }
     out.extend(de_error(svc, layout, dialect, op));
     out
 }

@@ -1,0 +1,563 @@
+//! Output event streams through the generated client, against an in-process HTTP/1.1 server on
+//! 127.0.0.1 that answers with `application/vnd.amazon.eventstream` bodies (chunked transfer
+//! encoding, frames split across chunks): Bedrock Runtime `ConverseStream` (restJson1) and
+//! Kinesis `SubscribeToShard` (awsJson1_1, with its `initial-response` message).
+//!
+//! The frames are built from the models' event shapes (member names and types as
+//! `service-2.json` gives them), encoded with the runtime's encoder, and every frame's bytes are
+//! checked against the framing rules here, independently of the decoder (prelude and message
+//! CRC-32, lengths, header wire types). Covered: typed events in order, an unknown event type,
+//! a modeled exception event mid-stream (the operation's typed error), an `error` message, an
+//! error status before any stream, a connection cut mid-frame and a body that ends inside a
+//! frame (errors, never a hang or a panic: every wait is under a timeout).
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use awsgen_e2e::runtime::client::Config;
+use awsgen_e2e::runtime::credentials::Credentials;
+use awsgen_e2e::runtime::event_receiver::EventStreamError;
+use awsgen_e2e::runtime::event_stream::{Header, HeaderValue, Message, encode};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// How the server ends the response after the frames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    /// The terminating chunk: a clean end of the body.
+    Clean,
+    /// The connection is closed without the terminating chunk.
+    Cut,
+}
+
+/// A request as the server saw it.
+#[derive(Debug)]
+struct Seen {
+    head: String,
+    body: Vec<u8>,
+}
+
+/// Serves one connection: reads the request, answers `status` with `body` in chunks of at most
+/// `chunk` bytes, then ends as `end` says. Returns the address and the request it saw.
+async fn serve(
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    chunk: usize,
+    end: End,
+) -> (SocketAddr, tokio::task::JoinHandle<Seen>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let task = tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.expect("accept");
+        let mut request = Vec::new();
+        let mut buf = [0u8; 4096];
+        let (head, body_start) = loop {
+            let n = socket.read(&mut buf).await.expect("read");
+            assert!(n > 0, "the client closed before sending its request");
+            request.extend_from_slice(&buf[..n]);
+            if let Some(i) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                break (String::from_utf8_lossy(&request[..i]).into_owned(), i + 4);
+            }
+        };
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                let (name, value) = l.split_once(':')?;
+                name.eq_ignore_ascii_case("content-length")
+                    .then(|| value.trim().parse().expect("a length"))
+            })
+            .unwrap_or(0);
+        while request.len() < body_start + length {
+            let n = socket.read(&mut buf).await.expect("read");
+            assert!(n > 0, "the client closed inside its request body");
+            request.extend_from_slice(&buf[..n]);
+        }
+        let seen = Seen {
+            head,
+            body: request[body_start..body_start + length].to_vec(),
+        };
+        let mut out = format!(
+            "HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\nx-amzn-requestid: req-1\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+        )
+        .into_bytes();
+        for piece in body.chunks(chunk.max(1)) {
+            out.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+            out.extend_from_slice(piece);
+            out.extend_from_slice(b"\r\n");
+        }
+        socket.write_all(&out).await.expect("write");
+        socket.flush().await.expect("flush");
+        if end == End::Clean {
+            socket.write_all(b"0\r\n\r\n").await.expect("write");
+            socket.flush().await.expect("flush");
+            // Let the client read to the end before the socket goes (it closes the connection
+            // then: `connection: close`).
+            let _ = tokio::time::timeout(Duration::from_secs(5), socket.read(&mut buf)).await;
+        }
+        drop(socket);
+        seen
+    });
+    (addr, task)
+}
+
+fn config(addr: SocketAddr) -> Config {
+    Config::new(
+        "us-east-1",
+        Credentials::new(
+            "AKIDEXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            None,
+        ),
+    )
+    .with_endpoint(format!("http://{addr}"))
+    .with_timeout(Duration::from_secs(5))
+}
+
+fn string(name: &str, value: &str) -> Header {
+    Header::new(name, HeaderValue::String(value.to_owned()))
+}
+
+/// An `event` message of `event_type` with a JSON payload.
+fn event(event_type: &str, json: &str) -> Vec<u8> {
+    frame(&Message {
+        headers: vec![
+            string(":message-type", "event"),
+            string(":event-type", event_type),
+            string(":content-type", "application/json"),
+        ],
+        payload: json.as_bytes().to_vec(),
+    })
+}
+
+/// An `exception` message of `exception_type` with a JSON payload.
+fn exception(exception_type: &str, json: &str) -> Vec<u8> {
+    frame(&Message {
+        headers: vec![
+            string(":message-type", "exception"),
+            string(":exception-type", exception_type),
+            string(":content-type", "application/json"),
+        ],
+        payload: json.as_bytes().to_vec(),
+    })
+}
+
+/// Encodes `message` and checks the bytes against the framing rules.
+fn frame(message: &Message) -> Vec<u8> {
+    let bytes = encode(message).expect("encodes");
+    check_frame(&bytes, message);
+    bytes
+}
+
+/// The `vnd.amazon.eventstream` framing rules, checked on one frame: big-endian total length
+/// (the whole frame) and headers length; CRC-32 of the first 8 bytes, then of everything
+/// before the last 4; each header as a 1-byte name length, the name, type 7 (string), a
+/// 2-byte big-endian length and the UTF-8 value; then the payload.
+fn check_frame(bytes: &[u8], message: &Message) {
+    let be32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    let total = be32(0) as usize;
+    let headers_len = be32(4) as usize;
+    assert_eq!(total, bytes.len(), "total length");
+    assert_eq!(be32(8), crc32fast::hash(&bytes[..8]), "prelude CRC");
+    assert_eq!(
+        be32(total - 4),
+        crc32fast::hash(&bytes[..total - 4]),
+        "message CRC"
+    );
+    let mut at = 12;
+    for header in &message.headers {
+        let name_len = bytes[at] as usize;
+        assert_eq!(&bytes[at + 1..at + 1 + name_len], header.name.as_bytes());
+        at += 1 + name_len;
+        let HeaderValue::String(value) = &header.value else {
+            unreachable!("these frames have string headers only")
+        };
+        assert_eq!(bytes[at], 7, "string header type");
+        let len = u16::from_be_bytes([bytes[at + 1], bytes[at + 2]]) as usize;
+        assert_eq!(&bytes[at + 3..at + 3 + len], value.as_bytes());
+        at += 3 + len;
+    }
+    assert_eq!(at, 12 + headers_len, "headers length");
+    assert_eq!(&bytes[at..total - 4], message.payload.as_slice(), "payload");
+}
+
+/// Runs `f` under a timeout: a hang is a failure.
+async fn within<T>(f: impl std::future::Future<Output = T>) -> T {
+    tokio::time::timeout(Duration::from_secs(10), f)
+        .await
+        .expect("no hang")
+}
+
+mod bedrock {
+    use super::*;
+    use awsgen_e2e::bedrockruntime::Client;
+    use awsgen_e2e::bedrockruntime::operation::converse_stream::{
+        ConverseStreamError, ConverseStreamInput,
+    };
+    use awsgen_e2e::bedrockruntime::types::{
+        ContentBlock, ContentBlockDelta, ConversationRole, ConverseStreamOutput, Message as Msg,
+        StopReason,
+    };
+
+    fn input() -> ConverseStreamInput {
+        ConverseStreamInput::builder()
+            .model_id("anthropic.claude-3-haiku-20240307-v1:0")
+            .messages(
+                Msg::builder()
+                    .role(ConversationRole::User)
+                    .content(ContentBlock::Text("Say hello".to_owned()))
+                    .build()
+                    .expect("message"),
+            )
+            .build()
+            .expect("input")
+    }
+
+    /// `ConverseStreamOutput` events as the model shapes them (`MessageStartEvent.role`,
+    /// `ContentBlockDeltaEvent.{delta, contentBlockIndex}`, …).
+    fn conversation() -> Vec<u8> {
+        [
+            event("messageStart", r#"{"role":"assistant"}"#),
+            event(
+                "contentBlockDelta",
+                r#"{"delta":{"text":"Hel"},"contentBlockIndex":0}"#,
+            ),
+            event(
+                "contentBlockDelta",
+                r#"{"delta":{"text":"lo"},"contentBlockIndex":0}"#,
+            ),
+            event("contentBlockStop", r#"{"contentBlockIndex":0}"#),
+            event("someFutureEvent", r#"{"x":1}"#),
+            event("messageStop", r#"{"stopReason":"end_turn"}"#),
+            event(
+                "metadata",
+                r#"{"usage":{"inputTokens":9,"outputTokens":2,"totalTokens":11},"metrics":{"latencyMs":120}}"#,
+            ),
+        ]
+        .concat()
+    }
+
+    #[tokio::test]
+    async fn converse_stream_events_in_order() {
+        let (addr, server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            conversation(),
+            7,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        assert_eq!(output.request_id(), Some("req-1"));
+        let stream = output.stream.as_mut().expect("a stream");
+        let mut text = String::new();
+        let mut seen = Vec::new();
+        while let Some(event) = within(stream.recv()).await.expect("no error") {
+            match &event {
+                ConverseStreamOutput::ContentBlockDelta(d) => {
+                    assert_eq!(d.content_block_index(), Some(0));
+                    if let Some(ContentBlockDelta::Text(t)) = d.delta() {
+                        text.push_str(t);
+                    }
+                }
+                ConverseStreamOutput::MessageStart(m) => {
+                    assert_eq!(m.role(), Some(&ConversationRole::Assistant));
+                }
+                ConverseStreamOutput::MessageStop(m) => {
+                    assert_eq!(m.stop_reason(), Some(&StopReason::EndTurn));
+                }
+                ConverseStreamOutput::Metadata(m) => {
+                    let usage = m.usage().expect("usage");
+                    assert_eq!(
+                        (
+                            usage.input_tokens(),
+                            usage.output_tokens(),
+                            usage.total_tokens()
+                        ),
+                        (Some(9), Some(2), Some(11))
+                    );
+                    assert_eq!(m.metrics().and_then(|m| m.latency_ms()), Some(120));
+                }
+                _ => {}
+            }
+            seen.push(format!("{event:?}").split('(').next().unwrap().to_owned());
+        }
+        assert_eq!(text, "Hello");
+        assert_eq!(
+            seen,
+            [
+                "MessageStart",
+                "ContentBlockDelta",
+                "ContentBlockDelta",
+                "ContentBlockStop",
+                "Unknown",
+                "MessageStop",
+                "Metadata"
+            ]
+        );
+        // The end stays the end.
+        assert!(within(stream.recv()).await.expect("no error").is_none());
+        let seen = server.await.expect("server");
+        assert!(
+            seen.head.starts_with(
+                "POST /model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream HTTP/1.1"
+            ),
+            "{}",
+            seen.head
+        );
+        assert!(
+            seen.head
+                .to_ascii_lowercase()
+                .contains("authorization: aws4-hmac-sha256")
+        );
+        let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
+        assert_eq!(
+            body,
+            serde_json::json!({"messages": [{"role": "user", "content": [{"text": "Say hello"}]}]})
+        );
+    }
+
+    #[tokio::test]
+    async fn exception_event_mid_stream_is_the_typed_error() {
+        let body = [
+            event("messageStart", r#"{"role":"assistant"}"#),
+            exception("throttlingException", r#"{"message":"Slow down"}"#),
+            event("messageStop", r#"{"stopReason":"end_turn"}"#),
+        ]
+        .concat();
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            1000,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        let stream = output.stream.as_mut().expect("a stream");
+        assert!(matches!(
+            within(stream.recv()).await,
+            Ok(Some(ConverseStreamOutput::MessageStart(_)))
+        ));
+        match within(stream.recv()).await {
+            Err(EventStreamError::Service(ConverseStreamError::ThrottlingException(e))) => {
+                assert_eq!(e.message(), Some("Slow down"));
+                assert_eq!(e.meta.code(), "throttlingException");
+            }
+            other => panic!("expected the typed exception, got {other:?}"),
+        }
+        // An exception ends the stream.
+        assert!(matches!(within(stream.recv()).await, Ok(None)));
+    }
+
+    #[tokio::test]
+    async fn error_message_is_unhandled_with_code_and_message() {
+        let body = frame(&Message {
+            headers: vec![
+                string(":message-type", "error"),
+                string(":error-code", "InternalFailure"),
+                string(":error-message", "boom"),
+            ],
+            payload: Vec::new(),
+        });
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            5,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        match within(output.stream.as_mut().unwrap().recv()).await {
+            Err(EventStreamError::Service(ConverseStreamError::Unhandled(meta))) => {
+                assert_eq!(meta.code(), "InternalFailure");
+                assert_eq!(meta.message(), Some("boom"));
+            }
+            other => panic!("expected an unhandled error, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn error_status_before_the_stream_is_the_operation_error() {
+        let (addr, _server) = serve(
+            400,
+            "application/json",
+            br#"{"message":"bad model"}"#.to_vec(),
+            4,
+            End::Clean,
+        )
+        .await;
+        // restJson1 reads the code from `X-Amzn-ErrorType`; this server sends none, so the
+        // body's missing code makes it `Unhandled` with the message.
+        let client = Client::new(config(addr)).expect("client");
+        let err = within(client.call(input())).await.expect_err("an error");
+        match err.service_error() {
+            Some(ConverseStreamError::Unhandled(meta)) => {
+                assert_eq!(meta.message(), Some("bad model"));
+                assert_eq!(meta.status(), 400);
+            }
+            other => panic!("expected the service error, got {other:?}"),
+        }
+    }
+}
+
+mod kinesis {
+    use super::*;
+    use awsgen_e2e::kinesis::Client;
+    use awsgen_e2e::kinesis::operation::subscribe_to_shard::{
+        SubscribeToShardError, SubscribeToShardInput,
+    };
+    use awsgen_e2e::kinesis::types::{
+        ShardIteratorType, StartingPosition, SubscribeToShardEventStream,
+    };
+
+    fn input() -> SubscribeToShardInput {
+        SubscribeToShardInput::builder()
+            .consumer_arn("arn:aws:kinesis:us-east-1:123456789012:stream/s/consumer/c:1700000000")
+            .shard_id("shardId-000000000000")
+            .starting_position(
+                StartingPosition::builder()
+                    .r#type(ShardIteratorType::Latest)
+                    .build()
+                    .expect("position"),
+            )
+            .build()
+            .expect("input")
+    }
+
+    /// A `SubscribeToShardEvent` as the model shapes it (`Records` of `Record`: `SequenceNumber`,
+    /// `ApproximateArrivalTimestamp` in epoch seconds, `Data` base64, `PartitionKey`;
+    /// `ContinuationSequenceNumber`, `MillisBehindLatest`).
+    fn records(sequence: u32, data_b64: &str) -> Vec<u8> {
+        event(
+            "SubscribeToShardEvent",
+            &format!(
+                r#"{{"Records":[{{"SequenceNumber":"{sequence}","ApproximateArrivalTimestamp":1700000000.5,"Data":"{data_b64}","PartitionKey":"pk"}}],"ContinuationSequenceNumber":"{}","MillisBehindLatest":0}}"#,
+                sequence + 1
+            ),
+        )
+    }
+
+    fn initial_response() -> Vec<u8> {
+        event("initial-response", "{}")
+    }
+
+    #[tokio::test]
+    async fn subscribe_to_shard_records_then_exception() {
+        let body = [
+            initial_response(),
+            records(1, "aGVsbG8="),
+            records(2, "d29ybGQ="),
+            exception("ResourceNotFoundException", r#"{"message":"shard gone"}"#),
+        ]
+        .concat();
+        let (addr, server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            13,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        let stream = output.event_stream.as_mut().expect("a stream");
+        let mut data = Vec::new();
+        for expected in ["1", "2"] {
+            match within(stream.recv()).await {
+                Ok(Some(SubscribeToShardEventStream::SubscribeToShardEvent(e))) => {
+                    let record = &e.records()[0];
+                    assert_eq!(record.sequence_number(), Some(expected));
+                    assert_eq!(record.partition_key(), Some("pk"));
+                    data.extend_from_slice(record.data().expect("data").as_bytes());
+                    assert_eq!(e.millis_behind_latest(), Some(0));
+                }
+                other => panic!("expected records, got {other:?}"),
+            }
+        }
+        assert_eq!(data, b"helloworld");
+        match within(stream.recv()).await {
+            Err(EventStreamError::Service(SubscribeToShardError::ResourceNotFoundException(e))) => {
+                assert_eq!(e.message(), Some("shard gone"))
+            }
+            other => panic!("expected the typed exception, got {other:?}"),
+        }
+        assert!(matches!(within(stream.recv()).await, Ok(None)));
+        let seen = server.await.expect("server");
+        let head = seen.head.to_ascii_lowercase();
+        assert!(head.starts_with("post / http/1.1"), "{head}");
+        assert!(head.contains("x-amz-target: kinesis_20131202.subscribetoshard"));
+        let body: serde_json::Value = serde_json::from_slice(&seen.body).expect("JSON body");
+        assert_eq!(body["ShardId"], "shardId-000000000000");
+        assert_eq!(body["StartingPosition"]["Type"], "LATEST");
+    }
+
+    #[tokio::test]
+    async fn connection_cut_mid_frame_is_an_error() {
+        let next = records(2, "d29ybGQ=");
+        let body = [
+            initial_response(),
+            records(1, "aGVsbG8="),
+            next[..next.len() / 2].to_vec(),
+        ]
+        .concat();
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            64,
+            End::Cut,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        let stream = output.event_stream.as_mut().expect("a stream");
+        assert!(matches!(
+            within(stream.recv()).await,
+            Ok(Some(SubscribeToShardEventStream::SubscribeToShardEvent(_)))
+        ));
+        match within(stream.recv()).await {
+            Err(EventStreamError::Body(e)) => assert!(!e.message().is_empty()),
+            other => panic!("expected a body error, got {other:?}"),
+        }
+        assert!(matches!(within(stream.recv()).await, Ok(None)));
+    }
+
+    #[tokio::test]
+    async fn body_ending_inside_a_frame_is_invalid() {
+        let next = records(2, "d29ybGQ=");
+        let body = [initial_response(), next[..20].to_vec()].concat();
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            3,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        match within(output.event_stream.as_mut().unwrap().recv()).await {
+            Err(EventStreamError::Invalid(e)) => {
+                assert!(e.message().contains("event stream"), "{e}");
+            }
+            other => panic!("expected an invalid stream, got {other:?}"),
+        }
+    }
+}
