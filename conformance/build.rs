@@ -355,10 +355,11 @@ fn check_dependencies(files: &BTreeMap<String, String>, manifest_dir: &Path) {
     let own = names(&String::from_utf8_lossy(&read(
         &manifest_dir.join("Cargo.toml"),
     )));
-    // The client's and the signer's dependencies come with their features, which are off here.
+    // The client's, the signer's and the credential interop's dependencies come with their
+    // features, which are off here.
     let manifest: toml::Table =
         toml::from_str(files.get("Cargo.toml").expect("generated manifest")).expect("TOML");
-    let client: BTreeSet<String> = ["client", "sigv4"]
+    let client: BTreeSet<String> = ["client", "sigv4", "aws-credential-types"]
         .into_iter()
         .filter_map(|feature| manifest.get("features")?.get(feature)?.as_array())
         .flatten()

@@ -2,7 +2,7 @@
 //! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
 //! tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2: instances and
 //! tags), Route 53's (restXml: hosted zones and record sets), DynamoDB's with
-//! `operationContextParams` (for the endpoint tests), and the event-stream operations Bedrock
+//! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's calls), and the event-stream operations Bedrock
 //! Runtime `ConverseStream` (restJson1) and Kinesis `SubscribeToShard` (awsJson1_1), client
 //! included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library
 //! includes to mount the generated modules at its crate root.
@@ -80,6 +80,20 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "DeleteHostedZone",
             "ListResourceRecordSets",
         ],
+    ),
+    (
+        "sts",
+        "models/fixtures/botocore/sts/2011-06-15/service-2.json",
+        &[
+            "AssumeRole",
+            "AssumeRoleWithWebIdentity",
+            "GetCallerIdentity",
+        ],
+    ),
+    (
+        "sso",
+        "models/fixtures/botocore/sso/2019-06-10/service-2.json",
+        &["GetRoleCredentials"],
     ),
     (
         // Every operation with `operationContextParams` (and none else): for the endpoint tests.

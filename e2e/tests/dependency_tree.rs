@@ -68,6 +68,21 @@ fn the_client_feature_adds_nothing_when_off() {
     let sigv4 = features.remove("sigv4").expect("a `sigv4` feature");
     let mut client_deps = deps_of(client);
     client_deps.extend(deps_of(sigv4));
+    // Features on top of the client (interop with aws-credential-types) go with it.
+    let on_top: Vec<String> = features
+        .iter()
+        .filter(|(_, list)| {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f.as_str() == Some("client"))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    assert_eq!(on_top, ["aws-credential-types"]);
+    for name in on_top {
+        client_deps.extend(deps_of(features.remove(&name).unwrap()));
+    }
     assert!(
         client_deps.iter().any(|d| d == "hyper-util"),
         "{client_deps:?}"

@@ -6,6 +6,8 @@
 //!
 //! - [`elasticache`]: Amazon ElastiCache (API version 2015-02-02, protocol `query`, 1 operation).
 //! - [`memorydb`]: Amazon MemoryDB (API version 2021-01-01, protocol `json`, 1 operation).
+//! - [`sts`]: AWS Security Token Service (API version 2011-06-15, protocol `query`, 2 operations).
+//! - [`sso`]: AWS Single Sign-On (API version 2019-06-10, protocol `rest-json`, 1 operation).
 //!
 //! With the `validate` feature (off by default), every operation input has `validate()`, which checks every constraint of the model (required members, lengths, ranges, sizes, patterns) and reports every violation at once, and every operation has `build_request_checked`, which validates before building the request. `build_request` never validates.
 //!
@@ -16,6 +18,10 @@
 pub mod elasticache;
 #[cfg(feature = "memorydb")]
 pub mod memorydb;
+#[cfg(feature = "sts")]
+pub mod sts;
+#[cfg(feature = "sso")]
+pub mod sso;
 pub mod runtime;
 /// The `http` crate, whose types `build_request` and `parse_response` use.
 pub use ::http;

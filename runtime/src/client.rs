@@ -14,10 +14,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
 use super::client_endpoint::{ResolvedEndpoint, Settings};
+use super::credential_cache::{CredentialsCache, ProvideCredentials};
+use super::credential_chain::{DefaultChain, Federation};
 use super::credentials::{Credentials, CredentialsError};
 use super::endpoint::{EndpointError, RuleSet, Value};
 use super::error::{BuildError, ErrorMetadata};
@@ -115,13 +117,14 @@ impl Default for RetryConfig {
     }
 }
 
-/// A client's configuration. `region` and `credentials` are required; the endpoint is
+/// A client's configuration. `region` is required, and `credentials` for every operation that
+/// is signed (all but a few, such as STS `AssumeRoleWithWebIdentity`); the endpoint is
 /// resolved from the region unless set.
 #[derive(Clone, Debug)]
 pub struct Config {
     region: Option<String>,
     endpoint: Option<String>,
-    credentials: Option<Credentials>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
     use_fips: bool,
     use_dual_stack: bool,
     endpoint_params: Vec<(String, Value<'static>)>,
@@ -151,34 +154,78 @@ impl Default for Config {
 }
 
 impl Config {
-    /// A configuration with `region` and `credentials`.
-    pub fn new(region: impl Into<String>, credentials: Credentials) -> Self {
+    /// A configuration with `region` and no credentials: for unsigned operations only.
+    pub fn anonymous(region: impl Into<String>) -> Self {
         Self {
             region: Some(region.into()),
-            credentials: Some(credentials),
             ..Self::default()
         }
     }
 
-    /// Region and credentials from the environment variables and the shared files (see
-    /// [`credentials`](super::credentials)); `AWS_ENDPOINT_URL` sets the endpoint.
-    pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_env_map(&std::env::vars().collect())
+    /// A configuration with `region` and `credentials`.
+    pub fn new(region: impl Into<String>, credentials: Credentials) -> Self {
+        Self {
+            region: Some(region.into()),
+            credentials: Some(Arc::new(credentials)),
+            ..Self::default()
+        }
+    }
+
+    /// The region from the environment variables or the profile (see
+    /// [`credentials`](super::credentials)), and the default credential chain
+    /// ([`DefaultChain`], cached: see [`CredentialsCache`]), resolved at the first call;
+    /// `AWS_ENDPOINT_URL` sets the endpoint. Without `federation`, profiles and variables that
+    /// need STS fail when used. For the region from instance metadata too, see
+    /// [`Config::load_from_env`].
+    pub fn from_env(federation: Option<Arc<dyn Federation>>) -> Result<Self, ConfigError> {
+        Self::from_env_map(&std::env::vars().collect(), federation)
     }
 
     /// Like [`Config::from_env`], with the environment given as a map.
-    pub fn from_env_map(env: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
+    pub fn from_env_map(
+        env: &BTreeMap<String, String>,
+        federation: Option<Arc<dyn Federation>>,
+    ) -> Result<Self, ConfigError> {
         let region = super::credentials::region_from_env(env).map_err(ConfigError::Credentials)?;
-        let credentials = Credentials::load(env).map_err(ConfigError::Credentials)?;
         Ok(Self {
             region,
-            credentials: Some(credentials),
+            credentials: Some(Arc::new(CredentialsCache::new(Self::chain(
+                env, federation,
+            )))),
             endpoint: env
                 .get("AWS_ENDPOINT_URL")
                 .filter(|v| !v.is_empty())
                 .cloned(),
             ..Self::default()
         })
+    }
+
+    /// Like [`Config::from_env_map`], with the whole region chain: the environment, the
+    /// profile, then instance metadata.
+    pub async fn load_from_env(
+        env: &BTreeMap<String, String>,
+        federation: Option<Arc<dyn Federation>>,
+    ) -> Result<Self, ConfigError> {
+        let mut config = Self::from_env_map(env, federation.clone())?;
+        if config.region.is_none() {
+            let region = Self::chain(env, federation)
+                .region()
+                .await
+                .map_err(ConfigError::Credentials)?;
+            config.region = Some(region);
+        }
+        Ok(config)
+    }
+
+    fn chain(
+        env: &BTreeMap<String, String>,
+        federation: Option<Arc<dyn Federation>>,
+    ) -> DefaultChain {
+        let chain = DefaultChain::with_env(env.clone());
+        match federation {
+            Some(federation) => chain.with_federation(federation),
+            None => chain,
+        }
     }
 
     /// Sets the region.
@@ -196,7 +243,14 @@ impl Config {
 
     /// Sets the credentials.
     pub fn with_credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+        self.credentials = Some(Arc::new(credentials));
+        self
+    }
+
+    /// Gets credentials from `provider` for every request attempt (wrap a provider that does
+    /// I/O in a [`CredentialsCache`]).
+    pub fn with_credentials_provider(mut self, provider: Arc<dyn ProvideCredentials>) -> Self {
+        self.credentials = Some(provider);
         self
     }
 
@@ -311,9 +365,13 @@ struct Inner {
     /// set parameters of their own ([`ServiceInfo::operation_params`]).
     endpoint: Result<ResolvedEndpoint, EndpointError>,
     region: String,
-    signer: Signer,
-    /// What a per-call resolution needs (operations with endpoint parameters of their own).
-    credentials: Credentials,
+    /// Signing region and name of the resolved endpoint.
+    signing_region: String,
+    signing_name: String,
+    /// The signer of the latest credentials for the resolved endpoint: kept while the
+    /// credentials are the same, so the signing key is derived once per day.
+    signer: RwLock<Option<Arc<Signer>>>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
     explicit_endpoint: Option<String>,
     use_fips: bool,
     use_dual_stack: bool,
@@ -327,9 +385,9 @@ impl Core {
     /// Resolves the endpoint and sets up signing and the transport for `service`.
     pub fn new(config: Config, service: &'static ServiceInfo) -> Result<Self, ConfigError> {
         let region = config.region.ok_or(ConfigError::MissingRegion)?;
-        let credentials = config.credentials.ok_or_else(|| {
-            ConfigError::Credentials(CredentialsError::new("none were configured"))
-        })?;
+        // Without credentials only unsigned operations can be called (the others fail
+        // before sending, saying so).
+        let credentials = config.credentials;
         // Once per client; operations that set rule-set parameters from their input resolve
         // again per call (`invoke_with_endpoint_params`).
         let endpoint = super::client_endpoint::resolve(
@@ -348,11 +406,11 @@ impl Core {
         };
         let resolved = endpoint.as_ref().ok();
         let signing_region = resolved
-            .and_then(|e| e.signing_region.as_deref())
-            .unwrap_or(&region);
+            .and_then(|e| e.signing_region.clone())
+            .unwrap_or_else(|| region.clone());
         let signing_name = resolved
-            .and_then(|e| e.signing_name.as_deref())
-            .unwrap_or(service.signing_name);
+            .and_then(|e| e.signing_name.clone())
+            .unwrap_or_else(|| service.signing_name.to_owned());
         let http = match config.http_client {
             Some(client) => client,
             None => {
@@ -364,7 +422,9 @@ impl Core {
         Ok(Self {
             inner: Arc::new(Inner {
                 service,
-                signer: Signer::new(credentials.clone(), signing_region, signing_name),
+                signing_region,
+                signing_name,
+                signer: RwLock::new(None),
                 credentials,
                 explicit_endpoint: config.endpoint,
                 use_fips: config.use_fips,
@@ -417,7 +477,12 @@ impl Core {
             attempts: 0,
             kind: ErrorKind::EndpointResolution(e.clone()),
         })?;
-        self.invoke_at::<O>(input, endpoint, &inner.signer).await
+        let signing = Signing {
+            region: &inner.signing_region,
+            name: &inner.signing_name,
+            cache: Some(&inner.signer),
+        };
+        self.invoke_at::<O>(input, endpoint, signing).await
     }
 
     /// Calls the operation `input` belongs to: [`Core::invoke`], or
@@ -478,22 +543,22 @@ impl Core {
             attempts: 0,
             kind: ErrorKind::EndpointResolution(e),
         })?;
-        let signer = Signer::new(
-            inner.credentials.clone(),
-            endpoint.signing_region.as_deref().unwrap_or(&inner.region),
-            endpoint
+        let signing = Signing {
+            region: endpoint.signing_region.as_deref().unwrap_or(&inner.region),
+            name: endpoint
                 .signing_name
                 .as_deref()
                 .unwrap_or(inner.service.signing_name),
-        );
-        self.invoke_at::<O>(input, &endpoint, &signer).await
+            cache: None,
+        };
+        self.invoke_at::<O>(input, &endpoint, signing).await
     }
 
     async fn invoke_at<O>(
         &self,
         input: &O::Input,
         endpoint: &ResolvedEndpoint,
-        signer: &Signer,
+        signing: Signing<'_>,
     ) -> Result<O::Output, Error<O::Error>>
     where
         O: Operation,
@@ -516,9 +581,17 @@ impl Core {
         loop {
             attempt += 1;
             let mut signed = copy_request(&request);
-            signer
-                .sign(&mut signed, SystemTime::now())
-                .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+            if !O::UNSIGNED {
+                let credentials = match &inner.credentials {
+                    Some(provider) => provider.provide_credentials().await,
+                    None => Err(CredentialsError::new("none were configured")),
+                }
+                .map_err(|e| fail(attempt, ErrorKind::Credentials(e)))?;
+                signing
+                    .signer(credentials)
+                    .sign(&mut signed, SystemTime::now())
+                    .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+            }
             if O::EVENT_STREAM {
                 let kind = match self.send_streaming::<O>(signed).await {
                     Ok(output) => return Ok(output),
@@ -550,6 +623,36 @@ impl Core {
             }
             tokio::time::sleep(backoff(&inner.retry, attempt)).await;
         }
+    }
+}
+
+/// How to sign for an endpoint: its signing region and name, and the client's signer cache
+/// when the endpoint is the client's own.
+struct Signing<'a> {
+    region: &'a str,
+    name: &'a str,
+    cache: Option<&'a RwLock<Option<Arc<Signer>>>>,
+}
+
+impl Signing<'_> {
+    /// A signer of `credentials`: the cached one while they are the same.
+    fn signer(&self, credentials: Credentials) -> Arc<Signer> {
+        let Some(cache) = self.cache else {
+            return Arc::new(Signer::new(credentials, self.region, self.name));
+        };
+        if let Some(signer) = cache
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+            .filter(|s| *s.credentials() == credentials)
+        {
+            return signer.clone();
+        }
+        let signer = Arc::new(Signer::new(credentials, self.region, self.name));
+        *cache
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(signer.clone());
+        signer
     }
 }
 
@@ -666,6 +769,8 @@ pub enum ErrorKind<E> {
     EndpointResolution(EndpointError),
     /// A fluent call's input lacks required members (nothing was sent).
     InvalidInput(BuildError),
+    /// No credentials could be had (nothing was sent): every source tried, and why.
+    Credentials(CredentialsError),
 }
 
 impl<E: ServiceError> ErrorKind<E> {
@@ -685,7 +790,8 @@ impl<E: ServiceError> ErrorKind<E> {
             | Self::Endpoint(_)
             | Self::InvalidRequest(_)
             | Self::EndpointResolution(_)
-            | Self::InvalidInput(_) => false,
+            | Self::InvalidInput(_)
+            | Self::Credentials(_) => false,
         }
     }
 }
@@ -756,6 +862,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             ErrorKind::InvalidRequest(e) => e.fmt(f)?,
             ErrorKind::EndpointResolution(e) => e.fmt(f)?,
             ErrorKind::InvalidInput(e) => write!(f, "invalid input: {e}")?,
+            ErrorKind::Credentials(e) => e.fmt(f)?,
         }
         if self.attempts > 1 {
             write!(f, " ({} attempts)", self.attempts)?;
@@ -776,6 +883,7 @@ impl<E: std::error::Error + 'static> std::error::Error for Error<E> {
             ErrorKind::Endpoint(e) => Some(e),
             ErrorKind::InvalidRequest(e) => Some(e),
             ErrorKind::EndpointResolution(e) => Some(e),
+            ErrorKind::Credentials(e) => Some(e),
         }
     }
 }

@@ -1,25 +1,28 @@
-//! AWS credentials for the client, and where they come from: given directly, the standard
-//! environment variables, or a profile of the shared files (`~/.aws/credentials` and
-//! `~/.aws/config`). Also the region from the environment or the profile.
+//! AWS credentials (keys, session token, expiry) and the shared files they may come from
+//! (`~/.aws/credentials` and `~/.aws/config`: profiles and other sections); the region from the
+//! environment or the profile. Sans-IO (feature `sigv4`).
 //!
-//! Supported: static keys with an optional session token, in the environment
-//! (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`) or in a profile
+//! [`Credentials::from_env`] loads static keys only, with an optional session token, from the
+//! environment (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`) or a profile
 //! (`aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`); the profile named by
 //! `AWS_PROFILE` (else `default`); the files named by `AWS_SHARED_CREDENTIALS_FILE` and
-//! `AWS_CONFIG_FILE`. Not supported (a profile that uses them gives an error saying so): role
-//! assumption (`role_arn`), `credential_process`, SSO, web identity, and instance or container
-//! metadata.
+//! `AWS_CONFIG_FILE`. A profile that needs more (`role_arn`, `credential_process`, SSO, web
+//! identity) is an error saying so: the client's default chain (`credential_chain`, feature
+//! `client`) handles those, and the container and instance metadata sources.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::time::SystemTime;
 
-/// An access key id, its secret, and an optional session token.
+/// An access key id, its secret, an optional session token, and when temporary credentials
+/// expire.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials {
     access_key_id: String,
     secret_access_key: String,
     session_token: Option<String>,
+    expiry: Option<SystemTime>,
 }
 
 impl Credentials {
@@ -33,7 +36,19 @@ impl Credentials {
             access_key_id: access_key_id.into(),
             secret_access_key: secret_access_key.into(),
             session_token,
+            expiry: None,
         }
+    }
+
+    /// The same credentials, expiring at `expiry` (temporary credentials).
+    pub fn with_expiry(mut self, expiry: SystemTime) -> Self {
+        self.expiry = Some(expiry);
+        self
+    }
+
+    /// When the credentials expire (`None`: they do not).
+    pub fn expiry(&self) -> Option<SystemTime> {
+        self.expiry
     }
 
     /// The access key id (`AKIA…`).
@@ -87,6 +102,7 @@ impl fmt::Debug for Credentials {
                 "session_token",
                 &self.session_token.as_ref().map(|_| super::error::REDACTED),
             )
+            .field("expiry", &self.expiry)
             .finish()
     }
 }
@@ -130,49 +146,22 @@ impl Profile {
     /// points at (`AWS_SHARED_CREDENTIALS_FILE`, `AWS_CONFIG_FILE`, else `~/.aws/…` under
     /// `HOME` or `USERPROFILE`). Missing files are empty; unreadable ones are an error.
     pub fn load(env: &BTreeMap<String, String>) -> Result<Self, CredentialsError> {
-        let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
-        let name = var("AWS_PROFILE").unwrap_or_else(|| "default".to_owned());
-        let home = var("HOME").or_else(|| var("USERPROFILE"));
-        let file = |override_var: &str, default: &str| {
-            var(override_var).map(PathBuf::from).or_else(|| {
-                home.as_ref()
-                    .map(|h| PathBuf::from(h).join(".aws").join(default))
-            })
-        };
-        let mut profile = Profile {
-            name: name.clone(),
-            ..Profile::default()
-        };
-        // The config file first, so that the credentials file overrides it.
-        for (path, is_config) in [
-            (file("AWS_CONFIG_FILE", "config"), true),
-            (file("AWS_SHARED_CREDENTIALS_FILE", "credentials"), false),
-        ] {
-            let Some(path) = path else { continue };
-            profile.sources.push(path.display().to_string());
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => {
-                    return Err(CredentialsError::new(format!(
-                        "cannot read {}: {e}",
-                        path.display()
-                    )));
-                }
-            };
-            let section = if is_config && name != "default" {
-                format!("profile {name}")
-            } else {
-                name.clone()
-            };
-            profile.settings.extend(parse_section(&text, &section));
-        }
-        Ok(profile)
+        Ok(SharedFiles::load(env)?.profile(&profile_name(env)))
     }
 
     /// The profile's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Whether the files define the profile at all (some setting is present).
+    pub fn exists(&self) -> bool {
+        !self.settings.is_empty()
+    }
+
+    /// Where the profile was looked for: the shared files' paths.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// A setting (`region`, `aws_access_key_id`, …).
@@ -207,8 +196,9 @@ impl Profile {
                 .find(|k| self.get(k).is_some());
                 Err(CredentialsError::new(match unsupported {
                     Some(key) => format!(
-                        "profile `{}` uses `{key}`, which this client does not support \
-                         (only static keys, with an optional session token)",
+                        "profile `{}` uses `{key}`, which static loading does not support \
+                         (only static keys, with an optional session token): the client's \
+                         default chain (`credential_chain`, feature `client`) does",
                         self.name
                     ),
                     None => format!(
@@ -224,6 +214,86 @@ impl Profile {
                 }))
             }
         }
+    }
+}
+
+/// The profile name `AWS_PROFILE` sets, else `default`.
+pub fn profile_name(env: &BTreeMap<String, String>) -> String {
+    env.get("AWS_PROFILE")
+        .filter(|v| !v.is_empty())
+        .cloned()
+        .unwrap_or_else(|| "default".to_owned())
+}
+
+/// The shared config and credentials files, read once: profiles (merged from both, the
+/// credentials file winning) and the config file's other sections (`[sso-session x]`).
+#[derive(Clone, Debug, Default)]
+pub struct SharedFiles {
+    config: String,
+    credentials: String,
+    /// Where the files were looked for, for error messages.
+    sources: Vec<String>,
+}
+
+impl SharedFiles {
+    /// The files that `env` points at (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, else
+    /// `~/.aws/config` and `~/.aws/credentials` under `HOME` or `USERPROFILE`). Missing files
+    /// are empty; unreadable ones are an error naming the file.
+    pub fn load(env: &BTreeMap<String, String>) -> Result<Self, CredentialsError> {
+        let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        let home = var("HOME").or_else(|| var("USERPROFILE"));
+        let file = |override_var: &str, default: &str| {
+            var(override_var).map(PathBuf::from).or_else(|| {
+                home.as_ref()
+                    .map(|h| PathBuf::from(h).join(".aws").join(default))
+            })
+        };
+        let mut files = Self::default();
+        for (path, is_config) in [
+            (file("AWS_CONFIG_FILE", "config"), true),
+            (file("AWS_SHARED_CREDENTIALS_FILE", "credentials"), false),
+        ] {
+            let Some(path) = path else { continue };
+            files.sources.push(path.display().to_string());
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    return Err(CredentialsError::new(format!(
+                        "cannot read {}: {e}",
+                        path.display()
+                    )));
+                }
+            };
+            if is_config {
+                files.config = text;
+            } else {
+                files.credentials = text;
+            }
+        }
+        Ok(files)
+    }
+
+    /// Profile `name`: the config file's `[profile name]` (`[default]` for `default`) with the
+    /// credentials file's `[name]` over it.
+    pub fn profile(&self, name: &str) -> Profile {
+        let section = if name == "default" {
+            name.to_owned()
+        } else {
+            format!("profile {name}")
+        };
+        let mut settings = parse_section(&self.config, &section);
+        settings.extend(parse_section(&self.credentials, name));
+        Profile {
+            name: name.to_owned(),
+            sources: self.sources.clone(),
+            settings,
+        }
+    }
+
+    /// The settings of the config file's section `[header]` (`sso-session my-sso`).
+    pub fn config_section(&self, header: &str) -> BTreeMap<String, String> {
+        parse_section(&self.config, header)
     }
 }
 

@@ -19,12 +19,27 @@ pub const FEATURE: &str = "client";
 /// `sigv4` and `credentials` runtime modules, on sha2 and hmac only. `client` includes it.
 pub const SIGV4_FEATURE: &str = "sigv4";
 
+/// The cargo feature of interop with the official SDKs' credential providers
+/// (`aws-credential-types`, a small crate: providers both ways). Off by default; includes
+/// `client`.
+pub const INTEROP_FEATURE: &str = "aws-credential-types";
+
+/// The runtime module that exists only with [`INTEROP_FEATURE`].
+pub const INTEROP_MODULE: &str = "credential_interop";
+
 /// The runtime modules that exist only with the client.
 pub const RUNTIME_MODULES: &[&str] = &[
     "client",
     "client_endpoint",
+    "container_credentials",
+    "credential_cache",
+    "credential_chain",
+    "credential_json",
+    "credential_process",
+    "credential_sso",
     "endpoint",
     "endpoint_lib",
+    "imds",
     "partitions",
     "transport",
 ];
@@ -41,7 +56,15 @@ pub const CRATE_DOC: &str = "With the `client` feature (off by default), every s
 /// Names a `Client` has for itself: an operation whose method would take one gets the suffix
 /// `_operation`.
 pub(super) const RESERVED: &[&str] = &[
-    "new", "from_env", "endpoint", "region", "core", "clone", "fmt", "call",
+    "new",
+    "from_env",
+    "load_from_env",
+    "endpoint",
+    "region",
+    "core",
+    "clone",
+    "fmt",
+    "call",
 ];
 
 /// The optional module declaration for the service root.
@@ -186,10 +209,28 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                     })
                 }
 
-                /// A client configured from the environment variables and the shared files
+                /// A client configured as the SDKs are: the region from the environment or
+                /// the profile, credentials from the default chain (environment, profile,
+                /// web identity, container, instance metadata; cached and refreshed), STS
+                /// calls through this crate's STS client when it has one
                 /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
                 pub fn from_env() -> ::std::result::Result<Self, crate::runtime::client::ConfigError> {
-                    Self::new(crate::runtime::client::Config::from_env()?)
+                    Self::new(crate::runtime::client::Config::from_env(
+                        crate::runtime::default_federation(),
+                    )?)
+                }
+
+                /// Like [`from_env`](Self::from_env), with the region from instance metadata
+                /// when neither the environment nor the profile sets one.
+                pub async fn load_from_env() -> ::std::result::Result<Self, crate::runtime::client::ConfigError> {
+                    let env = ::std::env::vars().collect();
+                    Self::new(
+                        crate::runtime::client::Config::load_from_env(
+                            &env,
+                            crate::runtime::default_federation(),
+                        )
+                        .await?,
+                    )
                 }
 
                 /// The endpoint requests go to.

@@ -75,7 +75,14 @@ pub fn emit_tokens(spec: &CrateSpec<'_>) -> EmittedCrate {
         rust.extend(service_files(&svc, &plan));
     }
     rust.push(lib_rs(spec));
-    rust.push(runtime_mod(&usage));
+    let federation: Vec<_> = spec
+        .services
+        .iter()
+        .filter_map(|s| {
+            super::federation::federation_service(s.model).map(|which| (s.module.as_str(), which))
+        })
+        .collect();
+    rust.push(runtime_mod(&usage, &federation));
     EmittedCrate { rust, usage }
 }
 
@@ -190,7 +197,11 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
 
 /// `src/runtime/mod.rs`: declares the runtime modules the crate needs. The modules themselves
 /// are copied as text, comments and formatting intact.
-fn runtime_mod(usage: &Usage) -> RustFile {
+fn runtime_mod(
+    usage: &Usage,
+    federation: &[(&str, super::federation::FederationService)],
+) -> RustFile {
+    let federation = super::federation::default_federation(federation);
     let decls = MODULES.iter().filter(|m| (m.needed)(usage)).map(|m| {
         let ident = naming::to_ident(m.name);
         let exports = m.exports.iter().map(|e| naming::to_ident(e));
@@ -218,6 +229,8 @@ fn runtime_mod(usage: &Usage) -> RustFile {
             //! `ErrorMetadata`, `http`); the modules only generated code calls (protocol readers
             //! and writers) are hidden from the docs and not part of the API.
             #(#decls)*
+
+            #federation
         },
     }
 }
@@ -282,8 +295,19 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     files.extend(protocol_files);
     let validate_mod = super::validate::module_decl(plan);
     files.extend(super::validate::module_file(svc, plan));
-    let client_mod = super::client::module_decl();
+    let mut client_mod = super::client::module_decl();
     files.push(super::client::client_file(svc));
+    match super::federation::federation_service(model) {
+        Some(super::federation::FederationService::Sts) => {
+            client_mod.extend(super::federation::module_decl());
+            files.push(super::federation::sts_file(svc));
+        }
+        Some(super::federation::FederationService::Sso) => {
+            client_mod.extend(super::federation::module_decl());
+            files.push(super::federation::sso_file(svc));
+        }
+        None => {}
+    }
     files.push(super::endpoint::endpoint_file(svc));
     files.push(RustFile {
         path: format!("{base}/mod.rs"),

@@ -126,6 +126,20 @@ pub fn manifest(spec: &CrateSpec<'_>, usage: &Usage) -> String {
     features.insert(super::validate::FEATURE.to_owned(), validate_feature);
     features.insert(super::client::SIGV4_FEATURE.to_owned(), sigv4_feature);
     features.insert(super::client::FEATURE.to_owned(), client_feature);
+    dependencies.insert(
+        "aws-credential-types",
+        Dependency {
+            optional: true,
+            ..Dependency::new("1")
+        },
+    );
+    features.insert(
+        super::client::INTEROP_FEATURE.to_owned(),
+        vec![
+            super::client::FEATURE.to_owned(),
+            "dep:aws-credential-types".to_owned(),
+        ],
+    );
 
     let services: Vec<String> = spec
         .services
@@ -198,7 +212,7 @@ fn client_dependencies(
             "rustls",
             optional("0.23", Some(false), &["ring", "std", "tls12"]),
         ),
-        ("tokio", optional("1", None, &["time"])),
+        ("tokio", optional("1", None, &["sync", "time"])),
     ];
     let mut sigv4 = Vec::new();
     let mut client = vec![super::client::SIGV4_FEATURE.to_owned()];

@@ -8,6 +8,7 @@ mod endpoint;
 mod enums;
 mod errors;
 mod examples;
+mod federation;
 mod fluent;
 mod krate;
 mod manifest;

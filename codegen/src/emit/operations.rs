@@ -156,6 +156,12 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
          (see the [module documentation](self)).",
         super::docs::code(&op.name)
     );
+    // Only where the model says so, so that signed operations' code is unchanged.
+    let unsigned = op.unsigned.then(|| {
+        quote!(
+            const UNSIGNED: bool = true;
+        )
+    });
     quote! {
         #[doc = #doc]
         #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
@@ -187,6 +193,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             type Output = #output;
             type Error = #error;
             const NAME: &'static str = #op_name;
+            #unsigned
 
             fn build_request(
                 input: &#input,

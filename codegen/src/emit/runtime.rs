@@ -79,6 +79,8 @@ impl RuntimeModule {
             Some("serde")
         } else if VALIDATE_ONLY.contains(&self.name) {
             Some(super::validate::FEATURE)
+        } else if self.name == super::client::INTEROP_MODULE {
+            Some(super::client::INTEROP_FEATURE)
         } else if super::client::RUNTIME_MODULES.contains(&self.name) {
             Some(super::client::FEATURE)
         } else if super::client::SIGV4_MODULES.contains(&self.name) {
@@ -161,6 +163,55 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |_| true,
     },
     RuntimeModule {
+        name: "container_credentials",
+        source: include_str!("../../../runtime/src/container_credentials.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_cache",
+        source: include_str!("../../../runtime/src/credential_cache.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_chain",
+        source: include_str!("../../../runtime/src/credential_chain.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_json",
+        source: include_str!("../../../runtime/src/credential_json.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_interop",
+        source: include_str!("../../../runtime/src/credential_interop.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_process",
+        source: include_str!("../../../runtime/src/credential_process.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
+        name: "credential_sso",
+        source: include_str!("../../../runtime/src/credential_sso.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "credentials",
         source: include_str!("../../../runtime/src/credentials.rs"),
         exports: &[],
@@ -219,13 +270,20 @@ pub const MODULES: &[RuntimeModule] = &[
         needed: |u| u.event_streams,
     },
     RuntimeModule {
+        name: "imds",
+        source: include_str!("../../../runtime/src/imds.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |_| true,
+    },
+    RuntimeModule {
         name: "json",
         source: include_str!("../../../runtime/src/json.rs"),
         exports: &[],
         serde_only: false,
-        needed: |u| {
-            u.protocols.contains(&Protocol::Json) || u.protocols.contains(&Protocol::RestJson)
-        },
+        // Every crate: the client's credential sources read JSON documents
+        // (`credential_json`), and a module cannot be under "this protocol or the client".
+        needed: |_| true,
     },
     RuntimeModule {
         name: "json_document",

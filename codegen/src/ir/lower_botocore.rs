@@ -484,6 +484,11 @@ impl Lowering<'_> {
             },
             idempotent: def.idempotent,
             host_prefix,
+            unsigned: def.authtype.as_deref() == Some("none")
+                || def
+                    .auth
+                    .as_ref()
+                    .is_some_and(|a| a.iter().all(|s| s == "smithy.api#noAuth")),
             checksum_required: def.http_checksum_required
                 || def
                     .http_checksum

@@ -260,6 +260,9 @@ pub struct Operation {
     /// Whether requests must carry a checksum (`httpChecksumRequired`; botocore also
     /// `httpChecksum.requestChecksumRequired`): `Content-MD5` of the body.
     pub checksum_required: bool,
+    /// Whether requests are sent unsigned (botocore `authtype: none` or `auth:
+    /// ["smithy.api#noAuth"]`; Smithy an empty `auth` trait).
+    pub unsigned: bool,
     /// How to page through the operation's results, when it is paginated.
     pub paginator: Option<Paginator>,
     /// Worked examples (botocore `examples-1.json`).

@@ -129,6 +129,12 @@ pub struct OperationDef {
     /// Requests must carry a checksum (`Content-MD5`).
     #[serde(default)]
     pub http_checksum_required: bool,
+    /// `none` for an operation sent unsigned (STS `AssumeRoleWithWebIdentity`).
+    #[serde(default)]
+    pub authtype: Option<String>,
+    /// The auth schemes in order (`["smithy.api#noAuth"]` for an unsigned operation).
+    #[serde(default)]
+    pub auth: Option<Vec<String>>,
     /// Flexible checksums (`requestChecksumRequired` is read).
     #[serde(default)]
     pub http_checksum: Option<HttpChecksumDef>,

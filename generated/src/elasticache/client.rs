@@ -37,13 +37,35 @@ impl Client {
             core: crate::runtime::client::Core::new(config, &SERVICE)?,
         })
     }
-    /// A client configured from the environment variables and the shared files
+    /// A client configured as the SDKs are: the region from the environment or
+    /// the profile, credentials from the default chain (environment, profile,
+    /// web identity, container, instance metadata; cached and refreshed), STS
+    /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
     pub fn from_env() -> ::std::result::Result<
         Self,
         crate::runtime::client::ConfigError,
     > {
-        Self::new(crate::runtime::client::Config::from_env()?)
+        Self::new(
+            crate::runtime::client::Config::from_env(
+                crate::runtime::default_federation(),
+            )?,
+        )
+    }
+    /// Like [`from_env`](Self::from_env), with the region from instance metadata
+    /// when neither the environment nor the profile sets one.
+    pub async fn load_from_env() -> ::std::result::Result<
+        Self,
+        crate::runtime::client::ConfigError,
+    > {
+        let env = ::std::env::vars().collect();
+        Self::new(
+            crate::runtime::client::Config::load_from_env(
+                    &env,
+                    crate::runtime::default_federation(),
+                )
+                .await?,
+        )
     }
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &str {

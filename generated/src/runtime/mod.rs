@@ -6,10 +6,26 @@
 //! are re-exported at the crate root (`DateTime`, `BuildError`, `ResponseError`,
 //! `ErrorMetadata`, `http`); the modules only generated code calls (protocol readers
 //! and writers) are hidden from the docs and not part of the API.
+pub mod blob;
+pub use blob::Blob;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
+#[cfg(feature = "client")]
+pub mod container_credentials;
+#[cfg(feature = "client")]
+pub mod credential_cache;
+#[cfg(feature = "client")]
+pub mod credential_chain;
+#[cfg(feature = "client")]
+pub mod credential_json;
+#[cfg(feature = "aws-credential-types")]
+pub mod credential_interop;
+#[cfg(feature = "client")]
+pub mod credential_process;
+#[cfg(feature = "client")]
+pub mod credential_sso;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
 #[cfg(feature = "client")]
@@ -18,6 +34,8 @@ pub mod endpoint;
 pub mod endpoint_lib;
 pub mod error;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
+#[cfg(feature = "client")]
+pub mod imds;
 #[doc(hidden)]
 pub mod json;
 pub mod operation;
@@ -32,6 +50,7 @@ pub mod partitions;
 pub mod pattern;
 #[doc(hidden)]
 pub mod query;
+pub mod rest;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod serde_support;
@@ -47,3 +66,58 @@ pub mod validate;
 pub use validate::{Validate, ValidationError};
 #[doc(hidden)]
 pub mod xml;
+/// The STS and SSO calls the default credential chain makes, through this crate's own
+/// STS and SSO clients where it has them (and their features are on); the others fail,
+/// saying which client is missing.
+#[cfg(feature = "client")]
+#[derive(
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::fmt::Debug,
+    ::std::default::Default
+)]
+pub struct CrateFederation;
+#[cfg(feature = "client")]
+impl credential_chain::Federation for CrateFederation {
+    #[cfg(feature = "sts")]
+    fn assume_role(
+        &self,
+        target: credential_chain::FederationTarget,
+        credentials: credentials::Credentials,
+        call: credential_chain::AssumeRole,
+    ) -> transport::BoxFuture<
+        '_,
+        ::std::result::Result<credentials::Credentials, ::std::string::String>,
+    > {
+        crate::sts::federation::assume_role(target, credentials, call)
+    }
+    #[cfg(feature = "sts")]
+    fn assume_role_with_web_identity(
+        &self,
+        target: credential_chain::FederationTarget,
+        call: credential_chain::AssumeRoleWithWebIdentity,
+    ) -> transport::BoxFuture<
+        '_,
+        ::std::result::Result<credentials::Credentials, ::std::string::String>,
+    > {
+        crate::sts::federation::assume_role_with_web_identity(target, call)
+    }
+    #[cfg(feature = "sso")]
+    fn get_role_credentials(
+        &self,
+        target: credential_chain::FederationTarget,
+        call: credential_chain::GetRoleCredentials,
+    ) -> transport::BoxFuture<
+        '_,
+        ::std::result::Result<credentials::Credentials, ::std::string::String>,
+    > {
+        crate::sso::federation::get_role_credentials(target, call)
+    }
+}
+/// What `Client::from_env` hands to the default credential chain: [`CrateFederation`].
+#[cfg(feature = "client")]
+pub fn default_federation() -> ::std::option::Option<
+    ::std::sync::Arc<dyn credential_chain::Federation>,
+> {
+    ::std::option::Option::Some(::std::sync::Arc::new(CrateFederation))
+}

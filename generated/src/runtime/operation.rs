@@ -21,6 +21,10 @@ pub trait Operation {
     /// The operation's name in the model (`CopySnapshot`).
     const NAME: &'static str;
 
+    /// Whether requests are sent unsigned (the model says no auth: STS
+    /// `AssumeRoleWithWebIdentity`); the client then needs no credentials for it.
+    const UNSIGNED: bool = false;
+
     /// Builds the HTTP request: method, path, headers (`Content-Type`, `Content-Length`, and
     /// the protocol's own) and body. The caller adds the host and signs it. An input that
     /// cannot be put into a request (an empty URI label, a header value HTTP does not allow, an

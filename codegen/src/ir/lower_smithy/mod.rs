@@ -536,6 +536,10 @@ impl Lowering<'_> {
             idempotent: t.contains_key(id::IDEMPOTENT),
             host_prefix,
             checksum_required: t.contains_key(id::HTTP_CHECKSUM_REQUIRED),
+            unsigned: t
+                .get(id::AUTH)
+                .and_then(|v| v.as_array())
+                .is_some_and(|a| a.is_empty()),
             request_compression: self
                 .read::<traits::RequestCompressionTrait>(&here, t, id::REQUEST_COMPRESSION)
                 .map(|c| c.encodings)

@@ -44,6 +44,8 @@ pub mod id {
     pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
     pub const HTTP_PAYLOAD: &str = "smithy.api#httpPayload";
     pub const HTTP_CHECKSUM_REQUIRED: &str = "smithy.api#httpChecksumRequired";
+    /// The operation's auth schemes; an empty list means unsigned.
+    pub const AUTH: &str = "smithy.api#auth";
     pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
     pub const ENDPOINT: &str = "smithy.api#endpoint";
     /// `smithy.api#examples`.
