@@ -45,22 +45,33 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and
-/// pagination tests: (module, model, protocol). Paginators are read from beside the model.
-const EXTRAS: &[(&str, &str, Protocol)] = &[
+/// pagination tests, ElastiCache's DescribeCacheClusters for its waiters, and the waiter fixture
+/// (every JMESPath form AWS waiters use): (module, model, protocol, operations). Paginators and
+/// waiters are read from beside the model.
+const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
     (
         "elasticache",
         "models/botocore/elasticache/2015-02-02/service-2.json",
         Protocol::Query,
+        &["CopySnapshot", "DescribeSnapshots", "DescribeCacheClusters"],
     ),
     (
         "memorydb_json",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::Json,
+        &["CopySnapshot", "DescribeSnapshots"],
     ),
     (
         "memorydb_cbor",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::RpcV2Cbor,
+        &["CopySnapshot", "DescribeSnapshots"],
+    ),
+    (
+        "waiter_paths",
+        "models/fixtures/waiters.json",
+        Protocol::Json,
+        &["DescribeThings"],
     ),
 ];
 
@@ -145,22 +156,29 @@ fn main() {
             }
         }
     }
-    for (module, model, protocol) in EXTRAS {
-        let path = repo.join(model);
+    for (module, model_file, protocol, operations) in EXTRAS {
+        let path = repo.join(model_file);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut model =
-            awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
-        let paginators = path.with_file_name("paginators-1.json");
-        println!("cargo:rerun-if-changed={}", paginators.display());
-        awsgen_codegen::model::load_paginators(&mut model, "paginators-1.json", &read(&paginators))
-            .unwrap_or_else(|e| panic!("{e}"));
+            awsgen_codegen::model::load(model_file, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        let companion = |name| {
+            let file = awsgen_codegen::model::companion_path(model_file, name);
+            let path = repo.join(&file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            path.is_file().then(|| (file, read(&path)))
+        };
+        if let Some((file, bytes)) = companion("paginators-1.json") {
+            awsgen_codegen::model::load_paginators(&mut model, &file, &bytes)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        if let Some((file, bytes)) = companion("waiters-2.json") {
+            awsgen_codegen::model::load_waiters(&mut model, &file, &bytes)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,
-            selection: Selection::Operations(vec![
-                "CopySnapshot".to_owned(),
-                "DescribeSnapshots".to_owned(),
-            ]),
+            selection: Selection::Operations(operations.iter().map(|o| (*o).to_owned()).collect()),
             protocol: Some(*protocol),
         });
     }

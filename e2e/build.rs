@@ -1,6 +1,6 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
-//! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
+//! operations the tests drive against moto (create a cluster, wait for it, snapshot it, copy,
+//! describe, tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
 //! which the library includes to mount the generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
@@ -24,7 +24,9 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "CopySnapshot",
             "CreateCacheCluster",
             "CreateSnapshot",
+            "DeleteCacheCluster",
             "DeleteSnapshot",
+            "DescribeCacheClusters",
             "DescribeSnapshots",
             "ListTagsForResource",
             "RemoveTagsFromResource",
@@ -79,6 +81,12 @@ fn main() {
                 &read(&paginators),
             )
             .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let waiters = path.with_file_name("waiters-2.json");
+        if waiters.is_file() {
+            println!("cargo:rerun-if-changed={}", waiters.display());
+            awsgen_codegen::model::load_waiters(&mut model, "waiters-2.json", &read(&waiters))
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         let rules = path.with_file_name("endpoint-rule-set-1.json");
         println!("cargo:rerun-if-changed={}", rules.display());

@@ -23,6 +23,8 @@ pub const SIGV4_FEATURE: &str = "sigv4";
 pub const RUNTIME_MODULES: &[&str] = &[
     "client",
     "client_endpoint",
+    "client_pages",
+    "client_waiter",
     "endpoint",
     "endpoint_lib",
     "partitions",
@@ -115,6 +117,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             }
         });
         fluent_builders.push(super::fluent::fluent_builder(svc, op));
+        methods.push(super::waiters::client_methods(svc, op));
         let path = quote!(#root::operation::#module);
         let error = naming::to_ident(&names.error);
         error_impls.push(quote! {

@@ -280,6 +280,8 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     let client_mod = super::client::module_decl();
     files.push(super::client::client_file(svc));
     files.push(super::endpoint::endpoint_file(svc));
+    files.extend(super::waiters::waiters_file(svc));
+    let waiters_mod = super::waiters::module_decl(svc);
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
@@ -290,6 +292,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             #protocol_mod
             #validate_mod
             #client_mod
+            #waiters_mod
 
             #[doc = #api_version_doc]
             pub const API_VERSION: &str = #api_version;
