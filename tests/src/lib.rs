@@ -26,6 +26,11 @@ pub fn load(rel: &str) -> Model {
         awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)
             .unwrap_or_else(|e| panic!("{e}"));
     }
+    let waiters = awsgen_codegen::model::companion_path(rel, "waiters-2.json");
+    if let Ok(bytes) = std::fs::read(repo_root().join(&waiters)) {
+        awsgen_codegen::model::load_waiters(&mut model, &waiters, &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     let examples = awsgen_codegen::model::companion_path(rel, "examples-1.json");
     if let Ok(bytes) = std::fs::read(repo_root().join(&examples)) {
         awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)

@@ -250,3 +250,50 @@ fn elasticache_cache_cluster_available_on_query_responses() {
     assert_eq!(CacheClusterDeleted::acceptor(404, Err(&e)), Some(Success));
     assert_eq!(CacheClusterAvailable::acceptor(404, Err(&e)), None);
 }
+
+/// Each waiter of `model` in a form both front ends can be compared in (the typed expressions
+/// name shapes by each model's own ids, so the path text stands for them).
+fn waiter_summary(model: &awsgen_codegen::ir::Model) -> Vec<String> {
+    use awsgen_codegen::ir::waiters::Matcher;
+    let mut out = Vec::new();
+    for op in &model.operations {
+        for w in &op.waiters {
+            let acceptors: Vec<String> = w
+                .acceptors
+                .iter()
+                .map(|a| match &a.matcher {
+                    Matcher::Output {
+                        path,
+                        comparator,
+                        expected,
+                        ..
+                    } => format!("{:?} {path} {comparator:?} {expected:?}", a.state),
+                    other => format!("{:?} {other:?}", a.state),
+                })
+                .collect();
+            out.push(format!(
+                "{} {} {:?} {}..{} s deprecated={}: {}",
+                op.name,
+                w.name,
+                w.docs,
+                w.min_delay,
+                w.max_delay,
+                w.deprecated,
+                acceptors.join("; ")
+            ));
+        }
+        assert!(op.left_out_waiters.is_empty(), "{:?}", op.left_out_waiters);
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn botocore_and_smithy_give_the_same_elasticache_waiters() {
+    let botocore = waiter_summary(&awsgen_tests::load(
+        "models/botocore/elasticache/2015-02-02/service-2.json",
+    ));
+    let smithy = waiter_summary(&awsgen_tests::load("models/smithy/elasticache.json"));
+    assert_eq!(botocore.len(), 4, "{botocore:#?}");
+    assert_eq!(botocore, smithy);
+}

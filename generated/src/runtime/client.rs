@@ -402,6 +402,7 @@ impl Core {
         let inner = &*self.inner;
         self.invoke_at::<O>(input, &inner.endpoint, &inner.signer)
             .await
+            .map(|(_, output)| output)
     }
 
     /// Calls the operation `input` belongs to: [`Core::invoke`], or
@@ -415,11 +416,28 @@ impl Core {
         I: Input<C>,
         <I::Operation as Operation>::Error: ServiceError,
     {
+        self.call_input_with_status::<C, I>(input)
+            .await
+            .map(|(_, output)| output)
+    }
+
+    /// Like [`Core::call_input`], giving the HTTP status of the response with the output (what
+    /// waiters' status acceptors look at).
+    pub async fn call_input_with_status<C, I>(
+        &self,
+        input: &I,
+    ) -> Result<(u16, <I::Operation as Operation>::Output), Error<<I::Operation as Operation>::Error>>
+    where
+        I: Input<C>,
+        <I::Operation as Operation>::Error: ServiceError,
+    {
+        let inner = &*self.inner;
         let params = input.endpoint_params();
         if params.is_empty() {
-            self.invoke::<I::Operation>(input).await
+            self.invoke_at::<I::Operation>(input, &inner.endpoint, &inner.signer)
+                .await
         } else {
-            self.invoke_with_endpoint_params::<I::Operation>(input, &params)
+            self.invoke_with_params_at::<I::Operation>(input, &params)
                 .await
         }
     }
@@ -432,6 +450,20 @@ impl Core {
         input: &O::Input,
         params: &[(&'static str, Value<'_>)],
     ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        self.invoke_with_params_at::<O>(input, params)
+            .await
+            .map(|(_, output)| output)
+    }
+
+    async fn invoke_with_params_at<O>(
+        &self,
+        input: &O::Input,
+        params: &[(&'static str, Value<'_>)],
+    ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
         O::Error: ServiceError,
@@ -478,7 +510,7 @@ impl Core {
         input: &O::Input,
         endpoint: &ResolvedEndpoint,
         signer: &Signer,
-    ) -> Result<O::Output, Error<O::Error>>
+    ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
         O::Error: ServiceError,
@@ -507,12 +539,9 @@ impl Core {
                 Err(_) => ErrorKind::Timeout(inner.timeout),
                 Ok(Err(e)) => ErrorKind::Transport(e),
                 Ok(Ok(response)) => {
-                    match O::parse_response(
-                        response.status().as_u16(),
-                        response.headers(),
-                        response.body(),
-                    ) {
-                        Ok(output) => return Ok(output),
+                    let status = response.status().as_u16();
+                    match O::parse_response(status, response.headers(), response.body()) {
+                        Ok(output) => return Ok((status, output)),
                         Err(ResponseError::Service(e)) => ErrorKind::Service(e),
                         Err(ResponseError::Invalid(e)) => ErrorKind::InvalidResponse(e),
                     }

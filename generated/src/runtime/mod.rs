@@ -9,6 +9,10 @@
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
+pub mod client_pages;
+#[cfg(feature = "client")]
+pub mod client_waiter;
+#[cfg(feature = "client")]
 pub mod client_endpoint;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
@@ -45,5 +49,6 @@ pub mod transport;
 pub mod validate;
 #[cfg(feature = "validate")]
 pub use validate::{Validate, ValidationError};
+pub mod waiter;
 #[doc(hidden)]
 pub mod xml;
