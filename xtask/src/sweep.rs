@@ -57,7 +57,8 @@ pub struct Row {
     pub waiters: usize,
     /// Waiters generated (0 unless the model generated).
     pub waiters_generated: usize,
-    /// Waiters of a generated model that were left out: (waiter, reason).
+    /// Waiters left out (for their paths; in a generated model also for their operation being
+    /// left out): (waiter, reason).
     pub waiters_left_out: Vec<(String, String)>,
 }
 
@@ -125,6 +126,13 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
         .iter()
         .map(|o| o.waiters.len() + o.left_out_waiters.len())
         .sum();
+    // Left out for their paths, whether or not the model generates.
+    row.waiters_left_out = loaded
+        .operations
+        .iter()
+        .flat_map(|o| &o.left_out_waiters)
+        .map(|l| (l.name.clone(), l.reason.clone()))
+        .collect();
     row.protocol = loaded
         .service
         .protocols
@@ -136,23 +144,18 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
         Err(e) => return Ok(Outcome::Refused(e.to_string())),
     };
     row.protocol = protocol.botocore_name().to_owned();
-    let waiters: Vec<(String, Vec<String>, Vec<(String, String)>)> = loaded
+    let waiters: Vec<(String, Vec<String>)> = loaded
         .operations
         .iter()
         .map(|o| {
             (
                 o.name.clone(),
                 o.waiters.iter().map(|w| w.name.clone()).collect(),
-                o.left_out_waiters
-                    .iter()
-                    .map(|l| (l.name.clone(), l.reason.clone()))
-                    .collect(),
             )
         })
         .collect();
     let generated = awsgen_codegen::generate_lenient(&crate_input(model, loaded))?;
-    for (operation, supported, left_out) in waiters {
-        row.waiters_left_out.extend(left_out);
+    for (operation, supported) in waiters {
         if generated
             .left_out
             .iter()
@@ -423,7 +426,7 @@ pub fn waiters_line(rows: &[Row]) -> String {
     let not_generated: usize = rows
         .iter()
         .filter(|r| !matches!(r.outcome, Outcome::Generated { .. }))
-        .map(|r| r.waiters)
+        .map(|r| r.waiters - r.waiters_left_out.len())
         .sum();
     format!(
         "waiters: {generated} of {total} generate ({} left out{}{}; {not_generated} in models not generated)\n",
