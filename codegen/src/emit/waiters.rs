@@ -361,6 +361,25 @@ impl Compiler<'_, '_> {
         current: &TokenStream,
         depth: usize,
     ) -> TokenStream {
+        // A member of the current node: `as_deref()` (clippy's `option_as_ref_deref`).
+        if let (
+            Ty::Node(id),
+            Operand::Str,
+            ExprKind::Field {
+                base,
+                structure,
+                member,
+            },
+        ) = (&e.ty, operand, &e.kind)
+            && matches!(base.kind, ExprKind::Current)
+            && matches!(
+                self.svc.model.shape(id).kind,
+                ShapeKind::Scalar(Scalar::String)
+            )
+        {
+            let (field, _) = self.field(structure, member);
+            return quote!(#current.#field.as_deref());
+        }
         let v = self.value(e, current, depth);
         match (&e.ty, operand) {
             (Ty::Bool, Operand::Bool) => quote!(::std::option::Option::Some(#v)),
@@ -420,12 +439,12 @@ pub fn client_methods(svc: &Service<'_>, op: &Operation) -> TokenStream {
         let method = naming::to_ident(&method_name(w));
         let ty = naming::to_ident(&type_name(w));
         let doc = Doc::text(&format!(
-            "Waits until [`{ty}`]({root_path}::waiters::{ty}) ends the wait: calls {op} with \
+            "Waits until [`{ty}`](crate::{module}::waiters::{ty}) ends the wait: calls {op} with \
              `input` until an acceptor matches, sleeping {min} to {max} s between attempts \
              (exponential backoff with jitter), for at most `max_wait`. Gives the response that \
              matched a success acceptor; a failure acceptor, an error no acceptor expects, or \
              running out of time is the [`WaiterError`](crate::runtime::client_waiter::WaiterError).",
-            root_path = format!("crate::{}", svc.module),
+            module = svc.module,
             op = code(&op.name),
             min = w.min_delay,
             max = w.max_delay,

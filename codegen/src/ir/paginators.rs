@@ -64,7 +64,16 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
                     )),
                 }
             }
-            if ends.windows(2).any(|w| w[0] != w[1]) {
+            // The same Rust type: one shape, or the same scalar (S3's `NextMarker` and
+            // `ObjectKey` are both strings).
+            let same = |a: &ShapeId, b: &ShapeId| {
+                a == b
+                    || matches!(
+                        (&model.shape(a).kind, &model.shape(b).kind),
+                        (ShapeKind::Scalar(x), ShapeKind::Scalar(y)) if x == y
+                    )
+            };
+            if ends.windows(2).any(|w| !same(&w[0], &w[1])) {
                 problems.push(Problem::new(
                     here(),
                     format!("output token `{text}`: its alternatives end on different shapes"),
@@ -253,10 +262,10 @@ mod tests {
         assert_eq!(p.output_tokens[0].to_string(), "Next || Items[-1]");
         assert_eq!(p.output_tokens[0].alternatives.len(), 2);
         assert!(p.output_tokens[0].alternatives[1][0].last_item);
-        // Alternatives must agree on what they give.
+        // Alternatives must agree on what they give (a list is not a string).
         let mut model = crate::model::load("m.json", MODEL.as_bytes()).unwrap();
         let paginators = br#"{"pagination": {"Query": {"input_token": "Start",
-            "output_token": "Next || Count", "result_key": "Items"}}}"#;
+            "output_token": "Next || Items", "result_key": "Items"}}}"#;
         let e = crate::model::load_paginators(&mut model, "p.json", paginators)
             .unwrap_err()
             .to_string();
