@@ -3,7 +3,8 @@
 //! other model, and writes the result as one crate-root source file (`generated.rs`), plus a
 //! dispatch table from (suite, operation) to the generated code (`dispatch.rs`) and the list of
 //! suites (`suites.rs`). It also generates `CopySnapshot` of ElastiCache (query) and MemoryDB
-//! (json and smithy-rpc-v2-cbor) for the golden wire tests.
+//! (json and smithy-rpc-v2-cbor) for the golden wire tests, and API Gateway's `GetRestApi`
+//! (restJson1) for the error tests.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -44,10 +45,11 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/rest-json.json", "rest_json"),
 ];
 
-/// CopySnapshot (and DescribeSnapshots, paginated) of the target services, for golden and
-/// pagination tests, ElastiCache's DescribeCacheClusters for its waiters, and the waiter fixture
-/// (every JMESPath form AWS waiters use): (module, model, protocol, operations). Paginators and
-/// waiters are read from beside the model.
+/// Operations of real services, for golden, pagination, error and waiter tests: (module,
+/// model, protocol, operations): CopySnapshot (and DescribeSnapshots, paginated) of the target
+/// services in each of their protocols, ElastiCache's DescribeCacheClusters for its waiters, the
+/// waiter fixture (every JMESPath form AWS waiters use), and a restJson1 operation of API
+/// Gateway. Paginators and waiters are read from beside the model.
 const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
     (
         "elasticache",
@@ -59,13 +61,13 @@ const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
         "memorydb_json",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::Json,
-        &["CopySnapshot", "DescribeSnapshots"],
+        SNAPSHOTS,
     ),
     (
         "memorydb_cbor",
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::RpcV2Cbor,
-        &["CopySnapshot", "DescribeSnapshots"],
+        SNAPSHOTS,
     ),
     (
         "waiter_paths",
@@ -73,7 +75,15 @@ const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
         Protocol::Json,
         &["DescribeThings"],
     ),
+    (
+        "apigateway",
+        "models/fixtures/botocore/apigateway/2015-07-09/service-2.json",
+        Protocol::RestJson,
+        &["GetRestApi"],
+    ),
 ];
+
+const SNAPSHOTS: &[&str] = &["CopySnapshot", "DescribeSnapshots"];
 
 struct Suite {
     /// `input/query.json#3`.

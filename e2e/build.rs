@@ -1,7 +1,9 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
 //! operations the tests drive against moto (create a cluster, wait for it, snapshot it, copy,
-//! describe, tag, delete) and API Gateway's (restJson1: REST APIs and resources), client included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`,
-//! which the library includes to mount the generated modules at its crate root.
+//! describe, tag, delete), API Gateway's (restJson1: REST APIs and resources) and DynamoDB's with
+//! `operationContextParams` (for the endpoint tests), client included, into
+//! `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library includes to mount the
+//! generated modules at its crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
 //! tests, so a second checked-in crate would be review and freshness burden without a reader
@@ -57,6 +59,18 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "GetResources",
             "GetRestApi",
             "GetRestApis",
+        ],
+    ),
+    (
+        // Every operation with `operationContextParams` (and none else): for the endpoint tests.
+        "dynamodb",
+        "models/fixtures/botocore/dynamodb/2012-08-10/service-2.json",
+        &[
+            "BatchGetItem",
+            "BatchWriteItem",
+            "ImportTable",
+            "TransactGetItems",
+            "TransactWriteItems",
         ],
     ),
 ];

@@ -10,7 +10,7 @@ use awsgen_fuzz::encode;
 fn main() {
     let samples = corpus::samples();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let targets: [(&str, Vec<Protocol>, bool); 4] = [
+    let targets: [(&str, Vec<Protocol>, bool); 5] = [
         ("xml_response", vec![Protocol::Query], false),
         ("json_response", vec![Protocol::Json], false),
         ("cbor_response", vec![Protocol::Cbor], false),

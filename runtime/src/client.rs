@@ -65,6 +65,11 @@ pub struct ServiceInfo {
     pub signing_name: &'static str,
     /// The service's endpoint rule set.
     pub rules: &'static RuleSet<'static>,
+    /// Whether some of its operations set rule-set parameters of their own (context
+    /// parameters): then a configuration the rules refuse on its own (DynamoDB's
+    /// `AccountIdEndpointMode` `required` without an account id, which a table ARN in the
+    /// input supplies) does not fail the client; calls that set no parameter report it.
+    pub operation_params: bool,
 }
 
 /// An operation input that the client `C` can send: what `Client::call(input)` takes. Generated
@@ -302,7 +307,9 @@ pub struct Core {
 #[derive(Debug)]
 struct Inner {
     service: &'static ServiceInfo,
-    endpoint: ResolvedEndpoint,
+    /// Resolved from the configuration once; an error only for a service whose operations
+    /// set parameters of their own ([`ServiceInfo::operation_params`]).
+    endpoint: Result<ResolvedEndpoint, EndpointError>,
     region: String,
     signer: Signer,
     /// What a per-call resolution needs (operations with endpoint parameters of their own).
@@ -323,8 +330,8 @@ impl Core {
         let credentials = config.credentials.ok_or_else(|| {
             ConfigError::Credentials(CredentialsError::new("none were configured"))
         })?;
-        // Once per client: operations whose rule set parameters come from their input are
-        // not distinguished (the models' context parameters are not bound yet).
+        // Once per client; operations that set rule-set parameters from their input resolve
+        // again per call (`invoke_with_endpoint_params`).
         let endpoint = super::client_endpoint::resolve(
             service.rules,
             &Settings {
@@ -334,12 +341,17 @@ impl Core {
                 use_dual_stack: config.use_dual_stack,
                 params: &config.endpoint_params,
             },
-        )
-        .map_err(ConfigError::Endpoint)?;
-        let signing_region = endpoint.signing_region.as_deref().unwrap_or(&region);
-        let signing_name = endpoint
-            .signing_name
-            .as_deref()
+        );
+        let endpoint = match endpoint {
+            Err(e) if !service.operation_params => return Err(ConfigError::Endpoint(e)),
+            other => other,
+        };
+        let resolved = endpoint.as_ref().ok();
+        let signing_region = resolved
+            .and_then(|e| e.signing_region.as_deref())
+            .unwrap_or(&region);
+        let signing_name = resolved
+            .and_then(|e| e.signing_name.as_deref())
             .unwrap_or(service.signing_name);
         let http = match config.http_client {
             Some(client) => client,
@@ -367,9 +379,11 @@ impl Core {
         })
     }
 
-    /// The endpoint requests go to.
+    /// The endpoint requests go to. Empty when the configuration alone does not resolve one,
+    /// which only a service whose operations set endpoint parameters of their own allows
+    /// (see [`Core::resolved_endpoint`]).
     pub fn endpoint(&self) -> &str {
-        &self.inner.endpoint.url
+        self.inner.endpoint.as_ref().map_or("", |e| e.url.as_str())
     }
 
     /// The configured region (requests are signed for the endpoint's signing region when its
@@ -379,9 +393,10 @@ impl Core {
     }
 
     /// The endpoint as resolved from the service's rule set: URL, headers, and the signing
-    /// name and region its auth scheme names.
-    pub fn resolved_endpoint(&self) -> &ResolvedEndpoint {
-        &self.inner.endpoint
+    /// name and region its auth scheme names; the error when the configuration alone does not resolve (only for a service whose
+    /// operations set endpoint parameters of their own, [`ServiceInfo::operation_params`]).
+    pub fn resolved_endpoint(&self) -> Result<&ResolvedEndpoint, &EndpointError> {
+        self.inner.endpoint.as_ref()
     }
 
     /// The service this core calls.
@@ -396,10 +411,24 @@ impl Core {
         O: Operation,
         O::Error: ServiceError,
     {
-        let inner = &*self.inner;
-        self.invoke_at::<O>(input, &inner.endpoint, &inner.signer)
+        self.invoke_status::<O>(input)
             .await
             .map(|(_, output)| output)
+    }
+
+    /// [`Core::invoke`], with the response's HTTP status.
+    async fn invoke_status<O>(&self, input: &O::Input) -> Result<(u16, O::Output), Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
+        let endpoint = inner.endpoint.as_ref().map_err(|e| Error {
+            operation: O::NAME,
+            attempts: 0,
+            kind: ErrorKind::EndpointResolution(e.clone()),
+        })?;
+        self.invoke_at::<O>(input, endpoint, &inner.signer).await
     }
 
     /// Calls the operation `input` belongs to: [`Core::invoke`], or
@@ -428,11 +457,9 @@ impl Core {
         I: Input<C>,
         <I::Operation as Operation>::Error: ServiceError,
     {
-        let inner = &*self.inner;
         let params = input.endpoint_params();
         if params.is_empty() {
-            self.invoke_at::<I::Operation>(input, &inner.endpoint, &inner.signer)
-                .await
+            self.invoke_status::<I::Operation>(input).await
         } else {
             self.invoke_with_params_at::<I::Operation>(input, &params)
                 .await

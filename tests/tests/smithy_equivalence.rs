@@ -1,6 +1,8 @@
-//! Equivalence of the two front ends: for `CopySnapshot` of ElastiCache and of MemoryDB, the
-//! crate generated from the Smithy model differs from the one generated from the botocore model
-//! only where the model diff says the models differ.
+//! Equivalence of the two front ends: for `CopySnapshot` of ElastiCache (awsQuery) and of
+//! MemoryDB (awsJson1_1), and for every operation of two restJson1 services (IAM Identity
+//! Center's SSO portal and AWS IoT data plane: query, header, label, greedy-free URI, payload
+//! and status-code bindings), the crate generated from the Smithy model differs from the one
+//! generated from the botocore model only where the model diff says the models differ.
 //!
 //! Method. Both models are prepared (selected and refined, as `generate` does) and diffed. Then
 //! every change the diff reports is *neutralized* in the two prepared models: what only one model
@@ -29,13 +31,17 @@ const EC_BOTOCORE: &str = "models/botocore/elasticache/2015-02-02/service-2.json
 const EC_SMITHY: &str = "models/smithy/elasticache.json";
 const MDB_BOTOCORE: &str = "models/botocore/memorydb/2021-01-01/service-2.json";
 const MDB_SMITHY: &str = "models/smithy/memorydb.json";
+const SSO_BOTOCORE: &str = "models/fixtures/botocore/sso/2019-06-10/service-2.json";
+const SSO_SMITHY: &str = "models/smithy/sso.json";
+const IOT_BOTOCORE: &str = "models/fixtures/botocore/iot-data/2015-05-28/service-2.json";
+const IOT_SMITHY: &str = "models/smithy/iot-data.json";
 
-fn prepared(rel: &str) -> Model {
-    awsgen_codegen::prepare(
-        &load(rel),
-        &Selection::Operations(vec!["CopySnapshot".to_owned()]),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+fn prepared(rel: &str, selection: &Selection) -> Model {
+    awsgen_codegen::prepare(&load(rel), selection).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn copy_snapshot() -> Selection {
+    Selection::Operations(vec!["CopySnapshot".to_owned()])
 }
 
 /// The crate generated from a prepared model, with the model file name in headers replaced.
@@ -337,9 +343,9 @@ fn first_difference(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) 
 }
 
 /// Runs the method for one service; returns the diff for service-specific assertions.
-fn check(botocore: &str, smithy: &str, module: &str) -> ModelDiff {
-    let a = prepared(botocore);
-    let b_original = prepared(smithy);
+fn check(botocore: &str, smithy: &str, module: &str, selection: &Selection) -> ModelDiff {
+    let a = prepared(botocore, selection);
+    let b_original = prepared(smithy, selection);
     let b = bare_ids(&b_original);
     assert_eq!(
         first_difference(&generate(&b_original, module), &generate(&b, module)),
@@ -394,7 +400,7 @@ fn has(diff: &ModelDiff, subject: Subject, aspect: Aspect) -> bool {
 
 #[test]
 fn elasticache_copy_snapshot() {
-    let diff = check(EC_BOTOCORE, EC_SMITHY, "elasticache");
+    let diff = check(EC_BOTOCORE, EC_SMITHY, "elasticache", &copy_snapshot());
     let member = |s: &str, m: &str| Subject::Member(s.to_owned(), m.to_owned());
     assert!(has(
         &diff,
@@ -429,7 +435,7 @@ fn elasticache_copy_snapshot() {
 
 #[test]
 fn memorydb_copy_snapshot() {
-    let diff = check(MDB_BOTOCORE, MDB_SMITHY, "memorydb");
+    let diff = check(MDB_BOTOCORE, MDB_SMITHY, "memorydb", &copy_snapshot());
     assert!(has(&diff, Subject::Service, Aspect::Protocols));
     assert!(has(
         &diff,
@@ -444,4 +450,29 @@ fn memorydb_copy_snapshot() {
         "{:#?}",
         diff.changes
     );
+}
+
+/// What a restJson1 comparison must show: the HTTP bindings (method, URI, status code, and
+/// where each member goes) read from the Smithy traits equal those read from botocore's
+/// `http`/`location`/`locationName`/`payload`, so no binding change is reported, and the
+/// crates agree everywhere else the diff is silent (checked by [`check`]).
+fn bindings_agree(diff: &ModelDiff) {
+    let bindings: Vec<_> = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c.aspect, Aspect::Http | Aspect::Location | Aspect::WireName))
+        .collect();
+    assert!(bindings.is_empty(), "binding changes: {bindings:#?}");
+}
+
+#[test]
+fn sso_rest_json_every_operation() {
+    let diff = check(SSO_BOTOCORE, SSO_SMITHY, "sso", &Selection::All);
+    bindings_agree(&diff);
+}
+
+#[test]
+fn iot_data_rest_json_every_operation() {
+    let diff = check(IOT_BOTOCORE, IOT_SMITHY, "iot_data", &Selection::All);
+    bindings_agree(&diff);
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use awsgen_codegen::endpoints::Table;
-use awsgen_codegen::ir::{EndpointParamSource, Model};
+use awsgen_codegen::ir::{ContextPath, EndpointParamSource, Model};
 use awsgen_runtime::endpoint::Value;
 use serde_json::Value as Json;
 
@@ -73,49 +73,34 @@ pub fn value(json: &Json) -> Value<'static> {
     }
 }
 
-/// The subset of JMESPath the models' `operationContextParams` use: `a.b`, `keys(a)`,
-/// `a[*].b` and `a[*].[b.c, d.e][]` (a projection of a multi-select, flattened, nulls
-/// dropped).
-pub fn eval_path(path: &str, v: &Json) -> Json {
-    if let Some(inner) = path.strip_prefix("keys(").and_then(|r| r.strip_suffix(')')) {
-        return match eval_path(inner, v) {
-            Json::Object(o) => Json::Array(o.keys().map(|k| Json::String(k.clone())).collect()),
-            _ => Json::Null,
-        };
-    }
-    if let Some((head, rest)) = path.split_once("[*]") {
-        let Json::Array(items) = eval_path(head, v) else {
-            return Json::Null;
-        };
-        let rest = rest.strip_prefix('.').unwrap_or(rest);
-        let mut out = Vec::new();
-        for item in &items {
-            if let Some(select) = rest.strip_prefix('[').and_then(|r| r.strip_suffix("][]")) {
-                for p in select.split(',') {
-                    let x = eval_path(p.trim(), item);
-                    if !x.is_null() {
-                        out.push(x);
-                    }
-                }
-            } else {
-                let x = if rest.is_empty() {
-                    item.clone()
-                } else {
-                    eval_path(rest, item)
-                };
-                if !x.is_null() {
-                    out.push(x);
-                }
+/// The value `path` reaches in `v` (the test's `operationParams`, with the model's member
+/// names), as JMESPath gives it: `null` when the start is absent; projections drop nulls.
+pub fn eval_path(path: &ContextPath, v: &Json) -> Json {
+    let walk = |from: &Json, members: &[String]| -> Json {
+        let mut cur = from;
+        for key in members {
+            match cur.get(key) {
+                Some(next) => cur = next,
+                None => return Json::Null,
             }
         }
-        return Json::Array(out);
+        cur.clone()
+    };
+    match path {
+        ContextPath::Members(members) => walk(v, members),
+        ContextPath::Keys(members) => match walk(v, members) {
+            Json::Object(o) => Json::Array(o.keys().map(|k| Json::String(k.clone())).collect()),
+            _ => Json::Null,
+        },
+        ContextPath::Each { list, select } => match walk(v, list) {
+            Json::Array(items) => Json::Array(
+                items
+                    .iter()
+                    .flat_map(|item| select.iter().map(move |p| walk(item, p)))
+                    .filter(|x| !x.is_null())
+                    .collect(),
+            ),
+            _ => Json::Null,
+        },
     }
-    let mut cur = v;
-    for key in path.split('.') {
-        match cur.get(key) {
-            Some(next) => cur = next,
-            None => return Json::Null,
-        }
-    }
-    cur.clone()
 }

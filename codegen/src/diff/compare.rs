@@ -267,12 +267,8 @@ impl Cx<'_> {
         );
         let http = |o: &Operation| {
             Some(format!(
-                "{} {}{}",
-                o.http.method,
-                o.http.request_uri,
-                o.http
-                    .response_code
-                    .map_or(String::new(), |c| format!(" {c}"))
+                "{} {} {}",
+                o.http.method, o.http.request_uri, o.http.response_code
             ))
         };
         self.field(s, Aspect::Http, http(a), http(b), false);

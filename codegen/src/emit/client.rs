@@ -152,6 +152,10 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         " A client of {title}: region, endpoint, credentials, transport and retry policy, and \
          a fluent call per operation. Cheap to clone (the state is shared)."
     );
+    let operation_params = model
+        .operations
+        .iter()
+        .any(|op| super::endpoint::operation_params(svc, op).is_some());
     RustFile {
         path: format!("src/{}/client.rs", svc.module),
         source: model.source.clone(),
@@ -165,6 +169,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                 endpoint_prefix: #endpoint_prefix,
                 signing_name: #signing_name,
                 rules: &super::endpoint::RULES,
+                operation_params: #operation_params,
             };
 
             #[doc = #client_doc]

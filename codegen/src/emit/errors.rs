@@ -141,9 +141,13 @@ pub fn emit_error_struct_impls(name: &str) -> TokenStream {
 /// For an error structure `id` with a string member named `message` (any case): statements
 /// that give it the envelope's message (`error.meta.message()`) when the body had none under the
 /// member's own name, so that the member and the error's `message()` agree whatever spelling
-/// the service used (`Message` in an awsJson body). Nothing for other structures. Run after
-/// `error.meta` is set.
-pub fn fill_message_member(svc: &Service<'_>, id: &ShapeId) -> TokenStream {
+/// the service used (`Message` in an awsJson or restJson1 body). Nothing for other structures.
+/// `error` names the variable holding the error structure; run after its `meta` is set.
+pub fn fill_message_member(
+    svc: &Service<'_>,
+    id: &ShapeId,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
     let ShapeKind::Structure(st) = &svc.model.shape(id).kind else {
         return TokenStream::new();
     };
@@ -158,7 +162,7 @@ pub fn fill_message_member(svc: &Service<'_>, id: &ShapeId) -> TokenStream {
     match found {
         Some((_, field)) => {
             let field = naming::to_ident(field);
-            quote!(error.meta.fill_message(&mut error.#field);)
+            quote!(#error.meta.fill_message(&mut #error.#field);)
         }
         None => TokenStream::new(),
     }

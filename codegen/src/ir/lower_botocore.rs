@@ -51,6 +51,8 @@ pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
         }
     }
 
+    cx.problems
+        .extend(super::context_path::check(&operations, &shapes));
     if cx.problems.is_empty() {
         Ok(Model {
             source: file.to_owned(),
@@ -425,10 +427,16 @@ impl Lowering<'_> {
             });
         }
         for (param, p) in def.operation_context_params.iter().flatten() {
-            endpoint_params.push(EndpointParam {
-                name: param.clone(),
-                source: EndpointParamSource::Path(p.path.clone()),
-            });
+            match super::context_path::parse(&p.path) {
+                Ok(path) => endpoint_params.push(EndpointParam {
+                    name: param.clone(),
+                    source: EndpointParamSource::Path(path),
+                }),
+                Err(why) => self.problems.push(Problem::new(
+                    here(),
+                    format!("operationContextParams `{param}`: {why}"),
+                )),
+            }
         }
         let input_members = def
             .input
@@ -456,7 +464,7 @@ impl Lowering<'_> {
                 method,
                 request_uri,
                 uri,
-                response_code: http.and_then(|h| h.response_code),
+                response_code: http.and_then(|h| h.response_code).unwrap_or(200),
             },
             idempotent: def.idempotent,
             host_prefix,

@@ -6,6 +6,7 @@
 //! and the serialization keys botocore merges from a target shape into a member reference are
 //! already merged into [`Member`].
 
+mod context_path;
 mod dump;
 mod error_message;
 mod http;
@@ -17,6 +18,7 @@ mod recursion;
 mod select;
 pub mod waiters;
 
+pub use context_path::{ContextPath, Resolved as ResolvedContextPath};
 pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
 pub use http::{HttpLocation, METHODS, PathPart, UriTemplate, host_prefix_labels};
@@ -267,8 +269,9 @@ pub enum EndpointParamSource {
     Static(serde_json::Value),
     /// A top-level member of the input (the member's `contextParam`), by its model name.
     Member(String),
-    /// A JMESPath-like path into the input (`operationContextParams`).
-    Path(String),
+    /// A path into the input (`operationContextParams`), parsed and checked against the
+    /// input's shapes at lowering.
+    Path(ContextPath),
 }
 
 /// A worked example of an operation: an input and the output the service answered with.
@@ -365,8 +368,9 @@ pub struct HttpBinding {
     pub request_uri: String,
     /// The request URI, parsed (lowering rejects templates that do not parse).
     pub uri: UriTemplate,
-    /// Success status code, when modeled.
-    pub response_code: Option<u16>,
+    /// Success status code: botocore `responseCode`, Smithy `http.code`; 200 when the model
+    /// does not say (the default of both), so that the two front ends agree.
+    pub response_code: u16,
 }
 
 impl Default for HttpBinding {
@@ -375,7 +379,7 @@ impl Default for HttpBinding {
             method: "POST".to_owned(),
             request_uri: "/".to_owned(),
             uri: UriTemplate::default(),
-            response_code: None,
+            response_code: 200,
         }
     }
 }

@@ -20,6 +20,7 @@ pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client:
     endpoint_prefix: "elasticache",
     signing_name: "elasticache",
     rules: &super::endpoint::RULES,
+    operation_params: false,
 };
 /// A client of Amazon ElastiCache: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(::std::clone::Clone, ::std::fmt::Debug)]

@@ -81,6 +81,25 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     }
 }
 
+/// The wire codes that name error shape `id` in an error response: its shape name, and a
+/// modeled `error.code` that differs. A code an earlier error already took (`seen`) goes to that
+/// one; `None` when none is left.
+fn error_codes(
+    svc: &Service<'_>,
+    id: &crate::ir::ShapeId,
+    seen: &mut std::collections::BTreeSet<String>,
+) -> Option<Vec<String>> {
+    let mut codes = vec![id.name().to_owned()];
+    if let Some(info) = &svc.model.shape(id).error {
+        codes.push(info.code.clone());
+    }
+    let codes: Vec<String> = codes
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect();
+    (!codes.is_empty()).then_some(codes)
+}
+
 /// The end of a JSON-family error parser (awsJson, RPC v2 CBOR, restJson1): `meta` (the
 /// envelope's metadata) in scope, `arms` matching its code to the operation's modeled errors.
 /// An unknown code is `Unhandled`; a modeled error whose body does not parse is `Invalid`.

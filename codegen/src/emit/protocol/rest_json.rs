@@ -267,19 +267,10 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
         .iter()
         .filter_map(|(id, variant)| {
             let shape = svc.model.shape(id);
-            let mut codes = vec![id.name().to_owned()];
-            if let Some(info) = &shape.error {
-                codes.push(info.code.clone());
-            }
-            let codes: Vec<String> = codes
-                .into_iter()
-                .filter(|c| seen.insert(c.clone()))
-                .collect();
-            if codes.is_empty() {
-                return None;
-            }
+            let codes = super::error_codes(svc, id, &mut seen)?;
             let variant = naming::to_ident(variant);
             let parse = fn_path(svc, layout.de(id));
+            let fill = crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("out"));
             let bind = match &shape.kind {
                 ShapeKind::Structure(s) if response::binds_any(&s.members) => {
                     response::bind(svc, &s.members, svc.names.fields(id))
@@ -290,6 +281,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
                 quote! {
                     #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).map(|mut out| {
                         out.meta = meta;
+                        #fill
                         #error_ty::#variant(::std::boxed::Box::new(out))
                     }),
                 }
@@ -298,6 +290,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
                     #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).and_then(|mut out| {
                         #bind
                         out.meta = meta;
+                        #fill
                         ::std::result::Result::Ok(#error_ty::#variant(::std::boxed::Box::new(out)))
                     }),
                 }

@@ -157,6 +157,8 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
         }
     }
 
+    cx.problems
+        .extend(crate::ir::context_path::check(&operations, &shapes));
     if cx.problems.is_empty() {
         let mut model = Model {
             source: file.to_owned(),
@@ -588,10 +590,16 @@ impl Lowering<'_> {
             .flatten()
         {
             if let Some(path) = v.get("path").and_then(serde_json::Value::as_str) {
-                endpoint_params.push(crate::ir::EndpointParam {
-                    name: param.clone(),
-                    source: crate::ir::EndpointParamSource::Path(path.to_owned()),
-                });
+                match crate::ir::context_path::parse(path) {
+                    Ok(path) => endpoint_params.push(crate::ir::EndpointParam {
+                        name: param.clone(),
+                        source: crate::ir::EndpointParamSource::Path(path),
+                    }),
+                    Err(why) => self.problems.push(crate::error::Problem::new(
+                        here.clone(),
+                        format!("operationContextParams `{param}`: {why}"),
+                    )),
+                }
             }
         }
         let input_members = def
@@ -633,7 +641,7 @@ impl Lowering<'_> {
                     },
                     method: h.method.to_ascii_uppercase(),
                     request_uri: h.uri,
-                    response_code: h.code,
+                    response_code: h.code.unwrap_or(200),
                 },
                 None => HttpBinding::default(),
             },

@@ -112,23 +112,13 @@ fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation
         .error_variants
         .iter()
         .filter_map(|(id, variant)| {
-            let shape = svc.model.shape(id);
             // The wire code is the shape name; a modeled `error.code` that differs is accepted
             // too. A code two errors share goes to the first.
-            let mut codes = vec![id.name().to_owned()];
-            if let Some(info) = &shape.error {
-                codes.push(info.code.clone());
-            }
-            let codes: Vec<String> = codes
-                .into_iter()
-                .filter(|c| seen.insert(c.clone()))
-                .collect();
-            if codes.is_empty() {
-                return None;
-            }
+            let codes = crate::emit::protocol::error_codes(svc, id, &mut seen)?;
             let variant = naming::to_ident(variant);
             let parse = fn_path(svc, layout.de(id));
-            let fill = crate::emit::errors::fill_message_member(svc, id);
+            let fill =
+                crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("error"));
             Some(quote! {
                 #(#codes)|* => #runtime::parse_body(status, body, #parse).map(|mut error| {
                     error.meta = meta;
