@@ -61,7 +61,10 @@ pub fn fixtures() -> Vec<String> {
 /// Whether a fixture file name is a model rather than a companion file
 /// (`x.paginators-1.json`, `x.examples-1.json`).
 pub fn is_model_file(name: &str) -> bool {
-    name.ends_with(".json") && !name.contains(".paginators-1.") && !name.contains(".examples-1.")
+    name.ends_with(".json")
+        && !name.contains(".paginators-1.")
+        && !name.contains(".examples-1.")
+        && !name.contains(".waiters-2.")
 }
 
 /// Generates a crate (in memory) from one model with all its operations, as `cargo xtask
