@@ -71,7 +71,7 @@ const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
     ),
     (
         "waiter_paths",
-        "models/fixtures/waiters.json",
+        "models/fixtures/waiter-paths.json",
         Protocol::Json,
         &["DescribeThings"],
     ),

@@ -1,7 +1,7 @@
 //! Waiter acceptors, sans-IO: each generated `Waiter::acceptor` against responses whose meaning
 //! botocore itself decided (`tests/tests/data/waiter_cases.py` runs botocore's own acceptor
 //! matchers over the same responses and printed the table below; not our output). The fixture
-//! `models/fixtures/waiters.json` has one waiter per JMESPath form that AWS waiters use
+//! `models/fixtures/waiter-paths.json` has one waiter per JMESPath form that AWS waiters use
 //! (projections, `length`, `||` with a default, `!=` and `&&`, filters with `!`, map values,
 //! booleans, numbers) plus status, error-code and any-error/no-error matchers; ElastiCache's
 //! own waiters are checked on real response shapes too. Waiters outside the supported subset

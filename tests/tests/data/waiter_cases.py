@@ -12,7 +12,7 @@ import pathlib
 from botocore.waiter import SingleWaiterConfig
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-WAITERS = json.loads((ROOT / "models/fixtures/waiters.waiters-2.json").read_text())["waiters"]
+WAITERS = json.loads((ROOT / "models/fixtures/waiter-paths.waiters-2.json").read_text())["waiters"]
 
 # (waiter, status, body); an error body has `__type`, as awsJson errors do.
 CASES = [

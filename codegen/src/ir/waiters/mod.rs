@@ -254,14 +254,18 @@ fn check(
 
 #[cfg(test)]
 mod tests {
-    const MODEL: &str = include_str!("../../../../models/fixtures/waiters.json");
-    const WAITERS: &str = include_str!("../../../../models/fixtures/waiters.waiters-2.json");
+    const MODEL: &str = include_str!("../../../../models/fixtures/waiter-paths.json");
+    const WAITERS: &str = include_str!("../../../../models/fixtures/waiter-paths.waiters-2.json");
 
     #[test]
     fn waiters_outside_the_subset_are_left_out_with_the_reason() {
-        let mut model = crate::model::load("waiters.json", MODEL.as_bytes()).unwrap();
-        crate::model::load_waiters(&mut model, "waiters.waiters-2.json", WAITERS.as_bytes())
-            .unwrap();
+        let mut model = crate::model::load("waiter-paths.json", MODEL.as_bytes()).unwrap();
+        crate::model::load_waiters(
+            &mut model,
+            "waiter-paths.waiters-2.json",
+            WAITERS.as_bytes(),
+        )
+        .unwrap();
         let op = &model.operations[0];
         assert_eq!(op.waiters.len(), 10);
         let left: Vec<(&str, &str)> = op
@@ -286,7 +290,7 @@ mod tests {
 
     #[test]
     fn a_waiter_of_a_missing_operation_names_it() {
-        let mut model = crate::model::load("waiters.json", MODEL.as_bytes()).unwrap();
+        let mut model = crate::model::load("waiter-paths.json", MODEL.as_bytes()).unwrap();
         let e = crate::model::load_waiters(
             &mut model,
             "w.json",
