@@ -53,16 +53,17 @@ const FILES: &[(&str, &str)] = &[
     ("legacy/output/rest-xml.json", "rest_xml"),
 ];
 
-/// Operations of real services, for golden, pagination and error tests: (module, model,
-/// protocol, operations): CopySnapshot (and DescribeSnapshots, paginated) of the target
-/// services in each of their protocols, and a restJson1 operation of API Gateway. Paginators
-/// are read from beside the model.
+/// Operations of real services, for golden, pagination, error and waiter tests: (module,
+/// model, protocol, operations): CopySnapshot (and DescribeSnapshots, paginated) of the target
+/// services in each of their protocols, ElastiCache's DescribeCacheClusters for its waiters, the
+/// waiter fixture (every JMESPath form AWS waiters use), and a restJson1 operation of API
+/// Gateway. Paginators and waiters are read from beside the model.
 const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
     (
         "elasticache",
         "models/botocore/elasticache/2015-02-02/service-2.json",
         Protocol::Query,
-        SNAPSHOTS,
+        &["CopySnapshot", "DescribeSnapshots", "DescribeCacheClusters"],
     ),
     (
         "memorydb_json",
@@ -75,6 +76,12 @@ const EXTRAS: &[(&str, &str, Protocol, &[&str])] = &[
         "models/botocore/memorydb/2021-01-01/service-2.json",
         Protocol::RpcV2Cbor,
         SNAPSHOTS,
+    ),
+    (
+        "waiter_paths",
+        "models/fixtures/waiter-paths.json",
+        Protocol::Json,
+        &["DescribeThings"],
     ),
     (
         "apigateway",
@@ -167,21 +174,29 @@ fn main() {
             }
         }
     }
-    for (module, model, protocol, operations) in EXTRAS {
-        let path = repo.join(model);
+    for (module, model_file, protocol, operations) in EXTRAS {
+        let path = repo.join(model_file);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut model =
-            awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
-        let paginators = path.with_file_name("paginators-1.json");
-        println!("cargo:rerun-if-changed={}", paginators.display());
-        awsgen_codegen::model::load_paginators(&mut model, "paginators-1.json", &read(&paginators))
-            .unwrap_or_else(|e| panic!("{e}"));
+            awsgen_codegen::model::load(model_file, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
+        let companion = |name| {
+            let file = awsgen_codegen::model::companion_path(model_file, name);
+            let path = repo.join(&file);
+            println!("cargo:rerun-if-changed={}", path.display());
+            path.is_file().then(|| (file, read(&path)))
+        };
+        if let Some((file, bytes)) = companion("paginators-1.json") {
+            awsgen_codegen::model::load_paginators(&mut model, &file, &bytes)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        if let Some((file, bytes)) = companion("waiters-2.json") {
+            awsgen_codegen::model::load_waiters(&mut model, &file, &bytes)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,
-            selection: Selection::Operations(
-                operations.iter().map(|op| (*op).to_owned()).collect(),
-            ),
+            selection: Selection::Operations(operations.iter().map(|o| (*o).to_owned()).collect()),
             protocol: Some(*protocol),
         });
     }

@@ -1,11 +1,12 @@
 //! Build script of the end-to-end tests: generates, with awsgen, the ElastiCache and MemoryDB
-//! operations the tests drive against moto (create a cluster, snapshot it, copy, describe,
-//! tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2: instances and
-//! tags), Route 53's (restXml: hosted zones and record sets), DynamoDB's with
-//! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's calls), and the event-stream operations Bedrock
-//! Runtime `ConverseStream` (restJson1) and Kinesis `SubscribeToShard` (awsJson1_1), client
-//! included, into `OUT_DIR/generated/`, and writes `OUT_DIR/root.rs`, which the library
-//! includes to mount the generated modules at its crate root.
+//! operations the tests drive against moto (create a cluster, wait for it, snapshot it, copy,
+//! describe, tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2:
+//! instances and tags), Route 53's (restXml: hosted zones and record sets), DynamoDB's with
+//! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's
+//! calls), and the event-stream operations Bedrock Runtime `ConverseStream` (restJson1) and
+//! Kinesis `SubscribeToShard` (awsJson1_1), client included, into `OUT_DIR/generated/`, and
+//! writes `OUT_DIR/root.rs`, which the library includes to mount the generated modules at its
+//! crate root.
 //!
 //! Generated at build time rather than checked in: these operations exist only for the
 //! tests, so a second checked-in crate would be review and freshness burden without a reader
@@ -28,7 +29,9 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "CopySnapshot",
             "CreateCacheCluster",
             "CreateSnapshot",
+            "DeleteCacheCluster",
             "DeleteSnapshot",
+            "DescribeCacheClusters",
             "DescribeSnapshots",
             "ListTagsForResource",
             "RemoveTagsFromResource",
@@ -140,6 +143,12 @@ fn main() {
                 &read(&paginators),
             )
             .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let waiters = path.with_file_name("waiters-2.json");
+        if waiters.is_file() {
+            println!("cargo:rerun-if-changed={}", waiters.display());
+            awsgen_codegen::model::load_waiters(&mut model, "waiters-2.json", &read(&waiters))
+                .unwrap_or_else(|e| panic!("{e}"));
         }
         let rules = path.with_file_name("endpoint-rule-set-1.json");
         println!("cargo:rerun-if-changed={}", rules.display());

@@ -1,7 +1,7 @@
 //! The client's call loop with a scripted transport (no network): what is retried (throttling
 //! codes, 5xx, unreadable 5xx bodies, transport errors, timeouts) and what is not (modeled
 //! client errors), the bound on attempts, that every attempt is signed anew and sent to the
-//! resolved endpoint, and the error's `Display`.
+//! resolved endpoint, the error's `Display`, and the pages of a paginated call.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -355,4 +355,71 @@ async fn operation_errors_tell_their_variant() {
     let service = err.service_error().expect("a service error");
     assert!(service.is_snapshot_not_found_fault());
     assert!(!service.is_snapshot_already_exists_fault());
+}
+
+/// A MemoryDB DescribeSnapshots page (awsJson) with `names` and, when given, `NextToken`.
+fn snapshots_page(names: &[&str], next: Option<&str>) -> &'static str {
+    let snapshots: Vec<String> = names
+        .iter()
+        .map(|n| format!(r#"{{"Name":"{n}"}}"#))
+        .collect();
+    let next = next.map_or(String::new(), |t| format!(r#","NextToken":"{t}""#));
+    Box::leak(format!(r#"{{"Snapshots":[{}]{next}}}"#, snapshots.join(",")).into_boxed_str())
+}
+
+#[tokio::test]
+async fn pages_follow_the_token_until_the_service_sends_none() {
+    let script = Script::new(vec![
+        Step::Respond(200, snapshots_page(&["a", "b"], Some("t-1"))),
+        Step::Respond(200, snapshots_page(&["c"], Some("t-2"))),
+        Step::Respond(200, snapshots_page(&[], None)),
+    ]);
+    let client = client(&script);
+    let mut pages = client.describe_snapshots().max_results(2).into_pages();
+    let mut names = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page.expect("a page");
+        names.push(
+            page.items()
+                .iter()
+                .filter_map(|s| s.name.clone())
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(names, [vec!["a", "b"], vec!["c"], vec![]]);
+    assert!(pages.next().await.is_none(), "the pages are over");
+    // Each request carries the token of the page before, and the page size.
+    let seen = script.seen.lock().unwrap();
+    let bodies: Vec<String> = seen
+        .iter()
+        .map(|r| String::from_utf8(r.body().clone()).unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            r#"{"MaxResults":2}"#,
+            r#"{"NextToken":"t-1","MaxResults":2}"#,
+            r#"{"NextToken":"t-2","MaxResults":2}"#,
+        ]
+    );
+}
+
+#[tokio::test]
+async fn an_error_ends_the_pages() {
+    let script = Script::new(vec![
+        Step::Respond(200, snapshots_page(&["a"], Some("t-1"))),
+        Step::Respond(400, NOT_FOUND),
+    ]);
+    let client = client(&script);
+    let err = client
+        .describe_snapshots()
+        .into_pages()
+        .collect()
+        .await
+        .expect_err("the second page fails");
+    assert_eq!(
+        err.service_error().map(|e| e.code().to_owned()).as_deref(),
+        Some("SnapshotNotFoundFault")
+    );
+    assert_eq!(script.requests(), 2);
 }

@@ -10,6 +10,10 @@ pub mod checksum;
 pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
+#[cfg(feature = "client")]
+pub mod client_pages;
+#[cfg(feature = "client")]
+pub mod client_waiter;
 pub mod compression;
 #[cfg(feature = "client")]
 pub mod container_credentials;
@@ -53,6 +57,7 @@ pub mod timestamp;
 #[cfg(feature = "client")]
 pub mod transport;
 pub mod validate;
+pub mod waiter;
 pub mod xml;
 pub mod xml_writer;
 

@@ -89,6 +89,17 @@ impl fmt::Display for BodyError {
 
 impl std::error::Error for BodyError {}
 
+/// The input of a paginated operation: given a page's output, the input of the next page
+/// (generated as `<Op>Input::next_page` too). The client's paginators
+/// (`client_pages::Pages`) call it.
+pub trait Paginated: Sized {
+    /// The operation's output.
+    type Output;
+
+    /// The input of the page after `output`: `None` after the last page.
+    fn next_page(&self, output: &Self::Output) -> Option<Self>;
+}
+
 /// Why a response did not give an output.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResponseError<E> {

@@ -26,6 +26,11 @@ pub fn load(rel: &str) -> Model {
         awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)
             .unwrap_or_else(|e| panic!("{e}"));
     }
+    let waiters = awsgen_codegen::model::companion_path(rel, "waiters-2.json");
+    if let Ok(bytes) = std::fs::read(repo_root().join(&waiters)) {
+        awsgen_codegen::model::load_waiters(&mut model, &waiters, &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
     let examples = awsgen_codegen::model::companion_path(rel, "examples-1.json");
     if let Ok(bytes) = std::fs::read(repo_root().join(&examples)) {
         awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)
@@ -56,7 +61,10 @@ pub fn fixtures() -> Vec<String> {
 /// Whether a fixture file name is a model rather than a companion file
 /// (`x.paginators-1.json`, `x.examples-1.json`).
 pub fn is_model_file(name: &str) -> bool {
-    name.ends_with(".json") && !name.contains(".paginators-1.") && !name.contains(".examples-1.")
+    name.ends_with(".json")
+        && !name.contains(".paginators-1.")
+        && !name.contains(".examples-1.")
+        && !name.contains(".waiters-2.")
 }
 
 /// Generates a crate (in memory) from one model with all its operations, as `cargo xtask

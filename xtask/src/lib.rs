@@ -33,7 +33,7 @@ pub fn project_root() -> PathBuf {
 }
 
 /// Reads and lowers the model file at `path`; `display` is how messages and headers name it.
-/// Companion files beside it (`paginators-1.json`) are read too when they exist.
+/// Companion files beside it (`paginators-1.json`, `waiters-2.json`, …) are read too when they exist.
 pub fn load_model(path: &Path, display: &str) -> Result<Model> {
     let bytes = fs::read(path).with_context(|| format!("{display}: cannot read the model file"))?;
     let mut model = awsgen_codegen::model::load(display, &bytes)?;
@@ -42,6 +42,12 @@ pub fn load_model(path: &Path, display: &str) -> Result<Model> {
         awsgen_codegen::model::companion_path(&path.to_string_lossy(), "paginators-1.json");
     if let Ok(bytes) = fs::read(&paginators_path) {
         awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)?;
+    }
+    let waiters = awsgen_codegen::model::companion_path(display, "waiters-2.json");
+    let waiters_path =
+        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "waiters-2.json");
+    if let Ok(bytes) = fs::read(&waiters_path) {
+        awsgen_codegen::model::load_waiters(&mut model, &waiters, &bytes)?;
     }
     let examples = awsgen_codegen::model::companion_path(display, "examples-1.json");
     let examples_path =

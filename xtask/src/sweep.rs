@@ -53,6 +53,13 @@ pub struct Row {
     pub cpu: Duration,
     /// How it ended.
     pub outcome: Outcome,
+    /// The model's waiters (`waiters-2.json`).
+    pub waiters: usize,
+    /// Waiters generated (0 unless the model generated).
+    pub waiters_generated: usize,
+    /// Waiters left out (for their paths; in a generated model also for their operation being
+    /// left out): (waiter, reason).
+    pub waiters_left_out: Vec<(String, String)>,
 }
 
 impl Row {
@@ -77,6 +84,9 @@ pub fn sweep_one(model: &CorpusModel) -> Row {
         time: Duration::ZERO,
         cpu: Duration::ZERO,
         outcome: Outcome::Failed(String::new()),
+        waiters: 0,
+        waiters_generated: 0,
+        waiters_left_out: Vec::new(),
     };
     let cpu_start = thread_cpu();
     row.outcome = caught(|| generate_row(model, &mut row));
@@ -111,6 +121,18 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
     );
     let loaded = crate::load_model(&model.model_path(), &display)?;
     row.operations = loaded.operations.len();
+    row.waiters = loaded
+        .operations
+        .iter()
+        .map(|o| o.waiters.len() + o.left_out_waiters.len())
+        .sum();
+    // Left out for their paths, whether or not the model generates.
+    row.waiters_left_out = loaded
+        .operations
+        .iter()
+        .flat_map(|o| &o.left_out_waiters)
+        .map(|l| (l.name.clone(), l.reason.clone()))
+        .collect();
     row.protocol = loaded
         .service
         .protocols
@@ -122,7 +144,32 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
         Err(e) => return Ok(Outcome::Refused(e.to_string())),
     };
     row.protocol = protocol.botocore_name().to_owned();
+    let waiters: Vec<(String, Vec<String>)> = loaded
+        .operations
+        .iter()
+        .map(|o| {
+            (
+                o.name.clone(),
+                o.waiters.iter().map(|w| w.name.clone()).collect(),
+            )
+        })
+        .collect();
     let generated = awsgen_codegen::generate_lenient(&crate_input(model, loaded))?;
+    for (operation, supported) in waiters {
+        if generated
+            .left_out
+            .iter()
+            .any(|(_, l)| l.operation == operation)
+        {
+            row.waiters_left_out.extend(
+                supported
+                    .into_iter()
+                    .map(|w| (w, format!("its operation `{operation}` is left out"))),
+            );
+        } else {
+            row.waiters_generated += supported.len();
+        }
+    }
     for (path, contents) in &generated.files {
         if !path.ends_with(".rs") {
             continue;
@@ -269,6 +316,14 @@ pub fn table(rows: &[Row]) -> String {
         }
     }
     for r in rows {
+        for (waiter, reason) in &r.waiters_left_out {
+            out.push_str(&format!(
+                "waiter left out: {} {waiter}: {reason}\n",
+                r.service
+            ));
+        }
+    }
+    for r in rows {
         if let Outcome::Failed(why) = &r.outcome {
             out.push_str(&format!("FAILED {}: {why}\n", r.service));
         }
@@ -326,6 +381,7 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
         count(&all, |o| matches!(o, Outcome::Refused(_))),
         count(&all, |o| matches!(o, Outcome::Failed(_))),
     ));
+    out.push_str(&waiters_line(rows));
     let cpu: Duration = rows.iter().map(|r| r.cpu).sum();
     out.push_str(&format!(
         "sweep time: {:.1} s wall, {:.1} s CPU summed over models\n",
@@ -353,6 +409,31 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
         ));
     }
     out
+}
+
+/// `waiters: N of M generate (K left out: …; R in models not generated)`.
+pub fn waiters_line(rows: &[Row]) -> String {
+    let total: usize = rows.iter().map(|r| r.waiters).sum();
+    let generated: usize = rows.iter().map(|r| r.waiters_generated).sum();
+    let left_out: Vec<String> = rows
+        .iter()
+        .flat_map(|r| {
+            r.waiters_left_out
+                .iter()
+                .map(move |(w, _)| format!("{} {w}", r.service))
+        })
+        .collect();
+    let not_generated: usize = rows
+        .iter()
+        .filter(|r| !matches!(r.outcome, Outcome::Generated { .. }))
+        .map(|r| r.waiters - r.waiters_left_out.len())
+        .sum();
+    format!(
+        "waiters: {generated} of {total} generate ({} left out{}{}; {not_generated} in models not generated)\n",
+        left_out.len(),
+        if left_out.is_empty() { "" } else { ": " },
+        left_out.join(", ")
+    )
 }
 
 fn count(rows: &[&Row], f: impl Fn(&Outcome) -> bool) -> usize {

@@ -31,6 +31,8 @@ pub const INTEROP_MODULE: &str = "credential_interop";
 pub const RUNTIME_MODULES: &[&str] = &[
     "client",
     "client_endpoint",
+    "client_pages",
+    "client_waiter",
     "container_credentials",
     "credential_cache",
     "credential_chain",
@@ -138,6 +140,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             }
         });
         fluent_builders.push(super::fluent::fluent_builder(svc, op));
+        methods.push(super::waiters::client_methods(svc, op));
         let path = quote!(#root::operation::#module);
         let error = naming::to_ident(&names.error);
         error_impls.push(quote! {

@@ -37,7 +37,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     };
     let (plain, setters) = setter_names(fields);
     // The fluent builder's own names: the builder's, kept clear of `send`.
-    let mut scope = naming::Scope::with_reserved(&["send"]);
+    let mut scope = naming::Scope::with_reserved(&["send", "into_pages"]);
     let fluent_names: Vec<(String, String)> = plain
         .iter()
         .zip(&setters)
@@ -161,6 +161,7 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     } else {
         " Builds the input and calls the operation."
     };
+    let pages = super::paginators::fluent_pages(svc, op, has_required);
     quote! {
         #[doc = #doc]
         #[derive(::std::clone::Clone, ::std::fmt::Debug)]
@@ -172,6 +173,8 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
         #allow_deprecated
         impl #fluent {
             #methods
+
+            #pages
 
             #[doc = #send_doc]
             pub async fn send(

@@ -309,6 +309,8 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
         None => {}
     }
     files.push(super::endpoint::endpoint_file(svc));
+    files.extend(super::waiters::waiters_file(svc));
+    let waiters_mod = super::waiters::module_decl(svc);
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
@@ -319,6 +321,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             #protocol_mod
             #validate_mod
             #client_mod
+            #waiters_mod
 
             #[doc = #api_version_doc]
             pub const API_VERSION: &str = #api_version;

@@ -22,6 +22,7 @@ mod runtime;
 mod structs;
 mod unions;
 pub mod validate;
+mod waiters;
 
 pub use krate::{CrateSpec, EmittedCrate, ServiceSpec, emit_crate, emit_tokens, render_crate};
 

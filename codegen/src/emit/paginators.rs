@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::Service;
 use super::docs::code;
-use crate::ir::{Operation, Paginator, Scalar, ShapeId, ShapeKind};
+use crate::ir::{Operation, OutputToken, Paginator, Scalar, ShapeId, ShapeKind, TokenStep};
 use crate::naming;
 
 /// The pagination items of `op`, if it is paginated (and has both an input and an output).
@@ -26,18 +26,13 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
     for (i, (in_token, out_path)) in p.input_tokens.iter().zip(&p.output_tokens).enumerate() {
         let token = naming::to_ident(&format!("token{i}"));
         let field = field_of(svc, input_id, in_token);
-        let (chain, target) = path_chain(svc, output_id, out_path, quote!(output));
-        let non_empty = matches!(
-            svc.model.shape(&target).kind,
-            ShapeKind::Scalar(Scalar::String)
-        )
-        .then(|| quote!(.filter(|t| !t.is_empty())));
+        let chain = token_chain(svc, output_id, out_path);
         // One token: `?` ends the pagination when it is absent. Several: the next page exists
         // while any of them is present (checked below).
         reads.push(if p.input_tokens.len() == 1 {
-            quote!(let #token = ::std::option::Option::Some(#chain #non_empty .cloned()?);)
+            quote!(let #token = ::std::option::Option::Some(#chain.cloned()?);)
         } else {
-            quote!(let #token = #chain #non_empty .cloned();)
+            quote!(let #token = #chain.cloned();)
         });
         sets.push(quote!(next.#field = #token;));
         input_fields.push(field);
@@ -93,6 +88,60 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
         impl #output {
             #items
         }
+
+        impl crate::runtime::operation::Paginated for #input {
+            type Output = #output;
+
+            fn next_page(&self, output: &#output) -> ::std::option::Option<Self> {
+                #input::next_page(self, output)
+            }
+        }
+    }
+}
+
+/// The fluent builder's `into_pages` for a paginated operation (feature `client`).
+pub fn fluent_pages(svc: &Service<'_>, op: &Operation, has_required: bool) -> TokenStream {
+    let (Some(_), Some(_), Some(_)) = (&op.paginator, &op.input, &op.output) else {
+        return TokenStream::new();
+    };
+    let names = svc.names.operation(&op.name);
+    let root = svc.root();
+    let module = naming::to_ident(&names.module);
+    let input = naming::to_ident(&names.input);
+    let operation = naming::to_ident(&names.operation);
+    let path = quote!(#root::operation::#module);
+    let doc = format!(
+        " The pages of the call: `while let Some(page) = pages.next().await`, each next \
+         input from [`next_page`](crate::{}::operation::{}::{}::next_page) on the page \
+         before, until the service sends no token.",
+        svc.module, names.module, names.input
+    );
+    let body = if has_required {
+        quote! {
+            match self.input.build() {
+                ::std::result::Result::Ok(input) => {
+                    crate::runtime::client_pages::Pages::new(self.core, input)
+                }
+                ::std::result::Result::Err(e) => crate::runtime::client_pages::Pages::failed(
+                    self.core,
+                    crate::runtime::client::Error::invalid_input(
+                        <#path::#operation as crate::runtime::Operation>::NAME,
+                        e,
+                    ),
+                ),
+            }
+        }
+    } else {
+        quote!(crate::runtime::client_pages::Pages::new(
+            self.core,
+            self.input.build()
+        ))
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn into_pages(self) -> crate::runtime::client_pages::Pages<Client, #path::#input> {
+            #body
+        }
     }
 }
 
@@ -141,6 +190,56 @@ fn items_methods(svc: &Service<'_>, output_id: &ShapeId, p: &Paginator) -> Token
         out.extend(method);
     }
     out
+}
+
+/// An `Option<&T>` expression of the output token: the first alternative present (and, for
+/// strings, not empty), each following its path from `output`.
+fn token_chain(svc: &Service<'_>, output_id: &ShapeId, token: &OutputToken) -> TokenStream {
+    let mut combined: Option<TokenStream> = None;
+    for path in &token.alternatives {
+        let (chain, target) = step_chain(svc, output_id, path);
+        let non_empty = matches!(
+            svc.model.shape(&target).kind,
+            ShapeKind::Scalar(Scalar::String)
+        )
+        .then(|| quote!(.filter(|t| !t.is_empty())));
+        combined = Some(match combined {
+            None => quote!(#chain #non_empty),
+            Some(before) => quote!(#before.or_else(|| #chain #non_empty)),
+        });
+    }
+    combined.unwrap_or_else(|| unreachable!("an output token has an alternative"))
+}
+
+/// Like [`path_chain`] from `output`, taking a list's last item after `[-1]` steps.
+fn step_chain(svc: &Service<'_>, id: &ShapeId, steps: &[TokenStep]) -> (TokenStream, ShapeId) {
+    let mut current = id.clone();
+    let mut chain = TokenStream::new();
+    for (i, step) in steps.iter().enumerate() {
+        let field = field_of(svc, &current, &step.member);
+        chain = if i == 0 {
+            quote!(output.#field.as_ref())
+        } else {
+            quote!(#chain.and_then(|v| v.#field.as_ref()))
+        };
+        let ShapeKind::Structure(s) = &svc.model.shape(&current).kind else {
+            unreachable!("paginator paths were validated to run through structures");
+        };
+        current = s
+            .members
+            .iter()
+            .find(|m| m.name == step.member)
+            .map(|m| m.target.clone())
+            .unwrap_or_else(|| unreachable!("paginator member `{}` was validated", step.member));
+        if step.last_item {
+            chain = quote!(#chain.and_then(|v| v.last()));
+            let ShapeKind::List(list) = &svc.model.shape(&current).kind else {
+                unreachable!("`[-1]` was validated to follow a list");
+            };
+            current = list.member.target.clone();
+        }
+    }
+    (chain, current)
 }
 
 /// The Rust field of the member `member` of the structure `id`.

@@ -43,6 +43,10 @@ pub struct Usage {
     /// Some operation's output is an event stream (the crate needs the framing and
     /// `crc32fast`).
     pub event_streams: bool,
+    /// Some operation has a waiter.
+    pub waiters: bool,
+    /// Some operation is paginated.
+    pub paginators: bool,
 }
 
 impl Usage {
@@ -66,6 +70,8 @@ impl Usage {
         for op in &model.operations {
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
             self.checksums |= op.checksum_required;
+            self.waiters |= !op.waiters.is_empty();
+            self.paginators |= op.paginator.is_some() && op.input.is_some() && op.output.is_some();
             // `runtime::checksum` encodes the digest with `Blob`.
             self.blobs |= op.checksum_required;
         }
@@ -147,6 +153,20 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &[],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "client_pages",
+        source: include_str!("../../../runtime/src/client_pages.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.paginators,
+    },
+    RuntimeModule {
+        name: "client_waiter",
+        source: include_str!("../../../runtime/src/client_waiter.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.waiters,
     },
     RuntimeModule {
         name: "compression",
@@ -383,6 +403,13 @@ pub const MODULES: &[RuntimeModule] = &[
         exports: &["Validate", "ValidationError"],
         serde_only: false,
         needed: |_| true,
+    },
+    RuntimeModule {
+        name: "waiter",
+        source: include_str!("../../../runtime/src/waiter.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.waiters,
     },
     RuntimeModule {
         name: "xml",

@@ -58,7 +58,11 @@ pub fn dump(model: &Model) -> String {
                 out,
                 "  paginator input_tokens={} output_tokens={} limit_key={} result_keys={} more_results={}",
                 p.input_tokens.join(","),
-                paths(&p.output_tokens),
+                p.output_tokens
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
                 opt(&p.limit_key),
                 paths(&p.result_keys),
                 p.more_results

@@ -501,6 +501,8 @@ impl Lowering<'_> {
                 .map(|c| c.encodings.clone())
                 .unwrap_or_default(),
             paginator: None,
+            waiters: Vec::new(),
+            left_out_waiters: Vec::new(),
             examples: Vec::new(),
         }
     }

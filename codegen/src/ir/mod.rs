@@ -17,6 +17,7 @@ mod lower_smithy;
 mod paginators;
 mod recursion;
 mod select;
+pub mod waiters;
 
 pub use context_path::{ContextPath, Resolved as ResolvedContextPath};
 pub use dump::dump;
@@ -28,6 +29,7 @@ pub use lower_smithy::lower_smithy;
 pub use paginators::attach_paginators;
 pub use recursion::{box_recursive_members, max_nesting_depth};
 pub use select::{Selection, closure, select_operations, targets};
+pub use waiters::attach_waiters;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -265,6 +267,10 @@ pub struct Operation {
     pub unsigned: bool,
     /// How to page through the operation's results, when it is paginated.
     pub paginator: Option<Paginator>,
+    /// Waiters that poll this operation, in the model's order.
+    pub waiters: Vec<waiters::Waiter>,
+    /// Waiters of this operation the generator leaves out, each with the reason.
+    pub left_out_waiters: Vec<waiters::LeftOutWaiter>,
     /// Worked examples (botocore `examples-1.json`).
     pub examples: Vec<Example>,
     /// Endpoint rule-set parameters the operation sets, in name order.
@@ -331,13 +337,51 @@ pub struct Paginator {
     /// Input members that take the continuation token(s).
     pub input_tokens: Vec<String>,
     /// Output paths that give the token(s), one per input token.
-    pub output_tokens: Vec<Vec<String>>,
+    pub output_tokens: Vec<OutputToken>,
     /// Input member that sets the page size.
     pub limit_key: Option<String>,
     /// Output paths that hold the items of a page (lists or maps).
     pub result_keys: Vec<Vec<String>>,
     /// Output path of a boolean that says whether more pages follow.
     pub more_results: Option<Vec<String>>,
+}
+
+/// Where a paginator's output token comes from: alternatives tried in order, the first that is
+/// present and not empty wins (`NextMarker || Contents[-1].Key`, S3's ListObjects).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputToken {
+    /// The alternatives, each a path from the output structure.
+    pub alternatives: Vec<Vec<TokenStep>>,
+}
+
+/// One step of an output token path: a member, and whether the path then takes the member's
+/// last item (`Contents[-1]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenStep {
+    /// The member's model name.
+    pub member: String,
+    /// `[-1]` follows the member: the last item of the list.
+    pub last_item: bool,
+}
+
+impl std::fmt::Display for OutputToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, path) in self.alternatives.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" || ")?;
+            }
+            for (j, step) in path.iter().enumerate() {
+                if j > 0 {
+                    f.write_str(".")?;
+                }
+                f.write_str(&step.member)?;
+                if step.last_item {
+                    f.write_str("[-1]")?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Method and path of an operation.

@@ -5,6 +5,7 @@ pub mod botocore;
 pub mod examples;
 pub mod paginators;
 pub mod smithy;
+pub mod waiters;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -33,6 +34,12 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
 pub fn load_paginators(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
     let paginators: paginators::PaginatorsFile = parse(file, bytes)?;
     ir::attach_paginators(model, file, &paginators)
+}
+
+/// Reads botocore's `waiters-2.json` (the contents of `file`) into `model`'s operations.
+pub fn load_waiters(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
+    let waiters: waiters::WaitersFile = parse(file, bytes)?;
+    ir::attach_waiters(model, file, waiters.specs())
 }
 
 /// Reads botocore's `examples-1.json` (the contents of `file`) into `model`'s operations.

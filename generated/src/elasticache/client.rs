@@ -99,11 +99,72 @@ impl Client {
             input: ::std::default::Default::default(),
         }
     }
+    /// Calls `DescribeCacheClusters`: set the input's members on the returned [`DescribeCacheClustersFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`DescribeCacheClustersError`](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
+    pub fn describe_cache_clusters(&self) -> DescribeCacheClustersFluentBuilder {
+        DescribeCacheClustersFluentBuilder {
+            core: self.core.clone(),
+            input: ::std::default::Default::default(),
+        }
+    }
+    /// Waits until [`CacheClusterAvailable`](crate::elasticache::waiters::CacheClusterAvailable) ends the wait: calls `DescribeCacheClusters` with `input` until an acceptor matches, sleeping 15 to 120 s between attempts (exponential backoff with jitter), for at most `max_wait`. Gives the response that matched a success acceptor; a failure acceptor, an error no acceptor expects, or running out of time is the [`WaiterError`](crate::runtime::client_waiter::WaiterError).
+    pub async fn wait_until_cache_cluster_available(
+        &self,
+        input: crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+        max_wait: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        crate::runtime::client_waiter::Final<
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersOutput,
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError,
+        >,
+        crate::runtime::client_waiter::WaiterError<
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersOutput,
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError,
+        >,
+    > {
+        self.core
+            .wait::<
+                Self,
+                crate::elasticache::waiters::CacheClusterAvailable,
+                crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+            >(&input, max_wait)
+            .await
+    }
+    /// Waits until [`CacheClusterDeleted`](crate::elasticache::waiters::CacheClusterDeleted) ends the wait: calls `DescribeCacheClusters` with `input` until an acceptor matches, sleeping 15 to 120 s between attempts (exponential backoff with jitter), for at most `max_wait`. Gives the response that matched a success acceptor; a failure acceptor, an error no acceptor expects, or running out of time is the [`WaiterError`](crate::runtime::client_waiter::WaiterError).
+    pub async fn wait_until_cache_cluster_deleted(
+        &self,
+        input: crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+        max_wait: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        crate::runtime::client_waiter::Final<
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersOutput,
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError,
+        >,
+        crate::runtime::client_waiter::WaiterError<
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersOutput,
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError,
+        >,
+    > {
+        self.core
+            .wait::<
+                Self,
+                crate::elasticache::waiters::CacheClusterDeleted,
+                crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+            >(&input, max_wait)
+            .await
+    }
 }
 impl crate::runtime::client::ServiceError
 for crate::elasticache::operation::copy_snapshot::CopySnapshotError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
         crate::elasticache::operation::copy_snapshot::CopySnapshotError::meta(self)
+    }
+}
+impl crate::runtime::client::ServiceError
+for crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError::meta(
+            self,
+        )
     }
 }
 /// A call of `CopySnapshot` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::copy_snapshot`](super::Client::copy_snapshot).
@@ -222,4 +283,118 @@ impl CopySnapshotFluentBuilder {
 impl crate::runtime::client::Input<Client>
 for crate::elasticache::operation::copy_snapshot::CopySnapshotInput {
     type Operation = crate::elasticache::operation::copy_snapshot::CopySnapshot;
+}
+/// A call of `DescribeCacheClusters` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::describe_cache_clusters`](super::Client::describe_cache_clusters).
+#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+pub struct DescribeCacheClustersFluentBuilder {
+    core: crate::runtime::client::Core,
+    input: crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder,
+}
+impl DescribeCacheClustersFluentBuilder {
+    /// Sets `CacheClusterId` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::cache_cluster_id)).
+    pub fn cache_cluster_id(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.input = self.input.cache_cluster_id(input);
+        self
+    }
+    /// Sets or clears `CacheClusterId` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::set_cache_cluster_id)).
+    pub fn set_cache_cluster_id(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self.input = self.input.set_cache_cluster_id(input);
+        self
+    }
+    /// Sets `MaxRecords` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::max_records)).
+    pub fn max_records(mut self, input: impl ::std::convert::Into<i32>) -> Self {
+        self.input = self.input.max_records(input);
+        self
+    }
+    /// Sets or clears `MaxRecords` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::set_max_records)).
+    pub fn set_max_records(mut self, input: ::std::option::Option<i32>) -> Self {
+        self.input = self.input.set_max_records(input);
+        self
+    }
+    /// Sets `Marker` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::marker)).
+    pub fn marker(
+        mut self,
+        input: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.input = self.input.marker(input);
+        self
+    }
+    /// Sets or clears `Marker` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::set_marker)).
+    pub fn set_marker(
+        mut self,
+        input: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self.input = self.input.set_marker(input);
+        self
+    }
+    /// Sets `ShowCacheNodeInfo` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::show_cache_node_info)).
+    pub fn show_cache_node_info(
+        mut self,
+        input: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.input = self.input.show_cache_node_info(input);
+        self
+    }
+    /// Sets or clears `ShowCacheNodeInfo` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::set_show_cache_node_info)).
+    pub fn set_show_cache_node_info(
+        mut self,
+        input: ::std::option::Option<bool>,
+    ) -> Self {
+        self.input = self.input.set_show_cache_node_info(input);
+        self
+    }
+    /// Sets `ShowCacheClustersNotInReplicationGroups` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::show_cache_clusters_not_in_replication_groups)).
+    pub fn show_cache_clusters_not_in_replication_groups(
+        mut self,
+        input: impl ::std::convert::Into<bool>,
+    ) -> Self {
+        self.input = self.input.show_cache_clusters_not_in_replication_groups(input);
+        self
+    }
+    /// Sets or clears `ShowCacheClustersNotInReplicationGroups` (see [the member's docs](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInputBuilder::set_show_cache_clusters_not_in_replication_groups)).
+    pub fn set_show_cache_clusters_not_in_replication_groups(
+        mut self,
+        input: ::std::option::Option<bool>,
+    ) -> Self {
+        self.input = self.input.set_show_cache_clusters_not_in_replication_groups(input);
+        self
+    }
+    /// The pages of the call: `while let Some(page) = pages.next().await`, each next input from [`next_page`](crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput::next_page) on the page before, until the service sends no token.
+    pub fn into_pages(
+        self,
+    ) -> crate::runtime::client_pages::Pages<
+        Client,
+        crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+    > {
+        crate::runtime::client_pages::Pages::new(self.core, self.input.build())
+    }
+    /// Builds the input and calls the operation.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<
+        crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersOutput,
+        crate::runtime::client::Error<
+            crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersError,
+        >,
+    > {
+        let input: crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput = self
+            .input
+            .build();
+        self.core
+            .call_input::<
+                Client,
+                crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput,
+            >(&input)
+            .await
+    }
+}
+impl crate::runtime::client::Input<Client>
+for crate::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput {
+    type Operation = crate::elasticache::operation::describe_cache_clusters::DescribeCacheClusters;
 }

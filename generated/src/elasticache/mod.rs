@@ -24,5 +24,6 @@ pub mod endpoint;
 pub use crate::runtime::client::Config;
 #[cfg(feature = "client")]
 pub use crate::runtime::credentials::Credentials;
+pub mod waiters;
 /// The API version this module was generated for; requests send it as the awsQuery `Version` parameter.
 pub const API_VERSION: &str = "2015-02-02";

@@ -474,6 +474,17 @@ impl Core {
         O: Operation,
         O::Error: ServiceError,
     {
+        self.invoke_status::<O>(input)
+            .await
+            .map(|(_, output)| output)
+    }
+
+    /// [`Core::invoke`], with the response's HTTP status.
+    async fn invoke_status<O>(&self, input: &O::Input) -> Result<(u16, O::Output), Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
         let inner = &*self.inner;
         let endpoint = inner.endpoint.as_ref().map_err(|e| Error {
             operation: O::NAME,
@@ -499,11 +510,26 @@ impl Core {
         I: Input<C>,
         <I::Operation as Operation>::Error: ServiceError,
     {
+        self.call_input_with_status::<C, I>(input)
+            .await
+            .map(|(_, output)| output)
+    }
+
+    /// Like [`Core::call_input`], giving the HTTP status of the response with the output (what
+    /// waiters' status acceptors look at).
+    pub async fn call_input_with_status<C, I>(
+        &self,
+        input: &I,
+    ) -> Result<(u16, <I::Operation as Operation>::Output), Error<<I::Operation as Operation>::Error>>
+    where
+        I: Input<C>,
+        <I::Operation as Operation>::Error: ServiceError,
+    {
         let params = input.endpoint_params();
         if params.is_empty() {
-            self.invoke::<I::Operation>(input).await
+            self.invoke_status::<I::Operation>(input).await
         } else {
-            self.invoke_with_endpoint_params::<I::Operation>(input, &params)
+            self.invoke_with_params_at::<I::Operation>(input, &params)
                 .await
         }
     }
@@ -516,6 +542,20 @@ impl Core {
         input: &O::Input,
         params: &[(&'static str, Value<'_>)],
     ) -> Result<O::Output, Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        self.invoke_with_params_at::<O>(input, params)
+            .await
+            .map(|(_, output)| output)
+    }
+
+    async fn invoke_with_params_at<O>(
+        &self,
+        input: &O::Input,
+        params: &[(&'static str, Value<'_>)],
+    ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
         O::Error: ServiceError,
@@ -562,7 +602,7 @@ impl Core {
         input: &O::Input,
         endpoint: &ResolvedEndpoint,
         signing: Signing<'_>,
-    ) -> Result<O::Output, Error<O::Error>>
+    ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
         O::Error: ServiceError,
@@ -610,12 +650,9 @@ impl Core {
                 Err(_) => ErrorKind::Timeout(inner.timeout),
                 Ok(Err(e)) => ErrorKind::Transport(e),
                 Ok(Ok(response)) => {
-                    match O::parse_response(
-                        response.status().as_u16(),
-                        response.headers(),
-                        response.body(),
-                    ) {
-                        Ok(output) => return Ok(output),
+                    let status = response.status().as_u16();
+                    match O::parse_response(status, response.headers(), response.body()) {
+                        Ok(output) => return Ok((status, output)),
                         Err(ResponseError::Service(e)) => ErrorKind::Service(e),
                         Err(ResponseError::Invalid(e)) => ErrorKind::InvalidResponse(e),
                     }
@@ -667,7 +704,7 @@ impl Core {
     async fn send_streaming<O>(
         &self,
         signed: http::Request<Vec<u8>>,
-    ) -> Result<O::Output, ErrorKind<O::Error>>
+    ) -> Result<(u16, O::Output), ErrorKind<O::Error>>
     where
         O: Operation,
     {
@@ -681,14 +718,14 @@ impl Core {
         let (parts, mut body) = response.into_parts();
         let status = parts.status.as_u16();
         let parse = |bytes: &[u8]| match O::parse_response(status, &parts.headers, bytes) {
-            Ok(output) => Ok(output),
+            Ok(output) => Ok((status, output)),
             Err(ResponseError::Service(e)) => Err(ErrorKind::Service(e)),
             Err(ResponseError::Invalid(e)) => Err(ErrorKind::InvalidResponse(e)),
         };
         if (200..300).contains(&status) {
-            let mut output = parse(&[])?;
+            let (status, mut output) = parse(&[])?;
             O::attach_body(&mut output, body);
-            return Ok(output);
+            return Ok((status, output));
         }
         let mut whole = Vec::new();
         let read = tokio::time::timeout(inner.timeout, async {

@@ -11,6 +11,10 @@ pub use blob::Blob;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
+pub mod client_pages;
+#[cfg(feature = "client")]
+pub mod client_waiter;
+#[cfg(feature = "client")]
 pub mod client_endpoint;
 #[cfg(feature = "client")]
 pub mod container_credentials;
@@ -64,6 +68,7 @@ pub mod transport;
 pub mod validate;
 #[cfg(feature = "validate")]
 pub use validate::{Validate, ValidationError};
+pub mod waiter;
 #[doc(hidden)]
 pub mod xml;
 /// The STS and SSO calls the default credential chain makes, through this crate's own

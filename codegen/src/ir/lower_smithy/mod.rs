@@ -39,6 +39,7 @@ use super::{
     UriTemplate,
 };
 use crate::error::{CodegenError, Location, Problem, Result};
+use crate::ir::waiters::WaiterSpec;
 use crate::model::smithy::{ShapeDef, SmithyModel, Traits};
 use traits::id;
 
@@ -108,6 +109,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
     let mut paginators = crate::model::paginators::PaginatorsFile {
         pagination: indexmap::IndexMap::new(),
     };
+    let mut waiters = Vec::new();
     let mut operations: Vec<Operation> = cx
         .bound_operations(service_id, service_def)
         .into_iter()
@@ -119,6 +121,13 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
                 && let Some(def) = paginator(&p, &service_paging)
             {
                 paginators.pagination.insert(op.name.clone(), def);
+            }
+            if let Some(w) = cx.read::<indexmap::IndexMap<String, traits::WaiterTrait>>(
+                &here,
+                &def.traits,
+                id::WAITABLE,
+            ) {
+                waiters.extend(w.into_iter().map(|(name, w)| waiter(&op.name, name, w)));
             }
             Some(op)
         })
@@ -162,6 +171,8 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
             shapes,
         };
         crate::ir::attach_paginators(&mut model, file, &paginators)?;
+        resolve_error_types(&model, &mut waiters);
+        crate::ir::attach_waiters(&mut model, file, waiters)?;
         Ok(model)
     } else {
         let mut problems = cx.problems;
@@ -189,6 +200,114 @@ fn paginator(
         result_key: pick(&op.items, &service.items).map(OneOrMany::One),
         more_results: None,
     })
+}
+
+/// The front-end-neutral form of the waiter `name` of `operation`. Its documentation is
+/// CommonMark; the IR keeps waiter docs as plain text, which it already is in AWS models.
+fn waiter(operation: &str, name: String, w: traits::WaiterTrait) -> WaiterSpec {
+    use crate::ir::waiters::{
+        AcceptorSpec, AcceptorState, Comparator, DEFAULT_MAX_DELAY, DEFAULT_MIN_DELAY, Expected,
+        MatcherSpec,
+    };
+    let acceptors = w
+        .acceptors
+        .into_iter()
+        .map(|a| {
+            let state = match a.state.as_str() {
+                "success" => Some(AcceptorState::Success),
+                "failure" => Some(AcceptorState::Failure),
+                "retry" => Some(AcceptorState::Retry),
+                _ => None,
+            };
+            let matcher = match (state, a.matcher.iter().next()) {
+                (None, _) => MatcherSpec::Unsupported(format!("unknown state `{}`", a.state)),
+                (_, Some((kind, value))) if a.matcher.len() == 1 => match kind.as_str() {
+                    "success" => match value.as_bool() {
+                        Some(b) => MatcherSpec::Success(b),
+                        None => MatcherSpec::Unsupported(format!("success matcher `{value}`")),
+                    },
+                    "errorType" => match value.as_str() {
+                        Some(code) => MatcherSpec::ErrorCode(code.to_owned()),
+                        None => MatcherSpec::Unsupported(format!("errorType matcher `{value}`")),
+                    },
+                    "output" => {
+                        let path = value["path"].as_str().unwrap_or_default().to_owned();
+                        let expected = value["expected"].as_str().unwrap_or_default();
+                        match value["comparator"].as_str() {
+                            Some("stringEquals") => MatcherSpec::Output {
+                                path,
+                                comparator: Comparator::Equals,
+                                expected: Expected::String(expected.to_owned()),
+                            },
+                            Some("allStringEquals") => MatcherSpec::Output {
+                                path,
+                                comparator: Comparator::All,
+                                expected: Expected::String(expected.to_owned()),
+                            },
+                            Some("anyStringEquals") => MatcherSpec::Output {
+                                path,
+                                comparator: Comparator::Any,
+                                expected: Expected::String(expected.to_owned()),
+                            },
+                            Some("booleanEquals") if matches!(expected, "true" | "false") => {
+                                MatcherSpec::Output {
+                                    path,
+                                    comparator: Comparator::Equals,
+                                    expected: Expected::Boolean(expected == "true"),
+                                }
+                            }
+                            other => MatcherSpec::Unsupported(format!(
+                                "output comparator {other:?} expecting `{expected}`"
+                            )),
+                        }
+                    }
+                    "inputOutput" => MatcherSpec::Unsupported(
+                        "`inputOutput` matchers (paths over the input too) are not supported"
+                            .to_owned(),
+                    ),
+                    other => MatcherSpec::Unsupported(format!("matcher `{other}`")),
+                },
+                _ => MatcherSpec::Unsupported("a matcher must have exactly one member".to_owned()),
+            };
+            AcceptorSpec {
+                state: state.unwrap_or(AcceptorState::Retry),
+                matcher,
+            }
+        })
+        .collect();
+    let min_delay = w.min_delay.unwrap_or(DEFAULT_MIN_DELAY);
+    WaiterSpec {
+        name,
+        operation: operation.to_owned(),
+        docs: w.documentation,
+        min_delay,
+        max_delay: w.max_delay.unwrap_or(DEFAULT_MAX_DELAY.max(min_delay)),
+        deprecated: w.deprecated,
+        acceptors,
+    }
+}
+
+/// Smithy's `errorType` names an error shape (`FooFault`, or its absolute id), where botocore
+/// writes the code on the wire: an `errorType` naming one of the operation's errors becomes
+/// that error's code (`awsQueryError` and the like).
+fn resolve_error_types(model: &Model, waiters: &mut [WaiterSpec]) {
+    use crate::ir::waiters::MatcherSpec;
+    for w in waiters {
+        let Some(op) = model.operations.iter().find(|o| o.name == w.operation) else {
+            continue;
+        };
+        for a in &mut w.acceptors {
+            let MatcherSpec::ErrorCode(code) = &mut a.matcher else {
+                continue;
+            };
+            let found = op.errors.iter().find(|e| {
+                e.as_str() == code.as_str() || e.as_str().rsplit('#').next() == Some(code.as_str())
+            });
+            if let Some(info) = found.and_then(|e| model.shape(e).error.as_ref()) {
+                *code = info.code.clone();
+            }
+        }
+    }
 }
 
 /// Service-wide facts that change how shapes are lowered.
@@ -546,6 +665,8 @@ impl Lowering<'_> {
                 .unwrap_or_default(),
             // Filled from the `paginated` traits once every operation is lowered.
             paginator: None,
+            waiters: Vec::new(),
+            left_out_waiters: Vec::new(),
             examples: self
                 .read::<Vec<traits::ExampleTrait>>(&here, t, id::EXAMPLES)
                 .unwrap_or_default()

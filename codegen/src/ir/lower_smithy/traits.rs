@@ -52,6 +52,8 @@ pub mod id {
     pub const EXAMPLES: &str = "smithy.api#examples";
     /// `smithy.api#paginated`.
     pub const PAGINATED: &str = "smithy.api#paginated";
+    /// `smithy.waiters#waitable`.
+    pub const WAITABLE: &str = "smithy.waiters#waitable";
     pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
     pub const AWS_SERVICE: &str = "aws.api#service";
     pub const SIGV4: &str = "aws.auth#sigv4";
@@ -141,6 +143,35 @@ pub struct PaginatedTrait {
     /// Input member setting the page size.
     #[serde(default)]
     pub page_size: Option<String>,
+}
+
+/// One waiter of `smithy.waiters#waitable` (a map from waiter name to this).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WaiterTrait {
+    /// Documentation (CommonMark).
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// The acceptors, in order.
+    pub acceptors: Vec<AcceptorTrait>,
+    /// Least delay in seconds (2 by default).
+    #[serde(default)]
+    pub min_delay: Option<u64>,
+    /// Greatest delay in seconds (120 by default).
+    #[serde(default)]
+    pub max_delay: Option<u64>,
+    /// Whether the waiter is deprecated.
+    #[serde(default)]
+    pub deprecated: bool,
+}
+
+/// One acceptor of a waiter.
+#[derive(Debug, Deserialize)]
+pub struct AcceptorTrait {
+    /// `success`, `failure` or `retry`.
+    pub state: String,
+    /// One of `output`, `inputOutput`, `success`, `errorType`.
+    pub matcher: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One entry of `smithy.api#examples`.

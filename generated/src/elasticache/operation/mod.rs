@@ -2,3 +2,4 @@
 // regenerate with `cargo xtask regenerate`.
 //! The Amazon ElastiCache operations: one module each, with its input, output and error types.
 pub mod copy_snapshot;
+pub mod describe_cache_clusters;

@@ -3,14 +3,37 @@
 //! awsQuery serializers and parsers: one file per operation, and one per structure,
 //! union, list and map the operations reach.
 pub(crate) mod availability_zones_list;
+pub(crate) mod cache_cluster;
+pub(crate) mod cache_cluster_list;
+pub(crate) mod cache_cluster_not_found_fault;
+pub(crate) mod cache_node;
+pub(crate) mod cache_node_ids_list;
+pub(crate) mod cache_node_list;
+pub(crate) mod cache_parameter_group_status;
+pub(crate) mod cache_security_group_membership;
+pub(crate) mod cache_security_group_membership_list;
+pub(crate) mod cloud_watch_logs_destination_details;
 pub(crate) mod copy_snapshot;
+pub(crate) mod describe_cache_clusters;
+pub(crate) mod destination_details;
+pub(crate) mod endpoint;
 pub(crate) mod invalid_parameter_combination_exception;
 pub(crate) mod invalid_parameter_value_exception;
 pub(crate) mod invalid_snapshot_state_fault;
+pub(crate) mod kinesis_firehose_destination_details;
+pub(crate) mod log_delivery_configuration;
+pub(crate) mod log_delivery_configuration_list;
 pub(crate) mod node_group_configuration;
 pub(crate) mod node_snapshot;
 pub(crate) mod node_snapshot_list;
+pub(crate) mod notification_configuration;
 pub(crate) mod outpost_arns_list;
+pub(crate) mod pending_log_delivery_configuration;
+pub(crate) mod pending_log_delivery_configuration_list;
+pub(crate) mod pending_modified_values;
+pub(crate) mod scale_config;
+pub(crate) mod security_group_membership;
+pub(crate) mod security_group_membership_list;
 pub(crate) mod snapshot;
 pub(crate) mod snapshot_already_exists_fault;
 pub(crate) mod snapshot_not_found_fault;
