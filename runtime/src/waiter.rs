@@ -13,6 +13,18 @@ use std::time::Duration;
 
 use super::operation::Operation;
 
+/// A count (JMESPath `length()`: items, or characters of a string) as a JMESPath number, for
+/// the comparisons generated acceptors make.
+pub fn count(n: usize) -> f64 {
+    n as f64
+}
+
+/// A `long` member as a JMESPath number (rounded to nearest beyond 2^53, as JMESPath's own
+/// numbers are).
+pub fn long(v: i64) -> f64 {
+    v as f64
+}
+
 /// What an acceptor decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AcceptorState {

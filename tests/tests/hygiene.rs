@@ -321,6 +321,16 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "rem_euclid gives 0..1000",
     ),
     (
+        "runtime::waiter::count",
+        "nasf64",
+        "a count as a JMESPath number for waiter acceptors; exact below 2^53, which no count reaches",
+    ),
+    (
+        "runtime::waiter::long",
+        "vasf64",
+        "a long as a JMESPath number for waiter acceptors; rounds to nearest (documented)",
+    ),
+    (
         "runtime::timestamp::as_secs_f64",
         "self.secsasf64",
         "rounds to nearest (documented); cannot fail",

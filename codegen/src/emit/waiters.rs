@@ -283,12 +283,12 @@ impl Compiler<'_, '_> {
                 };
                 match (&arg.ty, kind) {
                     (Ty::Str, _) | (_, Some(ShapeKind::Scalar(Scalar::String))) => {
-                        quote!(#inner.map(|v| v.chars().count() as f64))
+                        quote!(#inner.map(|v| crate::runtime::waiter::count(v.chars().count())))
                     }
                     (_, Some(ShapeKind::Enum(_))) => {
-                        quote!(#inner.map(|v| v.as_str().chars().count() as f64))
+                        quote!(#inner.map(|v| crate::runtime::waiter::count(v.as_str().chars().count())))
                     }
-                    _ => quote!(#inner.map(|v| v.len() as f64)),
+                    _ => quote!(#inner.map(|v| crate::runtime::waiter::count(v.len()))),
                 }
             }
             ExprKind::Compare(op, operand, left, right) => {
@@ -393,7 +393,10 @@ impl Compiler<'_, '_> {
             (Ty::Node(_), Operand::Bool) => quote!(#v.copied()),
             (Ty::Node(id), Operand::Num) => match self.svc.model.shape(id).kind {
                 ShapeKind::Scalar(Scalar::Double) => quote!(#v.copied()),
-                _ => quote!(#v.map(|v| *v as f64)),
+                ShapeKind::Scalar(Scalar::Long) => {
+                    quote!(#v.map(|v| crate::runtime::waiter::long(*v)))
+                }
+                _ => quote!(#v.map(|v| f64::from(*v))),
             },
             _ => v,
         }
