@@ -58,6 +58,7 @@ fn main() {
         command: "cargo build -p awsgen-bench".to_owned(),
         source: "codegen.toml".to_owned(),
         standalone: false,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     })
     .unwrap_or_else(|e| panic!("generating CopySnapshot: {e}"));
     let out = PathBuf::from(env("OUT_DIR")).join("generated.rs");

@@ -208,6 +208,7 @@ fn main() {
         command: "cargo build -p awsgen-conformance".to_owned(),
         source: "tests/protocol-tests/botocore".to_owned(),
         standalone: false,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     })
     .unwrap_or_else(|e| panic!("generating the conformance crate: {e}"));
     check_dependencies(&files, &manifest_dir);
@@ -278,6 +279,7 @@ fn suite_service(key: &str, module: &str, suite: &Value) -> Result<ServiceInput,
         command: String::new(),
         source: key.to_owned(),
         standalone: false,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     })
     .map_err(|e| e.to_string())?;
     Ok(service)

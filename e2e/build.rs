@@ -171,6 +171,7 @@ fn main() {
         command: "cargo build -p awsgen-e2e".to_owned(),
         source: "e2e/build.rs".to_owned(),
         standalone: false,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     })
     .unwrap_or_else(|e| panic!("generating the end-to-end crate: {e}"));
     check_dependencies(
@@ -194,7 +195,11 @@ fn main() {
         .map(|(m, _, _)| *m)
         .chain(std::iter::once("runtime"))
     {
-        let path = out.join("src").join(module).join("mod.rs");
+        let path = if module == "runtime" {
+            out.join("src/runtime.rs")
+        } else {
+            out.join("src").join(module).join("mod.rs")
+        };
         root.push_str(&format!(
             "#[path = {:?}]\npub mod {module};\n",
             path.display().to_string()

@@ -93,6 +93,7 @@ pub fn spec<'a>(files: &[ModelFile], prepared: &'a [(Model, Protocol)]) -> Crate
         command: "cargo bench -p awsgen-bench".to_owned(),
         source: "models".to_owned(),
         standalone: true,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     }
 }
 
@@ -123,6 +124,7 @@ pub fn end_to_end(files: &[ModelFile]) -> BTreeMap<String, String> {
         command: "cargo bench -p awsgen-bench".to_owned(),
         source: "models".to_owned(),
         standalone: true,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     })
     .expect("the crate generates")
 }

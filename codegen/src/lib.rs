@@ -20,6 +20,7 @@ mod render;
 
 use std::collections::BTreeMap;
 
+pub use emit::RuntimeDep;
 pub use error::{CodegenError, Result};
 
 use error::{Location, Problem};
@@ -59,6 +60,8 @@ pub struct CrateInput {
     pub source: String,
     /// Whether the crate is its own workspace.
     pub standalone: bool,
+    /// How the crate depends on the runtime crate: a path, a version, or a vendored copy.
+    pub runtime: RuntimeDep,
 }
 
 /// A crate generated leniently: its files, and the operations left out of it.
@@ -133,6 +136,7 @@ fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
         command: input.command.clone(),
         source: input.source.clone(),
         standalone: input.standalone,
+        runtime: input.runtime.clone(),
     })?;
     Ok(Generated { files, left_out })
 }

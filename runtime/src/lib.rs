@@ -1,19 +1,35 @@
-//! Hand-written support code for awsgen-generated crates. Every module here is copied verbatim
-//! into a generated crate as `crate::runtime::<module>`, so modules refer to each other only
-//! through `super::`, and tests live in `tests/`, not in the modules.
+//! The runtime of awsgen-generated crates: timestamps, blobs, error metadata, the protocols'
+//! readers and writers, the SigV4 signer and the client. Generated crates depend on this crate
+//! and re-export it as their `runtime` module (`crate::runtime::DateTime`), so two generated
+//! crates in one program share its types.
+//!
+//! Each module exists under the cargo feature that owns it (declared here and in `Cargo.toml`,
+//! nowhere else); the generator turns on the features a crate's services use. The modules only
+//! generated code calls (protocol readers and writers, serde adapters, …) are `#[doc(hidden)]`:
+//! not part of the API, they may change without notice.
 
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "blob")]
 pub mod blob;
+#[cfg(feature = "cbor")]
+#[doc(hidden)]
 pub mod cbor;
+#[cfg(all(feature = "cbor", feature = "document"))]
+#[doc(hidden)]
 pub mod cbor_document;
+#[cfg(feature = "checksum")]
 pub mod checksum;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub mod client_endpoint;
-#[cfg(feature = "client")]
+#[cfg(all(feature = "client", feature = "paginator"))]
 pub mod client_pages;
-#[cfg(feature = "client")]
+#[cfg(all(feature = "client", feature = "waiter"))]
 pub mod client_waiter;
+#[cfg(feature = "compression")]
+#[doc(hidden)]
 pub mod compression;
 #[cfg(feature = "client")]
 pub mod container_credentials;
@@ -31,37 +47,63 @@ pub mod credential_process;
 pub mod credential_sso;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
+#[cfg(feature = "document")]
 pub mod document;
+#[cfg(feature = "endpoint")]
 pub mod endpoint;
+#[cfg(feature = "endpoint")]
 pub mod endpoint_lib;
 pub mod error;
+#[cfg(feature = "event-stream")]
 pub mod event_receiver;
-#[cfg(feature = "sigv4")]
+#[cfg(all(feature = "sigv4", feature = "event-stream"))]
 pub mod event_signer;
+#[cfg(feature = "event-stream")]
 pub mod event_stream;
+#[cfg(feature = "idempotency")]
+#[doc(hidden)]
 pub mod idempotency;
 #[cfg(feature = "client")]
 pub mod imds;
+#[cfg(feature = "json")]
+#[doc(hidden)]
 pub mod json;
+#[cfg(all(feature = "json", feature = "document"))]
+#[doc(hidden)]
 pub mod json_document;
 pub mod operation;
+#[cfg(feature = "endpoint")]
 pub mod partitions;
+#[cfg(feature = "pattern")]
+#[doc(hidden)]
 pub mod pattern;
+#[cfg(feature = "query")]
+#[doc(hidden)]
 pub mod query;
+#[cfg(feature = "rest")]
 pub mod rest;
 #[cfg(feature = "serde")]
+#[doc(hidden)]
 pub mod serde_support;
 #[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;
 #[cfg(feature = "client")]
 pub mod transport;
+#[cfg(feature = "validate")]
 pub mod validate;
+#[cfg(feature = "waiter")]
 pub mod waiter;
+#[cfg(feature = "xml")]
+#[doc(hidden)]
 pub mod xml;
+#[cfg(all(feature = "xml", feature = "rest"))]
+#[doc(hidden)]
 pub mod xml_writer;
 
+#[cfg(feature = "blob")]
 pub use blob::Blob;
+#[cfg(feature = "document")]
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{
@@ -69,4 +111,5 @@ pub use operation::{
     ResponseError, set_endpoint,
 };
 pub use timestamp::DateTime;
+#[cfg(feature = "validate")]
 pub use validate::{Validate, ValidationError};

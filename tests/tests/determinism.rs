@@ -45,6 +45,7 @@ fn shape_and_operation_order_in_the_file_does_not_matter() {
             command: "test".to_owned(),
             source: rel.to_owned(),
             standalone: false,
+            runtime: awsgen_tests::runtime_dep(),
         })
         .unwrap_or_else(|e| panic!("{e}"))
     };

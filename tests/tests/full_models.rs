@@ -89,6 +89,7 @@ fn ec2() -> std::collections::BTreeMap<String, String> {
         command: format!("cargo xtask generate --model {EC2} --operations … --out DIR"),
         source: EC2.to_owned(),
         standalone: false,
+        runtime: awsgen_tests::runtime_dep(),
     })
     .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -109,6 +110,7 @@ fn bedrock() -> std::collections::BTreeMap<String, String> {
         command: format!("cargo xtask generate --model {BEDROCK} --all-operations --out DIR"),
         source: BEDROCK.to_owned(),
         standalone: false,
+        runtime: awsgen_tests::runtime_dep(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let left_out: Vec<&str> = generated
@@ -141,6 +143,7 @@ fn input_event_stream_is_refused_when_named() {
         command: String::new(),
         source: BEDROCK.to_owned(),
         standalone: false,
+        runtime: awsgen_tests::runtime_dep(),
     })
     .expect_err("input event streams are refused")
     .to_string();

@@ -46,6 +46,7 @@ fn generate(rel: &str, bytes: Vec<u8>) -> Outcome {
                         command: "cargo test -p awsgen-tests --test hostile".to_owned(),
                         source: name.clone(),
                         standalone: false,
+                        runtime: awsgen_tests::runtime_dep(),
                     })
                 })
                 .map_err(|e| e.to_string());

@@ -59,6 +59,7 @@ fn generate(model: &Model, module: &str) -> BTreeMap<String, String> {
         command: "cargo xtask generate".to_owned(),
         source: "MODEL".to_owned(),
         standalone: false,
+        runtime: awsgen_tests::runtime_dep(),
     })
     .unwrap_or_else(|e| panic!("{e}"))
 }

@@ -282,6 +282,7 @@ fn documents_are_a_clear_error_where_they_cannot_be_generated() {
         command: "test".to_owned(),
         source: "inline.json".to_owned(),
         standalone: false,
+        runtime: awsgen_tests::runtime_dep(),
     })
     .expect_err("a document cannot be generated for awsQuery")
     .to_string();

@@ -76,6 +76,7 @@ fn measure(root: &Path, options: &Options, work: &Path) -> Result<String> {
     let variants = [
         variant(root, work, "configured operations (CopySnapshot)", false)?,
         variant(root, work, "full models (every operation)", true)?,
+        two_crates(root, work)?,
     ];
     let feature_sets: [(&str, bool); 2] =
         [("default (serde)", true), ("no default features", false)];
@@ -167,6 +168,7 @@ fn variant(root: &Path, work: &Path, label: &'static str, full: bool) -> Result<
         command: "cargo xtask build-cost".to_owned(),
         source: CONFIG.to_owned(),
         standalone: true,
+        runtime: awsgen_codegen::RuntimeDep::Vendored,
     })?;
     let operations = count_operations(&files);
     let (mut lines, mut runtime_lines) = (0, 0);
@@ -174,7 +176,7 @@ fn variant(root: &Path, work: &Path, label: &'static str, full: bool) -> Result<
         if !path.ends_with(".rs") {
             continue;
         }
-        if path.starts_with("src/runtime/") {
+        if path.starts_with("awsgen-runtime/") {
             runtime_lines += contents.lines().count();
         } else {
             lines += contents.lines().count();
@@ -192,6 +194,80 @@ fn variant(root: &Path, work: &Path, label: &'static str, full: bool) -> Result<
     })
 }
 
+/// A program using the first two services of `codegen.toml` (ElastiCache and MemoryDB, their
+/// configured operations) as two generated crates, which share one runtime crate (written once,
+/// beside them, as the vendored runtime is). Its `serde` feature (default) turns on both
+/// crates'.
+fn two_crates(root: &Path, work: &Path) -> Result<Variant> {
+    let text = std::fs::read_to_string(root.join(CONFIG))
+        .with_context(|| format!("{CONFIG}: cannot read the configuration"))?;
+    let config = Config::parse(CONFIG, &text)?;
+    let dir = work.join("two-crates");
+    let mut all = BTreeMap::new();
+    let (mut operations, mut lines, mut runtime_lines) = (0, 0, 0);
+    let mut deps = String::new();
+    let mut serde = Vec::new();
+    for s in config.services.iter().take(2) {
+        let name = format!("awsgen-{}", s.module.replace('_', "-"));
+        let files = awsgen_codegen::generate(&CrateInput {
+            name: name.clone(),
+            services: vec![ServiceInput {
+                module: s.module.clone(),
+                model: load_model(&root.join(&s.model), &s.model)?,
+                selection: s.selection(CONFIG)?,
+                protocol: s.protocol(CONFIG)?,
+            }],
+            command: "cargo xtask build-cost".to_owned(),
+            source: CONFIG.to_owned(),
+            standalone: false,
+            runtime: awsgen_codegen::RuntimeDep::Path("../awsgen-runtime".to_owned()),
+        })?;
+        operations += count_operations(&files);
+        lines += files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".rs"))
+            .map(|(_, c)| c.lines().count())
+            .sum::<usize>();
+        for (path, contents) in files {
+            all.insert(format!("{name}/{path}"), contents);
+        }
+        let _ = writeln!(
+            deps,
+            "{name} = {{ path = \"../{name}\", default-features = false, features = [\"{}\"] }}",
+            s.module
+        );
+        serde.push(format!("\"{name}/serde\""));
+    }
+    for (path, contents) in awsgen_codegen::emit::vendored_runtime("# the runtime crate") {
+        if path.ends_with(".rs") {
+            runtime_lines += contents.lines().count();
+        }
+        all.insert(path, contents);
+    }
+    all.insert(
+        "program/Cargo.toml".to_owned(),
+        format!(
+            "[package]\nname = \"two-crates\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+             publish = false\n\n[features]\ndefault = [\"serde\"]\nserde = [{}]\n\n\
+             [dependencies]\n{deps}\n[workspace]\n",
+            serde.join(", ")
+        ),
+    );
+    all.insert(
+        "program/src/lib.rs".to_owned(),
+        "//! Uses both generated crates.\n".to_owned(),
+    );
+    tree::replace_tree(&dir, &all)?;
+    Ok(Variant {
+        label: "two service crates in one program (CopySnapshot each)",
+        operations,
+        lines,
+        runtime_lines,
+        dir: dir.join("program"),
+        services: String::new(),
+    })
+}
+
 /// Operations of a generated crate: its `operation/<op>.rs` files.
 fn count_operations(files: &BTreeMap<String, String>) -> usize {
     files
@@ -203,6 +279,8 @@ fn count_operations(files: &BTreeMap<String, String>) -> usize {
 fn feature_args(v: &Variant, defaults: bool) -> Vec<String> {
     if defaults {
         Vec::new()
+    } else if v.services.is_empty() {
+        vec!["--no-default-features".to_owned()]
     } else {
         vec![
             "--no-default-features".to_owned(),

@@ -13,10 +13,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use awsgen_codegen::config::Config;
 use awsgen_codegen::ir::{Model, Protocol, Selection};
-use awsgen_codegen::{CrateInput, ServiceInput};
+use awsgen_codegen::{CrateInput, RuntimeDep, ServiceInput};
 
 /// The configuration file, relative to the repository root.
 pub const CONFIG: &str = "codegen.toml";
@@ -102,6 +102,11 @@ fn configure(root: &Path) -> Result<Configured> {
         command: REGENERATE.to_owned(),
         source: CONFIG.to_owned(),
         standalone: false,
+        // `generated/` depends on this repository's runtime crate by path.
+        runtime: RuntimeDep::Path(format!(
+            "{}runtime",
+            "../".repeat(Path::new(&config.krate.out).components().count())
+        )),
     })?;
     warn_left_out(&generated.left_out);
     Ok(Configured {
@@ -233,6 +238,19 @@ pub struct GenerateOptions {
     /// Whether the crate declares an empty `[workspace]` (is its own workspace wherever it is);
     /// without it the crate can be a member of the workspace it sits in.
     pub own_workspace: bool,
+    /// How the crate depends on the runtime (`--runtime`; vendored by default).
+    pub runtime: RuntimeDep,
+}
+
+/// Parses `--runtime`: `path=<dir>` (as the crate's `Cargo.toml` will say it: relative to the
+/// crate's folder, or absolute), `version=<v>`, or `vendored`.
+pub fn parse_runtime(text: &str) -> Result<RuntimeDep> {
+    match text.split_once('=') {
+        Some(("path", dir)) if !dir.is_empty() => Ok(RuntimeDep::Path(dir.to_owned())),
+        Some(("version", v)) if !v.is_empty() => Ok(RuntimeDep::Version(v.to_owned())),
+        None if text == "vendored" => Ok(RuntimeDep::Vendored),
+        _ => bail!("--runtime takes `path=<dir>`, `version=<version>` or `vendored`, not `{text}`"),
+    }
 }
 
 impl GenerateOptions {
@@ -258,6 +276,11 @@ impl GenerateOptions {
         }
         if self.strict {
             command.push_str(" --strict");
+        }
+        match &self.runtime {
+            RuntimeDep::Vendored => {}
+            RuntimeDep::Path(dir) => command.push_str(&format!(" --runtime path={dir}")),
+            RuntimeDep::Version(v) => command.push_str(&format!(" --runtime version={v}")),
         }
         command.push_str(" --out <this folder>");
         command
@@ -311,6 +334,7 @@ pub fn generate(options: &GenerateOptions) -> Result<()> {
         command: options.command(),
         source: options.model.clone(),
         standalone: options.own_workspace,
+        runtime: options.runtime.clone(),
     };
     let files = if options.strict {
         awsgen_codegen::generate(&input)?

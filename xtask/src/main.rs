@@ -91,6 +91,18 @@ fn cli() -> Command {
                         ),
                 )
                 .arg(
+                    Arg::new("runtime")
+                        .long("runtime")
+                        .value_name("HOW")
+                        .help(
+                            "How the crate depends on the runtime crate: `vendored` (the \
+                             default: a copy written into the crate as the sub-crate \
+                             `awsgen-runtime/`, so it needs nothing of this repository), \
+                             `path=<dir>` (awsgen's `runtime/` folder, relative to the crate's \
+                             folder or absolute) or `version=<v>` (a published awsgen-runtime)",
+                        ),
+                )
+                .arg(
                     Arg::new("workspace")
                         .long("workspace")
                         .action(ArgAction::SetTrue)
@@ -409,6 +421,10 @@ fn generate_options(m: &ArgMatches) -> Result<GenerateOptions> {
         name: get("name"),
         strict: m.get_flag("strict"),
         own_workspace: m.get_flag("workspace"),
+        runtime: match get("runtime") {
+            Some(text) => xtask::parse_runtime(&text)?,
+            None => awsgen_codegen::RuntimeDep::Vendored,
+        },
     })
 }
 

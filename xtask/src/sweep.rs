@@ -203,6 +203,7 @@ pub fn crate_input(model: &CorpusModel, loaded: awsgen_codegen::ir::Model) -> Cr
             model.service, model.api_version
         ),
         standalone: true,
+        runtime: awsgen_codegen::RuntimeDep::Path("../runtime".to_owned()),
     }
 }
 

@@ -150,6 +150,7 @@ fn lenient_generation_lists_what_it_left_out_and_strict_generation_refuses() {
         command: "test".to_owned(),
         source: "svc.json".to_owned(),
         standalone: true,
+        runtime: awsgen_codegen::RuntimeDep::Vendored,
     };
     use awsgen_codegen::ir::Selection;
     let generated = awsgen_codegen::generate_lenient(&input(Selection::All)).unwrap();

@@ -24,31 +24,6 @@ pub const SIGV4_FEATURE: &str = "sigv4";
 /// `client`.
 pub const INTEROP_FEATURE: &str = "aws-credential-types";
 
-/// The runtime module that exists only with [`INTEROP_FEATURE`].
-pub const INTEROP_MODULE: &str = "credential_interop";
-
-/// The runtime modules that exist only with the client.
-pub const RUNTIME_MODULES: &[&str] = &[
-    "client",
-    "client_endpoint",
-    "client_pages",
-    "client_waiter",
-    "container_credentials",
-    "credential_cache",
-    "credential_chain",
-    "credential_json",
-    "credential_process",
-    "credential_sso",
-    "endpoint",
-    "endpoint_lib",
-    "imds",
-    "partitions",
-    "transport",
-];
-
-/// The runtime modules that exist with the `sigv4` feature (and so with the client).
-pub const SIGV4_MODULES: &[&str] = &["credentials", "event_signer", "sigv4"];
-
 /// What the crate docs say about the client.
 pub const CRATE_DOC: &str = "With the `client` feature (off by default), every service has a \
      `Client` with one async method per operation: it resolves the endpoint, signs requests \

@@ -1,4 +1,4 @@
-//! The generated crate as a whole: its manifest, root module, runtime modules, and the module
+//! The generated crate as a whole: its manifest, root module, runtime re-export, and the module
 //! tree of each service (`types`, `operation`). Returns every file as text.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use super::docs::{Doc, code};
 use super::enums::{emit_enum, emit_int_enum};
 use super::errors::emit_error_struct_impls;
 use super::operations::emit_operation;
-use super::runtime::{GENERATED_ONLY, MODULES, Usage};
+use super::runtime::{RuntimeDep, Usage};
 use super::structs::{StructSpec, emit_struct};
 use super::validate::Plan;
 use super::{RustFile, Service};
@@ -30,6 +30,8 @@ pub struct CrateSpec<'a> {
     pub source: String,
     /// Whether the crate is its own workspace (true for `cargo xtask generate --out DIR`).
     pub standalone: bool,
+    /// How the crate depends on the runtime crate.
+    pub runtime: RuntimeDep,
 }
 
 /// One service of the crate.
@@ -82,11 +84,13 @@ pub fn emit_tokens(spec: &CrateSpec<'_>) -> EmittedCrate {
             super::federation::federation_service(s.model).map(|which| (s.module.as_str(), which))
         })
         .collect();
-    rust.push(runtime_mod(&usage, &federation));
+    rust.push(super::runtime::runtime_file(
+        super::federation::default_federation(&federation),
+    ));
     EmittedCrate { rust, usage }
 }
 
-/// Formats the emitted files and adds the runtime modules, the manifest, the README and
+/// Formats the emitted files and adds the manifest, the vendored runtime (if asked for), the README and
 /// `rustfmt.toml`: every file of the crate, path (relative to the crate root) → contents.
 pub fn render_crate(
     spec: &CrateSpec<'_>,
@@ -99,13 +103,12 @@ pub fn render_crate(
         let text = render::rust_file(&file.path, &header, file.tokens)?;
         files.insert(file.path, text);
     }
-    for m in MODULES.iter().filter(|m| (m.needed)(&usage)) {
-        let source = format!("runtime/src/{}.rs", m.name);
-        let header = render::header("//", &source, &spec.command);
-        files.insert(
-            format!("src/runtime/{}.rs", m.name),
-            format!("{header}\n{}", m.source),
-        );
+    if spec.runtime == RuntimeDep::Vendored {
+        files.extend(super::runtime::vendored_files(&render::header(
+            "#",
+            "runtime/Cargo.toml",
+            &spec.command,
+        )));
     }
     files.insert(
         "Cargo.toml".to_owned(),
@@ -191,46 +194,6 @@ fn lib_rs(spec: &CrateSpec<'_>) -> RustFile {
             /// The `http` crate, whose types `build_request` and `parse_response` use.
             pub use ::http;
             pub use runtime::{BuildError, DateTime, ErrorMetadata, ResponseError};
-        },
-    }
-}
-
-/// `src/runtime/mod.rs`: declares the runtime modules the crate needs. The modules themselves
-/// are copied as text, comments and formatting intact.
-fn runtime_mod(
-    usage: &Usage,
-    federation: &[(&str, super::federation::FederationService)],
-) -> RustFile {
-    let federation = super::federation::default_federation(federation);
-    let decls = MODULES.iter().filter(|m| (m.needed)(usage)).map(|m| {
-        let ident = naming::to_ident(m.name);
-        let exports = m.exports.iter().map(|e| naming::to_ident(e));
-        let cfg = m.feature().map(|f| quote!(#[cfg(feature = #f)]));
-        let hidden = GENERATED_ONLY
-            .contains(&m.name)
-            .then(|| quote!(#[doc(hidden)]));
-        let reexport =
-            (!m.exports.is_empty()).then(|| quote!(#cfg pub use #ident::{#(#exports),*};));
-        quote! {
-            #cfg
-            #hidden
-            pub mod #ident;
-            #reexport
-        }
-    });
-    RustFile {
-        path: "src/runtime/mod.rs".to_owned(),
-        source: "runtime/src/lib.rs".to_owned(),
-        tokens: quote! {
-            //! Support code that generated services call: timestamps, blobs, error metadata, and
-            //! the protocol helpers. Hand-written in awsgen's `runtime` crate and copied here so
-            //! that this crate depends on nothing but crates.io packages. The types users name
-            //! are re-exported at the crate root (`DateTime`, `BuildError`, `ResponseError`,
-            //! `ErrorMetadata`, `http`); the modules only generated code calls (protocol readers
-            //! and writers) are hidden from the docs and not part of the API.
-            #(#decls)*
-
-            #federation
         },
     }
 }

@@ -25,6 +25,7 @@ pub mod validate;
 mod waiters;
 
 pub use krate::{CrateSpec, EmittedCrate, ServiceSpec, emit_crate, emit_tokens, render_crate};
+pub use runtime::{RuntimeDep, vendored_files as vendored_runtime};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,9 +34,9 @@ use crate::ir::{Member, Model, Protocol, Scalar, ShapeId, ShapeKind};
 use crate::naming;
 use names::Names;
 
-/// Whether the hand-written runtime copied into generated crates exports `item` (`Document`).
+/// Whether the runtime crate that generated crates depend on exports `item` (`Document`).
 pub fn runtime_provides(item: &str) -> bool {
-    runtime::MODULES.iter().any(|m| m.exports.contains(&item))
+    runtime::provides(item)
 }
 
 /// One Rust source file, before formatting.

@@ -1,23 +1,59 @@
-//! The hand-written runtime modules (from `runtime/src/`) that a generated crate carries, and
-//! which of them a crate needs. Their sources are embedded in the generator, so a generated
-//! crate is self-contained: it depends only on crates.io packages.
+//! The generated crate's dependency on the runtime crate (`awsgen-runtime`, `runtime/`): which
+//! of its features a crate needs, how the crate finds it ([`RuntimeDep`]: a path, a version, or
+//! a vendored copy written beside the crate), and `src/runtime.rs`, which re-exports it as
+//! `crate::runtime`. Which runtime feature owns which module is the runtime's own business
+//! (`runtime/Cargo.toml` and `runtime/src/lib.rs`); this is the one place that maps what a
+//! crate's services use onto those features.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::RustFile;
 
 use crate::ir::{Model, Protocol, Scalar, ShapeKind};
 
-/// One runtime module.
-pub struct RuntimeModule {
-    /// Module (and file) name.
-    pub name: &'static str,
-    /// Its source text.
-    pub source: &'static str,
-    /// The items `runtime/mod.rs` re-exports from it.
-    pub exports: &'static [&'static str],
-    /// Whether it exists only with the `serde` feature.
-    pub serde_only: bool,
-    /// Whether a crate with these features needs it.
-    pub needed: fn(&Usage) -> bool,
+/// How a generated crate depends on the runtime crate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuntimeDep {
+    /// `path = "<dir>"`: the runtime crate in this repository (`../runtime` for `generated/`),
+    /// relative to the generated crate's folder.
+    Path(String),
+    /// `version = "<v>"`: a published `awsgen-runtime`.
+    Version(String),
+    /// A copy of the runtime crate written into the generated crate as the sub-crate
+    /// `awsgen-runtime/` (a path dependency): the crate then needs nothing of this repository.
+    Vendored,
+}
+
+/// The folder of the vendored runtime inside a generated crate.
+pub const VENDORED_DIR: &str = "awsgen-runtime";
+
+/// The items at the runtime crate's root that generated code names (`runtime::Document`).
+const EXPORTS: &[&str] = &[
+    "Blob",
+    "BodyError",
+    "BodySource",
+    "BuildError",
+    "DateTime",
+    "Document",
+    "ErrorMetadata",
+    "HostPrefix",
+    "InvalidEndpoint",
+    "InvalidRequest",
+    "InvalidResponse",
+    "Operation",
+    "REDACTED",
+    "ResponseError",
+    "Validate",
+    "ValidationError",
+    "set_endpoint",
+];
+
+/// Whether the runtime crate exports `item` at its root (`Document`).
+pub fn provides(item: &str) -> bool {
+    EXPORTS.contains(&item)
 }
 
 /// What the services of one generated crate use, which decides runtime modules and
@@ -78,351 +114,171 @@ impl Usage {
     }
 }
 
-impl RuntimeModule {
-    /// The cargo feature the module exists under, if any.
-    pub fn feature(&self) -> Option<&'static str> {
-        if self.serde_only {
-            Some("serde")
-        } else if VALIDATE_ONLY.contains(&self.name) {
-            Some(super::validate::FEATURE)
-        } else if self.name == super::client::INTEROP_MODULE {
-            Some(super::client::INTEROP_FEATURE)
-        } else if super::client::RUNTIME_MODULES.contains(&self.name) {
-            Some(super::client::FEATURE)
-        } else if super::client::SIGV4_MODULES.contains(&self.name) {
-            Some(super::client::SIGV4_FEATURE)
-        } else {
-            None
-        }
+impl Usage {
+    /// The runtime features a crate with this usage needs whatever its own features (the
+    /// optional parts — serde, validation, signing, the client — are forwarded by the crate's
+    /// features of the same names: [`optional_features`]).
+    pub fn runtime_features(&self) -> Vec<&'static str> {
+        let any = |f: fn(Protocol) -> bool| self.protocols.iter().any(|p| f(*p));
+        // `json` always: the XML and CBOR readers share its number and string helpers.
+        let mut features = vec!["json"];
+        let wanted = [
+            ("blob", self.blobs),
+            ("document", self.documents),
+            ("cbor", self.protocols.contains(&Protocol::RpcV2Cbor)),
+            // The query module's error envelope and document readers serve restXml too.
+            ("xml", any(Protocol::is_xml)),
+            ("query", any(Protocol::is_xml)),
+            ("rest", any(Protocol::is_rest)),
+            ("compression", self.gzip),
+            ("checksum", self.checksums),
+            ("event-stream", self.event_streams),
+            ("idempotency", self.idempotency_tokens),
+            ("waiter", self.waiters),
+            ("paginator", self.paginators),
+        ];
+        features.extend(wanted.iter().filter(|(_, on)| *on).map(|(f, _)| *f));
+        features.sort_unstable();
+        features
     }
 }
 
-/// The modules only generated code uses (protocol readers and writers, serde adapters, …):
-/// declared `#[doc(hidden)]`, so they are not part of the crate's documented API and may change
-/// without notice. A new runtime module that only generated code calls belongs here.
-pub const GENERATED_ONLY: &[&str] = &[
-    "cbor",
-    "cbor_document",
-    "compression",
-    "idempotency",
-    "json",
-    "json_document",
-    "pattern",
-    "query",
-    "serde_support",
-    "xml",
-    "xml_writer",
-];
+/// The generated crate's optional features that turn on runtime features of the same name:
+/// (crate feature, what it forwards to). `validate` also wants `pattern` when some input has
+/// one.
+pub fn optional_features(usage: &Usage) -> Vec<(&'static str, Vec<String>)> {
+    let runtime = |f: &str| format!("{}/{f}", PACKAGE);
+    let mut validate = vec![runtime("validate")];
+    if usage.patterns {
+        validate.push(runtime("pattern"));
+    }
+    vec![
+        ("serde", vec![runtime("serde")]),
+        (super::validate::FEATURE, validate),
+        (super::client::SIGV4_FEATURE, vec![runtime("sigv4")]),
+        (
+            super::client::FEATURE,
+            vec![super::client::SIGV4_FEATURE.to_owned(), runtime("client")],
+        ),
+        (
+            super::client::INTEROP_FEATURE,
+            vec![
+                super::client::FEATURE.to_owned(),
+                runtime("aws-credential-types"),
+            ],
+        ),
+    ]
+}
 
-/// The modules that exist only with the `validate` feature.
-const VALIDATE_ONLY: &[&str] = &["pattern", "validate"];
+/// The runtime crate's package name.
+pub const PACKAGE: &str = "awsgen-runtime";
 
-/// Every runtime module, in file-name order.
-pub const MODULES: &[RuntimeModule] = &[
-    RuntimeModule {
-        name: "blob",
-        source: include_str!("../../../runtime/src/blob.rs"),
-        exports: &["Blob"],
-        serde_only: false,
-        needed: |u| u.blobs,
-    },
-    RuntimeModule {
-        name: "cbor",
-        source: include_str!("../../../runtime/src/cbor.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::RpcV2Cbor),
-    },
-    RuntimeModule {
-        name: "cbor_document",
-        source: include_str!("../../../runtime/src/cbor_document.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.documents && u.protocols.contains(&Protocol::RpcV2Cbor),
-    },
-    RuntimeModule {
-        name: "checksum",
-        source: include_str!("../../../runtime/src/checksum.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.checksums,
-    },
-    RuntimeModule {
-        name: "client",
-        source: include_str!("../../../runtime/src/client.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "client_pages",
-        source: include_str!("../../../runtime/src/client_pages.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.paginators,
-    },
-    RuntimeModule {
-        name: "client_waiter",
-        source: include_str!("../../../runtime/src/client_waiter.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.waiters,
-    },
-    RuntimeModule {
-        name: "compression",
-        source: include_str!("../../../runtime/src/compression.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.gzip,
-    },
-    RuntimeModule {
-        name: "client_endpoint",
-        source: include_str!("../../../runtime/src/client_endpoint.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "container_credentials",
-        source: include_str!("../../../runtime/src/container_credentials.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_cache",
-        source: include_str!("../../../runtime/src/credential_cache.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_chain",
-        source: include_str!("../../../runtime/src/credential_chain.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_json",
-        source: include_str!("../../../runtime/src/credential_json.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_interop",
-        source: include_str!("../../../runtime/src/credential_interop.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_process",
-        source: include_str!("../../../runtime/src/credential_process.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credential_sso",
-        source: include_str!("../../../runtime/src/credential_sso.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "credentials",
-        source: include_str!("../../../runtime/src/credentials.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "document",
-        source: include_str!("../../../runtime/src/document.rs"),
-        exports: &["Document"],
-        serde_only: false,
-        needed: |u| u.documents,
-    },
-    RuntimeModule {
-        name: "endpoint",
-        source: include_str!("../../../runtime/src/endpoint.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "endpoint_lib",
-        source: include_str!("../../../runtime/src/endpoint_lib.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "error",
-        source: include_str!("../../../runtime/src/error.rs"),
-        exports: &["BuildError", "ErrorMetadata", "REDACTED"],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "event_stream",
-        source: include_str!("../../../runtime/src/event_stream.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.event_streams,
-    },
-    RuntimeModule {
-        name: "event_signer",
-        source: include_str!("../../../runtime/src/event_signer.rs"),
-        exports: &[],
-        serde_only: false,
-        // SigV4 signing of sent events: no generated operation sends an event stream yet
-        // (input streams are left out), so no generated crate carries it.
-        needed: |_| false,
-    },
-    RuntimeModule {
-        name: "event_receiver",
-        source: include_str!("../../../runtime/src/event_receiver.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.event_streams,
-    },
-    RuntimeModule {
-        name: "imds",
-        source: include_str!("../../../runtime/src/imds.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "json",
-        source: include_str!("../../../runtime/src/json.rs"),
-        exports: &[],
-        serde_only: false,
-        // Every crate: the client's credential sources read JSON documents
-        // (`credential_json`), and a module cannot be under "this protocol or the client".
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "json_document",
-        source: include_str!("../../../runtime/src/json_document.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| {
-            u.documents
-                && (u.protocols.contains(&Protocol::Json)
-                    || u.protocols.contains(&Protocol::RestJson))
+/// The runtime crate's sources (`src/…` path → text), embedded by `build.rs` from `runtime/src/`.
+const SOURCES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/runtime_sources.rs"));
+
+/// The runtime crate's manifest and the workspace's (whose `[workspace.*]` tables it inherits).
+const MANIFEST: &str = include_str!("../../../runtime/Cargo.toml");
+const WORKSPACE_MANIFEST: &str = include_str!("../../../Cargo.toml");
+
+/// The files of the vendored runtime, paths relative to the generated crate's root: the
+/// runtime's sources verbatim and its manifest with what it inherits from awsgen's workspace
+/// written out (and no dev-dependencies).
+pub fn vendored_files(header: &str) -> BTreeMap<String, String> {
+    let mut files: BTreeMap<String, String> = SOURCES
+        .iter()
+        .map(|(path, text)| (format!("{VENDORED_DIR}/{path}"), (*text).to_owned()))
+        .collect();
+    files.insert(
+        format!("{VENDORED_DIR}/Cargo.toml"),
+        format!("{header}\n{}", vendored_manifest()),
+    );
+    files
+}
+
+/// `runtime/Cargo.toml` standing alone: every `workspace = true` replaced by the workspace's
+/// value.
+fn vendored_manifest() -> String {
+    let parse = |text: &str| -> toml::Table {
+        text.parse()
+            .unwrap_or_else(|e| unreachable!("awsgen's manifests parse: {e}"))
+    };
+    let mut manifest = parse(MANIFEST);
+    let workspace = parse(WORKSPACE_MANIFEST);
+    let ws = |key: &str| -> toml::Table {
+        match workspace.get("workspace").and_then(|w| w.get(key)) {
+            Some(toml::Value::Table(t)) => t.clone(),
+            _ => toml::Table::new(),
+        }
+    };
+    let (package, dependencies, lints) = (ws("package"), ws("dependencies"), ws("lints"));
+    manifest.remove("dev-dependencies");
+    if let Some(toml::Value::Table(p)) = manifest.get_mut("package") {
+        for (key, value) in p.iter_mut() {
+            if is_inherited(value) {
+                if let Some(v) = package.get(key) {
+                    *value = v.clone();
+                }
+            }
+        }
+        if let Some(v) = package.get("rust-version") {
+            p.entry("rust-version").or_insert_with(|| v.clone());
+        }
+    }
+    if let Some(toml::Value::Table(deps)) = manifest.get_mut("dependencies") {
+        for (name, value) in deps.iter_mut() {
+            let toml::Value::Table(local) = value else {
+                continue;
+            };
+            if local.remove("workspace").is_none() {
+                continue;
+            }
+            let mut merged = match dependencies.get(name) {
+                Some(toml::Value::Table(t)) => t.clone(),
+                Some(version) => toml::Table::from_iter([("version".to_owned(), version.clone())]),
+                None => toml::Table::new(),
+            };
+            for (key, v) in local.iter() {
+                match (merged.get_mut(key), v) {
+                    (Some(toml::Value::Array(a)), toml::Value::Array(b)) => a.extend(b.clone()),
+                    _ => {
+                        merged.insert(key.clone(), v.clone());
+                    }
+                }
+            }
+            *value = toml::Value::Table(merged);
+        }
+    }
+    if manifest.get("lints").is_some_and(is_inherited) {
+        manifest.insert("lints".to_owned(), toml::Value::Table(lints));
+    }
+    toml::to_string(&manifest)
+        .unwrap_or_else(|e| unreachable!("the runtime's manifest serializes: {e}"))
+}
+
+/// `{ workspace = true }`.
+fn is_inherited(value: &toml::Value) -> bool {
+    value.get("workspace") == Some(&toml::Value::Boolean(true))
+}
+
+/// `src/runtime.rs`: the runtime crate re-exported as `crate::runtime` (so generated code and
+/// users name `crate::runtime::DateTime` whichever way the crate depends on it), plus what the
+/// crate adds to it: the credential chain's STS and SSO calls through its own clients.
+pub fn runtime_file(federation: TokenStream) -> RustFile {
+    RustFile {
+        path: "src/runtime.rs".to_owned(),
+        source: "runtime/src/lib.rs".to_owned(),
+        tokens: quote! {
+            //! Support code that generated services call: timestamps, blobs, error metadata,
+            //! the protocol helpers and the client. It is the `awsgen-runtime` crate, re-exported
+            //! here, so every crate generated by awsgen shares its types (a `DateTime` of one is
+            //! a `DateTime` of the other). The types users name are re-exported at the crate root
+            //! too (`DateTime`, `BuildError`, `ResponseError`, `ErrorMetadata`, `http`); the
+            //! modules only generated code calls (protocol readers and writers) are hidden from
+            //! the docs and not part of the API.
+            #[doc(inline)]
+            pub use ::awsgen_runtime::*;
+
+            #federation
         },
-    },
-    RuntimeModule {
-        name: "idempotency",
-        source: include_str!("../../../runtime/src/idempotency.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.idempotency_tokens,
-    },
-    RuntimeModule {
-        name: "operation",
-        source: include_str!("../../../runtime/src/operation.rs"),
-        exports: &[
-            "BodyError",
-            "BodySource",
-            "HostPrefix",
-            "InvalidEndpoint",
-            "InvalidRequest",
-            "InvalidResponse",
-            "Operation",
-            "ResponseError",
-            "set_endpoint",
-        ],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "partitions",
-        source: include_str!("../../../runtime/src/partitions.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "pattern",
-        source: include_str!("../../../runtime/src/pattern.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.patterns,
-    },
-    RuntimeModule {
-        name: "query",
-        source: include_str!("../../../runtime/src/query.rs"),
-        exports: &[],
-        serde_only: false,
-        // Its error envelope and document readers serve restXml too.
-        needed: |u| u.protocols.iter().any(|p| p.is_xml()),
-    },
-    RuntimeModule {
-        name: "rest",
-        source: include_str!("../../../runtime/src/rest.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.protocols.iter().any(|p| p.is_rest()),
-    },
-    RuntimeModule {
-        name: "serde_support",
-        source: include_str!("../../../runtime/src/serde_support.rs"),
-        exports: &[],
-        serde_only: true,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "sigv4",
-        source: include_str!("../../../runtime/src/sigv4.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "timestamp",
-        source: include_str!("../../../runtime/src/timestamp.rs"),
-        exports: &["DateTime"],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "transport",
-        source: include_str!("../../../runtime/src/transport.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "validate",
-        source: include_str!("../../../runtime/src/validate.rs"),
-        exports: &["Validate", "ValidationError"],
-        serde_only: false,
-        needed: |_| true,
-    },
-    RuntimeModule {
-        name: "waiter",
-        source: include_str!("../../../runtime/src/waiter.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.waiters,
-    },
-    RuntimeModule {
-        name: "xml",
-        source: include_str!("../../../runtime/src/xml.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.protocols.iter().any(|p| p.is_xml()),
-    },
-    RuntimeModule {
-        name: "xml_writer",
-        source: include_str!("../../../runtime/src/xml_writer.rs"),
-        exports: &[],
-        serde_only: false,
-        needed: |u| u.protocols.contains(&Protocol::RestXml),
-    },
-];
+    }
+}
