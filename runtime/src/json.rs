@@ -115,11 +115,13 @@ impl Default for JsonWriter {
 impl JsonWriter {
     /// A writer with room for a typical request body (512 bytes), so small bodies never
     /// reallocate.
+    #[inline]
     pub fn new() -> Self {
         Self::with_capacity(512)
     }
 
     /// A writer with room for `capacity` bytes.
+    #[inline]
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
             out: String::with_capacity(capacity),
@@ -128,11 +130,13 @@ impl JsonWriter {
     }
 
     /// The JSON text written so far.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.out
     }
 
     /// The JSON text as bytes.
+    #[inline]
     pub fn into_bytes(self) -> Vec<u8> {
         self.out.into_bytes()
     }
@@ -145,6 +149,7 @@ impl JsonWriter {
     }
 
     /// Opens an object (a structure or union).
+    #[inline]
     pub fn begin_object(&mut self) {
         self.value_start();
         self.out.push('{');
@@ -152,22 +157,26 @@ impl JsonWriter {
     }
 
     /// Closes the object opened last.
+    #[inline]
     pub fn end_object(&mut self) {
         self.out.push('}');
         self.comma = true;
     }
 
     /// Opens a map of `_len` entries (JSON does not need the length; the CBOR writer does).
+    #[inline]
     pub fn begin_map(&mut self, _len: usize) {
         self.begin_object();
     }
 
     /// Closes the map opened last.
+    #[inline]
     pub fn end_map(&mut self) {
         self.end_object();
     }
 
     /// Opens an array of `_len` items.
+    #[inline]
     pub fn begin_array(&mut self, _len: usize) {
         self.value_start();
         self.out.push('[');
@@ -175,12 +184,14 @@ impl JsonWriter {
     }
 
     /// Closes the array opened last.
+    #[inline]
     pub fn end_array(&mut self) {
         self.out.push(']');
         self.comma = true;
     }
 
     /// Writes the key of the next object member.
+    #[inline]
     pub fn key(&mut self, key: &str) {
         if self.comma {
             self.out.push(',');
@@ -191,30 +202,35 @@ impl JsonWriter {
     }
 
     /// Writes a string.
+    #[inline]
     pub fn string(&mut self, value: &str) {
         self.value_start();
         push_string(&mut self.out, value);
     }
 
     /// Writes a boolean.
+    #[inline]
     pub fn bool(&mut self, value: bool) {
         self.value_start();
         self.out.push_str(if value { "true" } else { "false" });
     }
 
     /// Writes `null` (only documents contain nulls; members that are not set are left out).
+    #[inline]
     pub fn null(&mut self) {
         self.value_start();
         self.out.push_str("null");
     }
 
     /// Writes an integer.
+    #[inline]
     pub fn int(&mut self, value: i64) {
         self.value_start();
         push_int(&mut self.out, value);
     }
 
     /// Writes an unsigned integer (documents only).
+    #[inline]
     pub fn uint(&mut self, value: u64) {
         self.value_start();
         push_uint(&mut self.out, value);
@@ -222,6 +238,7 @@ impl JsonWriter {
 
     /// Writes a double: the shortest decimal that reads back as the same `f64`, or the
     /// strings `"NaN"`, `"Infinity"`, `"-Infinity"`, as the awsJson protocols send them.
+    #[inline]
     pub fn f64(&mut self, value: f64) {
         self.value_start();
         if !push_special_float(&mut self.out, value) {
@@ -232,6 +249,7 @@ impl JsonWriter {
 
     /// Writes a float, printed as the shortest decimal that reads back as the same `f32` (so
     /// `1.1f32` is `1.1`, not `1.100000023841858`).
+    #[inline]
     pub fn f32(&mut self, value: f32) {
         self.value_start();
         if !push_special_float(&mut self.out, f64::from(value)) {
@@ -242,6 +260,7 @@ impl JsonWriter {
 
     /// Writes arbitrary-precision number text (`bigInteger`/`bigDecimal`) as a JSON number
     /// when it is one, and as a string otherwise, so the body always stays valid JSON.
+    #[inline]
     pub fn big_number(&mut self, text: &str) {
         self.value_start();
         if number_len(text.as_bytes()) == Some(text.len()) {
@@ -253,12 +272,14 @@ impl JsonWriter {
 
     /// Writes a timestamp as epoch seconds (a number, with up to three fractional digits), the
     /// awsJson default.
+    #[inline]
     pub fn epoch_seconds(&mut self, value: DateTime) {
         self.value_start();
         value.fmt_epoch_seconds(&mut self.out);
     }
 
     /// Writes a timestamp as an RFC 3339 string (`timestampFormat: iso8601`).
+    #[inline]
     pub fn date_time(&mut self, value: DateTime) {
         self.value_start();
         self.out.push('"');
@@ -267,6 +288,7 @@ impl JsonWriter {
     }
 
     /// Writes a timestamp as an HTTP date string (`timestampFormat: rfc822`).
+    #[inline]
     pub fn http_date(&mut self, value: DateTime) {
         self.value_start();
         self.out.push('"');

@@ -75,6 +75,7 @@ pub struct QueryWriter {
 
 impl QueryWriter {
     /// Starts a body with `Action=<action>&Version=<version>`, with room for `capacity` bytes.
+    #[inline]
     pub fn new(action: &str, version: &str, capacity: usize) -> Self {
         let mut out = Vec::with_capacity(capacity);
         out.extend_from_slice(b"Action=");
@@ -89,12 +90,14 @@ impl QueryWriter {
     }
 
     /// The body.
+    #[inline]
     pub fn finish(self) -> Vec<u8> {
         self.out
     }
 
     /// Enters the member `name`, which must already be form-encoded (generated code passes
     /// model names, encoded by the generator). The returned scope leaves it when dropped.
+    #[inline]
     pub fn member(&mut self, name: &str) -> Scope<'_> {
         let mark = self.key.len();
         if mark != 0 {
@@ -105,6 +108,7 @@ impl QueryWriter {
     }
 
     /// Enters the list or map entry with this 1-based position.
+    #[inline]
     pub fn index(&mut self, position: usize) -> Scope<'_> {
         let mark = self.key.len();
         self.key.push(b'.');
@@ -119,17 +123,20 @@ impl QueryWriter {
     }
 
     /// Writes `key=` with an empty value (an empty list, or an empty string).
+    #[inline]
     pub fn empty(&mut self) {
         self.pair();
     }
 
     /// Writes a string.
+    #[inline]
     pub fn string(&mut self, value: &str) {
         self.pair();
         push_encoded(&mut self.out, value);
     }
 
     /// Writes `true` or `false`.
+    #[inline]
     pub fn boolean(&mut self, value: bool) {
         self.pair();
         self.out
@@ -137,6 +144,7 @@ impl QueryWriter {
     }
 
     /// Writes an integer of any width.
+    #[inline]
     pub fn integer(&mut self, value: impl Into<i64>) {
         self.pair();
         let value = value.into();
@@ -148,6 +156,7 @@ impl QueryWriter {
 
     /// Writes a double the way botocore (Python's `repr`) writes it: `10.8`, `1.0`, `1e+16`,
     /// `NaN`, `Infinity`, `-Infinity`.
+    #[inline]
     pub fn double(&mut self, value: f64) {
         self.pair();
         if value.is_finite() {
@@ -161,6 +170,7 @@ impl QueryWriter {
 
     /// Writes a float with its shortest decimal digits (`10.8f32` as `10.8`), formatted like
     /// [`double`](Self::double).
+    #[inline]
     pub fn float(&mut self, value: f32) {
         self.pair();
         if value.is_finite() {
@@ -173,6 +183,7 @@ impl QueryWriter {
     }
 
     /// Writes a timestamp as an RFC 3339 date-time (the awsQuery default).
+    #[inline]
     pub fn date_time(&mut self, value: DateTime) {
         self.scratch.clear();
         value.fmt_date_time(&mut self.scratch);
@@ -180,6 +191,7 @@ impl QueryWriter {
     }
 
     /// Writes a timestamp as an HTTP date (`timestampFormat: rfc822`).
+    #[inline]
     pub fn http_date(&mut self, value: DateTime) {
         self.scratch.clear();
         value.fmt_http_date(&mut self.scratch);
@@ -187,6 +199,7 @@ impl QueryWriter {
     }
 
     /// Writes a timestamp as epoch seconds (`timestampFormat: unixTimestamp`).
+    #[inline]
     pub fn epoch_seconds(&mut self, value: DateTime) {
         self.scratch.clear();
         value.fmt_epoch_seconds(&mut self.scratch);
