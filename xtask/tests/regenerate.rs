@@ -193,6 +193,7 @@ fn standalone_crates_do_not_depend_on_the_output_folder() {
         name: Some("mini".to_owned()),
         strict: false,
         own_workspace: false,
+        runtime: awsgen_codegen::RuntimeDep::Vendored,
     };
     xtask::generate(&options).unwrap();
     options.out = root.join("elsewhere/b");
@@ -202,6 +203,10 @@ fn standalone_crates_do_not_depend_on_the_output_folder() {
     let manifest = String::from_utf8(a["Cargo.toml"].clone()).unwrap();
     assert!(!manifest.contains("[workspace]"), "{manifest}");
     assert!(manifest.contains("--out <this folder>"), "{manifest}");
+    // The vendored runtime (the default) sits inside the crate, so the crate is self-contained.
+    assert!(manifest.contains("path = \"awsgen-runtime\""), "{manifest}");
+    assert!(a.contains_key("awsgen-runtime/Cargo.toml"));
+    assert!(a.contains_key("awsgen-runtime/src/lib.rs"));
     // The generated crate states the toolchain awsgen itself is built and tested with.
     let workspace = fs::read_to_string(xtask::project_root().join("Cargo.toml")).unwrap();
     let rust_version = workspace
@@ -221,4 +226,54 @@ fn standalone_crates_do_not_depend_on_the_output_folder() {
         manifest.contains(" --workspace --out <this folder>"),
         "{manifest}"
     );
+}
+
+/// `--runtime` takes the three forms and names what it got otherwise; a path or version
+/// dependency is written as given and carries no runtime copy.
+#[test]
+fn the_runtime_option() {
+    use awsgen_codegen::RuntimeDep;
+    assert_eq!(
+        xtask::parse_runtime("path=../awsgen/runtime").unwrap(),
+        RuntimeDep::Path("../awsgen/runtime".to_owned())
+    );
+    assert_eq!(
+        xtask::parse_runtime("version=0.1").unwrap(),
+        RuntimeDep::Version("0.1".to_owned())
+    );
+    assert_eq!(
+        xtask::parse_runtime("vendored").unwrap(),
+        RuntimeDep::Vendored
+    );
+    for bad in ["path=", "copy", "version"] {
+        let err = xtask::parse_runtime(bad).unwrap_err().to_string();
+        assert!(err.contains(bad), "{err}");
+    }
+    let root = scratch("runtime-option");
+    let model = xtask::project_root()
+        .join("models/fixtures/recursive.json")
+        .to_string_lossy()
+        .into_owned();
+    let options = xtask::GenerateOptions {
+        model,
+        selection: awsgen_codegen::ir::Selection::All,
+        out: root.join("c"),
+        protocol: None,
+        name: Some("mini".to_owned()),
+        strict: false,
+        own_workspace: false,
+        runtime: RuntimeDep::Version("0.1".to_owned()),
+    };
+    xtask::generate(&options).unwrap();
+    let files = tree::read_tree(&root.join("c")).unwrap();
+    let manifest = String::from_utf8(files["Cargo.toml"].clone()).unwrap();
+    assert!(
+        manifest.contains("[dependencies.awsgen-runtime]\nversion = \"0.1\"\n"),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("--runtime version=0.1 --out"),
+        "{manifest}"
+    );
+    assert!(files.keys().all(|p| !p.starts_with("awsgen-runtime/")));
 }

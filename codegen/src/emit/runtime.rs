@@ -214,10 +214,10 @@ fn vendored_manifest() -> String {
     manifest.remove("dev-dependencies");
     if let Some(toml::Value::Table(p)) = manifest.get_mut("package") {
         for (key, value) in p.iter_mut() {
-            if is_inherited(value) {
-                if let Some(v) = package.get(key) {
-                    *value = v.clone();
-                }
+            if is_inherited(value)
+                && let Some(v) = package.get(key)
+            {
+                *value = v.clone();
             }
         }
         if let Some(v) = package.get("rust-version") {
