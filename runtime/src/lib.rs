@@ -36,6 +36,7 @@ pub mod endpoint;
 pub mod endpoint_lib;
 pub mod error;
 pub mod event_receiver;
+pub mod event_sender;
 #[cfg(feature = "sigv4")]
 pub mod event_signer;
 pub mod event_stream;

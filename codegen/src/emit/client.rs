@@ -113,7 +113,15 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
     let mut methods = Vec::new();
     let mut error_impls = Vec::new();
     let mut fluent_builders = Vec::new();
+    let mut sans_io = Vec::new();
     for op in &model.operations {
+        if svc.input_stream(op).is_some() {
+            // Sending events while receiving needs a transport the client does not have yet
+            // (HTTP/2): without a method, the operation cannot be called with its events
+            // silently left out.
+            sans_io.push(code(&op.name));
+            continue;
+        }
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
@@ -152,10 +160,21 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         });
     }
 
+    let sans_io = if sans_io.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Operations that send an event stream ({}) have no method yet (the client has \
+             no transport that sends while it receives): build the request with the \
+             operation's `build_request`, sign it with `Signer::sign_event_stream`, and frame \
+             the events with its `event_sender()`.",
+            sans_io.join(", ")
+        )
+    };
     let module_doc = Doc::text(&format!(
         "The {title} client (feature `client`): per operation a method that returns a fluent \
          builder (`client.<operation>().<member>(…).send().await`), and `client.call(input)` \
-         for an input built already.\n\n\
+         for an input built already.{sans_io}\n\n\
          ```no_run\n\
          # async fn example() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {{\n\
          use {krate}::runtime::client::Config;\n\

@@ -116,6 +116,11 @@ impl<'a> Service<'a> {
     pub fn rust_type(&self, id: &ShapeId) -> TokenStream {
         let shape = self.model.shape(id);
         match &shape.kind {
+            ShapeKind::Union(_) if shape.event_stream.is_some() && self.is_input_stream(id) => {
+                // The events to send first; the rest go through the operation's sender.
+                let event = self.type_path(id);
+                quote!(::std::vec::Vec<#event>)
+            }
             ShapeKind::Union(_) if shape.event_stream.is_some() => self.event_receiver_type(id),
             ShapeKind::Structure(_)
             | ShapeKind::Union(_)
@@ -160,6 +165,26 @@ impl<'a> Service<'a> {
                     _ => false,
                 })
         })
+    }
+
+    /// Whether event stream `id` is a member of an operation input (events the client sends).
+    pub fn is_input_stream(&self, id: &ShapeId) -> bool {
+        self.model
+            .operations
+            .iter()
+            .any(|op| self.input_stream(op).is_some_and(|m| &m.target == id))
+    }
+
+    /// The event-stream member of `op`'s input, if it has one.
+    pub fn input_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
+        let input = op.input.as_ref()?;
+        match &self.model.shape(input).kind {
+            ShapeKind::Structure(s) => s
+                .members
+                .iter()
+                .find(|m| self.model.shape(&m.target).event_stream.is_some()),
+            _ => None,
+        }
     }
 
     /// The event-stream member of `op`'s output, if it has one.

@@ -196,7 +196,11 @@ fn describe_type(svc: &Service<'_>, id: &ShapeId) -> String {
         let name = svc.names.type_of(id).map_or("?", |t| t.name.as_str());
         format!("[`{name}`](crate::{}::types::{name})", svc.module)
     };
-    match &svc.model.shape(id).kind {
+    let shape = svc.model.shape(id);
+    match &shape.kind {
+        ShapeKind::Union(_) if shape.event_stream.is_some() && svc.is_input_stream(id) => {
+            format!("list of {} events to send first", link(id))
+        }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => link(id),
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => format!("enum {}", link(id)),
         ShapeKind::List(l) => format!("list of {}", describe_type(svc, &l.member.target)),
@@ -360,7 +364,13 @@ impl Example<'_, '_> {
                 let (member, variant) = s.members.iter().zip(self.svc.names.fields(id)).next()?;
                 let value = self.value(&member.target, depth + 1, path)?;
                 let variant = naming::to_ident(variant);
-                quote!(#ty::#variant(::std::convert::Into::into(#value)))
+                let event = quote!(#ty::#variant(::std::convert::Into::into(#value)));
+                if shape.event_stream.is_some() && self.svc.is_input_stream(id) {
+                    // An input stream's value is the list of events to send first.
+                    quote!(::std::vec![#event])
+                } else {
+                    event
+                }
             }
             ShapeKind::List(_) | ShapeKind::Map(_) | ShapeKind::Document => return None,
         })

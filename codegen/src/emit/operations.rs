@@ -138,6 +138,26 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         }
     });
+    let sender = protocol::ser_event_path(svc, op).map(|ser_event| {
+        let stream = svc
+            .input_stream(op)
+            .unwrap_or_else(|| unreachable!("`{}` has an input event stream", op.name));
+        let event = svc.type_path(&stream.target);
+        let doc = format!(
+            " The sender of this operation's input event stream (`{}`): each event becomes \
+             the bytes of one frame of the request body, sent after the request head, the \
+             events of the input first; [`end`](crate::runtime::event_sender::Sender::end) \
+             closes it. Sign the request with `Signer::sign_event_stream` and give its result \
+             to `Sender::signed` (feature `sigv4`) to sign each frame.",
+            stream.name
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn event_sender() -> crate::runtime::event_sender::Sender<#event> {
+                crate::runtime::event_sender::Sender::new(#ser_event)
+            }
+        }
+    });
     let parse_doc = if stream_items.is_some() {
         quote! {
             /// Parses the HTTP response (status, headers, and the start of the body, possibly
@@ -186,6 +206,8 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
                 #parse
             }
+
+            #sender
         }
 
         impl crate::runtime::Operation for #ident {

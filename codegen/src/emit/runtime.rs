@@ -43,6 +43,9 @@ pub struct Usage {
     /// Some operation's output is an event stream (the crate needs the framing and
     /// `crc32fast`).
     pub event_streams: bool,
+    /// Some operation's input is an event stream (the crate needs the sender and the event
+    /// signer).
+    pub input_event_streams: bool,
     /// Some operation has a waiter.
     pub waiters: bool,
     /// Some operation is paginated.
@@ -68,6 +71,16 @@ impl Usage {
             self.event_streams |= shape.event_stream.is_some();
         }
         for op in &model.operations {
+            self.input_event_streams |=
+                op.input
+                    .as_ref()
+                    .is_some_and(|id| match &model.shape(id).kind {
+                        ShapeKind::Structure(s) => s
+                            .members
+                            .iter()
+                            .any(|m| model.shape(&m.target).event_stream.is_some()),
+                        _ => false,
+                    });
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
             self.checksums |= op.checksum_required;
             self.waiters |= !op.waiters.is_empty();
@@ -278,9 +291,15 @@ pub const MODULES: &[RuntimeModule] = &[
         source: include_str!("../../../runtime/src/event_signer.rs"),
         exports: &[],
         serde_only: false,
-        // SigV4 signing of sent events: no generated operation sends an event stream yet
-        // (input streams are left out), so no generated crate carries it.
-        needed: |_| false,
+        // SigV4 signing of sent events: crates with an input event stream.
+        needed: |u| u.input_event_streams,
+    },
+    RuntimeModule {
+        name: "event_sender",
+        source: include_str!("../../../runtime/src/event_sender.rs"),
+        exports: &[],
+        serde_only: false,
+        needed: |u| u.input_event_streams,
     },
     RuntimeModule {
         name: "event_receiver",

@@ -53,6 +53,19 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     }
 }
 
+/// The path of `op`'s input event encoder (`ser_<op>_event`), if its input is an event
+/// stream (restJson1 only: lowering leaves out the others).
+pub fn ser_event_path(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
+    svc.input_stream(op)?;
+    let layout = svc.map_layout();
+    Some(json::layout::op_fn_path(
+        svc,
+        op,
+        layout,
+        &layout.op(&op.name).ser_event,
+    ))
+}
+
 /// The HTTP method of `op`'s requests: the RPC protocols always `POST`, REST protocols the
 /// operation's own.
 pub fn request_method<'o>(svc: &Service<'_>, op: &'o Operation) -> &'o str {
