@@ -63,6 +63,9 @@ pub struct Service<'a> {
     /// The map codec's file layout (JSON, CBOR, restJson1), decided once per service on first
     /// use rather than once per operation.
     map_layout: std::cell::OnceCell<protocol::MapLayout>,
+    /// The query family's file layout (awsQuery, ec2, restXml), likewise decided once per
+    /// service.
+    query_layout: std::cell::OnceCell<protocol::QueryLayout>,
 }
 
 impl<'a> Service<'a> {
@@ -75,6 +78,7 @@ impl<'a> Service<'a> {
             protocol,
             crate_name: package.replace('-', "_"),
             map_layout: std::cell::OnceCell::new(),
+            query_layout: std::cell::OnceCell::new(),
         }
     }
 
@@ -82,6 +86,12 @@ impl<'a> Service<'a> {
     pub(crate) fn map_layout(&self) -> &protocol::MapLayout {
         self.map_layout
             .get_or_init(|| protocol::MapLayout::new(self))
+    }
+
+    /// The query family's file layout of this service (computed once).
+    pub(crate) fn query_layout(&self) -> &protocol::QueryLayout {
+        self.query_layout
+            .get_or_init(|| protocol::QueryLayout::new(self))
     }
 
     /// `crate::<service>`.

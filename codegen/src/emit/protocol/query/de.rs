@@ -80,7 +80,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             _ => unreachable!("operation output `{id}` was validated to be a structure"),
         });
     let request_id = quote!(_request_id: ::std::option::Option::None,);
-    if plan.dialect == Dialect::Ec2 {
+    if plan.dialect() == Dialect::Ec2 {
         return ec2_output(plan, op, &output_ty, &function, &result_fn, structure);
     }
     match structure {
@@ -276,7 +276,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 " Reads one entry of a `{}`: its `<{key_name}>` and `<{value_name}>` children.",
                 id.name()
             );
-            let container = plan.de.contains(id).then(|| {
+            let container = plan.layout.de.contains(id).then(|| {
                 quote! {
                     #[doc = #doc]
                     ///
@@ -366,7 +366,7 @@ pub(super) fn element_names(
         {
             continue;
         }
-        let name = if plan.dialect == super::Dialect::RestXml {
+        let name = if plan.dialect() == super::Dialect::RestXml {
             super::xml_ser::element_name(member).to_owned()
         } else {
             wire_name(member).to_owned()
@@ -390,7 +390,7 @@ pub(super) fn element_names(
             }
             _ => None,
         };
-        let fallback = error && plan.dialect == super::Dialect::RestXml;
+        let fallback = error && plan.dialect() == super::Dialect::RestXml;
         if let Some(alias) = alias
             && claimed.insert(alias.clone())
         {

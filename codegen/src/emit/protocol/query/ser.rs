@@ -194,7 +194,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 }
             }
         }
-        ShapeKind::List(l) if plan.dialect == Dialect::Ec2 => {
+        ShapeKind::List(l) if plan.dialect() == Dialect::Ec2 => {
             let item_ty = svc.member_value_type(&l.member);
             let write = value(plan, &l.member, quote!(item), quote!(w.index(i + 1)));
             quote! {
@@ -280,7 +280,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
 
 /// The key of a structure member (see the module docs for flattened lists and ec2).
 pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
-    if plan.dialect == Dialect::Ec2 {
+    if plan.dialect() == Dialect::Ec2 {
         if let Some(name) = &member.wire.query_name {
             return name.clone();
         }
@@ -330,7 +330,7 @@ fn value(plan: &Plan<'_, '_>, member: &Member, v: TokenStream, w: TokenStream) -
             let f = plan.function(target, "ser", "");
             quote!(#f(&mut #w, #v);)
         }
-        ShapeKind::List(_) if plan.dialect == Dialect::Ec2 => {
+        ShapeKind::List(_) if plan.dialect() == Dialect::Ec2 => {
             let f = plan.function(target, "ser", "");
             quote!(#f(&mut #w, #v);)
         }
