@@ -118,7 +118,7 @@ impl<'a> Service<'a> {
             .names
             .type_of(id)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
-        let name = naming::to_ident(&format!("{}Builder", names.name));
+        let name = naming::to_ident(&naming::builder_name(&names.name));
         quote!(#root::types::builders::#name)
     }
 
@@ -162,20 +162,18 @@ impl<'a> Service<'a> {
     /// The operation whose output carries event stream `id` as a member (lowering leaves out
     /// any other use of a stream).
     pub fn stream_operation(&self, id: &ShapeId) -> Option<&'a crate::ir::Operation> {
-        self.model.operations.iter().find(|op| {
-            op.output
-                .as_ref()
-                .is_some_and(|out| match &self.model.shape(out).kind {
-                    ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
-                    _ => false,
-                })
-        })
+        self.model
+            .operations
+            .iter()
+            .find(|op| match &self.model.shape(&op.output).kind {
+                ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
+                _ => false,
+            })
     }
 
     /// The event-stream member of `op`'s output, if it has one.
     pub fn output_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
-        let out = op.output.as_ref()?;
-        match &self.model.shape(out).kind {
+        match &self.model.shape(&op.output).kind {
             ShapeKind::Structure(s) => s
                 .members
                 .iter()

@@ -71,7 +71,7 @@ impl Usage {
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
             self.checksums |= op.checksum_required;
             self.waiters |= !op.waiters.is_empty();
-            self.paginators |= op.paginator.is_some() && op.input.is_some() && op.output.is_some();
+            self.paginators |= op.paginator.is_some();
             // `runtime::checksum` encodes the digest with `Blob`.
             self.blobs |= op.checksum_required;
         }

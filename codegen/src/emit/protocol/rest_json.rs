@@ -50,7 +50,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
         out.extend(ops::ser_input(svc, layout, Dialect::Json, op));
     }
     out.extend(ser_request(svc, layout, op, input_payload));
-    let (output, fields) = ops::io_members(svc, op.output.as_ref());
+    let (output, fields) = ops::io_members(svc, &op.output);
     let output_payload = output
         .members
         .iter()

@@ -73,8 +73,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         op.name
     );
     let structure = op
-        .output
-        .as_ref()
+        .modeled_output()
         .map(|id| match &svc.model.shape(id).kind {
             ShapeKind::Structure(s) => (s, svc.names.fields(id)),
             _ => unreachable!("operation output `{id}` was validated to be a structure"),
@@ -90,7 +89,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 " Reads the `<{wrapper}>` element of the `{}` response.",
                 op.name
             );
-            let name = op.output.as_ref().map_or("", |id| id.name());
+            let name = op.modeled_output().map_or("", |id| id.name());
             let parser = struct_parser(
                 plan,
                 &result_fn,
@@ -164,7 +163,7 @@ fn ec2_output(
     let (s, fields) = structure.unwrap_or((&empty_structure, &[]));
     let empty = empty_literal(output_ty, fields, &request_id);
     let result_doc = format!(" Reads the members of `<{root}>`.");
-    let name = op.output.as_ref().map_or("", |id| id.name());
+    let name = op.modeled_output().map_or("", |id| id.name());
     let parser = struct_parser(
         plan,
         result_fn,

@@ -95,12 +95,8 @@ impl Layout {
             de_entries: BTreeSet::new(),
         };
         for op in &model.operations {
-            if let Some(input) = &op.input {
-                layout.reach_members(model, input, true);
-            }
-            if let Some(output) = &op.output {
-                layout.reach_members(model, output, false);
-            }
+            layout.reach_members(model, &op.input, true);
+            layout.reach_members(model, &op.output, false);
             for error in &op.errors {
                 layout.reach(model, error, false, false);
             }

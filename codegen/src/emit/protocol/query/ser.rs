@@ -76,13 +76,12 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let module = plan.op_module(op);
     let action = encode_key(&op.name);
     let root = svc.root();
-    let empty = Structure::default();
-    let (structure, fields) = match &op.input {
-        Some(id) => match &svc.model.shape(id).kind {
-            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
-            _ => unreachable!("operation input `{id}` was validated to be a structure"),
-        },
-        None => (&empty, &[][..]),
+    let (structure, fields) = match &svc.model.shape(&op.input).kind {
+        ShapeKind::Structure(s) => (s, svc.names.fields(&op.input)),
+        _ => unreachable!(
+            "operation input `{}` was validated to be a structure",
+            op.input
+        ),
     };
     let capacity = capacity(plan, op, structure);
     let body = members(plan, structure, fields);
