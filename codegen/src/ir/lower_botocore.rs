@@ -465,8 +465,8 @@ impl Lowering<'_> {
         endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
             name: name.to_owned(),
-            input: super::synthetic::io_or_synthetic(&name, "Input", input),
-            output: super::synthetic::io_or_synthetic(&name, "Output", output),
+            input: super::synthetic::io_or_synthetic(name, "Input", input),
+            output: super::synthetic::io_or_synthetic(name, "Output", output),
             result_wrapper: def.output.as_ref().and_then(|o| o.result_wrapper.clone()),
             input_xml_name: def.input.as_ref().and_then(|r| r.location_name.clone()),
             input_xml_namespace: def
