@@ -125,7 +125,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
-        let fluent = naming::to_ident(&super::fluent::fluent_name(&names.operation));
+        let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
         let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
         let doc = Doc::text(&format!(
             "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \

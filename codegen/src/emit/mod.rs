@@ -63,6 +63,9 @@ pub struct Service<'a> {
     /// The map codec's file layout (JSON, CBOR, restJson1), decided once per service on first
     /// use rather than once per operation.
     map_layout: std::cell::OnceCell<protocol::MapLayout>,
+    /// The query family's file layout (awsQuery, ec2, restXml), likewise decided once per
+    /// service.
+    query_layout: std::cell::OnceCell<protocol::QueryLayout>,
 }
 
 impl<'a> Service<'a> {
@@ -75,6 +78,7 @@ impl<'a> Service<'a> {
             protocol,
             crate_name: package.replace('-', "_"),
             map_layout: std::cell::OnceCell::new(),
+            query_layout: std::cell::OnceCell::new(),
         }
     }
 
@@ -82,6 +86,12 @@ impl<'a> Service<'a> {
     pub(crate) fn map_layout(&self) -> &protocol::MapLayout {
         self.map_layout
             .get_or_init(|| protocol::MapLayout::new(self))
+    }
+
+    /// The query family's file layout of this service (computed once).
+    pub(crate) fn query_layout(&self) -> &protocol::QueryLayout {
+        self.query_layout
+            .get_or_init(|| protocol::QueryLayout::new(self))
     }
 
     /// `crate::<service>`.
@@ -108,7 +118,7 @@ impl<'a> Service<'a> {
             .names
             .type_of(id)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
-        let name = naming::to_ident(&format!("{}Builder", names.name));
+        let name = naming::to_ident(&naming::builder_name(&names.name));
         quote!(#root::types::builders::#name)
     }
 
@@ -157,14 +167,13 @@ impl<'a> Service<'a> {
     /// The operation whose output carries event stream `id` as a member (lowering leaves out
     /// any other use of a stream).
     pub fn stream_operation(&self, id: &ShapeId) -> Option<&'a crate::ir::Operation> {
-        self.model.operations.iter().find(|op| {
-            op.output
-                .as_ref()
-                .is_some_and(|out| match &self.model.shape(out).kind {
-                    ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
-                    _ => false,
-                })
-        })
+        self.model
+            .operations
+            .iter()
+            .find(|op| match &self.model.shape(&op.output).kind {
+                ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
+                _ => false,
+            })
     }
 
     /// Whether event stream `id` is a member of an operation input (events the client sends).
@@ -177,8 +186,7 @@ impl<'a> Service<'a> {
 
     /// The event-stream member of `op`'s input, if it has one.
     pub fn input_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
-        let input = op.input.as_ref()?;
-        match &self.model.shape(input).kind {
+        match &self.model.shape(&op.input).kind {
             ShapeKind::Structure(s) => s
                 .members
                 .iter()
@@ -189,8 +197,7 @@ impl<'a> Service<'a> {
 
     /// The event-stream member of `op`'s output, if it has one.
     pub fn output_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
-        let out = op.output.as_ref()?;
-        match &self.model.shape(out).kind {
+        match &self.model.shape(&op.output).kind {
             ShapeKind::Structure(s) => s
                 .members
                 .iter()

@@ -40,9 +40,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         doc.paragraph(&example);
     }
     let mut members = Vec::new();
-    if let Some(id) = &op.input {
-        member_tree(svc, id, true, 0, &mut BTreeSet::new(), &mut members);
-    }
+    member_tree(svc, &op.input, true, 0, &mut BTreeSet::new(), &mut members);
     if members.is_empty() {
         doc.paragraph("The operation takes no parameters.");
     } else {
@@ -52,9 +50,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
 
     doc.paragraph("# Response");
     let mut tree = Vec::new();
-    if let Some(id) = &op.output {
-        member_tree(svc, id, false, 0, &mut BTreeSet::new(), &mut tree);
-    }
+    member_tree(svc, &op.output, false, 0, &mut BTreeSet::new(), &mut tree);
     if tree.is_empty() {
         doc.paragraph(&format!("[`{}`] has no members.", names.output));
     } else {
@@ -65,7 +61,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         doc.paragraph(&tree.join("\n"));
     }
 
-    if let (Some(_), Some(_), Some(_)) = (&op.paginator, &op.input, &op.output) {
+    if op.paginator.is_some() {
         doc.paragraph(&format!(
             "**Paginated.** After each response, `{input}::next_page(&output)` gives the input \
              of the next page (or `None` after the last one), and `{output}::items()` the \
@@ -227,10 +223,7 @@ fn usage_example(svc: &Service<'_>, op: &Operation) -> Option<String> {
         svc,
         krate: quote!(#krate::#module),
     };
-    let (calls, required) = match &op.input {
-        Some(id) => example.member_calls(id, 0, &mut Vec::new())?,
-        None => (TokenStream::new(), false),
-    };
+    let (calls, required) = example.member_calls(&op.input, 0, &mut Vec::new())?;
     let build = if required {
         quote!(#input::builder() #calls .build()?)
     } else {

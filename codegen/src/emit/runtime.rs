@@ -71,20 +71,17 @@ impl Usage {
             self.event_streams |= shape.event_stream.is_some();
         }
         for op in &model.operations {
-            self.input_event_streams |=
-                op.input
-                    .as_ref()
-                    .is_some_and(|id| match &model.shape(id).kind {
-                        ShapeKind::Structure(s) => s
-                            .members
-                            .iter()
-                            .any(|m| model.shape(&m.target).event_stream.is_some()),
-                        _ => false,
-                    });
+            self.input_event_streams |= match &model.shape(&op.input).kind {
+                ShapeKind::Structure(s) => s
+                    .members
+                    .iter()
+                    .any(|m| model.shape(&m.target).event_stream.is_some()),
+                _ => false,
+            };
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
             self.checksums |= op.checksum_required;
             self.waiters |= !op.waiters.is_empty();
-            self.paginators |= op.paginator.is_some() && op.input.is_some() && op.output.is_some();
+            self.paginators |= op.paginator.is_some();
             // `runtime::checksum` encodes the digest with `Blob`.
             self.blobs |= op.checksum_required;
         }

@@ -357,10 +357,10 @@ fn reserved_methods(svc: &Service<'_>, spec: &StructSpec<'_>) -> Vec<String> {
     }
     for op in &svc.model.operations {
         let Some(p) = &op.paginator else { continue };
-        if op.input.as_ref() == Some(&spec.shape.id) {
+        if op.input == spec.shape.id {
             names.push("next_page".to_owned());
         }
-        if op.output.as_ref() == Some(&spec.shape.id) {
+        if op.output == spec.shape.id {
             names.extend(super::paginators::items_method_names(p));
         }
     }

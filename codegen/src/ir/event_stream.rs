@@ -27,7 +27,7 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
     let mut inputs = BTreeSet::new();
     for op in &model.operations {
         for (io, set) in [(&op.output, &mut outputs), (&op.input, &mut inputs)] {
-            let Some(id) = io else { continue };
+            let id = io;
             if let ShapeKind::Structure(s) = &model.shape(id).kind {
                 for m in &s.members {
                     if model.shape(&m.target).event_stream.is_some() {
@@ -54,11 +54,7 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
             || model
                 .operations
                 .iter()
-                .filter(|op| {
-                    op.output
-                        .as_ref()
-                        .is_some_and(|o| outputs.contains(&(id.clone(), o.clone())))
-                })
+                .filter(|op| outputs.contains(&(id.clone(), op.output.clone())))
                 .count()
                 > 1
         {
@@ -225,7 +221,7 @@ pub fn split_exceptions(model: &mut Model) {
     }
     let mut additions: Vec<(usize, Vec<ShapeId>)> = Vec::new();
     for (i, op) in model.operations.iter().enumerate() {
-        let Some(output) = &op.output else { continue };
+        let output = &op.output;
         let ShapeKind::Structure(s) = &model.shape(output).kind else {
             continue;
         };

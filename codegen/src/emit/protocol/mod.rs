@@ -22,6 +22,7 @@ use quote::quote;
 
 /// The file layout of the map codec's functions (see `json/layout.rs`).
 pub(crate) use json::layout::Layout as MapLayout;
+pub(crate) use query::Layout as QueryLayout;
 
 use super::{RustFile, Service};
 use crate::ir::{Operation, Protocol};

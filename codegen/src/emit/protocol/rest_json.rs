@@ -53,7 +53,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
     if svc.input_stream(op).is_some() {
         out.extend(super::event_stream::ser_event(svc, layout, op));
     }
-    let (output, fields) = ops::io_members(svc, op.output.as_ref());
+    let (output, fields) = ops::io_members(svc, &op.output);
     let output_payload = output
         .members
         .iter()

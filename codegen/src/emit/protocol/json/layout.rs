@@ -135,12 +135,12 @@ impl Layout {
         };
         for op in &model.operations {
             let op_file = walker.layout.ops[&op.name].file.clone();
-            if let Some(input) = &op.input {
+            if let Some(input) = op.modeled_input() {
                 for target in document_targets(svc, &model.shape(input).kind) {
                     walker.visit(target, &op_file, Direction::Ser);
                 }
             }
-            if let Some(output) = &op.output {
+            if let Some(output) = op.modeled_output() {
                 for target in document_targets(svc, &model.shape(output).kind) {
                     walker.visit(target, &op_file, Direction::De);
                 }

@@ -47,9 +47,9 @@ pub fn op_fns(plan: &Plan<'_, '_>, op: &Operation) -> (TokenStream, TokenStream,
     )
 }
 
-fn io(plan: &Plan<'_, '_>, id: Option<&crate::ir::ShapeId>) -> (Structure, Vec<String>) {
-    match id.map(|id| (id, &plan.svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => (s.clone(), plan.svc.names.fields(id).to_vec()),
+fn io(plan: &Plan<'_, '_>, id: &crate::ir::ShapeId) -> (Structure, Vec<String>) {
+    match &plan.svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => (s.clone(), plan.svc.names.fields(id).to_vec()),
         _ => (Structure::default(), Vec::new()),
     }
 }
@@ -77,11 +77,11 @@ fn payload_root<'m>(plan: &'m Plan<'_, '_>, m: &'m Member) -> (&'m str, TokenStr
 /// (`locationName` on the shape, Smithy `xmlName`), else the input reference's
 /// `locationName`, else the input shape's name; the shape's namespace, else the reference's.
 fn input_root<'m>(plan: &'m Plan<'_, '_>, op: &'m Operation) -> (&'m str, TokenStream) {
-    let shape = op.input.as_ref().map(|id| plan.svc.model.shape(id));
+    let shape = op.modeled_input().map(|id| plan.svc.model.shape(id));
     let name = shape
         .and_then(|s| s.xml_name.as_deref())
         .or(op.input_xml_name.as_deref())
-        .or(op.input.as_ref().map(|id| id.name()))
+        .or(op.modeled_input().map(|id| id.name()))
         .unwrap_or_default();
     let ns = shape
         .and_then(|s| s.xml_namespace.as_ref())
@@ -117,7 +117,7 @@ fn ser_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 quote!(input.#f.is_some())
             });
             let (root, ns) = input_root(plan, op);
-            let (s, f) = io(plan, op.input.as_ref());
+            let (s, f) = io(plan, &op.input);
             let write = xml_ser::structure(plan, &s, &f);
             let allow = xml_ser::allow_deprecated(&s);
             let doc = format!(" Writes the request document of `{}`: `<{root}>`.", op.name);
@@ -207,7 +207,7 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let module = plan.op_module(op);
     let output_ty = ident(&names.output);
     let ty = quote!(#module::#output_ty);
-    let (s, fields) = io(plan, op.output.as_ref());
+    let (s, fields) = io(plan, &op.output);
     let idents: Vec<_> = fields.iter().map(|f| ident(f)).collect();
     let empty = quote! {
         #ty {
@@ -236,7 +236,7 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         None if s.members.iter().any(|m| plan.in_document(m, false)) => {
             let result_fn = ident(&fn_name("de", stem, "_result"));
             let doc = format!(" Reads the response document of `{}`.", op.name);
-            let name = op.output.as_ref().map_or("", |id| id.name());
+            let name = op.modeled_output().map_or("", |id| id.name());
             extra = de::struct_parser(
                 plan,
                 &result_fn,
