@@ -26,6 +26,7 @@ struct Seen {
     method: String,
     path: String,
     headers: BTreeMap<String, String>,
+    body: String,
 }
 
 type Handler = dyn Fn(&Seen) -> (u16, String, Duration) + Send + Sync;
@@ -101,11 +102,13 @@ async fn serve(
                 Ok(n) => buffer.extend_from_slice(&chunk[..n]),
             }
         }
+        let body = String::from_utf8_lossy(&buffer[head_end..head_end + length]).into_owned();
         buffer.drain(..head_end + length);
         let seen = Seen {
             method,
             path,
             headers,
+            body,
         };
         log.lock().unwrap().push(seen.clone());
         let (status, body, delay) = handler(&seen);
@@ -791,6 +794,143 @@ async fn a_client_signs_with_what_the_chain_found() {
     ));
     names_every_source(&err.to_string(), &[]);
     assert_eq!(service.seen().len(), 2, "nothing was sent");
+}
+
+// ---------------------------------------------------------------------------------------------
+// credential_source: the role assumed with the container's or the instance's credentials
+
+/// An STS endpoint answering AssumeRole as the STS API reference documents its response.
+fn sts_handler() -> impl Fn(&Seen) -> (u16, String, Duration) + Send + Sync + 'static {
+    |seen| {
+        if seen.method != "POST" || !seen.body.contains("Action=AssumeRole&") {
+            return (400, String::new(), NOW);
+        }
+        ok(format!(
+            r#"<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleResult>
+    <AssumedRoleUser>
+      <Arn>arn:aws:sts::123456789012:assumed-role/source-role/source-session</Arn>
+      <AssumedRoleId>AROA3XFRBF535PLBIFPI4:source-session</AssumedRoleId>
+    </AssumedRoleUser>
+    <Credentials>
+      <AccessKeyId>ASIAROLE</AccessKeyId>
+      <SecretAccessKey>role-secret</SecretAccessKey>
+      <SessionToken>role-token</SessionToken>
+      <Expiration>{}</Expiration>
+    </Credentials>
+  </AssumeRoleResult>
+  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+</AssumeRoleResponse>"#,
+            rfc3339(Duration::from_secs(3600))
+        ))
+    }
+}
+
+#[tokio::test]
+async fn credential_source_signs_assume_role_with_the_container_or_instance_credentials() {
+    let sts = Server::start(sts_handler()).await;
+    let imds = Server::start(imds_handler(false, 200)).await;
+    let container = Server::start(|seen| {
+        if seen.path == "/creds" {
+            ok(format!(
+                r#"{{"AccessKeyId":"AKIDPOD","SecretAccessKey":"pod-secret","Token":"pod-session","Expiration":"{}"}}"#,
+                rfc3339(Duration::from_secs(3600))
+            ))
+        } else {
+            (404, String::new(), NOW)
+        }
+    })
+    .await;
+    let home = Home::new(
+        "credential-source",
+        &[(
+            ".aws/config",
+            "[profile ecs]\n\
+             role_arn = arn:aws:iam::123456789012:role/source-role\n\
+             credential_source = EcsContainer\n\
+             role_session_name = source-session\n\
+             \n\
+             [profile ec2]\n\
+             role_arn = arn:aws:iam::123456789012:role/source-role\n\
+             credential_source = Ec2InstanceMetadata\n\
+             role_session_name = source-session\n\
+             \n\
+             [profile elsewhere]\n\
+             role_arn = arn:aws:iam::123456789012:role/source-role\n\
+             credential_source = Lambda\n",
+        )],
+    );
+    let container_uri = format!("{}/creds", container.url);
+    let cases = [
+        (
+            "ecs",
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", container_uri.as_str()),
+            "AKIDPOD",
+            "pod-session",
+        ),
+        (
+            "ec2",
+            ("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.url.as_str()),
+            "AKIDIMDS",
+            "imds-token",
+        ),
+    ];
+    for (i, (profile, source_var, source_key, source_token)) in cases.into_iter().enumerate() {
+        let env = home.env(&[
+            ("AWS_PROFILE", profile),
+            ("AWS_REGION", "us-east-1"),
+            ("AWS_ENDPOINT_URL_STS", &sts.url),
+            source_var,
+        ]);
+        let credentials = DefaultChain::with_env(env)
+            .with_federation(awsgen_e2e::runtime::default_federation().unwrap())
+            .resolve()
+            .await
+            .unwrap_or_else(|e| panic!("{profile}: {e}"));
+        assert_eq!(credentials.access_key_id(), "ASIAROLE", "{profile}");
+        assert_eq!(credentials.session_token(), Some("role-token"), "{profile}");
+        assert!(credentials.expiry().is_some(), "{profile}");
+        // STS saw one AssumeRole of the profile's role, signed with the source's credentials.
+        let seen = sts.seen();
+        assert_eq!(seen.len(), i + 1, "{profile}: {seen:?}");
+        let call = &seen[i];
+        assert!(
+            call.body
+                .contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fsource-role"),
+            "{profile}: {}",
+            call.body
+        );
+        assert!(
+            call.body.contains("RoleSessionName=source-session"),
+            "{profile}"
+        );
+        assert!(
+            call.headers["authorization"]
+                .starts_with(&format!("AWS4-HMAC-SHA256 Credential={source_key}/")),
+            "{profile}: {:?}",
+            call.headers
+        );
+        assert!(call.headers["authorization"].contains("/us-east-1/sts/aws4_request"));
+        assert_eq!(
+            call.headers["x-amz-security-token"], source_token,
+            "{profile}"
+        );
+    }
+
+    // A source the SDKs do not define is named, before any request.
+    let env = home.env(&[
+        ("AWS_PROFILE", "elsewhere"),
+        ("AWS_REGION", "us-east-1"),
+        ("AWS_ENDPOINT_URL_STS", &sts.url),
+    ]);
+    let err = DefaultChain::with_env(env)
+        .with_federation(awsgen_e2e::runtime::default_federation().unwrap())
+        .resolve()
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown credential_source `Lambda`"), "{err}");
+    assert_eq!(sts.seen().len(), 2);
 }
 
 // ---------------------------------------------------------------------------------------------

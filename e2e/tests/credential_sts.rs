@@ -1,5 +1,7 @@
 //! The credential chain's STS sources through the generated STS client, against moto's STS:
-//! a profile with `role_arn` and `source_profile` (and a chain of two), web identity from a profile and from the environment (EKS). Each is checked by calling STS
+//! a profile with `role_arn` and `source_profile` (and a chain of two), with `credential_source =
+//! Environment` (a profile the program chose), web identity from a profile and from the
+//! environment (EKS). Each is checked by calling STS
 //! `GetCallerIdentity` with the credentials the chain found: moto answers with the assumed
 //! role's session ARN, so the role, the session name and the signing all went through.
 
@@ -20,8 +22,8 @@ const ACCOUNT: &str = "123456789012";
 struct Home(PathBuf);
 
 impl Home {
-    fn new(config: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("awsgen-sts-{}", std::process::id()));
+    fn new(name: &str, config: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("awsgen-sts-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join(".aws")).unwrap();
         std::fs::write(dir.join(".aws/config"), config).unwrap();
@@ -93,8 +95,10 @@ async fn roles_and_web_identity_through_the_generated_sts_client() {
     let Some(moto) = Moto::start("roles_and_web_identity_through_the_generated_sts_client") else {
         return;
     };
-    let home = Home::new(&format!(
-        "[profile base]\n\
+    let home = Home::new(
+        "roles",
+        &format!(
+            "[profile base]\n\
          aws_access_key_id = AKIDBASE\n\
          aws_secret_access_key = base-secret\n\
          \n\
@@ -114,8 +118,9 @@ async fn roles_and_web_identity_through_the_generated_sts_client() {
          role_arn = arn:aws:iam::{ACCOUNT}:role/web-role\n\
          web_identity_token_file = {token}\n\
          role_session_name = web-session\n",
-        token = "TOKEN_FILE"
-    ));
+            token = "TOKEN_FILE"
+        ),
+    );
     let token = home.0.join("token").display().to_string();
     let config = std::fs::read_to_string(home.0.join(".aws/config"))
         .unwrap()
@@ -198,4 +203,74 @@ async fn roles_and_web_identity_through_the_generated_sts_client() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("needs STS"), "{err}");
+}
+
+#[tokio::test]
+#[cfg_attr(
+    moto_missing,
+    ignore = "moto[server] not installed: set AWSGEN_MOTO_PYTHON (see e2e/build.rs)"
+)]
+async fn credential_source_environment_assumes_the_role_with_the_environment_keys() {
+    let Some(moto) = Moto::start("credential_source_environment_assumes_the_role") else {
+        return;
+    };
+    let home = Home::new(
+        "credential-source",
+        &format!(
+            "[profile from-env]\n\
+         role_arn = arn:aws:iam::{ACCOUNT}:role/env-role\n\
+         credential_source = Environment\n\
+         role_session_name = env-session\n"
+        ),
+    );
+    let env = home.env(
+        &moto,
+        &[
+            ("AWS_ACCESS_KEY_ID", "AKIDENVSOURCE"),
+            ("AWS_SECRET_ACCESS_KEY", "env-source-secret"),
+        ],
+    );
+    // The program names the profile: the role is assumed with the environment's keys.
+    let credentials = DefaultChain::with_env(env.clone())
+        .with_profile("from-env")
+        .with_federation(awsgen_e2e::runtime::default_federation().unwrap())
+        .resolve()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        credentials.access_key_id().starts_with("ASIA"),
+        "{credentials:?}"
+    );
+    let config = Config::new("us-east-1", credentials).with_endpoint(moto.endpoint());
+    let identity = awsgen_e2e::sts::Client::new(config)
+        .unwrap()
+        .get_caller_identity()
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GetCallerIdentity: {e}"));
+    assert_eq!(
+        identity.arn(),
+        Some(format!("arn:aws:sts::{ACCOUNT}:assumed-role/env-role/env-session").as_str())
+    );
+
+    // Named by AWS_PROFILE instead, the environment's keys come first, as in botocore and the
+    // SDKs: they are the credentials, and no role is assumed.
+    let mut by_variable = env.clone();
+    by_variable.insert("AWS_PROFILE".into(), "from-env".into());
+    assert_eq!(chain(&by_variable).await.access_key_id(), "AKIDENVSOURCE");
+
+    // Without the keys, the profile says which source failed and why.
+    let env = home.env(&moto, &[]);
+    let err = DefaultChain::with_env(env)
+        .with_profile("from-env")
+        .with_federation(awsgen_e2e::runtime::default_federation().unwrap())
+        .resolve()
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("profile `from-env`: failed: credential_source Environment"),
+        "{err}"
+    );
+    assert!(err.contains("environment: not consulted"), "{err}");
 }

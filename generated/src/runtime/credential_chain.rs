@@ -155,6 +155,8 @@ pub struct DefaultChain {
     env: BTreeMap<String, String>,
     http: Option<Arc<dyn HttpClient>>,
     federation: Option<Arc<dyn Federation>>,
+    /// A profile chosen by the program rather than by `AWS_PROFILE`.
+    profile: Option<String>,
 }
 
 impl fmt::Debug for DefaultChain {
@@ -184,7 +186,26 @@ impl DefaultChain {
             env,
             http: None,
             federation: None,
+            profile: None,
         }
+    }
+
+    /// Uses profile `name` whatever `AWS_PROFILE` says. As with a profile botocore's session is
+    /// given explicitly, the environment's keys are then not a source of their own: the
+    /// program asked for this profile, so a stray `AWS_ACCESS_KEY_ID` must not override it
+    /// (the profile's `credential_source = Environment` still reads them). The profile must
+    /// exist.
+    pub fn with_profile(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
+    /// The profile to read: the one given to [`with_profile`](Self::with_profile), else
+    /// `AWS_PROFILE`, else `default`.
+    fn profile_name(&self) -> String {
+        self.profile
+            .clone()
+            .unwrap_or_else(|| profile_name(&self.env))
     }
 
     /// Sends the metadata and container requests with `http` (default: a [`HyperClient`]
@@ -220,7 +241,7 @@ impl DefaultChain {
     pub async fn resolve(&self) -> Result<Credentials, CredentialsError> {
         let mut tried: Vec<String> = Vec::new();
         let files = SharedFiles::load(&self.env)?;
-        let profile = files.profile(&profile_name(&self.env));
+        let profile = files.profile(&self.profile_name());
         let sources: [(&str, Step); 5] = [
             ("environment", Step::Environment),
             ("profile", Step::Profile),
@@ -234,6 +255,9 @@ impl DefaultChain {
                 _ => name.to_owned(),
             };
             let outcome = match step {
+                Step::Environment if self.profile.is_some() => {
+                    Outcome::Skipped("not consulted: the program chose a profile".to_owned())
+                }
                 Step::Environment => self.environment(),
                 Step::Profile => self.profile(&files, &profile).await,
                 Step::WebIdentity => self.web_identity_env(&profile).await,
@@ -287,7 +311,7 @@ impl DefaultChain {
             };
             let why = format!("not found in {looked}");
             // A profile asked for by name must exist.
-            return if self.var("AWS_PROFILE").is_some() {
+            return if self.profile.is_some() || self.var("AWS_PROFILE").is_some() {
                 Outcome::Done(Err(why))
             } else {
                 Outcome::Skipped(why)
@@ -577,7 +601,7 @@ impl DefaultChain {
         {
             return Ok(region.to_owned());
         }
-        let profile = Profile::load(&self.env)?;
+        let profile = SharedFiles::load(&self.env)?.profile(&self.profile_name());
         if let Some(region) = profile.get("region") {
             return Ok(region.to_owned());
         }
