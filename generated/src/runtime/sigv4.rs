@@ -304,7 +304,7 @@ impl Signer {
         }
         let query = match request.uri().query() {
             Some(q) if !q.is_empty() => format!("{q}{auth}"),
-            _ => auth[1..].to_owned(),
+            _ => auth.trim_start_matches('&').to_owned(),
         };
 
         let mut canonical = Sha256::new();
