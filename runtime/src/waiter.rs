@@ -25,6 +25,26 @@ pub fn long(v: i64) -> f64 {
     v as f64
 }
 
+/// The value of a path over the output of `response` (`None` for an error), which generated
+/// acceptors compute once and test in each acceptor that uses it.
+pub fn on_output<'a, O, E, T>(
+    response: Result<&'a O, &'a E>,
+    path: impl FnOnce(&'a O) -> Option<T>,
+) -> Option<T> {
+    response.ok().and_then(path)
+}
+
+/// JMESPath's `allStringEquals`/`allBooleanEquals` test: a list, not empty, every element
+/// passing `test`.
+pub fn all<T>(items: Option<&[T]>, test: impl Fn(&T) -> bool) -> bool {
+    items.is_some_and(|items| !items.is_empty() && items.iter().all(test))
+}
+
+/// JMESPath's `anyStringEquals`/`anyBooleanEquals` test: a list with an element passing `test`.
+pub fn any<T>(items: Option<&[T]>, test: impl Fn(&T) -> bool) -> bool {
+    items.is_some_and(|items| items.iter().any(test))
+}
+
 /// What an acceptor decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AcceptorState {

@@ -143,19 +143,26 @@ fn waiter(svc: &Service<'_>, op: &Operation, w: &Waiter) -> TokenStream {
     } else {
         quote!(response)
     };
-    let checks = w.acceptors.iter().map(|a| {
-        let state = match a.state {
-            AcceptorState::Success => quote!(Success),
-            AcceptorState::Failure => quote!(Failure),
-            AcceptorState::Retry => quote!(Retry),
-        };
-        let cond = matcher(svc, &a.matcher);
-        quote! {
-            if #cond {
-                return ::std::option::Option::Some(crate::runtime::waiter::AcceptorState::#state);
+    // Each distinct path over the output is evaluated once, before the acceptors that test it.
+    let mut paths = Paths::default();
+    let checks: Vec<TokenStream> = w
+        .acceptors
+        .iter()
+        .map(|a| {
+            let state = match a.state {
+                AcceptorState::Success => quote!(Success),
+                AcceptorState::Failure => quote!(Failure),
+                AcceptorState::Retry => quote!(Retry),
+            };
+            let cond = matcher(svc, &a.matcher, &mut paths);
+            quote! {
+                if #cond {
+                    return ::std::option::Option::Some(crate::runtime::waiter::AcceptorState::#state);
+                }
             }
-        }
-    });
+        })
+        .collect();
+    let bindings = paths.bindings();
     let min = Literal::u64_unsuffixed(w.min_delay);
     let max = Literal::u64_unsuffixed(w.max_delay);
     quote! {
@@ -178,6 +185,7 @@ fn waiter(svc: &Service<'_>, op: &Operation, w: &Waiter) -> TokenStream {
                     &<Self::Operation as crate::runtime::Operation>::Error,
                 >,
             ) -> ::std::option::Option<crate::runtime::waiter::AcceptorState> {
+                #bindings
                 #(#checks)*
                 ::std::option::Option::None
             }
@@ -185,8 +193,41 @@ fn waiter(svc: &Service<'_>, op: &Operation, w: &Waiter) -> TokenStream {
     }
 }
 
-/// A `bool` expression: whether `matcher` matches `response` (and `status`).
-fn matcher(svc: &Service<'_>, matcher: &Matcher) -> TokenStream {
+/// The paths over the output a waiter's acceptors test, each bound once to a local
+/// (`path0`, …) holding its value for the response (`None` for an error).
+#[derive(Default)]
+struct Paths {
+    /// The binding's expression over `output` and its text (the key that finds it again).
+    exprs: Vec<(String, TokenStream)>,
+}
+
+impl Paths {
+    /// The local holding `expr` (an `Option` over `output`), bound on first use.
+    fn local(&mut self, expr: TokenStream) -> TokenStream {
+        let key = expr.to_string();
+        let index = match self.exprs.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                self.exprs.push((key, expr));
+                self.exprs.len() - 1
+            }
+        };
+        let ident = naming::to_ident(&format!("path{index}"));
+        quote!(#ident)
+    }
+
+    fn bindings(&self) -> TokenStream {
+        let lets = self.exprs.iter().enumerate().map(|(i, (_, expr))| {
+            let ident = naming::to_ident(&format!("path{i}"));
+            quote!(let #ident = crate::runtime::waiter::on_output(response, |output| #expr);)
+        });
+        quote!(#(#lets)*)
+    }
+}
+
+/// A `bool` expression: whether `matcher` matches `response` (and `status`); a path over the
+/// output becomes a local of `paths`.
+fn matcher(svc: &Service<'_>, matcher: &Matcher, paths: &mut Paths) -> TokenStream {
     match matcher {
         Matcher::ErrorCode(c) => quote!(response.is_err_and(|e| e.code() == #c)),
         Matcher::Success(true) => quote!(response.is_ok()),
@@ -199,31 +240,29 @@ fn matcher(svc: &Service<'_>, matcher: &Matcher) -> TokenStream {
             ..
         } => {
             let c = Compiler { svc };
-            let cond = match comparator {
-                Comparator::Equals => match expected {
-                    Expected::String(s) => {
-                        let v = c.operand(expr, Operand::Str, &quote!(output), 0);
-                        quote!(#v == ::std::option::Option::Some(#s))
-                    }
-                    Expected::Boolean(b) => {
-                        let v = c.operand(expr, Operand::Bool, &quote!(output), 0);
-                        quote!(#v == ::std::option::Option::Some(#b))
-                    }
-                },
-                Comparator::All | Comparator::Any => {
-                    let items = c.items(expr, &quote!(output), 0);
-                    let test = match expected {
-                        Expected::String(s) => quote!(v.as_str() == #s),
-                        Expected::Boolean(b) => quote!(**v == #b),
+            match comparator {
+                Comparator::Equals => {
+                    let (operand, expected) = match expected {
+                        Expected::String(s) => (Operand::Str, quote!(#s)),
+                        Expected::Boolean(b) => (Operand::Bool, quote!(#b)),
                     };
-                    if *comparator == Comparator::All {
-                        quote!(#items.is_some_and(|items| !items.is_empty() && items.iter().all(|v| #test)))
-                    } else {
-                        quote!(#items.is_some_and(|items| items.iter().any(|v| #test)))
-                    }
+                    let v = paths.local(c.operand(expr, operand, &quote!(output), 0));
+                    quote!(#v == ::std::option::Option::Some(#expected))
                 }
-            };
-            quote!(response.is_ok_and(|output| #cond))
+                Comparator::All | Comparator::Any => {
+                    let items = paths.local(c.items(expr, &quote!(output), 0));
+                    let test = match expected {
+                        Expected::String(s) => quote!(|v| v.as_str() == #s),
+                        Expected::Boolean(b) => quote!(|v| **v == #b),
+                    };
+                    let helper = if *comparator == Comparator::All {
+                        quote!(all)
+                    } else {
+                        quote!(any)
+                    };
+                    quote!(crate::runtime::waiter::#helper(#items.as_deref(), #test))
+                }
+            }
         }
     }
 }

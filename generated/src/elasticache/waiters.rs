@@ -27,8 +27,9 @@ impl crate::runtime::waiter::Waiter for CacheClusterAvailable {
             &<Self::Operation as crate::runtime::Operation>::Error,
         >,
     ) -> ::std::option::Option<crate::runtime::waiter::AcceptorState> {
-        if response
-            .is_ok_and(|output| {
+        let path0 = crate::runtime::waiter::on_output(
+            response,
+            |output| {
                 output
                     .cache_clusters
                     .as_ref()
@@ -39,92 +40,35 @@ impl crate::runtime::waiter::Waiter for CacheClusterAvailable {
                             .filter_map(|v| v.cache_cluster_status.as_ref())
                             .collect::<::std::vec::Vec<_>>()
                     })
-                    .is_some_and(|items| {
-                        !items.is_empty()
-                            && items.iter().all(|v| v.as_str() == "available")
-                    })
-            })
-        {
+            },
+        );
+        if crate::runtime::waiter::all(path0.as_deref(), |v| v.as_str() == "available") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Success,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| items.iter().any(|v| v.as_str() == "deleted"))
-            })
-        {
+        if crate::runtime::waiter::any(path0.as_deref(), |v| v.as_str() == "deleted") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| items.iter().any(|v| v.as_str() == "deleting"))
-            })
-        {
+        if crate::runtime::waiter::any(path0.as_deref(), |v| v.as_str() == "deleting") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| {
-                        items.iter().any(|v| v.as_str() == "incompatible-network")
-                    })
-            })
-        {
+        if crate::runtime::waiter::any(
+            path0.as_deref(),
+            |v| v.as_str() == "incompatible-network",
+        ) {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| {
-                        items.iter().any(|v| v.as_str() == "restore-failed")
-                    })
-            })
-        {
+        if crate::runtime::waiter::any(
+            path0.as_deref(),
+            |v| v.as_str() == "restore-failed",
+        ) {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
@@ -161,8 +105,9 @@ impl crate::runtime::waiter::Waiter for CacheClusterDeleted {
             &<Self::Operation as crate::runtime::Operation>::Error,
         >,
     ) -> ::std::option::Option<crate::runtime::waiter::AcceptorState> {
-        if response
-            .is_ok_and(|output| {
+        let path0 = crate::runtime::waiter::on_output(
+            response,
+            |output| {
                 output
                     .cache_clusters
                     .as_ref()
@@ -173,12 +118,9 @@ impl crate::runtime::waiter::Waiter for CacheClusterDeleted {
                             .filter_map(|v| v.cache_cluster_status.as_ref())
                             .collect::<::std::vec::Vec<_>>()
                     })
-                    .is_some_and(|items| {
-                        !items.is_empty()
-                            && items.iter().all(|v| v.as_str() == "deleted")
-                    })
-            })
-        {
+            },
+        );
+        if crate::runtime::waiter::all(path0.as_deref(), |v| v.as_str() == "deleted") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Success,
             );
@@ -188,122 +130,41 @@ impl crate::runtime::waiter::Waiter for CacheClusterDeleted {
                 crate::runtime::waiter::AcceptorState::Success,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| items.iter().any(|v| v.as_str() == "available"))
-            })
-        {
+        if crate::runtime::waiter::any(path0.as_deref(), |v| v.as_str() == "available") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| items.iter().any(|v| v.as_str() == "creating"))
-            })
-        {
+        if crate::runtime::waiter::any(path0.as_deref(), |v| v.as_str() == "creating") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| {
-                        items.iter().any(|v| v.as_str() == "incompatible-network")
-                    })
-            })
-        {
+        if crate::runtime::waiter::any(
+            path0.as_deref(),
+            |v| v.as_str() == "incompatible-network",
+        ) {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| items.iter().any(|v| v.as_str() == "modifying"))
-            })
-        {
+        if crate::runtime::waiter::any(path0.as_deref(), |v| v.as_str() == "modifying") {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| {
-                        items.iter().any(|v| v.as_str() == "restore-failed")
-                    })
-            })
-        {
+        if crate::runtime::waiter::any(
+            path0.as_deref(),
+            |v| v.as_str() == "restore-failed",
+        ) {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
         }
-        if response
-            .is_ok_and(|output| {
-                output
-                    .cache_clusters
-                    .as_ref()
-                    .map(|items| items.iter().collect::<::std::vec::Vec<_>>())
-                    .map(|items| {
-                        items
-                            .into_iter()
-                            .filter_map(|v| v.cache_cluster_status.as_ref())
-                            .collect::<::std::vec::Vec<_>>()
-                    })
-                    .is_some_and(|items| {
-                        items.iter().any(|v| v.as_str() == "snapshotting")
-                    })
-            })
-        {
+        if crate::runtime::waiter::any(
+            path0.as_deref(),
+            |v| v.as_str() == "snapshotting",
+        ) {
             return ::std::option::Option::Some(
                 crate::runtime::waiter::AcceptorState::Failure,
             );
