@@ -111,6 +111,29 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "TransactWriteItems",
         ],
     ),
+    // S3 (restXml with S3's rules: the bucket in the host or the path, x-amz-content-sha256,
+    // presigned URLs, S3's special responses), against moto (tests/s3.rs).
+    (
+        "s3",
+        "models/fixtures/botocore/s3/2006-03-01/service-2.json",
+        &[
+            "AbortMultipartUpload",
+            "CompleteMultipartUpload",
+            "CopyObject",
+            "CreateBucket",
+            "CreateMultipartUpload",
+            "DeleteBucket",
+            "DeleteObject",
+            "DeleteObjects",
+            "GetBucketLocation",
+            "GetObject",
+            "HeadBucket",
+            "HeadObject",
+            "ListObjectsV2",
+            "PutObject",
+            "UploadPart",
+        ],
+    ),
     // Output event streams, driven against an in-process server (tests/event_streams.rs).
     (
         "bedrockruntime",

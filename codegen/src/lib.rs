@@ -170,6 +170,7 @@ pub fn prepare(model: &Model, selection: &Selection) -> Result<Model> {
     ir::event_stream::split_exceptions(&mut model);
     ir::add_error_messages(&mut model);
     ir::box_recursive_members(&mut model);
+    ir::s3::bucket_in_endpoint(&mut model);
     Ok(model)
 }
 

@@ -283,6 +283,23 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                     self.core.call_input::<Self, I>(&input).await
                 }
 
+                /// A presigned URL of the request for `input`, valid for `expires` (at most
+                /// seven days): anyone holding it can send that request with any HTTP client,
+                /// without credentials, until it expires. Nothing is sent.
+                pub async fn presign<I>(
+                    &self,
+                    input: I,
+                    expires: ::std::time::Duration,
+                ) -> ::std::result::Result<
+                    ::http::Uri,
+                    crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+                >
+                where
+                    I: crate::runtime::client::Input<Self>,
+                {
+                    self.core.presign_input::<Self, I>(&input, expires).await
+                }
+
                 #(#methods)*
             }
 

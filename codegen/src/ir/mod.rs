@@ -16,6 +16,7 @@ mod lower_botocore;
 mod lower_smithy;
 mod paginators;
 mod recursion;
+pub mod s3;
 mod select;
 pub mod synthetic;
 pub mod waiters;

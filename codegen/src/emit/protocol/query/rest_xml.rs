@@ -26,13 +26,31 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
     let ser_request = plan.path(stem, &fn_name("ser", stem, "_request"));
     let de_response = plan.path(stem, &fn_name("de", stem, "_response"));
     let de_error = plan.path(stem, &fn_name("de", stem, "_error"));
+    // S3 may report a failure of these operations, which it answers only once done, with
+    // status 200 and an `<Error>` document.
+    let error_in_200 = (crate::ir::s3::is_s3(plan.svc.model)
+        && matches!(
+            op.name.as_str(),
+            "CopyObject" | "CompleteMultipartUpload" | "UploadPartCopy"
+        ))
+    .then(|| quote!(|| crate::runtime::rest::is_error_document(body)));
+    // S3's GetBucketLocation answers with the bare `<LocationConstraint>` element, not an
+    // output document holding it: read it as the one member of such a document.
+    let bare_member = (crate::ir::s3::is_s3(plan.svc.model) && op.name == "GetBucketLocation")
+        .then(|| {
+            quote! {
+                let wrapped = crate::runtime::rest::wrap_document(body);
+                let body: &[u8] = &wrapped;
+            }
+        });
     OperationCode {
         build_request: quote!(#ser_request(input)),
         build_request_fallible: true,
         parse_response: quote! {
-            if !(200..300).contains(&status) {
+            if !(200..300).contains(&status) #error_in_200 {
                 return ::std::result::Result::Err(#de_error(status, headers, body));
             }
+            #bare_member
             #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
         },
     }
@@ -379,6 +397,18 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         op.name
     );
     let dispatch = super::super::error_dispatch(&error_ty, &arms);
+    let head_not_found = head_not_found(plan, op).map(|code| {
+        let text = format!("<Error><Code>{code}</Code><Message>Not Found</Message></Error>");
+        quote! {
+            // S3 answers a HEAD request for a missing key or bucket with 404 and no body: the
+            // operation's not-found error.
+            let body: &[u8] = if status == 404 && body.trim_ascii().is_empty() {
+                #text.as_bytes()
+            } else {
+                body
+            };
+        }
+    });
     quote! {
         #[doc = #doc]
         pub(crate) fn #function(
@@ -386,6 +416,7 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> crate::runtime::ResponseError<#error_ty> {
+            #head_not_found
             let meta = match crate::runtime::query::error_metadata(status, headers, body) {
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(invalid) => {
@@ -394,5 +425,18 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             };
             #dispatch
         }
+    }
+}
+
+/// S3's `HEAD` operations whose one modeled error is `NoSuchKey` or `NoSuchBucket` (HeadObject,
+/// HeadBucket): the code a bodiless 404 stands for.
+fn head_not_found(plan: &Plan<'_, '_>, op: &Operation) -> Option<&'static str> {
+    if op.http.method != "HEAD" || !crate::ir::s3::is_s3(plan.svc.model) {
+        return None;
+    }
+    match &op.errors[..] {
+        [only] if only.name() == "NoSuchKey" => Some("NoSuchKey"),
+        [only] if only.name() == "NoSuchBucket" => Some("NoSuchBucket"),
+        _ => None,
     }
 }
