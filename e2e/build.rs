@@ -3,8 +3,9 @@
 //! describe, tag, delete), API Gateway's (restJson1: REST APIs and resources), EC2's (ec2:
 //! instances and tags), Route 53's (restXml: hosted zones and record sets), DynamoDB's with
 //! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's
-//! calls), and the event-stream operations Bedrock Runtime `ConverseStream` (restJson1) and
-//! Kinesis `SubscribeToShard` (awsJson1_1), client included, into `OUT_DIR/generated/`, and
+//! calls), and the event-stream operations Bedrock Runtime `ConverseStream` and
+//! `InvokeModelWithBidirectionalStream` (restJson1, an input stream too) and Kinesis
+//! `SubscribeToShard` (awsJson1_1), client included, into `OUT_DIR/generated/`, and
 //! writes `OUT_DIR/root.rs`, which the library includes to mount the generated modules at its
 //! crate root.
 //!
@@ -110,11 +111,34 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "TransactWriteItems",
         ],
     ),
+    // S3 (restXml with S3's rules: the bucket in the host or the path, x-amz-content-sha256,
+    // presigned URLs, S3's special responses), against moto (tests/s3.rs).
+    (
+        "s3",
+        "models/fixtures/botocore/s3/2006-03-01/service-2.json",
+        &[
+            "AbortMultipartUpload",
+            "CompleteMultipartUpload",
+            "CopyObject",
+            "CreateBucket",
+            "CreateMultipartUpload",
+            "DeleteBucket",
+            "DeleteObject",
+            "DeleteObjects",
+            "GetBucketLocation",
+            "GetObject",
+            "HeadBucket",
+            "HeadObject",
+            "ListObjectsV2",
+            "PutObject",
+            "UploadPart",
+        ],
+    ),
     // Output event streams, driven against an in-process server (tests/event_streams.rs).
     (
         "bedrockruntime",
         "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json",
-        &["ConverseStream"],
+        &["ConverseStream", "InvokeModelWithBidirectionalStream"],
     ),
     (
         "kinesis",

@@ -48,21 +48,50 @@ pub struct ServiceInput {
     pub protocol: Option<Protocol>,
 }
 
-/// A crate to generate.
-pub struct CrateInput {
+/// A crate to generate: as configured ([`CrateInput`], whole models and selections) or as the
+/// emitters see it ([`emit::CrateSpec`], prepared models and protocols). One description, so
+/// that a crate-level setting is declared once and reaches the emitters without being copied
+/// field by field.
+#[derive(Clone, Debug)]
+pub struct Crate<S> {
     /// Package name.
     pub name: String,
     /// Services.
-    pub services: Vec<ServiceInput>,
+    pub services: Vec<S>,
     /// The command that regenerates the crate, for file headers.
     pub command: String,
     /// What crate-level files come from (`codegen.toml`, or the model path).
     pub source: String,
-    /// Whether the crate is its own workspace.
+    /// Whether the crate is its own workspace (true for `cargo xtask generate --out DIR`).
     pub standalone: bool,
     /// How the crate depends on the runtime crate: a path, a version, or a vendored copy.
     pub runtime: RuntimeDep,
 }
+
+impl<S> Crate<S> {
+    /// The same crate with other services (the crate-level settings carried over).
+    pub fn with_services<T>(&self, services: Vec<T>) -> Crate<T> {
+        let Crate {
+            name,
+            services: _,
+            command,
+            source,
+            standalone,
+            runtime,
+        } = self;
+        Crate {
+            name: name.clone(),
+            services,
+            command: command.clone(),
+            source: source.clone(),
+            standalone: *standalone,
+            runtime: runtime.clone(),
+        }
+    }
+}
+
+/// A crate to generate, as configured.
+pub type CrateInput = Crate<ServiceInput>;
 
 /// A crate generated leniently: its files, and the operations left out of it.
 #[derive(Debug)]
@@ -123,21 +152,18 @@ fn generate_with(input: &CrateInput, lenient: bool) -> Result<Generated> {
         check_documents(&model, protocol)?;
         selected.push((service.module.clone(), model, protocol));
     }
-    let files = emit::emit_crate(&emit::CrateSpec {
-        name: input.name.clone(),
-        services: selected
-            .iter()
-            .map(|(module, model, protocol)| emit::ServiceSpec {
-                module: module.clone(),
-                model,
-                protocol: *protocol,
-            })
-            .collect(),
-        command: input.command.clone(),
-        source: input.source.clone(),
-        standalone: input.standalone,
-        runtime: input.runtime.clone(),
-    })?;
+    let files = emit::emit_crate(
+        &input.with_services(
+            selected
+                .iter()
+                .map(|(module, model, protocol)| emit::ServiceSpec {
+                    module: module.clone(),
+                    model,
+                    protocol: *protocol,
+                })
+                .collect(),
+        ),
+    )?;
     Ok(Generated { files, left_out })
 }
 
@@ -149,6 +175,7 @@ pub fn prepare(model: &Model, selection: &Selection) -> Result<Model> {
     ir::event_stream::split_exceptions(&mut model);
     ir::add_error_messages(&mut model);
     ir::box_recursive_members(&mut model);
+    ir::s3::bucket_in_endpoint(&mut model);
     Ok(model)
 }
 

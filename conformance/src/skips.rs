@@ -65,17 +65,19 @@ pub const SKIPS: &[(&str, &str)] = &[
     ),
     (
         "legacy/output/rest-xml.json:14.0",
-        "event streams are not supported (another issue): the generator rejects the suite's \
-     model (`EventStream` has `eventstream: true`), as for `legacy/output/json.json:6.0`",
+        "event streams over restXml are not supported yet (the generator has them for json, \
+     rest-json and smithy-rpc-v2-cbor only: `ir::event_stream` rejects the suite's model, whose \
+     `EventStream` has `eventstream: true`, naming the protocol); this case needs restXml's \
+     event-stream binding (S3 `SelectObjectContent`), which is event-stream work, not XML",
     ),
     (
         "legacy/output/rest-xml.json:14.1",
-        "event streams are not supported (another issue): the suite's model is rejected, as for \
+        "event streams over restXml are not supported yet: the suite's model is rejected, as for \
      case 14.0",
     ),
     (
         "legacy/output/rest-xml.json:14.2",
-        "event streams are not supported (another issue): the suite's model is rejected, as for \
+        "event streams over restXml are not supported yet: the suite's model is rejected, as for \
      case 14.0",
     ),
     (

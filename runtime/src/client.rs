@@ -558,27 +558,7 @@ impl Core {
         O::Error: ServiceError,
     {
         let inner = &*self.inner;
-        let mut merged: Vec<(String, Value<'static>)> = params
-            .iter()
-            .filter(|(_, v)| *v != Value::None)
-            .map(|(n, v)| ((*n).to_owned(), v.clone().into_owned()))
-            .collect();
-        for (name, value) in &inner.endpoint_params {
-            if !merged.iter().any(|(n, _)| n == name) {
-                merged.push((name.clone(), value.clone()));
-            }
-        }
-        let endpoint = super::client_endpoint::resolve(
-            inner.service.rules,
-            &Settings {
-                region: Some(&inner.region),
-                endpoint: inner.explicit_endpoint.as_deref(),
-                use_fips: inner.use_fips,
-                use_dual_stack: inner.use_dual_stack,
-                params: &merged,
-            },
-        )
-        .map_err(|e| Error {
+        let endpoint = self.resolve_with(params).map_err(|e| Error {
             operation: O::NAME,
             attempts: 0,
             kind: ErrorKind::EndpointResolution(e),
@@ -592,6 +572,85 @@ impl Core {
             cache: None,
         };
         self.invoke_at::<O>(input, &endpoint, signing).await
+    }
+
+    /// The endpoint for rule-set parameters `params` (winning over the configuration's).
+    fn resolve_with(
+        &self,
+        params: &[(&'static str, Value<'_>)],
+    ) -> Result<ResolvedEndpoint, EndpointError> {
+        let inner = &*self.inner;
+        let mut merged: Vec<(String, Value<'static>)> = params
+            .iter()
+            .filter(|(_, v)| *v != Value::None)
+            .map(|(n, v)| ((*n).to_owned(), v.clone().into_owned()))
+            .collect();
+        for (name, value) in &inner.endpoint_params {
+            if !merged.iter().any(|(n, _)| n == name) {
+                merged.push((name.clone(), value.clone()));
+            }
+        }
+        super::client_endpoint::resolve(
+            inner.service.rules,
+            &Settings {
+                region: Some(&inner.region),
+                endpoint: inner.explicit_endpoint.as_deref(),
+                use_fips: inner.use_fips,
+                use_dual_stack: inner.use_dual_stack,
+                params: &merged,
+            },
+        )
+    }
+
+    /// A presigned URL of the request for `input` (SigV4 query-string authentication,
+    /// [`Signer::presign`]), valid for `expires` (at most seven days): whoever holds it can send
+    /// that request with any HTTP client, without credentials, until it expires (a `GetObject`
+    /// to download, a `PutObject` to upload any body). The endpoint is resolved as for a call
+    /// (the bucket in the host or the path); nothing is sent.
+    pub async fn presign_input<C, I>(
+        &self,
+        input: &I,
+        expires: Duration,
+    ) -> Result<http::Uri, Error<<I::Operation as Operation>::Error>>
+    where
+        I: Input<C>,
+    {
+        let inner = &*self.inner;
+        let fail = |kind| Error {
+            operation: <I::Operation as Operation>::NAME,
+            attempts: 0,
+            kind,
+        };
+        let params = input.endpoint_params();
+        let endpoint = if params.is_empty() {
+            inner
+                .endpoint
+                .clone()
+                .map_err(|e| fail(ErrorKind::EndpointResolution(e)))?
+        } else {
+            self.resolve_with(&params)
+                .map_err(|e| fail(ErrorKind::EndpointResolution(e)))?
+        };
+        let mut request = <I::Operation as Operation>::build_request(input)
+            .map_err(|e| fail(ErrorKind::InvalidRequest(e)))?;
+        super::operation::set_endpoint(&mut request, &endpoint.url)
+            .map_err(|e| fail(ErrorKind::Endpoint(e)))?;
+        let credentials = match &inner.credentials {
+            Some(provider) => provider.provide_credentials().await,
+            None => Err(CredentialsError::new("none were configured")),
+        }
+        .map_err(|e| fail(ErrorKind::Credentials(e)))?;
+        let signer = Signer::new(
+            credentials,
+            endpoint.signing_region.as_deref().unwrap_or(&inner.region),
+            endpoint
+                .signing_name
+                .as_deref()
+                .unwrap_or(inner.service.signing_name),
+        );
+        signer
+            .presign(&request, SystemTime::now(), expires)
+            .map_err(|e| fail(ErrorKind::Signing(e)))
     }
 
     async fn invoke_at<O>(

@@ -10,8 +10,8 @@
 //! (`20150830/<region>/<service>/aws4_request`), the previous signature in hex, the hex SHA-256
 //! of the encoded `:date` header, and the hex SHA-256 of the payload, joined by newlines.
 //!
-//! Sans-IO, and not yet used by generated code: operations with input event streams are still
-//! left out by the generator.
+//! Sans-IO; generated crates with an input event stream carry it (feature `sigv4`), and
+//! `event_sender::Sender::signed` uses it.
 
 use std::time::{Duration, SystemTime};
 

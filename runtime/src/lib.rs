@@ -56,6 +56,8 @@ pub mod endpoint_lib;
 pub mod error;
 #[cfg(feature = "event-stream")]
 pub mod event_receiver;
+#[cfg(feature = "event-stream")]
+pub mod event_sender;
 #[cfg(all(feature = "sigv4", feature = "event-stream"))]
 pub mod event_signer;
 #[cfg(feature = "event-stream")]

@@ -373,3 +373,50 @@ fn shown(value: &str) -> String {
         quoted
     }
 }
+
+/// Whether `body` is an XML document whose root element is `<Error>` (after an optional XML
+/// declaration): how S3 reports the failure of an operation it answered with status 200
+/// (CopyObject, CompleteMultipartUpload, UploadPartCopy).
+pub fn is_error_document(body: &[u8]) -> bool {
+    let mut rest = body.trim_ascii_start();
+    if rest.starts_with(b"<?xml") {
+        match rest.windows(2).position(|w| w == b"?>") {
+            Some(end) => rest = rest.get(end + 2..).unwrap_or_default().trim_ascii_start(),
+            None => return false,
+        }
+    }
+    rest.strip_prefix(b"<Error")
+        .and_then(|after| after.first())
+        .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+}
+
+/// `body`, an XML document, as the one child of a `<Document>` root (its XML declaration
+/// dropped): how a response whose root element is itself the output's member (S3's
+/// GetBucketLocation: `<LocationConstraint>eu-west-1</LocationConstraint>`) is read as an
+/// output document. An empty root element (`<LocationConstraint/>`, S3's us-east-1) is an
+/// unset member: an empty document.
+pub fn wrap_document(body: &[u8]) -> Vec<u8> {
+    let mut rest = body.trim_ascii();
+    if rest.starts_with(b"<?xml")
+        && let Some(end) = rest.windows(2).position(|w| w == b"?>")
+    {
+        rest = rest.get(end + 2..).unwrap_or_default().trim_ascii_start();
+    }
+    let open_end = rest.iter().position(|&b| b == b'>');
+    let close_start = rest.iter().rposition(|&b| b == b'<');
+    let empty = match (open_end, close_start) {
+        (Some(o), _) if o > 0 && rest.get(o - 1) == Some(&b'/') => true,
+        (Some(o), Some(c)) if c > o => rest
+            .get(o + 1..c)
+            .is_some_and(|t| t.trim_ascii().is_empty()),
+        _ => false,
+    };
+    if empty {
+        rest = b"";
+    }
+    let mut out = Vec::with_capacity(rest.len() + 21);
+    out.extend_from_slice(b"<Document>");
+    out.extend_from_slice(rest);
+    out.extend_from_slice(b"</Document>");
+    out
+}

@@ -5,14 +5,20 @@
 //! What it signs: every header of the request except hop-by-hop and tracing headers
 //! (`user-agent`, `expect`, `transfer-encoding`, `x-amzn-trace-id`, … as botocore), after adding
 //! `x-amz-date` and, with a session token, `x-amz-security-token`. The payload hash is the
-//! SHA-256 of the body (no `x-amz-content-sha256` header: that is for S3). The canonical URI is
-//! the request path percent-encoded once more (the rule for every service but S3), without
-//! `.`/`..` normalization; the canonical query string sorts the decoded, re-encoded
-//! parameters. Checked against `aws-sigv4` and botocore on fixed vectors (`e2e/tests/`).
+//! SHA-256 of the body. The canonical URI is the request path percent-encoded once more (the
+//! rule for every service but S3), without `.`/`..` normalization; the canonical query string
+//! sorts the decoded, re-encoded parameters. Checked against `aws-sigv4` and botocore on fixed
+//! vectors (`e2e/tests/`).
+//!
+//! S3's rules (signing names `s3`, `s3-outposts`, `s3-object-lambda`, `s3express`): every
+//! request carries `x-amz-content-sha256`, the payload hash (or the value the request already
+//! has there, such as `UNSIGNED-PAYLOAD`), and the canonical URI is the path encoded once.
+//! [`Signer::presign`] signs a URL instead of headers (query-string authentication, for
+//! presigned GET and PUT URLs with an expiry).
 
 use std::fmt::Write as _;
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use hmac::{KeyInit, Mac};
 use sha2::{Digest, Sha256};
@@ -74,9 +80,17 @@ pub struct Signer {
     credentials: Credentials,
     region: String,
     service: String,
+    /// Whether S3's rules apply (see the module docs).
+    s3: bool,
     /// The date (`YYYYMMDD`) and the HMAC keyed with that date's signing key.
     cache: Mutex<Option<([u8; 8], HmacSha256)>>,
 }
+
+/// The payload hash of a presigned URL and of S3 uploads whose body is not hashed.
+pub const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
+
+/// The longest expiry of a presigned URL SigV4 allows (seven days).
+pub const MAX_PRESIGN_EXPIRY: Duration = Duration::from_secs(7 * 24 * 3600);
 
 impl Signer {
     /// A signer for `region` and the signing name `service` (`memorydb`).
@@ -85,8 +99,17 @@ impl Signer {
             credentials,
             region: region.to_owned(),
             service: service.to_owned(),
+            s3: matches!(
+                service,
+                "s3" | "s3-outposts" | "s3-object-lambda" | "s3express"
+            ),
             cache: Mutex::new(None),
         }
+    }
+
+    /// Whether it signs by S3's rules (from the signing name).
+    pub fn is_s3(&self) -> bool {
+        self.s3
     }
 
     /// The credentials it signs with.
@@ -101,6 +124,37 @@ impl Signer {
         request: &mut http::Request<B>,
         time: SystemTime,
     ) -> Result<(), SigningError> {
+        self.sign_with(request, time, None).map(drop)
+    }
+
+    /// Signs the request of an input event stream as of `time`: as [`Signer::sign`], but the
+    /// payload is the stream to come, so the payload hash is the literal
+    /// `STREAMING-AWS4-HMAC-SHA256-EVENTS`, also sent as `x-amz-content-sha256`. Returns the
+    /// signature (hex), the seed of the events' chained signatures
+    /// (`event_signer::EventSigner::new`).
+    pub fn sign_event_stream<B: AsRef<[u8]>>(
+        &self,
+        request: &mut http::Request<B>,
+        time: SystemTime,
+    ) -> Result<String, SigningError> {
+        const EVENTS: &str = "STREAMING-AWS4-HMAC-SHA256-EVENTS";
+        request.headers_mut().insert(
+            "x-amz-content-sha256",
+            http::HeaderValue::from_static(EVENTS),
+        );
+        let hex = self.sign_with(request, time, Some(EVENTS))?;
+        Ok(String::from_utf8_lossy(&hex).into_owned())
+    }
+
+    /// Signs `request`, with `payload_hash` as the payload's hash when given (else the
+    /// SHA-256 of the body); returns the signature in hex (no allocation: the plain signing
+    /// path's cost is measured).
+    fn sign_with<B: AsRef<[u8]>>(
+        &self,
+        request: &mut http::Request<B>,
+        time: SystemTime,
+        payload_hash: Option<&str>,
+    ) -> Result<[u8; 64], SigningError> {
         let (amz_date, date) = amz_date(time);
         let headers = request.headers_mut();
         headers.insert(
@@ -112,6 +166,21 @@ impl Signer {
                 SigningError("the session token is not a valid header value".into())
             })?;
             headers.insert("x-amz-security-token", value);
+        }
+        let mut computed = [0u8; 64];
+        let payload_hash: &[u8] = match payload_hash {
+            Some(literal) => literal.as_bytes(),
+            None => {
+                hex_into(&Sha256::digest(request.body().as_ref()), &mut computed);
+                &computed
+            }
+        };
+        if self.s3 && !request.headers().contains_key("x-amz-content-sha256") {
+            request.headers_mut().insert(
+                "x-amz-content-sha256",
+                http::HeaderValue::from_bytes(payload_hash)
+                    .map_err(|e| SigningError(e.to_string()))?,
+            );
         }
 
         // Canonical request, streamed into its hash.
@@ -125,7 +194,7 @@ impl Signer {
         let mut canonical = Sha256::new();
         Digest::update(&mut canonical, request.method().as_str());
         Digest::update(&mut canonical, b"\n");
-        canonical_uri(&mut canonical, request.uri().path());
+        self.canonical_uri(&mut canonical, request.uri().path());
         Digest::update(&mut canonical, b"\n");
         canonical_query(&mut canonical, request.uri().query().unwrap_or(""));
         Digest::update(&mut canonical, b"\n");
@@ -148,9 +217,11 @@ impl Signer {
             Digest::update(&mut canonical, name);
         }
         Digest::update(&mut canonical, b"\n");
+        match request.headers().get("x-amz-content-sha256") {
+            Some(given) if self.s3 => Digest::update(&mut canonical, given.as_bytes()),
+            _ => Digest::update(&mut canonical, payload_hash),
+        }
         let mut hex = [0u8; 64];
-        hex_into(&Sha256::digest(request.body().as_ref()), &mut hex);
-        Digest::update(&mut canonical, hex);
         hex_into(&canonical.finalize(), &mut hex);
 
         // String to sign, streamed into the HMAC keyed with the cached signing key.
@@ -202,7 +273,120 @@ impl Signer {
         request
             .headers_mut()
             .insert(http::header::AUTHORIZATION, value);
-        Ok(())
+        Ok(hex)
+    }
+
+    /// A presigned URL for `request` as of `time`, valid for `expires` (at most seven days):
+    /// the request's URI with the query-string authentication parameters (`X-Amz-Algorithm`,
+    /// `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-Expires`, `X-Amz-SignedHeaders=host`,
+    /// `X-Amz-Security-Token` with a session token, and `X-Amz-Signature`) appended. Only the
+    /// host is signed and the payload is `UNSIGNED-PAYLOAD`, so whoever holds the URL can send
+    /// the request (a PUT with any body) with a plain HTTP client until it expires. The host is
+    /// the request's `host` header, else its URI's authority.
+    pub fn presign<B>(
+        &self,
+        request: &http::Request<B>,
+        time: SystemTime,
+        expires: Duration,
+    ) -> Result<http::Uri, SigningError> {
+        if expires.is_zero() || expires > MAX_PRESIGN_EXPIRY {
+            return Err(SigningError(format!(
+                "a presigned URL expires after 1 s to 7 days, not {expires:?}"
+            )));
+        }
+        let host = match request.headers().get(http::header::HOST) {
+            Some(h) => h
+                .to_str()
+                .map_err(|_| SigningError("the host is not text".into()))?,
+            None => request
+                .uri()
+                .authority()
+                .map(http::uri::Authority::as_str)
+                .ok_or_else(|| SigningError("the request has no host to presign for".into()))?,
+        };
+        let (amz_date, date) = amz_date(time);
+        let amz_date = std::str::from_utf8(&amz_date).unwrap_or_default();
+        let scope_date = std::str::from_utf8(&date).unwrap_or_default();
+        let mut auth = String::new();
+        let mut push = |name: &str, value: &str| {
+            auth.push('&');
+            auth.push_str(name);
+            auth.push('=');
+            for b in value.bytes() {
+                if unreserved(b) {
+                    auth.push(char::from(b));
+                } else {
+                    let _ = write!(auth, "%{b:02X}");
+                }
+            }
+        };
+        push("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+        push(
+            "X-Amz-Credential",
+            &format!(
+                "{}/{scope_date}/{}/{}/aws4_request",
+                self.credentials.access_key_id(),
+                self.region,
+                self.service
+            ),
+        );
+        push("X-Amz-Date", amz_date);
+        push("X-Amz-Expires", &expires.as_secs().to_string());
+        push("X-Amz-SignedHeaders", "host");
+        if let Some(token) = self.credentials.session_token() {
+            push("X-Amz-Security-Token", token);
+        }
+        let query = match request.uri().query() {
+            Some(q) if !q.is_empty() => format!("{q}{auth}"),
+            _ => auth.trim_start_matches('&').to_owned(),
+        };
+
+        let mut canonical = Sha256::new();
+        Digest::update(&mut canonical, request.method().as_str());
+        Digest::update(&mut canonical, b"\n");
+        self.canonical_uri(&mut canonical, request.uri().path());
+        Digest::update(&mut canonical, b"\n");
+        canonical_query(&mut canonical, &query);
+        Digest::update(&mut canonical, b"\nhost:");
+        canonical_value(&mut canonical, host.as_bytes());
+        Digest::update(&mut canonical, b"\n\nhost\n");
+        Digest::update(&mut canonical, UNSIGNED_PAYLOAD);
+        let mut hex = [0u8; 64];
+        hex_into(&canonical.finalize(), &mut hex);
+
+        let mut mac = self.keyed_mac(date);
+        mac.update(b"AWS4-HMAC-SHA256\n");
+        mac.update(amz_date.as_bytes());
+        mac.update(b"\n");
+        mac.update(&date);
+        mac.update(b"/");
+        mac.update(self.region.as_bytes());
+        mac.update(b"/");
+        mac.update(self.service.as_bytes());
+        mac.update(b"/aws4_request\n");
+        mac.update(&hex);
+        hex_into(&mac.finalize().into_bytes(), &mut hex);
+
+        let scheme = request.uri().scheme_str().unwrap_or("https");
+        let path = match request.uri().path() {
+            "" => "/",
+            p => p,
+        };
+        let url = format!(
+            "{scheme}://{host}{path}?{query}&X-Amz-Signature={}",
+            std::str::from_utf8(&hex).unwrap_or_default()
+        );
+        url.parse()
+            .map_err(|e| SigningError(format!("the presigned URL `{url}` is not a URI: {e}")))
+    }
+
+    /// The canonical URI of `path`: encoded once more, or for S3 encoded once.
+    fn canonical_uri(&self, hasher: &mut Sha256, path: &str) {
+        if self.s3 {
+            canonical_uri(hasher, &String::from_utf8_lossy(&percent_decode(path)));
+        } else {
+            canonical_uri(hasher, path);
+        }
     }
 
     /// The HMAC keyed with the signing key of `date`, derived once per date.

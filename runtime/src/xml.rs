@@ -1,5 +1,5 @@
-//! A pull cursor over an XML document, on quick-xml's borrowed events: what generated XML
-//! parsers call to walk elements, read text and scalars, and skip what they do not know.
+//! A pull cursor over an XML document, on a tokenizer of its own: what generated XML parsers
+//! call to walk elements, read text and scalars, and skip what they do not know.
 //!
 //! The model: a parser holds an [`Element`] (an open start tag) and asks the reader for that
 //! element's next child with [`XmlReader::next_child`]; it must then consume the child
@@ -25,9 +25,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-
-use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::reader::Reader;
 
 /// The deepest element nesting a document may have. Deeper documents are rejected, which bounds
 /// the recursion of generated parsers for recursive shapes.
@@ -91,31 +88,37 @@ impl fmt::Display for XmlError {
 
 impl std::error::Error for XmlError {}
 
-fn syntax(position: u64, error: impl fmt::Display) -> XmlError {
+fn syntax(position: usize, error: impl fmt::Display) -> XmlError {
     XmlError::new(format!("malformed XML at byte {position}: {error}"))
+}
+
+/// At most 64 characters of `text`, for an error message.
+fn shown(text: &str) -> String {
+    text.chars().take(64).collect()
+}
+
+/// XML's white space characters.
+const SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// Whether `b` is one of XML's white space characters.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// An element whose start tag has been read: its name and attributes.
 #[derive(Clone, Debug)]
 pub struct Element<'a> {
-    start: BytesStart<'a>,
+    /// The local name (after the prefix, if any).
+    name: &'a str,
+    /// What follows the name in the start tag, up to `>` or `/>`: the attributes, unparsed.
+    attributes: &'a str,
     empty: bool,
 }
 
 impl<'a> Element<'a> {
     /// The local name (without any namespace prefix).
     pub fn local_name(&self) -> &str {
-        let name = self.start.name().0;
-        // Names are short and rarely prefixed: a plain backward scan beats `rfind`'s memrchr.
-        let bytes = name.as_bytes();
-        let mut i = bytes.len();
-        while i > 0 {
-            i -= 1;
-            if bytes.get(i) == Some(&b':') {
-                return name.get(i + 1..).unwrap_or(name);
-            }
-        }
-        name
+        self.name
     }
 
     /// Whether the element was written as an empty-element tag (`<a/>`).
@@ -123,38 +126,48 @@ impl<'a> Element<'a> {
         self.empty
     }
 
-    /// The value of the attribute with this local name, unescaped, if the element has it; an
-    /// attribute given twice is an error.
+    /// The value of the attribute with this local name, unescaped and normalized as XML
+    /// attribute values are (each white space character becomes a space), if the element has
+    /// it; an attribute given twice is an error.
     pub fn attribute(&self, local_name: &str) -> Result<Option<String>, XmlError> {
+        let malformed = || XmlError::new(format!("malformed attribute in <{}>", self.name));
         let mut found = None;
-        for attribute in self.start.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|e| {
-                XmlError::new(format!(
-                    "malformed attribute in <{}>: {e}",
-                    self.local_name()
-                ))
-            })?;
-            let key = attribute.key.0;
-            let key = key.rsplit(':').next().unwrap_or(key);
+        let mut rest = self.attributes;
+        loop {
+            rest = rest.trim_start_matches(SPACE);
+            if rest.is_empty() {
+                return Ok(found);
+            }
+            let (key, after) = rest.split_once('=').ok_or_else(malformed)?;
+            let key = key.trim_end_matches(SPACE);
+            if key.is_empty() || key.contains(SPACE) {
+                return Err(malformed());
+            }
+            let after = after.trim_start_matches(SPACE);
+            let (value, after) = match after.strip_prefix('"') {
+                Some(quoted) => quoted.split_once('"'),
+                None => after
+                    .strip_prefix('\'')
+                    .and_then(|quoted| quoted.split_once('\'')),
+            }
+            .ok_or_else(malformed)?;
+            rest = after;
+            let key = key.rsplit_once(':').map_or(key, |(_, local)| local);
             if key == local_name {
                 if found.is_some() {
                     return Err(XmlError::new(format!(
                         "attribute `{local_name}` given twice in <{}>",
-                        self.local_name()
+                        self.name
                     )));
                 }
-                let value = attribute
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| {
-                        XmlError::new(format!(
-                            "invalid attribute `{local_name}` in <{}>: {e}",
-                            self.local_name()
-                        ))
-                    })?;
-                found = Some(value.into_owned());
+                found = Some(attribute_value(value).map_err(|e| {
+                    XmlError::new(format!(
+                        "invalid attribute `{local_name}` in <{}>: {e}",
+                        self.name
+                    ))
+                })?);
             }
         }
-        Ok(found)
     }
 
     /// The attribute with this local name parsed with `parse`, if the element has it; a failure
@@ -170,24 +183,53 @@ impl<'a> Element<'a> {
         };
         let trimmed = value.trim_ascii();
         parse(trimmed).map(Some).map_err(|e| {
-            let shown: String = trimmed.chars().take(64).collect();
             XmlError::new(format!(
-                "attribute `{local_name}` of <{}> should hold {what}, but holds \"{shown}\": {e}",
-                self.local_name()
+                "attribute `{local_name}` of <{}> should hold {what}, but holds \"{}\": {e}",
+                self.name,
+                shown(trimmed)
             ))
         })
     }
 }
 
+/// One piece of markup or text, as the tokenizer of [`XmlReader`] yields it.
+enum Token<'a> {
+    /// A start tag or an empty-element tag.
+    Start(Element<'a>),
+    /// An end tag (checked against its start tag).
+    End,
+    /// Text between markup, raw: references unresolved, line ends as written; and whether it
+    /// holds a `&` (a reference).
+    Text(&'a str, bool),
+    /// The content of a CDATA section.
+    CData(&'a str),
+    /// A comment, a processing instruction, the XML declaration or a document type declaration.
+    Other,
+    /// The end of the document.
+    Eof,
+}
+
 /// A pull cursor over one XML document. See the [module docs](self).
 ///
-/// Cost: quick-xml's tokenizer is most of a parse. Two things keep the rest small. Whitespace
-/// after markup is skipped inside the tokenizer (`trim_text_start`) everywhere except while
-/// [`text`](Self::text) reads a value, so the indentation between elements never becomes an event
-/// (nor a UTF-8 check); and whether the document holds a carriage return at all is decided once,
-/// so values need no line-end scan when it does not.
+/// The tokenizer is this module's own (README, "Decisions": it costs a third of a general XML
+/// tokenizer on AWS responses). It scans the document once for UTF-8 up front, so tokens are
+/// `&str` slices of it with no further check; it keeps the names of the open elements in a
+/// fixed array (end tags must match; nesting is bounded by [`MAX_DEPTH`]), so reading
+/// allocates nothing but the strings a parser keeps; whitespace between elements is skipped
+/// without becoming a token; and whether the document holds a carriage return at all is decided
+/// once, so values need no line-end scan when it does not.
 pub struct XmlReader<'a> {
-    reader: Reader<&'a [u8]>,
+    /// What is left of the document to read.
+    rest: &'a str,
+    /// The length of the document's valid UTF-8 prefix (all of it, when it is valid).
+    len: usize,
+    /// Where the document's first invalid UTF-8 byte is, if it has one: reaching it is an error.
+    invalid_utf8: Option<usize>,
+    /// Where the last token began.
+    token_start: usize,
+    /// The names (as written, prefix included) of the open elements, outermost first.
+    open: [&'a str; MAX_DEPTH],
+    /// How many elements are open.
     depth: usize,
     /// The document holds a `\r`, so text may need line-end normalization.
     has_cr: bool,
@@ -196,61 +238,252 @@ pub struct XmlReader<'a> {
 impl<'a> XmlReader<'a> {
     /// A reader of `body`.
     pub fn new(body: &'a [u8]) -> Self {
-        let mut reader = Reader::from_reader(body);
-        // Whitespace between elements is never read; `text` turns this off while it reads.
-        reader.config_mut().trim_text_start = true;
+        let (text, invalid_utf8) = match std::str::from_utf8(body) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let valid = body.get(..e.valid_up_to()).unwrap_or_default();
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                (text, Some(e.valid_up_to()))
+            }
+        };
+        let len = text.len();
         Self {
-            reader,
+            rest: text.strip_prefix('\u{feff}').unwrap_or(text),
+            len,
+            invalid_utf8,
+            token_start: 0,
+            open: [""; MAX_DEPTH],
             depth: 0,
             has_cr: contains_cr(body),
         }
     }
 
-    /// Whether leading whitespace of text is skipped by the tokenizer (outside `text`).
-    fn trim(&mut self, on: bool) {
-        self.reader.config_mut().trim_text_start = on;
+    /// The byte offset of what is left to read.
+    fn position(&self) -> usize {
+        self.len.saturating_sub(self.rest.len())
     }
 
-    fn read(&mut self) -> Result<Event<'a>, XmlError> {
-        self.reader
-            .read_event()
-            .map_err(|e| syntax(self.reader.error_position(), e))
-    }
-
-    fn open(&mut self) -> Result<(), XmlError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(XmlError::new(format!(
-                "elements are nested deeper than {MAX_DEPTH} levels"
-            )));
+    /// The error of markup the document ends inside of (`what`); invalid UTF-8 is the error
+    /// when the document's valid part ends there.
+    fn unterminated(&self, what: &str) -> XmlError {
+        match self.invalid_utf8 {
+            Some(at) => syntax(at, "invalid UTF-8"),
+            None => syntax(self.token_start, format!("{what} is not closed")),
         }
-        Ok(())
     }
 
     fn ended_early(&self) -> XmlError {
         XmlError::new(format!(
             "the document ends inside an element (truncated at byte {})",
-            self.reader.buffer_position()
+            self.position()
         ))
+    }
+
+    /// The next token. Whitespace before markup is skipped unless `keep_text` (then every
+    /// character of text counts).
+    ///
+    /// Scans are byte loops, not `memchr`: what AWS sends is short names and short values,
+    /// for which a plain loop beats the setup of a word-at-a-time search.
+    fn token(&mut self, keep_text: bool) -> Result<Token<'a>, XmlError> {
+        if !keep_text {
+            let spaces = self
+                .rest
+                .bytes()
+                .position(|b| !is_space(b))
+                .unwrap_or(self.rest.len());
+            self.rest = self.rest.get(spaces..).unwrap_or_default();
+        }
+        self.token_start = self.position();
+        let Some(markup) = self.rest.strip_prefix('<') else {
+            if self.rest.is_empty() {
+                return match self.invalid_utf8 {
+                    Some(at) => Err(syntax(at, "invalid UTF-8")),
+                    None => Ok(Token::Eof),
+                };
+            }
+            let mut references = false;
+            let end = self
+                .rest
+                .bytes()
+                .position(|b| {
+                    references |= b == b'&';
+                    b == b'<'
+                })
+                .unwrap_or(self.rest.len());
+            let (text, rest) = self.rest.split_at_checked(end).unwrap_or((self.rest, ""));
+            self.rest = rest;
+            return Ok(Token::Text(text, references));
+        };
+        match markup.as_bytes().first() {
+            Some(b'/') => self.end_tag(markup.get(1..).unwrap_or_default()),
+            Some(b'?') => {
+                let (_, rest) = markup
+                    .split_once("?>")
+                    .ok_or_else(|| self.unterminated("a processing instruction"))?;
+                self.rest = rest;
+                Ok(Token::Other)
+            }
+            Some(b'!') => self.declaration(markup),
+            _ => self.start_tag(markup),
+        }
+    }
+
+    /// A comment, a CDATA section or a document type declaration: `markup` follows the `<`.
+    fn declaration(&mut self, markup: &'a str) -> Result<Token<'a>, XmlError> {
+        if let Some(comment) = markup.strip_prefix("!--") {
+            let (_, rest) = comment
+                .split_once("-->")
+                .ok_or_else(|| self.unterminated("a comment"))?;
+            self.rest = rest;
+            return Ok(Token::Other);
+        }
+        if let Some(cdata) = markup.strip_prefix("![CDATA[") {
+            let (content, rest) = cdata
+                .split_once("]]>")
+                .ok_or_else(|| self.unterminated("a CDATA section"))?;
+            self.rest = rest;
+            return Ok(Token::CData(content));
+        }
+        let doctype = markup
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("!DOCTYPE"));
+        if !doctype {
+            return Err(syntax(self.token_start, "unknown markup after `<!`"));
+        }
+        // To the `>` outside quotes and outside the internal subset's brackets.
+        let mut brackets = 0usize;
+        let mut quote = None;
+        for (i, b) in markup.bytes().enumerate() {
+            match (quote, b) {
+                (Some(q), _) if b == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(b),
+                (None, b'[') => brackets = brackets.saturating_add(1),
+                (None, b']') => brackets = brackets.saturating_sub(1),
+                (None, b'>') if brackets == 0 => {
+                    self.rest = markup
+                        .get(i..)
+                        .unwrap_or_default()
+                        .get(1..)
+                        .unwrap_or_default();
+                    return Ok(Token::Other);
+                }
+                _ => {}
+            }
+        }
+        Err(self.unterminated("a document type declaration"))
+    }
+
+    /// An end tag: `markup` follows the `</`.
+    fn end_tag(&mut self, markup: &'a str) -> Result<Token<'a>, XmlError> {
+        let Some(top) = self.depth.checked_sub(1) else {
+            return Err(syntax(self.token_start, "an end tag without a start tag"));
+        };
+        let open = self.open.get(top).copied().unwrap_or_default();
+        // The usual case, `</name>` right after the name, needs no search for the `>`.
+        let rest = markup.strip_prefix(open).and_then(|rest| {
+            rest.strip_prefix('>').or_else(|| {
+                let spaces = rest.bytes().position(|b| !is_space(b))?;
+                rest.get(spaces..)?.strip_prefix('>')
+            })
+        });
+        let Some(rest) = rest else {
+            let (name, _) = markup
+                .split_once('>')
+                .ok_or_else(|| self.unterminated("an end tag"))?;
+            return Err(syntax(
+                self.token_start,
+                format!("end tag </{}> closes <{}>", shown(name), shown(open)),
+            ));
+        };
+        self.depth = top;
+        self.rest = rest;
+        Ok(Token::End)
+    }
+
+    /// A start tag or an empty-element tag: `markup` follows the `<`.
+    fn start_tag(&mut self, markup: &'a str) -> Result<Token<'a>, XmlError> {
+        // The name ends at white space, `/` or `>`; its prefix at the last `:`.
+        let mut local_start = 0;
+        let mut name_end = None;
+        for (i, b) in markup.bytes().enumerate() {
+            match b {
+                b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' => {
+                    name_end = Some(i);
+                    break;
+                }
+                b':' => local_start = i.saturating_add(1),
+                _ => {}
+            }
+        }
+        let (name, after) = name_end
+            .and_then(|end| markup.split_at_checked(end))
+            .ok_or_else(|| self.unterminated("a start tag"))?;
+        if name.is_empty() {
+            return Err(syntax(self.token_start, "a tag without a name"));
+        }
+        let (attributes, empty, rest) = if let Some(rest) = after.strip_prefix('>') {
+            ("", false, rest)
+        } else if let Some(rest) = after.strip_prefix("/>") {
+            ("", true, rest)
+        } else {
+            // Attributes: the tag ends at the first `>` outside a quoted value.
+            let mut quote = None;
+            let end = after.bytes().position(|b| match (quote, b) {
+                (Some(q), _) if b == q => {
+                    quote = None;
+                    false
+                }
+                (Some(_), _) => false,
+                (None, b'"' | b'\'') => {
+                    quote = Some(b);
+                    false
+                }
+                (None, b) => b == b'>',
+            });
+            let (tag, rest) = end
+                .and_then(|end| after.split_at_checked(end))
+                .ok_or_else(|| self.unterminated("a start tag"))?;
+            let rest = rest.get(1..).unwrap_or_default();
+            match tag.strip_suffix('/') {
+                Some(tag) => (tag, true, rest),
+                None => (tag, false, rest),
+            }
+        };
+        if !empty {
+            let Some(slot) = self.open.get_mut(self.depth) else {
+                return Err(XmlError::new(format!(
+                    "elements are nested deeper than {MAX_DEPTH} levels"
+                )));
+            };
+            *slot = name;
+            self.depth = self.depth.saturating_add(1);
+        }
+        self.rest = rest;
+        Ok(Token::Start(Element {
+            name: name.get(local_start..).unwrap_or(name),
+            attributes,
+            empty,
+        }))
+    }
+
+    /// Checks the references in text that is not read (an undefined entity is still malformed).
+    fn check_references(&self, raw: &str) -> Result<(), XmlError> {
+        unescape_into(raw, false, &mut String::new())
+            .map_err(|(offset, why)| syntax(self.token_start.saturating_add(offset), why))
     }
 
     /// Reads up to the root element's start tag, skipping the XML declaration, comments,
     /// processing instructions, a document type declaration and whitespace.
     pub fn root(&mut self) -> Result<Element<'a>, XmlError> {
         loop {
-            match self.read()? {
-                Event::Start(start) => {
-                    self.open()?;
-                    return Ok(Element {
-                        start,
-                        empty: false,
-                    });
+            match self.token(false)? {
+                Token::Start(element) => return Ok(element),
+                Token::Other => {}
+                Token::Eof => return Err(XmlError::new("the document has no root element")),
+                Token::Text(..) | Token::CData(_) | Token::End => {
+                    return Err(XmlError::new("text before the root element"));
                 }
-                Event::Empty(start) => return Ok(Element { start, empty: true }),
-                Event::Text(text) if text.trim_ascii().is_empty() => {}
-                Event::Decl(_) | Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
-                Event::Eof => return Err(XmlError::new("the document has no root element")),
-                _ => return Err(XmlError::new("text before the root element")),
             }
         }
     }
@@ -259,21 +492,18 @@ impl<'a> XmlReader<'a> {
     /// root element.
     pub fn finish(&mut self) -> Result<(), XmlError> {
         loop {
-            match self.read()? {
-                Event::Eof => return Ok(()),
-                Event::Text(text) if text.trim_ascii().is_empty() => {}
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Start(e) | Event::Empty(e) => {
+            match self.token(false)? {
+                Token::Eof => return Ok(()),
+                Token::Other => {}
+                Token::Start(element) => {
                     return Err(XmlError::new(format!(
                         "a second root element <{}> after the first",
-                        Element {
-                            start: e,
-                            empty: true
-                        }
-                        .local_name()
+                        shown(element.name)
                     )));
                 }
-                _ => return Err(XmlError::new("content after the root element")),
+                Token::Text(..) | Token::CData(_) | Token::End => {
+                    return Err(XmlError::new("content after the root element"));
+                }
             }
         }
     }
@@ -286,25 +516,12 @@ impl<'a> XmlReader<'a> {
             return Ok(None);
         }
         loop {
-            match self.read()? {
-                Event::Start(start) => {
-                    self.open()?;
-                    return Ok(Some(Element {
-                        start,
-                        empty: false,
-                    }));
-                }
-                Event::Empty(start) => return Ok(Some(Element { start, empty: true })),
-                Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
-                    return Ok(None);
-                }
-                Event::Eof => return Err(self.ended_early()),
-                // Ignored, but an undefined entity is still malformed XML.
-                Event::GeneralRef(reference) => {
-                    resolve(&reference, self.reader.buffer_position())?;
-                }
-                _ => {}
+            match self.token(false)? {
+                Token::Start(element) => return Ok(Some(element)),
+                Token::End => return Ok(None),
+                Token::Eof => return Err(self.ended_early()),
+                Token::Text(raw, true) => self.check_references(raw)?,
+                Token::Text(_, false) | Token::CData(_) | Token::Other => {}
             }
         }
     }
@@ -316,18 +533,10 @@ impl<'a> XmlReader<'a> {
         }
         let base = self.depth;
         loop {
-            match self.read()? {
-                Event::Start(_) => self.open()?,
-                Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
-                    if self.depth < base {
-                        return Ok(());
-                    }
-                }
-                Event::Eof => return Err(self.ended_early()),
-                Event::GeneralRef(reference) => {
-                    resolve(&reference, self.reader.buffer_position())?;
-                }
+            match self.token(false)? {
+                Token::End if self.depth < base => return Ok(()),
+                Token::Eof => return Err(self.ended_early()),
+                Token::Text(raw, true) => self.check_references(raw)?,
                 _ => {}
             }
         }
@@ -340,46 +549,24 @@ impl<'a> XmlReader<'a> {
         if element.empty {
             return Ok(Cow::Borrowed(""));
         }
-        // Every character of the value counts, leading whitespace too.
-        self.trim(false);
-        let text = self.read_text();
-        self.trim(true);
-        text
-    }
-
-    fn read_text(&mut self) -> Result<Cow<'a, str>, XmlError> {
         let mut text: Cow<'a, str> = Cow::Borrowed("");
         loop {
-            match self.read()? {
-                Event::Text(piece) => {
-                    let piece = piece.into_inner();
-                    append(&mut text, self.normalize_eols(piece));
+            match self.token(true)? {
+                Token::Text(raw, references) => {
+                    let eols = self.has_cr && raw.contains('\r');
+                    if !eols && !references {
+                        append(&mut text, Cow::Borrowed(raw));
+                    } else {
+                        unescape_into(raw, eols, text.to_mut()).map_err(|(offset, why)| {
+                            syntax(self.token_start.saturating_add(offset), why)
+                        })?;
+                    }
                 }
-                Event::CData(piece) => {
-                    let piece = piece.into_inner();
-                    append(&mut text, self.normalize_eols(piece));
-                }
-                Event::GeneralRef(reference) => {
-                    let resolved = resolve(&reference, self.reader.buffer_position())?;
-                    text.to_mut().push_str(&resolved);
-                }
-                Event::Start(child) => {
-                    self.open()?;
-                    self.skip(&Element {
-                        start: child,
-                        empty: false,
-                    })?;
-                }
-                Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
-                    return Ok(text);
-                }
-                Event::Eof => return Err(self.ended_early()),
-                Event::Empty(_)
-                | Event::Comment(_)
-                | Event::PI(_)
-                | Event::Decl(_)
-                | Event::DocType(_) => {}
+                Token::CData(raw) => append(&mut text, self.normalize_eols(raw)),
+                Token::Start(child) => self.skip(&child)?,
+                Token::End => return Ok(text),
+                Token::Eof => return Err(self.ended_early()),
+                Token::Other => {}
             }
         }
     }
@@ -481,9 +668,9 @@ where
 impl<'a> XmlReader<'a> {
     /// XML 1.0 line-end normalization (`\r\n` and `\r` become `\n`), which only text holding a
     /// carriage return needs (and none does when the document holds none).
-    fn normalize_eols(&self, text: Cow<'a, str>) -> Cow<'a, str> {
-        if !self.has_cr || !text.as_bytes().contains(&b'\r') {
-            return text;
+    fn normalize_eols(&self, text: &'a str) -> Cow<'a, str> {
+        if !self.has_cr || !text.contains('\r') {
+            return Cow::Borrowed(text);
         }
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     }
@@ -507,16 +694,88 @@ fn append<'a>(text: &mut Cow<'a, str>, piece: Cow<'a, str>) {
     }
 }
 
-fn resolve(reference: &BytesRef<'_>, position: u64) -> Result<Cow<'static, str>, XmlError> {
-    match reference.resolve_char_ref() {
-        Ok(Some(c)) => return Ok(Cow::Owned(c.to_string())),
-        Ok(None) => {}
-        Err(e) => return Err(syntax(position, e)),
+/// Appends `raw`, text as written between markup, to `out` with its references resolved and,
+/// when `eols`, its line ends normalized. An error gives the offset in `raw` it is at.
+fn unescape_into(raw: &str, eols: bool, out: &mut String) -> Result<(), (usize, String)> {
+    let mut rest = raw;
+    loop {
+        let special = if eols {
+            rest.find(['&', '\r'])
+        } else {
+            rest.find('&')
+        };
+        let Some((plain, tail)) = special.and_then(|at| rest.split_at_checked(at)) else {
+            out.push_str(rest);
+            return Ok(());
+        };
+        out.push_str(plain);
+        if let Some(after) = tail.strip_prefix('\r') {
+            out.push('\n');
+            rest = after.strip_prefix('\n').unwrap_or(after);
+            continue;
+        }
+        let offset = raw.len().saturating_sub(tail.len());
+        let (reference, after) = tail
+            .get(1..)
+            .and_then(|t| t.split_once(';'))
+            .ok_or_else(|| (offset, "`&` that starts no reference".to_owned()))?;
+        out.push(resolve(reference).map_err(|why| (offset, why))?);
+        rest = after;
     }
-    let name: &str = reference;
-    quick_xml::escape::resolve_predefined_entity(name)
-        .map(Cow::Borrowed)
-        .ok_or_else(|| syntax(position, format!("unknown entity `&{name};`")))
+}
+
+/// An attribute value as written (between its quotes), with its references resolved and
+/// normalized as XML 1.0 says: each white space character, and each `\r\n`, becomes a space.
+fn attribute_value(raw: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    loop {
+        let Some((plain, tail)) = rest
+            .find(['&', '\r', '\n', '\t'])
+            .and_then(|at| rest.split_at_checked(at))
+        else {
+            out.push_str(rest);
+            return Ok(out);
+        };
+        out.push_str(plain);
+        if let Some(after) = tail.strip_prefix('&') {
+            let (reference, after) = after
+                .split_once(';')
+                .ok_or_else(|| "`&` that starts no reference".to_owned())?;
+            out.push(resolve(reference)?);
+            rest = after;
+        } else {
+            out.push(' ');
+            rest = tail
+                .strip_prefix("\r\n")
+                .or_else(|| tail.get(1..))
+                .unwrap_or_default();
+        }
+    }
+}
+
+/// The character a reference stands for: one of the five predefined entities or a character
+/// reference; `reference` is what stands between `&` and `;`.
+fn resolve(reference: &str) -> Result<char, String> {
+    let (digits, radix) = match reference {
+        "lt" => return Ok('<'),
+        "gt" => return Ok('>'),
+        "amp" => return Ok('&'),
+        "apos" => return Ok('\''),
+        "quot" => return Ok('"'),
+        _ => match reference.strip_prefix('#') {
+            Some(hex) if hex.starts_with('x') => (hex.get(1..).unwrap_or_default(), 16),
+            Some(decimal) => (decimal, 10),
+            None => return Err(format!("unknown entity `&{};`", shown(reference))),
+        },
+    };
+    let digits_only = !digits.is_empty() && digits.chars().all(|c| c.is_digit(radix));
+    digits_only
+        .then(|| u32::from_str_radix(digits, radix).ok())
+        .flatten()
+        .filter(|&code| code != 0)
+        .and_then(char::from_u32)
+        .ok_or_else(|| format!("`&{};` is not a character reference", shown(reference)))
 }
 
 fn invalid_value(
@@ -526,10 +785,10 @@ fn invalid_value(
     why: impl fmt::Display,
 ) -> XmlError {
     // Quote at most 64 characters of the value: it may be long, or the start of garbage.
-    let shown: String = text.chars().take(64).collect();
-    let ellipsis = if shown.len() < text.len() { "…" } else { "" };
+    let quoted = shown(text);
+    let ellipsis = if quoted.len() < text.len() { "…" } else { "" };
     XmlError::new(format!(
-        "<{}> should hold {what}, but holds \"{shown}{ellipsis}\": {why}",
-        element.local_name()
+        "<{}> should hold {what}, but holds \"{quoted}{ellipsis}\": {why}",
+        element.name
     ))
 }

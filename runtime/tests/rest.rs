@@ -53,3 +53,35 @@ fn bad_header_values_are_errors() {
     assert!(set_prefixed_header(&mut headers, "x-", "b c", "v", "P").is_err());
     assert!(parse_f64("1.1").is_ok() && parse_f64("x").is_err() && parse_f64("NaN").is_ok());
 }
+
+#[test]
+fn s3_error_documents_in_200_responses_are_recognized() {
+    use awsgen_runtime::rest::is_error_document;
+    // S3's documented CopyObject failure with status 200.
+    assert!(is_error_document(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>\
+          <Message>We encountered an internal error. Please try again.</Message></Error>"
+    ));
+    assert!(is_error_document(b"  <Error >x</Error>"));
+    assert!(!is_error_document(
+        b"<?xml version=\"1.0\"?><CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>"
+    ));
+    assert!(!is_error_document(b"<ErrorDocument/>"));
+    assert!(!is_error_document(b""));
+    assert!(!is_error_document(b"<?xml version=\"1.0\""));
+}
+
+#[test]
+fn a_bare_element_is_wrapped_as_a_document() {
+    use awsgen_runtime::rest::wrap_document;
+    assert_eq!(
+        wrap_document(b"<?xml version=\"1.0\"?>\n<LocationConstraint>EU</LocationConstraint>"),
+        b"<Document><LocationConstraint>EU</LocationConstraint></Document>"
+    );
+    assert_eq!(wrap_document(b""), b"<Document></Document>");
+    assert_eq!(wrap_document(b"<L xmlns=\"x\"/>"), b"<Document></Document>");
+    assert_eq!(
+        wrap_document(b"<L xmlns=\"x\"> </L>"),
+        b"<Document></Document>"
+    );
+}

@@ -199,6 +199,83 @@ fn malformed_documents_are_errors() {
     }
 }
 
+/// What the reader's own tokenizer must reject, each an error and no panic: checked against
+/// XML 1.0 (well-formedness: matching end tags, closed markup, `&` only in references,
+/// character references to characters only, UTF-8).
+#[test]
+fn the_tokenizer_rejects_malformed_markup() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"<r><a>1</a ></r >", ""),
+        (b"<r><a>1</ab></r>", "end tag </ab> closes <a>"),
+        (b"<r><x:a>1</a></r>", "end tag </a> closes <x:a>"),
+        (b"<r></r></r>", "an end tag without a start tag"),
+        (b"<r><!-- open", "a comment is not closed"),
+        (b"<r><![CDATA[ open", "a CDATA section is not closed"),
+        (b"<r><?pi open", "a processing instruction is not closed"),
+        (b"<r><a b=\"1>\"", "a start tag is not closed"),
+        (b"<r></a", "an end tag is not closed"),
+        (b"<r><>x</></r>", "a tag without a name"),
+        (b"<r><!ELEMENT r></r>", "unknown markup after `<!`"),
+        (b"<r><a>x & y</a></r>", "`&` that starts no reference"),
+        (b"<r><a>&#xD800;</a></r>", "is not a character reference"),
+        (b"<r><a>&#x110000;</a></r>", "is not a character reference"),
+        (b"<r><a>&#+65;</a></r>", "is not a character reference"),
+        (
+            b"<r><a>ok</a><b>\xc3</b></r>",
+            "malformed XML at byte 15: invalid UTF-8",
+        ),
+        (
+            b"<r><a\xff>1</a></r>",
+            "malformed XML at byte 5: invalid UTF-8",
+        ),
+    ];
+    for (xml, expected) in cases {
+        let mut r = XmlReader::new(xml);
+        let result = (|| -> Result<(), XmlError> {
+            let root = r.root()?;
+            while let Some(child) = r.next_child(&root)? {
+                r.text(&child)?;
+            }
+            r.finish()
+        })();
+        let shown = String::from_utf8_lossy(xml);
+        if expected.is_empty() {
+            result.unwrap_or_else(|e| panic!("{shown:?}: {e}"));
+            continue;
+        }
+        let err = result.expect_err(&format!("{shown:?} parses"));
+        assert!(
+            err.to_string().contains(expected),
+            "{shown:?}: expected {expected:?}, got {err}"
+        );
+    }
+}
+
+/// What the tokenizer accepts beyond elements and text: a byte order mark, the XML declaration,
+/// a DOCTYPE with an internal subset (skipped), `>` inside a quoted attribute value, and
+/// attribute values normalized as XML 1.0 section 3.3.3 says (each literal white space
+/// character, and `\r\n`, becomes one space; references are resolved after).
+#[test]
+fn the_tokenizer_accepts_what_xml_allows() {
+    let xml = "\u{feff}<?xml version=\"1.0\"?>\n<!DOCTYPE r [ <!ENTITY e \"]>\"> ]>\n\
+               <r a=\"x > y\" b='one\ttwo\r\nthree\nfour&#10;five' c = \"&lt;&#x41;\"><x:a>1</x:a ><b/></r>";
+    let mut r = XmlReader::new(xml.as_bytes());
+    let root = r.root().unwrap();
+    assert_eq!(root.local_name(), "r");
+    assert_eq!(root.attribute("a").unwrap().as_deref(), Some("x > y"));
+    assert_eq!(
+        root.attribute("b").unwrap().as_deref(),
+        Some("one two three four\nfive")
+    );
+    assert_eq!(root.attribute("c").unwrap().as_deref(), Some("<A"));
+    let a = r.next_child(&root).unwrap().unwrap();
+    assert_eq!((a.local_name(), r.string(&a).unwrap().as_str()), ("a", "1"));
+    let b = r.next_child(&root).unwrap().unwrap();
+    assert!(b.is_empty());
+    assert!(r.next_child(&root).unwrap().is_none());
+    r.finish().unwrap();
+}
+
 #[test]
 fn nesting_is_bounded() {
     let ok = format!("{}{}", "<a>".repeat(MAX_DEPTH), "</a>".repeat(MAX_DEPTH));

@@ -5,8 +5,8 @@
 //! sample of 46 of EC2's 830 operations (ec2): all of EC2 is 1.1 million generated lines, too
 //! long a build for CI, and is a documented command (README, "Every AWS model"). Their output
 //! event streams (Lambda `InvokeWithResponseStream`, Kinesis `SubscribeToShard`, Bedrock
-//! `ConverseStream` and `InvokeModelWithResponseStream`) generate; Bedrock's input event stream
-//! (`InvokeModelWithBidirectionalStream`) is left out, or refused when named.
+//! `ConverseStream` and `InvokeModelWithResponseStream`) generate, and so does Bedrock's input
+//! event stream (`InvokeModelWithBidirectionalStream`).
 
 use awsgen_codegen::ir::Selection;
 use awsgen_codegen::{CrateInput, ServiceInput};
@@ -96,8 +96,8 @@ fn ec2() -> std::collections::BTreeMap<String, String> {
 
 const BEDROCK: &str = "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json";
 
-/// Bedrock Runtime, every operation but the one with an input event stream, which lenient
-/// generation leaves out with the reason.
+/// Bedrock Runtime, every operation: lenient generation leaves none out (the input event stream
+/// of `InvokeModelWithBidirectionalStream` generates).
 fn bedrock() -> std::collections::BTreeMap<String, String> {
     let generated = awsgen_codegen::generate_lenient(&CrateInput {
         name: "full-bedrockruntime".to_owned(),
@@ -113,46 +113,11 @@ fn bedrock() -> std::collections::BTreeMap<String, String> {
         runtime: awsgen_tests::runtime_dep(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    let left_out: Vec<&str> = generated
-        .left_out
-        .iter()
-        .map(|(_, l)| l.operation.as_str())
-        .collect();
-    assert_eq!(left_out, ["InvokeModelWithBidirectionalStream"]);
-    assert!(
-        generated.left_out[0]
-            .1
-            .reason
-            .contains("input event streams"),
-        "{:?}",
-        generated.left_out
-    );
+    assert!(generated.left_out.is_empty(), "{:?}", generated.left_out);
+    let op =
+        &generated.files["src/bedrockruntime/operation/invoke_model_with_bidirectional_stream.rs"];
+    assert!(op.contains("pub fn event_sender()"), "{op}");
     generated.files
-}
-
-#[test]
-fn input_event_stream_is_refused_when_named() {
-    let err = awsgen_codegen::generate(&CrateInput {
-        name: "bedrockruntime".to_owned(),
-        services: vec![ServiceInput {
-            module: "bedrockruntime".to_owned(),
-            model: load(BEDROCK),
-            selection: Selection::Operations(vec!["InvokeModelWithBidirectionalStream".to_owned()]),
-            protocol: None,
-        }],
-        command: String::new(),
-        source: BEDROCK.to_owned(),
-        standalone: false,
-        runtime: awsgen_tests::runtime_dep(),
-    })
-    .expect_err("input event streams are refused")
-    .to_string();
-    assert!(
-        err.contains("InvokeModelWithBidirectionalStreamInput")
-            && err.contains("input event streams")
-            && err.contains("not supported yet"),
-        "{err}"
-    );
 }
 
 #[test]
@@ -177,7 +142,7 @@ fn whole_services_build_clean() {
         .sum();
     assert_eq!(
         operations,
-        77 + 45 + 11 + 42 + 26 + 23 + 124 + 74 + 167 + 91 + 57 + 10 + 46,
+        77 + 45 + 11 + 42 + 26 + 23 + 124 + 74 + 167 + 91 + 57 + 11 + 46,
         "every operation generates"
     );
     if let Err(stderr) = check_crates("awsgen-full-crates", &crates) {

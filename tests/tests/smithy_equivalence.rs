@@ -82,8 +82,8 @@ fn bare_ids(model: &Model) -> Model {
         .collect();
     assert_eq!(out.shapes.len(), model.shapes.len(), "shape names collide");
     for op in &mut out.operations {
-        op.input = op.input.as_ref().map(bare);
-        op.output = op.output.as_ref().map(bare);
+        op.input = bare(&op.input);
+        op.output = bare(&op.output);
         op.errors = op.errors.iter().map(bare).collect();
     }
     out

@@ -293,18 +293,10 @@ pub fn service_module(model: &Model) -> String {
     let id = model
         .service
         .service_id
-        .clone()
-        .or_else(|| model.service.endpoint_prefix.clone())
-        .unwrap_or_else(|| "service".to_owned());
-    let module: String = id
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    match module.chars().next() {
-        Some(c) if c.is_ascii_alphabetic() => awsgen_codegen::naming::module_name(&module),
-        _ => format!("service{module}"),
-    }
+        .as_deref()
+        .or(model.service.endpoint_prefix.as_deref())
+        .unwrap_or("service");
+    awsgen_codegen::naming::service_module(id)
 }
 
 /// `cargo xtask model-diff A B [--operations …]`: the changes from model `a` to model `b` (either

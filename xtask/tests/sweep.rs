@@ -77,7 +77,7 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
     assert_eq!(left_out[0].operation, "Watch");
     assert_eq!(
         left_out[0].reason,
-        "shape `Events`: input event streams (events the client sends, signed with SigV4's chained event signatures) are not supported yet"
+        "shape `Events`: input event streams are supported with the rest-json protocol only (`json` sends the other input members in an `initial-request` event, not written yet)"
     );
     assert_eq!(good.generated_operations(), 1);
     assert!(good.lines > 100 && good.runtime_lines > 1000, "{good:?}");

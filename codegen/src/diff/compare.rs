@@ -245,10 +245,17 @@ impl Cx<'_> {
     }
 
     fn operation(&mut self, s: &Subject, a: &Operation, b: &Operation) {
-        let io = |v: &View<'_>, id: &Option<ShapeId>| id.as_ref().map(|id| v.key(id));
-        let (ia, ib) = (io(&self.a, &a.input), io(&self.b, &b.input));
+        // A synthetic structure stands for no input (output): compared as absent.
+        let io = |v: &View<'_>, id: Option<&ShapeId>| id.map(|id| v.key(id));
+        let (ia, ib) = (
+            io(&self.a, a.modeled_input()),
+            io(&self.b, b.modeled_input()),
+        );
         self.field(s, Aspect::Input, ia, ib, false);
-        let (oa, ob) = (io(&self.a, &a.output), io(&self.b, &b.output));
+        let (oa, ob) = (
+            io(&self.a, a.modeled_output()),
+            io(&self.b, b.modeled_output()),
+        );
         self.field(s, Aspect::Output, oa, ob, false);
         self.field(
             s,

@@ -88,11 +88,19 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
     let mut methods = Vec::new();
     let mut error_impls = Vec::new();
     let mut fluent_builders = Vec::new();
+    let mut sans_io = Vec::new();
     for op in &model.operations {
+        if svc.input_stream(op).is_some() {
+            // Sending events while receiving needs a transport the client does not have yet
+            // (HTTP/2): without a method, the operation cannot be called with its events
+            // silently left out.
+            sans_io.push(code(&op.name));
+            continue;
+        }
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
-        let fluent = naming::to_ident(&super::fluent::fluent_name(&names.operation));
+        let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
         let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
         let doc = Doc::text(&format!(
             "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
@@ -127,10 +135,21 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         });
     }
 
+    let sans_io = if sans_io.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Operations that send an event stream ({}) have no method yet (the client has \
+             no transport that sends while it receives): build the request with the \
+             operation's `build_request`, sign it with `Signer::sign_event_stream`, and frame \
+             the events with its `event_sender()`.",
+            sans_io.join(", ")
+        )
+    };
     let module_doc = Doc::text(&format!(
         "The {title} client (feature `client`): per operation a method that returns a fluent \
          builder (`client.<operation>().<member>(…).send().await`), and `client.call(input)` \
-         for an input built already.\n\n\
+         for an input built already.{sans_io}\n\n\
          ```no_run\n\
          # async fn example() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {{\n\
          use {krate}::runtime::client::Config;\n\
@@ -237,6 +256,23 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                     <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
                 {
                     self.core.call_input::<Self, I>(&input).await
+                }
+
+                /// A presigned URL of the request for `input`, valid for `expires` (at most
+                /// seven days): anyone holding it can send that request with any HTTP client,
+                /// without credentials, until it expires. Nothing is sent.
+                pub async fn presign<I>(
+                    &self,
+                    input: I,
+                    expires: ::std::time::Duration,
+                ) -> ::std::result::Result<
+                    ::http::Uri,
+                    crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+                >
+                where
+                    I: crate::runtime::client::Input<Self>,
+                {
+                    self.core.presign_input::<Self, I>(&input, expires).await
                 }
 
                 #(#methods)*

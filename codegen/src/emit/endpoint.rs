@@ -65,7 +65,7 @@ pub fn operation_params(svc: &Service<'_>, op: &Operation) -> Option<TokenStream
                 crate::runtime::endpoint::Value::Str(::std::borrow::Cow::Borrowed(#s))
             ),
             EndpointParamSource::Member(member) => {
-                let Some(input) = &op.input else { continue };
+                let input = &op.input;
                 let ShapeKind::Structure(s) = &model.shape(input).kind else {
                     continue;
                 };
@@ -84,7 +84,7 @@ pub fn operation_params(svc: &Service<'_>, op: &Operation) -> Option<TokenStream
                 }
             }
             EndpointParamSource::Path(path) => {
-                let Some(input) = &op.input else { continue };
+                let input = &op.input;
                 match path.resolve(&model.shapes, input) {
                     Ok(resolved) => path_value(svc, input, &resolved),
                     // Checked at lowering; nothing to bind otherwise.

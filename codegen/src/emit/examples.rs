@@ -48,17 +48,17 @@ fn example_code(
 
     let empty = Value::Object(Vec::new());
     let input_value = input.unwrap_or(&empty);
-    let build_input = match &op.input {
+    let build_input = match op.modeled_input() {
         Some(id) => cx.structure(id, input_value, quote!(#input_ty))?,
         None => quote!(#input_ty::builder().build()),
     };
     let mut checks = vec![quote!(assert_eq!(request.method(), "POST");)];
-    if let (Some(id), Value::Object(members)) = (&op.input, input_value) {
+    if let (Some(id), Value::Object(members)) = (op.modeled_input(), input_value) {
         checks.extend(request_checks(svc, op, id, members));
     }
 
     let mut parse = TokenStream::new();
-    if let (Some(id), Some(output)) = (&op.output, output)
+    if let (Some(id), Some(output)) = (op.modeled_output(), output)
         && let Some(body) = response_body(svc, op, id, output)
     {
         let mut asserts = Vec::new();

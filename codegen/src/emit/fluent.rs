@@ -23,17 +23,14 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let path = quote!(#root::operation::#module);
     let operation = naming::to_ident(&names.operation);
     let input = naming::to_ident(&names.input);
-    let input_builder = naming::to_ident(&format!("{}Builder", names.input));
+    let input_builder = naming::to_ident(&naming::builder_name(&names.input));
     let output = naming::to_ident(&names.output);
     let error = naming::to_ident(&names.error);
-    let fluent = naming::to_ident(&fluent_name(&names.operation));
+    let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
 
-    let (members, fields) = match op.input.as_ref().map(|id| (id, svc.model.shape(id))) {
-        Some((id, shape)) => match &shape.kind {
-            ShapeKind::Structure(s) => (s.members.as_slice(), svc.names.fields(id)),
-            _ => (&[][..], super::names::Names::no_fields()),
-        },
-        None => (&[][..], super::names::Names::no_fields()),
+    let (members, fields) = match &svc.model.shape(&op.input).kind {
+        ShapeKind::Structure(s) => (s.members.as_slice(), svc.names.fields(&op.input)),
+        _ => (&[][..], super::names::Names::no_fields()),
     };
     let (plain, setters) = setter_names(fields);
     // The fluent builder's own names: the builder's, kept clear of `send`.
@@ -44,8 +41,10 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
         .map(|(p, s)| (scope.claim(p.clone()), scope.claim(s.clone())))
         .collect();
     let builder_path = format!(
-        "crate::{}::operation::{}::{}Builder",
-        svc.module, names.module, names.input
+        "crate::{}::operation::{}::{}",
+        svc.module,
+        names.module,
+        naming::builder_name(&names.input)
     );
     let mut methods = TokenStream::new();
     for (((member, plain), setter), (own_plain, own_setter)) in
@@ -200,9 +199,4 @@ pub fn client_method(module: &str) -> String {
     } else {
         module.to_owned()
     }
-}
-
-/// The fluent builder's type name: `<Operation>FluentBuilder`.
-pub fn fluent_name(operation: &str) -> String {
-    format!("{operation}FluentBuilder")
 }

@@ -18,21 +18,8 @@ use crate::ir::{Model, Protocol, ShapeKind};
 use crate::naming;
 use crate::render;
 
-/// What crate to generate.
-pub struct CrateSpec<'a> {
-    /// Package name.
-    pub name: String,
-    /// Its services.
-    pub services: Vec<ServiceSpec<'a>>,
-    /// The command that regenerates the crate (written into every file header).
-    pub command: String,
-    /// What the crate-level files are generated from (`codegen.toml`, or the model file).
-    pub source: String,
-    /// Whether the crate is its own workspace (true for `cargo xtask generate --out DIR`).
-    pub standalone: bool,
-    /// How the crate depends on the runtime crate.
-    pub runtime: RuntimeDep,
-}
+/// What crate to generate, as the emitters see it: [`crate::Crate`] with prepared services.
+pub type CrateSpec<'a> = crate::Crate<ServiceSpec<'a>>;
 
 /// One service of the crate.
 pub struct ServiceSpec<'a> {
@@ -300,7 +287,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
             ShapeKind::Structure(s) | ShapeKind::Union(s)
                 if matches!(shape.kind, ShapeKind::Structure(_)) =>
             {
-                let builder = format!("{}Builder", names.name);
+                let builder = naming::builder_name(&names.name);
                 let doc = Doc::from_html(shape.docs.as_deref(), || {
                     format!("The {} structure.", code(id.name()))
                 });

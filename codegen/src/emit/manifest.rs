@@ -1,5 +1,6 @@
 //! The generated crate's `Cargo.toml`, serialized from typed structs. The runtime crate's
-//! features follow from what the services use, so a crate without XML does not build quick-xml;
+//! features follow from what the services use, so a crate without event streams does not build
+//! crc32fast;
 //! the crate's own dependencies are what its generated code names itself (`http`, serde's
 //! derives, `indexmap` for maps) and the runtime.
 

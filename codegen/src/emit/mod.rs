@@ -64,6 +64,9 @@ pub struct Service<'a> {
     /// The map codec's file layout (JSON, CBOR, restJson1), decided once per service on first
     /// use rather than once per operation.
     map_layout: std::cell::OnceCell<protocol::MapLayout>,
+    /// The query family's file layout (awsQuery, ec2, restXml), likewise decided once per
+    /// service.
+    query_layout: std::cell::OnceCell<protocol::QueryLayout>,
 }
 
 impl<'a> Service<'a> {
@@ -76,6 +79,7 @@ impl<'a> Service<'a> {
             protocol,
             crate_name: package.replace('-', "_"),
             map_layout: std::cell::OnceCell::new(),
+            query_layout: std::cell::OnceCell::new(),
         }
     }
 
@@ -83,6 +87,12 @@ impl<'a> Service<'a> {
     pub(crate) fn map_layout(&self) -> &protocol::MapLayout {
         self.map_layout
             .get_or_init(|| protocol::MapLayout::new(self))
+    }
+
+    /// The query family's file layout of this service (computed once).
+    pub(crate) fn query_layout(&self) -> &protocol::QueryLayout {
+        self.query_layout
+            .get_or_init(|| protocol::QueryLayout::new(self))
     }
 
     /// `crate::<service>`.
@@ -109,7 +119,7 @@ impl<'a> Service<'a> {
             .names
             .type_of(id)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a type name"));
-        let name = naming::to_ident(&format!("{}Builder", names.name));
+        let name = naming::to_ident(&naming::builder_name(&names.name));
         quote!(#root::types::builders::#name)
     }
 
@@ -117,6 +127,11 @@ impl<'a> Service<'a> {
     pub fn rust_type(&self, id: &ShapeId) -> TokenStream {
         let shape = self.model.shape(id);
         match &shape.kind {
+            ShapeKind::Union(_) if shape.event_stream.is_some() && self.is_input_stream(id) => {
+                // The events to send first; the rest go through the operation's sender.
+                let event = self.type_path(id);
+                quote!(::std::vec::Vec<#event>)
+            }
             ShapeKind::Union(_) if shape.event_stream.is_some() => self.event_receiver_type(id),
             ShapeKind::Structure(_)
             | ShapeKind::Union(_)
@@ -153,20 +168,37 @@ impl<'a> Service<'a> {
     /// The operation whose output carries event stream `id` as a member (lowering leaves out
     /// any other use of a stream).
     pub fn stream_operation(&self, id: &ShapeId) -> Option<&'a crate::ir::Operation> {
-        self.model.operations.iter().find(|op| {
-            op.output
-                .as_ref()
-                .is_some_and(|out| match &self.model.shape(out).kind {
-                    ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
-                    _ => false,
-                })
-        })
+        self.model
+            .operations
+            .iter()
+            .find(|op| match &self.model.shape(&op.output).kind {
+                ShapeKind::Structure(s) => s.members.iter().any(|m| &m.target == id),
+                _ => false,
+            })
+    }
+
+    /// Whether event stream `id` is a member of an operation input (events the client sends).
+    pub fn is_input_stream(&self, id: &ShapeId) -> bool {
+        self.model
+            .operations
+            .iter()
+            .any(|op| self.input_stream(op).is_some_and(|m| &m.target == id))
+    }
+
+    /// The event-stream member of `op`'s input, if it has one.
+    pub fn input_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
+        match &self.model.shape(&op.input).kind {
+            ShapeKind::Structure(s) => s
+                .members
+                .iter()
+                .find(|m| self.model.shape(&m.target).event_stream.is_some()),
+            _ => None,
+        }
     }
 
     /// The event-stream member of `op`'s output, if it has one.
     pub fn output_stream(&self, op: &crate::ir::Operation) -> Option<&'a Member> {
-        let out = op.output.as_ref()?;
-        match &self.model.shape(out).kind {
+        match &self.model.shape(&op.output).kind {
             ShapeKind::Structure(s) => s
                 .members
                 .iter()

@@ -40,9 +40,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         doc.paragraph(&example);
     }
     let mut members = Vec::new();
-    if let Some(id) = &op.input {
-        member_tree(svc, id, true, 0, &mut BTreeSet::new(), &mut members);
-    }
+    member_tree(svc, &op.input, true, 0, &mut BTreeSet::new(), &mut members);
     if members.is_empty() {
         doc.paragraph("The operation takes no parameters.");
     } else {
@@ -52,9 +50,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
 
     doc.paragraph("# Response");
     let mut tree = Vec::new();
-    if let Some(id) = &op.output {
-        member_tree(svc, id, false, 0, &mut BTreeSet::new(), &mut tree);
-    }
+    member_tree(svc, &op.output, false, 0, &mut BTreeSet::new(), &mut tree);
     if tree.is_empty() {
         doc.paragraph(&format!("[`{}`] has no members.", names.output));
     } else {
@@ -65,7 +61,7 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         doc.paragraph(&tree.join("\n"));
     }
 
-    if let (Some(_), Some(_), Some(_)) = (&op.paginator, &op.input, &op.output) {
+    if op.paginator.is_some() {
         doc.paragraph(&format!(
             "**Paginated.** After each response, `{input}::next_page(&output)` gives the input \
              of the next page (or `None` after the last one), and `{output}::items()` the \
@@ -196,7 +192,11 @@ fn describe_type(svc: &Service<'_>, id: &ShapeId) -> String {
         let name = svc.names.type_of(id).map_or("?", |t| t.name.as_str());
         format!("[`{name}`](crate::{}::types::{name})", svc.module)
     };
-    match &svc.model.shape(id).kind {
+    let shape = svc.model.shape(id);
+    match &shape.kind {
+        ShapeKind::Union(_) if shape.event_stream.is_some() && svc.is_input_stream(id) => {
+            format!("list of {} events to send first", link(id))
+        }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => link(id),
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => format!("enum {}", link(id)),
         ShapeKind::List(l) => format!("list of {}", describe_type(svc, &l.member.target)),
@@ -223,10 +223,7 @@ fn usage_example(svc: &Service<'_>, op: &Operation) -> Option<String> {
         svc,
         krate: quote!(#krate::#module),
     };
-    let (calls, required) = match &op.input {
-        Some(id) => example.member_calls(id, 0, &mut Vec::new())?,
-        None => (TokenStream::new(), false),
-    };
+    let (calls, required) = example.member_calls(&op.input, 0, &mut Vec::new())?;
     let build = if required {
         quote!(#input::builder() #calls .build()?)
     } else {
@@ -360,7 +357,13 @@ impl Example<'_, '_> {
                 let (member, variant) = s.members.iter().zip(self.svc.names.fields(id)).next()?;
                 let value = self.value(&member.target, depth + 1, path)?;
                 let variant = naming::to_ident(variant);
-                quote!(#ty::#variant(::std::convert::Into::into(#value)))
+                let event = quote!(#ty::#variant(::std::convert::Into::into(#value)));
+                if shape.event_stream.is_some() && self.svc.is_input_stream(id) {
+                    // An input stream's value is the list of events to send first.
+                    quote!(::std::vec![#event])
+                } else {
+                    event
+                }
             }
             ShapeKind::List(_) | ShapeKind::Map(_) | ShapeKind::Document => return None,
         })

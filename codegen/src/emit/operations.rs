@@ -5,12 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::Service;
 use super::docs::{Doc, code};
 use super::errors::emit_operation_error;
 use super::protocol;
 use super::structs::{StructSpec, emit_struct};
-use super::{Service, names::Names};
-use crate::ir::{Constraints, Operation, Shape, ShapeId, ShapeKind, Structure};
+use crate::ir::{Operation, ShapeId, ShapeKind};
 use crate::naming;
 
 /// Emits the items of `op`'s module (module docs included, as inner attributes).
@@ -21,14 +21,14 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
     let input = io_struct(
         svc,
-        op.input.as_ref(),
+        &op.input,
         &names.input,
         &format!("The input of the {} operation.", code(&op.name)),
         false,
     );
     let output = io_struct(
         svc,
-        op.output.as_ref(),
+        &op.output,
         &names.output,
         &format!("The output of the {} operation.", code(&op.name)),
         true,
@@ -48,38 +48,16 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
 fn io_struct(
     svc: &Service<'_>,
-    shape: Option<&ShapeId>,
+    id: &ShapeId,
     name: &str,
     summary: &str,
     request_id: bool,
 ) -> TokenStream {
-    let empty_shape;
-    let empty_structure = Structure::default();
-    let (shape, structure, fields) = match shape {
-        Some(id) => {
-            let shape = svc.model.shape(id);
-            match &shape.kind {
-                ShapeKind::Structure(s) => (shape, s, svc.names.fields(id)),
-                _ => unreachable!("operation I/O `{id}` was validated to be a structure"),
-            }
-        }
-        None => {
-            empty_shape = Shape {
-                id: ShapeId::new(name),
-                kind: ShapeKind::Structure(Structure::default()),
-                docs: None,
-                deprecated: None,
-                sensitive: false,
-                error: None,
-                constraints: Constraints::default(),
-                unsupported: None,
-                xml_name: None,
-                xml_namespace: None,
-                event_stream: None,
-            };
-            (&empty_shape, &empty_structure, Names::no_fields())
-        }
+    let shape = svc.model.shape(id);
+    let ShapeKind::Structure(structure) = &shape.kind else {
+        unreachable!("operation I/O `{id}` was validated to be a structure")
     };
+    let fields = svc.names.fields(id);
     let mut doc = Doc::text(summary);
     if let Some(html) = shape.docs.as_deref() {
         let model_doc = Doc::from_html(Some(html), String::new);
@@ -93,7 +71,7 @@ fn io_struct(
             structure,
             fields,
             name: name.to_owned(),
-            builder: format!("{name}Builder"),
+            builder: naming::builder_name(name),
             doc,
             error_meta: false,
             request_id,
@@ -114,8 +92,8 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let parse = &code.parse_response;
     let op_name = &op.name;
     let stream_items = svc.output_stream(op).map(|stream| {
-        let (s, fields) = match op.output.as_ref().map(|id| (&svc.model.shape(id).kind, id)) {
-            Some((ShapeKind::Structure(s), id)) => (s, svc.names.fields(id)),
+        let (s, fields) = match &svc.model.shape(&op.output).kind {
+            ShapeKind::Structure(s) => (s, svc.names.fields(&op.output)),
             _ => unreachable!("an output with a stream is a structure"),
         };
         let field = naming::to_ident(
@@ -135,6 +113,26 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 if let ::std::option::Option::Some(stream) = &mut output.#field {
                     stream.attach(body);
                 }
+            }
+        }
+    });
+    let sender = protocol::ser_event_path(svc, op).map(|ser_event| {
+        let stream = svc
+            .input_stream(op)
+            .unwrap_or_else(|| unreachable!("`{}` has an input event stream", op.name));
+        let event = svc.type_path(&stream.target);
+        let doc = format!(
+            " The sender of this operation's input event stream (`{}`): each event becomes \
+             the bytes of one frame of the request body, sent after the request head, the \
+             events of the input first; [`end`](crate::runtime::event_sender::Sender::end) \
+             closes it. Sign the request with `Signer::sign_event_stream` and give its result \
+             to `Sender::signed` (feature `sigv4`) to sign each frame.",
+            stream.name
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn event_sender() -> crate::runtime::event_sender::Sender<#event> {
+                crate::runtime::event_sender::Sender::new(#ser_event)
             }
         }
     });
@@ -186,6 +184,8 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
                 #parse
             }
+
+            #sender
         }
 
         impl crate::runtime::Operation for #ident {

@@ -12,9 +12,10 @@ use crate::naming;
 
 /// The pagination items of `op`, if it is paginated (and has both an input and an output).
 pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
-    let (Some(p), Some(input_id), Some(output_id)) = (&op.paginator, &op.input, &op.output) else {
+    let Some(p) = &op.paginator else {
         return TokenStream::new();
     };
+    let (input_id, output_id) = (&op.input, &op.output);
     let names = svc.names.operation(&op.name);
     let input = naming::to_ident(&names.input);
     let output = naming::to_ident(&names.output);
@@ -101,9 +102,9 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
 /// The fluent builder's `into_pages` for a paginated operation (feature `client`).
 pub fn fluent_pages(svc: &Service<'_>, op: &Operation, has_required: bool) -> TokenStream {
-    let (Some(_), Some(_), Some(_)) = (&op.paginator, &op.input, &op.output) else {
+    if op.paginator.is_none() {
         return TokenStream::new();
-    };
+    }
     let names = svc.names.operation(&op.name);
     let root = svc.root();
     let module = naming::to_ident(&names.module);

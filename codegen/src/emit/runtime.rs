@@ -79,6 +79,9 @@ pub struct Usage {
     /// Some operation's output is an event stream (the crate needs the framing and
     /// `crc32fast`).
     pub event_streams: bool,
+    /// Some operation's input is an event stream (the crate needs the sender and the event
+    /// signer).
+    pub input_event_streams: bool,
     /// Some operation has a waiter.
     pub waiters: bool,
     /// Some operation is paginated.
@@ -104,10 +107,17 @@ impl Usage {
             self.event_streams |= shape.event_stream.is_some();
         }
         for op in &model.operations {
+            self.input_event_streams |= match &model.shape(&op.input).kind {
+                ShapeKind::Structure(s) => s
+                    .members
+                    .iter()
+                    .any(|m| model.shape(&m.target).event_stream.is_some()),
+                _ => false,
+            };
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
             self.checksums |= op.checksum_required;
             self.waiters |= !op.waiters.is_empty();
-            self.paginators |= op.paginator.is_some() && op.input.is_some() && op.output.is_some();
+            self.paginators |= op.paginator.is_some();
             // `runtime::checksum` encodes the digest with `Blob`.
             self.blobs |= op.checksum_required;
         }
@@ -132,7 +142,7 @@ impl Usage {
             ("rest", any(Protocol::is_rest)),
             ("compression", self.gzip),
             ("checksum", self.checksums),
-            ("event-stream", self.event_streams),
+            ("event-stream", self.event_streams || self.input_event_streams),
             ("idempotency", self.idempotency_tokens),
             ("waiter", self.waiters),
             ("paginator", self.paginators),

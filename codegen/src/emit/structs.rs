@@ -54,8 +54,9 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         })
         .collect();
     // An output holding an event stream holds a connection: it is neither `Clone` nor
-    // `PartialEq`.
-    let value_derives = (!members.iter().any(is_stream))
+    // `PartialEq`. (An input's stream is the list of events to send first: plain data.)
+    let receives = |m: &Member| is_stream(m) && !svc.is_input_stream(&m.target);
+    let value_derives = (!members.iter().any(receives))
         .then(|| quote!(::std::clone::Clone, ::std::cmp::PartialEq,));
     let deprecated: Vec<_> = members.iter().map(deprecated_attr).collect();
 
@@ -356,10 +357,10 @@ fn reserved_methods(svc: &Service<'_>, spec: &StructSpec<'_>) -> Vec<String> {
     }
     for op in &svc.model.operations {
         let Some(p) = &op.paginator else { continue };
-        if op.input.as_ref() == Some(&spec.shape.id) {
+        if op.input == spec.shape.id {
             names.push("next_page".to_owned());
         }
-        if op.output.as_ref() == Some(&spec.shape.id) {
+        if op.output == spec.shape.id {
             names.extend(super::paginators::items_method_names(p));
         }
     }

@@ -133,7 +133,12 @@ fn waiter(svc: &Service<'_>, op: &Operation, w: &Waiter) -> TokenStream {
     } else {
         quote!(_status)
     };
-    let response = if w.acceptors.is_empty() {
+    // S3's `BucketExists` matches on statuses only.
+    let uses_response = w
+        .acceptors
+        .iter()
+        .any(|a| !matches!(a.matcher, Matcher::Status(_)));
+    let response = if !uses_response {
         quote!(_response)
     } else {
         quote!(response)

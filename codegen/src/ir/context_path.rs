@@ -209,7 +209,7 @@ pub fn check(
             let super::EndpointParamSource::Path(path) = &param.source else {
                 continue;
             };
-            let outcome = match &op.input {
+            let outcome = match op.modeled_input() {
                 Some(input) => path.resolve(shapes, input).map(|_| ()),
                 None => Err("the operation has no input".to_owned()),
             };

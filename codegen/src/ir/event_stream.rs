@@ -1,6 +1,6 @@
 //! Event streams in the IR: which ones the generator can produce ([`mark_unsupported`]: output
-//! streams of the JSON-family protocols whose events are structures with their members in the
-//! payload document or a blob or string payload), and the exception events moved out of a
+//! streams of the JSON-family protocols and restJson1 input streams, whose events are
+//! structures with their members in the payload document or a blob or string payload), and the exception events moved out of a
 //! stream's members into the operation's errors ([`split_exceptions`]).
 
 use std::collections::BTreeSet;
@@ -27,7 +27,7 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
     let mut inputs = BTreeSet::new();
     for op in &model.operations {
         for (io, set) in [(&op.output, &mut outputs), (&op.input, &mut inputs)] {
-            let Some(id) = io else { continue };
+            let id = io;
             if let ShapeKind::Structure(s) = &model.shape(id).kind {
                 for m in &s.members {
                     if model.shape(&m.target).event_stream.is_some() {
@@ -42,21 +42,19 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
             Some(format!(
                 "event streams are not supported with the `{protocol}` protocol yet (json, rest-json and smithy-rpc-v2-cbor only)"
             ))
-        } else if inputs.iter().any(|(s, _)| s == id) {
-            Some(
-                "input event streams (events the client sends, signed with SigV4's chained \
-                 event signatures) are not supported yet"
-                    .to_owned(),
-            )
+        } else if let Some((_, input)) = inputs.iter().find(|(s, _)| s == id) {
+            if inputs.iter().filter(|(s, _)| s == id).count() > 1
+                || outputs.iter().any(|(s, _)| s == id)
+            {
+                Some("an event stream shared by several operations is not supported yet".to_owned())
+            } else {
+                input_problem(model, id, input, protocol).or_else(|| events_problem(model, id))
+            }
         } else if outputs.iter().filter(|(s, _)| s == id).count() > 1
             || model
                 .operations
                 .iter()
-                .filter(|op| {
-                    op.output
-                        .as_ref()
-                        .is_some_and(|o| outputs.contains(&(id.clone(), o.clone())))
-                })
+                .filter(|op| outputs.contains(&(id.clone(), op.output.clone())))
                 .count()
                 > 1
         {
@@ -119,6 +117,33 @@ fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option
         ));
     }
     None
+}
+
+/// What the input structure `input` holding stream `id` has that cannot be generated yet:
+/// input streams are generated for restJson1, where the stream is the request's payload (the
+/// other members are bound to the URI, query string and headers); the RPC protocols'
+/// `initial-request` event is not written yet.
+fn input_problem(
+    model: &Model,
+    id: &ShapeId,
+    input: &ShapeId,
+    protocol: Protocol,
+) -> Option<String> {
+    if protocol != Protocol::RestJson {
+        return Some(format!(
+            "input event streams are supported with the rest-json protocol only (`{protocol}` \
+             sends the other input members in an `initial-request` event, not written yet)"
+        ));
+    }
+    let ShapeKind::Structure(s) = &model.shape(input).kind else {
+        return None;
+    };
+    match s.members.iter().find(|m| &m.target == id) {
+        Some(m) if m.http == HttpLocation::Payload => None,
+        _ => Some(format!(
+            "the event stream of input `{input}` is not its payload"
+        )),
+    }
 }
 
 /// Why the events of stream `id` cannot be generated yet, if they cannot.
@@ -196,7 +221,7 @@ pub fn split_exceptions(model: &mut Model) {
     }
     let mut additions: Vec<(usize, Vec<ShapeId>)> = Vec::new();
     for (i, op) in model.operations.iter().enumerate() {
-        let Some(output) = &op.output else { continue };
+        let output = &op.output;
         let ShapeKind::Structure(s) = &model.shape(output).kind else {
             continue;
         };

@@ -60,11 +60,7 @@ pub fn leave_out_unsupported(model: &Model) -> Model {
 }
 
 fn problems(model: &Model, op: &Operation) -> Vec<Problem> {
-    let roots = op
-        .input
-        .iter()
-        .chain(op.output.iter())
-        .chain(op.errors.iter());
+    let roots = [&op.input, &op.output].into_iter().chain(op.errors.iter());
     let reached = closure(model, roots);
     let mut problems: Vec<Problem> = reached
         .iter()

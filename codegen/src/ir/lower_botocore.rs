@@ -51,6 +51,7 @@ pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
         }
     }
 
+    super::synthetic::add_shapes(&operations, &mut shapes);
     cx.problems
         .extend(super::context_path::check(&operations, &shapes));
     if cx.problems.is_empty() {
@@ -464,8 +465,8 @@ impl Lowering<'_> {
         endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
             name: name.to_owned(),
-            input,
-            output,
+            input: super::synthetic::io_or_synthetic(name, "Input", input),
+            output: super::synthetic::io_or_synthetic(name, "Output", output),
             result_wrapper: def.output.as_ref().and_then(|o| o.result_wrapper.clone()),
             input_xml_name: def.input.as_ref().and_then(|r| r.location_name.clone()),
             input_xml_namespace: def

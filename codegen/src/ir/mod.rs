@@ -16,7 +16,9 @@ mod lower_botocore;
 mod lower_smithy;
 mod paginators;
 mod recursion;
+pub mod s3;
 mod select;
+pub mod synthetic;
 pub mod waiters;
 
 pub use context_path::{ContextPath, Resolved as ResolvedContextPath};
@@ -233,10 +235,11 @@ impl fmt::Display for Protocol {
 pub struct Operation {
     /// The operation name (`CopySnapshot`): the awsQuery `Action`, the awsJson target suffix.
     pub name: String,
-    /// Input structure, if the operation takes one.
-    pub input: Option<ShapeId>,
-    /// Output structure, if the operation returns one.
-    pub output: Option<ShapeId>,
+    /// Input structure: the model's, else an empty synthetic one ([`ShapeId::is_synthetic`],
+    /// made at lowering by [`synthetic::add_shapes`]).
+    pub input: ShapeId,
+    /// Output structure: the model's, else an empty synthetic one.
+    pub output: ShapeId,
     /// awsQuery element wrapping the output (`CopySnapshotResult`).
     pub result_wrapper: Option<String>,
     /// restXml: the root element of the request document, when the input reference names it

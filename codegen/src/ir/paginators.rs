@@ -56,7 +56,7 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
         for (text, token) in output_tokens.iter().zip(&parsed_tokens) {
             let mut ends = Vec::new();
             for path in &token.alternatives {
-                match resolve_steps(model, op.output.as_ref(), path) {
+                match resolve_steps(model, op.modeled_output(), path) {
                     Ok(end) => ends.push(end),
                     Err(why) => problems.push(Problem::new(
                         here(),
@@ -95,10 +95,10 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
             }
         };
         for t in &input_tokens {
-            check(op.input.as_ref(), &split(t), "input token");
+            check(op.modeled_input(), &split(t), "input token");
         }
         if let Some(limit) = &def.limit_key {
-            check(op.input.as_ref(), &split(limit), "limit key");
+            check(op.modeled_input(), &split(limit), "limit key");
         }
         // botocore also allows result keys that are numbers, strings or structures (DynamoDB
         // `Query`'s `Count`, RDS `DownloadDBLogFilePortion`'s `LogFileData`), which its
@@ -106,12 +106,12 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
         // map items, so only those keys take part; the others stay readable on each page.
         let mut item_keys = Vec::new();
         for r in &result_keys {
-            if check(op.output.as_ref(), &split(r), "result key") {
+            if check(op.modeled_output(), &split(r), "result key") {
                 item_keys.push(split(r));
             }
         }
         if let Some(more) = &def.more_results {
-            check(op.output.as_ref(), &split(more), "more_results");
+            check(op.modeled_output(), &split(more), "more_results");
         }
         let paginator = Paginator {
             input_tokens: input_tokens.clone(),

@@ -57,12 +57,9 @@ pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> 
         }
     };
 
-    let roots = operations.iter().flat_map(|op| {
-        op.input
-            .iter()
-            .chain(op.output.iter())
-            .chain(op.errors.iter())
-    });
+    let roots = operations
+        .iter()
+        .flat_map(|op| [&op.input, &op.output].into_iter().chain(op.errors.iter()));
     let reached = closure(model, roots);
 
     let mut problems: Vec<Problem> = reached

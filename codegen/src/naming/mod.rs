@@ -41,6 +41,32 @@ pub const RESERVED_ERROR_VARIANTS: &[&str] = &["Unhandled"];
 /// Builder method names the generator defines itself, to reserve in every builder's [`Scope`].
 pub const RESERVED_BUILDER_METHODS: &[&str] = &["build"];
 
+/// The builder type of generated type `type_name` (`Tag` → `TagBuilder`).
+pub fn builder_name(type_name: &str) -> String {
+    format!("{type_name}Builder")
+}
+
+/// The client's fluent builder type of operation type `operation` (`CopySnapshot` →
+/// `CopySnapshotFluentBuilder`).
+pub fn fluent_builder_name(operation: &str) -> String {
+    format!("{operation}FluentBuilder")
+}
+
+/// The module name of a service in a standalone crate, from its service id (else its endpoint
+/// prefix): lowercased, letters and digits only (`ElastiCache` → `elasticache`), prefixed with
+/// `service` when it does not start with a letter.
+pub fn service_module(service_id: &str) -> String {
+    let module: String = service_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match module.chars().next() {
+        Some(c) if c.is_ascii_alphabetic() => module_name(&module),
+        _ => format!("service{module}"),
+    }
+}
+
 /// Type names of the Rust 2024 prelude. A generated type with one of these names would shadow
 /// the prelude item in its module (a shape called `String` breaks every `String` field), so
 /// reserve them in a scope of type names when the generated code refers to them unqualified.
@@ -86,3 +112,22 @@ pub const PRELUDE_TYPE_NAMES: &[&str] = &[
     "Unpin",
     "Vec",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_type_and_service_module_names() {
+        assert_eq!(builder_name("Tag"), "TagBuilder");
+        assert_eq!(
+            fluent_builder_name("CopySnapshot"),
+            "CopySnapshotFluentBuilder"
+        );
+        assert_eq!(service_module("ElastiCache"), "elasticache");
+        assert_eq!(service_module("Route 53"), "route53");
+        assert_eq!(service_module("IoT Data Plane"), "iotdataplane");
+        assert_eq!(service_module("1stService"), "service1stservice");
+        assert_eq!(service_module(""), "service");
+    }
+}

@@ -92,6 +92,22 @@ impl Client {
     {
         self.core.call_input::<Self, I>(&input).await
     }
+    /// A presigned URL of the request for `input`, valid for `expires` (at most
+    /// seven days): anyone holding it can send that request with any HTTP client,
+    /// without credentials, until it expires. Nothing is sent.
+    pub async fn presign<I>(
+        &self,
+        input: I,
+        expires: ::std::time::Duration,
+    ) -> ::std::result::Result<
+        ::http::Uri,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+    >
+    where
+        I: crate::runtime::client::Input<Self>,
+    {
+        self.core.presign_input::<Self, I>(&input, expires).await
+    }
     /// Calls `GetRoleCredentials`: set the input's members on the returned [`GetRoleCredentialsFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`GetRoleCredentialsError`](crate::sso::operation::get_role_credentials::GetRoleCredentialsError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
     pub fn get_role_credentials(&self) -> GetRoleCredentialsFluentBuilder {
         GetRoleCredentialsFluentBuilder {

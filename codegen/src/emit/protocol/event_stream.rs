@@ -184,3 +184,77 @@ pub fn start_output(
         out
     }}
 }
+
+/// `ser_<op>_event`: the message of one event of `op`'s input stream (restJson1): the event
+/// structure's JSON document (`application/json`), or the raw bytes (`application/octet-stream`)
+/// or text (`text/plain`) of its `eventpayload` member; `Unknown` cannot be sent.
+pub fn ser_event(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
+    let stream = svc
+        .input_stream(op)
+        .unwrap_or_else(|| unreachable!("`{}` has an input event stream", op.name));
+    let ShapeKind::Union(u) = &svc.model.shape(&stream.target).kind else {
+        unreachable!("event stream `{}` is a union", stream.target)
+    };
+    let event_ty = svc.type_path(&stream.target);
+    let variants = svc.names.fields(&stream.target);
+    let message = quote!(crate::runtime::event_sender::event_message);
+    let arms = u.members.iter().zip(variants).map(|(m, variant)| {
+        let variant = naming::to_ident(variant);
+        let wire = m.name.as_str();
+        let body = match payload_member(svc, m) {
+            Some((pm, field)) => {
+                let field = naming::to_ident(field);
+                let (media, bytes) = match svc.model.shape(&pm.target).kind {
+                    ShapeKind::Scalar(Scalar::String) => (
+                        pm.media_type.as_deref().unwrap_or("text/plain"),
+                        quote!(::std::borrow::ToOwned::to_owned(v.as_bytes())),
+                    ),
+                    _ => (
+                        pm.media_type
+                            .as_deref()
+                            .unwrap_or("application/octet-stream"),
+                        quote!(::std::borrow::ToOwned::to_owned(v.as_bytes())),
+                    ),
+                };
+                quote! {
+                    let payload = match &event.#field {
+                        ::std::option::Option::Some(v) => #bytes,
+                        ::std::option::Option::None => ::std::vec::Vec::new(),
+                    };
+                    #message(#wire, #media, payload)
+                }
+            }
+            None => {
+                let ser = fn_path(svc, layout.ser(&m.target));
+                quote! {
+                    let mut w = crate::runtime::json::JsonWriter::new();
+                    #ser(&mut w, event);
+                    #message(#wire, "application/json", w.into_bytes())
+                }
+            }
+        };
+        quote!(#event_ty::#variant(event) => { #body })
+    });
+    let member = stream.name.as_str();
+    let name = naming::to_ident(&layout.op(&op.name).ser_event);
+    let doc = format!(
+        " The message of one event of the input stream of `{}`.",
+        op.name
+    );
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #name(
+            event: &#event_ty,
+        ) -> ::std::result::Result<crate::runtime::event_stream::Message, crate::runtime::InvalidRequest> {
+            ::std::result::Result::Ok(match event {
+                #(#arms)*
+                #event_ty::Unknown => {
+                    return ::std::result::Result::Err(crate::runtime::InvalidRequest::new(
+                        #member,
+                        "the `Unknown` event cannot be sent",
+                    ));
+                }
+            })
+        }
+    }
+}

@@ -65,8 +65,9 @@ pub fn wrap(
 /// member of the input) filled in, when some token is unset; only such requests pay for the
 /// copy.
 fn fill_tokens(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
-    let tokens: Vec<_> = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => s
+    let id = &op.input;
+    let tokens: Vec<_> = match &svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => s
             .members
             .iter()
             .zip(svc.names.fields(id))
@@ -106,8 +107,8 @@ fn fill_tokens(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
 /// the input; an unset or invalid value is an `InvalidRequest` naming the member.
 fn host_prefix(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
     let template = op.host_prefix.as_ref()?;
-    let (members, fields) = match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => (s.members.as_slice(), svc.names.fields(id)),
+    let (members, fields) = match &svc.model.shape(&op.input).kind {
+        ShapeKind::Structure(s) => (s.members.as_slice(), svc.names.fields(&op.input)),
         _ => (&[][..], &[][..]),
     };
     let mut format = String::new();

@@ -22,6 +22,7 @@ use quote::quote;
 
 /// The file layout of the map codec's functions (see `json/layout.rs`).
 pub(crate) use json::layout::Layout as MapLayout;
+pub(crate) use query::Layout as QueryLayout;
 
 use super::{RustFile, Service};
 use crate::ir::{Operation, Protocol};
@@ -51,6 +52,19 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         build_request_fallible: true,
         parse_response: code.parse_response,
     }
+}
+
+/// The path of `op`'s input event encoder (`ser_<op>_event`), if its input is an event
+/// stream (restJson1 only: lowering leaves out the others).
+pub fn ser_event_path(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
+    svc.input_stream(op)?;
+    let layout = svc.map_layout();
+    Some(json::layout::op_fn_path(
+        svc,
+        op,
+        layout,
+        &layout.op(&op.name).ser_event,
+    ))
 }
 
 /// The HTTP method of `op`'s requests: the RPC protocols always `POST`, REST protocols the

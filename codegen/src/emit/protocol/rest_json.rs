@@ -50,7 +50,10 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
         out.extend(ops::ser_input(svc, layout, Dialect::Json, op));
     }
     out.extend(ser_request(svc, layout, op, input_payload));
-    let (output, fields) = ops::io_members(svc, op.output.as_ref());
+    if svc.input_stream(op).is_some() {
+        out.extend(super::event_stream::ser_event(svc, layout, op));
+    }
+    let (output, fields) = ops::io_members(svc, &op.output);
     let output_payload = output
         .members
         .iter()
@@ -120,6 +123,14 @@ fn ser_request(
 /// The body of a payload member held in `value` (an `Option`).
 fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStream) -> TokenStream {
     let media = m.media_type.as_deref();
+    if svc.model.shape(&m.target).event_stream.is_some() {
+        // The body is the stream of event frames, sent after the request head (the events in
+        // the input go first, through the operation's sender).
+        return quote! {{
+            let _ = &#value;
+            (::std::vec::Vec::new(), ::std::option::Option::Some("application/vnd.amazon.eventstream"))
+        }};
+    }
     let write = match &svc.model.shape(&m.target).kind {
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let f = fn_path(svc, layout.ser(&m.target));

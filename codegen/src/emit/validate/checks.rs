@@ -60,6 +60,13 @@ pub fn value_checks(
     let sensitive = member.sensitive || shape.sensitive;
     // A boxed member's value is a `&Box<T>`: method calls and function arguments deref it.
     match &shape.kind {
+        // An input event stream's value is the list of events to send first.
+        ShapeKind::Union(_) if shape.event_stream.is_some() => quote! {
+            for (i, event) in #value.iter().enumerate() {
+                let path = path.index(i);
+                event.validate_into(&path, out);
+            }
+        },
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             quote!(#value.validate_into(&path, out);)
         }

@@ -93,7 +93,7 @@ impl Plan {
     /// Works out the plan for `svc`.
     pub fn new(svc: &Service<'_>) -> Self {
         let model = svc.model;
-        let reachable = crate::ir::closure(model, model.operations.iter().flat_map(|op| &op.input));
+        let reachable = crate::ir::closure(model, model.operations.iter().map(|op| &op.input));
 
         let mut patterns = BTreeMap::new();
         let mut checked: BTreeSet<ShapeId> = BTreeSet::new();
@@ -191,15 +191,12 @@ pub fn operation_items(svc: &Service<'_>, plan: &Plan, op: &Operation) -> TokenS
     let names = svc.names.operation(&op.name);
     let input = naming::to_ident(&names.input);
     let operation = naming::to_ident(&names.operation);
-    let empty = Structure::default();
-    let (id, structure, fields) = match &op.input {
-        Some(id) => match &svc.model.shape(id).kind {
-            ShapeKind::Structure(s) => (Some(id), s, svc.names.fields(id)),
-            _ => unreachable!("operation input `{id}` was validated to be a structure"),
-        },
-        None => (None, &empty, super::names::Names::no_fields()),
+    let id = &op.input;
+    let (structure, fields) = match &svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => (s, svc.names.fields(id)),
+        _ => unreachable!("operation input `{id}` was validated to be a structure"),
     };
-    let checked = id.is_some_and(|id| plan.is_checked(id));
+    let checked = plan.is_checked(id);
     let input_items = struct_body(
         svc,
         plan,

@@ -160,6 +160,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
         }
     }
 
+    crate::ir::synthetic::add_shapes(&operations, &mut shapes);
     cx.problems
         .extend(crate::ir::context_path::check(&operations, &shapes));
     if cx.problems.is_empty() {
@@ -632,8 +633,8 @@ impl Lowering<'_> {
             // on the shape's member references, not here).
             input_xml_name: None,
             input_xml_namespace: None,
-            input,
-            output,
+            input: crate::ir::synthetic::io_or_synthetic(&name, "Input", input),
+            output: crate::ir::synthetic::io_or_synthetic(&name, "Output", output),
             errors,
             docs: self.string_trait(&here, t, id::DOCUMENTATION),
             deprecated: self.deprecation(&here, t),

@@ -177,7 +177,7 @@ pub fn attach_waiters(model: &mut Model, file: &str, specs: Vec<WaiterSpec>) -> 
             ));
             continue;
         };
-        let output = model.operations[index].output.clone();
+        let output = model.operations[index].modeled_output().cloned();
         match check(model, output.as_ref(), &spec) {
             Ok(waiter) => model.operations[index].waiters.push(waiter),
             Err(reason) => model.operations[index]

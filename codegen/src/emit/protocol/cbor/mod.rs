@@ -28,7 +28,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         .unwrap_or_else(|| svc.module.clone());
     let path = format!("/service/{service_name}/operation/{}", op.name);
     let query_mode = super::query_mode_header(svc);
-    let build_request = if op.input.is_some() {
+    let build_request = if op.modeled_input().is_some() {
         let ser = op_fn_path(svc, op, layout, &layout.op(&op.name).ser_input);
         quote! {
             let mut w = crate::runtime::cbor::CborWriter::new();

@@ -241,8 +241,8 @@ fn method(name: &str) -> TokenStream {
 
 /// The input structure's members and field names (none without input).
 pub fn input_members<'s>(svc: &'s Service<'_>, op: &Operation) -> (&'s [Member], &'s [String]) {
-    match op.input.as_ref().map(|id| (id, &svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => (&s.members, svc.names.fields(id)),
+    match &svc.model.shape(&op.input).kind {
+        ShapeKind::Structure(s) => (&s.members, svc.names.fields(&op.input)),
         _ => (&[], &[]),
     }
 }

@@ -45,6 +45,8 @@ pub struct OpFns {
     pub de_response: String,
     /// Operations whose output is an event stream: `de_<op>_event`, one message of it.
     pub de_event: String,
+    /// Operations whose input is an event stream: `ser_<op>_event`, one message of it.
+    pub ser_event: String,
 }
 
 /// The decided layout of one service's protocol functions.
@@ -104,6 +106,11 @@ impl Layout {
             } else {
                 String::new()
             };
+            let ser_event = if svc.input_stream(op).is_some() {
+                fns.claim(format!("ser_{}_event", names.module))
+            } else {
+                String::new()
+            };
             layout.files.entry(file.clone()).or_default().operation = Some(op.name.clone());
             layout.ops.insert(
                 op.name.clone(),
@@ -115,6 +122,7 @@ impl Layout {
                     ser_request,
                     de_response,
                     de_event,
+                    ser_event,
                 },
             );
         }
@@ -127,12 +135,12 @@ impl Layout {
         };
         for op in &model.operations {
             let op_file = walker.layout.ops[&op.name].file.clone();
-            if let Some(input) = &op.input {
+            if let Some(input) = op.modeled_input() {
                 for target in document_targets(svc, &model.shape(input).kind) {
                     walker.visit(target, &op_file, Direction::Ser);
                 }
             }
-            if let Some(output) = &op.output {
+            if let Some(output) = op.modeled_output() {
                 for target in document_targets(svc, &model.shape(output).kind) {
                     walker.visit(target, &op_file, Direction::De);
                 }

@@ -96,7 +96,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         None => op.name.clone(),
     };
     let path = &op.http.request_uri;
-    let write_input = if op.input.is_some() {
+    let write_input = if op.modeled_input().is_some() {
         let ser = op_fn_path(svc, op, layout, &fns.ser_input);
         quote!(#ser(&mut w, input);)
     } else {
@@ -140,7 +140,7 @@ pub fn parse_response(
     let start = match svc.output_stream(op) {
         // The body is the stream (its first message the `initial-response`).
         Some(stream) => {
-            let (s, fields) = ops::io_members(svc, op.output.as_ref());
+            let (s, fields) = ops::io_members(svc, &op.output);
             let ty = ops::io_type(svc, op, &svc.names.operation(&op.name).output);
             let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
             let field = &fields[s

@@ -11,14 +11,13 @@ use super::Dialect;
 use super::layout::{Layout, fn_path};
 use super::{de, ser};
 use crate::emit::Service;
-use crate::emit::names::Names;
 use crate::ir::{Operation, ShapeKind, Structure};
 use crate::naming;
 
 /// The operation's functions.
 pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
     let mut out = TokenStream::new();
-    if op.input.is_some() {
+    if op.modeled_input().is_some() {
         out.extend(ser_input(svc, layout, dialect, op));
     }
     if svc.output_stream(op).is_some() {
@@ -35,17 +34,11 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
 /// The members and field names of an operation's input or output structure.
 pub fn io_members<'s>(
     svc: &'s Service<'_>,
-    shape: Option<&crate::ir::ShapeId>,
+    id: &crate::ir::ShapeId,
 ) -> (&'s Structure, &'s [String]) {
-    static EMPTY: Structure = Structure {
-        members: Vec::new(),
-    };
-    match shape {
-        Some(id) => match &svc.model.shape(id).kind {
-            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
-            _ => unreachable!("operation I/O `{id}` was validated to be a structure"),
-        },
-        None => (&EMPTY, Names::no_fields()),
+    match &svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => (s, svc.names.fields(id)),
+        _ => unreachable!("operation I/O `{id}` was validated to be a structure"),
     }
 }
 
@@ -65,7 +58,7 @@ pub fn ser_input(
     let writer = dialect.writer();
     let name = naming::to_ident(&layout.op(&op.name).ser_input);
     let ty = io_type(svc, op, &svc.names.operation(&op.name).input);
-    let (s, fields) = io_members(svc, op.input.as_ref());
+    let (s, fields) = io_members(svc, &op.input);
     let param = ser::value_param(svc, s, true);
     let body = ser::struct_body(svc, layout, dialect, s, fields, true);
     let doc = format!(" Writes the input of `{}`.", op.name);
@@ -87,12 +80,12 @@ pub fn de_output(
     let error = dialect.error();
     let name = naming::to_ident(&layout.op(&op.name).de_output);
     let ty = io_type(svc, op, &svc.names.operation(&op.name).output);
-    let (s, fields) = io_members(svc, op.output.as_ref());
+    let (s, fields) = io_members(svc, &op.output);
     let body = de::struct_body(
         svc,
         layout,
         dialect,
-        op.output.as_ref().map_or("", |id| id.name()),
+        op.modeled_output().map_or("", |id| id.name()),
         s,
         fields,
         &ty,

@@ -73,14 +73,13 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         op.name
     );
     let structure = op
-        .output
-        .as_ref()
+        .modeled_output()
         .map(|id| match &svc.model.shape(id).kind {
             ShapeKind::Structure(s) => (s, svc.names.fields(id)),
             _ => unreachable!("operation output `{id}` was validated to be a structure"),
         });
     let request_id = quote!(_request_id: ::std::option::Option::None,);
-    if plan.dialect == Dialect::Ec2 {
+    if plan.dialect() == Dialect::Ec2 {
         return ec2_output(plan, op, &output_ty, &function, &result_fn, structure);
     }
     match structure {
@@ -90,7 +89,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 " Reads the `<{wrapper}>` element of the `{}` response.",
                 op.name
             );
-            let name = op.output.as_ref().map_or("", |id| id.name());
+            let name = op.modeled_output().map_or("", |id| id.name());
             let parser = struct_parser(
                 plan,
                 &result_fn,
@@ -164,7 +163,7 @@ fn ec2_output(
     let (s, fields) = structure.unwrap_or((&empty_structure, &[]));
     let empty = empty_literal(output_ty, fields, &request_id);
     let result_doc = format!(" Reads the members of `<{root}>`.");
-    let name = op.output.as_ref().map_or("", |id| id.name());
+    let name = op.modeled_output().map_or("", |id| id.name());
     let parser = struct_parser(
         plan,
         result_fn,
@@ -276,7 +275,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 " Reads one entry of a `{}`: its `<{key_name}>` and `<{value_name}>` children.",
                 id.name()
             );
-            let container = plan.de.contains(id).then(|| {
+            let container = plan.layout.de.contains(id).then(|| {
                 quote! {
                     #[doc = #doc]
                     ///
@@ -366,7 +365,7 @@ pub(super) fn element_names(
         {
             continue;
         }
-        let name = if plan.dialect == super::Dialect::RestXml {
+        let name = if plan.dialect() == super::Dialect::RestXml {
             super::xml_ser::element_name(member).to_owned()
         } else {
             wire_name(member).to_owned()
@@ -390,7 +389,7 @@ pub(super) fn element_names(
             }
             _ => None,
         };
-        let fallback = error && plan.dialect == super::Dialect::RestXml;
+        let fallback = error && plan.dialect() == super::Dialect::RestXml;
         if let Some(alias) = alias
             && claimed.insert(alias.clone())
         {

@@ -35,7 +35,7 @@ use quote::quote;
 
 use super::OperationCode;
 use crate::emit::{RustFile, Service};
-use crate::ir::{Member, Operation, ShapeId, ShapeKind};
+use crate::ir::{Member, Model, Operation, ShapeId, ShapeKind};
 use crate::naming::{self, Scope};
 
 /// The dialect of the query codec a service speaks.
@@ -60,9 +60,9 @@ impl Dialect {
     }
 }
 
-/// Which functions the service's protocol module has, and where they live.
-struct Plan<'s, 'm> {
-    svc: &'s Service<'m>,
+/// Which functions the service's protocol module has, and where they live: decided once per
+/// service (kept by [`Service::query_layout`]), not once per operation.
+pub(crate) struct Layout {
     /// The dialect spoken.
     dialect: Dialect,
     /// File stem of every shape with a function (structures, unions, lists, maps).
@@ -78,11 +78,11 @@ struct Plan<'s, 'm> {
     de_entries: BTreeSet<ShapeId>,
 }
 
-impl<'s, 'm> Plan<'s, 'm> {
-    fn new(svc: &'s Service<'m>) -> Self {
+impl Layout {
+    /// Plans `svc`'s protocol module: every shape its operations reach, and the file stems.
+    pub(crate) fn new(svc: &Service<'_>) -> Self {
         let model = svc.model;
-        let mut plan = Plan {
-            svc,
+        let mut layout = Layout {
             dialect: match svc.protocol {
                 crate::ir::Protocol::Ec2 => Dialect::Ec2,
                 crate::ir::Protocol::RestXml => Dialect::RestXml,
@@ -95,14 +95,10 @@ impl<'s, 'm> Plan<'s, 'm> {
             de_entries: BTreeSet::new(),
         };
         for op in &model.operations {
-            if let Some(input) = &op.input {
-                plan.reach_members(input, true);
-            }
-            if let Some(output) = &op.output {
-                plan.reach_members(output, false);
-            }
+            layout.reach_members(model, &op.input, true);
+            layout.reach_members(model, &op.output, false);
             for error in &op.errors {
-                plan.reach(error, false, false);
+                layout.reach(model, error, false, false);
             }
         }
         // File stems: operations first (their module names are unique already), then types by
@@ -110,38 +106,38 @@ impl<'s, 'm> Plan<'s, 'm> {
         let mut scope = Scope::with_reserved(&["mod"]);
         for op in &model.operations {
             let stem = scope.claim(svc.names.operation(&op.name).module.clone());
-            plan.ops.insert(op.name.clone(), stem);
+            layout.ops.insert(op.name.clone(), stem);
         }
-        let needed: BTreeSet<&ShapeId> = plan
+        let needed: BTreeSet<ShapeId> = layout
             .ser
             .iter()
-            .chain(&plan.de)
-            .chain(&plan.de_entries)
+            .chain(&layout.de)
+            .chain(&layout.de_entries)
+            .cloned()
             .collect();
         for id in &needed {
             if let Some(names) = svc.names.type_of(id) {
                 let stem = scope.claim(names.module.clone());
-                plan.stems.insert((*id).clone(), stem);
+                layout.stems.insert(id.clone(), stem);
             }
         }
         for id in &needed {
             if svc.names.type_of(id).is_none() {
                 let stem = scope.claim(naming::module_name(id.name()));
-                plan.stems.insert((*id).clone(), stem);
+                layout.stems.insert(id.clone(), stem);
             }
         }
-        plan
+        layout
     }
 
     /// Marks the shapes reached through the members of structure `id` (restXml: its document
     /// and payload members; HTTP-bound members are text in the URI and headers).
-    fn reach_members(&mut self, id: &ShapeId, ser: bool) {
-        let shape = self.svc.model.shape(id);
-        if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &shape.kind {
+    fn reach_members(&mut self, model: &Model, id: &ShapeId, ser: bool) {
+        if let ShapeKind::Structure(s) | ShapeKind::Union(s) = &model.shape(id).kind {
             for member in &s.members {
                 if self.in_document(member, ser) || member.http == crate::ir::HttpLocation::Payload
                 {
-                    self.reach(&member.target, ser, member.wire.flattened);
+                    self.reach(model, &member.target, ser, member.wire.flattened);
                 }
             }
         }
@@ -164,17 +160,15 @@ impl<'s, 'm> Plan<'s, 'm> {
 
     /// Marks `id` (if it needs a function) and everything it reaches; `flattened` when a
     /// structure member reaches it flattened.
-    fn reach(&mut self, id: &ShapeId, ser: bool, flattened: bool) {
-        let shape = self.svc.model.shape(id);
-        match &shape.kind {
+    fn reach(&mut self, model: &Model, id: &ShapeId, ser: bool, flattened: bool) {
+        match &model.shape(id).kind {
             ShapeKind::Structure(_) | ShapeKind::Union(_) => {
                 let set = if ser { &mut self.ser } else { &mut self.de };
                 if set.insert(id.clone()) {
-                    self.reach_members(id, ser);
+                    self.reach_members(model, id, ser);
                 }
             }
             ShapeKind::List(l) => {
-                let member = l.member.clone();
                 let new = if ser {
                     self.ser.insert(id.clone())
                 } else if flattened {
@@ -184,11 +178,10 @@ impl<'s, 'm> Plan<'s, 'm> {
                     self.de.insert(id.clone())
                 };
                 if new {
-                    self.reach(&member.target, ser, false);
+                    self.reach(model, &l.member.target, ser, false);
                 }
             }
             ShapeKind::Map(m) => {
-                let (key, value) = (m.key.clone(), m.value.clone());
                 let new = if ser {
                     self.ser.insert(id.clone())
                 } else {
@@ -198,17 +191,44 @@ impl<'s, 'm> Plan<'s, 'm> {
                     self.de_entries.insert(id.clone())
                 };
                 if new {
-                    self.reach(&key.target, ser, false);
-                    self.reach(&value.target, ser, false);
+                    self.reach(model, &m.key.target, ser, false);
+                    self.reach(model, &m.value.target, ser, false);
                 }
             }
             _ => {}
         }
     }
+}
+
+/// The service and its [`Layout`], which every function of this emitter reads.
+struct Plan<'s, 'm> {
+    svc: &'s Service<'m>,
+    /// The service's layout (computed once per service).
+    layout: &'s Layout,
+}
+
+impl<'s, 'm> Plan<'s, 'm> {
+    fn new(svc: &'s Service<'m>) -> Self {
+        Plan {
+            svc,
+            layout: svc.query_layout(),
+        }
+    }
+
+    /// The dialect spoken.
+    fn dialect(&self) -> Dialect {
+        self.layout.dialect
+    }
+
+    /// See [`Layout::in_document`].
+    fn in_document(&self, member: &Member, ser: bool) -> bool {
+        self.layout.in_document(member, ser)
+    }
 
     /// The stem of a shape's file.
     fn stem(&self, id: &ShapeId) -> &str {
-        self.stems
+        self.layout
+            .stems
             .get(id)
             .map(String::as_str)
             .unwrap_or_else(|| unreachable!("shape `{id}` has a protocol function"))
@@ -229,7 +249,8 @@ impl<'s, 'm> Plan<'s, 'm> {
 
     /// The stem of an operation's file.
     fn op_stem(&self, op: &Operation) -> &str {
-        self.ops
+        self.layout
+            .ops
             .get(&op.name)
             .map(String::as_str)
             .unwrap_or_else(|| unreachable!("operation `{}` has a protocol file", op.name))
@@ -291,10 +312,10 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         let stem = plan.op_stem(op);
         let doc = format!(
             " {} request serializer and response parsers of the `{}` operation.",
-            plan.dialect.name(),
+            plan.dialect().name(),
             op.name
         );
-        let (ser, de, errors) = if plan.dialect == Dialect::RestXml {
+        let (ser, de, errors) = if plan.dialect() == Dialect::RestXml {
             rest_xml::op_fns(&plan, op)
         } else {
             (
@@ -315,19 +336,19 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         });
         stems.push(stem);
     }
-    for (id, stem) in &plan.stems {
-        let ser = plan.ser.contains(id).then(|| match plan.dialect {
+    for (id, stem) in &plan.layout.stems {
+        let ser = plan.layout.ser.contains(id).then(|| match plan.dialect() {
             Dialect::RestXml => xml_ser::shape(&plan, id),
             _ => ser::shape(&plan, id),
         });
-        let de =
-            (plan.de.contains(id) || plan.de_entries.contains(id)).then(|| de::shape(&plan, id));
+        let de = (plan.layout.de.contains(id) || plan.layout.de_entries.contains(id))
+            .then(|| de::shape(&plan, id));
         let what = match (ser.is_some(), de.is_some()) {
             (true, true) => "serializer and parser",
             (true, false) => "serializer",
             _ => "parser",
         };
-        let doc = format!(" {} {what} of `{}`.", plan.dialect.name(), id.name());
+        let doc = format!(" {} {what} of `{}`.", plan.dialect().name(), id.name());
         files.push(RustFile {
             path: format!("{base}/{stem}.rs"),
             source: source.clone(),
@@ -343,7 +364,7 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
     let modules = stems.iter().map(|s| ident(s));
     let doc = format!(
         " {} serializers and parsers: one file per operation, and one per structure,",
-        plan.dialect.name()
+        plan.dialect().name()
     );
     files.push(RustFile {
         path: format!("{base}/mod.rs"),

@@ -26,13 +26,31 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
     let ser_request = plan.path(stem, &fn_name("ser", stem, "_request"));
     let de_response = plan.path(stem, &fn_name("de", stem, "_response"));
     let de_error = plan.path(stem, &fn_name("de", stem, "_error"));
+    // S3 may report a failure of these operations, which it answers only once done, with
+    // status 200 and an `<Error>` document.
+    let error_in_200 = (crate::ir::s3::is_s3(plan.svc.model)
+        && matches!(
+            op.name.as_str(),
+            "CopyObject" | "CompleteMultipartUpload" | "UploadPartCopy"
+        ))
+    .then(|| quote!(|| crate::runtime::rest::is_error_document(body)));
+    // S3's GetBucketLocation answers with the bare `<LocationConstraint>` element, not an
+    // output document holding it: read it as the one member of such a document.
+    let bare_member = (crate::ir::s3::is_s3(plan.svc.model) && op.name == "GetBucketLocation")
+        .then(|| {
+            quote! {
+                let wrapped = crate::runtime::rest::wrap_document(body);
+                let body: &[u8] = &wrapped;
+            }
+        });
     OperationCode {
         build_request: quote!(#ser_request(input)),
         build_request_fallible: true,
         parse_response: quote! {
-            if !(200..300).contains(&status) {
+            if !(200..300).contains(&status) #error_in_200 {
                 return ::std::result::Result::Err(#de_error(status, headers, body));
             }
+            #bare_member
             #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
         },
     }
@@ -47,9 +65,9 @@ pub fn op_fns(plan: &Plan<'_, '_>, op: &Operation) -> (TokenStream, TokenStream,
     )
 }
 
-fn io(plan: &Plan<'_, '_>, id: Option<&crate::ir::ShapeId>) -> (Structure, Vec<String>) {
-    match id.map(|id| (id, &plan.svc.model.shape(id).kind)) {
-        Some((id, ShapeKind::Structure(s))) => (s.clone(), plan.svc.names.fields(id).to_vec()),
+fn io(plan: &Plan<'_, '_>, id: &crate::ir::ShapeId) -> (Structure, Vec<String>) {
+    match &plan.svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => (s.clone(), plan.svc.names.fields(id).to_vec()),
         _ => (Structure::default(), Vec::new()),
     }
 }
@@ -77,11 +95,11 @@ fn payload_root<'m>(plan: &'m Plan<'_, '_>, m: &'m Member) -> (&'m str, TokenStr
 /// (`locationName` on the shape, Smithy `xmlName`), else the input reference's
 /// `locationName`, else the input shape's name; the shape's namespace, else the reference's.
 fn input_root<'m>(plan: &'m Plan<'_, '_>, op: &'m Operation) -> (&'m str, TokenStream) {
-    let shape = op.input.as_ref().map(|id| plan.svc.model.shape(id));
+    let shape = op.modeled_input().map(|id| plan.svc.model.shape(id));
     let name = shape
         .and_then(|s| s.xml_name.as_deref())
         .or(op.input_xml_name.as_deref())
-        .or(op.input.as_ref().map(|id| id.name()))
+        .or(op.modeled_input().map(|id| id.name()))
         .unwrap_or_default();
     let ns = shape
         .and_then(|s| s.xml_namespace.as_ref())
@@ -117,7 +135,7 @@ fn ser_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 quote!(input.#f.is_some())
             });
             let (root, ns) = input_root(plan, op);
-            let (s, f) = io(plan, op.input.as_ref());
+            let (s, f) = io(plan, &op.input);
             let write = xml_ser::structure(plan, &s, &f);
             let allow = xml_ser::allow_deprecated(&s);
             let doc = format!(" Writes the request document of `{}`: `<{root}>`.", op.name);
@@ -207,7 +225,7 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let module = plan.op_module(op);
     let output_ty = ident(&names.output);
     let ty = quote!(#module::#output_ty);
-    let (s, fields) = io(plan, op.output.as_ref());
+    let (s, fields) = io(plan, &op.output);
     let idents: Vec<_> = fields.iter().map(|f| ident(f)).collect();
     let empty = quote! {
         #ty {
@@ -236,7 +254,7 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         None if s.members.iter().any(|m| plan.in_document(m, false)) => {
             let result_fn = ident(&fn_name("de", stem, "_result"));
             let doc = format!(" Reads the response document of `{}`.", op.name);
-            let name = op.output.as_ref().map_or("", |id| id.name());
+            let name = op.modeled_output().map_or("", |id| id.name());
             extra = de::struct_parser(
                 plan,
                 &result_fn,
@@ -379,6 +397,18 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         op.name
     );
     let dispatch = super::super::error_dispatch(&error_ty, &arms);
+    let head_not_found = head_not_found(plan, op).map(|code| {
+        let text = format!("<Error><Code>{code}</Code><Message>Not Found</Message></Error>");
+        quote! {
+            // S3 answers a HEAD request for a missing key or bucket with 404 and no body: the
+            // operation's not-found error.
+            let body: &[u8] = if status == 404 && body.trim_ascii().is_empty() {
+                #text.as_bytes()
+            } else {
+                body
+            };
+        }
+    });
     quote! {
         #[doc = #doc]
         pub(crate) fn #function(
@@ -386,6 +416,7 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> crate::runtime::ResponseError<#error_ty> {
+            #head_not_found
             let meta = match crate::runtime::query::error_metadata(status, headers, body) {
                 ::std::result::Result::Ok(meta) => meta,
                 ::std::result::Result::Err(invalid) => {
@@ -394,5 +425,18 @@ fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             };
             #dispatch
         }
+    }
+}
+
+/// S3's `HEAD` operations whose one modeled error is `NoSuchKey` or `NoSuchBucket` (HeadObject,
+/// HeadBucket): the code a bodiless 404 stands for.
+fn head_not_found(plan: &Plan<'_, '_>, op: &Operation) -> Option<&'static str> {
+    if op.http.method != "HEAD" || !crate::ir::s3::is_s3(plan.svc.model) {
+        return None;
+    }
+    match &op.errors[..] {
+        [only] if only.name() == "NoSuchKey" => Some("NoSuchKey"),
+        [only] if only.name() == "NoSuchBucket" => Some("NoSuchBucket"),
+        _ => None,
     }
 }

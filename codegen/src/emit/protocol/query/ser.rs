@@ -76,13 +76,12 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let module = plan.op_module(op);
     let action = encode_key(&op.name);
     let root = svc.root();
-    let empty = Structure::default();
-    let (structure, fields) = match &op.input {
-        Some(id) => match &svc.model.shape(id).kind {
-            ShapeKind::Structure(s) => (s, svc.names.fields(id)),
-            _ => unreachable!("operation input `{id}` was validated to be a structure"),
-        },
-        None => (&empty, &[][..]),
+    let (structure, fields) = match &svc.model.shape(&op.input).kind {
+        ShapeKind::Structure(s) => (s, svc.names.fields(&op.input)),
+        _ => unreachable!(
+            "operation input `{}` was validated to be a structure",
+            op.input
+        ),
     };
     let capacity = capacity(plan, op, structure);
     let body = members(plan, structure, fields);
@@ -194,7 +193,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 }
             }
         }
-        ShapeKind::List(l) if plan.dialect == Dialect::Ec2 => {
+        ShapeKind::List(l) if plan.dialect() == Dialect::Ec2 => {
             let item_ty = svc.member_value_type(&l.member);
             let write = value(plan, &l.member, quote!(item), quote!(w.index(i + 1)));
             quote! {
@@ -280,7 +279,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
 
 /// The key of a structure member (see the module docs for flattened lists and ec2).
 pub(super) fn member_key(plan: &Plan<'_, '_>, member: &Member) -> String {
-    if plan.dialect == Dialect::Ec2 {
+    if plan.dialect() == Dialect::Ec2 {
         if let Some(name) = &member.wire.query_name {
             return name.clone();
         }
@@ -330,7 +329,7 @@ fn value(plan: &Plan<'_, '_>, member: &Member, v: TokenStream, w: TokenStream) -
             let f = plan.function(target, "ser", "");
             quote!(#f(&mut #w, #v);)
         }
-        ShapeKind::List(_) if plan.dialect == Dialect::Ec2 => {
+        ShapeKind::List(_) if plan.dialect() == Dialect::Ec2 => {
             let f = plan.function(target, "ser", "");
             quote!(#f(&mut #w, #v);)
         }

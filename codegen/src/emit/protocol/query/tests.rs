@@ -74,11 +74,11 @@ fn flattened_collections_get_no_container_parser() {
     with_plan(|plan| {
         let named = ShapeId::new("Named");
         let map = ShapeId::new("Map");
-        assert!(!plan.de.contains(&named));
-        assert!(!plan.de.contains(&map));
-        assert!(plan.de_entries.contains(&map));
-        assert!(plan.ser.contains(&named));
-        assert!(plan.ser.contains(&ShapeId::new("Items")));
+        assert!(!plan.layout.de.contains(&named));
+        assert!(!plan.layout.de.contains(&map));
+        assert!(plan.layout.de_entries.contains(&map));
+        assert!(plan.layout.ser.contains(&named));
+        assert!(plan.layout.ser.contains(&ShapeId::new("Items")));
     });
 }
 
@@ -92,4 +92,16 @@ fn names_and_paths() {
     assert!(ser::is_plain_path("/service/op"));
     assert!(!ser::is_plain_path("/{Bucket}"));
     assert!(!ser::is_plain_path("relative"));
+}
+
+#[test]
+fn the_layout_is_planned_once_per_service() {
+    let model = crate::model::load("test.json", MODEL.as_bytes()).expect("the model loads");
+    let svc = Service::new(&model, "svc", Protocol::Query, "test-crate");
+    // Every operation's code and the module's files build a `Plan`; all of them must read the
+    // one layout the service keeps, not plan the service again.
+    let first = Plan::new(&svc);
+    let second = Plan::new(&svc);
+    assert!(std::ptr::eq(first.layout, second.layout));
+    assert!(std::ptr::eq(first.layout, svc.query_layout()));
 }

@@ -1,0 +1,358 @@
+//! Input event streams, sans-IO: Bedrock Runtime `InvokeModelWithBidirectionalStream`
+//! (restJson1) as generated — the request head (`build_request`: the body is the stream, sent
+//! afterwards), its SigV4 seed signature over the literal `STREAMING-AWS4-HMAC-SHA256-EVENTS`
+//! payload hash (checked against `aws-sigv4`), and the frames of the operation's
+//! `event_sender()`, signed with the chained event signature.
+//!
+//! Every frame is checked here independently of the runtime's codec: the framing (lengths,
+//! prelude and message CRC-32, header wire types) parsed by hand, the inner event's headers and
+//! JSON payload as the model gives them (`BidirectionalInputPayloadPart { bytes: blob }`, blobs
+//! base64 in JSON), and every `:chunk-signature` recomputed from the AWS documentation's string
+//! to sign (signing key, previous signature, SHA-256 of the encoded `:date` header and of the
+//! payload) with `hmac` and `sha2` directly, the chain starting at the request's signature and
+//! ending with the signed empty frame.
+
+use std::time::{Duration, SystemTime};
+
+use awsgen_e2e::bedrockruntime::operation::invoke_model_with_bidirectional_stream::{
+    InvokeModelWithBidirectionalStream, InvokeModelWithBidirectionalStreamInput,
+};
+use awsgen_e2e::bedrockruntime::types::{
+    BidirectionalInputPayloadPart, InvokeModelWithBidirectionalStreamInput as Event,
+};
+use awsgen_e2e::runtime::Blob;
+use awsgen_e2e::runtime::credentials::Credentials;
+use awsgen_e2e::runtime::event_sender::EventSendError;
+use awsgen_e2e::runtime::event_signer::EventSigner;
+use awsgen_e2e::runtime::sigv4::Signer;
+use hmac::{KeyInit, Mac};
+use sha2::{Digest, Sha256};
+
+const REGION: &str = "us-east-1";
+const SERVICE: &str = "bedrock";
+const ACCESS_KEY: &str = "AKIDEXAMPLE";
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+
+fn credentials() -> Credentials {
+    Credentials::new(ACCESS_KEY, SECRET, None)
+}
+
+/// 2026-12-05T04:00:00Z, and `n` seconds later.
+fn at(n: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_796_443_200 + n)
+}
+
+fn chunk(bytes: &[u8]) -> Event {
+    Event::Chunk(
+        BidirectionalInputPayloadPart::builder()
+            .bytes(Blob::new(bytes.to_vec()))
+            .build(),
+    )
+}
+
+/// A header as the wire has it: (name, type byte, value bytes).
+type RawHeader = (String, u8, Vec<u8>);
+
+/// Parses one frame at the start of `bytes` by the format's rules: returns its headers, its
+/// payload and its length. Panics (the test fails) on any violation.
+fn parse_frame(bytes: &[u8]) -> (Vec<RawHeader>, Vec<u8>, usize) {
+    let u32_at = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    let total = u32_at(0) as usize;
+    let headers_len = u32_at(4) as usize;
+    assert!(total >= 16 && total <= bytes.len(), "frame length {total}");
+    assert_eq!(
+        u32_at(8),
+        crc32fast::hash(&bytes[..8]),
+        "prelude CRC-32 (of the two lengths)"
+    );
+    assert_eq!(
+        u32_at(total - 4),
+        crc32fast::hash(&bytes[..total - 4]),
+        "message CRC-32 (of everything before it)"
+    );
+    let mut headers = Vec::new();
+    let mut i = 12;
+    let end = 12 + headers_len;
+    while i < end {
+        let name_len = bytes[i] as usize;
+        let name = String::from_utf8(bytes[i + 1..i + 1 + name_len].to_vec()).unwrap();
+        i += 1 + name_len;
+        let ty = bytes[i];
+        i += 1;
+        let value_len = match ty {
+            6 | 7 => {
+                let n = u16::from_be_bytes([bytes[i], bytes[i + 1]]) as usize;
+                i += 2;
+                n
+            }
+            8 => 8,
+            other => panic!("unexpected header type {other} in an input event frame"),
+        };
+        headers.push((name, ty, bytes[i..i + value_len].to_vec()));
+        i += value_len;
+    }
+    assert_eq!(i, end, "headers fill exactly their length");
+    (headers, bytes[end..total - 4].to_vec(), total)
+}
+
+fn header<'h>(headers: &'h [RawHeader], name: &str) -> (u8, &'h [u8]) {
+    let (_, ty, value) = headers
+        .iter()
+        .find(|(n, _, _)| n == name)
+        .unwrap_or_else(|| panic!("no `{name}` header in {headers:?}"));
+    (*ty, value)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key).unwrap();
+    mac.update(data);
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// The chunk signature of a frame whose `:date` is `secs` (Unix seconds, `date` and
+/// `date_time` its SigV4 forms) and whose payload is `payload`, after `previous` (hex), as
+/// the AWS documentation gives it.
+fn expected_signature(
+    previous: &str,
+    secs: i64,
+    date: &str,
+    date_time: &str,
+    payload: &[u8],
+) -> String {
+    // The `:date` header encoded alone: name length, name, type 8, milliseconds big-endian.
+    let mut date_header = vec![5u8];
+    date_header.extend_from_slice(b":date");
+    date_header.push(8);
+    date_header.extend_from_slice(&(secs * 1000).to_be_bytes());
+    let string_to_sign = format!(
+        "AWS4-HMAC-SHA256-PAYLOAD\n{date_time}\n{date}/{REGION}/{SERVICE}/aws4_request\n{previous}\n{}\n{}",
+        hex(&Sha256::digest(&date_header)),
+        hex(&Sha256::digest(payload)),
+    );
+    let mut key = hmac(format!("AWS4{SECRET}").as_bytes(), date.as_bytes());
+    key = hmac(&key, REGION.as_bytes());
+    key = hmac(&key, SERVICE.as_bytes());
+    key = hmac(&key, b"aws4_request");
+    hex(&hmac(&key, string_to_sign.as_bytes()))
+}
+
+/// The request as built, given its endpoint (host) — what both signers sign.
+fn request_head(input: &InvokeModelWithBidirectionalStreamInput) -> http::Request<Vec<u8>> {
+    let mut request = InvokeModelWithBidirectionalStream::build_request(input).expect("builds");
+    awsgen_e2e::runtime::set_endpoint(
+        &mut request,
+        "https://bedrock-runtime.us-east-1.amazonaws.com",
+    )
+    .expect("endpoint");
+    request
+}
+
+/// The same request signed by `aws-sigv4` with the precomputed streaming payload hash.
+fn aws_sigv4_authorization(request: &http::Request<Vec<u8>>, time: SystemTime) -> String {
+    use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+    let identity =
+        aws_credential_types::Credentials::new(ACCESS_KEY, SECRET, None, None, "test").into();
+    let params = aws_sigv4::sign::v4::SigningParams::builder()
+        .identity(&identity)
+        .region(REGION)
+        .name(SERVICE)
+        .time(time)
+        .settings(SigningSettings::default())
+        .build()
+        .expect("params")
+        .into();
+    let mut request = request.clone();
+    request.headers_mut().insert(
+        "x-amz-content-sha256",
+        http::HeaderValue::from_static("STREAMING-AWS4-HMAC-SHA256-EVENTS"),
+    );
+    let uri = request.uri().to_string();
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap().to_owned()))
+        .collect();
+    let signable = SignableRequest::new(
+        request.method().as_str(),
+        &uri,
+        headers.iter().map(|(n, v)| (n.as_str(), v.as_str())),
+        SignableBody::Precomputed("STREAMING-AWS4-HMAC-SHA256-EVENTS".to_owned()),
+    )
+    .expect("signable");
+    let (instructions, _) = sign(signable, &params).expect("signed").into_parts();
+    instructions.apply_to_request_http1x(&mut request);
+    request.headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn request_head_seed_signature_and_chained_frames() {
+    let first = br#"{"event":{"sessionStart":{}}}"#;
+    let input = InvokeModelWithBidirectionalStreamInput::builder()
+        .model_id("amazon.nova-sonic-v1:0")
+        .body(vec![chunk(first)])
+        .build()
+        .expect("complete");
+
+    // The head: the model's URI with the label encoded, the event-stream media type, no body
+    // (the stream follows it).
+    let mut request = request_head(&input);
+    assert_eq!(request.method(), "POST");
+    assert_eq!(
+        request.uri().path(),
+        "/model/amazon.nova-sonic-v1%3A0/invoke-with-bidirectional-stream"
+    );
+    assert_eq!(
+        request.headers()["content-type"],
+        "application/vnd.amazon.eventstream"
+    );
+    assert!(request.body().is_empty());
+
+    // The seed: the request's signature with the streaming payload hash, as aws-sigv4 gives it.
+    let expected_authorization = aws_sigv4_authorization(&request, at(0));
+    let seed = Signer::new(credentials(), REGION, SERVICE)
+        .sign_event_stream(&mut request, at(0))
+        .expect("signs");
+    assert_eq!(
+        request.headers()["x-amz-content-sha256"],
+        "STREAMING-AWS4-HMAC-SHA256-EVENTS"
+    );
+    let authorization = request.headers()["authorization"].to_str().unwrap();
+    assert_eq!(authorization, expected_authorization);
+    assert!(
+        authorization.ends_with(&format!("Signature={seed}")),
+        "{authorization}"
+    );
+
+    // The frames: the input's events first, then the caller's, then the end of the stream.
+    let mut sender = InvokeModelWithBidirectionalStream::event_sender().signed(EventSigner::new(
+        credentials(),
+        REGION,
+        SERVICE,
+        seed.clone(),
+    ));
+    let second = br#"{"event":{"audioInput":{"content":"AAEC"}}}"#;
+    let mut body = Vec::new();
+    for (i, event) in input
+        .body()
+        .unwrap()
+        .iter()
+        .chain([&chunk(second)])
+        .enumerate()
+    {
+        body.extend(sender.send(event, at(i as u64 + 1)).expect("frames"));
+    }
+    body.extend(sender.end(at(3)).expect("ends"));
+    assert_eq!(
+        sender.send(&chunk(first), at(4)),
+        Err(EventSendError::Ended),
+        "nothing after the end"
+    );
+
+    let mut previous = seed;
+    let mut offset = 0;
+    let mut payloads = Vec::new();
+    for (n, secs) in [
+        (1u64, 1_796_443_201i64),
+        (2, 1_796_443_202),
+        (3, 1_796_443_203),
+    ] {
+        let (headers, payload, len) = parse_frame(&body[offset..]);
+        offset += len;
+        assert_eq!(
+            headers.len(),
+            2,
+            "frame {n}: `:chunk-signature` and `:date` only"
+        );
+        let (ty, date) = header(&headers, ":date");
+        assert_eq!(ty, 8, "`:date` is a timestamp");
+        assert_eq!(
+            date,
+            (secs * 1000).to_be_bytes(),
+            "frame {n}: `:date` in whole seconds"
+        );
+        let (ty, signature) = header(&headers, ":chunk-signature");
+        assert_eq!(ty, 6, "`:chunk-signature` is a byte array");
+        let expected = expected_signature(
+            &previous,
+            secs,
+            "20261205",
+            &format!("20261205T04000{n}Z"),
+            &payload,
+        );
+        assert_eq!(hex(signature), expected, "frame {n}: chained signature");
+        previous = expected;
+        payloads.push(payload);
+    }
+    assert_eq!(offset, body.len(), "three frames, nothing else");
+
+    // The events inside: `:message-type` event, `:event-type` the member name, JSON with the
+    // blob in base64; the closing frame is empty.
+    for (payload, bytes) in payloads.iter().zip([first.as_slice(), second.as_slice()]) {
+        let (headers, json, len) = parse_frame(payload);
+        assert_eq!(
+            len,
+            payload.len(),
+            "the signed frame wraps exactly one message"
+        );
+        assert_eq!(header(&headers, ":message-type"), (7, b"event".as_slice()));
+        assert_eq!(header(&headers, ":event-type"), (7, b"chunk".as_slice()));
+        assert_eq!(
+            header(&headers, ":content-type"),
+            (7, b"application/json".as_slice())
+        );
+        let value: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+        let expected = serde_json::json!({ "bytes": base64(bytes) });
+        assert_eq!(value, expected);
+    }
+    assert!(
+        payloads[2].is_empty(),
+        "the end of the stream is an empty signed message"
+    );
+}
+
+#[test]
+fn unsigned_frames_and_the_unknown_event() {
+    let mut sender = InvokeModelWithBidirectionalStream::event_sender();
+    let frame = sender.send(&chunk(b"hi"), at(0)).expect("frames");
+    let (headers, json, len) = parse_frame(&frame);
+    assert_eq!(len, frame.len());
+    assert_eq!(header(&headers, ":event-type"), (7, b"chunk".as_slice()));
+    assert_eq!(json, br#"{"bytes":"aGk="}"#);
+    let err = sender.send(&Event::Unknown, at(0)).unwrap_err();
+    assert!(
+        matches!(&err, EventSendError::Invalid(e) if e.member() == "body"),
+        "{err:?}"
+    );
+    assert_eq!(
+        sender.end(at(0)),
+        Ok(Vec::new()),
+        "unsigned: no closing frame"
+    );
+}
+
+/// Standard base64 with padding, written out here rather than taken from the runtime.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for group in bytes.chunks(3) {
+        let n = group
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= group.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
