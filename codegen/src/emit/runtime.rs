@@ -142,7 +142,10 @@ impl Usage {
             ("rest", any(Protocol::is_rest)),
             ("compression", self.gzip),
             ("checksum", self.checksums),
-            ("event-stream", self.event_streams || self.input_event_streams),
+            (
+                "event-stream",
+                self.event_streams || self.input_event_streams,
+            ),
             ("idempotency", self.idempotency_tokens),
             ("waiter", self.waiters),
             ("paginator", self.paginators),
