@@ -43,7 +43,8 @@ fn sensitive_members_are_redacted_in_debug() {
     let mut files = awsgen_tests::generate_all(rel, "all_types", "fixture-all-types");
     files.insert("tests/redaction.rs".to_owned(), REDACTION_TEST.to_owned());
     let root = awsgen_tests::repo_root();
-    let dir = root.join("target/awsgen-redaction");
+    // Four levels below the repository, where `runtime_dep()`'s relative path leads.
+    let dir = root.join("target/awsgen-redaction/ws");
     let _ = std::fs::remove_dir_all(dir.join("crate"));
     for (path, text) in &files {
         write(&dir.join("crate").join(path), text);

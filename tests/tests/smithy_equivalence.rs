@@ -66,7 +66,14 @@ fn generate(model: &Model, module: &str) -> BTreeMap<String, String> {
 
 /// `model` with every shape id replaced by its bare name.
 fn bare_ids(model: &Model) -> Model {
-    let bare = |id: &ShapeId| ShapeId::new(id.name());
+    // Synthetic input/output ids are the generator's own, the same from both front ends.
+    let bare = |id: &ShapeId| {
+        if id.is_synthetic() {
+            id.clone()
+        } else {
+            ShapeId::new(id.name())
+        }
+    };
     let mut out = model.clone();
     out.shapes = model
         .shapes

@@ -80,7 +80,7 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
         "shape `Events`: input event streams are supported with the rest-json protocol only (`json` sends the other input members in an `initial-request` event, not written yet)"
     );
     assert_eq!(good.generated_operations(), 1);
-    assert!(good.lines > 100 && good.runtime_lines > 1000, "{good:?}");
+    assert!(good.lines > 100, "{good:?}");
 
     let restful = &rows[1];
     assert_eq!(restful.protocol, "rest-xml");
