@@ -47,13 +47,13 @@ pub fn flexible(
             )
         })?,
         None => {
-            if let Some(header) = algorithm_header {
-                if !request.headers().contains_key(header) {
-                    request.headers_mut().insert(
-                        header,
-                        http::HeaderValue::from_static(Algorithm::Crc32.name()),
-                    );
-                }
+            if let Some(header) = algorithm_header
+                && !request.headers().contains_key(header)
+            {
+                request.headers_mut().insert(
+                    header,
+                    http::HeaderValue::from_static(Algorithm::Crc32.name()),
+                );
             }
             Algorithm::Crc32
         }

@@ -587,13 +587,13 @@ impl Lowering<'_> {
             ),
         ];
         for (key, member) in named {
-            if let Some(member) = member {
-                if members.is_none_or(|m| !m.contains_key(member)) {
-                    self.problem(
-                        Location::Operation(op.to_owned()),
-                        format!("httpChecksum `{key}`: `{member}` is no member of the input"),
-                    );
-                }
+            if let Some(member) = member
+                && members.is_none_or(|m| !m.contains_key(member))
+            {
+                self.problem(
+                    Location::Operation(op.to_owned()),
+                    format!("httpChecksum `{key}`: `{member}` is no member of the input"),
+                );
             }
         }
     }

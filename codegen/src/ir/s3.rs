@@ -134,10 +134,10 @@ pub fn expires_string(model: &mut Model) {
         retyped.push(target);
     }
     for id in retyped {
-        if let Some(shape) = model.shapes.get_mut(&id) {
-            if matches!(shape.kind, ShapeKind::Scalar(Scalar::String)) {
-                shape.kind = ShapeKind::Scalar(Scalar::Timestamp);
-            }
+        if let Some(shape) = model.shapes.get_mut(&id)
+            && matches!(shape.kind, ShapeKind::Scalar(Scalar::String))
+        {
+            shape.kind = ShapeKind::Scalar(Scalar::Timestamp);
         }
     }
 }

@@ -598,13 +598,13 @@ impl Lowering<'_> {
                 ),
             ];
             for (key, member) in named {
-                if let Some(member) = member {
-                    if members.is_none_or(|m| !m.contains_key(member)) {
-                        self.problem(
-                            here.clone(),
-                            format!("httpChecksum `{key}`: `{member}` is no member of the input"),
-                        );
-                    }
+                if let Some(member) = member
+                    && members.is_none_or(|m| !m.contains_key(member))
+                {
+                    self.problem(
+                        here.clone(),
+                        format!("httpChecksum `{key}`: `{member}` is no member of the input"),
+                    );
                 }
             }
         }
