@@ -64,23 +64,6 @@ pub const SKIPS: &[(&str, &str)] = &[
      code follows the Smithy case (which passes), as for `legacy/input/rest-json.json:26.1`",
     ),
     (
-        "legacy/output/rest-xml.json:14.0",
-        "event streams over restXml are not supported yet (the generator has them for json, \
-     rest-json and smithy-rpc-v2-cbor only: `ir::event_stream` rejects the suite's model, whose \
-     `EventStream` has `eventstream: true`, naming the protocol); this case needs restXml's \
-     event-stream binding (S3 `SelectObjectContent`), which is event-stream work, not XML",
-    ),
-    (
-        "legacy/output/rest-xml.json:14.1",
-        "event streams over restXml are not supported yet: the suite's model is rejected, as for \
-     case 14.0",
-    ),
-    (
-        "legacy/output/rest-xml.json:14.2",
-        "event streams over restXml are not supported yet: the suite's model is rejected, as for \
-     case 14.0",
-    ),
-    (
         "legacy/output/rest-xml.json:15.1",
         "as `legacy/output/query.json:16.1`: the code `OtherExceptionShape` names an error shape \
      the operation does not list (botocore looks codes up in the whole service), so the \
