@@ -9,7 +9,7 @@ pub const SKIPS: &[(&str, &str)] = &[
     ),
     (
         "legacy/output/json.json:6.0",
-        "an awsJson event stream the generator does not produce yet: the output has a member besides its stream (`InitialResponse`, which comes in the `initial-response` event) and event `TypeB` has a structure payload member (`eventpayload`); output streams without either are generated (see README, Event streams)",
+        "an awsJson event stream the generator does not produce yet: the output has a member besides its stream (`InitialResponse`, which comes in the `initial-response` event, not read into output members yet); event `TypeB`'s structure payload member (`eventpayload`) is generated now (legacy rest-xml 14.0 passes with one); output streams without body members besides the stream are generated (see README, Event streams)",
     ),
     (
         "legacy/output/json.json:7.1",
