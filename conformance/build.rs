@@ -318,6 +318,40 @@ fn dispatch(services: &[ServiceInput]) -> TokenStream {
                 }
             };
             let op_name = &op.name;
+            // An output event stream is read to its end, its events put under its member.
+            let stream = match &model.shape(&op.output).kind {
+                ir::ShapeKind::Structure(s) => s
+                    .members
+                    .iter()
+                    .zip(names.fields(&op.output))
+                    .find(|(m, _)| model.shape(&m.target).event_stream.is_some()),
+                _ => None,
+            };
+            if let Some((member, field)) = stream {
+                let member = &member.name;
+                let field = awsgen_codegen::naming::to_ident(field);
+                entries.push(quote! {
+                    crate::harness::Entry {
+                        module: #module_name,
+                        operation: #op_name,
+                        build: |params| crate::harness::build::<#path::#op_struct>(params),
+                        parse: |status, headers, body| {
+                            crate::harness::parse_stream::<#path::#op_struct, _>(
+                                status,
+                                headers,
+                                body,
+                                |error| {
+                                    let fields = #fields;
+                                    (error.code().to_owned(), error.message().map(str::to_owned), fields)
+                                },
+                                #member,
+                                |output| output.#field.take(),
+                            )
+                        },
+                    }
+                });
+                continue;
+            }
             entries.push(quote! {
                 crate::harness::Entry {
                     module: #module_name,

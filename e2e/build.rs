@@ -4,8 +4,8 @@
 //! instances and tags), Route 53's (restXml: hosted zones and record sets), DynamoDB's with
 //! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's
 //! calls), and the event-stream operations Bedrock Runtime `ConverseStream` and
-//! `InvokeModelWithBidirectionalStream` (restJson1, an input stream too) and Kinesis
-//! `SubscribeToShard` (awsJson1_1), client included, into `OUT_DIR/generated/`, and
+//! `InvokeModelWithBidirectionalStream` (restJson1, an input stream too), Kinesis
+//! `SubscribeToShard` (awsJson1_1) and S3 `SelectObjectContent` (restXml), client included, into `OUT_DIR/generated/`, and
 //! writes `OUT_DIR/root.rs`, which the library includes to mount the generated modules at its
 //! crate root.
 //!
@@ -145,6 +145,12 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
         "kinesis",
         "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
         &["SubscribeToShard"],
+    ),
+    // S3 Select: a restXml output event stream (tests/event_streams.rs).
+    (
+        "s3select",
+        "models/fixtures/botocore/s3/2006-03-01/service-2.json",
+        &["SelectObjectContent"],
     ),
 ];
 

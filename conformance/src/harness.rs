@@ -91,6 +91,63 @@ where
     }
 }
 
+/// Runs `O::parse_response` of an operation whose output has an event stream, then reads the
+/// whole stream (the body given is all of it): the output's JSON gets the events, serialized,
+/// under `member` (the stream member's name); an exception or error message is the operation's
+/// error, broken framing `Invalid`.
+pub fn parse_stream<O, T>(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+    error_parts: fn(&O::Error) -> ErrorParts,
+    member: &str,
+    take: fn(&mut O::Output) -> Option<crate::runtime::event_receiver::Receiver<T, O::Error>>,
+) -> Outcome
+where
+    O: Operation,
+    O::Output: Serialize,
+    T: Serialize,
+{
+    use crate::runtime::event_receiver::EventStreamError;
+    let service_error = |error: &O::Error| {
+        let (code, message, fields) = error_parts(error);
+        Outcome::Error {
+            code,
+            message,
+            fields,
+        }
+    };
+    let mut output = match O::parse_response(status, headers, body) {
+        Ok(output) => output,
+        Err(ResponseError::Service(error)) => return service_error(&error),
+        Err(ResponseError::Invalid(invalid)) => return Outcome::Invalid(invalid.to_string()),
+    };
+    let mut events = Vec::new();
+    if let Some(mut stream) = take(&mut output) {
+        if let Err(e) = stream.finish() {
+            return Outcome::Invalid(e.to_string());
+        }
+        while let Some(next) = stream.next_event() {
+            match next {
+                Ok(event) => match serde_json::to_value(&event) {
+                    Ok(value) => events.push(value),
+                    Err(e) => return Outcome::Invalid(format!("event does not serialize: {e}")),
+                },
+                Err(EventStreamError::Service(error)) => return service_error(&error),
+                Err(e) => return Outcome::Invalid(e.to_string()),
+            }
+        }
+    }
+    match serde_json::to_value(&output) {
+        Ok(Value::Object(mut map)) => {
+            map.insert(member.to_owned(), Value::Array(events));
+            Outcome::Output(Value::Object(map))
+        }
+        Ok(other) => Outcome::Invalid(format!("output serializes to {other}, not an object")),
+        Err(e) => Outcome::Invalid(format!("output does not serialize: {e}")),
+    }
+}
+
 /// The modeled members of an error structure.
 pub fn fields<T: Serialize>(error: &T) -> Value {
     serde_json::to_value(error).unwrap_or_else(|e| Value::String(format!("unserializable: {e}")))

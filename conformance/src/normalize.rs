@@ -49,6 +49,13 @@ fn normalize_depth(shapes: &Value, shape: &str, value: &Value, side: Side, depth
                     })
                     .collect::<Map<_, _>>(),
             ),
+            // An event stream's value is the list of its events, each a one-member object.
+            Value::Array(events) if def["eventstream"] == Value::Bool(true) => Value::Array(
+                events
+                    .iter()
+                    .map(|e| normalize_depth(shapes, shape, e, side, depth + 1))
+                    .collect(),
+            ),
             other => other.clone(),
         },
         "list" => match value {

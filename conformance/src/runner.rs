@@ -571,7 +571,19 @@ fn check_output(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> R
         headers.append(name, value);
     }
     let body_text = response["body"].as_str().unwrap_or_default();
-    let body = if protocol == "cbor" {
+    // An event stream's body is binary: the suites give it in base64, as CBOR bodies.
+    let shapes = &suite["shapes"];
+    let output_shape = case["given"]["output"]["shape"]
+        .as_str()
+        .unwrap_or_default();
+    let event_stream = shapes[output_shape]["members"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .any(|(_, m)| {
+            shapes[m["shape"].as_str().unwrap_or_default()]["eventstream"] == Value::Bool(true)
+        });
+    let body = if protocol == "cbor" || event_stream {
         base64::engine::general_purpose::STANDARD
             .decode(body_text)
             .map_err(|e| format!("response body is not base64: {e}"))?
@@ -579,7 +591,6 @@ fn check_output(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> R
         body_text.as_bytes().to_vec()
     };
     let outcome = (entry.parse)(status, &headers, &body);
-    let shapes = &suite["shapes"];
 
     if let Some(code) = case["errorCode"].as_str() {
         let Outcome::Error {

@@ -1,7 +1,8 @@
 //! Output event streams through the generated client, against an in-process HTTP/1.1 server on
 //! 127.0.0.1 that answers with `application/vnd.amazon.eventstream` bodies (chunked transfer
-//! encoding, frames split across chunks): Bedrock Runtime `ConverseStream` (restJson1) and
-//! Kinesis `SubscribeToShard` (awsJson1_1, with its `initial-response` message).
+//! encoding, frames split across chunks): Bedrock Runtime `ConverseStream` (restJson1),
+//! Kinesis `SubscribeToShard` (awsJson1_1, with its `initial-response` message) and S3
+//! `SelectObjectContent` (restXml: XML event payloads, events without members).
 //!
 //! The frames are built from the models' event shapes (member names and types as
 //! `service-2.json` gives them), encoded with the runtime's encoder, and every frame's bytes are
@@ -559,5 +560,208 @@ mod kinesis {
             }
             other => panic!("expected an invalid stream, got {other:?}"),
         }
+    }
+}
+
+mod s3_select {
+    //! S3 `SelectObjectContent` (restXml): the frames S3 Select sends, from the model's event
+    //! shapes (`SelectObjectContentEventStream`: `Records` with a blob `eventpayload`, `Stats`
+    //! and `Progress` with a structure `eventpayload` whose XML document is the payload, `Cont`
+    //! and `End` without members) and the S3 User Guide's description of the stream
+    //! (`:event-type`, `:content-type` `application/octet-stream` for records, `text/xml` for
+    //! stats and progress, none for `Cont` and `End`; errors as `:message-type` `error`).
+    use super::*;
+    use awsgen_e2e::s3select::Client;
+    use awsgen_e2e::s3select::operation::select_object_content::{
+        SelectObjectContent, SelectObjectContentError, SelectObjectContentInput,
+    };
+    use awsgen_e2e::s3select::types::{
+        CsvInput, CsvOutput, ExpressionType, InputSerialization, OutputSerialization,
+        SelectObjectContentEventStream as Event,
+    };
+
+    fn input() -> SelectObjectContentInput {
+        SelectObjectContentInput::builder()
+            .bucket("bucket")
+            .key("data.csv")
+            .expression("SELECT s._1 FROM S3Object s")
+            .expression_type(ExpressionType::Sql)
+            .input_serialization(
+                InputSerialization::builder()
+                    .csv(CsvInput::builder().build())
+                    .build(),
+            )
+            .output_serialization(
+                OutputSerialization::builder()
+                    .csv(CsvOutput::builder().build())
+                    .build(),
+            )
+            .build()
+            .expect("input")
+    }
+
+    /// An event of `event_type` with `content_type` (if any) and `payload`.
+    fn s3_event(event_type: &str, content_type: Option<&str>, payload: &[u8]) -> Vec<u8> {
+        let mut headers = vec![
+            string(":message-type", "event"),
+            string(":event-type", event_type),
+        ];
+        if let Some(c) = content_type {
+            headers.push(string(":content-type", c));
+        }
+        frame(&Message {
+            headers,
+            payload: payload.to_vec(),
+        })
+    }
+
+    fn records(bytes: &[u8]) -> Vec<u8> {
+        s3_event("Records", Some("application/octet-stream"), bytes)
+    }
+
+    /// `Stats` or `Progress`: the `Stats`/`Progress` structure's document (members
+    /// `BytesScanned`, `BytesProcessed`, `BytesReturned`, longs).
+    fn details(event_type: &str, scanned: u64, processed: u64, returned: u64) -> Vec<u8> {
+        s3_event(
+            event_type,
+            Some("text/xml"),
+            format!(
+                "<{event_type} xmlns=\"\"><BytesScanned>{scanned}</BytesScanned><BytesProcessed>{processed}</BytesProcessed><BytesReturned>{returned}</BytesReturned></{event_type}>"
+            )
+            .as_bytes(),
+        )
+    }
+
+    fn error_message(code: &str, text: &str) -> Vec<u8> {
+        frame(&Message {
+            headers: vec![
+                string(":message-type", "error"),
+                string(":error-code", code),
+                string(":error-message", text),
+            ],
+            payload: Vec::new(),
+        })
+    }
+
+    #[tokio::test]
+    async fn select_object_content_typed_events_in_order() {
+        let body = [
+            records(b"a,1\nb,"),
+            s3_event("Cont", None, b""),
+            records(b"2\n"),
+            details("Progress", 512, 1024, 8),
+            details("Stats", 1024, 2048, 8),
+            s3_event("End", None, b""),
+        ]
+        .concat();
+        let (addr, server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            7,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        let stream = output.payload.as_mut().expect("a stream");
+        let mut seen = Vec::new();
+        let mut records = Vec::new();
+        while let Some(event) = within(stream.recv()).await.expect("an event") {
+            match &event {
+                Event::Records(r) => {
+                    records.extend_from_slice(r.payload.as_ref().expect("payload").as_bytes());
+                    seen.push("Records");
+                }
+                Event::Cont(_) => seen.push("Cont"),
+                Event::Progress(p) => {
+                    let d = p.details.as_ref().expect("details");
+                    assert_eq!(
+                        (d.bytes_scanned, d.bytes_processed, d.bytes_returned),
+                        (Some(512), Some(1024), Some(8))
+                    );
+                    seen.push("Progress");
+                }
+                Event::Stats(s) => {
+                    let d = s.details.as_ref().expect("details");
+                    assert_eq!(
+                        (d.bytes_scanned, d.bytes_processed, d.bytes_returned),
+                        (Some(1024), Some(2048), Some(8))
+                    );
+                    seen.push("Stats");
+                }
+                Event::End(_) => seen.push("End"),
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(
+            seen,
+            ["Records", "Cont", "Records", "Progress", "Stats", "End"]
+        );
+        assert_eq!(records, b"a,1\nb,2\n");
+        let seen = server.await.expect("server");
+        let head = seen.head.to_ascii_lowercase();
+        // Path-style (the endpoint is an IP address): the bucket, the key, `?select&select-type=2`.
+        assert!(
+            head.starts_with("post /bucket/data.csv?select&select-type=2 http/1.1"),
+            "{head}"
+        );
+        let body = String::from_utf8(seen.body).expect("UTF-8");
+        assert!(
+            body.starts_with(
+                "<SelectObjectContentRequest xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+            ),
+            "{body}"
+        );
+        assert!(body.contains("<Expression>SELECT s._1 FROM S3Object s</Expression>"));
+        assert!(body.contains("<ExpressionType>SQL</ExpressionType>"));
+    }
+
+    #[test]
+    fn select_object_content_sans_io_error_and_corruption() {
+        // An `error` message mid-stream: `Unhandled` with S3's code and message.
+        let body = [records(b"x\n"), error_message("InternalError", "try again")].concat();
+        let mut output =
+            SelectObjectContent::parse_response(200, &http::HeaderMap::new(), &body[..5])
+                .expect("the head parses");
+        let stream = output.payload.as_mut().expect("a stream");
+        stream.push(&body[5..]).expect("frames");
+        stream.finish().expect("a whole frame at the end");
+        assert!(matches!(stream.next_event(), Some(Ok(Event::Records(_)))));
+        match stream.next_event() {
+            Some(Err(EventStreamError::Service(SelectObjectContentError::Unhandled(meta)))) => {
+                assert_eq!(meta.code(), "InternalError");
+                assert_eq!(meta.message(), Some("try again"));
+            }
+            other => panic!("expected Unhandled, got {other:?}"),
+        }
+        // A Stats payload that is not XML, and one with a member given twice: invalid.
+        for payload in [
+            &b"<Stats><BytesScanned>1"[..],
+            b"<Stats><BytesScanned>1</BytesScanned><BytesScanned>2</BytesScanned></Stats>",
+            b"<Stats><BytesScanned>many</BytesScanned></Stats>",
+        ] {
+            let frame = s3_event("Stats", Some("text/xml"), payload);
+            let mut output =
+                SelectObjectContent::parse_response(200, &http::HeaderMap::new(), &frame)
+                    .expect("the head parses");
+            let stream = output.payload.as_mut().expect("a stream");
+            assert!(
+                matches!(stream.next_event(), Some(Err(EventStreamError::Invalid(_)))),
+                "{}",
+                String::from_utf8_lossy(payload)
+            );
+        }
+        // One flipped byte of a frame: a checksum error, never a panic.
+        let mut frame = details("Progress", 1, 2, 3);
+        let at = frame.len() / 2;
+        frame[at] ^= 0x20;
+        let mut output = SelectObjectContent::parse_response(200, &http::HeaderMap::new(), &[])
+            .expect("the head parses");
+        let stream = output.payload.as_mut().expect("a stream");
+        assert!(stream.push(&frame).is_err());
+        assert!(stream.next_event().is_none());
     }
 }

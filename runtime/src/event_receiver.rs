@@ -13,6 +13,7 @@ use std::fmt;
 use super::error::ErrorMetadata;
 use super::event_stream::{Decoder, HeaderValue, Message};
 use super::operation::{BodyError, BodySource, InvalidResponse, ResponseError};
+use super::timestamp::DateTime;
 
 /// What a message is, by its `:message-type` header.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +58,114 @@ pub fn classify(status: u16, message: &Message) -> Result<Kind<'_>, InvalidRespo
             status,
             format!("event stream: unknown `:message-type` `{other}`"),
         )),
+    }
+}
+
+/// A Rust value an `eventheader` member of an event structure is read into, from the wire
+/// types that carry it (an integer from its own type or a narrower one). For generated parsers.
+pub trait FromHeader: Sized {
+    /// The value of `header`, or `None` when its wire type cannot carry `Self`.
+    fn from_header(header: &HeaderValue) -> Option<Self>;
+}
+
+impl FromHeader for bool {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for i8 {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Byte(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for i16 {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Byte(v) => Some(i16::from(*v)),
+            HeaderValue::Short(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for i32 {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Byte(v) => Some(i32::from(*v)),
+            HeaderValue::Short(v) => Some(i32::from(*v)),
+            HeaderValue::Int(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for i64 {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Byte(v) => Some(i64::from(*v)),
+            HeaderValue::Short(v) => Some(i64::from(*v)),
+            HeaderValue::Int(v) => Some(i64::from(*v)),
+            HeaderValue::Long(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for String {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::String(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for Vec<u8> {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::ByteArray(v) => Some(v.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromHeader for DateTime {
+    fn from_header(header: &HeaderValue) -> Option<Self> {
+        match header {
+            HeaderValue::Timestamp(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+/// Reads header `name` of `message` into an `eventheader` member: `None` when the message
+/// does not have it, an error naming the header when its wire type cannot carry the member's
+/// type. For generated parsers.
+pub fn header<T: FromHeader>(
+    status: u16,
+    message: &Message,
+    name: &str,
+) -> Result<Option<T>, InvalidResponse> {
+    match message.header(name) {
+        None => Ok(None),
+        Some(value) => T::from_header(value).map(Some).ok_or_else(|| {
+            InvalidResponse::new(
+                status,
+                format!(
+                    "event stream: header `{name}` is of wire type {}, which does not carry \
+                     the event member's type",
+                    value.type_byte()
+                ),
+            )
+        }),
     }
 }
 

@@ -440,6 +440,23 @@ pub fn parse_document<'a, T>(
         .map_err(|e| InvalidResponse::new(status, format!("unreadable response: {e}")))
 }
 
+/// Reads the XML payload of an event-stream message (restXml) as `parse`'s structure: the
+/// root element, whatever its name; an empty payload (an event without members, such as S3
+/// Select's `Cont` and `End`) is the structure with no member set.
+pub fn parse_event_payload<'a, T>(
+    status: u16,
+    payload: &'a [u8],
+    parse: impl FnOnce(&mut XmlReader<'a>, &Element<'a>) -> Result<T, XmlError>,
+) -> Result<T, InvalidResponse> {
+    let payload: &'a [u8] = if payload.trim_ascii().is_empty() {
+        b"<Event/>"
+    } else {
+        payload
+    };
+    parse_document(status, payload, parse)?
+        .ok_or_else(|| InvalidResponse::new(status, "event stream: an empty XML payload"))
+}
+
 /// The metadata of an awsQuery error response: `Code`, `Message` and `Type` from
 /// `<ErrorResponse><Error>` (or `<Response><Errors><Error>`, or a root `<Error>`), the request id
 /// from `<RequestId>` (or `<RequestID>`) beside the error, else from `<RequestId>` inside it (S3's

@@ -1,14 +1,21 @@
 //! Event streams in the IR: which ones the generator can produce ([`mark_unsupported`]: output
-//! streams of the JSON-family protocols and restJson1 input streams, whose events are
-//! structures with their members in the payload document or a blob or string payload), and the exception events moved out of a
-//! stream's members into the operation's errors ([`split_exceptions`]).
+//! streams of the JSON-family protocols and restXml, whose events are structures with their
+//! members in the payload document, or a blob, string or structure `eventpayload` member, and
+//! `eventheader` members of the types the framing's headers carry; restJson1 input streams,
+//! whose events have no header members), and the exception events moved out of a stream's
+//! members into the operation's errors ([`split_exceptions`]).
 
 use std::collections::BTreeSet;
 
 use super::{EventBinding, HttpLocation, Model, Protocol, Scalar, ShapeId, ShapeKind};
 
 /// The protocols whose output event streams are generated.
-pub const PROTOCOLS: [Protocol; 3] = [Protocol::Json, Protocol::RestJson, Protocol::RpcV2Cbor];
+pub const PROTOCOLS: [Protocol; 4] = [
+    Protocol::Json,
+    Protocol::RestJson,
+    Protocol::RpcV2Cbor,
+    Protocol::RestXml,
+];
 
 /// Marks every event-stream union of `model` that the generator cannot produce for `protocol`
 /// as unsupported, with the reason: the operations that reach one are then left out (lenient
@@ -40,7 +47,7 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
     for id in &streams {
         let why = if !PROTOCOLS.contains(&protocol) {
             Some(format!(
-                "event streams are not supported with the `{protocol}` protocol yet (json, rest-json and smithy-rpc-v2-cbor only)"
+                "event streams are not supported with the `{protocol}` protocol yet (json, rest-json, rest-xml and smithy-rpc-v2-cbor only)"
             ))
         } else if let Some((_, input)) = inputs.iter().find(|(s, _)| s == id) {
             if inputs.iter().filter(|(s, _)| s == id).count() > 1
@@ -48,7 +55,8 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
             {
                 Some("an event stream shared by several operations is not supported yet".to_owned())
             } else {
-                input_problem(model, id, input, protocol).or_else(|| events_problem(model, id))
+                input_problem(model, id, input, protocol)
+                    .or_else(|| events_problem(model, id, true))
             }
         } else if outputs.iter().filter(|(s, _)| s == id).count() > 1
             || model
@@ -63,7 +71,7 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
                     .to_owned(),
             )
         } else if let Some((_, output)) = outputs.iter().find(|(s, _)| s == id) {
-            output_problem(model, output, protocol).or_else(|| events_problem(model, id))
+            output_problem(model, output, protocol).or_else(|| events_problem(model, id, false))
         } else {
             Some("an event stream must be a top-level member of an operation output".to_owned())
         };
@@ -80,7 +88,8 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
 
 /// What the output structure holding a stream has that cannot be generated yet: in awsJson and
 /// RPC v2 CBOR, members besides the stream would come in the `initial-response` event; in
-/// restJson1, the stream must be the payload and the other members headers or the status.
+/// restJson1 and restXml, the stream must be the payload and the other members headers or the
+/// status.
 fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option<String> {
     let ShapeKind::Structure(s) = &model.shape(output).kind else {
         return None;
@@ -93,11 +102,12 @@ fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option
     if streams > 1 {
         return Some(format!("output `{output}` has more than one event stream"));
     }
+    let rest = matches!(protocol, Protocol::RestJson | Protocol::RestXml);
     let others: Vec<&str> = s
         .members
         .iter()
         .filter(|m| model.shape(&m.target).event_stream.is_none())
-        .filter(|m| protocol != Protocol::RestJson || m.http.is_body())
+        .filter(|m| !rest || m.http.is_body())
         .map(|m| m.name.as_str())
         .collect();
     if !others.is_empty() {
@@ -107,7 +117,7 @@ fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option
             others.join(", ")
         ));
     }
-    if protocol == Protocol::RestJson
+    if rest
         && s.members.iter().any(|m| {
             model.shape(&m.target).event_stream.is_some() && m.http != HttpLocation::Payload
         })
@@ -146,8 +156,9 @@ fn input_problem(
     }
 }
 
-/// Why the events of stream `id` cannot be generated yet, if they cannot.
-fn events_problem(model: &Model, id: &ShapeId) -> Option<String> {
+/// Why the events of stream `id` cannot be generated yet, if they cannot. Received events
+/// (`input` false) may have header members and a structure payload; sent ones not yet.
+fn events_problem(model: &Model, id: &ShapeId, input: bool) -> Option<String> {
     let ShapeKind::Union(u) = &model.shape(id).kind else {
         return Some("an event stream must be a union of event structures".to_owned());
     };
@@ -166,20 +177,53 @@ fn events_problem(model: &Model, id: &ShapeId) -> Option<String> {
         for member in &event.members {
             match member.event {
                 None => {}
-                Some(EventBinding::Header) => {
+                Some(EventBinding::Header) if input => {
                     return Some(format!(
-                        "event `{}`: header members (`{}`) are not supported yet",
+                        "event `{}`: header members (`{}`) of sent events are not supported yet",
                         m.name, member.name
                     ));
                 }
-                Some(EventBinding::Payload) => {
+                Some(EventBinding::Header) => {
                     let kind = &model.shape(&member.target).kind;
-                    if !matches!(kind, ShapeKind::Scalar(Scalar::Blob | Scalar::String)) {
+                    if !matches!(
+                        kind,
+                        ShapeKind::Scalar(
+                            Scalar::Boolean
+                                | Scalar::Byte
+                                | Scalar::Short
+                                | Scalar::Integer
+                                | Scalar::Long
+                                | Scalar::String
+                                | Scalar::Blob
+                                | Scalar::Timestamp
+                        )
+                    ) {
                         return Some(format!(
-                            "event `{}`: a {} payload member (`{}`) is not supported yet (blob and string only)",
+                            "event `{}`: a {} header member (`{}`) is not supported (the \
+                             framing's headers carry booleans, integers, strings, bytes and \
+                             timestamps)",
                             m.name,
                             kind.describe(),
                             member.name
+                        ));
+                    }
+                }
+                Some(EventBinding::Payload) => {
+                    let kind = &model.shape(&member.target).kind;
+                    let structure = !input && matches!(kind, ShapeKind::Structure(_));
+                    if !structure
+                        && !matches!(kind, ShapeKind::Scalar(Scalar::Blob | Scalar::String))
+                    {
+                        return Some(format!(
+                            "event `{}`: a {} payload member (`{}`) is not supported yet (blob and string{})",
+                            m.name,
+                            kind.describe(),
+                            member.name,
+                            if input {
+                                " only in sent events"
+                            } else {
+                                ", or a structure"
+                            }
                         ));
                     }
                 }

@@ -63,7 +63,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
     }
     out.extend(de_response(svc, layout, op, &output.members, fields));
     if svc.output_stream(op).is_some() {
-        out.extend(super::event_stream::de_event(
+        out.extend(super::event_stream::json_de_event(
             svc,
             layout,
             Dialect::Json,
@@ -208,7 +208,8 @@ fn de_response(
             quote!(crate::runtime::json::parse_body(status, body, #de)?)
         }
         Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
-            super::event_stream::start_output(svc, layout, op, empty, field, None)
+            let de_event = op_fn_path(svc, op, layout, &layout.op(&op.name).de_event);
+            super::event_stream::start_output(&de_event, empty, field, None)
         }
         Some((m, field)) => {
             let field = naming::to_ident(field);

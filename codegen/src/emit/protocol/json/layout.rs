@@ -255,15 +255,11 @@ impl Walker<'_, '_> {
         if !has_function(&shape.kind) {
             return;
         }
-        if let (Some(stream), ShapeKind::Union(u)) = (&shape.event_stream, &shape.kind) {
+        if shape.event_stream.is_some() {
             // A stream has no parser of its own: each message is read by the operation's
-            // event parser, through its event's or exception's parser.
-            // An event whose payload is a member's raw bytes or text has no document.
-            let document_events = u.members.iter().filter(|m| {
-                crate::emit::protocol::event_stream::payload_member(self.svc, m).is_none()
-            });
-            for m in document_events.chain(&stream.exceptions) {
-                self.visit(&m.target, owner_file, direction);
+            // event parser, through its event's, event payload's or exception's parser.
+            for target in crate::emit::protocol::event_stream::parsed_shapes(self.svc.model, id) {
+                self.visit(target, owner_file, direction);
             }
             return;
         }

@@ -148,10 +148,9 @@ pub fn parse_response(
                 .iter()
                 .position(|m| m.name == stream.name)
                 .unwrap_or_default()];
+            let de_event = op_fn_path(svc, op, layout, &fns.de_event);
             super::event_stream::start_output(
-                svc,
-                layout,
-                op,
+                &de_event,
                 quote! {
                     #ty {
                         #(#idents: ::std::option::Option::None,)*

@@ -21,7 +21,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
         out.extend(ser_input(svc, layout, dialect, op));
     }
     if svc.output_stream(op).is_some() {
-        out.extend(crate::emit::protocol::event_stream::de_event(
+        out.extend(crate::emit::protocol::event_stream::json_de_event(
             svc, layout, dialect, op,
         ));
     } else {

@@ -162,6 +162,13 @@ impl Layout {
     /// structure member reaches it flattened.
     fn reach(&mut self, model: &Model, id: &ShapeId, ser: bool, flattened: bool) {
         match &model.shape(id).kind {
+            ShapeKind::Union(_) if model.shape(id).event_stream.is_some() => {
+                // A stream has no parser of its own: the operation's event parser reads each
+                // message through its event's, event payload's or exception's parser.
+                for target in super::event_stream::parsed_shapes(model, id) {
+                    self.reach(model, target, ser, false);
+                }
+            }
             ShapeKind::Structure(_) | ShapeKind::Union(_) => {
                 let set = if ser { &mut self.ser } else { &mut self.de };
                 if set.insert(id.clone()) {

@@ -15,10 +15,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::OperationCode;
+use super::super::event_stream;
 use super::super::http::{request, response};
 use super::xml_ser::{self, namespace};
 use super::{Plan, de, fn_name, ident};
-use crate::ir::{HttpLocation, Member, Operation, Protocol, Scalar, ShapeKind, Structure};
+use crate::ir::{HttpLocation, Member, Operation, Protocol, Scalar, ShapeId, ShapeKind, Structure};
 
 /// Calls of the operation's request and response functions.
 pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
@@ -58,11 +59,37 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
 
 /// The operation's functions: (request side, response side, error side).
 pub fn op_fns(plan: &Plan<'_, '_>, op: &Operation) -> (TokenStream, TokenStream, TokenStream) {
-    (
-        ser_request(plan, op),
-        de_response(plan, op),
-        de_error(plan, op),
-    )
+    let mut de = de_response(plan, op);
+    if plan.svc.output_stream(op).is_some() {
+        de.extend(event_stream::de_event(plan.svc, &XmlEvents(plan), op));
+    }
+    (ser_request(plan, op), de, de_error(plan, op))
+}
+
+/// restXml's codec for event streams: each event, event payload or exception structure is
+/// the XML document of the message's payload (its root element, whatever its name).
+struct XmlEvents<'p, 's, 'm>(&'p Plan<'s, 'm>);
+
+impl event_stream::EventCodec for XmlEvents<'_, '_, '_> {
+    fn parse(&self, id: &ShapeId) -> TokenStream {
+        let f = self.0.function(id, "de", "");
+        quote!(crate::runtime::query::parse_event_payload(status, &message.payload, #f))
+    }
+
+    fn error_metadata(&self) -> TokenStream {
+        // The exception's code is its `:exception-type`; its members (a message among them)
+        // are read from the payload by the exception's parser.
+        quote!(
+            ::std::result::Result::<_, crate::runtime::InvalidResponse>::Ok(
+                crate::runtime::ErrorMetadata::new(kind, status)
+            )
+        )
+    }
+
+    fn function(&self, op: &Operation) -> proc_macro2::Ident {
+        let stem = self.0.op_stem(op);
+        ident(&fn_name("de", stem, "_event"))
+    }
 }
 
 fn io(plan: &Plan<'_, '_>, id: &crate::ir::ShapeId) -> (Structure, Vec<String>) {
@@ -240,6 +267,10 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         .find(|(m, _)| m.http == HttpLocation::Payload);
     let mut extra = TokenStream::new();
     let start = match payload {
+        Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
+            let de_event = plan.path(stem, &fn_name("de", stem, "_event"));
+            event_stream::start_output(&de_event, empty, field, None)
+        }
         Some((m, field)) => {
             let field = ident(field);
             let read = payload_read(plan, m);
