@@ -205,15 +205,21 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
                 } else {
                     read
                 };
-                let mutable = (!headers.is_empty()).then(|| quote!(mut));
-                quote! {{
-                    let #mutable #event = #ty {
+                let value = quote! {
+                    #ty {
                         #field: ::std::option::Option::Some(#read),
                         #(#others: ::std::option::Option::None,)*
-                    };
-                    #headers
-                    #event
-                }}
+                    }
+                };
+                if headers.is_empty() {
+                    value
+                } else {
+                    quote! {{
+                        let mut #event = #value;
+                        #headers
+                        #event
+                    }}
+                }
             }
             None => {
                 let parse = codec.parse(&m.target);
