@@ -258,12 +258,8 @@ impl<'de> serde::Deserialize<'de> for ByteStream {
 /// For generated `build_request`s: the body of a streaming payload, `(bytes, content type)`:
 /// the bytes when in memory, else none (the caller sends the stream).
 #[doc(hidden)]
-pub fn payload(
-    stream: Option<&ByteStream>,
-    media: &'static str,
-) -> (Vec<u8>, Option<&'static str>) {
-    let bytes = stream.and_then(ByteStream::as_bytes).unwrap_or_default();
-    (bytes.to_vec(), Some(media))
+pub fn payload(stream: &ByteStream, media: &'static str) -> (Vec<u8>, Option<&'static str>) {
+    (stream.as_bytes().unwrap_or_default().to_vec(), Some(media))
 }
 
 /// For generated `build_request`s: a stream not in memory whose length is known sets
@@ -433,11 +429,11 @@ mod tests {
     #[test]
     fn build_request_helpers() {
         assert_eq!(
-            payload(Some(&ByteStream::from("x")), "a/b"),
+            payload(&ByteStream::from("x"), "a/b"),
             (b"x".to_vec(), Some("a/b"))
         );
         let stream = ByteStream::from_source(Chunks(Vec::new()), Some(7));
-        assert_eq!(payload(Some(&stream), "a/b"), (Vec::new(), Some("a/b")));
+        assert_eq!(payload(&stream, "a/b"), (Vec::new(), Some("a/b")));
         let mut request = http::Request::new(Vec::<u8>::new());
         set_length(&mut request, Some(&stream));
         assert_eq!(request.headers()["content-length"], "7");
