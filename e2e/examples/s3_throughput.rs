@@ -24,8 +24,12 @@ use awsgen_e2e::s3::Client;
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let mib: u64 = args.next().map_or(100, |a| a.parse().expect("MIB: a number"));
-    let rounds: usize = args.next().map_or(3, |a| a.parse().expect("ROUNDS: a number"));
+    let mib: u64 = args
+        .next()
+        .map_or(100, |a| a.parse().expect("MIB: a number"));
+    let rounds: usize = args
+        .next()
+        .map_or(3, |a| a.parse().expect("ROUNDS: a number"));
     let len = mib * 1024 * 1024;
     let moto = Moto::start("s3_throughput").expect("moto (set AWSGEN_MOTO_PYTHON)");
     let client = Client::new(
