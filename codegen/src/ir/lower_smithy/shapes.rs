@@ -319,6 +319,7 @@ impl Lowering<'_> {
             } else {
                 None
             },
+            lenient: false,
         })
     }
 
