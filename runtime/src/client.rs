@@ -676,6 +676,16 @@ impl Core {
         for (name, value) in &endpoint.headers {
             request.headers_mut().append(name, value.clone());
         }
+        #[cfg(feature = "blob")]
+        if let Some(stream) = O::streaming_body(input).filter(|s| s.as_bytes().is_none()) {
+            if O::UNSIGNED || super::sigv4::is_s3_signing_name(signing.name) {
+                return self.invoke_upload::<O>(request, stream, &signing).await;
+            }
+            // Other services sign the payload's hash: the body is read first.
+            upload::read_into(&mut request, stream)
+                .await
+                .map_err(|e| fail(0, e))?;
+        }
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -691,7 +701,7 @@ impl Core {
                     .sign(&mut signed, SystemTime::now())
                     .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
             }
-            if O::EVENT_STREAM {
+            if O::EVENT_STREAM || O::STREAMING_OUTPUT {
                 let kind = match self.send_streaming::<O>(signed).await {
                     Ok(output) => return Ok(output),
                     Err(kind) => kind,
@@ -771,6 +781,20 @@ impl Core {
                 Ok(Err(e)) => return Err(ErrorKind::Transport(e)),
                 Ok(Ok(response)) => response,
             };
+        self.read_streaming::<O>(response).await
+    }
+
+    /// A response whose head is in: a success gives the output, with the rest of the body
+    /// attached to it; an error response is read whole (at most
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], within the timeout) and parsed.
+    async fn read_streaming<O>(
+        &self,
+        response: http::Response<Box<dyn super::operation::BodySource>>,
+    ) -> Result<(u16, O::Output), ErrorKind<O::Error>>
+    where
+        O: Operation,
+    {
+        let inner = &*self.inner;
         let (parts, mut body) = response.into_parts();
         let status = parts.status.as_u16();
         let parse = |bytes: &[u8]| match O::parse_response(status, &parts.headers, bytes) {
@@ -806,6 +830,10 @@ impl Core {
         }
     }
 }
+
+#[cfg(feature = "blob")]
+#[path = "client_upload.rs"]
+mod upload;
 
 /// A copy of a built request (method, URI, version, headers, body) for one attempt.
 fn copy_request(request: &http::Request<Vec<u8>>) -> http::Request<Vec<u8>> {

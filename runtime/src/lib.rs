@@ -10,8 +10,12 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "sigv4")]
+pub mod aws_chunked;
 #[cfg(feature = "blob")]
 pub mod blob;
+#[cfg(feature = "blob")]
+pub mod byte_stream;
 #[cfg(feature = "cbor")]
 #[doc(hidden)]
 pub mod cbor;
@@ -92,6 +96,8 @@ pub mod sigv4;
 pub mod timestamp;
 #[cfg(feature = "client")]
 pub mod transport;
+#[cfg(feature = "client")]
+pub mod upload_body;
 #[cfg(feature = "validate")]
 pub mod validate;
 #[cfg(feature = "waiter")]
@@ -105,6 +111,8 @@ pub mod xml_writer;
 
 #[cfg(feature = "blob")]
 pub use blob::Blob;
+#[cfg(feature = "blob")]
+pub use byte_stream::ByteStream;
 #[cfg(feature = "document")]
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};

@@ -47,6 +47,22 @@ pub trait Operation {
     fn attach_body(output: &mut Self::Output, body: Box<dyn BodySource>) {
         let _ = (output, body);
     }
+
+    /// Whether a success response's body is a streaming blob (S3 `GetObject`): the client
+    /// then parses the head alone and hands the body to the output's
+    /// [`ByteStream`](crate::byte_stream::ByteStream) ([`Operation::attach_body`]), which the
+    /// caller reads at its own pace.
+    const STREAMING_OUTPUT: bool = false;
+
+    /// The input's streaming blob (S3 `PutObject`'s `Body`), if the operation has one. When it
+    /// is not in memory, `build_request` leaves the request's body empty (with the stream's
+    /// length as `Content-Length` when known): the caller sends the stream
+    /// ([`ByteStream::take_source`](crate::byte_stream::ByteStream::take_source)).
+    #[cfg(feature = "blob")]
+    fn streaming_body(input: &Self::Input) -> Option<&crate::byte_stream::ByteStream> {
+        let _ = input;
+        None
+    }
 }
 
 /// A future of the next chunk of a body: `None` at its end.

@@ -26,6 +26,8 @@ use sha2::{Digest, Sha256};
 use super::credentials::Credentials;
 use super::timestamp::DateTime;
 
+use super::aws_chunked::{ChunkSigner, STREAMING_PAYLOAD, encoded_length};
+
 type HmacSha256 = hmac::Hmac<Sha256>;
 
 /// Headers never signed: hop-by-hop and tracing headers that proxies or the HTTP stack may
@@ -99,10 +101,7 @@ impl Signer {
             credentials,
             region: region.to_owned(),
             service: service.to_owned(),
-            s3: matches!(
-                service,
-                "s3" | "s3-outposts" | "s3-object-lambda" | "s3express"
-            ),
+            s3: is_s3_signing_name(service),
             cache: Mutex::new(None),
         }
     }
@@ -144,6 +143,57 @@ impl Signer {
         );
         let hex = self.sign_with(request, time, Some(EVENTS))?;
         Ok(String::from_utf8_lossy(&hex).into_owned())
+    }
+
+    /// Signs an S3 upload whose body of `decoded_length` bytes is sent in signed chunks of
+    /// `chunk_size` bytes (see [`aws_chunked`](super::aws_chunked)): sets
+    /// `x-amz-content-sha256: STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, `Content-Encoding:
+    /// aws-chunked` (before any encoding the request has), `x-amz-decoded-content-length` and
+    /// the framed body's `Content-Length`, signs the request (the seed signature), and returns
+    /// the signer of its chunks. The request's own body is not read (leave it empty).
+    pub fn sign_chunked<B: AsRef<[u8]>>(
+        &self,
+        request: &mut http::Request<B>,
+        time: SystemTime,
+        decoded_length: u64,
+        chunk_size: u64,
+    ) -> Result<ChunkSigner, SigningError> {
+        let headers = request.headers_mut();
+        headers.insert(
+            "x-amz-content-sha256",
+            http::HeaderValue::from_static(STREAMING_PAYLOAD),
+        );
+        let encoding = match headers.get(http::header::CONTENT_ENCODING) {
+            Some(given) => http::HeaderValue::from_bytes(
+                &[b"aws-chunked,".as_slice(), given.as_bytes()].concat(),
+            )
+            .map_err(|e| SigningError(e.to_string()))?,
+            None => http::HeaderValue::from_static("aws-chunked"),
+        };
+        headers.insert(http::header::CONTENT_ENCODING, encoding);
+        headers.insert(
+            "x-amz-decoded-content-length",
+            http::HeaderValue::from(decoded_length),
+        );
+        headers.insert(
+            http::header::CONTENT_LENGTH,
+            http::HeaderValue::from(encoded_length(decoded_length, chunk_size)),
+        );
+        let seed = self.sign_with(request, time, Some(STREAMING_PAYLOAD))?;
+        let (amz_date, date) = amz_date(time);
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let scope = format!(
+            "{}/{}/{}/aws4_request",
+            text(&date),
+            self.region,
+            self.service
+        );
+        Ok(ChunkSigner::new(
+            self.keyed_mac(date),
+            &text(&amz_date),
+            &scope,
+            text(&seed),
+        ))
     }
 
     /// Signs `request`, with `payload_hash` as the payload's hash when given (else the
@@ -410,6 +460,14 @@ impl Signer {
         *cache = Some((date, mac.clone()));
         mac
     }
+}
+
+/// Whether S3's signing rules apply to signing name `service` (see the module docs).
+pub fn is_s3_signing_name(service: &str) -> bool {
+    matches!(
+        service,
+        "s3" | "s3-outposts" | "s3-object-lambda" | "s3express"
+    )
 }
 
 /// The SigV4 signing key: `HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service),

@@ -9,12 +9,13 @@ use std::io::Cursor;
 use std::pin::Pin;
 use std::time::Duration;
 
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Either, Full, Limited};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
 use super::operation::{BodyError, BodySource, ChunkFuture};
+use super::upload_body::UploadBody;
 
 /// A boxed, sendable future: what [`HttpClient::send`] returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -40,6 +41,23 @@ pub trait HttpClient: fmt::Debug + Send + Sync {
             let (parts, body) = response.await?.into_parts();
             let body: Box<dyn BodySource> = Box::new(WholeBody(Some(body)));
             Ok(http::Response::from_parts(parts, body))
+        })
+    }
+
+    /// Sends `request`, whose body is streamed as the connection takes it (a streaming blob
+    /// upload), and returns the response as [`HttpClient::send_streaming`] does. The default
+    /// reads the whole body into memory and sends it with [`HttpClient::send_streaming`].
+    fn send_upload(
+        &self,
+        request: http::Request<UploadBody>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let body = body.collect().await.map_err(|e| {
+                TransportError::new("cannot read the request body", Some(Box::new(e)))
+            })?;
+            self.send_streaming(http::Request::from_parts(parts, body))
+                .await
         })
     }
 }
@@ -133,10 +151,13 @@ impl std::error::Error for TransportError {}
 /// [`TransportError`] rather than memory without bound.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 
+/// A request body: in memory, or streamed (an upload).
+type RequestBody = Either<Full<Cursor<Vec<u8>>>, UploadBody>;
+
 /// The default transport: hyper-util's connection-pooling client over rustls.
 #[derive(Clone, Debug)]
 pub struct HyperClient {
-    client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Cursor<Vec<u8>>>>,
+    client: Client<hyper_rustls::HttpsConnector<HttpConnector>, RequestBody>,
     max_response_bytes: usize,
 }
 
@@ -175,7 +196,7 @@ impl HttpClient for HyperClient {
         request: http::Request<Vec<u8>>,
     ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>> {
         let (parts, body) = request.into_parts();
-        let request = http::Request::from_parts(parts, Full::new(Cursor::new(body)));
+        let request = http::Request::from_parts(parts, Either::Left(Full::new(Cursor::new(body))));
         Box::pin(async move {
             let response =
                 self.client.request(request).await.map_err(|e| {
@@ -205,7 +226,25 @@ impl HttpClient for HyperClient {
         request: http::Request<Vec<u8>>,
     ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
         let (parts, body) = request.into_parts();
-        let request = http::Request::from_parts(parts, Full::new(Cursor::new(body)));
+        let request = http::Request::from_parts(parts, Either::Left(Full::new(Cursor::new(body))));
+        self.stream_response(request)
+    }
+
+    fn send_upload(
+        &self,
+        request: http::Request<UploadBody>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        let (parts, body) = request.into_parts();
+        self.stream_response(http::Request::from_parts(parts, Either::Right(body)))
+    }
+}
+
+impl HyperClient {
+    /// Sends `request` and returns the response with its body to read chunk by chunk.
+    fn stream_response(
+        &self,
+        request: http::Request<RequestBody>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
         Box::pin(async move {
             let response =
                 self.client.request(request).await.map_err(|e| {

@@ -147,6 +147,7 @@ impl<'a> Service<'a> {
                 quote!(::indexmap::IndexMap<#k, #v>)
             }
             ShapeKind::Document => quote!(crate::runtime::Document),
+            ShapeKind::Scalar(_) if shape.streaming => quote!(crate::runtime::ByteStream),
             ShapeKind::Scalar(s) => scalar_type(*s),
         }
     }
@@ -194,6 +195,18 @@ impl<'a> Service<'a> {
                 .find(|m| self.model.shape(&m.target).event_stream.is_some()),
             _ => None,
         }
+    }
+
+    /// The field of the streaming blob payload of operation input or output `io` (S3
+    /// `PutObject`'s and `GetObject`'s `Body`), if it has one.
+    pub fn streaming_payload(&self, io: &ShapeId) -> Option<proc_macro2::Ident> {
+        let ShapeKind::Structure(s) = &self.model.shape(io).kind else {
+            return None;
+        };
+        let at = s.members.iter().position(|m| {
+            m.http == crate::ir::HttpLocation::Payload && self.model.shape(&m.target).streaming
+        })?;
+        Some(naming::to_ident(&self.names.fields(io)[at]))
     }
 
     /// The event-stream member of `op`'s output, if it has one.

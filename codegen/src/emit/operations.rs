@@ -116,6 +116,25 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         }
     });
+    let streaming_input = svc.streaming_payload(&op.input).map(|field| {
+        quote! {
+            fn streaming_body(input: &#input) -> ::std::option::Option<&crate::runtime::ByteStream> {
+                input.#field.as_ref()
+            }
+        }
+    });
+    let streaming_output = svc.streaming_payload(&op.output).map(|field| {
+        quote! {
+            const STREAMING_OUTPUT: bool = true;
+
+            fn attach_body(
+                output: &mut #output,
+                body: ::std::boxed::Box<dyn crate::runtime::BodySource>,
+            ) {
+                output.#field = ::std::option::Option::Some(crate::runtime::ByteStream::from_boxed(body, ::std::option::Option::None));
+            }
+        }
+    });
     let sender = protocol::ser_event_path(svc, op).map(|ser_event| {
         let stream = svc
             .input_stream(op)
@@ -210,6 +229,8 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
 
             #stream_items
+            #streaming_input
+            #streaming_output
         }
     }
 }

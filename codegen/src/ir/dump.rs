@@ -98,6 +98,9 @@ fn shape_lines(out: &mut String, shape: &Shape) {
     if let Some(why) = &shape.unsupported {
         let _ = write!(out, " unsupported({why})");
     }
+    if shape.streaming {
+        out.push_str(" streaming");
+    }
     if let Some(stream) = &shape.event_stream {
         let exceptions: Vec<&str> = stream.exceptions.iter().map(|m| m.name.as_str()).collect();
         let _ = write!(out, " event-stream(exceptions=[{}])", exceptions.join(","));

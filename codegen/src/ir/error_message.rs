@@ -92,6 +92,7 @@ fn string_target(model: &mut Model) -> ShapeId {
         xml_name: None,
         xml_namespace: None,
         event_stream: None,
+        streaming: false,
     });
     id
 }

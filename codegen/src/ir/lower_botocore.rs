@@ -51,6 +51,7 @@ pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
         }
     }
 
+    mark_streaming(model, &mut shapes);
     super::synthetic::add_shapes(&operations, &mut shapes);
     cx.problems
         .extend(super::context_path::check(&operations, &shapes));
@@ -198,6 +199,7 @@ impl Lowering<'_> {
             },
         };
         let is_struct = matches!(kind, ShapeKind::Structure(_));
+        let streaming = def.streaming && matches!(kind, ShapeKind::Scalar(Scalar::Blob));
         let error = (def.exception || def.error.is_some()).then(|| {
             let error = def.error.as_ref();
             ErrorInfo {
@@ -223,6 +225,7 @@ impl Lowering<'_> {
             error,
             unsupported: None,
             event_stream: def.eventstream.then(EventStream::default),
+            streaming,
             constraints: Constraints {
                 min: def.min.as_ref().map(ToString::to_string),
                 max: def.max.as_ref().map(ToString::to_string),
@@ -643,4 +646,57 @@ fn deprecation(deprecated: bool, message: &Option<String>) -> Option<Deprecated>
         message: message.clone(),
         since: None,
     })
+}
+
+/// botocore marks a streaming blob on the member reference (`"Body": {"shape": "Body",
+/// "streaming": true}`), the IR on the shape (as Smithy does): a blob shape that only streaming
+/// members target becomes streaming; one that other references target too (S3's `Body`, also
+/// the payload of `SelectObjectContent`'s `RecordsEvent`) gets a streaming twin,
+/// `<Name>Stream`, which the streaming members target instead.
+fn mark_streaming(model: &ServiceModel, shapes: &mut BTreeMap<ShapeId, Shape>) {
+    let is_blob = |name: &str| model.shapes.get(name).is_some_and(|s| s.type_ == "blob");
+    let mut streamed: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut plain: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (holder, def) in &model.shapes {
+        for (name, r) in def.members.iter().flatten() {
+            if !is_blob(&r.shape) {
+                continue;
+            }
+            if r.streaming {
+                streamed.entry(&r.shape).or_default().push((holder, name));
+            } else {
+                plain.insert(&r.shape);
+            }
+        }
+        for r in [&def.member, &def.key, &def.value].into_iter().flatten() {
+            plain.insert(&r.shape);
+        }
+    }
+    for (target, members) in streamed {
+        let id = ShapeId::new(target);
+        if !plain.contains(target) {
+            if let Some(shape) = shapes.get_mut(&id) {
+                shape.streaming = true;
+            }
+            continue;
+        }
+        let Some(mut twin) = shapes.get(&id).cloned() else {
+            continue;
+        };
+        let mut name = format!("{target}Stream");
+        while model.shapes.contains_key(&name) {
+            name.push('_');
+        }
+        twin.id = ShapeId::new(&name);
+        twin.streaming = true;
+        shapes.insert(twin.id.clone(), twin);
+        for (holder, member) in members {
+            if let Some(ShapeKind::Structure(s) | ShapeKind::Union(s)) =
+                shapes.get_mut(&ShapeId::new(holder)).map(|s| &mut s.kind)
+                && let Some(m) = s.members.iter_mut().find(|m| m.name == member)
+            {
+                m.target = ShapeId::new(&name);
+            }
+        }
+    }
 }

@@ -462,6 +462,9 @@ pub struct Shape {
     /// `@streaming`): its members are the events; [`event_stream::split_exceptions`] moves the
     /// exception events out of the members into [`EventStream::exceptions`].
     pub event_stream: Option<EventStream>,
+    /// Set on a streaming blob (botocore `streaming`, a Smithy blob with `@streaming`): a body
+    /// that need not be in memory (`ByteStream`), bound to an operation's payload.
+    pub streaming: bool,
 }
 
 /// What an event-stream union carries besides its event members.

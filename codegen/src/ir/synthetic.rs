@@ -59,6 +59,7 @@ pub fn add_shapes(operations: &[Operation], shapes: &mut BTreeMap<ShapeId, Shape
                 xml_name: None,
                 xml_namespace: None,
                 event_stream: None,
+                streaming: false,
             });
         }
     }

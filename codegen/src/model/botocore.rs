@@ -239,6 +239,9 @@ pub struct ShapeRef {
     /// Sensitive flag.
     #[serde(default)]
     pub sensitive: Option<bool>,
+    /// A streaming blob member (the body is not held in memory).
+    #[serde(default)]
+    pub streaming: bool,
     /// REST location (`uri`, `querystring`, `header`, `headers`, `statusCode`).
     #[serde(default)]
     pub location: Option<String>,
@@ -361,6 +364,9 @@ pub struct ShapeDef {
     /// Event stream marker.
     #[serde(default)]
     pub eventstream: bool,
+    /// Streaming blob marker (a body not held in memory).
+    #[serde(default)]
+    pub streaming: bool,
     /// Event marker.
     #[serde(default)]
     pub event: bool,

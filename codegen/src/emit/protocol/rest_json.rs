@@ -132,6 +132,11 @@ fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStre
         }};
     }
     let write = match &svc.model.shape(&m.target).kind {
+        // In memory: the bytes; else no body here (the caller sends the stream).
+        ShapeKind::Scalar(Scalar::Blob) if svc.model.shape(&m.target).streaming => {
+            let media = media.unwrap_or("application/octet-stream");
+            quote!(crate::runtime::byte_stream::payload(v, #media))
+        }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let f = fn_path(svc, layout.ser(&m.target));
             quote! {
@@ -210,6 +215,15 @@ fn de_response(
         Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
             let de_event = op_fn_path(svc, op, layout, &layout.op(&op.name).de_event);
             super::event_stream::start_output(&de_event, empty, field, None)
+        }
+        // A streaming blob is the whole body, even empty (the client attaches the live body).
+        Some((m, field)) if svc.model.shape(&m.target).streaming => {
+            let field = naming::to_ident(field);
+            quote! {{
+                let mut out = #empty;
+                out.#field = ::std::option::Option::Some(crate::runtime::ByteStream::new(::std::borrow::ToOwned::to_owned(body)));
+                out
+            }}
         }
         Some((m, field)) => {
             let field = naming::to_ident(field);

@@ -156,6 +156,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
                 xml_name: None,
                 xml_namespace: None,
                 event_stream: None,
+                streaming: false,
             });
         }
     }

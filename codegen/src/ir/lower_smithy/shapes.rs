@@ -94,6 +94,7 @@ impl Lowering<'_> {
             unsupported,
             event_stream: (def.type_ == "union" && t.contains_key(id::STREAMING))
                 .then(crate::ir::EventStream::default),
+            streaming: def.type_ == "blob" && t.contains_key(id::STREAMING),
             kind,
         })
     }

@@ -202,6 +202,15 @@ pub fn build(svc: &Service<'_>, op: &Operation, body: Body) -> TokenStream {
         quote!(let mut headers = ::http::HeaderMap::new();)
     };
     let body = body.0;
+    // A streaming body not in memory: its length, when known, is the request's.
+    let finish = match svc.streaming_payload(&op.input) {
+        Some(field) => quote! {
+            let mut request = crate::runtime::rest::request(#method, uri, headers, body, content_type)?;
+            crate::runtime::byte_stream::set_length(&mut request, input.#field.as_ref());
+            ::std::result::Result::Ok(request)
+        },
+        None => quote!(crate::runtime::rest::request(#method, uri, headers, body, content_type)),
+    };
     quote! {
         let mut uri = ::std::string::String::with_capacity(#capacity);
         #(#path)*
@@ -210,7 +219,7 @@ pub fn build(svc: &Service<'_>, op: &Operation, body: Body) -> TokenStream {
         #headers_decl
         #(#headers)*
         let (body, content_type) = { #body };
-        crate::runtime::rest::request(#method, uri, headers, body, content_type)
+        #finish
     }
 }
 

@@ -209,6 +209,11 @@ fn payload_body(plan: &Plan<'_, '_>, m: &Member, field: &proc_macro2::Ident) -> 
     let svc = plan.svc;
     let media = m.media_type.as_deref();
     let write = match &svc.model.shape(&m.target).kind {
+        // In memory: the bytes; else no body here (the caller sends the stream).
+        ShapeKind::Scalar(Scalar::Blob) if svc.model.shape(&m.target).streaming => {
+            let media = media.unwrap_or("application/octet-stream");
+            quote!(crate::runtime::byte_stream::payload(v, #media))
+        }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let f = plan.function(&m.target, "ser", "");
             let (root, ns) = payload_root(plan, m);
@@ -270,6 +275,15 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
             let de_event = plan.path(stem, &fn_name("de", stem, "_event"));
             event_stream::start_output(&de_event, empty, field, None)
+        }
+        // A streaming blob is the whole body, even empty (the client attaches the live body).
+        Some((m, field)) if svc.model.shape(&m.target).streaming => {
+            let field = ident(field);
+            quote! {{
+                let mut out = #empty;
+                out.#field = ::std::option::Option::Some(crate::runtime::ByteStream::new(::std::borrow::ToOwned::to_owned(body)));
+                out
+            }}
         }
         Some((m, field)) => {
             let field = ident(field);

@@ -1,0 +1,139 @@
+//! The client's streamed uploads: a call whose input has a streaming blob not in memory (a
+//! file, a reader, a source). For S3 the body is never read whole: over `https` the request is
+//! signed with `x-amz-content-sha256: UNSIGNED-PAYLOAD` (TLS protects the bytes) and the body
+//! sent as it is read; over plain `http` (a local server such as moto) it is sent in signed
+//! chunks (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, see [`aws_chunked`](super::super::aws_chunked)).
+//! Either way S3 needs the length up front: a stream without one is an invalid request. Other
+//! services sign the payload's hash, so their streams are read into memory before signing.
+//!
+//! An upload attempt is not bounded by the call timeout (a large object takes as long as the
+//! link needs; connecting still times out). Bytes and files are sent again on a retry; a
+//! source can be read once, so its upload is attempted once.
+
+use std::time::SystemTime;
+
+use super::super::aws_chunked::{CHUNK_SIZE, encoded_length};
+use super::super::byte_stream::ByteStream;
+use super::super::operation::{InvalidRequest, Operation};
+use super::super::sigv4::UNSIGNED_PAYLOAD;
+use super::super::transport::TransportError;
+use super::super::upload_body::UploadBody;
+use super::{
+    Core, CredentialsError, Error, ErrorKind, ServiceError, Signing, backoff, copy_request,
+};
+
+/// Reads `stream` whole into `request`'s body (and its `Content-Length`).
+pub(super) async fn read_into<E>(
+    request: &mut http::Request<Vec<u8>>,
+    stream: &ByteStream,
+) -> Result<(), ErrorKind<E>> {
+    let bytes = stream.clone().collect().await.map_err(|e| {
+        ErrorKind::Transport(TransportError::new(
+            "cannot read the request body",
+            Some(Box::new(e)),
+        ))
+    })?;
+    request.headers_mut().insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from(bytes.len()),
+    );
+    *request.body_mut() = bytes;
+    Ok(())
+}
+
+impl Core {
+    /// Sends S3 request `request` (built, pointed at its endpoint, unsigned) with `stream` as
+    /// its body: see the module docs.
+    pub(super) async fn invoke_upload<O>(
+        &self,
+        request: http::Request<Vec<u8>>,
+        stream: &ByteStream,
+        signing: &Signing<'_>,
+    ) -> Result<(u16, O::Output), Error<O::Error>>
+    where
+        O: Operation,
+        O::Error: ServiceError,
+    {
+        let inner = &*self.inner;
+        let fail = |attempts, kind| Error {
+            operation: O::NAME,
+            attempts,
+            kind,
+        };
+        let Some(length) = stream.length() else {
+            return Err(fail(
+                0,
+                ErrorKind::InvalidRequest(InvalidRequest::new(
+                    "(streaming body)",
+                    "S3 needs the length of a streamed body: give the ByteStream its length",
+                )),
+            ));
+        };
+        let tls = request.uri().scheme_str() == Some("https");
+        let max_attempts = if stream.is_replayable() {
+            inner.retry.max_attempts.max(1)
+        } else {
+            1
+        };
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut signed = copy_request(&request);
+            let source = stream.take_source().map_err(|e| {
+                fail(
+                    attempt,
+                    ErrorKind::Transport(TransportError::new(
+                        "cannot read the request body",
+                        Some(Box::new(e)),
+                    )),
+                )
+            })?;
+            let body = if O::UNSIGNED {
+                UploadBody::new(source, Some(length))
+            } else {
+                let credentials = match &inner.credentials {
+                    Some(provider) => provider.provide_credentials().await,
+                    None => Err(CredentialsError::new("none were configured")),
+                }
+                .map_err(|e| fail(attempt, ErrorKind::Credentials(e)))?;
+                let signer = signing.signer(credentials);
+                if tls {
+                    signed.headers_mut().insert(
+                        "x-amz-content-sha256",
+                        http::HeaderValue::from_static(UNSIGNED_PAYLOAD),
+                    );
+                    signer
+                        .sign(&mut signed, SystemTime::now())
+                        .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+                    UploadBody::new(source, Some(length))
+                } else {
+                    let chunks = signer
+                        .sign_chunked(&mut signed, SystemTime::now(), length, CHUNK_SIZE)
+                        .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+                    UploadBody::chunk_signed(
+                        source,
+                        length,
+                        encoded_length(length, CHUNK_SIZE),
+                        chunks,
+                    )
+                }
+            };
+            let (parts, _) = signed.into_parts();
+            let kind = match inner
+                .http
+                .send_upload(http::Request::from_parts(parts, body))
+                .await
+            {
+                Err(e) => ErrorKind::Transport(e),
+                Ok(response) => match self.read_streaming::<O>(response).await {
+                    Ok(output) => return Ok(output),
+                    Err(kind) => kind,
+                },
+            };
+            if attempt >= max_attempts || !kind.retryable() {
+                return Err(fail(attempt, kind));
+            }
+            tokio::time::sleep(backoff(&inner.retry, attempt)).await;
+        }
+    }
+}
