@@ -1,13 +1,14 @@
 //! S3's flexible checksums (`httpChecksum`), as botocore 1.44.5 sends and checks them by
 //! default: sans-IO, the headers of PutObject requests (the default CRC32, a chosen algorithm,
 //! `x-amz-sdk-checksum-algorithm`, GetObject's `x-amz-checksum-mode: ENABLED`) with the values
-//! of botocore's own tests, and GetObject responses whose checksum is wrong (an `Err` naming
-//! the algorithm and both values), composite, or absent; then against moto, PutObject with
+//! of botocore's own tests, and GetObject bodies whose checksum is wrong (an `Err` at the end
+//! of the stream naming the algorithm and both values), composite, or absent; then against moto, PutObject with
 //! SHA-256 and CRC32C and GetObject validating what moto sends back. Without moto the moto
 //! test is `ignored` (see `tests/moto.rs`).
 
 use awsgen_e2e::moto::Moto;
-use awsgen_e2e::runtime::Blob;
+use awsgen_e2e::runtime::ByteStream;
+use awsgen_e2e::runtime::Operation;
 use awsgen_e2e::runtime::client::Config;
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::s3::Client;
@@ -24,7 +25,7 @@ fn put(algorithm: Option<ChecksumAlgorithm>) -> http::Request<Vec<u8>> {
     let mut input = PutObjectInput::builder()
         .bucket("bucket")
         .key("hello.txt")
-        .body(Blob::new(b"Hello world".to_vec()));
+        .body(ByteStream::new(b"Hello world".to_vec()));
     if let Some(algorithm) = algorithm {
         input = input.checksum_algorithm(algorithm);
     }
@@ -95,7 +96,7 @@ fn a_checksum_the_caller_gives_is_sent_as_is() {
     let input = PutObjectInput::builder()
         .bucket("bucket")
         .key("hello.txt")
-        .body(Blob::new(b"Hello world".to_vec()))
+        .body(ByteStream::new(b"Hello world".to_vec()))
         .checksum_sha256("ZOyIygCyaOW6GjVnihtTFtIS9PNmskdyMlNKiuyjfzw=")
         .build()
         .unwrap();
@@ -139,21 +140,23 @@ fn get_object_asks_for_the_checksum() {
     assert_eq!(header(&request, "x-amz-checksum-mode"), Some("ENABLED"));
 }
 
+/// GetObject's body as the client hands it over (the head parsed alone, the body attached as
+/// it arrives: `Operation::attach_body`), read to its end: the bytes, or the checksum error the
+/// end of the stream gives.
 fn get(headers: &[(&'static str, &str)], body: &[u8]) -> Result<Vec<u8>, String> {
     let mut map = http::HeaderMap::new();
     for (name, value) in headers {
         map.insert(*name, value.parse().unwrap());
     }
-    GetObject::parse_response(200, &map, body)
-        .map(|out| out.body.map(Blob::into_inner).unwrap_or_default())
-        .map_err(|e| {
-            let e = match e {
-                awsgen_e2e::runtime::ResponseError::Invalid(e) => e,
-                other => panic!("not an invalid response: {other:?}"),
-            };
-            let m = e.checksum_mismatch().expect("a checksum mismatch");
-            format!("{} {} {}", m.algorithm(), m.expected(), m.computed())
-        })
+    let mut out = GetObject::parse_response(200, &map, &[]).expect("the head parses");
+    let source = ByteStream::new(body.to_vec()).take_source().unwrap();
+    GetObject::attach_body(&mut out, &map, source);
+    let stream = out.body.expect("a body");
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(stream.collect())
+        .map_err(|e| e.message().to_owned())
 }
 
 #[test]
@@ -165,7 +168,7 @@ fn get_object_checks_the_body_against_its_checksum() {
     assert_eq!(
         get(&[("x-amz-checksum-crc32", "i9aeUg==")], b"Hello World"),
         Err(format!(
-            "CRC32 i9aeUg== {}",
+            "the body's CRC32 checksum is {}, the response said i9aeUg==",
             awsgen_e2e::runtime::checksum::Algorithm::Crc32.checksum(b"Hello World")
         ))
     );
@@ -181,7 +184,7 @@ fn get_object_checks_the_body_against_its_checksum() {
             ],
             b"Hello world"
         ),
-        Err("CRC32C AAAAAA== crUfeA==".to_owned())
+        Err("the body's CRC32C checksum is crUfeA==, the response said AAAAAA==".to_owned())
     );
     // A multipart object's composite checksum is not of the body: not checked.
     assert_eq!(
@@ -238,7 +241,7 @@ async fn checksums_against_moto() {
             .put_object()
             .bucket(bucket)
             .key(key)
-            .body(Blob::new(body.clone()));
+            .body(ByteStream::new(body.clone()));
         if key != "default.txt" {
             put = put.checksum_algorithm(algorithm.clone());
         }
@@ -259,7 +262,8 @@ async fn checksums_against_moto() {
             .send()
             .await
             .expect("GetObject validates");
-        assert_eq!(got.body.as_ref().map(Blob::as_bytes), Some(&body[..]));
+        let returned_body = got.body.clone().expect("a body").collect().await;
+        assert_eq!(returned_body.as_deref(), Ok(&body[..]), "{key}");
         let returned = match algorithm {
             ChecksumAlgorithm::Sha256 => got.checksum_sha256.clone(),
             ChecksumAlgorithm::Crc32C => got.checksum_crc32_c.clone(),

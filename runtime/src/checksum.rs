@@ -65,6 +65,82 @@ pub fn flexible(
     Ok(())
 }
 
+/// For a request whose body the caller streams ([`ByteStream`](crate::byte_stream::ByteStream)
+/// not in memory: [`flexible`] cannot hash a body that is not here. A checksum header the
+/// caller set is sent as it is; an algorithm the caller chose explicitly is an error naming
+/// `member` (rather than an upload silently without the checksum asked for); with neither, the
+/// request goes without a flexible checksum (the default CRC32 needs the whole body: upload
+/// from memory to have it).
+pub fn streamed(
+    request: &http::Request<Vec<u8>>,
+    algorithm: Option<&str>,
+    member: &'static str,
+) -> Result<(), InvalidRequest> {
+    let carries_one = request
+        .headers()
+        .keys()
+        .any(|name| name.as_str().starts_with("x-amz-checksum-") && name != "x-amz-checksum-mode");
+    match algorithm {
+        Some(name) if !carries_one => Err(InvalidRequest::new(
+            member,
+            format!(
+                "a `{name}` checksum of a streamed body is not computed: upload from memory, or \
+                 set the checksum member to a value computed beforehand"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `body` (a success response's streaming blob) checked against the checksum `headers`
+/// carry (see [`ResponseChecksum::from_headers`]) as it is read: once it ends, a mismatch is
+/// the last chunk's error, so a caller reading the stream to its end never takes a corrupt
+/// body for a good one. Without a checksum of `algorithms`, `body` as it is.
+pub fn validating(
+    headers: &http::HeaderMap,
+    algorithms: &[Algorithm],
+    body: Box<dyn crate::operation::BodySource>,
+) -> Box<dyn crate::operation::BodySource> {
+    match ResponseChecksum::from_headers(headers, algorithms) {
+        Some(checksum) => Box::new(Validating {
+            body,
+            checksum: Some(checksum),
+        }),
+        None => body,
+    }
+}
+
+/// A body source checking its checksum at its end.
+struct Validating {
+    body: Box<dyn crate::operation::BodySource>,
+    checksum: Option<ResponseChecksum>,
+}
+
+impl crate::operation::BodySource for Validating {
+    fn next_chunk(&mut self) -> crate::operation::ChunkFuture<'_> {
+        Box::pin(async move {
+            let chunk = self.body.next_chunk().await?;
+            match (&chunk, self.checksum.as_mut()) {
+                (Some(data), Some(checksum)) => checksum.update(data),
+                (None, Some(_)) => {
+                    if let Some(checksum) = self.checksum.take() {
+                        checksum.finish().map_err(|m| {
+                            crate::operation::BodyError::new(format!(
+                                "the body's {} checksum is {}, the response said {}",
+                                m.algorithm(),
+                                m.computed(),
+                                m.expected()
+                            ))
+                        })?;
+                    }
+                }
+                _ => {}
+            }
+            Ok(chunk)
+        })
+    }
+}
+
 /// Asks for the response's checksum (sets the request's validation mode header,
 /// `x-amz-checksum-mode`, to `ENABLED` unless the input set it): botocore 1.44.5's default
 /// (`response_checksum_validation = when_supported`) for operations whose `httpChecksum` names

@@ -804,7 +804,7 @@ impl Core {
         };
         if (200..300).contains(&status) {
             let (status, mut output) = parse(&[])?;
-            O::attach_body(&mut output, body);
+            O::attach_body(&mut output, &parts.headers, body);
             return Ok((status, output));
         }
         let mut whole = Vec::new();

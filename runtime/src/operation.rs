@@ -44,8 +44,14 @@ pub trait Operation {
     /// For an event-stream operation: hands the rest of the response body to the output's
     /// event stream, which then reads it as the caller asks for events. Other operations
     /// ignore it.
-    fn attach_body(output: &mut Self::Output, body: Box<dyn BodySource>) {
-        let _ = (output, body);
+    /// `headers` are the response's (a streaming blob's checksum is checked against them as
+    /// the body is read).
+    fn attach_body(
+        output: &mut Self::Output,
+        headers: &http::HeaderMap,
+        body: Box<dyn BodySource>,
+    ) {
+        let _ = (output, headers, body);
     }
 
     /// Whether a success response's body is a streaming blob (S3 `GetObject`): the client

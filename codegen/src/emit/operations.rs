@@ -108,6 +108,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
             fn attach_body(
                 output: &mut #output,
+                _headers: &::http::HeaderMap,
                 body: ::std::boxed::Box<dyn crate::runtime::BodySource>,
             ) {
                 if let ::std::option::Option::Some(stream) = &mut output.#field {
@@ -124,13 +125,19 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
         }
     });
     let streaming_output = svc.streaming_payload(&op.output).map(|field| {
+        let (headers, checked) = match protocol::streaming_checksum(op) {
+            Some(checked) => (quote!(headers), quote!(let body = #checked;)),
+            None => (quote!(_headers), TokenStream::new()),
+        };
         quote! {
             const STREAMING_OUTPUT: bool = true;
 
             fn attach_body(
                 output: &mut #output,
+                #headers: &::http::HeaderMap,
                 body: ::std::boxed::Box<dyn crate::runtime::BodySource>,
             ) {
+                #checked
                 output.#field = ::std::option::Option::Some(crate::runtime::ByteStream::from_boxed(body, ::std::option::Option::None));
             }
         }

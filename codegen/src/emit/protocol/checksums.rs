@@ -50,8 +50,18 @@ pub fn request(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
             }
             _ => quote!(::std::option::Option::None),
         };
-        quote! {
-            crate::runtime::checksum::flexible(&mut request, #value, #header, #name)?;
+        let flexible =
+            quote!(crate::runtime::checksum::flexible(&mut request, #value, #header, #name)?;);
+        match svc.streaming_payload(&op.input) {
+            // A body the caller streams is not here to hash (see `checksum::streamed`).
+            Some(body) => quote! {
+                if input.#body.as_ref().is_some_and(|b| b.as_bytes().is_none()) {
+                    crate::runtime::checksum::streamed(&request, #value, #name)?;
+                } else {
+                    #flexible
+                }
+            },
+            None => flexible,
         }
     });
     let mode =
@@ -87,10 +97,41 @@ pub fn content_md5(op: &Operation) -> bool {
 /// this runtime computes (`MD5` and `XXHASH*` are skipped, as botocore without the CRT skips
 /// them). Not for event-stream outputs, whose body is not all there.
 pub fn response(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
-    let checksum = op.http_checksum.as_ref()?;
-    if svc.output_stream(op).is_some() {
+    // An event stream's body is not all there; a streaming blob's is checked as it is read
+    // (`attach_body`, see `response_stream`).
+    if svc.output_stream(op).is_some() || svc.streaming_payload(&op.output).is_some() {
         return None;
     }
+    let algorithms = response_algorithms(op);
+    if algorithms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        if (200..300).contains(&status) {
+            crate::runtime::checksum::validate_response(status, headers, body, &[#(#algorithms),*])
+                .map_err(crate::runtime::ResponseError::Invalid)?;
+        }
+    })
+}
+
+/// For an operation whose output is a streaming blob (S3 `GetObject`) with response
+/// algorithms: an expression of the attached `body` (a `Box<dyn BodySource>`, with the
+/// response's `headers`) that checks the checksum when the caller has read it to the end.
+pub fn response_stream(op: &Operation) -> Option<TokenStream> {
+    let algorithms = response_algorithms(op);
+    if algorithms.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        crate::runtime::checksum::validating(headers, &[#(#algorithms),*], body)
+    })
+}
+
+/// The `Algorithm`s of `op`'s `responseAlgorithms` this runtime computes.
+fn response_algorithms(op: &Operation) -> Vec<TokenStream> {
+    let Some(checksum) = op.http_checksum.as_ref() else {
+        return Vec::new();
+    };
     let mut algorithms: Vec<TokenStream> = Vec::new();
     for name in &checksum.response_algorithms {
         let variant = match name.to_ascii_uppercase().as_str() {
@@ -104,13 +145,5 @@ pub fn response(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
         };
         algorithms.push(quote!(crate::runtime::checksum::Algorithm::#variant));
     }
-    if algorithms.is_empty() {
-        return None;
-    }
-    Some(quote! {
-        if (200..300).contains(&status) {
-            crate::runtime::checksum::validate_response(status, headers, body, &[#(#algorithms),*])
-                .map_err(crate::runtime::ResponseError::Invalid)?;
-        }
-    })
+    algorithms
 }

@@ -11,6 +11,8 @@
 
 mod cbor;
 mod checksums;
+
+pub use checksums::response_stream as streaming_checksum;
 mod event_stream;
 mod extras;
 mod http;
