@@ -178,7 +178,7 @@ fn ten_thousand_members() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let op = &files["src/hostile/operation/op.rs"];
-    assert!(op.contains("pub member9999: ::std::option::Option<::std::string::String>"));
+    assert!(op.contains("pub member9999: Option<String>"));
 }
 
 /// A chain of `depth` structures, each holding the next.
