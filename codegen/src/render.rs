@@ -14,7 +14,10 @@ pub fn header(comment: &str, source: &str, command: &str) -> String {
 }
 
 /// Formats `tokens` as the Rust file `path`, preceded by `header`.
+/// Full std paths become prelude names and crate paths import their module, where the file
+/// allows ([`crate::naming::prelude::shorten`], [`crate::naming::imports::shorten`]).
 pub fn rust_file(path: &str, header: &str, tokens: TokenStream) -> Result<String> {
+    let tokens = crate::naming::imports::shorten(crate::naming::prelude::shorten(tokens));
     let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::InvalidOutput {
         path: path.to_owned(),
         message: e.to_string(),

@@ -35,3 +35,32 @@ fn fixture_crates_compile_without_warnings() {
         panic!("fixture crates do not build clean:\n{stderr}");
     }
 }
+
+/// Short std names only where no name of the file shadows them: the naming obstacle course has
+/// structures named `Option`, `Result` and `Box`; their own files (and the module re-exporting
+/// them) keep the full paths, every other file writes `Option<…>` (and the crate builds:
+/// `fixture_crates_compile_without_warnings`).
+#[test]
+fn std_names_are_short_only_where_no_shape_shadows_them() {
+    let files = generate_all(
+        "models/fixtures/naming-obstacle-course.json",
+        "naming_obstacle_course",
+        "fixture-naming-obstacle-course",
+    );
+    let file = |suffix: &str| {
+        files
+            .iter()
+            .find(|(path, _)| path.ends_with(suffix))
+            .map(|(_, text)| text.as_str())
+            .unwrap_or_else(|| panic!("no {suffix} in {:?}", files.keys()))
+    };
+    let option = file("/types/option.rs");
+    assert!(option.contains("pub struct Option"), "{option}");
+    assert!(option.contains("::std::option::Option<"), "{option}");
+    assert!(!option.contains(": Option<"), "{option}");
+    let shortened = files
+        .iter()
+        .filter(|(path, text)| path.ends_with(".rs") && text.contains(": Option<"))
+        .count();
+    assert!(shortened > 0, "no file writes the short `Option<…>`");
+}

@@ -105,3 +105,85 @@ fn timestamps_are_rfc3339_strings_in_serde() {
         serde_json::json!({"SnapshotCreateTime": "2016-12-28T07:00:52.955Z"})
     );
 }
+
+/// A JSON value for one member of `shape` in `model`, by the target's type (`None` for a
+/// structure with required members, which an empty object cannot stand for).
+fn sample_value(model: &serde_json::Value, target: &str) -> Option<serde_json::Value> {
+    let shape = &model["shapes"][target];
+    Some(match shape["type"].as_str().unwrap() {
+        "string" => match shape["enum"].as_array() {
+            Some(values) => values[0].clone(),
+            None => serde_json::json!("x"),
+        },
+        "integer" | "long" => serde_json::json!(1),
+        "float" | "double" => serde_json::json!(1.5),
+        "boolean" => serde_json::json!(true),
+        "timestamp" => serde_json::json!("2016-12-28T07:00:52.955Z"),
+        "list" => serde_json::json!([]),
+        "map" => serde_json::json!({}),
+        "structure" if shape["required"].as_array().is_none_or(Vec::is_empty) => {
+            serde_json::json!({})
+        }
+        _ => return None,
+    })
+}
+
+/// Every member of `shape` in the model at `model_path` (a file of the repository), set: a JSON
+/// object keyed by the model's own member names.
+fn every_member(model_path: &str, shape: &str) -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(model_path);
+    let model: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let members = model["shapes"][shape]["members"].as_object().unwrap();
+    let object: serde_json::Map<String, serde_json::Value> = members
+        .iter()
+        .filter_map(|(name, m)| {
+            Some((
+                name.clone(),
+                sample_value(&model, m["shape"].as_str().unwrap())?,
+            ))
+        })
+        .collect();
+    assert!(
+        object.len() >= 4,
+        "{shape}: too few members to tell anything"
+    );
+    serde_json::Value::Object(object)
+}
+
+/// Reads `json` as `$ty` and writes it back: every key must survive, so each member's serde
+/// name is the model's (a wrong `rename_all` or a missing `rename` loses the member on reading).
+macro_rules! round_trips {
+    ($ty:ty, $json:expr) => {{
+        let json = $json;
+        let value: $ty = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&value).unwrap(), json);
+    }};
+}
+
+#[test]
+fn serde_names_are_the_model_member_names_for_every_member() {
+    use awsgen_generated::elasticache::types::{CacheCluster, Snapshot};
+    // PascalCase members, with `ARN` among them (not what `rename_all` makes of `arn`).
+    let elasticache = "models/botocore/elasticache/2015-02-02/service-2.json";
+    let snapshot = every_member(elasticache, "Snapshot");
+    assert!(snapshot.get("ARN").is_some());
+    round_trips!(Snapshot, snapshot);
+    round_trips!(CacheCluster, every_member(elasticache, "CacheCluster"));
+    // camelCase members (restJson).
+    round_trips!(
+        awsgen_generated::sso::types::RoleCredentials,
+        every_member(
+            "models/fixtures/botocore/sso/2019-06-10/service-2.json",
+            "RoleCredentials"
+        )
+    );
+    round_trips!(
+        awsgen_generated::sts::types::Credentials,
+        every_member(
+            "models/fixtures/botocore/sts/2011-06-15/service-2.json",
+            "Credentials"
+        )
+    );
+}

@@ -393,7 +393,7 @@ fn check(botocore: &str, smithy: &str, module: &str, selection: &Selection) -> M
                 .map(|(_, text)| text)
                 .unwrap_or_else(|| panic!("{from}: no type file for {}", shape.id));
             assert!(
-                file.contains("pub message: ::std::option::Option<::std::string::String>,"),
+                file.contains("pub message: Option<String>,"),
                 "{from}: {} has no `message` field",
                 shape.id
             );

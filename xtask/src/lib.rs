@@ -5,6 +5,7 @@ pub mod build_cost;
 pub mod corpus;
 pub mod endpoint_inputs;
 pub mod endpoint_tests;
+pub mod lines;
 pub mod sweep;
 pub mod sweep_build;
 pub mod tree;

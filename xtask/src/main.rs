@@ -356,6 +356,8 @@ fn run_sweep(m: &ArgMatches) -> Result<()> {
     print!("{}", xtask::sweep::table(&rows));
     println!();
     print!("{}", xtask::sweep::summary(&rows, wall));
+    println!();
+    print!("{}", xtask::sweep::parts(&rows));
     let failed = rows
         .iter()
         .filter(|r| matches!(r.outcome, xtask::sweep::Outcome::Failed(_)))

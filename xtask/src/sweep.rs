@@ -18,6 +18,7 @@ use awsgen_codegen::ir::{LeftOut, Selection};
 use awsgen_codegen::{CrateInput, ServiceInput};
 
 use crate::corpus::CorpusModel;
+use crate::lines::{Lines, Parts};
 
 /// What happened to one model.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +45,10 @@ pub struct Row {
     pub operations: usize,
     /// Lines of the generated `.rs` files (0 unless generated; the runtime crate not counted).
     pub lines: usize,
+    /// Code lines of the same files: neither blank nor comments ([`crate::lines::Lines`]).
+    pub code_lines: usize,
+    /// Lines and code lines per part of the crate (`types/`, `operation/`, `client.rs`, …).
+    pub parts: Parts,
     /// Wall time of loading and generating.
     pub time: Duration,
     /// CPU time of loading and generating (the thread's, where Linux tells it; else the wall
@@ -78,6 +83,8 @@ pub fn sweep_one(model: &CorpusModel) -> Row {
         protocol: "?".to_owned(),
         operations: 0,
         lines: 0,
+        code_lines: 0,
+        parts: Parts::new(),
         time: Duration::ZERO,
         cpu: Duration::ZERO,
         outcome: Outcome::Failed(String::new()),
@@ -151,7 +158,9 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
             )
         })
         .collect();
-    let generated = awsgen_codegen::generate_lenient(&crate_input(model, loaded))?;
+    let input = crate_input(model, loaded);
+    let module = input.services[0].module.clone();
+    let generated = awsgen_codegen::generate_lenient(&input)?;
     for (operation, supported) in waiters {
         if generated
             .left_out
@@ -172,7 +181,13 @@ fn generate_row(model: &CorpusModel, row: &mut Row) -> Result<Outcome> {
             continue;
         }
         // The runtime is a crate of its own (a path dependency here): not counted.
-        row.lines += contents.lines().count();
+        let lines = Lines::of(contents);
+        row.lines += lines.total;
+        row.code_lines += lines.code;
+        row.parts
+            .entry(crate::lines::part(path, Some(&module)))
+            .or_default()
+            .add(lines);
     }
     Ok(Outcome::Generated {
         left_out: generated.left_out.into_iter().map(|(_, l)| l).collect(),
@@ -273,8 +288,8 @@ pub fn select(models: Vec<CorpusModel>, only: Option<&[String]>) -> Result<Vec<C
 /// The table: one line per model, then the operations left out, then the failures.
 pub fn table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| service | protocol | operations | generated lines (per operation) | CPU time | outcome |\n\
-         |---|---|---:|---:|---:|---|\n",
+        "| service | protocol | operations | generated lines (per operation) | code lines (per operation) | CPU time | outcome |\n\
+         |---|---|---:|---:|---:|---:|---|\n",
     );
     for r in rows {
         let outcome = match &r.outcome {
@@ -285,16 +300,20 @@ pub fn table(rows: &[Row]) -> String {
             Outcome::Refused(why) => format!("refused: {}", one_line(why)),
             Outcome::Failed(_) => "FAILED".to_owned(),
         };
-        let lines = match r.generated_operations() {
-            0 => "-".to_owned(),
-            ops => format!("{} ({})", r.lines, r.lines / ops),
+        let (lines, code) = match r.generated_operations() {
+            0 => ("-".to_owned(), "-".to_owned()),
+            ops => (
+                format!("{} ({})", r.lines, r.lines / ops),
+                format!("{} ({})", r.code_lines, r.code_lines / ops),
+            ),
         };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {:.2} s | {} |\n",
+            "| {} | {} | {} | {} | {} | {:.2} s | {} |\n",
             r.service,
             r.protocol,
             r.operations,
             lines,
+            code,
             r.cpu.as_secs_f64(),
             outcome
         ));
@@ -332,8 +351,8 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
     protocols.sort_unstable();
     protocols.dedup();
     let mut out = String::from(
-        "| protocol | models | operations | generated models | generated operations | left out | refused | failed | generated lines per operation |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| protocol | models | operations | generated models | generated operations | left out | refused | failed | generated lines per operation | code lines per operation |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let line = |label: &str, group: &[&Row]| {
         let generated: Vec<&&Row> = group
@@ -342,8 +361,13 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
             .collect();
         let ops: usize = generated.iter().map(|r| r.generated_operations()).sum();
         let lines: usize = generated.iter().map(|r| r.lines).sum();
+        let code: usize = generated.iter().map(|r| r.code_lines).sum();
+        let per_op = |n: usize| {
+            n.checked_div(ops)
+                .map_or_else(|| "-".to_owned(), |n| n.to_string())
+        };
         format!(
-            "| {label} | {} | {} | {} | {ops} | {} | {} | {} | {} |\n",
+            "| {label} | {} | {} | {} | {ops} | {} | {} | {} | {} | {} |\n",
             group.len(),
             group.iter().map(|r| r.operations).sum::<usize>(),
             generated.len(),
@@ -353,9 +377,8 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
                 .sum::<usize>(),
             count(group, |o| matches!(o, Outcome::Refused(_))),
             count(group, |o| matches!(o, Outcome::Failed(_))),
-            lines
-                .checked_div(ops)
-                .map_or_else(|| "-".to_owned(), |n| n.to_string())
+            per_op(lines),
+            per_op(code)
         )
     };
     for p in &protocols {
@@ -403,6 +426,19 @@ pub fn summary(rows: &[Row], wall: Duration) -> String {
         ));
     }
     out
+}
+
+/// Lines and code lines per part of the crate, summed over the generated models, with code
+/// lines per generated operation.
+pub fn parts(rows: &[Row]) -> String {
+    let mut parts = Parts::new();
+    for r in rows {
+        for (name, lines) in &r.parts {
+            parts.entry(name.clone()).or_default().add(*lines);
+        }
+    }
+    let ops = rows.iter().map(Row::generated_operations).sum();
+    crate::lines::parts_table(&parts, ops)
 }
 
 /// `waiters: N of M generate (K left out: …; R in models not generated)`.

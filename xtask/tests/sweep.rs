@@ -81,6 +81,16 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
     );
     assert_eq!(good.generated_operations(), 1);
     assert!(good.lines > 100, "{good:?}");
+    // Docs are not code: fewer code lines than lines, and the parts add up to both.
+    assert!(
+        good.code_lines > 50 && good.code_lines < good.lines,
+        "{good:?}"
+    );
+    let part_total: usize = good.parts.values().map(|l| l.total).sum();
+    let part_code: usize = good.parts.values().map(|l| l.code).sum();
+    assert_eq!((part_total, part_code), (good.lines, good.code_lines));
+    assert!(good.parts["operation/"].code > 0, "{:?}", good.parts);
+    assert!(good.parts.contains_key("lib.rs"), "{:?}", good.parts);
 
     let restful = &rows[1];
     assert_eq!(restful.protocol, "rest-xml");
@@ -105,6 +115,8 @@ fn generated_refused_failed_and_left_out_operations_are_told_apart() {
         ),
         "{summary}"
     );
+    let parts = sweep::parts(&rows);
+    assert!(parts.contains("| operation/ | "), "{parts}");
     let table = sweep::table(&rows);
     assert!(table.contains("| good | json | 2 |"), "{table}");
     assert!(table.contains("generated, 1 left out"), "{table}");

@@ -8,6 +8,7 @@ use quote::quote;
 use super::Service;
 use super::docs::{Doc, code};
 use crate::ir::{Member, Scalar, Shape, ShapeKind, Structure};
+use crate::naming::serde::RenameAll;
 use crate::naming::{self, Scope};
 
 /// What to emit for one structure type.
@@ -41,15 +42,33 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let wire_names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
     let field_docs: Vec<_> = members.iter().map(|m| member_doc(svc, m).attrs()).collect();
     let is_stream = |m: &Member| svc.model.shape(&m.target).event_stream.is_some();
+    // One `rename_all` for the members whose names it gives; a `rename` for the others.
+    let rename_all = RenameAll::best(
+        spec.fields
+            .iter()
+            .map(String::as_str)
+            .zip(wire_names.iter().copied()),
+    );
+    let serde_container = match rename_all {
+        Some(rule) => {
+            let rule = rule.as_str();
+            quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize), serde(rename_all = #rule))])
+        }
+        None => {
+            quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
+        }
+    };
     let serde_attrs: Vec<_> = members
         .iter()
         .zip(&wire_names)
-        .map(|(m, wire)| {
+        .zip(spec.fields)
+        .map(|((m, wire), field)| {
             if is_stream(m) {
                 // A live stream is not data: it is neither written nor read by serde.
                 quote!(#[cfg_attr(feature = "serde", serde(skip))])
             } else {
-                serde_field_attr(svc, m, wire)
+                let renamed = rename_all.is_some_and(|rule| rule.apply(field) == *wire);
+                serde_field_attr(svc, m, (!renamed).then_some(*wire))
             }
         })
         .collect();
@@ -139,7 +158,7 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     quote! {
         #doc
         #[derive(#value_derives #derive_debug #derive_default)]
-        #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+        #serde_container
         #[non_exhaustive]
         pub struct #name {
             #(
@@ -180,10 +199,11 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     }
 }
 
-/// The serde attribute of a field: the model's member name; required members must be present;
-/// absent members are left out; floats go through `serde_support::float` so that `NaN` and the
-/// infinities survive JSON.
-fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: &str) -> TokenStream {
+/// The serde attribute of a field: its model member name when the container's `rename_all`
+/// does not give it (`wire`); required members must be present; absent members are left out
+/// (and a missing `Option` reads as `None` without `default`); floats go through
+/// `serde_support::float` so that `NaN` and the infinities survive JSON.
+fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: Option<&str>) -> TokenStream {
     let float = matches!(
         svc.model.shape(&member.target).kind,
         ShapeKind::Scalar(Scalar::Float | Scalar::Double)
@@ -197,11 +217,12 @@ fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: &str) -> TokenStre
         (false, true) => {
             quote!(deserialize_with = "crate::runtime::serde_support::required",)
         }
-        (false, false) => quote!(default,),
+        (false, false) => quote!(),
     };
+    let rename = wire.map(|wire| quote!(rename = #wire,));
     quote! {
         #[cfg_attr(feature = "serde", serde(
-            rename = #wire,
+            #rename
             #codec
             skip_serializing_if = "::std::option::Option::is_none"
         ))]

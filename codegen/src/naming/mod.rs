@@ -20,7 +20,10 @@
 
 pub mod case;
 pub mod ident;
+pub mod imports;
+pub mod prelude;
 mod scope;
+pub mod serde;
 
 pub use case::{pascal_case, snake_case, split_words};
 pub use ident::{

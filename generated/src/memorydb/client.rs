@@ -13,9 +13,12 @@
 //! # Ok(())
 //! # }
 //! ```
+use crate::memorydb::operation;
+use crate::memorydb::types;
+use crate::runtime::client;
 /// The service as the client needs it: its id, endpoint host prefix, SigV4
 /// signing name and endpoint rule set (from the model).
-pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
+pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
     service_id: "MemoryDB",
     endpoint_prefix: "memory-db",
     signing_name: "memorydb",
@@ -23,18 +26,16 @@ pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client:
     operation_params: false,
 };
 /// A client of Amazon MemoryDB: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
-    core: crate::runtime::client::Core,
+    core: client::Core,
 }
 impl Client {
     /// A client with `config`: resolves the endpoint and sets up signing and the
     /// transport.
-    pub fn new(
-        config: crate::runtime::client::Config,
-    ) -> ::std::result::Result<Self, crate::runtime::client::ConfigError> {
-        ::std::result::Result::Ok(Self {
-            core: crate::runtime::client::Core::new(config, &SERVICE)?,
+    pub fn new(config: client::Config) -> Result<Self, client::ConfigError> {
+        Ok(Self {
+            core: client::Core::new(config, &SERVICE)?,
         })
     }
     /// A client configured as the SDKs are: the region from the environment or
@@ -42,28 +43,15 @@ impl Client {
     /// web identity, container, instance metadata; cached and refreshed), STS
     /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
-    pub fn from_env() -> ::std::result::Result<
-        Self,
-        crate::runtime::client::ConfigError,
-    > {
-        Self::new(
-            crate::runtime::client::Config::from_env(
-                crate::runtime::default_federation(),
-            )?,
-        )
+    pub fn from_env() -> Result<Self, client::ConfigError> {
+        Self::new(client::Config::from_env(crate::runtime::default_federation())?)
     }
     /// Like [`from_env`](Self::from_env), with the region from instance metadata
     /// when neither the environment nor the profile sets one.
-    pub async fn load_from_env() -> ::std::result::Result<
-        Self,
-        crate::runtime::client::ConfigError,
-    > {
+    pub async fn load_from_env() -> Result<Self, client::ConfigError> {
         let env = ::std::env::vars().collect();
         Self::new(
-            crate::runtime::client::Config::load_from_env(
-                    &env,
-                    crate::runtime::default_federation(),
-                )
+            client::Config::load_from_env(&env, crate::runtime::default_federation())
                 .await?,
         )
     }
@@ -82,13 +70,13 @@ impl Client {
     pub async fn call<I>(
         &self,
         input: I,
-    ) -> ::std::result::Result<
+    ) -> Result<
         <I::Operation as crate::runtime::Operation>::Output,
-        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: crate::runtime::client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+        I: client::Input<Self>,
+        <I::Operation as crate::runtime::Operation>::Error: client::ServiceError,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -99,12 +87,12 @@ impl Client {
         &self,
         input: I,
         expires: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::http::Uri,
-        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: crate::runtime::client::Input<Self>,
+        I: client::Input<Self>,
     {
         self.core.presign_input::<Self, I>(&input, expires).await
     }
@@ -112,130 +100,93 @@ impl Client {
     pub fn copy_snapshot(&self) -> CopySnapshotFluentBuilder {
         CopySnapshotFluentBuilder {
             core: self.core.clone(),
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
 }
-impl crate::runtime::client::ServiceError
-for crate::memorydb::operation::copy_snapshot::CopySnapshotError {
+impl client::ServiceError for operation::copy_snapshot::CopySnapshotError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        crate::memorydb::operation::copy_snapshot::CopySnapshotError::meta(self)
+        operation::copy_snapshot::CopySnapshotError::meta(self)
     }
 }
 /// A call of `CopySnapshot` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::copy_snapshot`](super::Client::copy_snapshot).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CopySnapshotFluentBuilder {
-    core: crate::runtime::client::Core,
-    input: crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder,
+    core: client::Core,
+    input: operation::copy_snapshot::CopySnapshotInputBuilder,
 }
 impl CopySnapshotFluentBuilder {
     /// Sets `SourceSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::source_snapshot_name)).
-    pub fn source_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_snapshot_name(input);
         self
     }
     /// Sets or clears `SourceSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_source_snapshot_name)).
-    pub fn set_source_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_snapshot_name(input);
         self
     }
     /// Sets `TargetSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::target_snapshot_name)).
-    pub fn target_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_snapshot_name(input);
         self
     }
     /// Sets or clears `TargetSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_target_snapshot_name)).
-    pub fn set_target_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_snapshot_name(input);
         self
     }
     /// Sets `TargetBucket` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::target_bucket)).
-    pub fn target_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_bucket(input);
         self
     }
     /// Sets or clears `TargetBucket` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_target_bucket)).
-    pub fn set_target_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_bucket(input);
         self
     }
     /// Sets `KmsKeyId` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::kms_key_id)).
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.kms_key_id(input);
         self
     }
     /// Sets or clears `KmsKeyId` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_kms_key_id)).
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_kms_key_id(input);
         self
     }
     /// Sets `Tags` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::tags)).
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<crate::memorydb::types::Tag>,
-    ) -> Self {
+    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
         self.input = self.input.tags(item);
         self
     }
     /// Sets or clears `Tags` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_tags)).
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::memorydb::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::memorydb::operation::copy_snapshot::CopySnapshotOutput,
-        crate::runtime::client::Error<
-            crate::memorydb::operation::copy_snapshot::CopySnapshotError,
-        >,
+    ) -> Result<
+        operation::copy_snapshot::CopySnapshotOutput,
+        client::Error<operation::copy_snapshot::CopySnapshotError>,
     > {
-        let input: crate::memorydb::operation::copy_snapshot::CopySnapshotInput = self
+        let input: operation::copy_snapshot::CopySnapshotInput = self
             .input
             .build()
             .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <crate::memorydb::operation::copy_snapshot::CopySnapshot as crate::runtime::Operation>::NAME,
+                client::Error::invalid_input(
+                    <operation::copy_snapshot::CopySnapshot as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
         self.core
-            .call_input::<
-                Client,
-                crate::memorydb::operation::copy_snapshot::CopySnapshotInput,
-            >(&input)
+            .call_input::<Client, operation::copy_snapshot::CopySnapshotInput>(&input)
             .await
     }
 }
-impl crate::runtime::client::Input<Client>
-for crate::memorydb::operation::copy_snapshot::CopySnapshotInput {
-    type Operation = crate::memorydb::operation::copy_snapshot::CopySnapshot;
+impl client::Input<Client> for operation::copy_snapshot::CopySnapshotInput {
+    type Operation = operation::copy_snapshot::CopySnapshot;
 }

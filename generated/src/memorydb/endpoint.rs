@@ -42,29 +42,29 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             name: 1,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(0),
+            default: None,
+            built_in: Some(0),
         },
         e::Param {
             name: 3,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(2),
+            default: None,
+            built_in: Some(2),
         },
         e::Param {
             name: 5,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(0),
-            built_in: ::std::option::Option::Some(4),
+            default: Some(0),
+            built_in: Some(4),
         },
         e::Param {
             name: 7,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(1),
-            built_in: ::std::option::Option::Some(6),
+            default: Some(1),
+            built_in: Some(6),
         },
     ],
     exprs: &[
@@ -170,59 +170,59 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
     conditions: &[
         e::Condition {
             expr: 3,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 6,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 10,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 14,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 16,
-            assign: ::std::option::Option::Some(4),
+            assign: Some(4),
         },
         e::Condition {
             expr: 19,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 22,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 26,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 30,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 40,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 44,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 54,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 58,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 68,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
     ],
     rules: &[
@@ -250,7 +250,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 3, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 12,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 5, len: 0 },
             },
         },
@@ -274,7 +274,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 13, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 69,
-                properties: ::std::option::Option::Some(75),
+                properties: Some(75),
                 headers: e::List { start: 46, len: 0 },
             },
         },
@@ -282,7 +282,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 14, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 81,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 50, len: 0 },
             },
         },
@@ -298,7 +298,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 9, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 36,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 19, len: 0 },
             },
         },
@@ -314,7 +314,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 11, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 50,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 27, len: 0 },
             },
         },
@@ -330,7 +330,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 13, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 64,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 35, len: 0 },
             },
         },

@@ -2,20 +2,18 @@
 // regenerate with `cargo xtask regenerate`.
 //! Validation helpers of this service: its compiled patterns, and one function
 //! per list or map shape with something to check.
+use crate::memorydb::types;
+use crate::runtime::pattern;
+use crate::runtime::validate;
 /// The pattern `^[A-Za-z0-9._-]+$`.
-pub(crate) static PATTERN_1: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_1: pattern::Pattern = pattern::Pattern::new(
     "^[A-Za-z0-9._-]+$",
 );
 /// Records the violations of a `TagList` value at `path`.
 pub(crate) fn tag_list(
-    value: &[crate::memorydb::types::Tag],
-    path: &crate::runtime::validate::Path<'_>,
-    out: &mut crate::runtime::validate::Violations,
+    value: &[types::Tag],
+    path: &validate::Path<'_>,
+    out: &mut validate::Violations,
 ) {
-    out.items(
-        value.len(),
-        ::std::option::Option::None,
-        ::std::option::Option::Some(200),
-        path,
-    );
+    out.items(value.len(), None, Some(200), path);
 }

@@ -13,9 +13,11 @@
 //! # Ok(())
 //! # }
 //! ```
+use crate::runtime::client;
+use crate::sso::operation;
 /// The service as the client needs it: its id, endpoint host prefix, SigV4
 /// signing name and endpoint rule set (from the model).
-pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
+pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
     service_id: "SSO",
     endpoint_prefix: "portal.sso",
     signing_name: "awsssoportal",
@@ -23,18 +25,16 @@ pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client:
     operation_params: false,
 };
 /// A client of AWS Single Sign-On: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
-    core: crate::runtime::client::Core,
+    core: client::Core,
 }
 impl Client {
     /// A client with `config`: resolves the endpoint and sets up signing and the
     /// transport.
-    pub fn new(
-        config: crate::runtime::client::Config,
-    ) -> ::std::result::Result<Self, crate::runtime::client::ConfigError> {
-        ::std::result::Result::Ok(Self {
-            core: crate::runtime::client::Core::new(config, &SERVICE)?,
+    pub fn new(config: client::Config) -> Result<Self, client::ConfigError> {
+        Ok(Self {
+            core: client::Core::new(config, &SERVICE)?,
         })
     }
     /// A client configured as the SDKs are: the region from the environment or
@@ -42,28 +42,15 @@ impl Client {
     /// web identity, container, instance metadata; cached and refreshed), STS
     /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
-    pub fn from_env() -> ::std::result::Result<
-        Self,
-        crate::runtime::client::ConfigError,
-    > {
-        Self::new(
-            crate::runtime::client::Config::from_env(
-                crate::runtime::default_federation(),
-            )?,
-        )
+    pub fn from_env() -> Result<Self, client::ConfigError> {
+        Self::new(client::Config::from_env(crate::runtime::default_federation())?)
     }
     /// Like [`from_env`](Self::from_env), with the region from instance metadata
     /// when neither the environment nor the profile sets one.
-    pub async fn load_from_env() -> ::std::result::Result<
-        Self,
-        crate::runtime::client::ConfigError,
-    > {
+    pub async fn load_from_env() -> Result<Self, client::ConfigError> {
         let env = ::std::env::vars().collect();
         Self::new(
-            crate::runtime::client::Config::load_from_env(
-                    &env,
-                    crate::runtime::default_federation(),
-                )
+            client::Config::load_from_env(&env, crate::runtime::default_federation())
                 .await?,
         )
     }
@@ -82,13 +69,13 @@ impl Client {
     pub async fn call<I>(
         &self,
         input: I,
-    ) -> ::std::result::Result<
+    ) -> Result<
         <I::Operation as crate::runtime::Operation>::Output,
-        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: crate::runtime::client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+        I: client::Input<Self>,
+        <I::Operation as crate::runtime::Operation>::Error: client::ServiceError,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -99,12 +86,12 @@ impl Client {
         &self,
         input: I,
         expires: ::std::time::Duration,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::http::Uri,
-        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: crate::runtime::client::Input<Self>,
+        I: client::Input<Self>,
     {
         self.core.presign_input::<Self, I>(&input, expires).await
     }
@@ -112,98 +99,76 @@ impl Client {
     pub fn get_role_credentials(&self) -> GetRoleCredentialsFluentBuilder {
         GetRoleCredentialsFluentBuilder {
             core: self.core.clone(),
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
 }
-impl crate::runtime::client::ServiceError
-for crate::sso::operation::get_role_credentials::GetRoleCredentialsError {
+impl client::ServiceError for operation::get_role_credentials::GetRoleCredentialsError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        crate::sso::operation::get_role_credentials::GetRoleCredentialsError::meta(self)
+        operation::get_role_credentials::GetRoleCredentialsError::meta(self)
     }
 }
 /// A call of `GetRoleCredentials` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::get_role_credentials`](super::Client::get_role_credentials).
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetRoleCredentialsFluentBuilder {
-    core: crate::runtime::client::Core,
-    input: crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder,
+    core: client::Core,
+    input: operation::get_role_credentials::GetRoleCredentialsInputBuilder,
 }
 impl GetRoleCredentialsFluentBuilder {
     /// Sets `roleName` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::role_name)).
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_name(input);
         self
     }
     /// Sets or clears `roleName` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_role_name)).
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_name(input);
         self
     }
     /// Sets `accountId` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::account_id)).
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.account_id(input);
         self
     }
     /// Sets or clears `accountId` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_account_id)).
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_account_id(input);
         self
     }
     /// Sets `accessToken` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::access_token)).
-    pub fn access_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn access_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.access_token(input);
         self
     }
     /// Sets or clears `accessToken` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_access_token)).
-    pub fn set_access_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_access_token(input);
         self
     }
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::sso::operation::get_role_credentials::GetRoleCredentialsOutput,
-        crate::runtime::client::Error<
-            crate::sso::operation::get_role_credentials::GetRoleCredentialsError,
-        >,
+    ) -> Result<
+        operation::get_role_credentials::GetRoleCredentialsOutput,
+        client::Error<operation::get_role_credentials::GetRoleCredentialsError>,
     > {
-        let input: crate::sso::operation::get_role_credentials::GetRoleCredentialsInput = self
+        let input: operation::get_role_credentials::GetRoleCredentialsInput = self
             .input
             .build()
             .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <crate::sso::operation::get_role_credentials::GetRoleCredentials as crate::runtime::Operation>::NAME,
+                client::Error::invalid_input(
+                    <operation::get_role_credentials::GetRoleCredentials as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
         self.core
             .call_input::<
                 Client,
-                crate::sso::operation::get_role_credentials::GetRoleCredentialsInput,
+                operation::get_role_credentials::GetRoleCredentialsInput,
             >(&input)
             .await
     }
 }
-impl crate::runtime::client::Input<Client>
-for crate::sso::operation::get_role_credentials::GetRoleCredentialsInput {
-    type Operation = crate::sso::operation::get_role_credentials::GetRoleCredentials;
+impl client::Input<Client> for operation::get_role_credentials::GetRoleCredentialsInput {
+    type Operation = operation::get_role_credentials::GetRoleCredentials;
 }

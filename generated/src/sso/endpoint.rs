@@ -36,29 +36,29 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             name: 1,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(0),
+            default: None,
+            built_in: Some(0),
         },
         e::Param {
             name: 3,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(2),
+            default: None,
+            built_in: Some(2),
         },
         e::Param {
             name: 5,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(0),
-            built_in: ::std::option::Option::Some(4),
+            default: Some(0),
+            built_in: Some(4),
         },
         e::Param {
             name: 7,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(1),
-            built_in: ::std::option::Option::Some(6),
+            default: Some(1),
+            built_in: Some(6),
         },
     ],
     exprs: &[
@@ -163,59 +163,59 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
     conditions: &[
         e::Condition {
             expr: 3,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 6,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 10,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 14,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 16,
-            assign: ::std::option::Option::Some(4),
+            assign: Some(4),
         },
         e::Condition {
             expr: 19,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 22,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 26,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 30,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 40,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 44,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 48,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 62,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 66,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
     ],
     rules: &[
@@ -243,7 +243,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 3, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 12,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 5, len: 0 },
             },
         },
@@ -267,7 +267,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 14, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 79,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 44, len: 0 },
             },
         },
@@ -283,7 +283,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 9, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 36,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 19, len: 0 },
             },
         },
@@ -299,7 +299,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 11, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 52,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 28, len: 0 },
             },
         },
@@ -307,7 +307,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 12, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 58,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 32, len: 0 },
             },
         },
@@ -323,7 +323,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 14, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 72,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 40, len: 0 },
             },
         },

@@ -2,6 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! The SSO portal call of the default credential chain (`runtime::credential_chain`),
 //! made with this SSO client: `GetRoleCredentials` with the cached access token.
+use crate::sso::Client;
 use crate::runtime::credential_chain::{FederationTarget, GetRoleCredentials};
 use crate::runtime::credentials::Credentials;
 use crate::runtime::transport::BoxFuture;
@@ -10,14 +11,14 @@ use crate::runtime::transport::BoxFuture;
 pub fn get_role_credentials(
     target: FederationTarget,
     call: GetRoleCredentials,
-) -> BoxFuture<'static, ::std::result::Result<Credentials, ::std::string::String>> {
-    ::std::boxed::Box::pin(async move {
+) -> BoxFuture<'static, Result<Credentials, String>> {
+    Box::pin(async move {
         let config = crate::runtime::client::Config::anonymous(target.region);
         let config = match target.endpoint {
-            ::std::option::Option::Some(endpoint) => config.with_endpoint(endpoint),
-            ::std::option::Option::None => config,
+            Some(endpoint) => config.with_endpoint(endpoint),
+            None => config,
         };
-        let client = crate::sso::Client::new(config).map_err(|e| e.to_string())?;
+        let client = Client::new(config).map_err(|e| e.to_string())?;
         let output = client
             .get_role_credentials()
             .account_id(call.account_id)
@@ -37,16 +38,16 @@ pub fn get_role_credentials(
             role.secret_access_key.ok_or_else(|| missing("secretAccessKey"))?,
             role.session_token,
         );
-        ::std::result::Result::Ok(
+        Ok(
             match role.expiration.and_then(|ms| u64::try_from(ms).ok()) {
-                ::std::option::Option::Some(ms) => {
+                Some(ms) => {
                     credentials
                         .with_expiry(
                             ::std::time::SystemTime::UNIX_EPOCH
                                 + ::std::time::Duration::from_millis(ms),
                         )
                 }
-                ::std::option::Option::None => credentials,
+                None => credentials,
             },
         )
     })

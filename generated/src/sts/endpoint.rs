@@ -60,36 +60,36 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             name: 1,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(0),
+            default: None,
+            built_in: Some(0),
         },
         e::Param {
             name: 3,
             kind: e::ParamType::String,
             required: false,
-            default: ::std::option::Option::None,
-            built_in: ::std::option::Option::Some(2),
+            default: None,
+            built_in: Some(2),
         },
         e::Param {
             name: 5,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(0),
-            built_in: ::std::option::Option::Some(4),
+            default: Some(0),
+            built_in: Some(4),
         },
         e::Param {
             name: 7,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(1),
-            built_in: ::std::option::Option::Some(6),
+            default: Some(1),
+            built_in: Some(6),
         },
         e::Param {
             name: 9,
             kind: e::ParamType::Boolean,
             required: true,
-            default: ::std::option::Option::Some(2),
-            built_in: ::std::option::Option::Some(8),
+            default: Some(2),
+            built_in: Some(8),
         },
     ],
     exprs: &[
@@ -407,151 +407,151 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
     conditions: &[
         e::Condition {
             expr: 5,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 8,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 10,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 12,
-            assign: ::std::option::Option::Some(5),
+            assign: Some(5),
         },
         e::Condition {
             expr: 15,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 18,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 21,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 31,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 41,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 51,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 61,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 71,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 81,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 91,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 101,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 111,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 121,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 131,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 141,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 151,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 161,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 171,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 193,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 196,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 200,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 204,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 206,
-            assign: ::std::option::Option::Some(5),
+            assign: Some(5),
         },
         e::Condition {
             expr: 209,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 212,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 216,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 220,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 230,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 234,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 238,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 252,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 256,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
         e::Condition {
             expr: 266,
-            assign: ::std::option::Option::None,
+            assign: None,
         },
     ],
     rules: &[
@@ -575,7 +575,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 6, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 22,
-                properties: ::std::option::Option::Some(28),
+                properties: Some(28),
                 headers: e::List { start: 21, len: 0 },
             },
         },
@@ -583,7 +583,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 7, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 32,
-                properties: ::std::option::Option::Some(38),
+                properties: Some(38),
                 headers: e::List { start: 32, len: 0 },
             },
         },
@@ -591,7 +591,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 8, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 42,
-                properties: ::std::option::Option::Some(48),
+                properties: Some(48),
                 headers: e::List { start: 43, len: 0 },
             },
         },
@@ -599,7 +599,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 9, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 52,
-                properties: ::std::option::Option::Some(58),
+                properties: Some(58),
                 headers: e::List { start: 54, len: 0 },
             },
         },
@@ -607,7 +607,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 10, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 62,
-                properties: ::std::option::Option::Some(68),
+                properties: Some(68),
                 headers: e::List { start: 65, len: 0 },
             },
         },
@@ -615,7 +615,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 11, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 72,
-                properties: ::std::option::Option::Some(78),
+                properties: Some(78),
                 headers: e::List { start: 76, len: 0 },
             },
         },
@@ -623,7 +623,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 12, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 82,
-                properties: ::std::option::Option::Some(88),
+                properties: Some(88),
                 headers: e::List { start: 87, len: 0 },
             },
         },
@@ -631,7 +631,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 13, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 92,
-                properties: ::std::option::Option::Some(98),
+                properties: Some(98),
                 headers: e::List { start: 98, len: 0 },
             },
         },
@@ -639,7 +639,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 14, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 102,
-                properties: ::std::option::Option::Some(108),
+                properties: Some(108),
                 headers: e::List { start: 109, len: 0 },
             },
         },
@@ -647,7 +647,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 15, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 112,
-                properties: ::std::option::Option::Some(118),
+                properties: Some(118),
                 headers: e::List { start: 120, len: 0 },
             },
         },
@@ -655,7 +655,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 16, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 122,
-                properties: ::std::option::Option::Some(128),
+                properties: Some(128),
                 headers: e::List { start: 131, len: 0 },
             },
         },
@@ -663,7 +663,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 17, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 132,
-                properties: ::std::option::Option::Some(138),
+                properties: Some(138),
                 headers: e::List { start: 142, len: 0 },
             },
         },
@@ -671,7 +671,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 18, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 142,
-                properties: ::std::option::Option::Some(148),
+                properties: Some(148),
                 headers: e::List { start: 153, len: 0 },
             },
         },
@@ -679,7 +679,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 19, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 152,
-                properties: ::std::option::Option::Some(158),
+                properties: Some(158),
                 headers: e::List { start: 164, len: 0 },
             },
         },
@@ -687,7 +687,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 20, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 162,
-                properties: ::std::option::Option::Some(168),
+                properties: Some(168),
                 headers: e::List { start: 175, len: 0 },
             },
         },
@@ -695,7 +695,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 21, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 172,
-                properties: ::std::option::Option::Some(178),
+                properties: Some(178),
                 headers: e::List { start: 186, len: 0 },
             },
         },
@@ -703,7 +703,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 22, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 184,
-                properties: ::std::option::Option::Some(191),
+                properties: Some(191),
                 headers: e::List { start: 200, len: 0 },
             },
         },
@@ -719,7 +719,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 25, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 202,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 205, len: 0 },
             },
         },
@@ -743,7 +743,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 36, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 267,
-                properties: ::std::option::Option::Some(273),
+                properties: Some(273),
                 headers: e::List { start: 251, len: 0 },
             },
         },
@@ -751,7 +751,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 37, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 279,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 255, len: 0 },
             },
         },
@@ -767,7 +767,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 31, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 226,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 219, len: 0 },
             },
         },
@@ -783,7 +783,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 33, len: 1 },
             outcome: e::Outcome::Endpoint {
                 url: 242,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 228, len: 0 },
             },
         },
@@ -791,7 +791,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 34, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 248,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 232, len: 0 },
             },
         },
@@ -807,7 +807,7 @@ pub static RULES: e::RuleSet<'static> = e::RuleSet {
             conditions: e::List { start: 36, len: 0 },
             outcome: e::Outcome::Endpoint {
                 url: 262,
-                properties: ::std::option::Option::None,
+                properties: None,
                 headers: e::List { start: 240, len: 0 },
             },
         },

@@ -3,6 +3,7 @@
 //! The STS calls of the default credential chain (`runtime::credential_chain`),
 //! made with this STS client: `AssumeRole` for profiles with `role_arn`, and
 //! `AssumeRoleWithWebIdentity` (unsigned) for web identity tokens.
+use crate::sts::types;
 use crate::runtime::credential_chain::{
     AssumeRole, AssumeRoleWithWebIdentity, FederationTarget,
 };
@@ -13,8 +14,8 @@ pub fn assume_role(
     target: FederationTarget,
     credentials: Credentials,
     call: AssumeRole,
-) -> BoxFuture<'static, ::std::result::Result<Credentials, ::std::string::String>> {
-    ::std::boxed::Box::pin(async move {
+) -> BoxFuture<'static, Result<Credentials, String>> {
+    Box::pin(async move {
         let config = crate::runtime::client::Config::new(target.region, credentials);
         let client = client(config, target.endpoint)?;
         let output = client
@@ -34,8 +35,8 @@ pub fn assume_role(
 pub fn assume_role_with_web_identity(
     target: FederationTarget,
     call: AssumeRoleWithWebIdentity,
-) -> BoxFuture<'static, ::std::result::Result<Credentials, ::std::string::String>> {
-    ::std::boxed::Box::pin(async move {
+) -> BoxFuture<'static, Result<Credentials, String>> {
+    Box::pin(async move {
         let config = crate::runtime::client::Config::anonymous(target.region);
         let client = client(config, target.endpoint)?;
         let output = client
@@ -52,18 +53,16 @@ pub fn assume_role_with_web_identity(
 /// The STS client of `config`, sent to `endpoint` when given.
 fn client(
     config: crate::runtime::client::Config,
-    endpoint: ::std::option::Option<::std::string::String>,
-) -> ::std::result::Result<crate::sts::Client, ::std::string::String> {
+    endpoint: Option<String>,
+) -> Result<crate::sts::Client, String> {
     let config = match endpoint {
-        ::std::option::Option::Some(endpoint) => config.with_endpoint(endpoint),
-        ::std::option::Option::None => config,
+        Some(endpoint) => config.with_endpoint(endpoint),
+        None => config,
     };
     crate::sts::Client::new(config).map_err(|e| e.to_string())
 }
 /// The runtime's credentials from STS's: key id, secret and session token required.
-fn temporary(
-    credentials: ::std::option::Option<crate::sts::types::Credentials>,
-) -> ::std::result::Result<Credentials, ::std::string::String> {
+fn temporary(credentials: Option<types::Credentials>) -> Result<Credentials, String> {
     let credentials = credentials
         .ok_or_else(|| "the response has no Credentials".to_owned())?;
     let missing = |member: &str| format!("the response's Credentials have no {member}");
@@ -77,14 +76,12 @@ fn temporary(
     let result = Credentials::new(
         credentials.access_key_id.ok_or_else(|| missing("AccessKeyId"))?,
         credentials.secret_access_key.ok_or_else(|| missing("SecretAccessKey"))?,
-        ::std::option::Option::Some(
-            credentials.session_token.ok_or_else(|| missing("SessionToken"))?,
-        ),
+        Some(credentials.session_token.ok_or_else(|| missing("SessionToken"))?),
     );
-    ::std::result::Result::Ok(
+    Ok(
         match expiry {
-            ::std::option::Option::Some(expiry) => result.with_expiry(expiry),
-            ::std::option::Option::None => result,
+            Some(expiry) => result.with_expiry(expiry),
+            None => result,
         },
     )
 }

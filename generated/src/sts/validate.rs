@@ -2,50 +2,42 @@
 // regenerate with `cargo xtask regenerate`.
 //! Validation helpers of this service: its compiled patterns, and one function
 //! per list or map shape with something to check.
+use crate::runtime::pattern;
+use crate::runtime::validate;
+use crate::sts::types;
 /// The pattern `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-pub(crate) static PATTERN_1: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_1: pattern::Pattern = pattern::Pattern::new(
     "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+",
 );
 /// The pattern `[\w+=,.@:\/-]*`.
-pub(crate) static PATTERN_2: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_2: pattern::Pattern = pattern::Pattern::new(
     "[\\w+=,.@:\\/-]*",
 );
 /// The pattern `[\w+=,.@-]*`.
-pub(crate) static PATTERN_3: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
-    "[\\w+=,.@-]*",
-);
+pub(crate) static PATTERN_3: pattern::Pattern = pattern::Pattern::new("[\\w+=,.@-]*");
 /// The pattern `[\w+=/:,.@-]*`.
-pub(crate) static PATTERN_4: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
-    "[\\w+=/:,.@-]*",
-);
+pub(crate) static PATTERN_4: pattern::Pattern = pattern::Pattern::new("[\\w+=/:,.@-]*");
 /// The pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-pub(crate) static PATTERN_5: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_5: pattern::Pattern = pattern::Pattern::new(
     "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
 );
 /// The pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
-pub(crate) static PATTERN_6: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_6: pattern::Pattern = pattern::Pattern::new(
     "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+",
 );
 /// The pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
-pub(crate) static PATTERN_7: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
+pub(crate) static PATTERN_7: pattern::Pattern = pattern::Pattern::new(
     "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
 );
 /// The pattern `[\d]*`.
-pub(crate) static PATTERN_8: crate::runtime::pattern::Pattern = crate::runtime::pattern::Pattern::new(
-    "[\\d]*",
-);
+pub(crate) static PATTERN_8: pattern::Pattern = pattern::Pattern::new("[\\d]*");
 /// Records the violations of a `ProvidedContextsListType` value at `path`.
 pub(crate) fn provided_contexts_list_type(
-    value: &[crate::sts::types::ProvidedContext],
-    path: &crate::runtime::validate::Path<'_>,
-    out: &mut crate::runtime::validate::Violations,
+    value: &[types::ProvidedContext],
+    path: &validate::Path<'_>,
+    out: &mut validate::Violations,
 ) {
-    out.items(
-        value.len(),
-        ::std::option::Option::Some(1),
-        ::std::option::Option::Some(5),
-        path,
-    );
+    out.items(value.len(), Some(1), Some(5), path);
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
         item.validate_into(&path, out);
@@ -53,9 +45,9 @@ pub(crate) fn provided_contexts_list_type(
 }
 /// Records the violations of a `policyDescriptorListType` value at `path`.
 pub(crate) fn policy_descriptor_list_type(
-    value: &[crate::sts::types::PolicyDescriptorType],
-    path: &crate::runtime::validate::Path<'_>,
-    out: &mut crate::runtime::validate::Violations,
+    value: &[types::PolicyDescriptorType],
+    path: &validate::Path<'_>,
+    out: &mut validate::Violations,
 ) {
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
@@ -64,39 +56,24 @@ pub(crate) fn policy_descriptor_list_type(
 }
 /// Records the violations of a `tagKeyListType` value at `path`.
 pub(crate) fn tag_key_list_type(
-    value: &[::std::string::String],
-    path: &crate::runtime::validate::Path<'_>,
-    out: &mut crate::runtime::validate::Violations,
+    value: &[String],
+    path: &validate::Path<'_>,
+    out: &mut validate::Violations,
 ) {
-    out.items(
-        value.len(),
-        ::std::option::Option::None,
-        ::std::option::Option::Some(50),
-        path,
-    );
+    out.items(value.len(), None, Some(50), path);
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
-        out.length(
-            item.as_str(),
-            ::std::option::Option::Some(1),
-            ::std::option::Option::Some(128),
-            &path,
-        );
+        out.length(item.as_str(), Some(1), Some(128), &path);
         crate::sts::validate::PATTERN_6.check(item.as_str(), &path, out);
     }
 }
 /// Records the violations of a `tagListType` value at `path`.
 pub(crate) fn tag_list_type(
-    value: &[crate::sts::types::Tag],
-    path: &crate::runtime::validate::Path<'_>,
-    out: &mut crate::runtime::validate::Violations,
+    value: &[types::Tag],
+    path: &validate::Path<'_>,
+    out: &mut validate::Violations,
 ) {
-    out.items(
-        value.len(),
-        ::std::option::Option::None,
-        ::std::option::Option::Some(50),
-        path,
-    );
+    out.items(value.len(), None, Some(50), path);
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
         item.validate_into(&path, out);

@@ -212,13 +212,13 @@
 //! ```
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/CopySnapshot).
+use crate::elasticache::protocol;
+use crate::elasticache::types;
+use crate::runtime::InvalidResponse;
+use crate::runtime::operation;
+use crate::runtime::query;
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CopySnapshot;
 impl CopySnapshot {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -227,17 +227,12 @@ impl CopySnapshot {
     /// gives an error naming the member.
     pub fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
-        ::std::result::Result::Ok(
-            crate::runtime::operation::post_request(
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
+        Ok(
+            operation::post_request(
                 "/",
-                &[("content-type", crate::runtime::query::CONTENT_TYPE)],
-                crate::elasticache::protocol::copy_snapshot::ser_copy_snapshot_input(
-                    input,
-                ),
+                &[("content-type", query::CONTENT_TYPE)],
+                protocol::copy_snapshot::ser_copy_snapshot_input(input),
             ),
         )
     }
@@ -247,26 +242,16 @@ impl CopySnapshot {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        CopySnapshotOutput,
-        crate::runtime::ResponseError<CopySnapshotError>,
-    > {
+    ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::elasticache::protocol::copy_snapshot::de_copy_snapshot_error(
-                    status,
-                    headers,
-                    body,
-                ),
+            return Err(
+                protocol::copy_snapshot::de_copy_snapshot_error(status, headers, body),
             );
         }
-        crate::elasticache::protocol::copy_snapshot::de_copy_snapshot_output(
-                headers,
-                body,
-            )
+        protocol::copy_snapshot::de_copy_snapshot_output(headers, body)
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
-                    crate::runtime::InvalidResponse::new(status, e.to_string()),
+                    InvalidResponse::new(status, e.to_string()),
                 )
             })
     }
@@ -278,28 +263,26 @@ impl crate::runtime::Operation for CopySnapshot {
     const NAME: &'static str = "CopySnapshot";
     fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        CopySnapshotOutput,
-        crate::runtime::ResponseError<CopySnapshotError>,
-    > {
+    ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
         Self::parse_response(status, headers, body)
     }
 }
 /// Represents the input of a `CopySnapshotMessage` operation.
 ///
 /// The input of the `CopySnapshot` operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct CopySnapshotInput {
     /// The name of an existing snapshot from which to make a copy.
@@ -308,74 +291,51 @@ pub struct CopySnapshotInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "SourceSnapshotName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub source_snapshot_name: ::std::option::Option<::std::string::String>,
+    pub source_snapshot_name: Option<String>,
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "TargetSnapshotName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub target_snapshot_name: ::std::option::Option<::std::string::String>,
+    pub target_snapshot_name: Option<String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
     ///
     /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
     ///
     /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TargetBucket",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub target_bucket: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub target_bucket: Option<String>,
     /// The ID of the KMS key used to encrypt the target snapshot.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "KmsKeyId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub kms_key_id: Option<String>,
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Tags",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::elasticache::types::Tag>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub tags: Option<Vec<types::Tag>>,
 }
 impl CopySnapshotInput {
     /// Creates a builder for [`CopySnapshotInput`].
     pub fn builder() -> CopySnapshotInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    pub fn source_snapshot_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_snapshot_name(&self) -> Option<&str> {
         self.source_snapshot_name.as_deref()
     }
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
-    pub fn target_snapshot_name(&self) -> ::std::option::Option<&str> {
+    pub fn target_snapshot_name(&self) -> Option<&str> {
         self.target_snapshot_name.as_deref()
     }
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
@@ -383,34 +343,29 @@ impl CopySnapshotInput {
     /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
     ///
     /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
-    pub fn target_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn target_bucket(&self) -> Option<&str> {
         self.target_bucket.as_deref()
     }
     /// The ID of the KMS key used to encrypt the target snapshot.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
     ///
     /// Empty when absent.
-    pub fn tags(&self) -> &[crate::elasticache::types::Tag] {
+    pub fn tags(&self) -> &[types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CopySnapshotInput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CopySnapshotInputBuilder {
-    source_snapshot_name: ::std::option::Option<::std::string::String>,
-    target_snapshot_name: ::std::option::Option<::std::string::String>,
-    target_bucket: ::std::option::Option<::std::string::String>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::elasticache::types::Tag>>,
+    source_snapshot_name: Option<String>,
+    target_snapshot_name: Option<String>,
+    target_bucket: Option<String>,
+    kms_key_id: Option<String>,
+    tags: Option<Vec<types::Tag>>,
 }
 impl CopySnapshotInputBuilder {
     /// Sets `SourceSnapshotName`.
@@ -418,18 +373,12 @@ impl CopySnapshotInputBuilder {
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    pub fn source_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_snapshot_name = ::std::option::Option::Some(input.into());
+    pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
+        self.source_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
-    pub fn set_source_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
         self.source_snapshot_name = input;
         self
     }
@@ -438,18 +387,12 @@ impl CopySnapshotInputBuilder {
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
-    pub fn target_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.target_snapshot_name = ::std::option::Option::Some(input.into());
+    pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
+        self.target_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
-    pub fn set_target_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
         self.target_snapshot_name = input;
         self
     }
@@ -460,62 +403,42 @@ impl CopySnapshotInputBuilder {
     /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
     ///
     /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
-    pub fn target_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.target_bucket = ::std::option::Option::Some(input.into());
+    pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
+        self.target_bucket = Some(input.into());
         self
     }
     /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
-    pub fn set_target_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
         self.target_bucket = input;
         self
     }
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the target snapshot.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Appends one item to `Tags`.
     ///
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<crate::elasticache::types::Tag>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::elasticache::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Builds the [`CopySnapshotInput`], or names every required member that is not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CopySnapshotInput, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<CopySnapshotInput, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.source_snapshot_name.is_none() {
             missing.push("SourceSnapshotName");
         }
@@ -523,11 +446,9 @@ impl CopySnapshotInputBuilder {
             missing.push("TargetSnapshotName");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
-                crate::runtime::BuildError::new("CopySnapshotInput", missing),
-            );
+            return Err(crate::runtime::BuildError::new("CopySnapshotInput", missing));
         }
-        ::std::result::Result::Ok(CopySnapshotInput {
+        Ok(CopySnapshotInput {
             source_snapshot_name: self.source_snapshot_name,
             target_snapshot_name: self.target_snapshot_name,
             target_bucket: self.target_bucket,
@@ -537,72 +458,51 @@ impl CopySnapshotInputBuilder {
     }
 }
 /// The output of the `CopySnapshot` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CopySnapshotOutput {
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Snapshot",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub snapshot: ::std::option::Option<crate::elasticache::types::Snapshot>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub snapshot: Option<types::Snapshot>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 impl CopySnapshotOutput {
     /// Creates a builder for [`CopySnapshotOutput`].
     pub fn builder() -> CopySnapshotOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
-    pub fn snapshot(
-        &self,
-    ) -> ::std::option::Option<&crate::elasticache::types::Snapshot> {
+    pub fn snapshot(&self) -> Option<&types::Snapshot> {
         self.snapshot.as_ref()
     }
 }
 /// A builder for [`CopySnapshotOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CopySnapshotOutputBuilder {
-    snapshot: ::std::option::Option<crate::elasticache::types::Snapshot>,
+    snapshot: Option<types::Snapshot>,
 }
 impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
     ///
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
-    pub fn snapshot(
-        mut self,
-        input: impl ::std::convert::Into<crate::elasticache::types::Snapshot>,
-    ) -> Self {
-        self.snapshot = ::std::option::Option::Some(input.into());
+    pub fn snapshot(mut self, input: impl Into<types::Snapshot>) -> Self {
+        self.snapshot = Some(input.into());
         self
     }
     /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
-    pub fn set_snapshot(
-        mut self,
-        input: ::std::option::Option<crate::elasticache::types::Snapshot>,
-    ) -> Self {
+    pub fn set_snapshot(mut self, input: Option<types::Snapshot>) -> Self {
         self.snapshot = input;
         self
     }
@@ -610,7 +510,7 @@ impl CopySnapshotOutputBuilder {
     pub fn build(self) -> CopySnapshotOutput {
         CopySnapshotOutput {
             snapshot: self.snapshot,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -619,52 +519,38 @@ impl CopySnapshotOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// You already have a snapshot with the given name.
     ///
     /// Wire code `SnapshotAlreadyExistsFault`, HTTP status 400.
-    SnapshotAlreadyExistsFault(
-        ::std::boxed::Box<crate::elasticache::types::SnapshotAlreadyExistsFault>,
-    ),
+    SnapshotAlreadyExistsFault(Box<types::SnapshotAlreadyExistsFault>),
     /// The requested snapshot name does not refer to an existing snapshot.
     ///
     /// Wire code `SnapshotNotFoundFault`, HTTP status 404.
-    SnapshotNotFoundFault(
-        ::std::boxed::Box<crate::elasticache::types::SnapshotNotFoundFault>,
-    ),
+    SnapshotNotFoundFault(Box<types::SnapshotNotFoundFault>),
     /// The request cannot be processed because it would exceed the maximum number of snapshots.
     ///
     /// Wire code `SnapshotQuotaExceededFault`, HTTP status 400.
-    SnapshotQuotaExceededFault(
-        ::std::boxed::Box<crate::elasticache::types::SnapshotQuotaExceededFault>,
-    ),
+    SnapshotQuotaExceededFault(Box<types::SnapshotQuotaExceededFault>),
     /// The current state of the snapshot does not allow the requested operation to occur.
     ///
     /// Wire code `InvalidSnapshotState`, HTTP status 400.
-    InvalidSnapshotStateFault(
-        ::std::boxed::Box<crate::elasticache::types::InvalidSnapshotStateFault>,
-    ),
+    InvalidSnapshotStateFault(Box<types::InvalidSnapshotStateFault>),
     /// The request cannot be processed because it would cause the resource to have more than the allowed number of tags. The maximum number of tags permitted on a resource is 50.
     ///
     /// Wire code `TagQuotaPerResourceExceeded`, HTTP status 400.
-    TagQuotaPerResourceExceeded(
-        ::std::boxed::Box<crate::elasticache::types::TagQuotaPerResourceExceeded>,
-    ),
+    TagQuotaPerResourceExceeded(Box<types::TagQuotaPerResourceExceeded>),
     /// The value for a parameter is invalid.
     ///
     /// Wire code `InvalidParameterValue`, HTTP status 400.
-    InvalidParameterValueException(
-        ::std::boxed::Box<crate::elasticache::types::InvalidParameterValueException>,
-    ),
+    InvalidParameterValueException(Box<types::InvalidParameterValueException>),
     /// Two or more incompatible parameters were specified.
     ///
     /// Wire code `InvalidParameterCombination`, HTTP status 400.
     InvalidParameterCombinationException(
-        ::std::boxed::Box<
-            crate::elasticache::types::InvalidParameterCombinationException,
-        >,
+        Box<types::InvalidParameterCombinationException>,
     ),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
@@ -688,40 +574,40 @@ impl CopySnapshotError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `SnapshotAlreadyExistsFault` error.
     pub fn is_snapshot_already_exists_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotAlreadyExistsFault(_))
+        matches!(self, Self::SnapshotAlreadyExistsFault(_))
     }
     /// Whether this is the `SnapshotNotFoundFault` error.
     pub fn is_snapshot_not_found_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotNotFoundFault(_))
+        matches!(self, Self::SnapshotNotFoundFault(_))
     }
     /// Whether this is the `SnapshotQuotaExceededFault` error.
     pub fn is_snapshot_quota_exceeded_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotQuotaExceededFault(_))
+        matches!(self, Self::SnapshotQuotaExceededFault(_))
     }
     /// Whether this is the `InvalidSnapshotStateFault` error.
     pub fn is_invalid_snapshot_state_fault(&self) -> bool {
-        ::std::matches!(self, Self::InvalidSnapshotStateFault(_))
+        matches!(self, Self::InvalidSnapshotStateFault(_))
     }
     /// Whether this is the `TagQuotaPerResourceExceeded` error.
     pub fn is_tag_quota_per_resource_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::TagQuotaPerResourceExceeded(_))
+        matches!(self, Self::TagQuotaPerResourceExceeded(_))
     }
     /// Whether this is the `InvalidParameterValueException` error.
     pub fn is_invalid_parameter_value_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterValueException(_))
+        matches!(self, Self::InvalidParameterValueException(_))
     }
     /// Whether this is the `InvalidParameterCombinationException` error.
     pub fn is_invalid_parameter_combination_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterCombinationException(_))
+        matches!(self, Self::InvalidParameterCombinationException(_))
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {
@@ -733,9 +619,7 @@ impl ::std::error::Error for CopySnapshotError {}
 #[cfg(feature = "validate")]
 impl CopySnapshotInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("CopySnapshotInput")
@@ -756,9 +640,7 @@ impl CopySnapshotInput {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for CopySnapshotInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -769,10 +651,7 @@ impl CopySnapshot {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

@@ -364,13 +364,13 @@
 //! ```
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/DescribeCacheClusters).
+use crate::elasticache::protocol;
+use crate::elasticache::types;
+use crate::runtime::InvalidResponse;
+use crate::runtime::operation;
+use crate::runtime::query;
 /// The `DescribeCacheClusters` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeCacheClusters;
 impl DescribeCacheClusters {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -379,15 +379,12 @@ impl DescribeCacheClusters {
     /// gives an error naming the member.
     pub fn build_request(
         input: &DescribeCacheClustersInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
-        ::std::result::Result::Ok(
-            crate::runtime::operation::post_request(
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
+        Ok(
+            operation::post_request(
                 "/",
-                &[("content-type", crate::runtime::query::CONTENT_TYPE)],
-                crate::elasticache::protocol::describe_cache_clusters::ser_describe_cache_clusters_input(
+                &[("content-type", query::CONTENT_TYPE)],
+                protocol::describe_cache_clusters::ser_describe_cache_clusters_input(
                     input,
                 ),
             ),
@@ -399,26 +396,26 @@ impl DescribeCacheClusters {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeCacheClustersOutput,
         crate::runtime::ResponseError<DescribeCacheClustersError>,
     > {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::elasticache::protocol::describe_cache_clusters::de_describe_cache_clusters_error(
+            return Err(
+                protocol::describe_cache_clusters::de_describe_cache_clusters_error(
                     status,
                     headers,
                     body,
                 ),
             );
         }
-        crate::elasticache::protocol::describe_cache_clusters::de_describe_cache_clusters_output(
+        protocol::describe_cache_clusters::de_describe_cache_clusters_output(
                 headers,
                 body,
             )
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
-                    crate::runtime::InvalidResponse::new(status, e.to_string()),
+                    InvalidResponse::new(status, e.to_string()),
                 )
             })
     }
@@ -430,17 +427,14 @@ impl crate::runtime::Operation for DescribeCacheClusters {
     const NAME: &'static str = "DescribeCacheClusters";
     fn build_request(
         input: &DescribeCacheClustersInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         DescribeCacheClustersOutput,
         crate::runtime::ResponseError<DescribeCacheClustersError>,
     > {
@@ -450,77 +444,41 @@ impl crate::runtime::Operation for DescribeCacheClusters {
 /// Represents the input of a `DescribeCacheClusters` operation.
 ///
 /// The input of the `DescribeCacheClusters` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCacheClustersInput {
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "CacheClusterId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub cache_cluster_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cache_cluster_id: Option<String>,
     /// The maximum number of records to include in the response. If more records exist than the specified `MaxRecords` value, a marker is included in the response so that the remaining results can be retrieved.
     ///
     /// Default: 100
     ///
     /// Constraints: minimum 20; maximum 100.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "MaxRecords",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub max_records: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub max_records: Option<i32>,
     /// An optional marker returned from a prior request. Use this marker for pagination of results from this operation. If this parameter is specified, the response includes only records beyond the marker, up to the value specified by `MaxRecords`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Marker",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub marker: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub marker: Option<String>,
     /// An optional flag that can be included in the `DescribeCacheCluster` request to retrieve information about the individual cache nodes.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ShowCacheNodeInfo",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub show_cache_node_info: ::std::option::Option<bool>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub show_cache_node_info: Option<bool>,
     /// An optional flag that can be included in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters) that are not members of a replication group. In practice, this means Memcached and single node Valkey or Redis OSS clusters.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ShowCacheClustersNotInReplicationGroups",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub show_cache_clusters_not_in_replication_groups: ::std::option::Option<bool>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub show_cache_clusters_not_in_replication_groups: Option<bool>,
 }
 impl DescribeCacheClustersInput {
     /// Creates a builder for [`DescribeCacheClustersInput`].
     pub fn builder() -> DescribeCacheClustersInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
-    pub fn cache_cluster_id(&self) -> ::std::option::Option<&str> {
+    pub fn cache_cluster_id(&self) -> Option<&str> {
         self.cache_cluster_id.as_deref()
     }
     /// The maximum number of records to include in the response. If more records exist than the specified `MaxRecords` value, a marker is included in the response so that the remaining results can be retrieved.
@@ -528,55 +486,42 @@ impl DescribeCacheClustersInput {
     /// Default: 100
     ///
     /// Constraints: minimum 20; maximum 100.
-    pub fn max_records(&self) -> ::std::option::Option<i32> {
+    pub fn max_records(&self) -> Option<i32> {
         self.max_records
     }
     /// An optional marker returned from a prior request. Use this marker for pagination of results from this operation. If this parameter is specified, the response includes only records beyond the marker, up to the value specified by `MaxRecords`.
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// An optional flag that can be included in the `DescribeCacheCluster` request to retrieve information about the individual cache nodes.
-    pub fn show_cache_node_info(&self) -> ::std::option::Option<bool> {
+    pub fn show_cache_node_info(&self) -> Option<bool> {
         self.show_cache_node_info
     }
     /// An optional flag that can be included in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters) that are not members of a replication group. In practice, this means Memcached and single node Valkey or Redis OSS clusters.
-    pub fn show_cache_clusters_not_in_replication_groups(
-        &self,
-    ) -> ::std::option::Option<bool> {
+    pub fn show_cache_clusters_not_in_replication_groups(&self) -> Option<bool> {
         self.show_cache_clusters_not_in_replication_groups
     }
 }
 /// A builder for [`DescribeCacheClustersInput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct DescribeCacheClustersInputBuilder {
-    cache_cluster_id: ::std::option::Option<::std::string::String>,
-    max_records: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
-    show_cache_node_info: ::std::option::Option<bool>,
-    show_cache_clusters_not_in_replication_groups: ::std::option::Option<bool>,
+    cache_cluster_id: Option<String>,
+    max_records: Option<i32>,
+    marker: Option<String>,
+    show_cache_node_info: Option<bool>,
+    show_cache_clusters_not_in_replication_groups: Option<bool>,
 }
 impl DescribeCacheClustersInputBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
-    pub fn cache_cluster_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cache_cluster_id = ::std::option::Option::Some(input.into());
+    pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
+        self.cache_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
-    pub fn set_cache_cluster_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
         self.cache_cluster_id = input;
         self
     }
@@ -587,48 +532,36 @@ impl DescribeCacheClustersInputBuilder {
     /// Default: 100
     ///
     /// Constraints: minimum 20; maximum 100.
-    pub fn max_records(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_records = ::std::option::Option::Some(input.into());
+    pub fn max_records(mut self, input: impl Into<i32>) -> Self {
+        self.max_records = Some(input.into());
         self
     }
     /// Sets or clears `MaxRecords` (`None` clears it); see [`Self::max_records`].
-    pub fn set_max_records(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_records(mut self, input: Option<i32>) -> Self {
         self.max_records = input;
         self
     }
     /// Sets `Marker`.
     ///
     /// An optional marker returned from a prior request. Use this marker for pagination of results from this operation. If this parameter is specified, the response includes only records beyond the marker, up to the value specified by `MaxRecords`.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.marker = Some(input.into());
         self
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.marker = input;
         self
     }
     /// Sets `ShowCacheNodeInfo`.
     ///
     /// An optional flag that can be included in the `DescribeCacheCluster` request to retrieve information about the individual cache nodes.
-    pub fn show_cache_node_info(
-        mut self,
-        input: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.show_cache_node_info = ::std::option::Option::Some(input.into());
+    pub fn show_cache_node_info(mut self, input: impl Into<bool>) -> Self {
+        self.show_cache_node_info = Some(input.into());
         self
     }
     /// Sets or clears `ShowCacheNodeInfo` (`None` clears it); see [`Self::show_cache_node_info`].
-    pub fn set_show_cache_node_info(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_show_cache_node_info(mut self, input: Option<bool>) -> Self {
         self.show_cache_node_info = input;
         self
     }
@@ -637,17 +570,15 @@ impl DescribeCacheClustersInputBuilder {
     /// An optional flag that can be included in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters) that are not members of a replication group. In practice, this means Memcached and single node Valkey or Redis OSS clusters.
     pub fn show_cache_clusters_not_in_replication_groups(
         mut self,
-        input: impl ::std::convert::Into<bool>,
+        input: impl Into<bool>,
     ) -> Self {
-        self.show_cache_clusters_not_in_replication_groups = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.show_cache_clusters_not_in_replication_groups = Some(input.into());
         self
     }
     /// Sets or clears `ShowCacheClustersNotInReplicationGroups` (`None` clears it); see [`Self::show_cache_clusters_not_in_replication_groups`].
     pub fn set_show_cache_clusters_not_in_replication_groups(
         mut self,
-        input: ::std::option::Option<bool>,
+        input: Option<bool>,
     ) -> Self {
         self.show_cache_clusters_not_in_replication_groups = input;
         self
@@ -667,110 +598,75 @@ impl DescribeCacheClustersInputBuilder {
 /// Represents the output of a `DescribeCacheClusters` operation.
 ///
 /// The output of the `DescribeCacheClusters` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeCacheClustersOutput {
     /// Provides an identifier to allow retrieval of paginated results.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Marker",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub marker: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub marker: Option<String>,
     /// A list of clusters. Each item in the list contains detailed information about one cluster.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "CacheClusters",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub cache_clusters: ::std::option::Option<
-        ::std::vec::Vec<crate::elasticache::types::CacheCluster>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cache_clusters: Option<Vec<types::CacheCluster>>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 impl DescribeCacheClustersOutput {
     /// Creates a builder for [`DescribeCacheClustersOutput`].
     pub fn builder() -> DescribeCacheClustersOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// Provides an identifier to allow retrieval of paginated results.
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// A list of clusters. Each item in the list contains detailed information about one cluster.
     ///
     /// Empty when absent.
-    pub fn cache_clusters(&self) -> &[crate::elasticache::types::CacheCluster] {
+    pub fn cache_clusters(&self) -> &[types::CacheCluster] {
         self.cache_clusters.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DescribeCacheClustersOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct DescribeCacheClustersOutputBuilder {
-    marker: ::std::option::Option<::std::string::String>,
-    cache_clusters: ::std::option::Option<
-        ::std::vec::Vec<crate::elasticache::types::CacheCluster>,
-    >,
+    marker: Option<String>,
+    cache_clusters: Option<Vec<types::CacheCluster>>,
 }
 impl DescribeCacheClustersOutputBuilder {
     /// Sets `Marker`.
     ///
     /// Provides an identifier to allow retrieval of paginated results.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.marker = Some(input.into());
         self
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.marker = input;
         self
     }
     /// Appends one item to `CacheClusters`.
     ///
     /// A list of clusters. Each item in the list contains detailed information about one cluster.
-    pub fn cache_clusters(
-        mut self,
-        item: impl ::std::convert::Into<crate::elasticache::types::CacheCluster>,
-    ) -> Self {
-        self.cache_clusters.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn cache_clusters(mut self, item: impl Into<types::CacheCluster>) -> Self {
+        self.cache_clusters.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `CacheClusters` (`None` clears it); see [`Self::cache_clusters`].
     pub fn set_cache_clusters(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::elasticache::types::CacheCluster>,
-        >,
+        input: Option<Vec<types::CacheCluster>>,
     ) -> Self {
         self.cache_clusters = input;
         self
@@ -780,7 +676,7 @@ impl DescribeCacheClustersOutputBuilder {
         DescribeCacheClustersOutput {
             marker: self.marker,
             cache_clusters: self.cache_clusters,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -789,28 +685,22 @@ impl DescribeCacheClustersOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DescribeCacheClustersError {
     /// The requested cluster ID does not refer to an existing cluster.
     ///
     /// Wire code `CacheClusterNotFound`, HTTP status 404.
-    CacheClusterNotFoundFault(
-        ::std::boxed::Box<crate::elasticache::types::CacheClusterNotFoundFault>,
-    ),
+    CacheClusterNotFoundFault(Box<types::CacheClusterNotFoundFault>),
     /// The value for a parameter is invalid.
     ///
     /// Wire code `InvalidParameterValue`, HTTP status 400.
-    InvalidParameterValueException(
-        ::std::boxed::Box<crate::elasticache::types::InvalidParameterValueException>,
-    ),
+    InvalidParameterValueException(Box<types::InvalidParameterValueException>),
     /// Two or more incompatible parameters were specified.
     ///
     /// Wire code `InvalidParameterCombination`, HTTP status 400.
     InvalidParameterCombinationException(
-        ::std::boxed::Box<
-            crate::elasticache::types::InvalidParameterCombinationException,
-        >,
+        Box<types::InvalidParameterCombinationException>,
     ),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
@@ -830,24 +720,24 @@ impl DescribeCacheClustersError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `CacheClusterNotFoundFault` error.
     pub fn is_cache_cluster_not_found_fault(&self) -> bool {
-        ::std::matches!(self, Self::CacheClusterNotFoundFault(_))
+        matches!(self, Self::CacheClusterNotFoundFault(_))
     }
     /// Whether this is the `InvalidParameterValueException` error.
     pub fn is_invalid_parameter_value_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterValueException(_))
+        matches!(self, Self::InvalidParameterValueException(_))
     }
     /// Whether this is the `InvalidParameterCombinationException` error.
     pub fn is_invalid_parameter_combination_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterCombinationException(_))
+        matches!(self, Self::InvalidParameterCombinationException(_))
     }
 }
 impl ::std::fmt::Display for DescribeCacheClustersError {
@@ -860,50 +750,38 @@ impl DescribeCacheClustersInput {
     /// The input of the page after `output`: this input with `Marker` from the output; `None` after the last page (no token), or when the service repeats the token it was sent.
     ///
     /// The page size is set by `MaxRecords`.
-    pub fn next_page(
-        &self,
-        output: &DescribeCacheClustersOutput,
-    ) -> ::std::option::Option<Self> {
-        let token0 = ::std::option::Option::Some(
-            output.marker.as_ref().filter(|t| !t.is_empty()).cloned()?,
-        );
+    pub fn next_page(&self, output: &DescribeCacheClustersOutput) -> Option<Self> {
+        let token0 = Some(output.marker.as_ref().filter(|t| !t.is_empty()).cloned()?);
         if token0 == self.marker {
-            return ::std::option::Option::None;
+            return None;
         }
-        let mut next = ::std::clone::Clone::clone(self);
+        let mut next = Clone::clone(self);
         next.marker = token0;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl DescribeCacheClustersOutput {
     /// The items of this page (`CacheClusters`).
-    pub fn items(&self) -> &[crate::elasticache::types::CacheCluster] {
+    pub fn items(&self) -> &[types::CacheCluster] {
         self.cache_clusters.as_ref().map_or(&[], |items| items.as_slice())
     }
 }
-impl crate::runtime::operation::Paginated for DescribeCacheClustersInput {
+impl operation::Paginated for DescribeCacheClustersInput {
     type Output = DescribeCacheClustersOutput;
-    fn next_page(
-        &self,
-        output: &DescribeCacheClustersOutput,
-    ) -> ::std::option::Option<Self> {
+    fn next_page(&self, output: &DescribeCacheClustersOutput) -> Option<Self> {
         DescribeCacheClustersInput::next_page(self, output)
     }
 }
 #[cfg(feature = "validate")]
 impl DescribeCacheClustersInput {
     /// Checks this value against the constraints of the model: it has none, so this is always `Ok`. Here so that every input type can be validated alike.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
-        ::std::result::Result::Ok(())
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
+        Ok(())
     }
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for DescribeCacheClustersInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -914,10 +792,7 @@ impl DescribeCacheClusters {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &DescribeCacheClustersInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

@@ -4,20 +4,9 @@
 /// The values of `AuthTokenUpdateStatus`.
 ///
 /// Values: `SETTING`, `ROTATING`. A value not listed here parses as `AuthTokenUpdateStatus::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum AuthTokenUpdateStatus {
     /// The value `SETTING`.
@@ -25,7 +14,7 @@ pub enum AuthTokenUpdateStatus {
     /// The value `ROTATING`.
     Rotating,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl AuthTokenUpdateStatus {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl AuthTokenUpdateStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for AuthTokenUpdateStatus {
+impl From<&str> for AuthTokenUpdateStatus {
     fn from(value: &str) -> Self {
         match value {
             "SETTING" => Self::Setting,
             "ROTATING" => Self::Rotating,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for AuthTokenUpdateStatus {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for AuthTokenUpdateStatus {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "SETTING" => Self::Setting,
             "ROTATING" => Self::Rotating,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for AuthTokenUpdateStatus {
         }
     }
 }
-impl ::std::convert::From<AuthTokenUpdateStatus> for ::std::string::String {
+impl From<AuthTokenUpdateStatus> for String {
     fn from(value: AuthTokenUpdateStatus) -> Self {
         match value {
             AuthTokenUpdateStatus::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for AuthTokenUpdateStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AuthTokenUpdateStatus {
+impl AsRef<str> for AuthTokenUpdateStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

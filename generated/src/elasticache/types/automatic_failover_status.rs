@@ -4,20 +4,9 @@
 /// The values of `AutomaticFailoverStatus`.
 ///
 /// Values: `enabled`, `disabled`, `enabling`, `disabling`. A value not listed here parses as `AutomaticFailoverStatus::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum AutomaticFailoverStatus {
     /// The value `enabled`.
@@ -29,7 +18,7 @@ pub enum AutomaticFailoverStatus {
     /// The value `disabling`.
     Disabling,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl AutomaticFailoverStatus {
     /// The wire values this version of the crate knows, in model order.
@@ -50,19 +39,19 @@ impl AutomaticFailoverStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for AutomaticFailoverStatus {
+impl From<&str> for AutomaticFailoverStatus {
     fn from(value: &str) -> Self {
         match value {
             "enabled" => Self::Enabled,
             "disabled" => Self::Disabled,
             "enabling" => Self::Enabling,
             "disabling" => Self::Disabling,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for AutomaticFailoverStatus {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for AutomaticFailoverStatus {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "enabled" => Self::Enabled,
             "disabled" => Self::Disabled,
@@ -72,21 +61,21 @@ impl ::std::convert::From<::std::string::String> for AutomaticFailoverStatus {
         }
     }
 }
-impl ::std::convert::From<AutomaticFailoverStatus> for ::std::string::String {
+impl From<AutomaticFailoverStatus> for String {
     fn from(value: AutomaticFailoverStatus) -> Self {
         match value {
             AutomaticFailoverStatus::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for AutomaticFailoverStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for AutomaticFailoverStatus {
+impl AsRef<str> for AutomaticFailoverStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,137 +2,86 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Status of the cache parameter group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CacheParameterGroupStatus {
     /// The name of the cache parameter group.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "CacheParameterGroupName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub cache_parameter_group_name: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cache_parameter_group_name: Option<String>,
     /// The status of parameter updates.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ParameterApplyStatus",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub parameter_apply_status: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub parameter_apply_status: Option<String>,
     /// A list of the cache node IDs which need to be rebooted for parameter changes to be applied. A node ID is a numeric identifier (0001, 0002, etc.).
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "CacheNodeIdsToReboot",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub cache_node_ids_to_reboot: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cache_node_ids_to_reboot: Option<Vec<String>>,
 }
 impl CacheParameterGroupStatus {
     /// Creates a builder for [`CacheParameterGroupStatus`].
     pub fn builder() -> CacheParameterGroupStatusBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of the cache parameter group.
-    pub fn cache_parameter_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn cache_parameter_group_name(&self) -> Option<&str> {
         self.cache_parameter_group_name.as_deref()
     }
     /// The status of parameter updates.
-    pub fn parameter_apply_status(&self) -> ::std::option::Option<&str> {
+    pub fn parameter_apply_status(&self) -> Option<&str> {
         self.parameter_apply_status.as_deref()
     }
     /// A list of the cache node IDs which need to be rebooted for parameter changes to be applied. A node ID is a numeric identifier (0001, 0002, etc.).
     ///
     /// Empty when absent.
-    pub fn cache_node_ids_to_reboot(&self) -> &[::std::string::String] {
+    pub fn cache_node_ids_to_reboot(&self) -> &[String] {
         self.cache_node_ids_to_reboot.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CacheParameterGroupStatus`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CacheParameterGroupStatusBuilder {
-    cache_parameter_group_name: ::std::option::Option<::std::string::String>,
-    parameter_apply_status: ::std::option::Option<::std::string::String>,
-    cache_node_ids_to_reboot: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    cache_parameter_group_name: Option<String>,
+    parameter_apply_status: Option<String>,
+    cache_node_ids_to_reboot: Option<Vec<String>>,
 }
 impl CacheParameterGroupStatusBuilder {
     /// Sets `CacheParameterGroupName`.
     ///
     /// The name of the cache parameter group.
-    pub fn cache_parameter_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cache_parameter_group_name = ::std::option::Option::Some(input.into());
+    pub fn cache_parameter_group_name(mut self, input: impl Into<String>) -> Self {
+        self.cache_parameter_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
-    pub fn set_cache_parameter_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_parameter_group_name(mut self, input: Option<String>) -> Self {
         self.cache_parameter_group_name = input;
         self
     }
     /// Sets `ParameterApplyStatus`.
     ///
     /// The status of parameter updates.
-    pub fn parameter_apply_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parameter_apply_status = ::std::option::Option::Some(input.into());
+    pub fn parameter_apply_status(mut self, input: impl Into<String>) -> Self {
+        self.parameter_apply_status = Some(input.into());
         self
     }
     /// Sets or clears `ParameterApplyStatus` (`None` clears it); see [`Self::parameter_apply_status`].
-    pub fn set_parameter_apply_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parameter_apply_status(mut self, input: Option<String>) -> Self {
         self.parameter_apply_status = input;
         self
     }
     /// Appends one item to `CacheNodeIdsToReboot`.
     ///
     /// A list of the cache node IDs which need to be rebooted for parameter changes to be applied. A node ID is a numeric identifier (0001, 0002, etc.).
-    pub fn cache_node_ids_to_reboot(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cache_node_ids_to_reboot
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn cache_node_ids_to_reboot(mut self, item: impl Into<String>) -> Self {
+        self.cache_node_ids_to_reboot.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `CacheNodeIdsToReboot` (`None` clears it); see [`Self::cache_node_ids_to_reboot`].
-    pub fn set_cache_node_ids_to_reboot(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cache_node_ids_to_reboot(mut self, input: Option<Vec<String>>) -> Self {
         self.cache_node_ids_to_reboot = input;
         self
     }

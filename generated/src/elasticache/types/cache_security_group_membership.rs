@@ -2,96 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Represents a cluster's status within a particular cache security group.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CacheSecurityGroupMembership {
     /// The name of the cache security group.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "CacheSecurityGroupName",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub cache_security_group_name: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub cache_security_group_name: Option<String>,
     /// The membership status in the cache security group. The status changes when a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Status",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub status: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub status: Option<String>,
 }
 impl CacheSecurityGroupMembership {
     /// Creates a builder for [`CacheSecurityGroupMembership`].
     pub fn builder() -> CacheSecurityGroupMembershipBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of the cache security group.
-    pub fn cache_security_group_name(&self) -> ::std::option::Option<&str> {
+    pub fn cache_security_group_name(&self) -> Option<&str> {
         self.cache_security_group_name.as_deref()
     }
     /// The membership status in the cache security group. The status changes when a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`CacheSecurityGroupMembership`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CacheSecurityGroupMembershipBuilder {
-    cache_security_group_name: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
+    cache_security_group_name: Option<String>,
+    status: Option<String>,
 }
 impl CacheSecurityGroupMembershipBuilder {
     /// Sets `CacheSecurityGroupName`.
     ///
     /// The name of the cache security group.
-    pub fn cache_security_group_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cache_security_group_name = ::std::option::Option::Some(input.into());
+    pub fn cache_security_group_name(mut self, input: impl Into<String>) -> Self {
+        self.cache_security_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheSecurityGroupName` (`None` clears it); see [`Self::cache_security_group_name`].
-    pub fn set_cache_security_group_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cache_security_group_name(mut self, input: Option<String>) -> Self {
         self.cache_security_group_name = input;
         self
     }
     /// Sets `Status`.
     ///
     /// The membership status in the cache security group. The status changes when a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.status = input;
         self
     }

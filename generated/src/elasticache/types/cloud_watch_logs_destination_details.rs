@@ -2,63 +2,44 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// The configuration details of the CloudWatch Logs destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CloudWatchLogsDestinationDetails {
     /// The name of the CloudWatch Logs log group.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "LogGroup",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub log_group: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub log_group: Option<String>,
 }
 impl CloudWatchLogsDestinationDetails {
     /// Creates a builder for [`CloudWatchLogsDestinationDetails`].
     pub fn builder() -> CloudWatchLogsDestinationDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of the CloudWatch Logs log group.
-    pub fn log_group(&self) -> ::std::option::Option<&str> {
+    pub fn log_group(&self) -> Option<&str> {
         self.log_group.as_deref()
     }
 }
 /// A builder for [`CloudWatchLogsDestinationDetails`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CloudWatchLogsDestinationDetailsBuilder {
-    log_group: ::std::option::Option<::std::string::String>,
+    log_group: Option<String>,
 }
 impl CloudWatchLogsDestinationDetailsBuilder {
     /// Sets `LogGroup`.
     ///
     /// The name of the CloudWatch Logs log group.
-    pub fn log_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.log_group = ::std::option::Option::Some(input.into());
+    pub fn log_group(mut self, input: impl Into<String>) -> Self {
+        self.log_group = Some(input.into());
         self
     }
     /// Sets or clears `LogGroup` (`None` clears it); see [`Self::log_group`].
-    pub fn set_log_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_log_group(mut self, input: Option<String>) -> Self {
         self.log_group = input;
         self
     }

@@ -4,20 +4,9 @@
 /// The values of `DestinationType`.
 ///
 /// Values: `cloudwatch-logs`, `kinesis-firehose`. A value not listed here parses as `DestinationType::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum DestinationType {
     /// The value `cloudwatch-logs`.
@@ -25,7 +14,7 @@ pub enum DestinationType {
     /// The value `kinesis-firehose`.
     KinesisFirehose,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl DestinationType {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl DestinationType {
         }
     }
 }
-impl ::std::convert::From<&str> for DestinationType {
+impl From<&str> for DestinationType {
     fn from(value: &str) -> Self {
         match value {
             "cloudwatch-logs" => Self::CloudwatchLogs,
             "kinesis-firehose" => Self::KinesisFirehose,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DestinationType {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for DestinationType {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "cloudwatch-logs" => Self::CloudwatchLogs,
             "kinesis-firehose" => Self::KinesisFirehose,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for DestinationType {
         }
     }
 }
-impl ::std::convert::From<DestinationType> for ::std::string::String {
+impl From<DestinationType> for String {
     fn from(value: DestinationType) -> Self {
         match value {
             DestinationType::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for DestinationType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DestinationType {
+impl AsRef<str> for DestinationType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

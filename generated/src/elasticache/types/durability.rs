@@ -4,20 +4,9 @@
 /// The values of `Durability`.
 ///
 /// Values: `default`, `async`, `sync`, `disabled`. A value not listed here parses as `Durability::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum Durability {
     /// The value `default`.
@@ -29,7 +18,7 @@ pub enum Durability {
     /// The value `disabled`.
     Disabled,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl Durability {
     /// The wire values this version of the crate knows, in model order.
@@ -50,19 +39,19 @@ impl Durability {
         }
     }
 }
-impl ::std::convert::From<&str> for Durability {
+impl From<&str> for Durability {
     fn from(value: &str) -> Self {
         match value {
             "default" => Self::Default,
             "async" => Self::Async,
             "sync" => Self::Sync,
             "disabled" => Self::Disabled,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for Durability {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for Durability {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "default" => Self::Default,
             "async" => Self::Async,
@@ -72,21 +61,21 @@ impl ::std::convert::From<::std::string::String> for Durability {
         }
     }
 }
-impl ::std::convert::From<Durability> for ::std::string::String {
+impl From<Durability> for String {
     fn from(value: Durability) -> Self {
         match value {
             Durability::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for Durability {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for Durability {
+impl AsRef<str> for Durability {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,90 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Represents the information required for client programs to connect to a cache node. This value is read-only.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct Endpoint {
     /// The DNS hostname of the cache node.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Address",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub address: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub address: Option<String>,
     /// The port number that the cache engine is listening on.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Port",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub port: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub port: Option<i32>,
 }
 impl Endpoint {
     /// Creates a builder for [`Endpoint`].
     pub fn builder() -> EndpointBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The DNS hostname of the cache node.
-    pub fn address(&self) -> ::std::option::Option<&str> {
+    pub fn address(&self) -> Option<&str> {
         self.address.as_deref()
     }
     /// The port number that the cache engine is listening on.
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
 }
 /// A builder for [`Endpoint`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct EndpointBuilder {
-    address: ::std::option::Option<::std::string::String>,
-    port: ::std::option::Option<i32>,
+    address: Option<String>,
+    port: Option<i32>,
 }
 impl EndpointBuilder {
     /// Sets `Address`.
     ///
     /// The DNS hostname of the cache node.
-    pub fn address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.address = ::std::option::Option::Some(input.into());
+    pub fn address(mut self, input: impl Into<String>) -> Self {
+        self.address = Some(input.into());
         self
     }
     /// Sets or clears `Address` (`None` clears it); see [`Self::address`].
-    pub fn set_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_address(mut self, input: Option<String>) -> Self {
         self.address = input;
         self
     }
     /// Sets `Port`.
     ///
     /// The port number that the cache engine is listening on.
-    pub fn port(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.port = ::std::option::Option::Some(input.into());
+    pub fn port(mut self, input: impl Into<i32>) -> Self {
+        self.port = Some(input.into());
         self
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.port = input;
         self
     }

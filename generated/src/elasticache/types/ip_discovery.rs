@@ -4,20 +4,9 @@
 /// The values of `IpDiscovery`.
 ///
 /// Values: `ipv4`, `ipv6`. A value not listed here parses as `IpDiscovery::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum IpDiscovery {
     /// The value `ipv4`.
@@ -25,7 +14,7 @@ pub enum IpDiscovery {
     /// The value `ipv6`.
     Ipv6,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl IpDiscovery {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl IpDiscovery {
         }
     }
 }
-impl ::std::convert::From<&str> for IpDiscovery {
+impl From<&str> for IpDiscovery {
     fn from(value: &str) -> Self {
         match value {
             "ipv4" => Self::Ipv4,
             "ipv6" => Self::Ipv6,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for IpDiscovery {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for IpDiscovery {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "ipv4" => Self::Ipv4,
             "ipv6" => Self::Ipv6,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for IpDiscovery {
         }
     }
 }
-impl ::std::convert::From<IpDiscovery> for ::std::string::String {
+impl From<IpDiscovery> for String {
     fn from(value: IpDiscovery) -> Self {
         match value {
             IpDiscovery::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for IpDiscovery {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for IpDiscovery {
+impl AsRef<str> for IpDiscovery {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,63 +2,44 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// The configuration details of the Kinesis Data Firehose destination.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct KinesisFirehoseDestinationDetails {
     /// The name of the Kinesis Data Firehose delivery stream.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "DeliveryStream",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub delivery_stream: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub delivery_stream: Option<String>,
 }
 impl KinesisFirehoseDestinationDetails {
     /// Creates a builder for [`KinesisFirehoseDestinationDetails`].
     pub fn builder() -> KinesisFirehoseDestinationDetailsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of the Kinesis Data Firehose delivery stream.
-    pub fn delivery_stream(&self) -> ::std::option::Option<&str> {
+    pub fn delivery_stream(&self) -> Option<&str> {
         self.delivery_stream.as_deref()
     }
 }
 /// A builder for [`KinesisFirehoseDestinationDetails`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct KinesisFirehoseDestinationDetailsBuilder {
-    delivery_stream: ::std::option::Option<::std::string::String>,
+    delivery_stream: Option<String>,
 }
 impl KinesisFirehoseDestinationDetailsBuilder {
     /// Sets `DeliveryStream`.
     ///
     /// The name of the Kinesis Data Firehose delivery stream.
-    pub fn delivery_stream(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.delivery_stream = ::std::option::Option::Some(input.into());
+    pub fn delivery_stream(mut self, input: impl Into<String>) -> Self {
+        self.delivery_stream = Some(input.into());
         self
     }
     /// Sets or clears `DeliveryStream` (`None` clears it); see [`Self::delivery_stream`].
-    pub fn set_delivery_stream(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delivery_stream(mut self, input: Option<String>) -> Self {
         self.delivery_stream = input;
         self
     }

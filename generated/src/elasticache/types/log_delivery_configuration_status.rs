@@ -4,20 +4,9 @@
 /// The values of `LogDeliveryConfigurationStatus`.
 ///
 /// Values: `active`, `enabling`, `modifying`, `disabling`, `error`. A value not listed here parses as `LogDeliveryConfigurationStatus::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum LogDeliveryConfigurationStatus {
     /// The value `active`.
@@ -31,7 +20,7 @@ pub enum LogDeliveryConfigurationStatus {
     /// The value `error`.
     Error,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl LogDeliveryConfigurationStatus {
     /// The wire values this version of the crate knows, in model order.
@@ -54,7 +43,7 @@ impl LogDeliveryConfigurationStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for LogDeliveryConfigurationStatus {
+impl From<&str> for LogDeliveryConfigurationStatus {
     fn from(value: &str) -> Self {
         match value {
             "active" => Self::Active,
@@ -62,12 +51,12 @@ impl ::std::convert::From<&str> for LogDeliveryConfigurationStatus {
             "modifying" => Self::Modifying,
             "disabling" => Self::Disabling,
             "error" => Self::Error,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for LogDeliveryConfigurationStatus {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for LogDeliveryConfigurationStatus {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "active" => Self::Active,
             "enabling" => Self::Enabling,
@@ -78,21 +67,21 @@ impl ::std::convert::From<::std::string::String> for LogDeliveryConfigurationSta
         }
     }
 }
-impl ::std::convert::From<LogDeliveryConfigurationStatus> for ::std::string::String {
+impl From<LogDeliveryConfigurationStatus> for String {
     fn from(value: LogDeliveryConfigurationStatus) -> Self {
         match value {
             LogDeliveryConfigurationStatus::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for LogDeliveryConfigurationStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LogDeliveryConfigurationStatus {
+impl AsRef<str> for LogDeliveryConfigurationStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -4,20 +4,9 @@
 /// The values of `LogType`.
 ///
 /// Values: `slow-log`, `engine-log`. A value not listed here parses as `LogType::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum LogType {
     /// The value `slow-log`.
@@ -25,7 +14,7 @@ pub enum LogType {
     /// The value `engine-log`.
     EngineLog,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl LogType {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl LogType {
         }
     }
 }
-impl ::std::convert::From<&str> for LogType {
+impl From<&str> for LogType {
     fn from(value: &str) -> Self {
         match value {
             "slow-log" => Self::SlowLog,
             "engine-log" => Self::EngineLog,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for LogType {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for LogType {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "slow-log" => Self::SlowLog,
             "engine-log" => Self::EngineLog,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for LogType {
         }
     }
 }
-impl ::std::convert::From<LogType> for ::std::string::String {
+impl From<LogType> for String {
     fn from(value: LogType) -> Self {
         match value {
             LogType::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for LogType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for LogType {
+impl AsRef<str> for LogType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -4,20 +4,9 @@
 /// The values of `NetworkType`.
 ///
 /// Values: `ipv4`, `ipv6`, `dual_stack`. A value not listed here parses as `NetworkType::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum NetworkType {
     /// The value `ipv4`.
@@ -27,7 +16,7 @@ pub enum NetworkType {
     /// The value `dual_stack`.
     DualStack,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl NetworkType {
     /// The wire values this version of the crate knows, in model order.
@@ -42,18 +31,18 @@ impl NetworkType {
         }
     }
 }
-impl ::std::convert::From<&str> for NetworkType {
+impl From<&str> for NetworkType {
     fn from(value: &str) -> Self {
         match value {
             "ipv4" => Self::Ipv4,
             "ipv6" => Self::Ipv6,
             "dual_stack" => Self::DualStack,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for NetworkType {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for NetworkType {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "ipv4" => Self::Ipv4,
             "ipv6" => Self::Ipv6,
@@ -62,21 +51,21 @@ impl ::std::convert::From<::std::string::String> for NetworkType {
         }
     }
 }
-impl ::std::convert::From<NetworkType> for ::std::string::String {
+impl From<NetworkType> for String {
     fn from(value: NetworkType) -> Self {
         match value {
             NetworkType::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for NetworkType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for NetworkType {
+impl AsRef<str> for NetworkType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,154 +2,93 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Node group (shard) configuration options. Each node group (shard) configuration has the following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct NodeGroupConfiguration {
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
     ///
     /// Length: 1 to 4 characters. Pattern: `\d+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "NodeGroupId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub node_group_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub node_group_id: Option<String>,
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
     ///
     /// Example: `"0-3999"`
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Slots",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub slots: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub slots: Option<String>,
     /// The number of read replica nodes in this node group (shard).
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ReplicaCount",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub replica_count: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub replica_count: Option<i32>,
     /// The Availability Zone where the primary node of this node group (shard) is launched.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PrimaryAvailabilityZone",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub primary_availability_zone: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub primary_availability_zone: Option<String>,
     /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ReplicaAvailabilityZones",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub replica_availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub replica_availability_zones: Option<Vec<String>>,
     /// The outpost ARN of the primary node.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PrimaryOutpostArn",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub primary_outpost_arn: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub primary_outpost_arn: Option<String>,
     /// The outpost ARN of the node replicas.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ReplicaOutpostArns",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub replica_outpost_arns: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub replica_outpost_arns: Option<Vec<String>>,
 }
 impl NodeGroupConfiguration {
     /// Creates a builder for [`NodeGroupConfiguration`].
     pub fn builder() -> NodeGroupConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
     ///
     /// Length: 1 to 4 characters. Pattern: `\d+`.
-    pub fn node_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn node_group_id(&self) -> Option<&str> {
         self.node_group_id.as_deref()
     }
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
     ///
     /// Example: `"0-3999"`
-    pub fn slots(&self) -> ::std::option::Option<&str> {
+    pub fn slots(&self) -> Option<&str> {
         self.slots.as_deref()
     }
     /// The number of read replica nodes in this node group (shard).
-    pub fn replica_count(&self) -> ::std::option::Option<i32> {
+    pub fn replica_count(&self) -> Option<i32> {
         self.replica_count
     }
     /// The Availability Zone where the primary node of this node group (shard) is launched.
-    pub fn primary_availability_zone(&self) -> ::std::option::Option<&str> {
+    pub fn primary_availability_zone(&self) -> Option<&str> {
         self.primary_availability_zone.as_deref()
     }
     /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
     ///
     /// Empty when absent.
-    pub fn replica_availability_zones(&self) -> &[::std::string::String] {
+    pub fn replica_availability_zones(&self) -> &[String] {
         self.replica_availability_zones.as_deref().unwrap_or_default()
     }
     /// The outpost ARN of the primary node.
-    pub fn primary_outpost_arn(&self) -> ::std::option::Option<&str> {
+    pub fn primary_outpost_arn(&self) -> Option<&str> {
         self.primary_outpost_arn.as_deref()
     }
     /// The outpost ARN of the node replicas.
     ///
     /// Empty when absent.
-    pub fn replica_outpost_arns(&self) -> &[::std::string::String] {
+    pub fn replica_outpost_arns(&self) -> &[String] {
         self.replica_outpost_arns.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`NodeGroupConfiguration`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct NodeGroupConfigurationBuilder {
-    node_group_id: ::std::option::Option<::std::string::String>,
-    slots: ::std::option::Option<::std::string::String>,
-    replica_count: ::std::option::Option<i32>,
-    primary_availability_zone: ::std::option::Option<::std::string::String>,
-    replica_availability_zones: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    primary_outpost_arn: ::std::option::Option<::std::string::String>,
-    replica_outpost_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    node_group_id: Option<String>,
+    slots: Option<String>,
+    replica_count: Option<i32>,
+    primary_availability_zone: Option<String>,
+    replica_availability_zones: Option<Vec<String>>,
+    primary_outpost_arn: Option<String>,
+    replica_outpost_arns: Option<Vec<String>>,
 }
 impl NodeGroupConfigurationBuilder {
     /// Sets `NodeGroupId`.
@@ -157,18 +96,12 @@ impl NodeGroupConfigurationBuilder {
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
     ///
     /// Length: 1 to 4 characters. Pattern: `\d+`.
-    pub fn node_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.node_group_id = ::std::option::Option::Some(input.into());
+    pub fn node_group_id(mut self, input: impl Into<String>) -> Self {
+        self.node_group_id = Some(input.into());
         self
     }
     /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
-    pub fn set_node_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_node_group_id(mut self, input: Option<String>) -> Self {
         self.node_group_id = input;
         self
     }
@@ -177,106 +110,72 @@ impl NodeGroupConfigurationBuilder {
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
     ///
     /// Example: `"0-3999"`
-    pub fn slots(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.slots = ::std::option::Option::Some(input.into());
+    pub fn slots(mut self, input: impl Into<String>) -> Self {
+        self.slots = Some(input.into());
         self
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
-    pub fn set_slots(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_slots(mut self, input: Option<String>) -> Self {
         self.slots = input;
         self
     }
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this node group (shard).
-    pub fn replica_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.replica_count = ::std::option::Option::Some(input.into());
+    pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
+        self.replica_count = Some(input.into());
         self
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
-    pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_replica_count(mut self, input: Option<i32>) -> Self {
         self.replica_count = input;
         self
     }
     /// Sets `PrimaryAvailabilityZone`.
     ///
     /// The Availability Zone where the primary node of this node group (shard) is launched.
-    pub fn primary_availability_zone(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.primary_availability_zone = ::std::option::Option::Some(input.into());
+    pub fn primary_availability_zone(mut self, input: impl Into<String>) -> Self {
+        self.primary_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears `PrimaryAvailabilityZone` (`None` clears it); see [`Self::primary_availability_zone`].
-    pub fn set_primary_availability_zone(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_primary_availability_zone(mut self, input: Option<String>) -> Self {
         self.primary_availability_zone = input;
         self
     }
     /// Appends one item to `ReplicaAvailabilityZones`.
     ///
     /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
-    pub fn replica_availability_zones(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.replica_availability_zones
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn replica_availability_zones(mut self, item: impl Into<String>) -> Self {
+        self.replica_availability_zones.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `ReplicaAvailabilityZones` (`None` clears it); see [`Self::replica_availability_zones`].
-    pub fn set_replica_availability_zones(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_replica_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
         self.replica_availability_zones = input;
         self
     }
     /// Sets `PrimaryOutpostArn`.
     ///
     /// The outpost ARN of the primary node.
-    pub fn primary_outpost_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.primary_outpost_arn = ::std::option::Option::Some(input.into());
+    pub fn primary_outpost_arn(mut self, input: impl Into<String>) -> Self {
+        self.primary_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears `PrimaryOutpostArn` (`None` clears it); see [`Self::primary_outpost_arn`].
-    pub fn set_primary_outpost_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_primary_outpost_arn(mut self, input: Option<String>) -> Self {
         self.primary_outpost_arn = input;
         self
     }
     /// Appends one item to `ReplicaOutpostArns`.
     ///
     /// The outpost ARN of the node replicas.
-    pub fn replica_outpost_arns(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.replica_outpost_arns
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn replica_outpost_arns(mut self, item: impl Into<String>) -> Self {
+        self.replica_outpost_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `ReplicaOutpostArns` (`None` clears it); see [`Self::replica_outpost_arns`].
-    pub fn set_replica_outpost_arns(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_replica_outpost_arns(mut self, input: Option<Vec<String>>) -> Self {
         self.replica_outpost_arns = input;
         self
     }

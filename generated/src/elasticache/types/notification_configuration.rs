@@ -2,96 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Describes a notification topic and its status. Notification topics are used for publishing ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct NotificationConfiguration {
     /// The Amazon Resource Name (ARN) that identifies the topic.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TopicArn",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub topic_arn: Option<String>,
     /// The current state of the topic.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TopicStatus",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub topic_status: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub topic_status: Option<String>,
 }
 impl NotificationConfiguration {
     /// Creates a builder for [`NotificationConfiguration`].
     pub fn builder() -> NotificationConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) that identifies the topic.
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The current state of the topic.
-    pub fn topic_status(&self) -> ::std::option::Option<&str> {
+    pub fn topic_status(&self) -> Option<&str> {
         self.topic_status.as_deref()
     }
 }
 /// A builder for [`NotificationConfiguration`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct NotificationConfigurationBuilder {
-    topic_arn: ::std::option::Option<::std::string::String>,
-    topic_status: ::std::option::Option<::std::string::String>,
+    topic_arn: Option<String>,
+    topic_status: Option<String>,
 }
 impl NotificationConfigurationBuilder {
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) that identifies the topic.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.topic_arn = input;
         self
     }
     /// Sets `TopicStatus`.
     ///
     /// The current state of the topic.
-    pub fn topic_status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.topic_status = ::std::option::Option::Some(input.into());
+    pub fn topic_status(mut self, input: impl Into<String>) -> Self {
+        self.topic_status = Some(input.into());
         self
     }
     /// Sets or clears `TopicStatus` (`None` clears it); see [`Self::topic_status`].
-    pub fn set_topic_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_status(mut self, input: Option<String>) -> Self {
         self.topic_status = input;
         self
     }

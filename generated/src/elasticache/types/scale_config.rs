@@ -2,90 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Configuration settings for horizontal or vertical scaling operations on Memcached clusters.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ScaleConfig {
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ScalePercentage",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub scale_percentage: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub scale_percentage: Option<i32>,
     /// The time interval in seconds between scaling operations when performing gradual scaling for a Memcached cluster.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ScaleIntervalMinutes",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub scale_interval_minutes: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub scale_interval_minutes: Option<i32>,
 }
 impl ScaleConfig {
     /// Creates a builder for [`ScaleConfig`].
     pub fn builder() -> ScaleConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
-    pub fn scale_percentage(&self) -> ::std::option::Option<i32> {
+    pub fn scale_percentage(&self) -> Option<i32> {
         self.scale_percentage
     }
     /// The time interval in seconds between scaling operations when performing gradual scaling for a Memcached cluster.
-    pub fn scale_interval_minutes(&self) -> ::std::option::Option<i32> {
+    pub fn scale_interval_minutes(&self) -> Option<i32> {
         self.scale_interval_minutes
     }
 }
 /// A builder for [`ScaleConfig`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct ScaleConfigBuilder {
-    scale_percentage: ::std::option::Option<i32>,
-    scale_interval_minutes: ::std::option::Option<i32>,
+    scale_percentage: Option<i32>,
+    scale_interval_minutes: Option<i32>,
 }
 impl ScaleConfigBuilder {
     /// Sets `ScalePercentage`.
     ///
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
-    pub fn scale_percentage(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.scale_percentage = ::std::option::Option::Some(input.into());
+    pub fn scale_percentage(mut self, input: impl Into<i32>) -> Self {
+        self.scale_percentage = Some(input.into());
         self
     }
     /// Sets or clears `ScalePercentage` (`None` clears it); see [`Self::scale_percentage`].
-    pub fn set_scale_percentage(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_scale_percentage(mut self, input: Option<i32>) -> Self {
         self.scale_percentage = input;
         self
     }
     /// Sets `ScaleIntervalMinutes`.
     ///
     /// The time interval in seconds between scaling operations when performing gradual scaling for a Memcached cluster.
-    pub fn scale_interval_minutes(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.scale_interval_minutes = ::std::option::Option::Some(input.into());
+    pub fn scale_interval_minutes(mut self, input: impl Into<i32>) -> Self {
+        self.scale_interval_minutes = Some(input.into());
         self
     }
     /// Sets or clears `ScaleIntervalMinutes` (`None` clears it); see [`Self::scale_interval_minutes`].
-    pub fn set_scale_interval_minutes(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_scale_interval_minutes(mut self, input: Option<i32>) -> Self {
         self.scale_interval_minutes = input;
         self
     }

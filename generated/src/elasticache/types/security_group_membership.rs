@@ -2,96 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Represents a single cache security group and its status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SecurityGroupMembership {
     /// The identifier of the cache security group.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SecurityGroupId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub security_group_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub security_group_id: Option<String>,
     /// The status of the cache security group membership. The status changes whenever a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Status",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub status: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub status: Option<String>,
 }
 impl SecurityGroupMembership {
     /// Creates a builder for [`SecurityGroupMembership`].
     pub fn builder() -> SecurityGroupMembershipBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The identifier of the cache security group.
-    pub fn security_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn security_group_id(&self) -> Option<&str> {
         self.security_group_id.as_deref()
     }
     /// The status of the cache security group membership. The status changes whenever a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`SecurityGroupMembership`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct SecurityGroupMembershipBuilder {
-    security_group_id: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
+    security_group_id: Option<String>,
+    status: Option<String>,
 }
 impl SecurityGroupMembershipBuilder {
     /// Sets `SecurityGroupId`.
     ///
     /// The identifier of the cache security group.
-    pub fn security_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.security_group_id = ::std::option::Option::Some(input.into());
+    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
+        self.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears `SecurityGroupId` (`None` clears it); see [`Self::security_group_id`].
-    pub fn set_security_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
         self.security_group_id = input;
         self
     }
     /// Sets `Status`.
     ///
     /// The status of the cache security group membership. The status changes whenever a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.status = input;
         self
     }

@@ -4,20 +4,9 @@
 /// The values of `TransitEncryptionMode`.
 ///
 /// Values: `preferred`, `required`. A value not listed here parses as `TransitEncryptionMode::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum TransitEncryptionMode {
     /// The value `preferred`.
@@ -25,7 +14,7 @@ pub enum TransitEncryptionMode {
     /// The value `required`.
     Required,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl TransitEncryptionMode {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl TransitEncryptionMode {
         }
     }
 }
-impl ::std::convert::From<&str> for TransitEncryptionMode {
+impl From<&str> for TransitEncryptionMode {
     fn from(value: &str) -> Self {
         match value {
             "preferred" => Self::Preferred,
             "required" => Self::Required,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for TransitEncryptionMode {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for TransitEncryptionMode {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "preferred" => Self::Preferred,
             "required" => Self::Required,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for TransitEncryptionMode {
         }
     }
 }
-impl ::std::convert::From<TransitEncryptionMode> for ::std::string::String {
+impl From<TransitEncryptionMode> for String {
     fn from(value: TransitEncryptionMode) -> Self {
         match value {
             TransitEncryptionMode::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for TransitEncryptionMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for TransitEncryptionMode {
+impl AsRef<str> for TransitEncryptionMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -89,13 +89,12 @@
 //! - [`TagQuotaPerResourceExceeded`](CopySnapshotError::TagQuotaPerResourceExceeded) (wire code `TagQuotaPerResourceExceeded`): The request cannot be processed because it would exceed the maximum number of tags allowed per resource.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/memorydb-2021-01-01/CopySnapshot).
+use crate::memorydb::protocol;
+use crate::memorydb::types;
+use crate::runtime::json;
+use crate::runtime::operation;
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CopySnapshot;
 impl CopySnapshot {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -104,17 +103,11 @@ impl CopySnapshot {
     /// gives an error naming the member.
     pub fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         let request = {
-            let mut w = crate::runtime::json::JsonWriter::new();
-            crate::memorydb::protocol::copy_snapshot::ser_copy_snapshot_input(
-                &mut w,
-                input,
-            );
-            crate::runtime::operation::post_request(
+            let mut w = json::JsonWriter::new();
+            protocol::copy_snapshot::ser_copy_snapshot_input(&mut w, input);
+            operation::post_request(
                 "/",
                 &[
                     ("content-type", "application/x-amz-json-1.1"),
@@ -123,7 +116,7 @@ impl CopySnapshot {
                 w.into_bytes(),
             )
         };
-        ::std::result::Result::Ok(request)
+        Ok(request)
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -131,27 +124,20 @@ impl CopySnapshot {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        CopySnapshotOutput,
-        crate::runtime::ResponseError<CopySnapshotError>,
-    > {
+    ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::memorydb::protocol::copy_snapshot::de_copy_snapshot_error(
-                    status,
-                    headers,
-                    body,
-                ),
+            return Err(
+                protocol::copy_snapshot::de_copy_snapshot_error(status, headers, body),
             );
         }
-        let mut output = crate::runtime::json::parse_body(
+        let mut output = json::parse_body(
                 status,
                 body,
-                crate::memorydb::protocol::copy_snapshot::de_copy_snapshot_output,
+                protocol::copy_snapshot::de_copy_snapshot_output,
             )
             .map_err(crate::runtime::ResponseError::Invalid)?;
-        output._request_id = crate::runtime::json::request_id(headers);
-        ::std::result::Result::Ok(output)
+        output._request_id = json::request_id(headers);
+        Ok(output)
     }
 }
 impl crate::runtime::Operation for CopySnapshot {
@@ -161,26 +147,24 @@ impl crate::runtime::Operation for CopySnapshot {
     const NAME: &'static str = "CopySnapshot";
     fn build_request(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        CopySnapshotOutput,
-        crate::runtime::ResponseError<CopySnapshotError>,
-    > {
+    ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
         Self::parse_response(status, headers, body)
     }
 }
 /// The input of the `CopySnapshot` operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct CopySnapshotInput {
     /// The name of an existing snapshot from which to make a copy.
@@ -189,88 +173,65 @@ pub struct CopySnapshotInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "SourceSnapshotName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub source_snapshot_name: ::std::option::Option<::std::string::String>,
+    pub source_snapshot_name: Option<String>,
     /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "TargetSnapshotName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub target_snapshot_name: ::std::option::Option<::std::string::String>,
+    pub target_snapshot_name: Option<String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
     ///
     /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TargetBucket",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub target_bucket: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub target_bucket: Option<String>,
     /// The ID of the KMS key used to encrypt the target snapshot.
     ///
     /// Length: 0 to 2048 characters.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "KmsKeyId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub kms_key_id: Option<String>,
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
     ///
     /// At most 200 items.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Tags",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::memorydb::types::Tag>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub tags: Option<Vec<types::Tag>>,
 }
 impl CopySnapshotInput {
     /// Creates a builder for [`CopySnapshotInput`].
     pub fn builder() -> CopySnapshotInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    pub fn source_snapshot_name(&self) -> ::std::option::Option<&str> {
+    pub fn source_snapshot_name(&self) -> Option<&str> {
         self.source_snapshot_name.as_deref()
     }
     /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
     ///
     /// **Required.**
-    pub fn target_snapshot_name(&self) -> ::std::option::Option<&str> {
+    pub fn target_snapshot_name(&self) -> Option<&str> {
         self.target_snapshot_name.as_deref()
     }
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
     ///
     /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
-    pub fn target_bucket(&self) -> ::std::option::Option<&str> {
+    pub fn target_bucket(&self) -> Option<&str> {
         self.target_bucket.as_deref()
     }
     /// The ID of the KMS key used to encrypt the target snapshot.
     ///
     /// Length: 0 to 2048 characters.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
@@ -278,24 +239,19 @@ impl CopySnapshotInput {
     /// At most 200 items.
     ///
     /// Empty when absent.
-    pub fn tags(&self) -> &[crate::memorydb::types::Tag] {
+    pub fn tags(&self) -> &[types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CopySnapshotInput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CopySnapshotInputBuilder {
-    source_snapshot_name: ::std::option::Option<::std::string::String>,
-    target_snapshot_name: ::std::option::Option<::std::string::String>,
-    target_bucket: ::std::option::Option<::std::string::String>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::memorydb::types::Tag>>,
+    source_snapshot_name: Option<String>,
+    target_snapshot_name: Option<String>,
+    target_bucket: Option<String>,
+    kms_key_id: Option<String>,
+    tags: Option<Vec<types::Tag>>,
 }
 impl CopySnapshotInputBuilder {
     /// Sets `SourceSnapshotName`.
@@ -303,18 +259,12 @@ impl CopySnapshotInputBuilder {
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    pub fn source_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_snapshot_name = ::std::option::Option::Some(input.into());
+    pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
+        self.source_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
-    pub fn set_source_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
         self.source_snapshot_name = input;
         self
     }
@@ -323,18 +273,12 @@ impl CopySnapshotInputBuilder {
     /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
     ///
     /// **Required.**
-    pub fn target_snapshot_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.target_snapshot_name = ::std::option::Option::Some(input.into());
+    pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
+        self.target_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
-    pub fn set_target_snapshot_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
         self.target_snapshot_name = input;
         self
     }
@@ -343,18 +287,12 @@ impl CopySnapshotInputBuilder {
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
     ///
     /// Length: 0 to 255 characters. Pattern: `^[A-Za-z0-9._-]+$`.
-    pub fn target_bucket(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.target_bucket = ::std::option::Option::Some(input.into());
+    pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
+        self.target_bucket = Some(input.into());
         self
     }
     /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
-    pub fn set_target_bucket(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
         self.target_bucket = input;
         self
     }
@@ -363,18 +301,12 @@ impl CopySnapshotInputBuilder {
     /// The ID of the KMS key used to encrypt the target snapshot.
     ///
     /// Length: 0 to 2048 characters.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
@@ -383,26 +315,18 @@ impl CopySnapshotInputBuilder {
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
     ///
     /// At most 200 items.
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<crate::memorydb::types::Tag>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::memorydb::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Builds the [`CopySnapshotInput`], or names every required member that is not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CopySnapshotInput, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<CopySnapshotInput, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.source_snapshot_name.is_none() {
             missing.push("SourceSnapshotName");
         }
@@ -410,11 +334,9 @@ impl CopySnapshotInputBuilder {
             missing.push("TargetSnapshotName");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
-                crate::runtime::BuildError::new("CopySnapshotInput", missing),
-            );
+            return Err(crate::runtime::BuildError::new("CopySnapshotInput", missing));
         }
-        ::std::result::Result::Ok(CopySnapshotInput {
+        Ok(CopySnapshotInput {
             source_snapshot_name: self.source_snapshot_name,
             target_snapshot_name: self.target_snapshot_name,
             target_bucket: self.target_bucket,
@@ -424,70 +346,51 @@ impl CopySnapshotInputBuilder {
     }
 }
 /// The output of the `CopySnapshot` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CopySnapshotOutput {
     /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Snapshot",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub snapshot: ::std::option::Option<crate::memorydb::types::Snapshot>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub snapshot: Option<types::Snapshot>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 impl CopySnapshotOutput {
     /// Creates a builder for [`CopySnapshotOutput`].
     pub fn builder() -> CopySnapshotOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
-    pub fn snapshot(&self) -> ::std::option::Option<&crate::memorydb::types::Snapshot> {
+    pub fn snapshot(&self) -> Option<&types::Snapshot> {
         self.snapshot.as_ref()
     }
 }
 /// A builder for [`CopySnapshotOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct CopySnapshotOutputBuilder {
-    snapshot: ::std::option::Option<crate::memorydb::types::Snapshot>,
+    snapshot: Option<types::Snapshot>,
 }
 impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
     ///
     /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
-    pub fn snapshot(
-        mut self,
-        input: impl ::std::convert::Into<crate::memorydb::types::Snapshot>,
-    ) -> Self {
-        self.snapshot = ::std::option::Option::Some(input.into());
+    pub fn snapshot(mut self, input: impl Into<types::Snapshot>) -> Self {
+        self.snapshot = Some(input.into());
         self
     }
     /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
-    pub fn set_snapshot(
-        mut self,
-        input: ::std::option::Option<crate::memorydb::types::Snapshot>,
-    ) -> Self {
+    pub fn set_snapshot(mut self, input: Option<types::Snapshot>) -> Self {
         self.snapshot = input;
         self
     }
@@ -495,7 +398,7 @@ impl CopySnapshotOutputBuilder {
     pub fn build(self) -> CopySnapshotOutput {
         CopySnapshotOutput {
             snapshot: self.snapshot,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -504,57 +407,43 @@ impl CopySnapshotOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// A snapshot with the specified name already exists.
     ///
     /// Wire code `SnapshotAlreadyExistsFault`.
-    SnapshotAlreadyExistsFault(
-        ::std::boxed::Box<crate::memorydb::types::SnapshotAlreadyExistsFault>,
-    ),
+    SnapshotAlreadyExistsFault(Box<types::SnapshotAlreadyExistsFault>),
     /// The specified snapshot does not exist.
     ///
     /// Wire code `SnapshotNotFoundFault`.
-    SnapshotNotFoundFault(
-        ::std::boxed::Box<crate::memorydb::types::SnapshotNotFoundFault>,
-    ),
+    SnapshotNotFoundFault(Box<types::SnapshotNotFoundFault>),
     /// The request cannot be processed because it would exceed the maximum number of snapshots allowed.
     ///
     /// Wire code `SnapshotQuotaExceededFault`.
-    SnapshotQuotaExceededFault(
-        ::std::boxed::Box<crate::memorydb::types::SnapshotQuotaExceededFault>,
-    ),
+    SnapshotQuotaExceededFault(Box<types::SnapshotQuotaExceededFault>),
     /// The snapshot is not in a valid state for the requested operation.
     ///
     /// Wire code `InvalidSnapshotStateFault`.
-    InvalidSnapshotStateFault(
-        ::std::boxed::Box<crate::memorydb::types::InvalidSnapshotStateFault>,
-    ),
+    InvalidSnapshotStateFault(Box<types::InvalidSnapshotStateFault>),
     /// The required service-linked role was not found.
     ///
     /// Wire code `ServiceLinkedRoleNotFoundFault`.
-    ServiceLinkedRoleNotFoundFault(
-        ::std::boxed::Box<crate::memorydb::types::ServiceLinkedRoleNotFoundFault>,
-    ),
+    ServiceLinkedRoleNotFoundFault(Box<types::ServiceLinkedRoleNotFoundFault>),
     /// The specified parameter value is not valid.
     ///
     /// Wire code `InvalidParameterValueException`.
-    InvalidParameterValueException(
-        ::std::boxed::Box<crate::memorydb::types::InvalidParameterValueException>,
-    ),
+    InvalidParameterValueException(Box<types::InvalidParameterValueException>),
     /// The specified parameter combination is not valid.
     ///
     /// Wire code `InvalidParameterCombinationException`.
     InvalidParameterCombinationException(
-        ::std::boxed::Box<crate::memorydb::types::InvalidParameterCombinationException>,
+        Box<types::InvalidParameterCombinationException>,
     ),
     /// The request cannot be processed because it would exceed the maximum number of tags allowed per resource.
     ///
     /// Wire code `TagQuotaPerResourceExceeded`.
-    TagQuotaPerResourceExceeded(
-        ::std::boxed::Box<crate::memorydb::types::TagQuotaPerResourceExceeded>,
-    ),
+    TagQuotaPerResourceExceeded(Box<types::TagQuotaPerResourceExceeded>),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
 }
@@ -578,44 +467,44 @@ impl CopySnapshotError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `SnapshotAlreadyExistsFault` error.
     pub fn is_snapshot_already_exists_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotAlreadyExistsFault(_))
+        matches!(self, Self::SnapshotAlreadyExistsFault(_))
     }
     /// Whether this is the `SnapshotNotFoundFault` error.
     pub fn is_snapshot_not_found_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotNotFoundFault(_))
+        matches!(self, Self::SnapshotNotFoundFault(_))
     }
     /// Whether this is the `SnapshotQuotaExceededFault` error.
     pub fn is_snapshot_quota_exceeded_fault(&self) -> bool {
-        ::std::matches!(self, Self::SnapshotQuotaExceededFault(_))
+        matches!(self, Self::SnapshotQuotaExceededFault(_))
     }
     /// Whether this is the `InvalidSnapshotStateFault` error.
     pub fn is_invalid_snapshot_state_fault(&self) -> bool {
-        ::std::matches!(self, Self::InvalidSnapshotStateFault(_))
+        matches!(self, Self::InvalidSnapshotStateFault(_))
     }
     /// Whether this is the `ServiceLinkedRoleNotFoundFault` error.
     pub fn is_service_linked_role_not_found_fault(&self) -> bool {
-        ::std::matches!(self, Self::ServiceLinkedRoleNotFoundFault(_))
+        matches!(self, Self::ServiceLinkedRoleNotFoundFault(_))
     }
     /// Whether this is the `InvalidParameterValueException` error.
     pub fn is_invalid_parameter_value_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterValueException(_))
+        matches!(self, Self::InvalidParameterValueException(_))
     }
     /// Whether this is the `InvalidParameterCombinationException` error.
     pub fn is_invalid_parameter_combination_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidParameterCombinationException(_))
+        matches!(self, Self::InvalidParameterCombinationException(_))
     }
     /// Whether this is the `TagQuotaPerResourceExceeded` error.
     pub fn is_tag_quota_per_resource_exceeded(&self) -> bool {
-        ::std::matches!(self, Self::TagQuotaPerResourceExceeded(_))
+        matches!(self, Self::TagQuotaPerResourceExceeded(_))
     }
 }
 impl ::std::fmt::Display for CopySnapshotError {
@@ -627,9 +516,7 @@ impl ::std::error::Error for CopySnapshotError {}
 #[cfg(feature = "validate")]
 impl CopySnapshotInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("CopySnapshotInput")
@@ -646,26 +533,16 @@ impl CopySnapshotInput {
         if self.target_snapshot_name.is_none() {
             out.missing(&path.member("TargetSnapshotName"));
         }
-        if let ::std::option::Option::Some(value) = &self.target_bucket {
+        if let Some(value) = &self.target_bucket {
             let path = path.member("TargetBucket");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::None,
-                ::std::option::Option::Some(255),
-                &path,
-            );
+            out.length(value.as_str(), None, Some(255), &path);
             crate::memorydb::validate::PATTERN_1.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             let path = path.member("KmsKeyId");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::None,
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), None, Some(2048), &path);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let path = path.member("Tags");
             crate::memorydb::validate::tag_list(value, &path, out);
         }
@@ -673,9 +550,7 @@ impl CopySnapshotInput {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for CopySnapshotInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -686,10 +561,7 @@ impl CopySnapshot {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &CopySnapshotInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

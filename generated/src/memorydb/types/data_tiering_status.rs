@@ -4,20 +4,9 @@
 /// The values of `DataTieringStatus`.
 ///
 /// Values: `true`, `false`. A value not listed here parses as `DataTieringStatus::Unknown`, keeping the text.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(from = "::std::string::String", into = "::std::string::String")
-)]
+#[cfg_attr(feature = "serde", serde(from = "String", into = "String"))]
 #[non_exhaustive]
 pub enum DataTieringStatus {
     /// The value `true`.
@@ -25,7 +14,7 @@ pub enum DataTieringStatus {
     /// The value `false`.
     False,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 impl DataTieringStatus {
     /// The wire values this version of the crate knows, in model order.
@@ -39,17 +28,17 @@ impl DataTieringStatus {
         }
     }
 }
-impl ::std::convert::From<&str> for DataTieringStatus {
+impl From<&str> for DataTieringStatus {
     fn from(value: &str) -> Self {
         match value {
             "true" => Self::True,
             "false" => Self::False,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+            other => Self::Unknown(ToOwned::to_owned(other)),
         }
     }
 }
-impl ::std::convert::From<::std::string::String> for DataTieringStatus {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for DataTieringStatus {
+    fn from(value: String) -> Self {
         match value.as_str() {
             "true" => Self::True,
             "false" => Self::False,
@@ -57,21 +46,21 @@ impl ::std::convert::From<::std::string::String> for DataTieringStatus {
         }
     }
 }
-impl ::std::convert::From<DataTieringStatus> for ::std::string::String {
+impl From<DataTieringStatus> for String {
     fn from(value: DataTieringStatus) -> Self {
         match value {
             DataTieringStatus::Unknown(value) => value,
-            known => ::std::borrow::ToOwned::to_owned(known.as_str()),
+            known => ToOwned::to_owned(known.as_str()),
         }
     }
 }
 impl ::std::str::FromStr for DataTieringStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::convert::AsRef<str> for DataTieringStatus {
+impl AsRef<str> for DataTieringStatus {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

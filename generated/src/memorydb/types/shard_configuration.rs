@@ -2,90 +2,64 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Shard configuration options. Each shard configuration has the following: Slots and ReplicaCount.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ShardConfiguration {
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Slots",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub slots: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub slots: Option<String>,
     /// The number of read replica nodes in this shard.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ReplicaCount",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub replica_count: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub replica_count: Option<i32>,
 }
 impl ShardConfiguration {
     /// Creates a builder for [`ShardConfiguration`].
     pub fn builder() -> ShardConfigurationBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
-    pub fn slots(&self) -> ::std::option::Option<&str> {
+    pub fn slots(&self) -> Option<&str> {
         self.slots.as_deref()
     }
     /// The number of read replica nodes in this shard.
-    pub fn replica_count(&self) -> ::std::option::Option<i32> {
+    pub fn replica_count(&self) -> Option<i32> {
         self.replica_count
     }
 }
 /// A builder for [`ShardConfiguration`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct ShardConfigurationBuilder {
-    slots: ::std::option::Option<::std::string::String>,
-    replica_count: ::std::option::Option<i32>,
+    slots: Option<String>,
+    replica_count: Option<i32>,
 }
 impl ShardConfigurationBuilder {
     /// Sets `Slots`.
     ///
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
-    pub fn slots(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.slots = ::std::option::Option::Some(input.into());
+    pub fn slots(mut self, input: impl Into<String>) -> Self {
+        self.slots = Some(input.into());
         self
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
-    pub fn set_slots(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_slots(mut self, input: Option<String>) -> Self {
         self.slots = input;
         self
     }
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this shard.
-    pub fn replica_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.replica_count = ::std::option::Option::Some(input.into());
+    pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
+        self.replica_count = Some(input.into());
         self
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
-    pub fn set_replica_count(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_replica_count(mut self, input: Option<i32>) -> Self {
         self.replica_count = input;
         self
     }

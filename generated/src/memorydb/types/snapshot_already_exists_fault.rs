@@ -2,25 +2,17 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// A snapshot with the specified name already exists.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct SnapshotAlreadyExistsFault {
     /// The `message` member.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "message",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub message: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub message: Option<String>,
     /// Error code, message, request id and HTTP status of the response this error
     /// was read from.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -29,40 +21,29 @@ pub struct SnapshotAlreadyExistsFault {
 impl SnapshotAlreadyExistsFault {
     /// Creates a builder for [`SnapshotAlreadyExistsFault`].
     pub fn builder() -> SnapshotAlreadyExistsFaultBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`SnapshotAlreadyExistsFault`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct SnapshotAlreadyExistsFaultBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl SnapshotAlreadyExistsFaultBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
@@ -70,7 +51,7 @@ impl SnapshotAlreadyExistsFaultBuilder {
     pub fn build(self) -> SnapshotAlreadyExistsFault {
         SnapshotAlreadyExistsFault {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }

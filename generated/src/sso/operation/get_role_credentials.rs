@@ -48,13 +48,10 @@
 //! - [`ResourceNotFoundException`](GetRoleCredentialsError::ResourceNotFoundException) (wire code `ResourceNotFoundException`, HTTP 404): The specified resource doesn't exist.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/sso-2019-06-10/GetRoleCredentials).
+use crate::sso::protocol;
+use crate::sso::types;
 /// The `GetRoleCredentials` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetRoleCredentials;
 impl GetRoleCredentials {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -63,13 +60,8 @@ impl GetRoleCredentials {
     /// gives an error naming the member.
     pub fn build_request(
         input: &GetRoleCredentialsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
-        crate::sso::protocol::get_role_credentials::ser_get_role_credentials_request(
-            input,
-        )
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
+        protocol::get_role_credentials::ser_get_role_credentials_request(input)
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -77,20 +69,20 @@ impl GetRoleCredentials {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         GetRoleCredentialsOutput,
         crate::runtime::ResponseError<GetRoleCredentialsError>,
     > {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::sso::protocol::get_role_credentials::de_get_role_credentials_error(
+            return Err(
+                protocol::get_role_credentials::de_get_role_credentials_error(
                     status,
                     headers,
                     body,
                 ),
             );
         }
-        crate::sso::protocol::get_role_credentials::de_get_role_credentials_response(
+        protocol::get_role_credentials::de_get_role_credentials_response(
                 status,
                 headers,
                 body,
@@ -106,17 +98,14 @@ impl crate::runtime::Operation for GetRoleCredentials {
     const UNSIGNED: bool = true;
     fn build_request(
         input: &GetRoleCredentialsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         GetRoleCredentialsOutput,
         crate::runtime::ResponseError<GetRoleCredentialsError>,
     > {
@@ -124,8 +113,12 @@ impl crate::runtime::Operation for GetRoleCredentials {
     }
 }
 /// The input of the `GetRoleCredentials` operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
+)]
 #[non_exhaustive]
 pub struct GetRoleCredentialsInput {
     /// The friendly name of the role that is assigned to the user.
@@ -134,68 +127,65 @@ pub struct GetRoleCredentialsInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "roleName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub role_name: ::std::option::Option<::std::string::String>,
+    pub role_name: Option<String>,
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "accountId",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub account_id: ::std::option::Option<::std::string::String>,
+    pub account_id: Option<String>,
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "accessToken",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub access_token: ::std::option::Option<::std::string::String>,
+    pub access_token: Option<String>,
 }
 impl GetRoleCredentialsInput {
     /// Creates a builder for [`GetRoleCredentialsInput`].
     pub fn builder() -> GetRoleCredentialsInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The friendly name of the role that is assigned to the user.
     ///
     /// **Required.**
-    pub fn role_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_name(&self) -> Option<&str> {
         self.role_name.as_deref()
     }
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
-    pub fn account_id(&self) -> ::std::option::Option<&str> {
+    pub fn account_id(&self) -> Option<&str> {
         self.account_id.as_deref()
     }
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
-    pub fn access_token(&self) -> ::std::option::Option<&str> {
+    pub fn access_token(&self) -> Option<&str> {
         self.access_token.as_deref()
     }
 }
 /// A builder for [`GetRoleCredentialsInput`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRoleCredentialsInputBuilder {
-    role_name: ::std::option::Option<::std::string::String>,
-    account_id: ::std::option::Option<::std::string::String>,
-    access_token: ::std::option::Option<::std::string::String>,
+    role_name: Option<String>,
+    account_id: Option<String>,
+    access_token: Option<String>,
 }
 impl GetRoleCredentialsInputBuilder {
     /// Sets `roleName`.
@@ -203,18 +193,12 @@ impl GetRoleCredentialsInputBuilder {
     /// The friendly name of the role that is assigned to the user.
     ///
     /// **Required.**
-    pub fn role_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_name = ::std::option::Option::Some(input.into());
+    pub fn role_name(mut self, input: impl Into<String>) -> Self {
+        self.role_name = Some(input.into());
         self
     }
     /// Sets or clears `roleName` (`None` clears it); see [`Self::role_name`].
-    pub fn set_role_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_name(mut self, input: Option<String>) -> Self {
         self.role_name = input;
         self
     }
@@ -223,18 +207,12 @@ impl GetRoleCredentialsInputBuilder {
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
-    pub fn account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.account_id = ::std::option::Option::Some(input.into());
+    pub fn account_id(mut self, input: impl Into<String>) -> Self {
+        self.account_id = Some(input.into());
         self
     }
     /// Sets or clears `accountId` (`None` clears it); see [`Self::account_id`].
-    pub fn set_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account_id(mut self, input: Option<String>) -> Self {
         self.account_id = input;
         self
     }
@@ -243,26 +221,18 @@ impl GetRoleCredentialsInputBuilder {
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
-    pub fn access_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_token = ::std::option::Option::Some(input.into());
+    pub fn access_token(mut self, input: impl Into<String>) -> Self {
+        self.access_token = Some(input.into());
         self
     }
     /// Sets or clears `accessToken` (`None` clears it); see [`Self::access_token`].
-    pub fn set_access_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_token(mut self, input: Option<String>) -> Self {
         self.access_token = input;
         self
     }
     /// Builds the [`GetRoleCredentialsInput`], or names every required member that is not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<GetRoleCredentialsInput, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<GetRoleCredentialsInput, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.role_name.is_none() {
             missing.push("roleName");
         }
@@ -273,11 +243,11 @@ impl GetRoleCredentialsInputBuilder {
             missing.push("accessToken");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::BuildError::new("GetRoleCredentialsInput", missing),
             );
         }
-        ::std::result::Result::Ok(GetRoleCredentialsInput {
+        Ok(GetRoleCredentialsInput {
             role_name: self.role_name,
             account_id: self.account_id,
             access_token: self.access_token,
@@ -311,71 +281,53 @@ impl ::std::fmt::Debug for GetRoleCredentialsInputBuilder {
     }
 }
 /// The output of the `GetRoleCredentials` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GetRoleCredentialsOutput {
     /// The credentials for the role that is assigned to the user.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "roleCredentials",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub role_credentials: ::std::option::Option<crate::sso::types::RoleCredentials>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub role_credentials: Option<types::RoleCredentials>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 impl GetRoleCredentialsOutput {
     /// Creates a builder for [`GetRoleCredentialsOutput`].
     pub fn builder() -> GetRoleCredentialsOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// The credentials for the role that is assigned to the user.
-    pub fn role_credentials(
-        &self,
-    ) -> ::std::option::Option<&crate::sso::types::RoleCredentials> {
+    pub fn role_credentials(&self) -> Option<&types::RoleCredentials> {
         self.role_credentials.as_ref()
     }
 }
 /// A builder for [`GetRoleCredentialsOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct GetRoleCredentialsOutputBuilder {
-    role_credentials: ::std::option::Option<crate::sso::types::RoleCredentials>,
+    role_credentials: Option<types::RoleCredentials>,
 }
 impl GetRoleCredentialsOutputBuilder {
     /// Sets `roleCredentials`.
     ///
     /// The credentials for the role that is assigned to the user.
-    pub fn role_credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::sso::types::RoleCredentials>,
-    ) -> Self {
-        self.role_credentials = ::std::option::Option::Some(input.into());
+    pub fn role_credentials(mut self, input: impl Into<types::RoleCredentials>) -> Self {
+        self.role_credentials = Some(input.into());
         self
     }
     /// Sets or clears `roleCredentials` (`None` clears it); see [`Self::role_credentials`].
     pub fn set_role_credentials(
         mut self,
-        input: ::std::option::Option<crate::sso::types::RoleCredentials>,
+        input: Option<types::RoleCredentials>,
     ) -> Self {
         self.role_credentials = input;
         self
@@ -384,7 +336,7 @@ impl GetRoleCredentialsOutputBuilder {
     pub fn build(self) -> GetRoleCredentialsOutput {
         GetRoleCredentialsOutput {
             role_credentials: self.role_credentials,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -393,31 +345,25 @@ impl GetRoleCredentialsOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoleCredentialsError {
     /// Indicates that a problem occurred with the input to the request. For example, a required parameter might be missing or out of range.
     ///
     /// Wire code `InvalidRequestException`, HTTP status 400.
-    InvalidRequestException(
-        ::std::boxed::Box<crate::sso::types::InvalidRequestException>,
-    ),
+    InvalidRequestException(Box<types::InvalidRequestException>),
     /// Indicates that the request is not authorized. This can happen due to an invalid access token in the request.
     ///
     /// Wire code `UnauthorizedException`, HTTP status 401.
-    UnauthorizedException(::std::boxed::Box<crate::sso::types::UnauthorizedException>),
+    UnauthorizedException(Box<types::UnauthorizedException>),
     /// Indicates that the request is being made too frequently and is more than what the server can handle.
     ///
     /// Wire code `TooManyRequestsException`, HTTP status 429.
-    TooManyRequestsException(
-        ::std::boxed::Box<crate::sso::types::TooManyRequestsException>,
-    ),
+    TooManyRequestsException(Box<types::TooManyRequestsException>),
     /// The specified resource doesn't exist.
     ///
     /// Wire code `ResourceNotFoundException`, HTTP status 404.
-    ResourceNotFoundException(
-        ::std::boxed::Box<crate::sso::types::ResourceNotFoundException>,
-    ),
+    ResourceNotFoundException(Box<types::ResourceNotFoundException>),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
 }
@@ -437,28 +383,28 @@ impl GetRoleCredentialsError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `InvalidRequestException` error.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
     /// Whether this is the `UnauthorizedException` error.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
     /// Whether this is the `TooManyRequestsException` error.
     pub fn is_too_many_requests_exception(&self) -> bool {
-        ::std::matches!(self, Self::TooManyRequestsException(_))
+        matches!(self, Self::TooManyRequestsException(_))
     }
     /// Whether this is the `ResourceNotFoundException` error.
     pub fn is_resource_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::ResourceNotFoundException(_))
+        matches!(self, Self::ResourceNotFoundException(_))
     }
 }
 impl ::std::fmt::Display for GetRoleCredentialsError {
@@ -470,9 +416,7 @@ impl ::std::error::Error for GetRoleCredentialsError {}
 #[cfg(feature = "validate")]
 impl GetRoleCredentialsInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`GetRoleCredentialsInput`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("GetRoleCredentialsInput")
@@ -496,9 +440,7 @@ impl GetRoleCredentialsInput {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for GetRoleCredentialsInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -509,10 +451,7 @@ impl GetRoleCredentials {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &GetRoleCredentialsInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

@@ -2,146 +2,104 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Provides information about the role credentials that are assigned to the user.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
+)]
 #[non_exhaustive]
 pub struct RoleCredentials {
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "accessKeyId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub access_key_id: Option<String>,
     /// The key that is used to sign the request. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "secretAccessKey",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub secret_access_key: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub secret_access_key: Option<String>,
     /// The token used for temporary credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "sessionToken",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub session_token: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub session_token: Option<String>,
     /// The date on which temporary security credentials expire.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "expiration",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub expiration: ::std::option::Option<i64>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub expiration: Option<i64>,
 }
 impl RoleCredentials {
     /// Creates a builder for [`RoleCredentials`].
     pub fn builder() -> RoleCredentialsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
     /// The key that is used to sign the request. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn secret_access_key(&self) -> ::std::option::Option<&str> {
+    pub fn secret_access_key(&self) -> Option<&str> {
         self.secret_access_key.as_deref()
     }
     /// The token used for temporary credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn session_token(&self) -> ::std::option::Option<&str> {
+    pub fn session_token(&self) -> Option<&str> {
         self.session_token.as_deref()
     }
     /// The date on which temporary security credentials expire.
-    pub fn expiration(&self) -> ::std::option::Option<i64> {
+    pub fn expiration(&self) -> Option<i64> {
         self.expiration
     }
 }
 /// A builder for [`RoleCredentials`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RoleCredentialsBuilder {
-    access_key_id: ::std::option::Option<::std::string::String>,
-    secret_access_key: ::std::option::Option<::std::string::String>,
-    session_token: ::std::option::Option<::std::string::String>,
-    expiration: ::std::option::Option<i64>,
+    access_key_id: Option<String>,
+    secret_access_key: Option<String>,
+    session_token: Option<String>,
+    expiration: Option<i64>,
 }
 impl RoleCredentialsBuilder {
     /// Sets `accessKeyId`.
     ///
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears `accessKeyId` (`None` clears it); see [`Self::access_key_id`].
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.access_key_id = input;
         self
     }
     /// Sets `secretAccessKey`.
     ///
     /// The key that is used to sign the request. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn secret_access_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.secret_access_key = ::std::option::Option::Some(input.into());
+    pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
+        self.secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears `secretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
-    pub fn set_secret_access_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
         self.secret_access_key = input;
         self
     }
     /// Sets `sessionToken`.
     ///
     /// The token used for temporary credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn session_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_token = ::std::option::Option::Some(input.into());
+    pub fn session_token(mut self, input: impl Into<String>) -> Self {
+        self.session_token = Some(input.into());
         self
     }
     /// Sets or clears `sessionToken` (`None` clears it); see [`Self::session_token`].
-    pub fn set_session_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_session_token(mut self, input: Option<String>) -> Self {
         self.session_token = input;
         self
     }
     /// Sets `expiration`.
     ///
     /// The date on which temporary security credentials expire.
-    pub fn expiration(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.expiration = ::std::option::Option::Some(input.into());
+    pub fn expiration(mut self, input: impl Into<i64>) -> Self {
+        self.expiration = Some(input.into());
         self
     }
     /// Sets or clears `expiration` (`None` clears it); see [`Self::expiration`].
-    pub fn set_expiration(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_expiration(mut self, input: Option<i64>) -> Self {
         self.expiration = input;
         self
     }

@@ -129,13 +129,13 @@
 //! - [`ExpiredTokenException`](AssumeRoleError::ExpiredTokenException) (wire code `ExpiredTokenException`, HTTP 400): The web identity token that was passed is expired or is not valid.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/sts-2011-06-15/AssumeRole).
+use crate::runtime::InvalidResponse;
+use crate::runtime::operation;
+use crate::runtime::query;
+use crate::sts::protocol;
+use crate::sts::types;
 /// The `AssumeRole` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRole;
 impl AssumeRole {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -144,15 +144,12 @@ impl AssumeRole {
     /// gives an error naming the member.
     pub fn build_request(
         input: &AssumeRoleInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
-        ::std::result::Result::Ok(
-            crate::runtime::operation::post_request(
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
+        Ok(
+            operation::post_request(
                 "/",
-                &[("content-type", crate::runtime::query::CONTENT_TYPE)],
-                crate::sts::protocol::assume_role::ser_assume_role_input(input),
+                &[("content-type", query::CONTENT_TYPE)],
+                protocol::assume_role::ser_assume_role_input(input),
             ),
         )
     }
@@ -162,23 +159,16 @@ impl AssumeRole {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        AssumeRoleOutput,
-        crate::runtime::ResponseError<AssumeRoleError>,
-    > {
+    ) -> Result<AssumeRoleOutput, crate::runtime::ResponseError<AssumeRoleError>> {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::sts::protocol::assume_role::de_assume_role_error(
-                    status,
-                    headers,
-                    body,
-                ),
+            return Err(
+                protocol::assume_role::de_assume_role_error(status, headers, body),
             );
         }
-        crate::sts::protocol::assume_role::de_assume_role_output(headers, body)
+        protocol::assume_role::de_assume_role_output(headers, body)
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
-                    crate::runtime::InvalidResponse::new(status, e.to_string()),
+                    InvalidResponse::new(status, e.to_string()),
                 )
             })
     }
@@ -190,26 +180,24 @@ impl crate::runtime::Operation for AssumeRole {
     const NAME: &'static str = "AssumeRole";
     fn build_request(
         input: &AssumeRoleInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
-        AssumeRoleOutput,
-        crate::runtime::ResponseError<AssumeRoleError>,
-    > {
+    ) -> Result<AssumeRoleOutput, crate::runtime::ResponseError<AssumeRoleError>> {
         Self::parse_response(status, headers, body)
     }
 }
 /// The input of the `AssumeRole` operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct AssumeRoleInput {
     /// The Amazon Resource Name (ARN) of the role to assume.
@@ -220,12 +208,11 @@ pub struct AssumeRoleInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "RoleArn",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// An identifier for the assumed role session.
     ///
     /// Use the role session name to uniquely identify a session when the same role is assumed by different principals or for different reasons. In cross-account scenarios, the role session name is visible to, and can be logged by the account that owns the role. The role session name is also used in the ARN of the assumed role principal. This means that subsequent cross-account API requests that use the temporary security credentials will expose the role session name to the external account in their CloudTrail logs.
@@ -240,12 +227,11 @@ pub struct AssumeRoleInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "RoleSessionName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub role_session_name: ::std::option::Option<::std::string::String>,
+    pub role_session_name: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
     /// This parameter is optional. You can provide up to 10 managed policy ARNs. However, the plaintext that you use for both inline and managed session policies can't exceed 2,048 characters. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
@@ -253,17 +239,8 @@ pub struct AssumeRoleInput {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PolicyArns",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub policy_arns: Option<Vec<types::PolicyDescriptorType>>,
     /// An IAM policy in JSON format that you want to use as an inline session policy.
     ///
     /// This parameter is optional. Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
@@ -275,15 +252,8 @@ pub struct AssumeRoleInput {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// Length: at least 1 character. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Policy",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub policy: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub policy: Option<String>,
     /// The duration, in seconds, of the role session. The value specified can range from 900 seconds (15 minutes) up to the maximum session duration set for the role. The maximum session duration setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting or the administrator setting (whichever is lower), the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails.
     ///
     /// Role chaining limits your Amazon Web Services CLI or Amazon Web Services API role session to a maximum of one hour. When you use the `AssumeRole` API operation to assume a role, you can specify the duration of your role session with the `DurationSeconds` parameter. You can specify a parameter value of up to 43200 seconds (12 hours), depending on the maximum session duration setting for your role. However, if you assume a role using role chaining and provide a `DurationSeconds` parameter value greater than one hour, the operation fails. To learn how to view the maximum value for your role, see [Update the maximum session duration for a role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html#id_roles_update-session-duration).
@@ -293,15 +263,8 @@ pub struct AssumeRoleInput {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "DurationSeconds",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub duration_seconds: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub duration_seconds: Option<i32>,
     /// A list of session tags that you want to pass. Each session tag consists of a key name and an associated value. For more information about session tags, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
     ///
     /// This parameter is optional. You can pass up to 50 session tags. The plaintext session tag keys can’t exceed 128 characters, and the values can’t exceed 256 characters. For these and additional limits, see [IAM and STS Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-limits.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
@@ -315,15 +278,8 @@ pub struct AssumeRoleInput {
     /// Additionally, if you used temporary credentials to perform this operation, the new session inherits any transitive session tags from the calling session. If you pass a session tag with the same key as an inherited tag, the operation fails. To view the inherited tags for a session, see the CloudTrail logs. For more information, see [Viewing Session Tags in CloudTrail](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_ctlogs) in the *IAM User Guide*.
     ///
     /// At most 50 items.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Tags",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::sts::types::Tag>>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub tags: Option<Vec<types::Tag>>,
     /// A list of keys for session tags that you want to set as transitive. If you set a tag key as transitive, the corresponding key and value passes to subsequent sessions in a role chain. For more information, see [Chaining Roles with Session Tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining) in the *IAM User Guide*.
     ///
     /// This parameter is optional. The transitive status of a session tag does not impact its packed binary size.
@@ -331,59 +287,29 @@ pub struct AssumeRoleInput {
     /// If you choose not to specify a transitive tag key, then no tags are passed from this session to any subsequent sessions.
     ///
     /// At most 50 items.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TransitiveTagKeys",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub transitive_tag_keys: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub transitive_tag_keys: Option<Vec<String>>,
     /// A unique identifier that might be required when you assume a role in another account. If the administrator of the account to which the role belongs provided you with an external ID, then provide that value in the `ExternalId` parameter. This value can be any string, such as a passphrase or account number. A cross-account role is usually set up to trust everyone in an account. Therefore, the administrator of the trusting account might send an external ID to the administrator of the trusted account. That way, only someone with the ID can assume the role, rather than everyone in the account. For more information about the external ID, see [How to Use an External ID When Granting Access to Your Amazon Web Services Resources to a Third Party](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@:\\/-
     ///
     /// Length: 2 to 1224 characters. Pattern: `[\w+=,.@:\/-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ExternalId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub external_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub external_id: Option<String>,
     /// The identification number of the MFA device that is associated with the user who is making the `AssumeRole` call. Specify this value if the trust policy of the role being assumed includes a condition that requires MFA authentication. The value is either the serial number for a hardware device (such as `GAHT12345678`) or an Amazon Resource Name (ARN) for a virtual device (such as `arn:aws:iam::123456789012:mfa/user`).
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=/:,.@-
     ///
     /// Length: 9 to 256 characters. Pattern: `[\w+=/:,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SerialNumber",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub serial_number: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub serial_number: Option<String>,
     /// The value provided by the MFA device, if the trust policy of the role being assumed requires MFA. (In other words, if the policy includes a condition that tests for MFA). If the role being assumed requires MFA and if the `TokenCode` value is missing or expired, the `AssumeRole` call returns an "access denied" error.
     ///
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
     ///
     /// Length: 6 to 6 characters. Pattern: `[\d]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "TokenCode",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub token_code: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub token_code: Option<String>,
     /// The source identity specified by the principal that is calling the `AssumeRole` operation. The source identity value persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining) sessions.
     ///
     /// You can require users to specify a source identity when they assume a role. You do this by using the [`sts:SourceIdentity`](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceidentity) condition key in a role trust policy. You can use source identity information in CloudTrail logs to determine who took actions with a role. You can use the `aws:SourceIdentity` condition key to further control access to Amazon Web Services resources based on the value of source identity. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
@@ -391,15 +317,8 @@ pub struct AssumeRoleInput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-. You cannot use a value that begins with the text `aws:`. This prefix is reserved for Amazon Web Services internal use.
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SourceIdentity",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub source_identity: Option<String>,
     /// A list of previously acquired trusted context assertions in the format of a JSON array. The trusted context assertion is signed and encrypted by Amazon Web Services STS.
     ///
     /// The following is an example of a `ProvidedContext` value that includes a single trusted context assertion and the ARN of the context provider from which the trusted context assertion was generated.
@@ -407,41 +326,25 @@ pub struct AssumeRoleInput {
     /// `[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]`
     ///
     /// 1 to 5 items.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ProvidedContexts",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub provided_contexts: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::ProvidedContext>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub provided_contexts: Option<Vec<types::ProvidedContext>>,
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "MinimumSessionTokenSize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub minimum_session_token_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub minimum_session_token_size: Option<i32>,
 }
 impl AssumeRoleInput {
     /// Creates a builder for [`AssumeRoleInput`].
     pub fn builder() -> AssumeRoleInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) of the role to assume.
     ///
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// An identifier for the assumed role session.
@@ -455,7 +358,7 @@ impl AssumeRoleInput {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_session_name(&self) -> Option<&str> {
         self.role_session_name.as_deref()
     }
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
@@ -467,7 +370,7 @@ impl AssumeRoleInput {
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
     ///
     /// Empty when absent.
-    pub fn policy_arns(&self) -> &[crate::sts::types::PolicyDescriptorType] {
+    pub fn policy_arns(&self) -> &[types::PolicyDescriptorType] {
         self.policy_arns.as_deref().unwrap_or_default()
     }
     /// An IAM policy in JSON format that you want to use as an inline session policy.
@@ -481,7 +384,7 @@ impl AssumeRoleInput {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// Length: at least 1 character. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The duration, in seconds, of the role session. The value specified can range from 900 seconds (15 minutes) up to the maximum session duration set for the role. The maximum session duration setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting or the administrator setting (whichever is lower), the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails.
@@ -493,7 +396,7 @@ impl AssumeRoleInput {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// A list of session tags that you want to pass. Each session tag consists of a key name and an associated value. For more information about session tags, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
@@ -511,7 +414,7 @@ impl AssumeRoleInput {
     /// At most 50 items.
     ///
     /// Empty when absent.
-    pub fn tags(&self) -> &[crate::sts::types::Tag] {
+    pub fn tags(&self) -> &[types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// A list of keys for session tags that you want to set as transitive. If you set a tag key as transitive, the corresponding key and value passes to subsequent sessions in a role chain. For more information, see [Chaining Roles with Session Tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining) in the *IAM User Guide*.
@@ -523,7 +426,7 @@ impl AssumeRoleInput {
     /// At most 50 items.
     ///
     /// Empty when absent.
-    pub fn transitive_tag_keys(&self) -> &[::std::string::String] {
+    pub fn transitive_tag_keys(&self) -> &[String] {
         self.transitive_tag_keys.as_deref().unwrap_or_default()
     }
     /// A unique identifier that might be required when you assume a role in another account. If the administrator of the account to which the role belongs provided you with an external ID, then provide that value in the `ExternalId` parameter. This value can be any string, such as a passphrase or account number. A cross-account role is usually set up to trust everyone in an account. Therefore, the administrator of the trusting account might send an external ID to the administrator of the trusted account. That way, only someone with the ID can assume the role, rather than everyone in the account. For more information about the external ID, see [How to Use an External ID When Granting Access to Your Amazon Web Services Resources to a Third Party](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html) in the *IAM User Guide*.
@@ -531,7 +434,7 @@ impl AssumeRoleInput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@:\\/-
     ///
     /// Length: 2 to 1224 characters. Pattern: `[\w+=,.@:\/-]*`.
-    pub fn external_id(&self) -> ::std::option::Option<&str> {
+    pub fn external_id(&self) -> Option<&str> {
         self.external_id.as_deref()
     }
     /// The identification number of the MFA device that is associated with the user who is making the `AssumeRole` call. Specify this value if the trust policy of the role being assumed includes a condition that requires MFA authentication. The value is either the serial number for a hardware device (such as `GAHT12345678`) or an Amazon Resource Name (ARN) for a virtual device (such as `arn:aws:iam::123456789012:mfa/user`).
@@ -539,7 +442,7 @@ impl AssumeRoleInput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=/:,.@-
     ///
     /// Length: 9 to 256 characters. Pattern: `[\w+=/:,.@-]*`.
-    pub fn serial_number(&self) -> ::std::option::Option<&str> {
+    pub fn serial_number(&self) -> Option<&str> {
         self.serial_number.as_deref()
     }
     /// The value provided by the MFA device, if the trust policy of the role being assumed requires MFA. (In other words, if the policy includes a condition that tests for MFA). If the role being assumed requires MFA and if the `TokenCode` value is missing or expired, the `AssumeRole` call returns an "access denied" error.
@@ -547,7 +450,7 @@ impl AssumeRoleInput {
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
     ///
     /// Length: 6 to 6 characters. Pattern: `[\d]*`.
-    pub fn token_code(&self) -> ::std::option::Option<&str> {
+    pub fn token_code(&self) -> Option<&str> {
         self.token_code.as_deref()
     }
     /// The source identity specified by the principal that is calling the `AssumeRole` operation. The source identity value persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining) sessions.
@@ -557,7 +460,7 @@ impl AssumeRoleInput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-. You cannot use a value that begins with the text `aws:`. This prefix is reserved for Amazon Web Services internal use.
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
     /// A list of previously acquired trusted context assertions in the format of a JSON array. The trusted context assertion is signed and encrypted by Amazon Web Services STS.
@@ -569,42 +472,33 @@ impl AssumeRoleInput {
     /// 1 to 5 items.
     ///
     /// Empty when absent.
-    pub fn provided_contexts(&self) -> &[crate::sts::types::ProvidedContext] {
+    pub fn provided_contexts(&self) -> &[types::ProvidedContext] {
         self.provided_contexts.as_deref().unwrap_or_default()
     }
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(&self) -> ::std::option::Option<i32> {
+    pub fn minimum_session_token_size(&self) -> Option<i32> {
         self.minimum_session_token_size
     }
 }
 /// A builder for [`AssumeRoleInput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleInputBuilder {
-    role_arn: ::std::option::Option<::std::string::String>,
-    role_session_name: ::std::option::Option<::std::string::String>,
-    policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-    >,
-    policy: ::std::option::Option<::std::string::String>,
-    duration_seconds: ::std::option::Option<i32>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::sts::types::Tag>>,
-    transitive_tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    external_id: ::std::option::Option<::std::string::String>,
-    serial_number: ::std::option::Option<::std::string::String>,
-    token_code: ::std::option::Option<::std::string::String>,
-    source_identity: ::std::option::Option<::std::string::String>,
-    provided_contexts: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::ProvidedContext>,
-    >,
-    minimum_session_token_size: ::std::option::Option<i32>,
+    role_arn: Option<String>,
+    role_session_name: Option<String>,
+    policy_arns: Option<Vec<types::PolicyDescriptorType>>,
+    policy: Option<String>,
+    duration_seconds: Option<i32>,
+    tags: Option<Vec<types::Tag>>,
+    transitive_tag_keys: Option<Vec<String>>,
+    external_id: Option<String>,
+    serial_number: Option<String>,
+    token_code: Option<String>,
+    source_identity: Option<String>,
+    provided_contexts: Option<Vec<types::ProvidedContext>>,
+    minimum_session_token_size: Option<i32>,
 }
 impl AssumeRoleInputBuilder {
     /// Sets `RoleArn`.
@@ -614,18 +508,12 @@ impl AssumeRoleInputBuilder {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.role_arn = Some(input.into());
         self
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.role_arn = input;
         self
     }
@@ -642,18 +530,12 @@ impl AssumeRoleInputBuilder {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_session_name = ::std::option::Option::Some(input.into());
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
+        self.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.role_session_name = input;
         self
     }
@@ -666,19 +548,14 @@ impl AssumeRoleInputBuilder {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    pub fn policy_arns(
-        mut self,
-        item: impl ::std::convert::Into<crate::sts::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.policy_arns.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
+        self.policy_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `PolicyArns` (`None` clears it); see [`Self::policy_arns`].
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-        >,
+        input: Option<Vec<types::PolicyDescriptorType>>,
     ) -> Self {
         self.policy_arns = input;
         self
@@ -696,18 +573,12 @@ impl AssumeRoleInputBuilder {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// Length: at least 1 character. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.policy = Some(input.into());
         self
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.policy = input;
         self
     }
@@ -722,12 +593,12 @@ impl AssumeRoleInputBuilder {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
+        self.duration_seconds = Some(input.into());
         self
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.duration_seconds = input;
         self
     }
@@ -746,18 +617,12 @@ impl AssumeRoleInputBuilder {
     /// Additionally, if you used temporary credentials to perform this operation, the new session inherits any transitive session tags from the calling session. If you pass a session tag with the same key as an inherited tag, the operation fails. To view the inherited tags for a session, see the CloudTrail logs. For more information, see [Viewing Session Tags in CloudTrail](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_ctlogs) in the *IAM User Guide*.
     ///
     /// At most 50 items.
-    pub fn tags(
-        mut self,
-        item: impl ::std::convert::Into<crate::sts::types::Tag>,
-    ) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
+        self.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::sts::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
         self.tags = input;
         self
     }
@@ -770,20 +635,12 @@ impl AssumeRoleInputBuilder {
     /// If you choose not to specify a transitive tag key, then no tags are passed from this session to any subsequent sessions.
     ///
     /// At most 50 items.
-    pub fn transitive_tag_keys(
-        mut self,
-        item: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.transitive_tag_keys
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn transitive_tag_keys(mut self, item: impl Into<String>) -> Self {
+        self.transitive_tag_keys.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `TransitiveTagKeys` (`None` clears it); see [`Self::transitive_tag_keys`].
-    pub fn set_transitive_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_transitive_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.transitive_tag_keys = input;
         self
     }
@@ -794,18 +651,12 @@ impl AssumeRoleInputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@:\\/-
     ///
     /// Length: 2 to 1224 characters. Pattern: `[\w+=,.@:\/-]*`.
-    pub fn external_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.external_id = ::std::option::Option::Some(input.into());
+    pub fn external_id(mut self, input: impl Into<String>) -> Self {
+        self.external_id = Some(input.into());
         self
     }
     /// Sets or clears `ExternalId` (`None` clears it); see [`Self::external_id`].
-    pub fn set_external_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_external_id(mut self, input: Option<String>) -> Self {
         self.external_id = input;
         self
     }
@@ -816,18 +667,12 @@ impl AssumeRoleInputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=/:,.@-
     ///
     /// Length: 9 to 256 characters. Pattern: `[\w+=/:,.@-]*`.
-    pub fn serial_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.serial_number = ::std::option::Option::Some(input.into());
+    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
+        self.serial_number = Some(input.into());
         self
     }
     /// Sets or clears `SerialNumber` (`None` clears it); see [`Self::serial_number`].
-    pub fn set_serial_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
         self.serial_number = input;
         self
     }
@@ -838,18 +683,12 @@ impl AssumeRoleInputBuilder {
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
     ///
     /// Length: 6 to 6 characters. Pattern: `[\d]*`.
-    pub fn token_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.token_code = ::std::option::Option::Some(input.into());
+    pub fn token_code(mut self, input: impl Into<String>) -> Self {
+        self.token_code = Some(input.into());
         self
     }
     /// Sets or clears `TokenCode` (`None` clears it); see [`Self::token_code`].
-    pub fn set_token_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_code(mut self, input: Option<String>) -> Self {
         self.token_code = input;
         self
     }
@@ -862,18 +701,12 @@ impl AssumeRoleInputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-. You cannot use a value that begins with the text `aws:`. This prefix is reserved for Amazon Web Services internal use.
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.source_identity = input;
         self
     }
@@ -886,19 +719,14 @@ impl AssumeRoleInputBuilder {
     /// `[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]`
     ///
     /// 1 to 5 items.
-    pub fn provided_contexts(
-        mut self,
-        item: impl ::std::convert::Into<crate::sts::types::ProvidedContext>,
-    ) -> Self {
-        self.provided_contexts
-            .get_or_insert_with(::std::vec::Vec::new)
-            .push(item.into());
+    pub fn provided_contexts(mut self, item: impl Into<types::ProvidedContext>) -> Self {
+        self.provided_contexts.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `ProvidedContexts` (`None` clears it); see [`Self::provided_contexts`].
     pub fn set_provided_contexts(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::sts::types::ProvidedContext>>,
+        input: Option<Vec<types::ProvidedContext>>,
     ) -> Self {
         self.provided_contexts = input;
         self
@@ -908,26 +736,18 @@ impl AssumeRoleInputBuilder {
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.minimum_session_token_size = ::std::option::Option::Some(input.into());
+    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
+        self.minimum_session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
-    pub fn set_minimum_session_token_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
         self.minimum_session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleInput`], or names every required member that is not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AssumeRoleInput, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<AssumeRoleInput, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.role_arn.is_none() {
             missing.push("RoleArn");
         }
@@ -935,11 +755,9 @@ impl AssumeRoleInputBuilder {
             missing.push("RoleSessionName");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
-                crate::runtime::BuildError::new("AssumeRoleInput", missing),
-            );
+            return Err(crate::runtime::BuildError::new("AssumeRoleInput", missing));
         }
-        ::std::result::Result::Ok(AssumeRoleInput {
+        Ok(AssumeRoleInput {
             role_arn: self.role_arn,
             role_session_name: self.role_session_name,
             policy_arns: self.policy_arns,
@@ -959,50 +777,28 @@ impl AssumeRoleInputBuilder {
 /// Contains the response to a successful AssumeRole request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
 ///
 /// The output of the `AssumeRole` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleOutput {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Credentials",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub credentials: ::std::option::Option<crate::sts::types::Credentials>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub credentials: Option<types::Credentials>,
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "AssumedRoleUser",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub assumed_role_user: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub assumed_role_user: Option<types::AssumedRoleUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
     ///
     /// Range: at least 0.
     #[deprecated(note = "Deprecated. Replaced by SessionTokenUtilization.")]
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PackedPolicySize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub packed_policy_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub packed_policy_size: Option<i32>,
     /// The source identity specified by the principal that is calling the `AssumeRole` operation.
     ///
     /// You can require users to specify a source identity when they assume a role. You do this by using the `sts:SourceIdentity` condition key in a role trust policy. You can use source identity information in CloudTrail logs to determine who took actions with a role. You can use the `aws:SourceIdentity` condition key to further control access to Amazon Web Services resources based on the value of source identity. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
@@ -1010,71 +806,48 @@ pub struct AssumeRoleOutput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SourceIdentity",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub source_identity: Option<String>,
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SessionTokenUtilization",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub session_token_utilization: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub session_token_utilization: Option<i32>,
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SessionTokenSize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub session_token_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub session_token_size: Option<i32>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
 impl AssumeRoleOutput {
     /// Creates a builder for [`AssumeRoleOutput`].
     pub fn builder() -> AssumeRoleOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(&self) -> ::std::option::Option<&crate::sts::types::Credentials> {
+    pub fn credentials(&self) -> Option<&types::Credentials> {
         self.credentials.as_ref()
     }
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub fn assumed_role_user(
-        &self,
-    ) -> ::std::option::Option<&crate::sts::types::AssumedRoleUser> {
+    pub fn assumed_role_user(&self) -> Option<&types::AssumedRoleUser> {
         self.assumed_role_user.as_ref()
     }
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
     ///
     /// Range: at least 0.
     #[deprecated(note = "Deprecated. Replaced by SessionTokenUtilization.")]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The source identity specified by the principal that is calling the `AssumeRole` operation.
@@ -1084,37 +857,32 @@ impl AssumeRoleOutput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(&self) -> ::std::option::Option<i32> {
+    pub fn session_token_utilization(&self) -> Option<i32> {
         self.session_token_utilization
     }
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(&self) -> ::std::option::Option<i32> {
+    pub fn session_token_size(&self) -> Option<i32> {
         self.session_token_size
     }
 }
 /// A builder for [`AssumeRoleOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleOutputBuilder {
-    credentials: ::std::option::Option<crate::sts::types::Credentials>,
-    assumed_role_user: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
-    packed_policy_size: ::std::option::Option<i32>,
-    source_identity: ::std::option::Option<::std::string::String>,
-    session_token_utilization: ::std::option::Option<i32>,
-    session_token_size: ::std::option::Option<i32>,
+    credentials: Option<types::Credentials>,
+    assumed_role_user: Option<types::AssumedRoleUser>,
+    packed_policy_size: Option<i32>,
+    source_identity: Option<String>,
+    session_token_utilization: Option<i32>,
+    session_token_size: Option<i32>,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
@@ -1124,18 +892,12 @@ impl AssumeRoleOutputBuilder {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::sts::types::Credentials>,
-    ) -> Self {
-        self.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
+        self.credentials = Some(input.into());
         self
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::sts::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
         self.credentials = input;
         self
     }
@@ -1144,15 +906,15 @@ impl AssumeRoleOutputBuilder {
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
     pub fn assumed_role_user(
         mut self,
-        input: impl ::std::convert::Into<crate::sts::types::AssumedRoleUser>,
+        input: impl Into<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = ::std::option::Option::Some(input.into());
+        self.assumed_role_user = Some(input.into());
         self
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
     pub fn set_assumed_role_user(
         mut self,
-        input: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
+        input: Option<types::AssumedRoleUser>,
     ) -> Self {
         self.assumed_role_user = input;
         self
@@ -1163,13 +925,13 @@ impl AssumeRoleOutputBuilder {
     ///
     /// Range: at least 0.
     #[deprecated]
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
+        self.packed_policy_size = Some(input.into());
         self
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.packed_policy_size = input;
         self
     }
@@ -1182,18 +944,12 @@ impl AssumeRoleOutputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.source_identity = input;
         self
     }
@@ -1202,18 +958,12 @@ impl AssumeRoleOutputBuilder {
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.session_token_utilization = ::std::option::Option::Some(input.into());
+    pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
+        self.session_token_utilization = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
-    pub fn set_session_token_utilization(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
         self.session_token_utilization = input;
         self
     }
@@ -1222,12 +972,12 @@ impl AssumeRoleOutputBuilder {
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.session_token_size = ::std::option::Option::Some(input.into());
+    pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
+        self.session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
-    pub fn set_session_token_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
         self.session_token_size = input;
         self
     }
@@ -1240,7 +990,7 @@ impl AssumeRoleOutputBuilder {
             source_identity: self.source_identity,
             session_token_utilization: self.session_token_utilization,
             session_token_size: self.session_token_size,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -1249,33 +999,27 @@ impl AssumeRoleOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// The request was rejected because the policy document was malformed. The error message describes the specific error.
     ///
     /// Wire code `MalformedPolicyDocument`, HTTP status 400.
-    MalformedPolicyDocumentException(
-        ::std::boxed::Box<crate::sts::types::MalformedPolicyDocumentException>,
-    ),
+    MalformedPolicyDocumentException(Box<types::MalformedPolicyDocumentException>),
     /// The request was rejected because the total packed size of the session policies and session tags combined was too large. An Amazon Web Services conversion compresses the session policy document, session policy ARNs, and session tags into a packed binary format that has a separate limit. The error message indicates by percentage how close the policies and tags are to the upper size limit. For more information, see [Passing Session Tags in STS](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
     ///
     /// You could receive this error even though you meet other defined session policy and session tag limits. For more information, see [IAM and STS Entity Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
     ///
     /// Wire code `PackedPolicyTooLarge`, HTTP status 400.
-    PackedPolicyTooLargeException(
-        ::std::boxed::Box<crate::sts::types::PackedPolicyTooLargeException>,
-    ),
+    PackedPolicyTooLargeException(Box<types::PackedPolicyTooLargeException>),
     /// STS is not activated in the requested region for the account that is being asked to generate credentials. The account administrator must use the IAM console to activate STS in that region. For more information, see [Activating and Deactivating STS in an Amazon Web Services Region](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html#sts-regions-activate-deactivate) in the *IAM User Guide*.
     ///
     /// Wire code `RegionDisabledException`, HTTP status 403.
-    RegionDisabledException(
-        ::std::boxed::Box<crate::sts::types::RegionDisabledException>,
-    ),
+    RegionDisabledException(Box<types::RegionDisabledException>),
     /// The web identity token that was passed is expired or is not valid. Get a new identity token from the identity provider and then retry the request.
     ///
     /// Wire code `ExpiredTokenException`, HTTP status 400.
-    ExpiredTokenException(::std::boxed::Box<crate::sts::types::ExpiredTokenException>),
+    ExpiredTokenException(Box<types::ExpiredTokenException>),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
 }
@@ -1295,28 +1039,28 @@ impl AssumeRoleError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `MalformedPolicyDocumentException` error.
     pub fn is_malformed_policy_document_exception(&self) -> bool {
-        ::std::matches!(self, Self::MalformedPolicyDocumentException(_))
+        matches!(self, Self::MalformedPolicyDocumentException(_))
     }
     /// Whether this is the `PackedPolicyTooLargeException` error.
     pub fn is_packed_policy_too_large_exception(&self) -> bool {
-        ::std::matches!(self, Self::PackedPolicyTooLargeException(_))
+        matches!(self, Self::PackedPolicyTooLargeException(_))
     }
     /// Whether this is the `RegionDisabledException` error.
     pub fn is_region_disabled_exception(&self) -> bool {
-        ::std::matches!(self, Self::RegionDisabledException(_))
+        matches!(self, Self::RegionDisabledException(_))
     }
     /// Whether this is the `ExpiredTokenException` error.
     pub fn is_expired_token_exception(&self) -> bool {
-        ::std::matches!(self, Self::ExpiredTokenException(_))
+        matches!(self, Self::ExpiredTokenException(_))
     }
 }
 impl ::std::fmt::Display for AssumeRoleError {
@@ -1328,9 +1072,7 @@ impl ::std::error::Error for AssumeRoleError {}
 #[cfg(feature = "validate")]
 impl AssumeRoleInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleInput`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("AssumeRoleInput")
@@ -1341,112 +1083,77 @@ impl AssumeRoleInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+        if let Some(value) = &self.role_arn {
             let path = path.member("RoleArn");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(20),
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("RoleArn"));
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             let path = path.member("RoleSessionName");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(2),
-                ::std::option::Option::Some(64),
-                &path,
-            );
+            out.length(value.as_str(), Some(2), Some(64), &path);
             crate::sts::validate::PATTERN_3.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("RoleSessionName"));
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             let path = path.member("PolicyArns");
             crate::sts::validate::policy_descriptor_list_type(value, &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             let path = path.member("Policy");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(1),
-                ::std::option::Option::None,
-                &path,
-            );
+            out.length(value.as_str(), Some(1), None, &path);
             crate::sts::validate::PATTERN_5.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             let path = path.member("DurationSeconds");
             out.int_range(
                 ::std::primitive::i128::from(*value),
-                ::std::option::Option::Some((900, "900")),
-                ::std::option::Option::Some((43200, "43200")),
+                Some((900, "900")),
+                Some((43200, "43200")),
                 false,
                 &path,
             );
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let path = path.member("Tags");
             crate::sts::validate::tag_list_type(value, &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.transitive_tag_keys {
+        if let Some(value) = &self.transitive_tag_keys {
             let path = path.member("TransitiveTagKeys");
             crate::sts::validate::tag_key_list_type(value, &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.external_id {
+        if let Some(value) = &self.external_id {
             let path = path.member("ExternalId");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(2),
-                ::std::option::Option::Some(1224),
-                &path,
-            );
+            out.length(value.as_str(), Some(2), Some(1224), &path);
             crate::sts::validate::PATTERN_2.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
+        if let Some(value) = &self.serial_number {
             let path = path.member("SerialNumber");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(9),
-                ::std::option::Option::Some(256),
-                &path,
-            );
+            out.length(value.as_str(), Some(9), Some(256), &path);
             crate::sts::validate::PATTERN_4.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.token_code {
+        if let Some(value) = &self.token_code {
             let path = path.member("TokenCode");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(6),
-                ::std::option::Option::Some(6),
-                &path,
-            );
+            out.length(value.as_str(), Some(6), Some(6), &path);
             crate::sts::validate::PATTERN_8.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.source_identity {
+        if let Some(value) = &self.source_identity {
             let path = path.member("SourceIdentity");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(2),
-                ::std::option::Option::Some(64),
-                &path,
-            );
+            out.length(value.as_str(), Some(2), Some(64), &path);
             crate::sts::validate::PATTERN_3.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.provided_contexts {
+        if let Some(value) = &self.provided_contexts {
             let path = path.member("ProvidedContexts");
             crate::sts::validate::provided_contexts_list_type(value, &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_session_token_size {
+        if let Some(value) = &self.minimum_session_token_size {
             let path = path.member("MinimumSessionTokenSize");
             out.int_range(
                 ::std::primitive::i128::from(*value),
-                ::std::option::Option::Some((0, "0")),
-                ::std::option::Option::Some((4096, "4096")),
+                Some((0, "0")),
+                Some((4096, "4096")),
                 false,
                 &path,
             );
@@ -1455,9 +1162,7 @@ impl AssumeRoleInput {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for AssumeRoleInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -1468,10 +1173,7 @@ impl AssumeRole {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &AssumeRoleInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

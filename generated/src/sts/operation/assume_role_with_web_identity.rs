@@ -119,13 +119,13 @@
 //! - [`RegionDisabledException`](AssumeRoleWithWebIdentityError::RegionDisabledException) (wire code `RegionDisabledException`, HTTP 403): STS is not activated in the requested region for the account that is being asked to generate credentials.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/sts-2011-06-15/AssumeRoleWithWebIdentity).
+use crate::runtime::InvalidResponse;
+use crate::runtime::operation;
+use crate::runtime::query;
+use crate::sts::protocol;
+use crate::sts::types;
 /// The `AssumeRoleWithWebIdentity` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRoleWithWebIdentity;
 impl AssumeRoleWithWebIdentity {
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
@@ -134,15 +134,12 @@ impl AssumeRoleWithWebIdentity {
     /// gives an error naming the member.
     pub fn build_request(
         input: &AssumeRoleWithWebIdentityInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
-        ::std::result::Result::Ok(
-            crate::runtime::operation::post_request(
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
+        Ok(
+            operation::post_request(
                 "/",
-                &[("content-type", crate::runtime::query::CONTENT_TYPE)],
-                crate::sts::protocol::assume_role_with_web_identity::ser_assume_role_with_web_identity_input(
+                &[("content-type", query::CONTENT_TYPE)],
+                protocol::assume_role_with_web_identity::ser_assume_role_with_web_identity_input(
                     input,
                 ),
             ),
@@ -154,26 +151,26 @@ impl AssumeRoleWithWebIdentity {
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         AssumeRoleWithWebIdentityOutput,
         crate::runtime::ResponseError<AssumeRoleWithWebIdentityError>,
     > {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(
-                crate::sts::protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_error(
+            return Err(
+                protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_error(
                     status,
                     headers,
                     body,
                 ),
             );
         }
-        crate::sts::protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_output(
+        protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_output(
                 headers,
                 body,
             )
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
-                    crate::runtime::InvalidResponse::new(status, e.to_string()),
+                    InvalidResponse::new(status, e.to_string()),
                 )
             })
     }
@@ -186,17 +183,14 @@ impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
     const UNSIGNED: bool = true;
     fn build_request(
         input: &AssumeRoleWithWebIdentityInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::InvalidRequest,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Self::build_request(input)
     }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<
+    ) -> Result<
         AssumeRoleWithWebIdentityOutput,
         crate::runtime::ResponseError<AssumeRoleWithWebIdentityError>,
     > {
@@ -204,8 +198,12 @@ impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
     }
 }
 /// The input of the `AssumeRoleWithWebIdentity` operation.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityInput {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -218,12 +216,11 @@ pub struct AssumeRoleWithWebIdentityInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "RoleArn",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// An identifier for the assumed role session. Typically, you pass the name or identifier that is associated with the user who is using your application. That way, the temporary security credentials that your application will use are associated with that user. This session name is included as part of the ARN and assumed role ID in the `AssumedRoleUser` response element.
     ///
     /// For security purposes, administrators can view this field in [CloudTrail logs](https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html#cloudtrail-integration_signin-tempcreds) to help identify who performed an action in Amazon Web Services. Your administrator might require that you specify your user name as the session name when you assume the role. For more information, see [`sts:RoleSessionName`](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_rolesessionname) .
@@ -236,12 +233,11 @@ pub struct AssumeRoleWithWebIdentityInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "RoleSessionName",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub role_session_name: ::std::option::Option<::std::string::String>,
+    pub role_session_name: Option<String>,
     /// The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. Your application must get this token by authenticating the user who is using your application with a web identity provider before the application makes an `AssumeRoleWithWebIdentity` call. Timestamps in the token must be formatted as either an integer or a long integer. Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512).
     ///
     /// **Required.**
@@ -250,12 +246,11 @@ pub struct AssumeRoleWithWebIdentityInput {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "WebIdentityToken",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub web_identity_token: ::std::option::Option<::std::string::String>,
+    pub web_identity_token: Option<String>,
     /// The fully qualified host component of the domain name of the OAuth 2.0 identity provider. Do not specify this value for an OpenID Connect identity provider.
     ///
     /// Currently `www.amazon.com` and `graph.facebook.com` are the only supported identity providers for OAuth 2.0 access tokens. Do not include URL schemes and port numbers.
@@ -263,15 +258,8 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// Do not specify this value for OpenID Connect ID tokens.
     ///
     /// Length: 4 to 2048 characters.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "ProviderId",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub provider_id: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub provider_id: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
     /// This parameter is optional. You can provide up to 10 managed policy ARNs. However, the plaintext that you use for both inline and managed session policies can't exceed 2,048 characters. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
@@ -279,17 +267,8 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PolicyArns",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-    >,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub policy_arns: Option<Vec<types::PolicyDescriptorType>>,
     /// An IAM policy in JSON format that you want to use as an inline session policy.
     ///
     /// This parameter is optional. Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
@@ -301,15 +280,8 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Length: 1 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Policy",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub policy: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub policy: Option<String>,
     /// The duration, in seconds, of the role session. The value can range from 900 seconds (15 minutes) up to the maximum session duration setting for the role. This setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting, the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails. To learn how to view the maximum value for your role, see [View the Maximum Session Duration Setting for a Role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html#id_roles_use_view-role-max-session) in the *IAM User Guide*.
     ///
     /// By default, the value is set to `3600` seconds.
@@ -317,32 +289,18 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "DurationSeconds",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub duration_seconds: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub duration_seconds: Option<i32>,
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "MinimumSessionTokenSize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub minimum_session_token_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub minimum_session_token_size: Option<i32>,
 }
 impl AssumeRoleWithWebIdentityInput {
     /// Creates a builder for [`AssumeRoleWithWebIdentityInput`].
     pub fn builder() -> AssumeRoleWithWebIdentityInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
     ///
@@ -351,7 +309,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// An identifier for the assumed role session. Typically, you pass the name or identifier that is associated with the user who is using your application. That way, the temporary security credentials that your application will use are associated with that user. This session name is included as part of the ARN and assumed role ID in the `AssumedRoleUser` response element.
@@ -363,7 +321,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_session_name(&self) -> Option<&str> {
         self.role_session_name.as_deref()
     }
     /// The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. Your application must get this token by authenticating the user who is using your application with a web identity provider before the application makes an `AssumeRoleWithWebIdentity` call. Timestamps in the token must be formatted as either an integer or a long integer. Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512).
@@ -371,7 +329,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 4 to 20000 characters.
-    pub fn web_identity_token(&self) -> ::std::option::Option<&str> {
+    pub fn web_identity_token(&self) -> Option<&str> {
         self.web_identity_token.as_deref()
     }
     /// The fully qualified host component of the domain name of the OAuth 2.0 identity provider. Do not specify this value for an OpenID Connect identity provider.
@@ -381,7 +339,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// Do not specify this value for OpenID Connect ID tokens.
     ///
     /// Length: 4 to 2048 characters.
-    pub fn provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn provider_id(&self) -> Option<&str> {
         self.provider_id.as_deref()
     }
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
@@ -393,7 +351,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
     ///
     /// Empty when absent.
-    pub fn policy_arns(&self) -> &[crate::sts::types::PolicyDescriptorType] {
+    pub fn policy_arns(&self) -> &[types::PolicyDescriptorType] {
         self.policy_arns.as_deref().unwrap_or_default()
     }
     /// An IAM policy in JSON format that you want to use as an inline session policy.
@@ -407,7 +365,7 @@ impl AssumeRoleWithWebIdentityInput {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Length: 1 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The duration, in seconds, of the role session. The value can range from 900 seconds (15 minutes) up to the maximum session duration setting for the role. This setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting, the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails. To learn how to view the maximum value for your role, see [View the Maximum Session Duration Setting for a Role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html#id_roles_use_view-role-max-session) in the *IAM User Guide*.
@@ -417,30 +375,28 @@ impl AssumeRoleWithWebIdentityInput {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(&self) -> ::std::option::Option<i32> {
+    pub fn minimum_session_token_size(&self) -> Option<i32> {
         self.minimum_session_token_size
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityInput`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityInputBuilder {
-    role_arn: ::std::option::Option<::std::string::String>,
-    role_session_name: ::std::option::Option<::std::string::String>,
-    web_identity_token: ::std::option::Option<::std::string::String>,
-    provider_id: ::std::option::Option<::std::string::String>,
-    policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-    >,
-    policy: ::std::option::Option<::std::string::String>,
-    duration_seconds: ::std::option::Option<i32>,
-    minimum_session_token_size: ::std::option::Option<i32>,
+    role_arn: Option<String>,
+    role_session_name: Option<String>,
+    web_identity_token: Option<String>,
+    provider_id: Option<String>,
+    policy_arns: Option<Vec<types::PolicyDescriptorType>>,
+    policy: Option<String>,
+    duration_seconds: Option<i32>,
+    minimum_session_token_size: Option<i32>,
 }
 impl AssumeRoleWithWebIdentityInputBuilder {
     /// Sets `RoleArn`.
@@ -452,18 +408,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.role_arn = Some(input.into());
         self
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.role_arn = input;
         self
     }
@@ -478,18 +428,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.role_session_name = ::std::option::Option::Some(input.into());
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
+        self.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.role_session_name = input;
         self
     }
@@ -500,18 +444,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// **Required.**
     ///
     /// Length: 4 to 20000 characters.
-    pub fn web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.web_identity_token = ::std::option::Option::Some(input.into());
+    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
+        self.web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears `WebIdentityToken` (`None` clears it); see [`Self::web_identity_token`].
-    pub fn set_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
         self.web_identity_token = input;
         self
     }
@@ -524,18 +462,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// Do not specify this value for OpenID Connect ID tokens.
     ///
     /// Length: 4 to 2048 characters.
-    pub fn provider_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.provider_id = ::std::option::Option::Some(input.into());
+    pub fn provider_id(mut self, input: impl Into<String>) -> Self {
+        self.provider_id = Some(input.into());
         self
     }
     /// Sets or clears `ProviderId` (`None` clears it); see [`Self::provider_id`].
-    pub fn set_provider_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provider_id(mut self, input: Option<String>) -> Self {
         self.provider_id = input;
         self
     }
@@ -548,19 +480,14 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    pub fn policy_arns(
-        mut self,
-        item: impl ::std::convert::Into<crate::sts::types::PolicyDescriptorType>,
-    ) -> Self {
-        self.policy_arns.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+    pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
+        self.policy_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `PolicyArns` (`None` clears it); see [`Self::policy_arns`].
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::sts::types::PolicyDescriptorType>,
-        >,
+        input: Option<Vec<types::PolicyDescriptorType>>,
     ) -> Self {
         self.policy_arns = input;
         self
@@ -578,18 +505,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Length: 1 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.policy = Some(input.into());
         self
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.policy = input;
         self
     }
@@ -602,12 +523,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.duration_seconds = ::std::option::Option::Some(input.into());
+    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
+        self.duration_seconds = Some(input.into());
         self
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.duration_seconds = input;
         self
     }
@@ -616,29 +537,20 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.minimum_session_token_size = ::std::option::Option::Some(input.into());
+    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
+        self.minimum_session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
-    pub fn set_minimum_session_token_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
         self.minimum_session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleWithWebIdentityInput`], or names every required member that is not set.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        AssumeRoleWithWebIdentityInput,
-        crate::runtime::BuildError,
-    > {
-        let mut missing = ::std::vec::Vec::new();
+    ) -> Result<AssumeRoleWithWebIdentityInput, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.role_arn.is_none() {
             missing.push("RoleArn");
         }
@@ -649,14 +561,14 @@ impl AssumeRoleWithWebIdentityInputBuilder {
             missing.push("WebIdentityToken");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::runtime::BuildError::new(
                     "AssumeRoleWithWebIdentityInput",
                     missing,
                 ),
             );
         }
-        ::std::result::Result::Ok(AssumeRoleWithWebIdentityInput {
+        Ok(AssumeRoleWithWebIdentityInput {
             role_arn: self.role_arn,
             role_session_name: self.role_session_name,
             web_identity_token: self.web_identity_token,
@@ -707,82 +619,39 @@ impl ::std::fmt::Debug for AssumeRoleWithWebIdentityInputBuilder {
 /// Contains the response to a successful AssumeRoleWithWebIdentity request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
 ///
 /// The output of the `AssumeRoleWithWebIdentity` operation.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityOutput {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Credentials",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub credentials: ::std::option::Option<crate::sts::types::Credentials>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub credentials: Option<types::Credentials>,
     /// The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim.
     ///
     /// Length: 6 to 255 characters.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SubjectFromWebIdentityToken",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub subject_from_web_identity_token: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub subject_from_web_identity_token: Option<String>,
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "AssumedRoleUser",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub assumed_role_user: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub assumed_role_user: Option<types::AssumedRoleUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
     ///
     /// Range: at least 0.
     #[deprecated(note = "Deprecated. Replaced by SessionTokenUtilization.")]
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "PackedPolicySize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub packed_policy_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub packed_policy_size: Option<i32>,
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Provider",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub provider: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub provider: Option<String>,
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "Audience",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub audience: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub audience: Option<String>,
     /// The value of the source identity that is returned in the JSON web token (JWT) from the identity provider.
     ///
     /// You can require users to set a source identity value when they assume a role. You do this by using the `sts:SourceIdentity` condition key in a role trust policy. That way, actions that are taken with the role are associated with that user. After the source identity is set, the value cannot be changed. It is present in the request for all actions that are taken by the role and persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#id_roles_terms-and-concepts) sessions. You can configure your identity provider to use an attribute associated with your users, like user name or email, as the source identity when calling `AssumeRoleWithWebIdentity`. You do this by adding a claim to the JSON web token. To learn more about OIDC tokens and claims, see [Using Tokens with User Pools](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html) in the *Amazon Cognito Developer Guide*. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
@@ -790,85 +659,62 @@ pub struct AssumeRoleWithWebIdentityOutput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SourceIdentity",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub source_identity: Option<String>,
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SessionTokenUtilization",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub session_token_utilization: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub session_token_utilization: Option<i32>,
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "SessionTokenSize",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub session_token_size: ::std::option::Option<i32>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub session_token_size: Option<i32>,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: Option<String>,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
 impl AssumeRoleWithWebIdentityOutput {
     /// Creates a builder for [`AssumeRoleWithWebIdentityOutput`].
     pub fn builder() -> AssumeRoleWithWebIdentityOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The request id of the response this output was read from
     /// (`x-amzn-RequestId`, or awsQuery's `ResponseMetadata`).
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(&self) -> ::std::option::Option<&crate::sts::types::Credentials> {
+    pub fn credentials(&self) -> Option<&types::Credentials> {
         self.credentials.as_ref()
     }
     /// The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim.
     ///
     /// Length: 6 to 255 characters.
-    pub fn subject_from_web_identity_token(&self) -> ::std::option::Option<&str> {
+    pub fn subject_from_web_identity_token(&self) -> Option<&str> {
         self.subject_from_web_identity_token.as_deref()
     }
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub fn assumed_role_user(
-        &self,
-    ) -> ::std::option::Option<&crate::sts::types::AssumedRoleUser> {
+    pub fn assumed_role_user(&self) -> Option<&types::AssumedRoleUser> {
         self.assumed_role_user.as_ref()
     }
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
     ///
     /// Range: at least 0.
     #[deprecated(note = "Deprecated. Replaced by SessionTokenUtilization.")]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
-    pub fn provider(&self) -> ::std::option::Option<&str> {
+    pub fn provider(&self) -> Option<&str> {
         self.provider.as_deref()
     }
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
-    pub fn audience(&self) -> ::std::option::Option<&str> {
+    pub fn audience(&self) -> Option<&str> {
         self.audience.as_deref()
     }
     /// The value of the source identity that is returned in the JSON web token (JWT) from the identity provider.
@@ -878,40 +724,35 @@ impl AssumeRoleWithWebIdentityOutput {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(&self) -> ::std::option::Option<i32> {
+    pub fn session_token_utilization(&self) -> Option<i32> {
         self.session_token_utilization
     }
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(&self) -> ::std::option::Option<i32> {
+    pub fn session_token_size(&self) -> Option<i32> {
         self.session_token_size
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityOutput`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityOutputBuilder {
-    credentials: ::std::option::Option<crate::sts::types::Credentials>,
-    subject_from_web_identity_token: ::std::option::Option<::std::string::String>,
-    assumed_role_user: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
-    packed_policy_size: ::std::option::Option<i32>,
-    provider: ::std::option::Option<::std::string::String>,
-    audience: ::std::option::Option<::std::string::String>,
-    source_identity: ::std::option::Option<::std::string::String>,
-    session_token_utilization: ::std::option::Option<i32>,
-    session_token_size: ::std::option::Option<i32>,
+    credentials: Option<types::Credentials>,
+    subject_from_web_identity_token: Option<String>,
+    assumed_role_user: Option<types::AssumedRoleUser>,
+    packed_policy_size: Option<i32>,
+    provider: Option<String>,
+    audience: Option<String>,
+    source_identity: Option<String>,
+    session_token_utilization: Option<i32>,
+    session_token_size: Option<i32>,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
@@ -921,18 +762,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(
-        mut self,
-        input: impl ::std::convert::Into<crate::sts::types::Credentials>,
-    ) -> Self {
-        self.credentials = ::std::option::Option::Some(input.into());
+    pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
+        self.credentials = Some(input.into());
         self
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::sts::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
         self.credentials = input;
         self
     }
@@ -941,18 +776,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim.
     ///
     /// Length: 6 to 255 characters.
-    pub fn subject_from_web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.subject_from_web_identity_token = ::std::option::Option::Some(input.into());
+    pub fn subject_from_web_identity_token(mut self, input: impl Into<String>) -> Self {
+        self.subject_from_web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears `SubjectFromWebIdentityToken` (`None` clears it); see [`Self::subject_from_web_identity_token`].
-    pub fn set_subject_from_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject_from_web_identity_token(mut self, input: Option<String>) -> Self {
         self.subject_from_web_identity_token = input;
         self
     }
@@ -961,15 +790,15 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
     pub fn assumed_role_user(
         mut self,
-        input: impl ::std::convert::Into<crate::sts::types::AssumedRoleUser>,
+        input: impl Into<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = ::std::option::Option::Some(input.into());
+        self.assumed_role_user = Some(input.into());
         self
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
     pub fn set_assumed_role_user(
         mut self,
-        input: ::std::option::Option<crate::sts::types::AssumedRoleUser>,
+        input: Option<types::AssumedRoleUser>,
     ) -> Self {
         self.assumed_role_user = input;
         self
@@ -980,49 +809,37 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Range: at least 0.
     #[deprecated]
-    pub fn packed_policy_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.packed_policy_size = ::std::option::Option::Some(input.into());
+    pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
+        self.packed_policy_size = Some(input.into());
         self
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.packed_policy_size = input;
         self
     }
     /// Sets `Provider`.
     ///
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
-    pub fn provider(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.provider = ::std::option::Option::Some(input.into());
+    pub fn provider(mut self, input: impl Into<String>) -> Self {
+        self.provider = Some(input.into());
         self
     }
     /// Sets or clears `Provider` (`None` clears it); see [`Self::provider`].
-    pub fn set_provider(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provider(mut self, input: Option<String>) -> Self {
         self.provider = input;
         self
     }
     /// Sets `Audience`.
     ///
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
-    pub fn audience(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audience = ::std::option::Option::Some(input.into());
+    pub fn audience(mut self, input: impl Into<String>) -> Self {
+        self.audience = Some(input.into());
         self
     }
     /// Sets or clears `Audience` (`None` clears it); see [`Self::audience`].
-    pub fn set_audience(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_audience(mut self, input: Option<String>) -> Self {
         self.audience = input;
         self
     }
@@ -1035,18 +852,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.source_identity = input;
         self
     }
@@ -1055,18 +866,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(
-        mut self,
-        input: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.session_token_utilization = ::std::option::Option::Some(input.into());
+    pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
+        self.session_token_utilization = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
-    pub fn set_session_token_utilization(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
         self.session_token_utilization = input;
         self
     }
@@ -1075,12 +880,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.session_token_size = ::std::option::Option::Some(input.into());
+    pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
+        self.session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
-    pub fn set_session_token_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
         self.session_token_size = input;
         self
     }
@@ -1096,7 +901,7 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
             source_identity: self.source_identity,
             session_token_utilization: self.session_token_utilization,
             session_token_size: self.session_token_size,
-            _request_id: ::std::option::Option::None,
+            _request_id: None,
         }
     }
 }
@@ -1105,53 +910,41 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
 /// error stays small in `Result`s.
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AssumeRoleWithWebIdentityError {
     /// The request was rejected because the policy document was malformed. The error message describes the specific error.
     ///
     /// Wire code `MalformedPolicyDocument`, HTTP status 400.
-    MalformedPolicyDocumentException(
-        ::std::boxed::Box<crate::sts::types::MalformedPolicyDocumentException>,
-    ),
+    MalformedPolicyDocumentException(Box<types::MalformedPolicyDocumentException>),
     /// The request was rejected because the total packed size of the session policies and session tags combined was too large. An Amazon Web Services conversion compresses the session policy document, session policy ARNs, and session tags into a packed binary format that has a separate limit. The error message indicates by percentage how close the policies and tags are to the upper size limit. For more information, see [Passing Session Tags in STS](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
     ///
     /// You could receive this error even though you meet other defined session policy and session tag limits. For more information, see [IAM and STS Entity Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
     ///
     /// Wire code `PackedPolicyTooLarge`, HTTP status 400.
-    PackedPolicyTooLargeException(
-        ::std::boxed::Box<crate::sts::types::PackedPolicyTooLargeException>,
-    ),
+    PackedPolicyTooLargeException(Box<types::PackedPolicyTooLargeException>),
     /// The identity provider (IdP) reported that authentication failed. This might be because the claim is invalid.
     ///
     /// If this error is returned for the `AssumeRoleWithWebIdentity` operation, it can also mean that the claim has expired or has been explicitly revoked.
     ///
     /// Wire code `IDPRejectedClaim`, HTTP status 403.
-    IdpRejectedClaimException(
-        ::std::boxed::Box<crate::sts::types::IdpRejectedClaimException>,
-    ),
+    IdpRejectedClaimException(Box<types::IdpRejectedClaimException>),
     /// The request could not be fulfilled because the identity provider (IDP) that was asked to verify the incoming identity token could not be reached. This is often a transient error caused by network conditions. Retry the request a limited number of times so that you don't exceed the request rate. If the error persists, the identity provider might be down or not responding.
     ///
     /// Wire code `IDPCommunicationError`, HTTP status 400.
-    IdpCommunicationErrorException(
-        ::std::boxed::Box<crate::sts::types::IdpCommunicationErrorException>,
-    ),
+    IdpCommunicationErrorException(Box<types::IdpCommunicationErrorException>),
     /// The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.
     ///
     /// Wire code `InvalidIdentityToken`, HTTP status 400.
-    InvalidIdentityTokenException(
-        ::std::boxed::Box<crate::sts::types::InvalidIdentityTokenException>,
-    ),
+    InvalidIdentityTokenException(Box<types::InvalidIdentityTokenException>),
     /// The web identity token that was passed is expired or is not valid. Get a new identity token from the identity provider and then retry the request.
     ///
     /// Wire code `ExpiredTokenException`, HTTP status 400.
-    ExpiredTokenException(::std::boxed::Box<crate::sts::types::ExpiredTokenException>),
+    ExpiredTokenException(Box<types::ExpiredTokenException>),
     /// STS is not activated in the requested region for the account that is being asked to generate credentials. The account administrator must use the IAM console to activate STS in that region. For more information, see [Activating and Deactivating STS in an Amazon Web Services Region](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html#sts-regions-activate-deactivate) in the *IAM User Guide*.
     ///
     /// Wire code `RegionDisabledException`, HTTP status 403.
-    RegionDisabledException(
-        ::std::boxed::Box<crate::sts::types::RegionDisabledException>,
-    ),
+    RegionDisabledException(Box<types::RegionDisabledException>),
     /// An error code the model does not list for this operation.
     Unhandled(crate::runtime::ErrorMetadata),
 }
@@ -1174,40 +967,40 @@ impl AssumeRoleWithWebIdentityError {
         self.meta().code()
     }
     /// The error message from the response, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.meta().message()
     }
     /// The request id from the response, if any.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().request_id()
     }
     /// Whether this is the `MalformedPolicyDocumentException` error.
     pub fn is_malformed_policy_document_exception(&self) -> bool {
-        ::std::matches!(self, Self::MalformedPolicyDocumentException(_))
+        matches!(self, Self::MalformedPolicyDocumentException(_))
     }
     /// Whether this is the `PackedPolicyTooLargeException` error.
     pub fn is_packed_policy_too_large_exception(&self) -> bool {
-        ::std::matches!(self, Self::PackedPolicyTooLargeException(_))
+        matches!(self, Self::PackedPolicyTooLargeException(_))
     }
     /// Whether this is the `IDPRejectedClaimException` error.
     pub fn is_idp_rejected_claim_exception(&self) -> bool {
-        ::std::matches!(self, Self::IdpRejectedClaimException(_))
+        matches!(self, Self::IdpRejectedClaimException(_))
     }
     /// Whether this is the `IDPCommunicationErrorException` error.
     pub fn is_idp_communication_error_exception(&self) -> bool {
-        ::std::matches!(self, Self::IdpCommunicationErrorException(_))
+        matches!(self, Self::IdpCommunicationErrorException(_))
     }
     /// Whether this is the `InvalidIdentityTokenException` error.
     pub fn is_invalid_identity_token_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidIdentityTokenException(_))
+        matches!(self, Self::InvalidIdentityTokenException(_))
     }
     /// Whether this is the `ExpiredTokenException` error.
     pub fn is_expired_token_exception(&self) -> bool {
-        ::std::matches!(self, Self::ExpiredTokenException(_))
+        matches!(self, Self::ExpiredTokenException(_))
     }
     /// Whether this is the `RegionDisabledException` error.
     pub fn is_region_disabled_exception(&self) -> bool {
-        ::std::matches!(self, Self::RegionDisabledException(_))
+        matches!(self, Self::RegionDisabledException(_))
     }
 }
 impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
@@ -1219,9 +1012,7 @@ impl ::std::error::Error for AssumeRoleWithWebIdentityError {}
 #[cfg(feature = "validate")]
 impl AssumeRoleWithWebIdentityInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleWithWebIdentityInput`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("AssumeRoleWithWebIdentityInput")
@@ -1232,80 +1023,55 @@ impl AssumeRoleWithWebIdentityInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+        if let Some(value) = &self.role_arn {
             let path = path.member("RoleArn");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(20),
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("RoleArn"));
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             let path = path.member("RoleSessionName");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(2),
-                ::std::option::Option::Some(64),
-                &path,
-            );
+            out.length(value.as_str(), Some(2), Some(64), &path);
             crate::sts::validate::PATTERN_3.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("RoleSessionName"));
         }
-        if let ::std::option::Option::Some(value) = &self.web_identity_token {
+        if let Some(value) = &self.web_identity_token {
             let path = path.member("WebIdentityToken");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(4),
-                ::std::option::Option::Some(20000),
-                &path,
-            );
+            out.length(value.as_str(), Some(4), Some(20000), &path);
         } else {
             out.missing(&path.member("WebIdentityToken"));
         }
-        if let ::std::option::Option::Some(value) = &self.provider_id {
+        if let Some(value) = &self.provider_id {
             let path = path.member("ProviderId");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(4),
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), Some(4), Some(2048), &path);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             let path = path.member("PolicyArns");
             crate::sts::validate::policy_descriptor_list_type(value, &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             let path = path.member("Policy");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(1),
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), Some(1), Some(2048), &path);
             crate::sts::validate::PATTERN_5.check(value.as_str(), &path, out);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             let path = path.member("DurationSeconds");
             out.int_range(
                 ::std::primitive::i128::from(*value),
-                ::std::option::Option::Some((900, "900")),
-                ::std::option::Option::Some((43200, "43200")),
+                Some((900, "900")),
+                Some((43200, "43200")),
                 false,
                 &path,
             );
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_session_token_size {
+        if let Some(value) = &self.minimum_session_token_size {
             let path = path.member("MinimumSessionTokenSize");
             out.int_range(
                 ::std::primitive::i128::from(*value),
-                ::std::option::Option::Some((0, "0")),
-                ::std::option::Option::Some((4096, "4096")),
+                Some((0, "0")),
+                Some((4096, "4096")),
                 false,
                 &path,
             );
@@ -1314,9 +1080,7 @@ impl AssumeRoleWithWebIdentityInput {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for AssumeRoleWithWebIdentityInput {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
@@ -1327,10 +1091,7 @@ impl AssumeRoleWithWebIdentity {
     /// builds nothing and returns all of them.
     pub fn build_request_checked(
         input: &AssumeRoleWithWebIdentityInput,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::validate::ValidationError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
         input.validate()?;
         Self::build_request(input)
             .map_err(|e| {

@@ -2,8 +2,12 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Amazon Web Services credentials for API authentication.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct Credentials {
     /// The access key ID that identifies the temporary security credentials.
@@ -14,89 +18,85 @@ pub struct Credentials {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "AccessKeyId",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    pub access_key_id: Option<String>,
     /// The secret access key that can be used to sign requests.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "SecretAccessKey",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub secret_access_key: ::std::option::Option<::std::string::String>,
+    pub secret_access_key: Option<String>,
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "SessionToken",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub session_token: ::std::option::Option<::std::string::String>,
+    pub session_token: Option<String>,
     /// The date on which the current credentials expire.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "Expiration",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub expiration: ::std::option::Option<crate::runtime::DateTime>,
+    pub expiration: Option<crate::runtime::DateTime>,
 }
 impl Credentials {
     /// Creates a builder for [`Credentials`].
     pub fn builder() -> CredentialsBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The access key ID that identifies the temporary security credentials.
     ///
     /// **Required.**
     ///
     /// Length: 16 to 128 characters. Pattern: `[\w]*`.
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
     /// The secret access key that can be used to sign requests.
     ///
     /// **Required.**
-    pub fn secret_access_key(&self) -> ::std::option::Option<&str> {
+    pub fn secret_access_key(&self) -> Option<&str> {
         self.secret_access_key.as_deref()
     }
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// **Required.**
-    pub fn session_token(&self) -> ::std::option::Option<&str> {
+    pub fn session_token(&self) -> Option<&str> {
         self.session_token.as_deref()
     }
     /// The date on which the current credentials expire.
     ///
     /// **Required.**
-    pub fn expiration(&self) -> ::std::option::Option<&crate::runtime::DateTime> {
+    pub fn expiration(&self) -> Option<&crate::runtime::DateTime> {
         self.expiration.as_ref()
     }
 }
 /// A builder for [`Credentials`].
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CredentialsBuilder {
-    access_key_id: ::std::option::Option<::std::string::String>,
-    secret_access_key: ::std::option::Option<::std::string::String>,
-    session_token: ::std::option::Option<::std::string::String>,
-    expiration: ::std::option::Option<crate::runtime::DateTime>,
+    access_key_id: Option<String>,
+    secret_access_key: Option<String>,
+    session_token: Option<String>,
+    expiration: Option<crate::runtime::DateTime>,
 }
 impl CredentialsBuilder {
     /// Sets `AccessKeyId`.
@@ -106,18 +106,12 @@ impl CredentialsBuilder {
     /// **Required.**
     ///
     /// Length: 16 to 128 characters. Pattern: `[\w]*`.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears `AccessKeyId` (`None` clears it); see [`Self::access_key_id`].
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.access_key_id = input;
         self
     }
@@ -126,18 +120,12 @@ impl CredentialsBuilder {
     /// The secret access key that can be used to sign requests.
     ///
     /// **Required.**
-    pub fn secret_access_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.secret_access_key = ::std::option::Option::Some(input.into());
+    pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
+        self.secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears `SecretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
-    pub fn set_secret_access_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
         self.secret_access_key = input;
         self
     }
@@ -146,18 +134,12 @@ impl CredentialsBuilder {
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// **Required.**
-    pub fn session_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.session_token = ::std::option::Option::Some(input.into());
+    pub fn session_token(mut self, input: impl Into<String>) -> Self {
+        self.session_token = Some(input.into());
         self
     }
     /// Sets or clears `SessionToken` (`None` clears it); see [`Self::session_token`].
-    pub fn set_session_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_session_token(mut self, input: Option<String>) -> Self {
         self.session_token = input;
         self
     }
@@ -166,26 +148,18 @@ impl CredentialsBuilder {
     /// The date on which the current credentials expire.
     ///
     /// **Required.**
-    pub fn expiration(
-        mut self,
-        input: impl ::std::convert::Into<crate::runtime::DateTime>,
-    ) -> Self {
-        self.expiration = ::std::option::Option::Some(input.into());
+    pub fn expiration(mut self, input: impl Into<crate::runtime::DateTime>) -> Self {
+        self.expiration = Some(input.into());
         self
     }
     /// Sets or clears `Expiration` (`None` clears it); see [`Self::expiration`].
-    pub fn set_expiration(
-        mut self,
-        input: ::std::option::Option<crate::runtime::DateTime>,
-    ) -> Self {
+    pub fn set_expiration(mut self, input: Option<crate::runtime::DateTime>) -> Self {
         self.expiration = input;
         self
     }
     /// Builds the [`Credentials`], or names every required member that is not set.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<Credentials, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<Credentials, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.access_key_id.is_none() {
             missing.push("AccessKeyId");
         }
@@ -199,11 +173,9 @@ impl CredentialsBuilder {
             missing.push("Expiration");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
-                crate::runtime::BuildError::new("Credentials", missing),
-            );
+            return Err(crate::runtime::BuildError::new("Credentials", missing));
         }
-        ::std::result::Result::Ok(Credentials {
+        Ok(Credentials {
             access_key_id: self.access_key_id,
             secret_access_key: self.secret_access_key,
             session_token: self.session_token,

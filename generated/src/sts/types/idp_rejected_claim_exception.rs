@@ -4,25 +4,17 @@
 /// The identity provider (IdP) reported that authentication failed. This might be because the claim is invalid.
 ///
 /// If this error is returned for the `AssumeRoleWithWebIdentity` operation, it can also mean that the claim has expired or has been explicitly revoked.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct IdpRejectedClaimException {
     /// The `message` member.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "message",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub message: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub message: Option<String>,
     /// Error code, message, request id and HTTP status of the response this error
     /// was read from.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -31,40 +23,29 @@ pub struct IdpRejectedClaimException {
 impl IdpRejectedClaimException {
     /// Creates a builder for [`IdpRejectedClaimException`].
     pub fn builder() -> IdpRejectedClaimExceptionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`IdpRejectedClaimException`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct IdpRejectedClaimExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl IdpRejectedClaimExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
@@ -72,7 +53,7 @@ impl IdpRejectedClaimExceptionBuilder {
     pub fn build(self) -> IdpRejectedClaimException {
         IdpRejectedClaimException {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }

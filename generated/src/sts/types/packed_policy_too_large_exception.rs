@@ -4,25 +4,17 @@
 /// The request was rejected because the total packed size of the session policies and session tags combined was too large. An Amazon Web Services conversion compresses the session policy document, session policy ARNs, and session tags into a packed binary format that has a separate limit. The error message indicates by percentage how close the policies and tags are to the upper size limit. For more information, see [Passing Session Tags in STS](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
 ///
 /// You could receive this error even though you meet other defined session policy and session tag limits. For more information, see [IAM and STS Entity Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PackedPolicyTooLargeException {
     /// The `message` member.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "message",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub message: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub message: Option<String>,
     /// Error code, message, request id and HTTP status of the response this error
     /// was read from.
     #[cfg_attr(feature = "serde", serde(skip))]
@@ -31,40 +23,29 @@ pub struct PackedPolicyTooLargeException {
 impl PackedPolicyTooLargeException {
     /// Creates a builder for [`PackedPolicyTooLargeException`].
     pub fn builder() -> PackedPolicyTooLargeExceptionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The `message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
 /// A builder for [`PackedPolicyTooLargeException`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct PackedPolicyTooLargeExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl PackedPolicyTooLargeExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
@@ -72,7 +53,7 @@ impl PackedPolicyTooLargeExceptionBuilder {
     pub fn build(self) -> PackedPolicyTooLargeException {
         PackedPolicyTooLargeException {
             message: self.message,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
         }
     }
 }

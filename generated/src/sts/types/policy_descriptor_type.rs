@@ -2,50 +2,37 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::fmt::Debug,
-    ::std::default::Default,
+#[derive(Clone, PartialEq, Debug, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "camelCase")
 )]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct PolicyDescriptorType {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            rename = "arn",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )
-    )]
-    pub arn: ::std::option::Option<::std::string::String>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub arn: Option<String>,
 }
 impl PolicyDescriptorType {
     /// Creates a builder for [`PolicyDescriptorType`].
     pub fn builder() -> PolicyDescriptorTypeBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`PolicyDescriptorType`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct PolicyDescriptorTypeBuilder {
-    arn: ::std::option::Option<::std::string::String>,
+    arn: Option<String>,
 }
 impl PolicyDescriptorTypeBuilder {
     /// Sets `arn`.
@@ -53,18 +40,12 @@ impl PolicyDescriptorTypeBuilder {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.arn = Some(input.into());
         self
     }
     /// Sets or clears `arn` (`None` clears it); see [`Self::arn`].
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.arn = input;
         self
     }
@@ -78,9 +59,7 @@ impl PolicyDescriptorTypeBuilder {
 #[cfg(feature = "validate")]
 impl PolicyDescriptorType {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`PolicyDescriptorType`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("PolicyDescriptorType")
@@ -91,23 +70,16 @@ impl PolicyDescriptorType {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let ::std::option::Option::Some(value) = &self.arn {
+        if let Some(value) = &self.arn {
             let path = path.member("arn");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(20),
-                ::std::option::Option::Some(2048),
-                &path,
-            );
+            out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
         }
     }
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for PolicyDescriptorType {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }

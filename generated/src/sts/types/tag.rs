@@ -2,8 +2,12 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user. These are called session tags. You can then use the session tags to control access to resources. For more information, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
-#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(
+    feature = "serde",
+    derive(::serde::Serialize, ::serde::Deserialize),
+    serde(rename_all = "PascalCase")
+)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key for a session tag.
@@ -16,12 +20,11 @@ pub struct Tag {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "Key",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value for a session tag.
     ///
     /// You can pass up to 50 session tags. The plain text session tag values can’t exceed 256 characters. For these and additional limits, see [IAM and STS Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-limits.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
@@ -32,17 +35,16 @@ pub struct Tag {
     #[cfg_attr(
         feature = "serde",
         serde(
-            rename = "Value",
             deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "::std::option::Option::is_none"
+            skip_serializing_if = "Option::is_none"
         )
     )]
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Tag {
     /// Creates a builder for [`Tag`].
     pub fn builder() -> TagBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// The key for a session tag.
     ///
@@ -51,7 +53,7 @@ impl Tag {
     /// **Required.**
     ///
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The value for a session tag.
@@ -61,21 +63,16 @@ impl Tag {
     /// **Required.**
     ///
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Tag`].
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug,
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 #[non_exhaustive]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl TagBuilder {
     /// Sets `Key`.
@@ -87,18 +84,12 @@ impl TagBuilder {
     /// **Required.**
     ///
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
     /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
@@ -111,24 +102,18 @@ impl TagBuilder {
     /// **Required.**
     ///
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.value = Some(input.into());
         self
     }
     /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
     /// Builds the [`Tag`], or names every required member that is not set.
-    pub fn build(self) -> ::std::result::Result<Tag, crate::runtime::BuildError> {
-        let mut missing = ::std::vec::Vec::new();
+    pub fn build(self) -> Result<Tag, crate::runtime::BuildError> {
+        let mut missing = Vec::new();
         if self.key.is_none() {
             missing.push("Key");
         }
@@ -136,11 +121,9 @@ impl TagBuilder {
             missing.push("Value");
         }
         if !missing.is_empty() {
-            return ::std::result::Result::Err(
-                crate::runtime::BuildError::new("Tag", missing),
-            );
+            return Err(crate::runtime::BuildError::new("Tag", missing));
         }
-        ::std::result::Result::Ok(Tag {
+        Ok(Tag {
             key: self.key,
             value: self.value,
         })
@@ -149,9 +132,7 @@ impl TagBuilder {
 #[cfg(feature = "validate")]
 impl Tag {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`Tag`] for the constraints.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         let mut out = crate::runtime::validate::Violations::new();
         self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
         out.finish("Tag")
@@ -162,26 +143,16 @@ impl Tag {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             let path = path.member("Key");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::Some(1),
-                ::std::option::Option::Some(128),
-                &path,
-            );
+            out.length(value.as_str(), Some(1), Some(128), &path);
             crate::sts::validate::PATTERN_6.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("Key"));
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             let path = path.member("Value");
-            out.length(
-                value.as_str(),
-                ::std::option::Option::None,
-                ::std::option::Option::Some(256),
-                &path,
-            );
+            out.length(value.as_str(), None, Some(256), &path);
             crate::sts::validate::PATTERN_7.check(value.as_str(), &path, out);
         } else {
             out.missing(&path.member("Value"));
@@ -190,9 +161,7 @@ impl Tag {
 }
 #[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for Tag {
-    fn validate(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
+    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
         Self::validate(self)
     }
 }
