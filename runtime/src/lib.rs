@@ -17,7 +17,7 @@ pub mod blob;
 pub mod cbor;
 #[cfg(all(feature = "cbor", feature = "document"))]
 #[doc(hidden)]
-pub mod cbor_document;
+pub use cbor::document as cbor_document;
 #[cfg(feature = "checksum")]
 pub mod checksum;
 #[cfg(feature = "client")]
@@ -72,7 +72,7 @@ pub mod imds;
 pub mod json;
 #[cfg(all(feature = "json", feature = "document"))]
 #[doc(hidden)]
-pub mod json_document;
+pub use json::document as json_document;
 pub mod operation;
 #[cfg(feature = "endpoint")]
 pub mod partitions;
@@ -96,6 +96,10 @@ pub mod transport;
 pub mod validate;
 #[cfg(feature = "waiter")]
 pub mod waiter;
+// What the JSON and CBOR readers and writers share (`cbor` turns on `json`).
+#[cfg(feature = "json")]
+#[doc(hidden)]
+pub mod wire;
 #[cfg(feature = "xml")]
 #[doc(hidden)]
 pub mod xml;
