@@ -52,7 +52,7 @@ pub mod document;
 #[cfg(feature = "endpoint")]
 pub mod endpoint;
 #[cfg(feature = "endpoint")]
-pub mod endpoint_lib;
+pub use endpoint::library as endpoint_lib;
 pub mod error;
 #[cfg(feature = "event-stream")]
 pub mod event_receiver;
@@ -75,7 +75,7 @@ pub mod json;
 pub use json::document as json_document;
 pub mod operation;
 #[cfg(feature = "endpoint")]
-pub mod partitions;
+pub use endpoint::partitions;
 #[cfg(feature = "pattern")]
 #[doc(hidden)]
 pub mod pattern;
