@@ -32,19 +32,19 @@ pub mod client_waiter;
 #[doc(hidden)]
 pub mod compression;
 #[cfg(feature = "client")]
-pub mod container_credentials;
+pub use credentials::cache as credential_cache;
 #[cfg(feature = "client")]
-pub mod credential_cache;
+pub use credentials::chain as credential_chain;
 #[cfg(feature = "client")]
-pub mod credential_chain;
+pub use credentials::container as container_credentials;
 #[cfg(feature = "aws-credential-types")]
-pub mod credential_interop;
+pub use credentials::interop as credential_interop;
 #[cfg(feature = "client")]
-pub mod credential_json;
+pub use credentials::json_document as credential_json;
 #[cfg(feature = "client")]
-pub mod credential_process;
+pub use credentials::process as credential_process;
 #[cfg(feature = "client")]
-pub mod credential_sso;
+pub use credentials::sso as credential_sso;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
 #[cfg(feature = "document")]

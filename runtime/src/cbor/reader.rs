@@ -445,3 +445,23 @@ impl<'a> crate::wire::Reader<'a> for CborReader<'a> {
         CborReader::finish(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::f16_to_f64;
+
+    #[test]
+    fn half_floats_are_read_exactly() {
+        // IEEE 754 binary16: sign, 5-bit exponent (bias 15), 10-bit fraction.
+        assert_eq!(f16_to_f64(0x3c00), 1.0);
+        assert_eq!(f16_to_f64(0xc000), -2.0);
+        assert_eq!(f16_to_f64(0x7bff), 65504.0); // the largest finite half
+        assert_eq!(f16_to_f64(0x3555), 1365.0 / 4096.0); // 0.333251953125
+        assert_eq!(f16_to_f64(0x0001), 2f64.powi(-24)); // the smallest subnormal
+        assert_eq!(f16_to_f64(0x0400), 2f64.powi(-14)); // the smallest normal
+        assert_eq!(f16_to_f64(0x8000).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(f16_to_f64(0x7c00), f64::INFINITY);
+        assert_eq!(f16_to_f64(0xfc00), f64::NEG_INFINITY);
+        assert!(f16_to_f64(0x7e00).is_nan());
+    }
+}

@@ -621,3 +621,40 @@ impl<'a> crate::wire::Reader<'a> for JsonReader<'a> {
         JsonReader::finish(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{number_len, plain_run_end};
+
+    #[test]
+    fn plain_runs_end_at_the_first_quote_backslash_or_control_byte_in_every_lane() {
+        // Each stop byte at every offset of a 20-byte run: the eight-byte loop (two words) and
+        // the byte-by-byte tail both see it.
+        for stop in [b'"', b'\\', b'\n', 0x00, 0x1f] {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = stop;
+                assert_eq!(plain_run_end(&b, 0), at, "stop {stop:#x} at {at}");
+                // A second stop after the first does not matter.
+                b[19] = b'"';
+                assert_eq!(plain_run_end(&b, 0), at, "stop {stop:#x} at {at}");
+            }
+        }
+        // DEL, bytes with the high bit set (UTF-8) and the neighbours of `"` and `\` are plain.
+        let plain = [0x7f, 0xff, 0xc3, 0xa9, b' ', b'!', b'#', b'[', b']', b'z'];
+        assert_eq!(plain_run_end(&plain, 0), plain.len());
+        assert_eq!(plain_run_end(b"ab\"cd", 3), 5);
+    }
+
+    #[test]
+    fn number_len_follows_the_json_grammar() {
+        assert_eq!(number_len(b"0"), Some(1));
+        assert_eq!(number_len(b"-12.5e+3,"), Some(8));
+        assert_eq!(number_len(b"7E-0]"), Some(4));
+        // A leading zero is the whole integer part: `01` is the number 0 and then `1`.
+        assert_eq!(number_len(b"01"), Some(1));
+        for bad in [&b"-"[..], b"1.", b"1.e5", b"1e", b"1e+", b".5", b"+1", b""] {
+            assert_eq!(number_len(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+}
