@@ -4,7 +4,8 @@
 //! crates in one program share its types.
 //!
 //! Each module exists under the cargo feature that owns it (declared here and in `Cargo.toml`,
-//! nowhere else); the generator turns on the features a crate's services use. The modules only
+//! and for the sub-modules of a folder such as `credentials/` in its `mod.rs`; nowhere else,
+//! the generator included); the generator turns on the features a crate's services use. The modules only
 //! generated code calls (protocol readers and writers, serde adapters, …) are `#[doc(hidden)]`:
 //! not part of the API, they may change without notice.
 
