@@ -132,6 +132,7 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
             "ListObjectsV2",
             "PutObject",
             "UploadPart",
+            "UploadPartCopy",
         ],
     ),
     // Output event streams, driven against an in-process server (tests/event_streams.rs).

@@ -176,6 +176,7 @@ pub fn prepare(model: &Model, selection: &Selection) -> Result<Model> {
     ir::add_error_messages(&mut model);
     ir::box_recursive_members(&mut model);
     ir::s3::bucket_in_endpoint(&mut model);
+    ir::s3::expires_string(&mut model);
     Ok(model)
 }
 

@@ -128,6 +128,47 @@ fn an_error_document_with_status_200_is_an_error() {
 }
 
 #[test]
+fn every_operation_s3_may_fail_with_status_200_reads_the_error() {
+    // CopyObject above; CompleteMultipartUpload and UploadPartCopy alike (the S3 API
+    // Reference names these three as answering 200 with an `<Error>` body).
+    use awsgen_e2e::s3::operation::complete_multipart_upload::CompleteMultipartUpload;
+    use awsgen_e2e::s3::operation::upload_part_copy::UploadPartCopy;
+    let headers = http::HeaderMap::new();
+    let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>\
+                 <Message>We encountered an internal error. Please try again.</Message>\
+                 <RequestId>656c76696e6727732072657175657374</RequestId></Error>";
+    let err = CompleteMultipartUpload::parse_response(200, &headers, body).unwrap_err();
+    let meta = err.service_error().expect("a service error").meta();
+    assert_eq!((meta.code(), meta.status()), ("InternalError", 200));
+    assert_eq!(meta.request_id(), Some("656c76696e6727732072657175657374"));
+    let err = UploadPartCopy::parse_response(200, &headers, body).unwrap_err();
+    let meta = err.service_error().expect("a service error").meta();
+    assert_eq!((meta.code(), meta.status()), ("InternalError", 200));
+    // And their documents still parse.
+    let done = b"<CompleteMultipartUploadResult><Bucket>b</Bucket><Key>k</Key>\
+                 <ETag>\"3858f62230ac3c915f300c664312c11f-9\"</ETag></CompleteMultipartUploadResult>";
+    let out = CompleteMultipartUpload::parse_response(200, &headers, done).expect("a result");
+    assert_eq!(out.key.as_deref(), Some("k"));
+    let copied = b"<CopyPartResult><ETag>\"b\"</ETag>\
+                   <LastModified>2009-10-28T22:32:00.000Z</LastModified></CopyPartResult>";
+    let out = UploadPartCopy::parse_response(200, &headers, copied).expect("a result");
+    assert_eq!(
+        out.copy_part_result.and_then(|r| r.e_tag).as_deref(),
+        Some("\"b\"")
+    );
+}
+
+#[test]
+fn a_bodiless_404_to_head_bucket_is_no_such_bucket() {
+    use awsgen_e2e::s3::operation::head_bucket::HeadBucket;
+    let err = HeadBucket::parse_response(404, &http::HeaderMap::new(), b"").unwrap_err();
+    assert!(
+        err.service_error().is_some_and(|e| e.is_no_such_bucket()),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn a_bodiless_404_to_head_object_is_no_such_key() {
     let err = HeadObject::parse_response(404, &http::HeaderMap::new(), b"").unwrap_err();
     assert!(
@@ -154,19 +195,55 @@ fn get_bucket_location_reads_the_bare_location_constraint() {
 
 #[test]
 fn an_expires_header_that_is_no_date_is_kept_as_text() {
-    // botocore 1.44.5 models `Expires` as a string, so any value parses and is kept as sent.
+    // As botocore 1.44.5 (its sdk-extras make `Expires` a timestamp; `handle_expires_header`
+    // keeps the text as `ExpiresString` and drops an `Expires` that is no date, no error).
     use awsgen_e2e::s3::operation::get_object::GetObject;
     let mut headers = http::HeaderMap::new();
     headers.insert("expires", http::HeaderValue::from_static("0"));
     let out = GetObject::parse_response(200, &headers, b"").expect("parses");
-    assert_eq!(out.expires.as_deref(), Some("0"));
-    headers.insert(
-        "expires",
-        http::HeaderValue::from_static("Thu, 01 Dec 1994 16:00:00 GMT"),
-    );
-    let out = GetObject::parse_response(200, &headers, b"").expect("parses");
+    assert_eq!(out.expires, None);
+    assert_eq!(out.expires_string.as_deref(), Some("0"));
+    // RFC 9111's example of an `Expires` date.
+    let date = "Thu, 01 Dec 1994 16:00:00 GMT";
+    headers.insert("expires", http::HeaderValue::from_static(date));
+    let out = HeadObject::parse_response(200, &headers, b"").expect("parses");
+    assert_eq!(out.expires_string.as_deref(), Some(date));
     assert_eq!(
-        out.expires.as_deref(),
-        Some("Thu, 01 Dec 1994 16:00:00 GMT")
+        out.expires.map(|t| t.to_ymd_hms()),
+        Some((1994, 12, 1, 16, 0, 0))
     );
+    let out = GetObject::parse_response(200, &http::HeaderMap::new(), b"").expect("parses");
+    assert_eq!((out.expires, out.expires_string), (None, None));
+}
+
+#[test]
+fn an_expires_date_is_sent_as_an_http_date() {
+    use awsgen_e2e::runtime::DateTime;
+    use awsgen_e2e::s3::operation::put_object::{PutObject, PutObjectInput};
+    let input = PutObjectInput::builder()
+        .bucket("bucket")
+        .key("key")
+        .expires(DateTime::from_ymd_hms(1994, 12, 1, 16, 0, 0).unwrap())
+        .build()
+        .unwrap();
+    let request = PutObject::build_request(&input).unwrap();
+    assert_eq!(
+        request.headers()["expires"],
+        "Thu, 01 Dec 1994 16:00:00 GMT"
+    );
+}
+
+#[test]
+fn the_request_id_inside_an_s3_error_is_read() {
+    use awsgen_e2e::s3::operation::get_object::GetObject;
+    // The S3 API Reference's "Error responses" example.
+    let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\
+                 <Code>NoSuchKey</Code>\
+                 <Message>The resource you requested does not exist</Message>\
+                 <Resource>/mybucket/myfoto.jpg</Resource>\
+                 <RequestId>4442587FB7D0A2F9</RequestId></Error>";
+    let err = GetObject::parse_response(404, &http::HeaderMap::new(), body).unwrap_err();
+    let err = err.service_error().expect("a service error");
+    assert!(err.is_no_such_key(), "{err:?}");
+    assert_eq!(err.meta().request_id(), Some("4442587FB7D0A2F9"));
 }

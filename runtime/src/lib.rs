@@ -114,8 +114,8 @@ pub use blob::Blob;
 pub use document::Document;
 pub use error::{BuildError, ErrorMetadata, REDACTED};
 pub use operation::{
-    BodyError, BodySource, HostPrefix, InvalidEndpoint, InvalidRequest, InvalidResponse, Operation,
-    ResponseError, set_endpoint,
+    BodyError, BodySource, ChecksumMismatch, HostPrefix, InvalidEndpoint, InvalidRequest,
+    InvalidResponse, Operation, ResponseError, set_endpoint,
 };
 pub use timestamp::DateTime;
 #[cfg(feature = "validate")]

@@ -221,6 +221,7 @@ pub fn host_label<'a>(
 pub struct InvalidResponse {
     status: u16,
     message: String,
+    checksum: Option<Box<ChecksumMismatch>>,
 }
 
 impl InvalidResponse {
@@ -229,7 +230,24 @@ impl InvalidResponse {
         Self {
             status,
             message: message.into(),
+            checksum: None,
         }
+    }
+
+    /// A response with HTTP `status` whose body does not have the checksum its headers give.
+    #[cold]
+    pub fn checksum(status: u16, mismatch: ChecksumMismatch) -> Self {
+        Self {
+            status,
+            message: mismatch.to_string(),
+            checksum: Some(Box::new(mismatch)),
+        }
+    }
+
+    /// The checksum mismatch, when that is what was wrong: the body is not the one the
+    /// service sent (or says it sent).
+    pub fn checksum_mismatch(&self) -> Option<&ChecksumMismatch> {
+        self.checksum.as_deref()
     }
 
     /// The HTTP status of the response.
@@ -254,6 +272,54 @@ impl fmt::Display for InvalidResponse {
 }
 
 impl std::error::Error for InvalidResponse {}
+
+/// A response body whose checksum is not the one its `x-amz-checksum-<algorithm>` header
+/// gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecksumMismatch {
+    algorithm: &'static str,
+    expected: String,
+    computed: String,
+}
+
+impl ChecksumMismatch {
+    /// The body's `algorithm` checksum is `computed` where the response said `expected`
+    /// (both as the header writes them, base64).
+    pub fn new(algorithm: &'static str, expected: String, computed: String) -> Self {
+        Self {
+            algorithm,
+            expected,
+            computed,
+        }
+    }
+
+    /// The algorithm (`CRC32C`).
+    pub fn algorithm(&self) -> &'static str {
+        self.algorithm
+    }
+
+    /// The checksum the response's header gives.
+    pub fn expected(&self) -> &str {
+        &self.expected
+    }
+
+    /// The checksum of the body as received.
+    pub fn computed(&self) -> &str {
+        &self.computed
+    }
+}
+
+impl fmt::Display for ChecksumMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} checksum mismatch: the response says {}, its body gives {}",
+            self.algorithm, self.expected, self.computed
+        )
+    }
+}
+
+impl std::error::Error for ChecksumMismatch {}
 
 /// Assembles a `POST` request to `path` with `Content-Type`, `Content-Length` and the given
 /// headers. Header names (lowercase) and values are constants the generator checked, so they

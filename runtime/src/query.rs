@@ -442,7 +442,8 @@ pub fn parse_document<'a, T>(
 
 /// The metadata of an awsQuery error response: `Code`, `Message` and `Type` from
 /// `<ErrorResponse><Error>` (or `<Response><Errors><Error>`, or a root `<Error>`), the request id
-/// from `<RequestId>` (or `<RequestID>`) beside the error, else from `x-amzn-RequestId`.
+/// from `<RequestId>` (or `<RequestID>`) beside the error, else from `<RequestId>` inside it (S3's
+/// root `<Error>`), else from `x-amzn-RequestId` (or S3's `x-amz-request-id`).
 ///
 /// A body that is not an error document is handled as botocore handles it: an empty body, an
 /// HTML page from a 5xx status (a load balancer's), or a document without a `Code` gives a
@@ -469,6 +470,8 @@ pub fn error_metadata(
                 "Code" => (&mut fields.code, "<Code>"),
                 "Message" => (&mut fields.message, "<Message>"),
                 "Type" => (&mut fields.error_type, "<Type>"),
+                // S3's `<Error>` root carries the request id inside.
+                "RequestId" => (&mut fields.request_id, "<RequestId>"),
                 _ => {
                     reader.skip(&child)?;
                     continue;
@@ -487,7 +490,11 @@ pub fn error_metadata(
         Some(code) => ErrorMetadata::new(code, status)
             .with_message(fields.message.take())
             .with_error_type(fields.error_type.take())
-            .with_request_id(request_id.or_else(|| header_request_id(headers))),
+            .with_request_id(
+                request_id
+                    .or(fields.request_id.take())
+                    .or_else(|| header_request_id(headers)),
+            ),
     })
     .map_err(|e| InvalidResponse::new(status, format!("unreadable error response: {e}")))
 }
@@ -497,6 +504,7 @@ struct ErrorFields {
     code: Option<String>,
     message: Option<String>,
     error_type: Option<String>,
+    request_id: Option<String>,
 }
 
 /// botocore's generic error: the HTTP status as the code, its reason phrase as the message.

@@ -199,6 +199,31 @@ fn error_envelopes() {
         ("Boom", Some("m"), Some("r"))
     );
 
+    // S3's root `<Error>` (the S3 API Reference's "Error responses" example) carries the
+    // request id inside; it wins over the header, which S3 sends with the same value.
+    let xml = br#"<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>NoSuchKey</Code>
+  <Message>The resource you requested does not exist</Message>
+  <Resource>/mybucket/myfoto.jpg</Resource>
+  <RequestId>4442587FB7D0A2F9</RequestId>
+</Error>"#;
+    let mut s3_headers = http::HeaderMap::new();
+    s3_headers.insert("x-amz-request-id", "from-the-header".parse().unwrap());
+    for h in [&headers, &s3_headers] {
+        let meta = error_metadata(404, h, xml).unwrap();
+        assert_eq!(
+            (meta.code(), meta.request_id()),
+            ("NoSuchKey", Some("4442587FB7D0A2F9"))
+        );
+    }
+    let without = br#"<Error><Code>NoSuchKey</Code></Error>"#;
+    let meta = error_metadata(404, &s3_headers, without).unwrap();
+    assert_eq!(meta.request_id(), Some("from-the-header"));
+    let twice = br#"<Error><Code>A</Code><RequestId>1</RequestId><RequestId>2</RequestId></Error>"#;
+    let err = error_metadata(404, &headers, twice).unwrap_err();
+    assert!(err.to_string().contains("<RequestId> given twice"), "{err}");
+
     // botocore's generic errors.
     let meta = error_metadata(
         503,

@@ -86,7 +86,7 @@ pub struct Usage {
     pub idempotency_tokens: bool,
     /// Some operation gzips its request.
     pub gzip: bool,
-    /// Some operation sends `Content-MD5`.
+    /// Some operation sends `Content-MD5` or has flexible checksums (`httpChecksum`).
     pub checksums: bool,
     /// Some operation's output is an event stream (the crate needs the framing and
     /// `crc32fast`).
@@ -127,11 +127,12 @@ impl Usage {
                 _ => false,
             };
             self.gzip |= op.request_compression.iter().any(|e| e == "gzip");
-            self.checksums |= op.checksum_required;
+            let checksums = op.checksum_required || op.http_checksum.is_some();
+            self.checksums |= checksums;
             self.waiters |= !op.waiters.is_empty();
             self.paginators |= op.paginator.is_some();
             // `runtime::checksum` encodes the digest with `Blob`.
-            self.blobs |= op.checksum_required;
+            self.blobs |= checksums;
         }
     }
 }

@@ -58,6 +58,7 @@ pub fn add_error_messages(model: &mut Model) {
                 media_type: None,
                 default: None,
                 event: None,
+                lenient: false,
             });
         }
     }

@@ -258,9 +258,13 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// Request compression encodings the operation supports (`gzip`).
     pub request_compression: Vec<String>,
-    /// Whether requests must carry a checksum (`httpChecksumRequired`; botocore also
-    /// `httpChecksum.requestChecksumRequired`): `Content-MD5` of the body.
+    /// Whether requests must carry a checksum (`httpChecksumRequired`, or
+    /// `httpChecksum.requestChecksumRequired`): the flexible checksum when `http_checksum`
+    /// names a request algorithm member, else `Content-MD5` of the body.
     pub checksum_required: bool,
+    /// The operation's flexible checksums (botocore `httpChecksum`, Smithy
+    /// `aws.protocols#httpChecksum`).
+    pub http_checksum: Option<HttpChecksum>,
     /// Whether requests are sent unsigned (botocore `authtype: none` or `auth:
     /// ["smithy.api#noAuth"]`; Smithy an empty `auth` trait).
     pub unsigned: bool,
@@ -274,6 +278,22 @@ pub struct Operation {
     pub examples: Vec<Example>,
     /// Endpoint rule-set parameters the operation sets, in name order.
     pub endpoint_params: Vec<EndpointParam>,
+}
+
+/// An operation's flexible checksums (`httpChecksum`): which input members choose the request's
+/// checksum algorithm and ask for the response's, and what a response's checksum may be. The
+/// front ends checked that both members are members of the input.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HttpChecksum {
+    /// The input member naming the request's checksum algorithm (`ChecksumAlgorithm`).
+    pub request_algorithm_member: Option<String>,
+    /// Whether requests must carry a checksum.
+    pub request_checksum_required: bool,
+    /// The input member that asks for the response's checksum (`ChecksumMode`, set to
+    /// `ENABLED`).
+    pub request_validation_mode_member: Option<String>,
+    /// The algorithms a response's checksum may be of, as the model names them (`CRC32`).
+    pub response_algorithms: Vec<String>,
 }
 
 /// An endpoint rule-set parameter an operation sets.
@@ -655,6 +675,10 @@ pub struct Member {
     /// For members of event structures: a header or the payload of the event message
     /// (`None`: the member is in the payload document).
     pub event: Option<EventBinding>,
+    /// A response header that cannot be read as the member's type (a timestamp) leaves the
+    /// member unset instead of failing the response (S3's `Expires`, whose text
+    /// `ExpiresString` keeps: [`s3::expires_string`]).
+    pub lenient: bool,
 }
 
 impl Member {

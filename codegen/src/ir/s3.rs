@@ -9,8 +9,13 @@
 //! of every operation that gives the bucket to the rules, as the SDKs do. The member stays in
 //! the input (and bound as a label, so no codec writes it anywhere else): the endpoint carries
 //! it. `request_uri` keeps the model's text for the docs.
+//!
+//! S3's `Expires` header, as botocore 1.44.5 gives it: a timestamp (its
+//! `service-2.sdk-extras.json` merges `Expires` back to one over the model's string), read
+//! leniently in responses, with the header's text kept as `ExpiresString` too
+//! ([`expires_string`]).
 
-use super::{EndpointParamSource, HttpLocation, Model, PathPart, ShapeKind};
+use super::{EndpointParamSource, HttpLocation, Model, PathPart, Scalar, ShapeId, ShapeKind};
 
 /// The rule-set parameter (and URI label) that carries the bucket.
 const BUCKET: &str = "Bucket";
@@ -58,6 +63,81 @@ pub fn bucket_in_endpoint(model: &mut Model) {
             Some(PathPart::Literal(text)) if text.starts_with('/') => {}
             Some(PathPart::Literal(text)) => text.insert(0, '/'),
             _ => path.insert(0, PathPart::Literal("/".to_owned())),
+        }
+    }
+}
+
+/// The member (and header) botocore keeps `Expires` as sent under.
+const EXPIRES_STRING: &str = "ExpiresString";
+
+/// S3's `Expires` header as botocore 1.44.5 gives it (a no-op for any other service). Its
+/// `service-2.sdk-extras.json` makes the `Expires` shape a timestamp (an HTTP date, in
+/// requests too), and its `handle_expires_header` keeps the response header's text as
+/// `ExpiresString` and drops an `Expires` that is not a date rather than failing: each output
+/// with an `Expires` header member gets an `ExpiresString` string member bound to the same
+/// header, right after it, and its `Expires` member is read leniently.
+pub fn expires_string(model: &mut Model) {
+    if !is_s3(model) {
+        return;
+    }
+    let is_expires = |m: &super::Member| {
+        m.name == "Expires"
+            && matches!(&m.http, HttpLocation::Header(h) if h.eq_ignore_ascii_case("Expires"))
+    };
+    let outputs: Vec<ShapeId> = model
+        .operations
+        .iter()
+        .map(|op| op.output.clone())
+        .collect();
+    let mut retyped = Vec::new();
+    for id in outputs {
+        let Some(shape) = model.shapes.get(&id) else {
+            continue;
+        };
+        let ShapeKind::Structure(s) = &shape.kind else {
+            continue;
+        };
+        let Some(i) = s.members.iter().position(is_expires) else {
+            continue;
+        };
+        if s.members.iter().any(|m| m.name == EXPIRES_STRING) {
+            continue;
+        }
+        let target = s.members[i].target.clone();
+        let text_id = match target.as_str().rsplit_once('#') {
+            Some((namespace, _)) => ShapeId::new(format!("{namespace}#{EXPIRES_STRING}")),
+            None => ShapeId::new(EXPIRES_STRING),
+        };
+        if !model.shapes.contains_key(&text_id) {
+            let mut text = model.shape(&target).clone();
+            text.id = text_id.clone();
+            text.kind = ShapeKind::Scalar(Scalar::String);
+            text.docs = None;
+            model.shapes.insert(text_id.clone(), text);
+        }
+        let Some(ShapeKind::Structure(s)) = model.shapes.get_mut(&id).map(|s| &mut s.kind) else {
+            continue;
+        };
+        let expires = &mut s.members[i];
+        expires.lenient = true;
+        let mut text = expires.clone();
+        text.name = EXPIRES_STRING.to_owned();
+        text.target = text_id;
+        text.lenient = false;
+        text.timestamp_format = None;
+        text.docs = Some(
+            "<p>The <code>Expires</code> header as sent, whether or not it is a date \
+             (<code>Expires</code> is unset when it is not).</p>"
+                .to_owned(),
+        );
+        s.members.insert(i + 1, text);
+        retyped.push(target);
+    }
+    for id in retyped {
+        if let Some(shape) = model.shapes.get_mut(&id)
+            && matches!(shape.kind, ShapeKind::Scalar(Scalar::String))
+        {
+            shape.kind = ShapeKind::Scalar(Scalar::Timestamp);
         }
     }
 }

@@ -2,7 +2,8 @@
 //! request binding: unset idempotency tokens of the input get a fresh UUID, the endpoint
 //! trait's host prefix is expanded from the input (each label checked to be a valid host
 //! label), operations with `gzip` request compression compress the body, and operations that
-//! require a checksum get `Content-MD5` of the body as sent.
+//! require a checksum get `Content-MD5` of the body as sent, or the flexible checksum
+//! (`checksums.rs`) where the model has one.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -24,9 +25,11 @@ pub fn wrap(
     let fill = fill_tokens(svc, op);
     let prefix = host_prefix(svc, op);
     let gzip = op.request_compression.iter().any(|e| e == "gzip");
-    let md5 = op
-        .checksum_required
-        .then(|| quote!(crate::runtime::checksum::content_md5(&mut request);));
+    let md5 = super::checksums::content_md5(op)
+        .then(|| quote!(crate::runtime::checksum::content_md5(&mut request);))
+        .into_iter()
+        .chain(super::checksums::request(svc, op))
+        .reduce(|a, b| quote!(#a #b));
     let prefix = match (prefix, md5) {
         (Some(p), Some(m)) => Some(quote!(#p #m)),
         (p, m) => p.or(m),

@@ -10,6 +10,7 @@
 //! `mod protocol;` when there are any.
 
 mod cbor;
+mod checksums;
 mod event_stream;
 mod extras;
 mod http;
@@ -50,7 +51,13 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     OperationCode {
         build_request: extras::wrap(svc, op, code.build_request, code.build_request_fallible),
         build_request_fallible: true,
-        parse_response: code.parse_response,
+        parse_response: match checksums::response(svc, op) {
+            Some(check) => {
+                let parse = code.parse_response;
+                quote!(#check #parse)
+            }
+            None => code.parse_response,
+        },
     }
 }
 

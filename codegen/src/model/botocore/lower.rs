@@ -7,9 +7,9 @@ use super::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
 use crate::error::{CodegenError, Location, Problem, Result};
 use crate::ir::{
     Constraints, Deprecated, EndpointParam, EndpointParamSource, Enum, EnumValue, ErrorInfo,
-    EventBinding, EventStream, HttpBinding, HttpLocation, List, Map, Member, Model, ModelFormat,
-    Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure, TimestampFormat,
-    UriTemplate, WireNames, XmlNamespace,
+    EventBinding, EventStream, HttpBinding, HttpChecksum, HttpLocation, List, Map, Member, Model,
+    ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure,
+    TimestampFormat, UriTemplate, WireNames, XmlNamespace,
 };
 
 /// Lowers a botocore model read from `file` into the IR.
@@ -354,6 +354,7 @@ impl Lowering<'_> {
             } else {
                 None
             },
+            lenient: false,
         })
     }
 
@@ -430,6 +431,15 @@ impl Lowering<'_> {
         if let Some(template) = &host_prefix {
             self.check_host_labels(name, template, input.as_ref());
         }
+        let http_checksum = def.http_checksum.as_ref().map(|c| HttpChecksum {
+            request_algorithm_member: c.request_algorithm_member.clone(),
+            request_checksum_required: c.request_checksum_required,
+            request_validation_mode_member: c.request_validation_mode_member.clone(),
+            response_algorithms: c.response_algorithms.clone(),
+        });
+        if let Some(checksum) = &http_checksum {
+            self.check_checksum_members(name, checksum, input.as_ref());
+        }
         let mut endpoint_params = Vec::new();
         for (param, s) in def.static_context_params.iter().flatten() {
             endpoint_params.push(EndpointParam {
@@ -495,6 +505,7 @@ impl Lowering<'_> {
                     .http_checksum
                     .as_ref()
                     .is_some_and(|c| c.request_checksum_required),
+            http_checksum,
             endpoint_params,
             request_compression: def
                 .requestcompression
@@ -550,6 +561,38 @@ impl Lowering<'_> {
                 self.problem(
                     Location::Operation(op.to_owned()),
                     format!("host prefix `{template}`: `{{{label}}}` names no string member of the input"),
+                );
+            }
+        }
+    }
+}
+
+impl Lowering<'_> {
+    /// `httpChecksum`'s request algorithm and validation mode members must be members of the
+    /// input: `build_request` reads the one and sets the other.
+    fn check_checksum_members(
+        &mut self,
+        op: &str,
+        checksum: &HttpChecksum,
+        input: Option<&ShapeId>,
+    ) {
+        let members = input
+            .and_then(|id| self.model.shapes.get(id.as_str()))
+            .and_then(|s| s.members.as_ref());
+        let named = [
+            ("requestAlgorithmMember", &checksum.request_algorithm_member),
+            (
+                "requestValidationModeMember",
+                &checksum.request_validation_mode_member,
+            ),
+        ];
+        for (key, member) in named {
+            if let Some(member) = member
+                && members.is_none_or(|m| !m.contains_key(member))
+            {
+                self.problem(
+                    Location::Operation(op.to_owned()),
+                    format!("httpChecksum `{key}`: `{member}` is no member of the input"),
                 );
             }
         }

@@ -139,7 +139,7 @@ pub struct OperationDef {
     /// The auth schemes in order (`["smithy.api#noAuth"]` for an unsigned operation).
     #[serde(default)]
     pub auth: Option<Vec<String>>,
-    /// Flexible checksums (`requestChecksumRequired` is read).
+    /// Flexible checksums.
     #[serde(default)]
     pub http_checksum: Option<HttpChecksumDef>,
     /// Endpoint parameters with constant values (`{"UseS3ExpressControlEndpoint": {"value": true}}`).
@@ -157,6 +157,15 @@ pub struct HttpChecksumDef {
     /// Requests must carry a checksum.
     #[serde(default)]
     pub request_checksum_required: bool,
+    /// The input member naming the request's checksum algorithm.
+    #[serde(default)]
+    pub request_algorithm_member: Option<String>,
+    /// The input member that asks for the response's checksum.
+    #[serde(default)]
+    pub request_validation_mode_member: Option<String>,
+    /// The algorithms a response's checksum may be of.
+    #[serde(default)]
+    pub response_algorithms: Vec<String>,
 }
 
 /// `http` of an operation.

@@ -57,6 +57,11 @@ pub fn bind(svc: &Service<'_>, members: &[Member], fields: &[String]) -> TokenSt
                             out.#field = ::std::option::Option::Some(list);
                         }
                     }
+                    None if m.lenient => {
+                        // A value that is not of the member's type leaves it unset.
+                        let format = lenient_format(svc, m);
+                        quote!(out.#field = crate::runtime::rest::parse_timestamp(v, #format).ok();)
+                    }
                     None => {
                         let parse = parse(svc, m, &m.target, &m.http, &name, &quote!(v));
                         quote!(out.#field = ::std::option::Option::Some(#parse);)
@@ -110,4 +115,15 @@ pub fn binds_any(members: &[Member]) -> bool {
             HttpLocation::StatusCode | HttpLocation::Header(_) | HttpLocation::PrefixHeaders(_)
         )
     })
+}
+
+/// The timestamp format of a lenient header member (lowering makes only timestamps lenient).
+fn lenient_format(svc: &Service<'_>, m: &Member) -> TokenStream {
+    if !matches!(
+        svc.model.shape(&m.target).kind,
+        ShapeKind::Scalar(Scalar::Timestamp)
+    ) {
+        unreachable!("lenient member `{}` is a timestamp", m.name)
+    }
+    super::runtime_format(super::timestamp_format(m, &m.http))
 }

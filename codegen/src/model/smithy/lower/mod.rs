@@ -39,8 +39,8 @@ use crate::error::{CodegenError, Location, Problem, Result};
 use crate::ir::PaginatorSpec;
 use crate::ir::waiters::WaiterSpec;
 use crate::ir::{
-    Deprecated, HttpBinding, Model, ModelFormat, Operation, Protocol, Service, Shape, ShapeId,
-    UriTemplate,
+    Deprecated, HttpBinding, HttpChecksum, Model, ModelFormat, Operation, Protocol, Service, Shape,
+    ShapeId, UriTemplate,
 };
 use traits::id;
 
@@ -566,6 +566,38 @@ impl Lowering<'_> {
                 }
             }
         }
+        let http_checksum = self
+            .read::<traits::HttpChecksumTrait>(&here, t, id::HTTP_CHECKSUM)
+            .map(|c| HttpChecksum {
+                request_algorithm_member: c.request_algorithm_member,
+                request_checksum_required: c.request_checksum_required,
+                request_validation_mode_member: c.request_validation_mode_member,
+                response_algorithms: c.response_algorithms,
+            });
+        if let Some(checksum) = &http_checksum {
+            // `build_request` reads the one member and sets the other.
+            let members = input
+                .as_ref()
+                .and_then(|i| self.shapes.get(i.as_str()))
+                .and_then(|s| s.members.as_ref());
+            let named = [
+                ("requestAlgorithmMember", &checksum.request_algorithm_member),
+                (
+                    "requestValidationModeMember",
+                    &checksum.request_validation_mode_member,
+                ),
+            ];
+            for (key, member) in named {
+                if let Some(member) = member
+                    && members.is_none_or(|m| !m.contains_key(member))
+                {
+                    self.problem(
+                        here.clone(),
+                        format!("httpChecksum `{key}`: `{member}` is no member of the input"),
+                    );
+                }
+            }
+        }
         let mut endpoint_params = Vec::new();
         let object = |id: &str| t.get(id).and_then(serde_json::Value::as_object);
         for (param, v) in object("smithy.rules#staticContextParams")
@@ -645,7 +677,11 @@ impl Lowering<'_> {
             },
             idempotent: t.contains_key(id::IDEMPOTENT),
             host_prefix,
-            checksum_required: t.contains_key(id::HTTP_CHECKSUM_REQUIRED),
+            checksum_required: t.contains_key(id::HTTP_CHECKSUM_REQUIRED)
+                || http_checksum
+                    .as_ref()
+                    .is_some_and(|c| c.request_checksum_required),
+            http_checksum,
             unsigned: t
                 .get(id::AUTH)
                 .and_then(|v| v.as_array())

@@ -318,6 +318,7 @@ impl Lowering<'_> {
             } else {
                 None
             },
+            lenient: false,
         })
     }
 

@@ -44,6 +44,7 @@ pub mod id {
     pub const HTTP_QUERY_PARAMS: &str = "smithy.api#httpQueryParams";
     pub const HTTP_PAYLOAD: &str = "smithy.api#httpPayload";
     pub const HTTP_CHECKSUM_REQUIRED: &str = "smithy.api#httpChecksumRequired";
+    pub const HTTP_CHECKSUM: &str = "aws.protocols#httpChecksum";
     /// The operation's auth schemes; an empty list means unsigned.
     pub const AUTH: &str = "smithy.api#auth";
     pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
@@ -204,6 +205,24 @@ pub struct RequestCompressionTrait {
     /// Supported encodings.
     #[serde(default)]
     pub encodings: Vec<String>,
+}
+
+/// `aws.protocols#httpChecksum`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpChecksumTrait {
+    /// Requests must carry a checksum.
+    #[serde(default)]
+    pub request_checksum_required: bool,
+    /// The input member naming the request's checksum algorithm.
+    #[serde(default)]
+    pub request_algorithm_member: Option<String>,
+    /// The input member that asks for the response's checksum.
+    #[serde(default)]
+    pub request_validation_mode_member: Option<String>,
+    /// The algorithms a response's checksum may be of.
+    #[serde(default)]
+    pub response_algorithms: Vec<String>,
 }
 
 /// `aws.api#service`.
