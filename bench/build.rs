@@ -42,11 +42,13 @@ fn main() {
         .iter()
         .map(|(module, model, protocol)| {
             let path = repo.join(model);
-            println!("cargo:rerun-if-changed={}", path.display());
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for file in awsgen_codegen::model::model_files(&path) {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
             ServiceInput {
                 module: (*module).to_owned(),
-                model: awsgen_codegen::model::load(model, &bytes).unwrap_or_else(|e| panic!("{e}")),
+                model: awsgen_codegen::model::load_path(&path, model)
+                    .unwrap_or_else(|e| panic!("{e}")),
                 selection: Selection::Operations(vec!["CopySnapshot".to_owned()]),
                 protocol: Some(*protocol),
             }

@@ -176,23 +176,11 @@ fn main() {
     }
     for (module, model_file, protocol, operations) in EXTRAS {
         let path = repo.join(model_file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let mut model =
-            awsgen_codegen::model::load(model_file, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
-        let companion = |name| {
-            let file = awsgen_codegen::model::companion_path(model_file, name);
-            let path = repo.join(&file);
-            println!("cargo:rerun-if-changed={}", path.display());
-            path.is_file().then(|| (file, read(&path)))
-        };
-        if let Some((file, bytes)) = companion("paginators-1.json") {
-            awsgen_codegen::model::load_paginators(&mut model, &file, &bytes)
-                .unwrap_or_else(|e| panic!("{e}"));
+        for file in awsgen_codegen::model::model_files(&path) {
+            println!("cargo:rerun-if-changed={}", file.display());
         }
-        if let Some((file, bytes)) = companion("waiters-2.json") {
-            awsgen_codegen::model::load_waiters(&mut model, &file, &bytes)
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
+        let model =
+            awsgen_codegen::model::load_path(&path, model_file).unwrap_or_else(|e| panic!("{e}"));
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,

@@ -162,33 +162,11 @@ fn main() {
     let mut services = Vec::new();
     for (module, model, operations) in SERVICES {
         let path = repo.join(model);
-        println!("cargo:rerun-if-changed={}", path.display());
-        let mut model =
-            awsgen_codegen::model::load(model, &read(&path)).unwrap_or_else(|e| panic!("{e}"));
-        let paginators = path.with_file_name("paginators-1.json");
-        if paginators.is_file() {
-            println!("cargo:rerun-if-changed={}", paginators.display());
-            awsgen_codegen::model::load_paginators(
-                &mut model,
-                "paginators-1.json",
-                &read(&paginators),
-            )
-            .unwrap_or_else(|e| panic!("{e}"));
+        for file in awsgen_codegen::model::model_files(&path) {
+            println!("cargo:rerun-if-changed={}", file.display());
         }
-        let waiters = path.with_file_name("waiters-2.json");
-        if waiters.is_file() {
-            println!("cargo:rerun-if-changed={}", waiters.display());
-            awsgen_codegen::model::load_waiters(&mut model, "waiters-2.json", &read(&waiters))
-                .unwrap_or_else(|e| panic!("{e}"));
-        }
-        let rules = path.with_file_name("endpoint-rule-set-1.json");
-        println!("cargo:rerun-if-changed={}", rules.display());
-        awsgen_codegen::model::load_endpoint_rules(
-            &mut model,
-            &rules.to_string_lossy(),
-            &read(&rules),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let model =
+            awsgen_codegen::model::load_path(&path, model).unwrap_or_else(|e| panic!("{e}"));
         services.push(ServiceInput {
             module: (*module).to_owned(),
             model,

@@ -1,6 +1,7 @@
 //! Generation of the full ElastiCache and MemoryDB models, stage by stage, as `cargo xtask
-//! generate --all-operations` runs it (model and paginators file read from `models/`): parse the
-//! JSON, lower it into the IR, prepare (operation closure and passes), emit tokens, format.
+//! generate --all-operations` runs it (model and companion files read from `models/` into
+//! memory first): parse the JSON, lower it into the IR, prepare (operation closure and passes),
+//! emit tokens, format.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,8 +19,8 @@ pub struct ModelFile {
     pub module: &'static str,
     /// `service-2.json`.
     pub bytes: Vec<u8>,
-    /// `paginators-1.json`.
-    pub paginators: Vec<u8>,
+    /// Its companion files that exist (`paginators-1.json`, …), by name.
+    pub companions: BTreeMap<&'static str, Vec<u8>>,
 }
 
 /// The two full models.
@@ -45,7 +46,13 @@ pub fn models() -> Vec<ModelFile> {
             path,
             module,
             bytes: read(path),
-            paginators: read(&path.replace("service-2.json", "paginators-1.json")),
+            companions: awsgen_codegen::model::COMPANIONS
+                .into_iter()
+                .filter_map(|name| {
+                    let p = awsgen_codegen::model::companion_path(path, name);
+                    root.join(&p).is_file().then(|| (name, read(&p)))
+                })
+                .collect(),
         }
     })
     .collect()
@@ -58,16 +65,16 @@ pub fn parse(file: &ModelFile) -> ServiceModel {
 
 /// Stage 2: lowering into the IR.
 pub fn lower(file: &ModelFile, parsed: &ServiceModel) -> Model {
-    awsgen_codegen::ir::lower_botocore(file.path, parsed).expect("the model lowers")
+    awsgen_codegen::model::botocore::lower_botocore(file.path, parsed).expect("the model lowers")
 }
 
-/// Stages 1 and 2 as `cargo xtask` runs them (`model::load`, with its error paths) plus the
-/// paginators file.
+/// Stages 1 and 2 as `cargo xtask` runs them (`model::load_path`, with its error paths, the
+/// companion files included), from memory.
 pub fn load(file: &ModelFile) -> Model {
-    let mut model = awsgen_codegen::model::load(file.path, &file.bytes).expect("the model loads");
-    awsgen_codegen::model::load_paginators(&mut model, "paginators-1.json", &file.paginators)
-        .expect("the paginators load");
-    model
+    awsgen_codegen::model::load_with_companions(file.path, &file.bytes, |name| {
+        Ok(file.companions.get(name).cloned())
+    })
+    .expect("the model loads")
 }
 
 /// Stage 3: every operation selected, the passes run, the protocol chosen.

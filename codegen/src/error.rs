@@ -85,6 +85,14 @@ pub enum CodegenError {
         /// What is wrong.
         message: String,
     },
+    /// A model file or one of its companion files exists but cannot be read.
+    #[error("{file}: cannot read the file: {source}")]
+    Read {
+        /// The file, as the model is named (`models/…/paginators-1.json`).
+        file: String,
+        /// What the OS reported.
+        source: std::io::Error,
+    },
     /// Generated tokens did not parse as Rust: a generator bug, reported with the file.
     #[error("internal error: generated `{path}` is not valid Rust: {message}")]
     InvalidOutput {

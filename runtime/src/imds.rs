@@ -105,7 +105,7 @@ impl Imds {
             ));
         }
         let body = self.get(&format!("{CREDENTIALS_PATH}{role}")).await?;
-        let document = super::credential_json::parse(body.as_bytes())
+        let document = crate::credentials::json_document::parse(body.as_bytes())
             .map_err(|e| ImdsError::Failed(format!("role `{role}`: {e}")))?;
         if let Some(code) = document.get("Code").filter(|c| *c != "Success") {
             return Err(ImdsError::Failed(format!(

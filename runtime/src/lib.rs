@@ -4,7 +4,8 @@
 //! crates in one program share its types.
 //!
 //! Each module exists under the cargo feature that owns it (declared here and in `Cargo.toml`,
-//! nowhere else); the generator turns on the features a crate's services use. The modules only
+//! and for the sub-modules of a folder such as `credentials/` in its `mod.rs`; nowhere else,
+//! the generator included); the generator turns on the features a crate's services use. The modules only
 //! generated code calls (protocol readers and writers, serde adapters, …) are `#[doc(hidden)]`:
 //! not part of the API, they may change without notice.
 
@@ -21,7 +22,7 @@ pub mod byte_stream;
 pub mod cbor;
 #[cfg(all(feature = "cbor", feature = "document"))]
 #[doc(hidden)]
-pub mod cbor_document;
+pub use cbor::document as cbor_document;
 #[cfg(feature = "checksum")]
 pub mod checksum;
 #[cfg(feature = "client")]
@@ -36,19 +37,19 @@ pub mod client_waiter;
 #[doc(hidden)]
 pub mod compression;
 #[cfg(feature = "client")]
-pub mod container_credentials;
+pub use credentials::cache as credential_cache;
 #[cfg(feature = "client")]
-pub mod credential_cache;
+pub use credentials::chain as credential_chain;
 #[cfg(feature = "client")]
-pub mod credential_chain;
+pub use credentials::container as container_credentials;
 #[cfg(feature = "aws-credential-types")]
-pub mod credential_interop;
+pub use credentials::interop as credential_interop;
 #[cfg(feature = "client")]
-pub mod credential_json;
+pub use credentials::json_document as credential_json;
 #[cfg(feature = "client")]
-pub mod credential_process;
+pub use credentials::process as credential_process;
 #[cfg(feature = "client")]
-pub mod credential_sso;
+pub use credentials::sso as credential_sso;
 #[cfg(feature = "sigv4")]
 pub mod credentials;
 #[cfg(feature = "document")]
@@ -56,7 +57,7 @@ pub mod document;
 #[cfg(feature = "endpoint")]
 pub mod endpoint;
 #[cfg(feature = "endpoint")]
-pub mod endpoint_lib;
+pub use endpoint::library as endpoint_lib;
 pub mod error;
 #[cfg(feature = "event-stream")]
 pub mod event_receiver;
@@ -76,10 +77,10 @@ pub mod imds;
 pub mod json;
 #[cfg(all(feature = "json", feature = "document"))]
 #[doc(hidden)]
-pub mod json_document;
+pub use json::document as json_document;
 pub mod operation;
 #[cfg(feature = "endpoint")]
-pub mod partitions;
+pub use endpoint::partitions;
 #[cfg(feature = "pattern")]
 #[doc(hidden)]
 pub mod pattern;
@@ -102,6 +103,10 @@ pub mod upload_body;
 pub mod validate;
 #[cfg(feature = "waiter")]
 pub mod waiter;
+// What the JSON and CBOR readers and writers share (`cbor` turns on `json`).
+#[cfg(feature = "json")]
+#[doc(hidden)]
+pub mod wire;
 #[cfg(feature = "xml")]
 #[doc(hidden)]
 pub mod xml;

@@ -15,33 +15,11 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".."))
 }
 
-/// Loads the model at `rel` (relative to the repository root), panicking with the generator's
+/// Loads the model at `rel` (relative to the repository root) with its companion files, as
+/// `cargo xtask` does ([`awsgen_codegen::model::load_path`]), panicking with the generator's
 /// message if it does not load.
-/// Companion paginators, examples and endpoint rule sets are read too, as `cargo xtask` does.
 pub fn load(rel: &str) -> Model {
-    let bytes = std::fs::read(repo_root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let mut model = awsgen_codegen::model::load(rel, &bytes).unwrap_or_else(|e| panic!("{e}"));
-    let paginators = awsgen_codegen::model::companion_path(rel, "paginators-1.json");
-    if let Ok(bytes) = std::fs::read(repo_root().join(&paginators)) {
-        awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let waiters = awsgen_codegen::model::companion_path(rel, "waiters-2.json");
-    if let Ok(bytes) = std::fs::read(repo_root().join(&waiters)) {
-        awsgen_codegen::model::load_waiters(&mut model, &waiters, &bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let examples = awsgen_codegen::model::companion_path(rel, "examples-1.json");
-    if let Ok(bytes) = std::fs::read(repo_root().join(&examples)) {
-        awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let rules = awsgen_codegen::model::companion_path(rel, "endpoint-rule-set-1.json");
-    if let Ok(bytes) = std::fs::read(repo_root().join(&rules)) {
-        awsgen_codegen::model::load_endpoint_rules(&mut model, &rules, &bytes)
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    model
+    awsgen_codegen::model::load_path(&repo_root().join(rel), rel).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The fixture models under `models/fixtures/` (not the hostile ones under `bad/`), sorted.

@@ -33,36 +33,11 @@ pub fn project_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Reads and lowers the model file at `path`; `display` is how messages and headers name it.
-/// Companion files beside it (`paginators-1.json`, `waiters-2.json`, …) are read too when they exist.
+/// Reads and lowers the model file at `path` with its companion files (paginators, waiters,
+/// examples, endpoint rule set: [`awsgen_codegen::model::load_path`]); `display` is how
+/// messages and headers name it.
 pub fn load_model(path: &Path, display: &str) -> Result<Model> {
-    let bytes = fs::read(path).with_context(|| format!("{display}: cannot read the model file"))?;
-    let mut model = awsgen_codegen::model::load(display, &bytes)?;
-    let paginators = awsgen_codegen::model::companion_path(display, "paginators-1.json");
-    let paginators_path =
-        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "paginators-1.json");
-    if let Ok(bytes) = fs::read(&paginators_path) {
-        awsgen_codegen::model::load_paginators(&mut model, &paginators, &bytes)?;
-    }
-    let waiters = awsgen_codegen::model::companion_path(display, "waiters-2.json");
-    let waiters_path =
-        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "waiters-2.json");
-    if let Ok(bytes) = fs::read(&waiters_path) {
-        awsgen_codegen::model::load_waiters(&mut model, &waiters, &bytes)?;
-    }
-    let examples = awsgen_codegen::model::companion_path(display, "examples-1.json");
-    let examples_path =
-        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "examples-1.json");
-    if let Ok(bytes) = fs::read(&examples_path) {
-        awsgen_codegen::model::load_examples(&mut model, &examples, &bytes)?;
-    }
-    let rules = awsgen_codegen::model::companion_path(display, "endpoint-rule-set-1.json");
-    let rules_path =
-        awsgen_codegen::model::companion_path(&path.to_string_lossy(), "endpoint-rule-set-1.json");
-    if let Ok(bytes) = fs::read(&rules_path) {
-        awsgen_codegen::model::load_endpoint_rules(&mut model, &rules, &bytes)?;
-    }
-    Ok(model)
+    Ok(awsgen_codegen::model::load_path(path, display)?)
 }
 
 /// Generates the crate `codegen.toml` describes, in memory: output folder and files.

@@ -30,30 +30,42 @@ pub enum RuntimeDep {
 /// The folder of the vendored runtime inside a generated crate.
 pub const VENDORED_DIR: &str = "awsgen-runtime";
 
-/// The items at the runtime crate's root that generated code names (`runtime::Document`).
-const EXPORTS: &[&str] = &[
-    "Blob",
-    "BodyError",
-    "BodySource",
-    "BuildError",
-    "DateTime",
-    "Document",
-    "ErrorMetadata",
-    "HostPrefix",
-    "InvalidEndpoint",
-    "InvalidRequest",
-    "InvalidResponse",
-    "Operation",
-    "REDACTED",
-    "ResponseError",
-    "Validate",
-    "ValidationError",
-    "set_endpoint",
-];
-
-/// Whether the runtime crate exports `item` at its root (`Document`).
+/// Whether the runtime crate exports `item` at its root (`Document`): read from the `pub use`
+/// items of its `src/lib.rs`, so that no list of them is kept here.
 pub fn provides(item: &str) -> bool {
-    EXPORTS.contains(&item)
+    static EXPORTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    EXPORTS
+        .get_or_init(|| {
+            let lib = SOURCES
+                .iter()
+                .find(|(path, _)| *path == "src/lib.rs")
+                .map_or("", |(_, text)| *text);
+            let mut names = Vec::new();
+            // The runtime's own lib.rs is valid Rust (it is compiled with this crate).
+            if let Ok(file) = syn::parse_file(lib) {
+                for item in file.items {
+                    if let syn::Item::Use(u) = item
+                        && matches!(u.vis, syn::Visibility::Public(_))
+                    {
+                        use_names(&u.tree, &mut names);
+                    }
+                }
+            }
+            names
+        })
+        .iter()
+        .any(|name| name == item)
+}
+
+/// The names a `use` tree brings into scope.
+fn use_names(tree: &syn::UseTree, names: &mut Vec<String>) {
+    match tree {
+        syn::UseTree::Path(p) => use_names(&p.tree, names),
+        syn::UseTree::Name(n) => names.push(n.ident.to_string()),
+        syn::UseTree::Rename(r) => names.push(r.rename.to_string()),
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_names(t, names)),
+        syn::UseTree::Glob(_) => {}
+    }
 }
 
 /// What the services of one generated crate use, which decides runtime modules and
@@ -294,5 +306,24 @@ pub fn runtime_file(federation: TokenStream) -> RustFile {
 
             #federation
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_runtime_root_exports_are_read_from_its_lib_rs() {
+        for item in [
+            "DateTime",
+            "Document",
+            "Blob",
+            "ResponseError",
+            "set_endpoint",
+        ] {
+            assert!(super::provides(item), "{item}");
+        }
+        // A module is not a root item, nor is a name the runtime does not have.
+        assert!(!super::provides("json"));
+        assert!(!super::provides("NoSuchThing"));
     }
 }

@@ -13,7 +13,7 @@
 //! has it), else the Smithy prelude's `smithy.api#String`, which the pass adds. Running the pass
 //! twice changes nothing.
 
-use super::{Constraints, Member, Model, Scalar, Shape, ShapeId, ShapeKind, WireNames};
+use super::{Member, Model, Scalar, Shape, ShapeId, ShapeKind, WireNames};
 
 /// Name (and wire name) of the member the pass adds.
 pub const MESSAGE: &str = "message";
@@ -80,19 +80,9 @@ fn string_target(model: &mut Model) -> ShapeId {
         return s.id.clone();
     }
     let id = ShapeId::new("smithy.api#String");
-    model.shapes.entry(id.clone()).or_insert_with(|| Shape {
-        id: id.clone(),
-        kind: ShapeKind::Scalar(Scalar::String),
-        docs: None,
-        deprecated: None,
-        sensitive: false,
-        error: None,
-        constraints: Constraints::default(),
-        unsupported: None,
-        xml_name: None,
-        xml_namespace: None,
-        event_stream: None,
-        streaming: false,
-    });
+    model
+        .shapes
+        .entry(id.clone())
+        .or_insert_with(|| Shape::plain(id.clone(), ShapeKind::Scalar(Scalar::String)));
     id
 }

@@ -6,14 +6,12 @@
 //! and the serialization keys botocore merges from a target shape into a member reference are
 //! already merged into [`Member`].
 
-mod context_path;
+pub(crate) mod context_path;
 mod dump;
 mod error_message;
 pub mod event_stream;
 mod http;
 mod leave_out;
-mod lower_botocore;
-mod lower_smithy;
 mod paginators;
 mod recursion;
 pub mod s3;
@@ -26,9 +24,7 @@ pub use dump::dump;
 pub use error_message::{MESSAGE, add_error_messages};
 pub use http::{HttpLocation, METHODS, PathPart, UriTemplate, host_prefix_labels};
 pub use leave_out::{LeftOut, leave_out_unsupported, unsupported_operations};
-pub use lower_botocore::lower_botocore;
-pub use lower_smithy::lower_smithy;
-pub use paginators::attach_paginators;
+pub use paginators::{PaginatorSpec, attach_paginators};
 pub use recursion::{box_recursive_members, max_nesting_depth};
 pub use select::{Selection, closure, select_operations, targets};
 pub use waiters::attach_waiters;
@@ -465,6 +461,32 @@ pub struct Shape {
     /// Set on a streaming blob (botocore `streaming`, a Smithy blob with `@streaming`): a body
     /// that need not be in memory (`ByteStream`), bound to an operation's payload.
     pub streaming: bool,
+}
+
+impl Shape {
+    /// A shape of `kind` and nothing else (no docs, constraints, error, XML name, …): the
+    /// shapes the generator adds itself (synthetic inputs and outputs, prelude shapes).
+    pub fn plain(id: ShapeId, kind: ShapeKind) -> Self {
+        Shape {
+            id,
+            kind,
+            docs: None,
+            deprecated: None,
+            sensitive: false,
+            error: None,
+            constraints: Constraints::default(),
+            xml_name: None,
+            xml_namespace: None,
+            unsupported: None,
+            event_stream: None,
+            streaming: false,
+        }
+    }
+
+    /// A structure without members and nothing else.
+    pub fn empty_structure(id: ShapeId) -> Self {
+        Self::plain(id, ShapeKind::Structure(Structure::default()))
+    }
 }
 
 /// What an event-stream union carries besides its event members.

@@ -1,16 +1,35 @@
-//! Lowering of botocore paginators into [`Operation::paginator`](super::Operation), checking
-//! that every token, limit and result path resolves in the operation's input or output.
+//! Paginators in the IR: each operation's [`PaginatorSpec`] (front-end neutral: the botocore
+//! front end reads `paginators-1.json` into them, the Smithy one its `@paginated` traits) is
+//! checked against the operation's input and output and becomes
+//! [`Operation::paginator`](super::Operation): every token, limit and result path must resolve.
 
 use super::{Model, OutputToken, Paginator, ShapeId, ShapeKind, TokenStep};
 use crate::error::{CodegenError, Location, Problem, Result};
-use crate::model::paginators::PaginatorsFile;
 
-/// Attaches the paginators of `file` to `model`'s operations. Paths must be dotted member names;
-/// output tokens may also take a list's last item and name alternatives (`NextMarker ||
+/// One paginator as a model states it, before it is checked against the operation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PaginatorSpec {
+    /// The paginated operation's name.
+    pub operation: String,
+    /// Input member paths that take the tokens.
+    pub input_tokens: Vec<String>,
+    /// Output token expressions, one per input token (`NextMarker || Contents[-1].Key`).
+    pub output_tokens: Vec<String>,
+    /// Input member path that sets the page size.
+    pub limit_key: Option<String>,
+    /// Output paths that hold the items of a page.
+    pub result_keys: Vec<String>,
+    /// Output path of a boolean that says whether more pages follow.
+    pub more_results: Option<String>,
+}
+
+/// Attaches `specs` (read from `file`) to `model`'s operations. Paths must be dotted member
+/// names; output tokens may also take a list's last item and name alternatives (`NextMarker ||
 /// Contents[-1].Key`). A paginator written with other JMESPath syntax is not generated.
-pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsFile) -> Result<()> {
+pub fn attach_paginators(model: &mut Model, file: &str, specs: &[PaginatorSpec]) -> Result<()> {
     let mut problems = Vec::new();
-    for (op_name, def) in &paginators.pagination {
+    for def in specs {
+        let op_name = &def.operation;
         let here = || Location::Operation(op_name.clone());
         let Some(index) = model.operations.iter().position(|o| &o.name == op_name) else {
             problems.push(Problem::new(
@@ -19,16 +38,12 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
             ));
             continue;
         };
-        let input_tokens = def.input_token.to_vec();
-        let output_tokens = def.output_token.to_vec();
-        let result_keys = def
-            .result_key
-            .as_ref()
-            .map(|r| r.to_vec())
-            .unwrap_or_default();
+        let input_tokens = &def.input_tokens;
+        let output_tokens = &def.output_tokens;
+        let result_keys = &def.result_keys;
         let expressions = input_tokens
             .iter()
-            .chain(&result_keys)
+            .chain(result_keys)
             .chain(def.limit_key.iter())
             .chain(def.more_results.iter());
         if expressions.clone().any(|e| !is_dotted_path(e)) {
@@ -94,7 +109,7 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
                 false
             }
         };
-        for t in &input_tokens {
+        for t in input_tokens {
             check(op.modeled_input(), &split(t), "input token");
         }
         if let Some(limit) = &def.limit_key {
@@ -105,7 +120,7 @@ pub fn attach_paginators(model: &mut Model, file: &str, paginators: &PaginatorsF
         // paginator adds up or concatenates across pages. `items()` gives the page's list or
         // map items, so only those keys take part; the others stay readable on each page.
         let mut item_keys = Vec::new();
-        for r in &result_keys {
+        for r in result_keys {
             if check(op.modeled_output(), &split(r), "result key") {
                 item_keys.push(split(r));
             }
@@ -213,71 +228,4 @@ fn resolve(
         model.shape(&current).kind,
         ShapeKind::List(_) | ShapeKind::Map(_)
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    const MODEL: &str = r#"{
-      "version": "2.0",
-      "metadata": {"apiVersion": "2012-08-10", "protocol": "json", "jsonVersion": "1.0",
-                   "targetPrefix": "T", "serviceId": "T", "endpointPrefix": "t"},
-      "operations": {"Query": {"name": "Query", "input": {"shape": "In"}, "output": {"shape": "Out"}}},
-      "shapes": {
-        "In": {"type": "structure", "members": {"Start": {"shape": "Str"}}},
-        "Out": {"type": "structure", "members": {
-          "Items": {"shape": "List"}, "Count": {"shape": "Int"},
-          "Next": {"shape": "Str"}, "Page": {"shape": "In"}}},
-        "List": {"type": "list", "member": {"shape": "Str"}},
-        "Str": {"type": "string"},
-        "Int": {"type": "integer"}
-      }
-    }"#;
-
-    fn paginate(result_key: &str) -> crate::Result<crate::ir::Model> {
-        let mut model = crate::model::load("m.json", MODEL.as_bytes())?;
-        let paginators = format!(
-            r#"{{"pagination": {{"Query": {{"input_token": "Start", "output_token": "Next",
-                "result_key": {result_key}}}}}}}"#
-        );
-        crate::model::load_paginators(&mut model, "p.json", paginators.as_bytes())?;
-        Ok(model)
-    }
-
-    #[test]
-    fn scalar_and_structure_result_keys_are_accepted_but_only_collections_give_items() {
-        // DynamoDB's Query paginator: Items, Count, ScannedCount.
-        let model = paginate(r#"["Items", "Count", "Page"]"#).unwrap();
-        let p = model.operations[0].paginator.as_ref().unwrap();
-        assert_eq!(p.result_keys, vec![vec!["Items".to_owned()]]);
-    }
-
-    #[test]
-    fn output_tokens_may_take_a_last_item_and_alternatives() {
-        // S3 ListObjects: `NextMarker || Contents[-1].Key`.
-        let mut model = crate::model::load("m.json", MODEL.as_bytes()).unwrap();
-        let paginators = br#"{"pagination": {"Query": {"input_token": "Start",
-            "output_token": "Next || Items[-1]", "result_key": "Items"}}}"#;
-        crate::model::load_paginators(&mut model, "p.json", paginators).unwrap();
-        let p = model.operations[0].paginator.as_ref().unwrap();
-        assert_eq!(p.output_tokens[0].to_string(), "Next || Items[-1]");
-        assert_eq!(p.output_tokens[0].alternatives.len(), 2);
-        assert!(p.output_tokens[0].alternatives[1][0].last_item);
-        // Alternatives must agree on what they give (a list is not a string).
-        let mut model = crate::model::load("m.json", MODEL.as_bytes()).unwrap();
-        let paginators = br#"{"pagination": {"Query": {"input_token": "Start",
-            "output_token": "Next || Items", "result_key": "Items"}}}"#;
-        let e = crate::model::load_paginators(&mut model, "p.json", paginators)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("alternatives end on different shapes"), "{e}");
-    }
-
-    #[test]
-    fn a_result_key_that_does_not_resolve_is_still_an_error() {
-        let e = paginate(r#""Missing""#).unwrap_err().to_string();
-        assert!(
-            e.contains("operation `Query`: result key `Missing`: `Out` has no member `Missing`"),
-            "{e}"
-        );
-    }
 }

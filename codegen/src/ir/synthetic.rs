@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Operation, Shape, ShapeId, ShapeKind, Structure};
+use super::{Operation, Shape, ShapeId};
 
 /// The Smithy-style namespace of synthetic shape ids: outside every model's namespaces, so a
 /// synthetic id never collides with a modeled shape (a model may have its own `FooInput`).
@@ -47,20 +47,9 @@ pub fn io_or_synthetic(name: &str, suffix: &str, modeled: Option<ShapeId>) -> Sh
 pub fn add_shapes(operations: &[Operation], shapes: &mut BTreeMap<ShapeId, Shape>) {
     for id in operations.iter().flat_map(|op| [&op.input, &op.output]) {
         if id.is_synthetic() {
-            shapes.entry(id.clone()).or_insert_with(|| Shape {
-                id: id.clone(),
-                kind: ShapeKind::Structure(Structure::default()),
-                docs: None,
-                deprecated: None,
-                sensitive: false,
-                error: None,
-                constraints: Default::default(),
-                unsupported: None,
-                xml_name: None,
-                xml_namespace: None,
-                event_stream: None,
-                streaming: false,
-            });
+            shapes
+                .entry(id.clone())
+                .or_insert_with(|| Shape::empty_structure(id.clone()));
         }
     }
 }
@@ -76,34 +65,5 @@ mod tests {
         assert_eq!(id.name(), "GetStatusInput");
         assert!(!ShapeId::new("GetStatusInput").is_synthetic());
         assert!(!ShapeId::new("awsgen.syntheticity#X").is_synthetic());
-    }
-
-    #[test]
-    fn lowering_gives_every_operation_an_input_and_an_output() {
-        let json = r#"{
-          "version": "2.0",
-          "metadata": {"apiVersion": "2020-01-08", "protocol": "query", "protocols": ["query"]},
-          "operations": {
-            "Ping": {"name": "Ping", "http": {"method": "POST", "requestUri": "/"}},
-            "Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
-                    "input": {"shape": "GetInput"}}
-          },
-          "shapes": {"GetInput": {"type": "structure", "members": {}}}
-        }"#;
-        let model = crate::model::load("test.json", json.as_bytes()).expect("the model loads");
-        let ping = model.operation("Ping").expect("Ping is lowered");
-        assert_eq!(ping.input, ShapeId::synthetic("Ping", "Input"));
-        assert_eq!(ping.output, ShapeId::synthetic("Ping", "Output"));
-        assert_eq!(ping.modeled_input(), None);
-        let get = model.operation("Get").expect("Get is lowered");
-        // A modeled `GetInput` and the synthetic `GetOutput` beside it.
-        assert_eq!(get.modeled_input(), Some(&ShapeId::new("GetInput")));
-        assert!(get.output.is_synthetic());
-        for id in [&ping.input, &ping.output, &get.output] {
-            match &model.shape(id).kind {
-                ShapeKind::Structure(s) => assert!(s.members.is_empty()),
-                other => panic!("`{id}` is a {other:?}"),
-            }
-        }
     }
 }

@@ -1,14 +1,18 @@
-//! Front ends: serde mirrors of the model formats, and `load`, which detects the format of a
-//! model file and lowers it into the IR.
+//! Front ends: serde mirrors of the model formats and their lowering into the IR (the IR knows
+//! nothing of them), `load`, which detects the format of a model file and lowers it, and
+//! [`load_path`], which reads a model with its companion files from disk.
 
 pub mod botocore;
 pub mod examples;
+mod files;
 pub mod paginators;
 pub mod smithy;
 pub mod waiters;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+
+pub use files::{COMPANIONS, load_path, load_with_companions, model_files};
 
 use crate::error::{CodegenError, Result};
 use crate::ir::{self, Model};
@@ -24,16 +28,16 @@ pub fn load(file: &str, bytes: &[u8]) -> Result<Model> {
     let sniff: Sniff = parse(file, bytes)?;
     if sniff.smithy.is_some() {
         let model: smithy::SmithyModel = parse(file, bytes)?;
-        return ir::lower_smithy(file, &model);
+        return smithy::lower_smithy(file, &model);
     }
     let model: botocore::ServiceModel = parse(file, bytes)?;
-    ir::lower_botocore(file, &model)
+    botocore::lower_botocore(file, &model)
 }
 
 /// Reads botocore's `paginators-1.json` (the contents of `file`) into `model`'s operations.
 pub fn load_paginators(model: &mut Model, file: &str, bytes: &[u8]) -> Result<()> {
     let paginators: paginators::PaginatorsFile = parse(file, bytes)?;
-    ir::attach_paginators(model, file, &paginators)
+    ir::attach_paginators(model, file, &paginators.specs())
 }
 
 /// Reads botocore's `waiters-2.json` (the contents of `file`) into `model`'s operations.

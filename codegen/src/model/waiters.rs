@@ -123,3 +123,57 @@ fn matcher(a: &AcceptorDef) -> MatcherSpec {
         expected,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    const MODEL: &str = include_str!("../../../models/fixtures/waiter-paths.json");
+    const WAITERS: &str = include_str!("../../../models/fixtures/waiter-paths.waiters-2.json");
+
+    #[test]
+    fn waiters_outside_the_subset_are_left_out_with_the_reason() {
+        let mut model = crate::model::load("waiter-paths.json", MODEL.as_bytes()).unwrap();
+        crate::model::load_waiters(
+            &mut model,
+            "waiter-paths.waiters-2.json",
+            WAITERS.as_bytes(),
+        )
+        .unwrap();
+        let op = &model.operations[0];
+        assert_eq!(op.waiters.len(), 10);
+        let left: Vec<(&str, &str)> = op
+            .left_out_waiters
+            .iter()
+            .map(|l| (l.name.as_str(), l.reason.as_str()))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                (
+                    "Indexed",
+                    "path `Things[0].Status`: index and slice expressions (`[n]`) are not supported"
+                ),
+                (
+                    "Mistyped",
+                    "path `Ready`: compares `Boolean` (a boolean) with the string `ACTIVE`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_waiter_of_a_missing_operation_names_it() {
+        let mut model = crate::model::load("waiter-paths.json", MODEL.as_bytes()).unwrap();
+        let e = crate::model::load_waiters(
+            &mut model,
+            "w.json",
+            br#"{"version": 2, "waiters": {"X": {"operation": "Nope", "delay": 1,
+                 "maxAttempts": 1, "acceptors": []}}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("w.json") && e.contains("`Nope`") && e.contains("waiter `X`"),
+            "{e}"
+        );
+    }
+}

@@ -9,8 +9,8 @@ use std::fmt;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
-use super::credentials::{Credentials, CredentialsError};
-use super::transport::BoxFuture;
+use crate::credentials::{Credentials, CredentialsError};
+use crate::transport::BoxFuture;
 
 /// A source of credentials (the default chain, one of its sources, static keys, or your own).
 pub trait ProvideCredentials: fmt::Debug + Send + Sync {

@@ -5,8 +5,8 @@
 
 use indexmap::IndexMap;
 
+use super::super::{MemberDef, ShapeDef, SmithyModel, Traits};
 use crate::error::{Location, Problem};
-use crate::model::smithy::{MemberDef, ShapeDef, SmithyModel, Traits};
 
 /// Trait id that marks a shape as a mixin.
 const MIXIN: &str = "smithy.api#mixin";

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use super::credentials::{Profile, SharedFiles};
+use crate::credentials::{Profile, SharedFiles};
 
 /// What the SSO portal is asked for, and where its token file is.
 #[derive(Debug)]
@@ -98,7 +98,7 @@ pub fn access_token(token_file: &std::path::Path) -> Result<String, String> {
             token_file.display()
         )
     })?;
-    let document = super::credential_json::parse(&text)
+    let document = crate::credentials::json_document::parse(&text)
         .map_err(|e| format!("SSO token cache {}: {e}", token_file.display()))?;
     let token = document
         .get("accessToken")
@@ -112,7 +112,7 @@ pub fn access_token(token_file: &std::path::Path) -> Result<String, String> {
     let expires = document
         .get("expiresAt")
         .ok_or_else(|| format!("SSO token cache {} has no expiresAt", token_file.display()))?;
-    let expiry = super::credential_json::parse_expiry(expires).ok_or_else(|| {
+    let expiry = crate::credentials::json_document::parse_expiry(expires).ok_or_else(|| {
         format!(
             "SSO token cache {}: expiresAt is not an RFC 3339 timestamp: {expires:?}",
             token_file.display()

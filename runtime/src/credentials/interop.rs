@@ -9,9 +9,9 @@ use std::sync::Arc;
 use aws_credential_types::provider::error::CredentialsError as AwsCredentialsError;
 use aws_credential_types::provider::{ProvideCredentials as AwsProvideCredentials, future};
 
-use super::credential_cache::ProvideCredentials;
-use super::credentials::{Credentials, CredentialsError};
-use super::transport::BoxFuture;
+use crate::credentials::cache::ProvideCredentials;
+use crate::credentials::{Credentials, CredentialsError};
+use crate::transport::BoxFuture;
 
 /// An `aws-credential-types` provider as this client's: give it to
 /// `Config::with_credentials_provider`.

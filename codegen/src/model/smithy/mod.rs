@@ -1,7 +1,11 @@
 //! Permissive serde mirror of the Smithy JSON AST (`"smithy": "2.0"`): shapes keyed by absolute
 //! shape id, in file order, with their traits kept as raw JSON values. Nothing here interprets
-//! the model; lowering into the IR does (`ir::lower_smithy`), reading each trait it knows into a
+//! the model; lowering into the IR does ([`lower_smithy`]), reading each trait it knows into a
 //! typed value and ignoring the others.
+
+mod lower;
+
+pub use lower::lower_smithy;
 
 use indexmap::IndexMap;
 use serde::Deserialize;

@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
-use super::credentials::Credentials;
-use super::json::{JsonReader, Kind};
-use super::timestamp::DateTime;
+use crate::credentials::Credentials;
+use crate::json::{JsonReader, Kind};
+use crate::timestamp::DateTime;
 
 /// A credentials document: its top-level string and number members.
 #[derive(Debug)]
@@ -16,7 +16,7 @@ pub struct Document(BTreeMap<String, String>);
 
 /// Reads `body` as one JSON object.
 pub fn parse(body: &[u8]) -> Result<Document, String> {
-    let invalid = |e: super::json::JsonError| {
+    let invalid = |e: crate::json::JsonError| {
         format!(
             "the response is not a valid JSON object (at byte {})",
             e.offset()

@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{
+use super::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
+use crate::error::{CodegenError, Location, Problem, Result};
+use crate::ir::{
     Constraints, Deprecated, EndpointParam, EndpointParamSource, Enum, EnumValue, ErrorInfo,
     EventBinding, EventStream, HttpBinding, HttpChecksum, HttpLocation, List, Map, Member, Model,
     ModelFormat, Operation, Protocol, Scalar, Service, Shape, ShapeId, ShapeKind, Structure,
     TimestampFormat, UriTemplate, WireNames, XmlNamespace,
 };
-use crate::error::{CodegenError, Location, Problem, Result};
-use crate::model::botocore::{ServiceModel, ShapeDef, ShapeRef, XmlNamespaceDef};
 
 /// Lowers a botocore model read from `file` into the IR.
 pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
@@ -52,9 +52,9 @@ pub fn lower_botocore(file: &str, model: &ServiceModel) -> Result<Model> {
     }
 
     mark_streaming(model, &mut shapes);
-    super::synthetic::add_shapes(&operations, &mut shapes);
+    crate::ir::synthetic::add_shapes(&operations, &mut shapes);
     cx.problems
-        .extend(super::context_path::check(&operations, &shapes));
+        .extend(crate::ir::context_path::check(&operations, &shapes));
     if cx.problems.is_empty() {
         Ok(Model {
             source: file.to_owned(),
@@ -375,7 +375,7 @@ impl Lowering<'_> {
         }
     }
 
-    fn operation(&mut self, name: &str, def: &crate::model::botocore::OperationDef) -> Operation {
+    fn operation(&mut self, name: &str, def: &super::OperationDef) -> Operation {
         let here = || Location::Operation(name.to_owned());
         let mut reference = |what: &str, r: &ShapeRef| -> Option<ShapeId> {
             match self.model.shapes.get(&r.shape) {
@@ -421,12 +421,12 @@ impl Lowering<'_> {
         let method = http
             .and_then(|h| h.method.clone())
             .unwrap_or_else(|| "POST".to_owned());
-        if !super::METHODS.contains(&method.as_str()) {
+        if !crate::ir::METHODS.contains(&method.as_str()) {
             self.problems.push(Problem::new(
                 here(),
                 format!(
                     "unknown HTTP method `{method}` (known: {})",
-                    super::METHODS.join(", ")
+                    crate::ir::METHODS.join(", ")
                 ),
             ));
         }
@@ -451,7 +451,7 @@ impl Lowering<'_> {
             });
         }
         for (param, p) in def.operation_context_params.iter().flatten() {
-            match super::context_path::parse(&p.path) {
+            match crate::ir::context_path::parse(&p.path) {
                 Ok(path) => endpoint_params.push(EndpointParam {
                     name: param.clone(),
                     source: EndpointParamSource::Path(path),
@@ -478,8 +478,8 @@ impl Lowering<'_> {
         endpoint_params.sort_by(|a, b| a.name.cmp(&b.name));
         Operation {
             name: name.to_owned(),
-            input: super::synthetic::io_or_synthetic(name, "Input", input),
-            output: super::synthetic::io_or_synthetic(name, "Output", output),
+            input: crate::ir::synthetic::io_or_synthetic(name, "Input", input),
+            output: crate::ir::synthetic::io_or_synthetic(name, "Output", output),
             result_wrapper: def.output.as_ref().and_then(|o| o.result_wrapper.clone()),
             input_xml_name: def.input.as_ref().and_then(|r| r.location_name.clone()),
             input_xml_namespace: def
@@ -556,7 +556,7 @@ impl Lowering<'_> {
         let members = input
             .and_then(|id| self.model.shapes.get(id.as_str()))
             .and_then(|s| s.members.as_ref());
-        for label in super::host_prefix_labels(template) {
+        for label in crate::ir::host_prefix_labels(template) {
             let target = members
                 .and_then(|m| m.get(label))
                 .and_then(|r| self.model.shapes.get(&r.shape));
@@ -696,6 +696,40 @@ fn mark_streaming(model: &ServiceModel, shapes: &mut BTreeMap<ShapeId, Shape>) {
                 && let Some(m) = s.members.iter_mut().find(|m| m.name == member)
             {
                 m.target = ShapeId::new(&name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::{ShapeId, ShapeKind};
+
+    #[test]
+    fn lowering_gives_every_operation_an_input_and_an_output() {
+        let json = r#"{
+          "version": "2.0",
+          "metadata": {"apiVersion": "2020-01-08", "protocol": "query", "protocols": ["query"]},
+          "operations": {
+            "Ping": {"name": "Ping", "http": {"method": "POST", "requestUri": "/"}},
+            "Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
+                    "input": {"shape": "GetInput"}}
+          },
+          "shapes": {"GetInput": {"type": "structure", "members": {}}}
+        }"#;
+        let model = crate::model::load("test.json", json.as_bytes()).expect("the model loads");
+        let ping = model.operation("Ping").expect("Ping is lowered");
+        assert_eq!(ping.input, ShapeId::synthetic("Ping", "Input"));
+        assert_eq!(ping.output, ShapeId::synthetic("Ping", "Output"));
+        assert_eq!(ping.modeled_input(), None);
+        let get = model.operation("Get").expect("Get is lowered");
+        // A modeled `GetInput` and the synthetic `GetOutput` beside it.
+        assert_eq!(get.modeled_input(), Some(&ShapeId::new("GetInput")));
+        assert!(get.output.is_synthetic());
+        for id in [&ping.input, &ping.output, &get.output] {
+            match &model.shape(id).kind {
+                ShapeKind::Structure(s) => assert!(s.members.is_empty()),
+                other => panic!("`{id}` is a {other:?}"),
             }
         }
     }

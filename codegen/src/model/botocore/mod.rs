@@ -1,6 +1,10 @@
 //! Permissive serde mirror of botocore's `service-2.json`: every key botocore reads, unknown
 //! keys ignored, maps kept in declaration order. Nothing here interprets the model; lowering
-//! into the IR does (`ir::lower_botocore`).
+//! into the IR does ([`lower_botocore`]).
+
+mod lower;
+
+pub use lower::lower_botocore;
 
 use indexmap::IndexMap;
 use serde::Deserialize;

@@ -1,243 +1,13 @@
-//! The Smithy RPC v2 CBOR wire format: a writer and a pull reader over
-//! [minicbor](https://docs.rs/minicbor), and the error envelope (`__type`, `message`).
-//!
-//! # Why minicbor
-//!
-//! minicbor is small (no dependencies with the features used here: `alloc`, for `Vec<u8>`
-//! output and for skipping nested indefinite-length items), keeps serde off the wire path, and
-//! its `Decoder` is exactly the cursor a generated pull parser wants: `datatype()` to look
-//! ahead, `map()`/`array()` returning `None` for indefinite lengths, `str_iter()` for chunked
-//! strings, and an iterative `skip()` for unknown members. ciborium would bring serde,
-//! `ciborium-io`, `ciborium-ll` and `half` into every generated crate that speaks CBOR, and is
-//! driven through serde's data model rather than a cursor.
-//!
-//! The reader has the same shape as [`super::json`]'s, so that generated parsers for both
-//! protocols are the same code over different readers.
-//!
-//! # What is on the wire
-//!
-//! Structures are maps keyed by member name (written with indefinite length, so nothing needs
-//! counting first); lists are arrays and maps are maps (definite length); timestamps are tag 1
-//! around epoch seconds (written as a float64, read from any integer or float); blobs are byte
-//! strings; floats keep their width (float32 for `float`, float64 for `double`; half floats
-//! are read too). Definite and indefinite lengths are both read everywhere, `null` and
-//! `undefined` both mean "absent", and unknown members are skipped.
-//!
-//! Nothing here panics on any input: nesting is bounded by [`MAX_DEPTH`] (maps and arrays
-//! opened through the reader count, including the ones [`CborReader::skip`] walks), declared
-//! lengths are never used to preallocate, a float that overflows the member's type, an
-//! integer that does not fit it, and every type mismatch or truncation is a [`CborError`].
-//! A member given twice is an error, as in [`super::json`] (which says why): a structure
-//! member ([`set`]), a map key ([`CborReader::duplicate_key`]), and the error envelope's
-//! `__type` and message keys; `null` and `undefined` never count.
+//! The CBOR pull reader over minicbor's `Decoder`; the same interface as the JSON reader.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use minicbor::data::{Tag, Type};
-use minicbor::{Decoder, Encoder};
+use minicbor::Decoder;
+use minicbor::data::Type;
 
-use super::error::ErrorMetadata;
-use super::operation::{EnvelopeError, InvalidResponse, envelope_metadata};
-use super::timestamp::DateTime;
-
-/// How deeply maps and arrays may nest in a body before reading fails.
-pub const MAX_DEPTH: usize = 128;
-
-/// The CBOR tag of epoch-seconds timestamps.
-const EPOCH_TAG: u64 = 1;
-
-/// Why a CBOR body could not be read: what was wrong, and at which byte.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CborError {
-    offset: usize,
-    message: Cow<'static, str>,
-}
-
-impl CborError {
-    /// An error at byte `offset` of the body.
-    pub fn new(offset: usize, message: impl Into<Cow<'static, str>>) -> Self {
-        Self {
-            offset,
-            message: message.into(),
-        }
-    }
-
-    fn decode(offset: usize, e: &minicbor::decode::Error) -> Self {
-        Self::new(e.position().unwrap_or(offset), e.to_string())
-    }
-
-    /// The byte offset in the body where reading failed.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// What was wrong.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// This error as the [`InvalidResponse`] of a response with HTTP `status`.
-    pub fn into_invalid(self, status: u16) -> InvalidResponse {
-        InvalidResponse::new(status, format!("malformed CBOR body: {self}"))
-    }
-}
-
-impl fmt::Display for CborError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.message, self.offset)
-    }
-}
-
-impl std::error::Error for CborError {}
-
-// ---------------------------------------------------------------------------------------------
-// Writer
-
-/// Writes one CBOR data item, value by value; the same interface as
-/// [`super::json::JsonWriter`]. Writing cannot fail.
-#[derive(Debug)]
-pub struct CborWriter {
-    enc: Encoder<Vec<u8>>,
-}
-
-impl Default for CborWriter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-// Writing to a `Vec<u8>` cannot fail (its error type is `Infallible`), so the results of the
-// encoder calls below carry nothing and are dropped.
-impl CborWriter {
-    /// A writer with room for a typical request body (512 bytes).
-    #[inline]
-    pub fn new() -> Self {
-        Self::with_capacity(512)
-    }
-
-    /// A writer with room for `capacity` bytes.
-    #[inline]
-    pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            enc: Encoder::new(Vec::with_capacity(capacity)),
-        }
-    }
-
-    /// The bytes written so far.
-    #[inline]
-    pub fn as_bytes(&self) -> &[u8] {
-        self.enc.writer()
-    }
-
-    /// The CBOR bytes.
-    #[inline]
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.enc.into_writer()
-    }
-
-    /// Opens a structure: an indefinite-length map.
-    #[inline]
-    pub fn begin_object(&mut self) {
-        let _ = self.enc.begin_map();
-    }
-
-    /// Closes the structure opened last.
-    #[inline]
-    pub fn end_object(&mut self) {
-        let _ = self.enc.end();
-    }
-
-    /// Opens a map of `len` entries.
-    #[inline]
-    pub fn begin_map(&mut self, len: usize) {
-        let _ = self.enc.map(len as u64);
-    }
-
-    /// Closes a map (nothing to write for a definite length).
-    #[inline]
-    pub fn end_map(&mut self) {}
-
-    /// Opens an array of `len` items.
-    #[inline]
-    pub fn begin_array(&mut self, len: usize) {
-        let _ = self.enc.array(len as u64);
-    }
-
-    /// Closes an array (nothing to write for a definite length).
-    #[inline]
-    pub fn end_array(&mut self) {}
-
-    /// Writes the key of the next map or structure member.
-    #[inline]
-    pub fn key(&mut self, key: &str) {
-        let _ = self.enc.str(key);
-    }
-
-    /// Writes a text string.
-    #[inline]
-    pub fn string(&mut self, value: &str) {
-        let _ = self.enc.str(value);
-    }
-
-    /// Writes a byte string.
-    #[inline]
-    pub fn bytes(&mut self, value: &[u8]) {
-        let _ = self.enc.bytes(value);
-    }
-
-    /// Writes a boolean.
-    #[inline]
-    pub fn bool(&mut self, value: bool) {
-        let _ = self.enc.bool(value);
-    }
-
-    /// Writes `null`.
-    #[inline]
-    pub fn null(&mut self) {
-        let _ = self.enc.null();
-    }
-
-    /// Writes an integer in its shortest encoding.
-    #[inline]
-    pub fn int(&mut self, value: i64) {
-        let _ = self.enc.i64(value);
-    }
-
-    /// Writes an unsigned integer in its shortest encoding.
-    #[inline]
-    pub fn uint(&mut self, value: u64) {
-        let _ = self.enc.u64(value);
-    }
-
-    /// Writes a float64.
-    #[inline]
-    pub fn f64(&mut self, value: f64) {
-        let _ = self.enc.f64(value);
-    }
-
-    /// Writes a float32.
-    #[inline]
-    pub fn f32(&mut self, value: f32) {
-        let _ = self.enc.f32(value);
-    }
-
-    /// Writes arbitrary-precision number text as a text string.
-    #[inline]
-    pub fn big_number(&mut self, text: &str) {
-        let _ = self.enc.str(text);
-    }
-
-    /// Writes a timestamp: tag 1 around epoch seconds as a float64.
-    #[inline]
-    pub fn timestamp(&mut self, value: DateTime) {
-        let _ = self.enc.tag(Tag::new(EPOCH_TAG));
-        let _ = self.enc.f64(value.as_secs_f64());
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reader
+use super::{CborError, EPOCH_TAG, MAX_DEPTH};
+use crate::timestamp::DateTime;
+use crate::wire::Kind;
 
 /// The state of one map (or structure) being read; see [`CborReader::next_key`].
 #[derive(Debug)]
@@ -259,6 +29,11 @@ pub struct CborReader<'a> {
     depth: usize,
 }
 
+/// A minicbor decoding error as a [`CborError`] at its position (else at `offset`).
+fn decode(offset: usize, e: &minicbor::decode::Error) -> CborError {
+    CborError::new(e.position().unwrap_or(offset), e.to_string())
+}
+
 impl<'a> CborReader<'a> {
     /// A reader over `body`.
     pub fn new(body: &'a [u8]) -> Self {
@@ -274,7 +49,7 @@ impl<'a> CborReader<'a> {
     }
 
     fn decode_error(&self, e: minicbor::decode::Error) -> CborError {
-        CborError::decode(self.d.position(), &e)
+        decode(self.d.position(), &e)
     }
 
     /// Whether the whole body has been read.
@@ -388,9 +163,9 @@ impl<'a> CborReader<'a> {
             Type::StringIndef => {
                 let at = self.d.position();
                 let mut out = String::new();
-                let chunks = self.d.str_iter().map_err(|e| CborError::decode(at, &e))?;
+                let chunks = self.d.str_iter().map_err(|e| decode(at, &e))?;
                 for chunk in chunks {
-                    out.push_str(chunk.map_err(|e| CborError::decode(at, &e))?);
+                    out.push_str(chunk.map_err(|e| decode(at, &e))?);
                 }
                 Ok(Cow::Owned(out))
             }
@@ -414,9 +189,9 @@ impl<'a> CborReader<'a> {
             Type::BytesIndef => {
                 let at = self.d.position();
                 let mut out = Vec::new();
-                let chunks = self.d.bytes_iter().map_err(|e| CborError::decode(at, &e))?;
+                let chunks = self.d.bytes_iter().map_err(|e| decode(at, &e))?;
                 for chunk in chunks {
-                    out.extend_from_slice(chunk.map_err(|e| CborError::decode(at, &e))?);
+                    out.extend_from_slice(chunk.map_err(|e| decode(at, &e))?);
                 }
                 Ok(out)
             }
@@ -597,132 +372,96 @@ fn f16_to_f64(bits: u16) -> f64 {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Members given twice
-
-/// Stores `value`, a member just read (`None` for `null`/`undefined`), in `slot`, the member's field
-/// of the structure being read, unless the member already has a value: then returns `false`,
-/// and the caller fails with [`CborReader::duplicate_member`] (see the [module docs](self)).
-/// `null` leaves the field as it is.
-#[inline]
-pub fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    match value {
-        Some(_) if slot.is_some() => false,
-        Some(value) => {
-            *slot = Some(value);
-            true
-        }
-        None => true,
-    }
-}
-
 impl CborReader<'_> {
-    /// The error of a `member` given twice in a `structure` (see the [module docs](self)).
+    /// The error of a `member` given twice in a `structure` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
     pub fn duplicate_member(&self, member: &str, structure: &'static str) -> CborError {
-        self.error(super::operation::duplicate_member_message(
+        self.error(crate::operation::duplicate_member_message(
             member, structure,
         ))
     }
 
-    /// The error of a map key given twice in a `map` (see the [module docs](self)).
+    /// The error of a map key given twice in a `map` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
     pub fn duplicate_key(&self, key: &str, map: &'static str) -> CborError {
-        self.error(super::operation::duplicate_key_message(key, map))
+        self.error(crate::operation::duplicate_key_message(key, map))
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Whole bodies, errors, headers
+impl<'a> crate::wire::Reader<'a> for CborReader<'a> {
+    type Error = CborError;
+    type Object = Object;
+    type Array = Array;
 
-/// Parses a whole response body with `parse` (a generated structure parser): an empty body
-/// reads as an empty map, and anything after the item is an error.
-pub fn parse_body<'a, T>(
-    status: u16,
-    body: &'a [u8],
-    parse: impl FnOnce(&mut CborReader<'a>) -> Result<T, CborError>,
-) -> Result<T, InvalidResponse> {
-    let body: &'a [u8] = if body.is_empty() { &[0xa0] } else { body };
-    let mut reader = CborReader::new(body);
-    let run = |reader: &mut CborReader<'a>| {
-        let value = parse(reader)?;
-        reader.finish()?;
-        Ok(value)
-    };
-    run(&mut reader).map_err(|e: CborError| e.into_invalid(status))
-}
-
-pub use super::operation::{request_id, sanitize_error_code};
-
-/// Reads the error envelope of an error response (HTTP `status`): the code from the body's
-/// `__type` (else the `X-Amzn-ErrorType` header), the message from `message` or `Message`, the
-/// request id from `x-amzn-RequestId`. A body that is not CBOR is an error unless the header
-/// gives the code; a response without any code gets an empty one.
-pub fn error_metadata(
-    status: u16,
-    headers: &http::HeaderMap,
-    body: &[u8],
-) -> Result<ErrorMetadata, InvalidResponse> {
-    envelope_metadata(status, headers, error_fields(body), CborError::into_invalid)
-}
-
-impl From<CborError> for EnvelopeError<CborError> {
-    fn from(e: CborError) -> Self {
-        Self::Unreadable(e)
+    fn error(&self, message: Cow<'static, str>) -> CborError {
+        CborReader::error(self, message)
+    }
+    fn kind(&mut self) -> Result<Kind, CborError> {
+        Ok(match self.peek()? {
+            Type::Null | Type::Undefined => Kind::Null,
+            Type::Bool => Kind::Bool,
+            Type::String | Type::StringIndef => Kind::String,
+            Type::U8 | Type::U16 | Type::U32 | Type::U64 => Kind::Number,
+            Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => Kind::Number,
+            Type::F16 | Type::F32 | Type::F64 => Kind::Number,
+            Type::Array | Type::ArrayIndef => Kind::Array,
+            Type::Map | Type::MapIndef => Kind::Object,
+            other => return Err(self.error(format!("unexpected {other} in a document"))),
+        })
+    }
+    fn is_object(&mut self) -> Result<bool, CborError> {
+        Ok(matches!(self.peek()?, Type::Map | Type::MapIndef))
+    }
+    fn is_string(&mut self) -> Result<bool, CborError> {
+        Ok(matches!(self.peek()?, Type::String | Type::StringIndef))
+    }
+    fn null(&mut self) -> Result<bool, CborError> {
+        CborReader::null(self)
+    }
+    fn bool(&mut self) -> Result<bool, CborError> {
+        CborReader::bool(self)
+    }
+    fn string(&mut self) -> Result<Cow<'a, str>, CborError> {
+        CborReader::string(self)
+    }
+    fn begin_object(&mut self) -> Result<Object, CborError> {
+        CborReader::begin_object(self)
+    }
+    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, CborError> {
+        CborReader::next_key(self, object)
+    }
+    fn begin_array(&mut self) -> Result<Array, CborError> {
+        CborReader::begin_array(self)
+    }
+    fn next_item(&mut self, array: &mut Array) -> Result<bool, CborError> {
+        CborReader::next_item(self, array)
+    }
+    fn skip(&mut self) -> Result<(), CborError> {
+        CborReader::skip(self)
+    }
+    fn finish(&mut self) -> Result<(), CborError> {
+        CborReader::finish(self)
     }
 }
 
-/// `(code, message)` from an error body; fields that are not text strings are ignored. Each
-/// of the keys read may be given once (`null` and `undefined` count as absent).
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError<CborError>> {
-    if body.is_empty() {
-        return Ok((None, None));
+#[cfg(test)]
+mod tests {
+    use super::f16_to_f64;
+
+    #[test]
+    fn half_floats_are_read_exactly() {
+        // IEEE 754 binary16: sign, 5-bit exponent (bias 15), 10-bit fraction.
+        assert_eq!(f16_to_f64(0x3c00), 1.0);
+        assert_eq!(f16_to_f64(0xc000), -2.0);
+        assert_eq!(f16_to_f64(0x7bff), 65504.0); // the largest finite half
+        assert_eq!(f16_to_f64(0x3555), 1365.0 / 4096.0); // 0.333251953125
+        assert_eq!(f16_to_f64(0x0001), 2f64.powi(-24)); // the smallest subnormal
+        assert_eq!(f16_to_f64(0x0400), 2f64.powi(-14)); // the smallest normal
+        assert_eq!(f16_to_f64(0x8000).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(f16_to_f64(0x7c00), f64::INFINITY);
+        assert_eq!(f16_to_f64(0xfc00), f64::NEG_INFINITY);
+        assert!(f16_to_f64(0x7e00).is_nan());
     }
-    let mut reader = CborReader::new(body);
-    if !matches!(reader.peek()?, Type::Map | Type::MapIndef) {
-        reader.skip()?;
-        reader.finish()?;
-        return Ok((None, None));
-    }
-    let mut code = None;
-    // Ranked, `message` before `Message`.
-    let mut message: (u8, Option<String>) = (u8::MAX, None);
-    // One bit per key, set once the key has been given (not `null`).
-    let mut seen = 0u8;
-    let mut object = reader.begin_object()?;
-    while let Some(key) = reader.next_key(&mut object)? {
-        let bit = match key.as_ref() {
-            "__type" => 1,
-            "message" => 2,
-            "Message" => 4,
-            _ => {
-                reader.skip()?;
-                continue;
-            }
-        };
-        if reader.null()? {
-            continue;
-        }
-        if seen & bit != 0 {
-            return Err(EnvelopeError::Duplicate(
-                reader.error(format!("`{key}` given twice in the error response")),
-            ));
-        }
-        seen |= bit;
-        let text = matches!(reader.peek()?, Type::String | Type::StringIndef);
-        match key.as_ref() {
-            "__type" if text => code = Some(reader.string()?.into_owned()),
-            "message" if text => {
-                message = (0, Some(reader.string()?.into_owned()));
-            }
-            "Message" if text && message.0 >= 1 => {
-                message = (1, Some(reader.string()?.into_owned()));
-            }
-            _ => reader.skip()?,
-        }
-    }
-    reader.finish()?;
-    Ok((code, message.1))
 }

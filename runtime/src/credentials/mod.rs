@@ -10,6 +10,28 @@
 //! identity) is an error saying so: the client's default chain (`credential_chain`, feature
 //! `client`) handles those, and the container and instance metadata sources.
 
+//!
+//! The credential sources of the client (feature `client`) are the sub-modules: the chain and
+//! its cache, instance metadata's and the container endpoint's sources, `credential_process`,
+//! SSO and the JSON documents they answer with; [`interop`] (feature `aws-credential-types`)
+//! bridges to the official SDKs' providers. They are also reachable under their former root
+//! names (`credential_chain`, `container_credentials`, …).
+
+#[cfg(feature = "client")]
+pub mod cache;
+#[cfg(feature = "client")]
+pub mod chain;
+#[cfg(feature = "client")]
+pub mod container;
+#[cfg(feature = "aws-credential-types")]
+pub mod interop;
+#[cfg(feature = "client")]
+pub mod json_document;
+#[cfg(feature = "client")]
+pub mod process;
+#[cfg(feature = "client")]
+pub mod sso;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -97,10 +119,10 @@ impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credentials")
             .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &super::error::REDACTED)
+            .field("secret_access_key", &crate::error::REDACTED)
             .field(
                 "session_token",
-                &self.session_token.as_ref().map(|_| super::error::REDACTED),
+                &self.session_token.as_ref().map(|_| crate::error::REDACTED),
             )
             .field("expiry", &self.expiry)
             .finish()

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::endpoint::Value;
+use super::Value;
 
 /// `substring(s, start, stop, reverse)`: the ASCII string's characters `start..stop` (counted
 /// from the end when `reverse`), or `None` when out of range or not ASCII.

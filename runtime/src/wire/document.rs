@@ -1,34 +1,27 @@
-//! Reading and writing [`Document`] values in the awsJson wire format.
+//! [`Document`]s read and written through the [`Reader`] and [`Writer`] interface, the same
+//! code for JSON and CBOR (generated code reaches it as `json_document` and `cbor_document`).
 
 use std::collections::BTreeMap;
 
-use super::document::{Document, Number};
-use super::json::{JsonError, JsonReader, JsonWriter, Kind};
+use super::{Kind, Reader, Writer};
+use crate::document::{Document, Number};
 
-/// Reads any JSON value as a document (`null` included; nesting bounded by the reader).
-pub fn read(r: &mut JsonReader<'_>) -> Result<Document, JsonError> {
-    Ok(match r.peek()? {
+/// A reader that can also read a document's number (JSON keeps its text, CBOR its type).
+pub trait NumberReader<'a>: Reader<'a> {
+    /// Reads a number as the document number that keeps it exactly.
+    fn number(&mut self) -> Result<Number, Self::Error>;
+}
+
+/// Reads one value as a [`Document`].
+pub fn read<'a, R: NumberReader<'a>>(r: &mut R) -> Result<Document, R::Error> {
+    Ok(match r.kind()? {
         Kind::Null => {
             r.null()?;
             Document::Null
         }
         Kind::Bool => Document::Bool(r.bool()?),
         Kind::String => Document::String(r.string()?.into_owned()),
-        Kind::Number => {
-            let at = r.offset();
-            let text = r.number_text()?;
-            let number = if let Ok(v) = text.parse::<u64>() {
-                Number::PosInt(v)
-            } else if let Ok(v) = text.parse::<i64>() {
-                Number::NegInt(v)
-            } else {
-                match text.parse::<f64>() {
-                    Ok(v) if v.is_finite() => Number::Float(v),
-                    _ => return Err(JsonError::new(at, "number out of range")),
-                }
-            };
-            Document::Number(number)
-        }
+        Kind::Number => Document::Number(r.number()?),
         Kind::Array => {
             let mut items = Vec::new();
             let mut array = r.begin_array()?;
@@ -49,9 +42,8 @@ pub fn read(r: &mut JsonReader<'_>) -> Result<Document, JsonError> {
     })
 }
 
-/// Writes a document as the plain JSON value (non-finite floats as `"NaN"`, `"Infinity"`,
-/// `"-Infinity"`).
-pub fn write(w: &mut JsonWriter, value: &Document) {
+/// Writes `value`.
+pub fn write<W: Writer>(w: &mut W, value: &Document) {
     match value {
         Document::Null => w.null(),
         Document::Bool(v) => w.bool(*v),

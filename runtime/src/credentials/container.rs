@@ -15,8 +15,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::credentials::Credentials;
-use super::transport::HttpClient;
+use crate::credentials::Credentials;
+use crate::transport::HttpClient;
 
 const ECS_HOST: &str = "http://169.254.170.2";
 const TIMEOUT: Duration = Duration::from_secs(2);
@@ -84,7 +84,7 @@ impl ContainerCredentials {
                 Err(_) => format!("GET {}: timed out after {TIMEOUT:?}", self.uri),
                 Ok(Err(e)) => format!("GET {}: {e}", self.uri),
                 Ok(Ok(response)) if response.status().is_success() => {
-                    let document = super::credential_json::parse(response.body())?;
+                    let document = crate::credentials::json_document::parse(response.body())?;
                     return document.credentials(
                         "AccessKeyId",
                         "SecretAccessKey",

@@ -4,6 +4,7 @@
 
 use indexmap::IndexMap;
 
+use super::super::{MemberDef, ShapeDef, Traits};
 use super::traits::{self, id};
 use super::{Lowering, is_data_shape};
 use crate::error::Location;
@@ -11,7 +12,6 @@ use crate::ir::{
     Constraints, Enum, EnumValue, ErrorInfo, HttpLocation, IntEnum, List, Map, Member, Scalar,
     Shape, ShapeId, ShapeKind, Structure, WireNames, XmlNamespace,
 };
-use crate::model::smithy::{MemberDef, ShapeDef, Traits};
 
 impl Lowering<'_> {
     /// Lowers one shape; `None` for services, operations and resources, and for shapes too

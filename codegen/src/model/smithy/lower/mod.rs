@@ -12,11 +12,11 @@
 //! - Error codes come from `aws.protocols#awsQueryError` when the service speaks awsQuery or
 //!   ec2Query or is `awsQueryCompatible` (where botocore writes `error.code`), else they are the
 //!   shape name.
-//! - `xmlName` and `jsonName` are kept apart ([`WireNames`](super::WireNames)): the protocol
+//! - `xmlName` and `jsonName` are kept apart ([`WireNames`](crate::ir::WireNames)): the protocol
 //!   chosen at emit time picks its name (XML protocols `xmlName`, restJson1 `jsonName`, awsJson
 //!   and CBOR neither). The HTTP binding traits (`httpLabel`, `httpQuery`, `httpQueryParams`,
 //!   `httpHeader`, `httpPrefixHeaders`, `httpPayload`, `httpResponseCode`) become the member's
-//!   [`HttpLocation`](super::HttpLocation), `mediaType` its media type, and the `http` trait's
+//!   [`HttpLocation`](crate::ir::HttpLocation), `mediaType` its media type, and the `http` trait's
 //!   URI a parsed [`UriTemplate`].
 //! - The signing name is kept only when it differs from the endpoint prefix, as in botocore.
 //! - Member order, enum value order and operation error order are the file's.
@@ -34,13 +34,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
 
-use super::{
+use super::{ShapeDef, SmithyModel, Traits};
+use crate::error::{CodegenError, Location, Problem, Result};
+use crate::ir::PaginatorSpec;
+use crate::ir::waiters::WaiterSpec;
+use crate::ir::{
     Deprecated, HttpBinding, HttpChecksum, Model, ModelFormat, Operation, Protocol, Service, Shape,
     ShapeId, UriTemplate,
 };
-use crate::error::{CodegenError, Location, Problem, Result};
-use crate::ir::waiters::WaiterSpec;
-use crate::model::smithy::{ShapeDef, SmithyModel, Traits};
 use traits::id;
 
 /// Lowers a Smithy JSON AST model read from `file` into the IR.
@@ -106,9 +107,7 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
     let service_paging: traits::PaginatedTrait = cx
         .read(&Location::Model, &service_def.traits, id::PAGINATED)
         .unwrap_or_default();
-    let mut paginators = crate::model::paginators::PaginatorsFile {
-        pagination: indexmap::IndexMap::new(),
-    };
+    let mut paginators = Vec::new();
     let mut waiters = Vec::new();
     let mut operations: Vec<Operation> = cx
         .bound_operations(service_id, service_def)
@@ -118,9 +117,9 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
             let op = cx.operation(&op_id, def, service_def);
             let here = Location::Operation(op.name.clone());
             if let Some(p) = cx.read::<traits::PaginatedTrait>(&here, &def.traits, id::PAGINATED)
-                && let Some(def) = paginator(&p, &service_paging)
+                && let Some(spec) = paginator(&op.name, &p, &service_paging)
             {
-                paginators.pagination.insert(op.name.clone(), def);
+                paginators.push(spec);
             }
             if let Some(w) = cx.read::<indexmap::IndexMap<String, traits::WaiterTrait>>(
                 &here,
@@ -144,20 +143,9 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
     for id in std::mem::take(&mut cx.prelude) {
         if let Some(kind) = traits::prelude(&id) {
             let id = ShapeId::new(id);
-            shapes.entry(id.clone()).or_insert_with(|| Shape {
-                id,
-                kind,
-                docs: None,
-                deprecated: None,
-                sensitive: false,
-                error: None,
-                constraints: Default::default(),
-                unsupported: None,
-                xml_name: None,
-                xml_namespace: None,
-                event_stream: None,
-                streaming: false,
-            });
+            shapes
+                .entry(id.clone())
+                .or_insert_with(|| Shape::plain(id, kind));
         }
     }
 
@@ -187,19 +175,20 @@ pub fn lower_smithy(file: &str, model: &SmithyModel) -> Result<Model> {
     }
 }
 
-/// The botocore form of a `paginated` trait merged over the service's defaults; `None` without
-/// both tokens (a paginated trait may only name the page size).
+/// The paginator of operation `operation`: its `paginated` trait merged over the service's
+/// defaults; `None` without both tokens (a paginated trait may only name the page size).
 fn paginator(
+    operation: &str,
     op: &traits::PaginatedTrait,
     service: &traits::PaginatedTrait,
-) -> Option<crate::model::paginators::PaginatorDef> {
-    use crate::model::paginators::{OneOrMany, PaginatorDef};
+) -> Option<PaginatorSpec> {
     let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
-    Some(PaginatorDef {
-        input_token: OneOrMany::One(pick(&op.input_token, &service.input_token)?),
-        output_token: OneOrMany::One(pick(&op.output_token, &service.output_token)?),
+    Some(PaginatorSpec {
+        operation: operation.to_owned(),
+        input_tokens: vec![pick(&op.input_token, &service.input_token)?],
+        output_tokens: vec![pick(&op.output_token, &service.output_token)?],
         limit_key: pick(&op.page_size, &service.page_size),
-        result_key: pick(&op.items, &service.items).map(OneOrMany::One),
+        result_keys: pick(&op.items, &service.items).into_iter().collect(),
         more_results: None,
     })
 }
@@ -528,7 +517,7 @@ impl Lowering<'_> {
         let t = &def.traits;
         let http = self.read::<traits::HttpTrait>(&here, t, id::HTTP);
         if let Some(h) = &http
-            && !super::METHODS.contains(&h.method.to_ascii_uppercase().as_str())
+            && !crate::ir::METHODS.contains(&h.method.to_ascii_uppercase().as_str())
         {
             self.problem(here.clone(), format!("unknown HTTP method `{}`", h.method));
         }
@@ -559,7 +548,7 @@ impl Lowering<'_> {
                 .as_ref()
                 .and_then(|i| self.shapes.get(i.as_str()))
                 .and_then(|s| s.members.as_ref());
-            for label in super::host_prefix_labels(template) {
+            for label in crate::ir::host_prefix_labels(template) {
                 let target = members
                     .and_then(|m| m.get(label))
                     .map(|m| m.target.as_str());

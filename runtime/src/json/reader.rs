@@ -1,375 +1,11 @@
-//! The awsJson wire format: a streaming JSON writer, a pull reader, and the error envelope
-//! (`__type` / `code` / `X-Amzn-ErrorType`, `message`).
-//!
-//! # Why hand-written, and not serde_json
-//!
-//! Generated code needs two things from a JSON library: write a body member by member, and read
-//! a body member by member into typed structs, skipping what it does not know. Both are small
-//! (this file), and doing them here instead of through serde_json keeps the generated crate
-//! free of serde on the wire path:
-//!
-//! * **Compile time** (a product feature): with this module the `serde` feature stays optional,
-//!   and without it a JSON service crate depends on `http` alone. Measured cold (`cargo build
-//!   --release`, empty target directory, 2 cores): `awsgen-generated` with only `memorydb`
-//!   builds in 7.7 s (`http`, `bytes`, `itoa`, the crate); the same with the `serde` feature,
-//!   which is what a serde-based wire format would make mandatory, takes 27.9 s (serde derive
-//!   and its proc-macro stack), before serde_json's own 2.5–2.8 s (`shared/perf/limits.md`).
-//!   Per-shape `Deserialize`/`Visitor` impls would also be much more code for rustc than the
-//!   straight-line functions generated against this reader.
-//! * **Run time**: the reader validates UTF-8 once for the whole body and then hands out
-//!   `&str` slices (no per-string check), scans strings eight bytes at a time, borrows
-//!   strings without escapes, and reads epoch seconds exactly from the number's text
-//!   ([`DateTime::parse_epoch_seconds`]) instead of through `f64`. Measured with callgrind
-//!   (release build, instructions per call, same generated types): parsing a 1,024-byte MemoryDB
-//!   `CopySnapshot` response (every `Snapshot` and `ClusterConfiguration` member, two shards)
-//!   through `parse_response` costs 26.5k instructions, against 35.8k for
-//!   `serde_json::from_slice` into the same types with their serde derives (and 31.1k for the
-//!   hand-tuned serde derive of `shared/perf/limits.md`); the whole `build_request` (body,
-//!   `http::Request`, three headers) costs 6.4k.
-//!
-//! # Safety on hostile input
-//!
-//! Nothing here panics on any input. Nesting is bounded by [`MAX_DEPTH`] (containers opened
-//! through the reader count, including the ones [`JsonReader::skip`] walks); numbers that do
-//! not fit the member's type, malformed UTF-8, bad escapes, lone surrogates, control characters
-//! in strings, trailing garbage and truncation are errors ([`JsonError`]).
-//!
-//! A member given twice is an error too: a structure member ([`set`]), a map key (generated
-//! parsers call [`JsonReader::duplicate_key`]), and the error envelope's `__type`, `code` and
-//! message keys. A response with two values for one member is malformed, and a parser that
-//! silently picks one invites differential-parsing bugs (a proxy that reads the first value,
-//! we the last). botocore's JSON parsing (Python's `json`) keeps the last value; we
-//! deliberately differ. `null` means "absent" everywhere, so a `null` occurrence never
-//! counts: `{"A": null, "A": 1}` and `{"A": 1, "A": null}` both read `A` as 1.
+//! The JSON pull reader: a body value by value, borrowing strings without escapes.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use super::error::ErrorMetadata;
-use super::operation::{EnvelopeError, InvalidResponse, envelope_metadata};
-use super::timestamp::DateTime;
-
-/// How deeply objects and arrays may nest in a body before reading fails.
-pub const MAX_DEPTH: usize = 128;
-
-/// Why a JSON body could not be read: what was wrong, and at which byte.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonError {
-    offset: usize,
-    message: Cow<'static, str>,
-}
-
-impl JsonError {
-    /// An error at byte `offset` of the body.
-    pub fn new(offset: usize, message: impl Into<Cow<'static, str>>) -> Self {
-        Self {
-            offset,
-            message: message.into(),
-        }
-    }
-
-    /// The byte offset in the body where reading failed.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// What was wrong.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// This error as the [`InvalidResponse`] of a response with HTTP `status`.
-    pub fn into_invalid(self, status: u16) -> InvalidResponse {
-        InvalidResponse::new(status, format!("malformed JSON body: {self}"))
-    }
-}
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at byte {}", self.message, self.offset)
-    }
-}
-
-impl std::error::Error for JsonError {}
-
-// ---------------------------------------------------------------------------------------------
-// Writer
-
-/// Writes one JSON text, value by value. Commas are placed automatically: call
-/// [`key`](Self::key) before each member value of an object, nothing between array items.
-///
-/// Writing cannot fail; the caller is trusted to nest `begin_*`/`end_*` correctly (generated
-/// code does).
-#[derive(Debug)]
-pub struct JsonWriter {
-    out: String,
-    comma: bool,
-}
-
-impl Default for JsonWriter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl JsonWriter {
-    /// A writer with room for a typical request body (512 bytes), so small bodies never
-    /// reallocate.
-    #[inline]
-    pub fn new() -> Self {
-        Self::with_capacity(512)
-    }
-
-    /// A writer with room for `capacity` bytes.
-    #[inline]
-    pub fn with_capacity(capacity: usize) -> Self {
-        Self {
-            out: String::with_capacity(capacity),
-            comma: false,
-        }
-    }
-
-    /// The JSON text written so far.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        &self.out
-    }
-
-    /// The JSON text as bytes.
-    #[inline]
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.out.into_bytes()
-    }
-
-    fn value_start(&mut self) {
-        if self.comma {
-            self.out.push(',');
-        }
-        self.comma = true;
-    }
-
-    /// Opens an object (a structure or union).
-    #[inline]
-    pub fn begin_object(&mut self) {
-        self.value_start();
-        self.out.push('{');
-        self.comma = false;
-    }
-
-    /// Closes the object opened last.
-    #[inline]
-    pub fn end_object(&mut self) {
-        self.out.push('}');
-        self.comma = true;
-    }
-
-    /// Opens a map of `_len` entries (JSON does not need the length; the CBOR writer does).
-    #[inline]
-    pub fn begin_map(&mut self, _len: usize) {
-        self.begin_object();
-    }
-
-    /// Closes the map opened last.
-    #[inline]
-    pub fn end_map(&mut self) {
-        self.end_object();
-    }
-
-    /// Opens an array of `_len` items.
-    #[inline]
-    pub fn begin_array(&mut self, _len: usize) {
-        self.value_start();
-        self.out.push('[');
-        self.comma = false;
-    }
-
-    /// Closes the array opened last.
-    #[inline]
-    pub fn end_array(&mut self) {
-        self.out.push(']');
-        self.comma = true;
-    }
-
-    /// Writes the key of the next object member.
-    #[inline]
-    pub fn key(&mut self, key: &str) {
-        if self.comma {
-            self.out.push(',');
-        }
-        push_string(&mut self.out, key);
-        self.out.push(':');
-        self.comma = false;
-    }
-
-    /// Writes a string.
-    #[inline]
-    pub fn string(&mut self, value: &str) {
-        self.value_start();
-        push_string(&mut self.out, value);
-    }
-
-    /// Writes a boolean.
-    #[inline]
-    pub fn bool(&mut self, value: bool) {
-        self.value_start();
-        self.out.push_str(if value { "true" } else { "false" });
-    }
-
-    /// Writes `null` (only documents contain nulls; members that are not set are left out).
-    #[inline]
-    pub fn null(&mut self) {
-        self.value_start();
-        self.out.push_str("null");
-    }
-
-    /// Writes an integer.
-    #[inline]
-    pub fn int(&mut self, value: i64) {
-        self.value_start();
-        push_int(&mut self.out, value);
-    }
-
-    /// Writes an unsigned integer (documents only).
-    #[inline]
-    pub fn uint(&mut self, value: u64) {
-        self.value_start();
-        push_uint(&mut self.out, value);
-    }
-
-    /// Writes a double: the shortest decimal that reads back as the same `f64`, or the
-    /// strings `"NaN"`, `"Infinity"`, `"-Infinity"`, as the awsJson protocols send them.
-    #[inline]
-    pub fn f64(&mut self, value: f64) {
-        self.value_start();
-        if !push_special_float(&mut self.out, value) {
-            use fmt::Write as _;
-            let _ = write!(self.out, "{value}");
-        }
-    }
-
-    /// Writes a float, printed as the shortest decimal that reads back as the same `f32` (so
-    /// `1.1f32` is `1.1`, not `1.100000023841858`).
-    #[inline]
-    pub fn f32(&mut self, value: f32) {
-        self.value_start();
-        if !push_special_float(&mut self.out, f64::from(value)) {
-            use fmt::Write as _;
-            let _ = write!(self.out, "{value}");
-        }
-    }
-
-    /// Writes arbitrary-precision number text (`bigInteger`/`bigDecimal`) as a JSON number
-    /// when it is one, and as a string otherwise, so the body always stays valid JSON.
-    #[inline]
-    pub fn big_number(&mut self, text: &str) {
-        self.value_start();
-        if number_len(text.as_bytes()) == Some(text.len()) {
-            self.out.push_str(text);
-        } else {
-            push_string(&mut self.out, text);
-        }
-    }
-
-    /// Writes a timestamp as epoch seconds (a number, with up to three fractional digits), the
-    /// awsJson default.
-    #[inline]
-    pub fn epoch_seconds(&mut self, value: DateTime) {
-        self.value_start();
-        value.fmt_epoch_seconds(&mut self.out);
-    }
-
-    /// Writes a timestamp as an RFC 3339 string (`timestampFormat: iso8601`).
-    #[inline]
-    pub fn date_time(&mut self, value: DateTime) {
-        self.value_start();
-        self.out.push('"');
-        value.fmt_date_time(&mut self.out);
-        self.out.push('"');
-    }
-
-    /// Writes a timestamp as an HTTP date string (`timestampFormat: rfc822`).
-    #[inline]
-    pub fn http_date(&mut self, value: DateTime) {
-        self.value_start();
-        self.out.push('"');
-        value.fmt_http_date(&mut self.out);
-        self.out.push('"');
-    }
-}
-
-fn push_special_float(out: &mut String, value: f64) -> bool {
-    let text = if value.is_nan() {
-        "\"NaN\""
-    } else if value == f64::INFINITY {
-        "\"Infinity\""
-    } else if value == f64::NEG_INFINITY {
-        "\"-Infinity\""
-    } else {
-        return false;
-    };
-    out.push_str(text);
-    true
-}
-
-fn push_uint(out: &mut String, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        // A single decimal digit: the cast cannot truncate.
-        digits[start] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    for &d in &digits[start..] {
-        out.push(char::from(d));
-    }
-}
-
-fn push_int(out: &mut String, value: i64) {
-    if value < 0 {
-        out.push('-');
-    }
-    push_uint(out, value.unsigned_abs());
-}
-
-/// Appends `value` as a JSON string literal.
-fn push_string(out: &mut String, value: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let bytes = value.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0x00..=0x1f => "",
-            _ => continue,
-        };
-        // `start` and `i` sit on ASCII bytes or the ends, so both are char boundaries.
-        out.push_str(value.get(start..i).unwrap_or_default());
-        if escape.is_empty() {
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
-        }
-        start = i + 1;
-    }
-    out.push_str(value.get(start..).unwrap_or_default());
-    out.push('"');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reader
+use super::{JsonError, MAX_DEPTH};
+use crate::timestamp::DateTime;
+use crate::wire::Kind;
 
 /// The state of one object being read; see [`JsonReader::next_key`].
 #[derive(Debug)]
@@ -381,23 +17,6 @@ pub struct Object {
 #[derive(Debug)]
 pub struct Array {
     first: bool,
-}
-
-/// What kind of value comes next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// `null`.
-    Null,
-    /// `true` or `false`.
-    Bool,
-    /// A number.
-    Number,
-    /// A string.
-    String,
-    /// An array.
-    Array,
-    /// An object.
-    Object,
 }
 
 /// Reads one JSON text value by value.
@@ -906,7 +525,7 @@ fn plain_run_end(b: &[u8], from: usize) -> usize {
 
 /// The length of the JSON number at the start of `b`, if one starts there:
 /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-fn number_len(b: &[u8]) -> Option<usize> {
+pub(super) fn number_len(b: &[u8]) -> Option<usize> {
     let digits = |from: usize| {
         b.get(from..).map_or(0, |rest| {
             rest.iter().take_while(|c| c.is_ascii_digit()).count()
@@ -939,159 +558,103 @@ fn number_len(b: &[u8]) -> Option<usize> {
     Some(i)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Members given twice
-
-/// Stores `value`, a member just read (`None` for `null`), in `slot`, the member's field
-/// of the structure being read, unless the member already has a value: then returns `false`,
-/// and the caller fails with [`JsonReader::duplicate_member`] (see the [module docs](self)).
-/// `null` leaves the field as it is.
-#[inline]
-pub fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    match value {
-        Some(_) if slot.is_some() => false,
-        Some(value) => {
-            *slot = Some(value);
-            true
-        }
-        None => true,
-    }
-}
-
 impl JsonReader<'_> {
-    /// The error of a `member` given twice in a `structure` (see the [module docs](self)).
+    /// The error of a `member` given twice in a `structure` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
     pub fn duplicate_member(&self, member: &str, structure: &'static str) -> JsonError {
-        self.error(super::operation::duplicate_member_message(
+        self.error(crate::operation::duplicate_member_message(
             member, structure,
         ))
     }
 
-    /// The error of a map key given twice in a `map` (see the [module docs](self)).
+    /// The error of a map key given twice in a `map` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
     pub fn duplicate_key(&self, key: &str, map: &'static str) -> JsonError {
-        self.error(super::operation::duplicate_key_message(key, map))
+        self.error(crate::operation::duplicate_key_message(key, map))
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Whole bodies, errors, headers
+impl<'a> crate::wire::Reader<'a> for JsonReader<'a> {
+    type Error = JsonError;
+    type Object = Object;
+    type Array = Array;
 
-/// Parses a whole response body with `parse` (a generated structure parser): an empty body
-/// reads as `{}`, and anything but whitespace after the value is an error.
-pub fn parse_body<'a, T>(
-    status: u16,
-    body: &'a [u8],
-    parse: impl FnOnce(&mut JsonReader<'a>) -> Result<T, JsonError>,
-) -> Result<T, InvalidResponse> {
-    let run = || {
-        let mut reader = JsonReader::new(body)?;
-        if reader.at_end() {
-            reader = JsonReader::new(b"{}")?;
-        }
-        let value = parse(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
-    };
-    run().map_err(|e: JsonError| e.into_invalid(status))
-}
-
-pub use super::operation::{request_id, sanitize_error_code};
-
-/// Reads the error envelope of an error response (HTTP `status`): the code from the body's
-/// `__type`, else its `code`, else the `X-Amzn-ErrorType` header (each sanitized with
-/// [`sanitize_error_code`]); the message from `message`, `Message` or `errorMessage`; the
-/// request id from `x-amzn-RequestId`. A body that is not JSON is an error unless the header
-/// gives the code; a response without any code gets an empty one.
-pub fn error_metadata(
-    status: u16,
-    headers: &http::HeaderMap,
-    body: &[u8],
-) -> Result<ErrorMetadata, InvalidResponse> {
-    envelope_metadata(status, headers, error_fields(body), JsonError::into_invalid)
-}
-
-/// Reads the error envelope of a restJson1 error response: as [`error_metadata`], except that
-/// the `X-Amzn-ErrorType` header, when present, names the code before the body does (then the
-/// body's `code`, then `__type`, as botocore and the Smithy restJson1 specification read them).
-pub fn rest_error_metadata(
-    status: u16,
-    headers: &http::HeaderMap,
-    body: &[u8],
-) -> Result<ErrorMetadata, InvalidResponse> {
-    let header = headers
-        .get("x-amzn-errortype")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| !sanitize_error_code(v).is_empty());
-    let fields = match error_fields_ranked(body, ["code", "__type"]) {
-        Ok((_, message)) if header => Ok((None, message)),
-        other => other,
-    };
-    envelope_metadata(status, headers, fields, JsonError::into_invalid)
-}
-
-impl From<JsonError> for EnvelopeError<JsonError> {
-    fn from(e: JsonError) -> Self {
-        Self::Unreadable(e)
+    fn error(&self, message: Cow<'static, str>) -> JsonError {
+        JsonReader::error(self, message)
+    }
+    fn kind(&mut self) -> Result<Kind, JsonError> {
+        self.peek()
+    }
+    fn is_object(&mut self) -> Result<bool, JsonError> {
+        Ok(self.peek()? == Kind::Object)
+    }
+    fn is_string(&mut self) -> Result<bool, JsonError> {
+        Ok(self.peek()? == Kind::String)
+    }
+    fn null(&mut self) -> Result<bool, JsonError> {
+        JsonReader::null(self)
+    }
+    fn bool(&mut self) -> Result<bool, JsonError> {
+        JsonReader::bool(self)
+    }
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        JsonReader::string(self)
+    }
+    fn begin_object(&mut self) -> Result<Object, JsonError> {
+        JsonReader::begin_object(self)
+    }
+    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, JsonError> {
+        JsonReader::next_key(self, object)
+    }
+    fn begin_array(&mut self) -> Result<Array, JsonError> {
+        JsonReader::begin_array(self)
+    }
+    fn next_item(&mut self, array: &mut Array) -> Result<bool, JsonError> {
+        JsonReader::next_item(self, array)
+    }
+    fn skip(&mut self) -> Result<(), JsonError> {
+        JsonReader::skip(self)
+    }
+    fn finish(&mut self) -> Result<(), JsonError> {
+        JsonReader::finish(self)
     }
 }
 
-/// `(code, message)` from an error body; fields that are not strings are ignored. Each of the
-/// keys read may be given once (`null` counts as absent).
-fn error_fields(body: &[u8]) -> Result<(Option<String>, Option<String>), EnvelopeError<JsonError>> {
-    error_fields_ranked(body, ["__type", "code"])
-}
+#[cfg(test)]
+mod tests {
+    use super::{number_len, plain_run_end};
 
-/// [`error_fields`], with the two code keys in the order of preference given.
-fn error_fields_ranked(
-    body: &[u8],
-    codes: [&str; 2],
-) -> Result<(Option<String>, Option<String>), EnvelopeError<JsonError>> {
-    let [first, second] = codes;
-    let mut reader = JsonReader::new(body)?;
-    if reader.at_end() {
-        return Ok((None, None));
-    }
-    if reader.peek()? != Kind::Object {
-        reader.skip()?;
-        reader.finish()?;
-        return Ok((None, None));
-    }
-    // Ranked: `codes[0]` before `codes[1]`; `message` before `Message` before `errorMessage`.
-    let mut code: (u8, Option<String>) = (u8::MAX, None);
-    let mut message: (u8, Option<String>) = (u8::MAX, None);
-    // One bit per key, set once the key has been given (not `null`).
-    let mut seen = 0u8;
-    let mut object = reader.begin_object()?;
-    while let Some(key) = reader.next_key(&mut object)? {
-        let (slot, rank, bit) = match key.as_ref() {
-            k if k == first => (&mut code, 0, 1),
-            k if k == second => (&mut code, 1, 2),
-            "message" => (&mut message, 0, 4),
-            "Message" => (&mut message, 1, 8),
-            "errorMessage" => (&mut message, 2, 16),
-            _ => {
-                reader.skip()?;
-                continue;
+    #[test]
+    fn plain_runs_end_at_the_first_quote_backslash_or_control_byte_in_every_lane() {
+        // Each stop byte at every offset of a 20-byte run: the eight-byte loop (two words) and
+        // the byte-by-byte tail both see it.
+        for stop in [b'"', b'\\', b'\n', 0x00, 0x1f] {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = stop;
+                assert_eq!(plain_run_end(&b, 0), at, "stop {stop:#x} at {at}");
+                // A second stop after the first does not matter.
+                b[19] = b'"';
+                assert_eq!(plain_run_end(&b, 0), at, "stop {stop:#x} at {at}");
             }
-        };
-        if reader.null()? {
-            continue;
         }
-        if seen & bit != 0 {
-            return Err(EnvelopeError::Duplicate(
-                reader.error(format!("`{key}` given twice in the error response")),
-            ));
-        }
-        seen |= bit;
-        if reader.peek()? == Kind::String && rank < slot.0 {
-            *slot = (rank, Some(reader.string()?.into_owned()));
-        } else {
-            reader.skip()?;
+        // DEL, bytes with the high bit set (UTF-8) and the neighbours of `"` and `\` are plain.
+        let plain = [0x7f, 0xff, 0xc3, 0xa9, b' ', b'!', b'#', b'[', b']', b'z'];
+        assert_eq!(plain_run_end(&plain, 0), plain.len());
+        assert_eq!(plain_run_end(b"ab\"cd", 3), 5);
+    }
+
+    #[test]
+    fn number_len_follows_the_json_grammar() {
+        assert_eq!(number_len(b"0"), Some(1));
+        assert_eq!(number_len(b"-12.5e+3,"), Some(8));
+        assert_eq!(number_len(b"7E-0]"), Some(4));
+        // A leading zero is the whole integer part: `01` is the number 0 and then `1`.
+        assert_eq!(number_len(b"01"), Some(1));
+        for bad in [&b"-"[..], b"1.", b"1.e5", b"1e", b"1e+", b".5", b"+1", b""] {
+            assert_eq!(number_len(bad), None, "{}", String::from_utf8_lossy(bad));
         }
     }
-    reader.finish()?;
-    Ok((code.1, message.1))
 }

@@ -7,7 +7,7 @@
 
 use std::process::{Command, Stdio};
 
-use super::credentials::Credentials;
+use crate::credentials::Credentials;
 
 /// How much of the command's standard error an error message quotes.
 const STDERR_QUOTED: usize = 1000;
@@ -57,7 +57,7 @@ fn run_blocking(command: &str) -> Result<Credentials, String> {
             }
         ));
     }
-    let document = super::credential_json::parse(&output.stdout)
+    let document = crate::credentials::json_document::parse(&output.stdout)
         .map_err(|e| format!("credential_process `{command}`: {e}"))?;
     match document.get("Version") {
         Some("1") => {}

@@ -6,15 +6,15 @@
 //! (STS AssumeRole), then SSO (`sso_session` or legacy `sso_start_url`), then
 //! `credential_process`, then static keys; 3. web identity from
 //! `AWS_WEB_IDENTITY_TOKEN_FILE` and `AWS_ROLE_ARN` (EKS); 4. the container endpoint
-//! ([`container_credentials`](super::container_credentials)); 5. instance metadata
-//! ([`imds`](super::imds)). The first source that is configured decides: a configured source
+//! ([`container_credentials`](crate::credentials::container)); 5. instance metadata
+//! ([`imds`](crate::imds)). The first source that is configured decides: a configured source
 //! that fails ends the chain with an error (as the SDKs do), naming every source tried and why
 //! each was skipped or failed. No message carries a secret.
 //!
 //! The STS and SSO calls (AssumeRole, AssumeRoleWithWebIdentity, GetRoleCredentials) go
 //! through a [`Federation`]: the generated crate implements it with its own STS and SSO
 //! clients, generated from their models. SSO profiles: see
-//! [`credential_sso`](super::credential_sso).
+//! [`credential_sso`](crate::credentials::sso).
 //!
 //! Region: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`, instance metadata.
 
@@ -23,11 +23,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::container_credentials::ContainerCredentials;
-use super::credential_cache::ProvideCredentials;
-use super::credentials::{Credentials, CredentialsError, Profile, SharedFiles, profile_name};
-use super::imds::{Imds, ImdsError};
-use super::transport::{BoxFuture, HttpClient, HyperClient};
+use crate::credentials::cache::ProvideCredentials;
+use crate::credentials::container::ContainerCredentials;
+use crate::credentials::{Credentials, CredentialsError, Profile, SharedFiles, profile_name};
+use crate::imds::{Imds, ImdsError};
+use crate::transport::{BoxFuture, HttpClient, HyperClient};
 
 /// An STS `AssumeRole` call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +59,7 @@ impl fmt::Debug for AssumeRoleWithWebIdentity {
         f.debug_struct("AssumeRoleWithWebIdentity")
             .field("role_arn", &self.role_arn)
             .field("role_session_name", &self.role_session_name)
-            .field("web_identity_token", &super::error::REDACTED)
+            .field("web_identity_token", &crate::error::REDACTED)
             .finish()
     }
 }
@@ -81,7 +81,7 @@ impl fmt::Debug for GetRoleCredentials {
         f.debug_struct("GetRoleCredentials")
             .field("account_id", &self.account_id)
             .field("role_name", &self.role_name)
-            .field("access_token", &super::error::REDACTED)
+            .field("access_token", &crate::error::REDACTED)
             .finish()
     }
 }
@@ -145,8 +145,8 @@ fn missing(service: &str, operation: &str) -> BoxFuture<'static, Result<Credenti
 const MAX_ROLE_CHAIN: usize = 10;
 
 /// The default chain (see the module documentation). Resolves afresh on every call: wrap it in
-/// a [`CredentialsCache`](super::credential_cache::CredentialsCache), as
-/// [`Config::from_env`](super::client::Config::from_env) does.
+/// a [`CredentialsCache`](crate::credentials::cache::CredentialsCache), as
+/// [`Config::from_env`](crate::client::Config::from_env) does.
 #[derive(Clone)]
 pub struct DefaultChain {
     env: BTreeMap<String, String>,
@@ -360,7 +360,7 @@ impl DefaultChain {
             return self.sso(files, profile).await;
         }
         if let Some(command) = profile.get("credential_process") {
-            return super::credential_process::run(command).await;
+            return crate::credentials::process::run(command).await;
         }
         profile.credentials().map_err(|e| e.message().to_owned())
     }
@@ -474,11 +474,11 @@ impl DefaultChain {
 
     /// `sso_session` or the legacy SSO settings: the cached token, then GetRoleCredentials.
     async fn sso(&self, files: &SharedFiles, profile: &Profile) -> Result<Credentials, String> {
-        let sso = super::credential_sso::sso_profile(files, profile, &self.env)?;
+        let sso = crate::credentials::sso::sso_profile(files, profile, &self.env)?;
         let call = GetRoleCredentials {
             account_id: sso.account_id.clone(),
             role_name: sso.role_name.clone(),
-            access_token: super::credential_sso::access_token(&sso.token_file)?,
+            access_token: crate::credentials::sso::access_token(&sso.token_file)?,
         };
         let target = FederationTarget {
             region: sso.region.clone(),
