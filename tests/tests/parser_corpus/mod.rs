@@ -198,10 +198,23 @@ pub fn samples() -> Vec<Sample> {
                 };
                 let response = &case["response"];
                 let body_text = response["body"].as_str().unwrap_or_default();
-                let body = if protocol == Protocol::Cbor {
+                // An event stream's body is binary: the suites give it in base64, as CBOR's.
+                let shapes = &suite["shapes"];
+                let output = case["given"]["output"]["shape"]
+                    .as_str()
+                    .unwrap_or_default();
+                let event_stream = shapes[output]["members"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .any(|(_, m)| {
+                        shapes[m["shape"].as_str().unwrap_or_default()]["eventstream"]
+                            == Value::Bool(true)
+                    });
+                let body = if protocol == Protocol::Cbor || event_stream {
                     base64::engine::general_purpose::STANDARD
                         .decode(body_text)
-                        .expect("CBOR suite bodies are base64")
+                        .expect("CBOR and event-stream suite bodies are base64")
                 } else {
                     body_text.as_bytes().to_vec()
                 };
