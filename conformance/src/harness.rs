@@ -91,6 +91,12 @@ where
     }
 }
 
+/// Takes an output's event stream out of it (`parse_stream`'s `take`).
+pub type TakeStream<O, T> =
+    fn(
+        &mut <O as Operation>::Output,
+    ) -> Option<crate::runtime::event_receiver::Receiver<T, <O as Operation>::Error>>;
+
 /// Runs `O::parse_response` of an operation whose output has an event stream, then reads the
 /// whole stream (the body given is all of it): the output's JSON gets the events, serialized,
 /// under `member` (the stream member's name); an exception or error message is the operation's
@@ -101,7 +107,7 @@ pub fn parse_stream<O, T>(
     body: &[u8],
     error_parts: fn(&O::Error) -> ErrorParts,
     member: &str,
-    take: fn(&mut O::Output) -> Option<crate::runtime::event_receiver::Receiver<T, O::Error>>,
+    take: TakeStream<O, T>,
 ) -> Outcome
 where
     O: Operation,

@@ -1030,3 +1030,130 @@ fn rest_xml_headers_and_duplicates_are_bounded() {
     );
     assert_invalid(error, "TopLevel");
 }
+
+/// restXml binds the status code (any 2xx a success response has) and timestamp headers in
+/// each of their formats, a header that is not a date of its format being an invalid response
+/// naming it; below, the error statuses of restXml and ec2 go to the error envelope, and a
+/// hostile response of either protocol (a document cut at any byte, markup that is not XML, an
+/// HTML page from a 5xx, a header value that is not text) is an `Err`, never a panic.
+#[test]
+fn rest_xml_and_ec2_status_codes_and_hostile_responses() {
+    for status in [200, 201, 299] {
+        assert_eq!(
+            output(run_with(
+                "rest_xml_output_19",
+                "HttpResponseCode",
+                status,
+                &http::HeaderMap::new(),
+                b""
+            )),
+            json!({"Status": status})
+        );
+    }
+    let timestamps = ("rest_xml_output_29", "TimestampFormatHeaders");
+    let value = output(run_with(
+        timestamps.0,
+        timestamps.1,
+        200,
+        &headers(&[
+            ("X-memberEpochSeconds", b"1576540098"),
+            ("X-memberHttpDate", b"Mon, 16 Dec 2019 23:48:18 GMT"),
+            ("X-memberDateTime", b"2019-12-16T23:48:18Z"),
+        ]),
+        b"",
+    ));
+    assert_eq!(
+        value,
+        json!({
+            "memberEpochSeconds": "2019-12-16T23:48:18Z",
+            "memberHttpDate": "2019-12-16T23:48:18Z",
+            "memberDateTime": "2019-12-16T23:48:18Z",
+        })
+    );
+    for (header, value) in [
+        (
+            "X-memberEpochSeconds",
+            &b"Mon, 16 Dec 2019 23:48:18 GMT"[..],
+        ),
+        ("X-memberHttpDate", b"2019-12-16T23:48:18Z"),
+        ("X-memberDateTime", b"1576540098"),
+        ("X-defaultFormat", b"Mon, 99 Foo 2019 23:48:18 GMT"),
+        ("X-memberDateTime", b"caf\xc3\xa9"),
+    ] {
+        let message = invalid(run_with(
+            timestamps.0,
+            timestamps.1,
+            200,
+            &headers(&[(header, value)]),
+            b"",
+        ));
+        assert!(
+            message.contains(&header.to_ascii_lowercase()),
+            "{header}: {message}"
+        );
+    }
+
+    // Error statuses: the envelope's code, whatever the status; a 5xx HTML page or an empty
+    // body is the generic error named by the status.
+    let rest_xml_error = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidGreeting</Code>\
+                          <Message>Hi</Message></Error><RequestId>foo-id</RequestId></ErrorResponse>";
+    let ec2_error = "<Response><Errors><Error><Code>InvalidGreeting</Code><Message>Hi</Message>\
+                     </Error></Errors><RequestID>foo-id</RequestID></Response>";
+    let rest_xml = ("rest_xml_output_09", "GreetingWithErrors");
+    let ec2 = ("ec2_output_03", "GreetingWithErrors");
+    for ((module, operation), body) in [(rest_xml, rest_xml_error), (ec2, ec2_error)] {
+        for status in [400, 404, 500] {
+            let outcome = run(module, operation, status, body.as_bytes());
+            let Outcome::Error { code, message, .. } = outcome else {
+                panic!("{module} {status}: expected an error, got {outcome:?}");
+            };
+            assert_eq!(code, "InvalidGreeting", "{module} {status}");
+            assert_eq!(message.as_deref(), Some("Hi"), "{module} {status}");
+        }
+        for body in [&b"<html><body>Bad Gateway</body></html>"[..], b""] {
+            let outcome = run(module, operation, 502, body);
+            let Outcome::Error { code, .. } = outcome else {
+                panic!("{module}: expected the generic error, got {outcome:?}");
+            };
+            assert_eq!(code, "502", "{module}");
+        }
+        // Cut at every byte, as an error and as a success: an outcome, never a panic; a cut
+        // inside the markup is never a success.
+        for status in [200, 400] {
+            for cut in 1..body.len() {
+                let outcome = run(module, operation, status, &body.as_bytes()[..cut]);
+                if status == 400 {
+                    assert!(
+                        !matches!(outcome, Outcome::Output(_)),
+                        "{module}: an error status read as a success at byte {cut}"
+                    );
+                }
+            }
+        }
+        // Not XML at all, and XML with a doctype bomb's entity reference.
+        for body in [
+            &b"\x00\x01\x02garbage"[..],
+            b"<a><b></a></b>",
+            b"<!DOCTYPE x [<!ENTITY a \"aaaa\">]><Response>&a;&a;</Response>",
+        ] {
+            // At 200 the operation's output has no body member, so the body is not read: an
+            // outcome, never a panic. At 400 it is never a success.
+            let _ = run(module, operation, 200, body);
+            let outcome = run(module, operation, 400, body);
+            assert!(
+                !matches!(outcome, Outcome::Output(_)),
+                "{module} 400 {}: {outcome:?}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+    // A restXml error's header member that is not text: invalid, naming it.
+    let outcome = run_with(
+        rest_xml.0,
+        rest_xml.1,
+        403,
+        &headers(&[("X-Header", b"caf\xc3\xa9")]),
+        "<ErrorResponse><Error><Code>ComplexError</Code></Error></ErrorResponse>".as_bytes(),
+    );
+    assert_invalid(outcome, "x-header");
+}

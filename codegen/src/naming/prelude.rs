@@ -95,10 +95,9 @@ fn collect_other_idents(tokens: TokenStream, out: &mut HashSet<String>) -> bool 
             TokenTree::Ident(ident) => {
                 out.insert(ident.to_string());
             }
-            TokenTree::Group(g) => {
-                if !collect_other_idents(g.stream(), out) {
-                    return false;
-                }
+            // The guard walks the group (and its names go into `out`) either way.
+            TokenTree::Group(g) if !collect_other_idents(g.stream(), out) => {
+                return false;
             }
             TokenTree::Punct(p) if p.as_char() == '*' && i >= 2 && is_path_sep(&tokens, i - 2) => {
                 return false;
