@@ -295,14 +295,27 @@ fn dispatch(services: &[ServiceInput]) -> TokenStream {
                 .iter()
                 .map(|(_, v)| awsgen_codegen::naming::to_ident(v))
                 .collect();
-            let fields = if variants.is_empty() {
-                quote!(crate::harness::no_fields())
+            // Another error of the service comes as `Unhandled` holding the service's error,
+            // its members read.
+            let service_variants: Vec<_> = names
+                .service_errors()
+                .iter()
+                .map(|(_, v)| awsgen_codegen::naming::to_ident(v))
+                .collect();
+            let unhandled = if service_variants.is_empty() {
+                quote!(#path::#error::Unhandled(_) => crate::harness::no_fields(),)
             } else {
                 quote! {
-                    match error {
-                        #(#path::#error::#variants(inner) => crate::harness::fields(inner),)*
+                    #path::#error::Unhandled(service) => match service {
+                        #(crate::#module::Error::#service_variants(inner) => crate::harness::fields(inner),)*
                         _ => crate::harness::no_fields(),
-                    }
+                    },
+                }
+            };
+            let fields = quote! {
+                match error {
+                    #(#path::#error::#variants(inner) => crate::harness::fields(inner),)*
+                    #unhandled
                 }
             };
             let op_name = &op.name;

@@ -441,6 +441,7 @@ fn check_input(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Re
             return Err(format!("host: expected {host}, got {actual}"));
         }
     }
+    let list_headers = list_headers(shapes, input_shape);
     for (name, value) in expected["headers"].as_object().into_iter().flatten() {
         let value = value.as_str().unwrap_or_default();
         let actual = request
@@ -448,9 +449,14 @@ fn check_input(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> Re
             .get(name)
             .map(|v| v.to_str().unwrap_or("<non-UTF-8>"));
         let charset = format!("{value}; charset=utf-8");
+        // A list header is an HTTP list (RFC 9110 5.6.1: whitespace after a comma is
+        // optional): the Smithy suites join items with `, `, botocore's legacy ones with `,`,
+        // and botocore's runner compares them without it, as this one does.
+        let list = |v: &str| v.replace(", ", ",");
         let matches = match actual {
             Some(a) => {
                 a == value
+                    || (list_headers.contains(&name.to_ascii_lowercase()) && list(a) == list(value))
                     || (matches!(protocol, "query" | "ec2")
                         && name.eq_ignore_ascii_case("content-type")
                         && a == charset)
@@ -643,14 +649,48 @@ fn check_output(entry: &Entry, protocol: &str, suite: &Value, case: &Value) -> R
     compare::json(&expected, &actual).map_err(|m| format!("output: {m}"))
 }
 
-/// The error shape of `given` whose wire code is `code` (its `error.code`, else its name).
+/// The lowercase names of the headers that list members of `input_shape` are bound to.
+fn list_headers(shapes: &Value, input_shape: &str) -> Vec<String> {
+    shapes[input_shape]["members"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, m)| {
+            m["location"] == "header"
+                && m["shape"]
+                    .as_str()
+                    .is_some_and(|t| shapes[t]["type"] == "list")
+        })
+        .map(|(name, m)| {
+            m["locationName"]
+                .as_str()
+                .unwrap_or(name)
+                .to_ascii_lowercase()
+        })
+        .collect()
+}
+
+/// The error shape whose wire code is `code` (its `error.code`, else its name): one `given`
+/// lists, else any exception of the suite's shapes (botocore looks codes up in the whole
+/// service, and so does the generated code).
 fn error_shape(shapes: &Value, given: &Value, code: &str) -> String {
-    given["errors"]
+    let named = |name: &&str| shapes[*name]["error"]["code"].as_str().unwrap_or(name) == code;
+    let listed = given["errors"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|e| e["shape"].as_str())
-        .find(|name| shapes[*name]["error"]["code"].as_str().unwrap_or(name) == code)
+        .find(named);
+    let exceptions = shapes
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, s)| {
+            (s["exception"].as_bool() == Some(true) || s["error"].is_object())
+                .then_some(name.as_str())
+        });
+    listed
+        .or_else(|| exceptions.into_iter().find(named))
         .unwrap_or_default()
         .to_owned()
 }

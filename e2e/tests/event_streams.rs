@@ -380,7 +380,9 @@ mod bedrock {
             .await
             .expect("the call succeeds");
         match within(output.stream.as_mut().unwrap().recv()).await {
-            Err(EventStreamError::Service(ConverseStreamError::Unhandled(meta))) => {
+            Err(EventStreamError::Service(ConverseStreamError::Unhandled(
+                awsgen_e2e::bedrockruntime::Error::Unhandled(meta),
+            ))) => {
                 assert_eq!(meta.code(), "InternalFailure");
                 assert_eq!(meta.message(), Some("boom"));
             }
@@ -403,7 +405,9 @@ mod bedrock {
         let client = Client::new(config(addr)).expect("client");
         let err = within(client.call(input())).await.expect_err("an error");
         match err.service_error() {
-            Some(ConverseStreamError::Unhandled(meta)) => {
+            Some(ConverseStreamError::Unhandled(awsgen_e2e::bedrockruntime::Error::Unhandled(
+                meta,
+            ))) => {
                 assert_eq!(meta.message(), Some("bad model"));
                 assert_eq!(meta.status(), 400);
             }
@@ -731,7 +735,9 @@ mod s3_select {
         stream.finish().expect("a whole frame at the end");
         assert!(matches!(stream.next_event(), Some(Ok(Event::Records(_)))));
         match stream.next_event() {
-            Some(Err(EventStreamError::Service(SelectObjectContentError::Unhandled(meta)))) => {
+            Some(Err(EventStreamError::Service(SelectObjectContentError::Unhandled(
+                awsgen_e2e::s3select::Error::Unhandled(meta),
+            )))) => {
                 assert_eq!(meta.code(), "InternalError");
                 assert_eq!(meta.message(), Some("try again"));
             }

@@ -12,7 +12,7 @@ pub trait Operation {
     type Input;
     /// The operation's output.
     type Output;
-    /// The operation's error (one variant per modeled error, plus `Unhandled`).
+    /// The operation's error (one variant per listed error, plus `Unhandled` for any other).
     type Error: std::error::Error;
 
     /// The operation's name in the model (`CopySnapshot`).
@@ -145,6 +145,15 @@ impl<E> ResponseError<E> {
         match self {
             ResponseError::Service(e) => Ok(e),
             invalid => Err(invalid),
+        }
+    }
+
+    /// The same outcome with the service error converted by `f` (an operation's error from
+    /// the service's error).
+    pub fn map<F>(self, f: impl FnOnce(E) -> F) -> ResponseError<F> {
+        match self {
+            ResponseError::Service(e) => ResponseError::Service(f(e)),
+            ResponseError::Invalid(invalid) => ResponseError::Invalid(invalid),
         }
     }
 }

@@ -169,3 +169,19 @@ fn unreadable_error_bodies() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_error_of_another_operation_is_unhandled_with_its_members_read() {
+    // `CacheClusterNotFound` is `DescribeCacheClusters`'s error, not `CopySnapshot`'s: botocore
+    // looks codes up in the whole service (legacy query suite 16.1), and so does the generated
+    // code, so it is `Unhandled` holding the service's `CacheClusterNotFoundFault`.
+    use awsgen_generated::elasticache::Error;
+    let error = parse_error(404, &error_body("CacheClusterNotFound", "no such cluster"));
+    let CopySnapshotError::Unhandled(Error::CacheClusterNotFoundFault(e)) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(e.message.as_deref(), Some("no such cluster"));
+    assert_eq!(error.code(), "CacheClusterNotFound");
+    assert_eq!(error.request_id(), Some("req-2"));
+    assert_eq!(error.meta().status(), 404);
+}

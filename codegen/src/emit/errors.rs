@@ -1,5 +1,6 @@
-//! Operation error enums (one variant per modeled error, plus `Unhandled`) and the `Display`
-//! and `Error` implementations of error structures.
+//! The service's `Error` (a variant per error shape), operation error enums (one variant per
+//! listed error, plus `Unhandled` holding any other) and the `Display` and `Error`
+//! implementations of error structures.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,20 +30,7 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let variant_docs: Vec<_> = names
         .error_variants
         .iter()
-        .map(|(id, _)| {
-            let shape = svc.model.shape(id);
-            let mut doc = Doc::from_html(shape.docs.as_deref(), || {
-                format!("The service answered with the error {}.", code(id.name()))
-            });
-            if let Some(info) = &shape.error {
-                let status = info
-                    .http_status
-                    .map(|s| format!(", HTTP status {s}"))
-                    .unwrap_or_default();
-                doc.paragraph(&format!("Wire code {}{status}.", code(&info.code)));
-            }
-            doc.attrs()
-        })
+        .map(|(id, _)| variant_doc(svc, id))
         .collect();
     // `is_<variant>()`, one per modeled error (named apart in case two variants snake-case
     // alike).
@@ -67,9 +55,25 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
         .collect();
     let doc = format!(
         " The errors of the {} operation: one variant per error the model lists, and \
-         `Unhandled` for any other code.",
+         `Unhandled` for any other error.",
         code(&op.name)
     );
+    let service_error = svc.error_path();
+    let from_body = if variants.is_empty() {
+        quote!(Self::Unhandled(error))
+    } else {
+        let from = names
+            .error_variants
+            .iter()
+            .map(|(id, _)| naming::to_ident(svc.names.service_error_variant(id)));
+        quote! {
+            use #service_error as Service;
+            match error {
+                #(Service::#from(e) => Self::#variants(e),)*
+                e => Self::Unhandled(e),
+            }
+        }
+    };
     quote! {
         #[doc = #doc]
         ///
@@ -83,8 +87,10 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 #variant_docs
                 #variants(#payloads),
             )*
-            /// An error code the model does not list for this operation.
-            Unhandled(crate::runtime::ErrorMetadata),
+            /// An error the model does not list for this operation: another error of the service,
+            /// read with its members (as botocore reads it), or an unknown code
+            /// (`Error::Unhandled`).
+            Unhandled(#service_error),
         }
 
         impl #error {
@@ -92,7 +98,7 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
                 match self {
                     #(Self::#variants(error) => &error.meta,)*
-                    Self::Unhandled(meta) => meta,
+                    Self::Unhandled(error) => error.meta(),
                 }
             }
 
@@ -121,7 +127,101 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
         }
 
         impl ::std::error::Error for #error {}
+
+        /// The service's error as this operation's: the errors it lists keep their variant,
+        /// any other is `Unhandled`.
+        impl ::std::convert::From<#service_error> for #error {
+            fn from(error: #service_error) -> Self {
+                #from_body
+            }
+        }
     }
+}
+
+/// The service's `Error`: a variant per error shape of the service, and `Unhandled` for a code
+/// none of them has. Every error response reads into it first; an operation's error keeps the
+/// variants it lists and holds any other as its `Unhandled`.
+pub fn emit_service_error(svc: &Service<'_>) -> TokenStream {
+    let errors = svc.names.service_errors();
+    let variants: Vec<_> = errors.iter().map(|(_, v)| naming::to_ident(v)).collect();
+    let payloads = errors.iter().map(|(id, _)| {
+        let path = svc.type_path(id);
+        quote!(::std::boxed::Box<#path>)
+    });
+    let variant_docs = errors.iter().map(|(id, _)| variant_doc(svc, id));
+    let doc = format!(
+        " Every error of {}: one variant per error shape of the model, and `Unhandled` for a \
+         code none of them has.",
+        svc.title()
+    );
+    quote! {
+        #[doc = #doc]
+        ///
+        /// An operation's error (`<Operation>Error`) has the variants its operation lists; any
+        /// other error of the service comes as its `Unhandled(Error)`, members read. Every
+        /// variant carries the error's code, message, request id and HTTP status
+        /// ([`meta`](Self::meta)).
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub enum Error {
+            #(
+                #variant_docs
+                #variants(#payloads),
+            )*
+            /// An error code the model does not have.
+            Unhandled(crate::runtime::ErrorMetadata),
+        }
+
+        impl Error {
+            /// Code, message, request id and HTTP status of the error response.
+            pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
+                match self {
+                    #(Self::#variants(error) => &error.meta,)*
+                    Self::Unhandled(meta) => meta,
+                }
+            }
+
+            /// The error code from the response.
+            pub fn code(&self) -> &str {
+                self.meta().code()
+            }
+
+            /// The error message from the response, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.meta().message()
+            }
+
+            /// The request id from the response, if any.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta().request_id()
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.meta(), f)
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+    }
+}
+
+/// The doc attributes of the error variant for error shape `id`: its documentation and its
+/// wire code and HTTP status.
+fn variant_doc(svc: &Service<'_>, id: &ShapeId) -> TokenStream {
+    let shape = svc.model.shape(id);
+    let mut doc = Doc::from_html(shape.docs.as_deref(), || {
+        format!("The service answered with the error {}.", code(id.name()))
+    });
+    if let Some(info) = &shape.error {
+        let status = info
+            .http_status
+            .map(|s| format!(", HTTP status {s}"))
+            .unwrap_or_default();
+        doc.paragraph(&format!("Wire code {}{status}.", code(&info.code)));
+    }
+    doc.attrs()
 }
 
 /// `Display` and `Error` for the error structure `name`.

@@ -193,11 +193,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     let mut files = Vec::new();
 
     // Service root.
-    let title = model
-        .service
-        .full_name
-        .clone()
-        .unwrap_or_else(|| svc.module.clone());
+    let title = svc.title().to_owned();
     let mut doc = Doc::text(&format!("# {title}"));
     if let Some(html) = &model.service.docs {
         doc.append(Doc::from_html(Some(html), String::new));
@@ -262,12 +258,26 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
     files.extend(super::waiters::waiters_file(svc));
     let waiters_mod = super::waiters::module_decl(svc);
     files.push(RustFile {
+        path: format!("{base}/error.rs"),
+        source: source.clone(),
+        tokens: {
+            let doc = format!(" [`Error`]: every error of {title}.");
+            let error = super::errors::emit_service_error(svc);
+            quote! {
+                #![doc = #doc]
+                #error
+            }
+        },
+    });
+    files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: source.clone(),
         tokens: quote! {
             #doc
             pub mod operation;
             pub mod types;
+            mod error;
+            pub use error::Error;
             #protocol_mod
             #validate_mod
             #client_mod

@@ -101,6 +101,21 @@ impl<'a> Service<'a> {
         quote!(crate::#module)
     }
 
+    /// `crate::<service>::Error`, the service's error (see `errors.rs`).
+    pub fn error_path(&self) -> TokenStream {
+        let root = self.root();
+        quote!(#root::Error)
+    }
+
+    /// The service's full name from the model, else its module name.
+    pub fn title(&self) -> &str {
+        self.model
+            .service
+            .full_name
+            .as_deref()
+            .unwrap_or(&self.module)
+    }
+
     /// Path of the named type of `id` (`crate::elasticache::types::Tag`).
     pub fn type_path(&self, id: &ShapeId) -> TokenStream {
         let root = self.root();

@@ -40,6 +40,7 @@ pub struct Names {
     fields: BTreeMap<ShapeId, Vec<String>>,
     variants: BTreeMap<ShapeId, Vec<String>>,
     operations: BTreeMap<String, OperationNames>,
+    service_errors: Vec<(ShapeId, String)>,
 }
 
 /// Field names the generator adds to structures itself.
@@ -112,6 +113,18 @@ impl Names {
             }
         }
 
+        // The service's `Error`: a variant per error shape (those the operations list, and with
+        // every operation selected, every error of the model), by shape id.
+        let mut variants = Scope::with_reserved(naming::RESERVED_ERROR_VARIANTS);
+        let listed: std::collections::BTreeSet<&ShapeId> =
+            model.operations.iter().flat_map(|op| &op.errors).collect();
+        names.service_errors = model
+            .shapes
+            .iter()
+            .filter(|(id, shape)| shape.error.is_some() || listed.contains(id))
+            .map(|(id, _)| (id.clone(), variants.claim(naming::type_name(id.name()))))
+            .collect();
+
         let mut op_modules = Scope::with_reserved(&["mod"]);
         for op in &model.operations {
             let base = naming::type_name(&op.name);
@@ -160,6 +173,20 @@ impl Names {
     /// Variant names of an enum's values, in value order.
     pub fn variants(&self, id: &ShapeId) -> &[String] {
         self.variants.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The variants of the service's `Error`: one per error shape, by shape id.
+    pub fn service_errors(&self) -> &[(ShapeId, String)] {
+        &self.service_errors
+    }
+
+    /// The variant of error shape `id` in the service's `Error`.
+    pub fn service_error_variant(&self, id: &ShapeId) -> &str {
+        self.service_errors
+            .iter()
+            .find(|(e, _)| e == id)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| unreachable!("error `{id}` is a variant of the service's `Error`"))
     }
 
     /// Names of an operation.

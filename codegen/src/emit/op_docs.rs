@@ -92,9 +92,10 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
         })
         .collect();
     doc.paragraph(&format!(
-        "[`{}`]: one variant per modeled error, and `Unhandled` for any other code; every \
-         variant carries the code, message, request id and HTTP status.",
-        names.error
+        "[`{}`]: one variant per error the operation lists, and `Unhandled` for any other (an \
+         error of the service read as its [`Error`](crate::{}::Error), or an unknown code); \
+         every variant carries the code, message, request id and HTTP status.",
+        names.error, svc.module
     ));
     if !errors.is_empty() {
         doc.paragraph(&errors.join("\n"));

@@ -1,5 +1,6 @@
 //! Selection pass: prunes a model to some operations and the closure of shapes they reach
-//! (inputs, outputs, errors, and everything their members target).
+//! (inputs, outputs, errors, and everything their members target; with every operation
+//! selected, every error of the model too).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,9 +58,17 @@ pub fn select_operations(model: &Model, selection: &Selection) -> Result<Model> 
         }
     };
 
+    // Every error of the model when all operations are selected: an error response can name an
+    // error the operation does not list, which is then read as that error (as botocore does).
+    let all_errors = model
+        .shapes
+        .iter()
+        .filter(|(_, shape)| *selection == Selection::All && shape.error.is_some())
+        .map(|(id, _)| id);
     let roots = operations
         .iter()
-        .flat_map(|op| [&op.input, &op.output].into_iter().chain(op.errors.iter()));
+        .flat_map(|op| [&op.input, &op.output].into_iter().chain(op.errors.iter()))
+        .chain(all_errors);
     let reached = closure(model, roots);
 
     let mut problems: Vec<Problem> = reached

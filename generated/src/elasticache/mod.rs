@@ -13,6 +13,8 @@
 //! API version 2015-02-02, protocol `query`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+mod error;
+pub use error::Error;
 mod protocol;
 #[cfg(feature = "client")]
 pub mod client;

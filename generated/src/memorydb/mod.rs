@@ -7,6 +7,8 @@
 //! API version 2021-01-01, protocol `json`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+mod error;
+pub use error::Error;
 mod protocol;
 #[cfg(feature = "validate")]
 mod validate;

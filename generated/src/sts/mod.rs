@@ -15,6 +15,8 @@
 //! API version 2011-06-15, protocol `query`. Operations are in [`operation`], data types in [`types`].
 pub mod operation;
 pub mod types;
+mod error;
+pub use error::Error;
 mod protocol;
 #[cfg(feature = "validate")]
 mod validate;

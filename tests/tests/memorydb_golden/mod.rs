@@ -332,7 +332,8 @@ macro_rules! golden_tests {
                 .expect_err("an error status")
                 .into_service_error()
                 .expect("a service error");
-            let CopySnapshotError::Unhandled(meta) = &error else {
+            // A code the service does not have: `Unhandled` holding the service's `Unhandled`.
+            let CopySnapshotError::Unhandled(svc::Error::Unhandled(meta)) = &error else {
                 panic!("expected Unhandled, got {error:?}");
             };
             assert_eq!(meta.code(), "BrandNewFault");

@@ -257,7 +257,8 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
             }
         })
     }).collect();
-    let unhandled = quote!(::std::result::Result::Err(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta))));
+    let service_error = svc.error_path();
+    let unhandled = quote!(::std::result::Result::Err(crate::runtime::ResponseError::Service(#error_ty::Unhandled(#service_error::Unhandled(meta)))));
     let exception = if exception_arms.is_empty() {
         quote!({ let _ = kind; #unhandled })
     } else {
@@ -296,9 +297,7 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
                     };
                     #exception
                 }
-                crate::runtime::event_receiver::Kind::Error(meta) => {
-                    ::std::result::Result::Err(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
-                }
+                crate::runtime::event_receiver::Kind::Error(meta) => #unhandled,
             }
         }
     }

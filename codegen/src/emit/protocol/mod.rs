@@ -11,6 +11,7 @@
 
 mod cbor;
 mod checksums;
+mod errors;
 
 pub use checksums::response_stream as streaming_checksum;
 mod event_stream;
@@ -101,44 +102,5 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         Protocol::Json => json::files(svc),
         Protocol::RpcV2Cbor => cbor::files(svc),
         Protocol::RestJson => json::files(svc),
-    }
-}
-
-/// The wire codes that name error shape `id` in an error response: its shape name, and a
-/// modeled `error.code` that differs. A code an earlier error already took (`seen`) goes to that
-/// one; `None` when none is left.
-fn error_codes(
-    svc: &Service<'_>,
-    id: &crate::ir::ShapeId,
-    seen: &mut std::collections::BTreeSet<String>,
-) -> Option<Vec<String>> {
-    let mut codes = vec![id.name().to_owned()];
-    if let Some(info) = &svc.model.shape(id).error {
-        codes.push(info.code.clone());
-    }
-    let codes: Vec<String> = codes
-        .into_iter()
-        .filter(|c| seen.insert(c.clone()))
-        .collect();
-    (!codes.is_empty()).then_some(codes)
-}
-
-/// The end of a JSON-family error parser (awsJson, RPC v2 CBOR, restJson1): `meta` (the
-/// envelope's metadata) in scope, `arms` matching its code to the operation's modeled errors.
-/// An unknown code is `Unhandled`; a modeled error whose body does not parse is `Invalid`.
-fn error_dispatch(error_ty: &TokenStream, arms: &[TokenStream]) -> TokenStream {
-    if arms.is_empty() {
-        quote!(crate::runtime::ResponseError::Service(#error_ty::Unhandled(meta)))
-    } else {
-        quote! {
-            let error = match meta.code() {
-                #(#arms)*
-                _ => ::std::result::Result::Ok(#error_ty::Unhandled(meta)),
-            };
-            match error {
-                ::std::result::Result::Ok(error) => crate::runtime::ResponseError::Service(error),
-                ::std::result::Result::Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
-            }
-        }
     }
 }

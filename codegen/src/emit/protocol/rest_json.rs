@@ -298,61 +298,49 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
     let name = naming::to_ident(&layout.op(&op.name).de_error);
     let error_ty = ops::io_type(svc, op, &names.error);
-    let mut seen = std::collections::BTreeSet::new();
-    let arms: Vec<TokenStream> = names
-        .error_variants
-        .iter()
-        .filter_map(|(id, variant)| {
-            let shape = svc.model.shape(id);
-            let codes = super::error_codes(svc, id, &mut seen)?;
-            let variant = naming::to_ident(variant);
-            let parse = fn_path(svc, layout.de(id));
-            let fill = crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("out"));
-            let bind = match &shape.kind {
-                ShapeKind::Structure(s) if response::binds_any(&s.members) => {
-                    response::bind(svc, &s.members, svc.names.fields(id))
-                }
-                _ => TokenStream::new(),
-            };
-            Some(if bind.is_empty() {
-                quote! {
-                    #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).map(|mut out| {
-                        out.meta = meta;
-                        #fill
-                        #error_ty::#variant(::std::boxed::Box::new(out))
-                    }),
-                }
-            } else {
-                quote! {
-                    #(#codes)|* => crate::runtime::json::parse_body(status, body, #parse).and_then(|mut out| {
-                        #bind
-                        out.meta = meta;
-                        #fill
-                        ::std::result::Result::Ok(#error_ty::#variant(::std::boxed::Box::new(out)))
-                    }),
-                }
-            })
-        })
-        .collect();
-    let doc = format!(
-        " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
-        op.name
-    );
-    let dispatch = super::error_dispatch(&error_ty, &arms);
-    quote! {
-        #[doc = #doc]
-        pub(crate) fn #name(
-            status: u16,
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> crate::runtime::ResponseError<#error_ty> {
-            let meta = match crate::runtime::json::rest_error_metadata(status, headers, body) {
-                ::std::result::Result::Ok(meta) => meta,
-                ::std::result::Result::Err(invalid) => {
-                    return crate::runtime::ResponseError::Invalid(invalid);
-                }
-            };
-            #dispatch
+    super::errors::operation_de_error(svc, op, &name, &error_ty, TokenStream::new())
+}
+
+/// The service's `de_error`: the envelope's metadata, then the error's document members and
+/// the headers and status code it binds.
+pub fn service_de_error(svc: &Service<'_>, layout: &Layout) -> TokenStream {
+    let read = |id: &crate::ir::ShapeId, ctor: &TokenStream| {
+        let shape = svc.model.shape(id);
+        let parse = fn_path(svc, layout.de(id));
+        let fill = crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("out"));
+        let bind = match &shape.kind {
+            ShapeKind::Structure(s) if response::binds_any(&s.members) => {
+                response::bind(svc, &s.members, svc.names.fields(id))
+            }
+            _ => TokenStream::new(),
+        };
+        if bind.is_empty() {
+            quote! {
+                crate::runtime::json::parse_body(status, body, #parse).map(|mut out| {
+                    out.meta = meta;
+                    #fill
+                    #ctor(::std::boxed::Box::new(out))
+                })
+            }
+        } else {
+            quote! {
+                crate::runtime::json::parse_body(status, body, #parse).and_then(|mut out| {
+                    #bind
+                    out.meta = meta;
+                    #fill
+                    ::std::result::Result::Ok(#ctor(::std::boxed::Box::new(out)))
+                })
+            }
         }
-    }
+    };
+    super::errors::service_de_error(
+        svc,
+        &super::errors::ErrorReader {
+            meta: quote!(crate::runtime::json::rest_error_metadata(
+                status, headers, body
+            )),
+            adjust: TokenStream::new(),
+            read: &read,
+        },
+    )
 }

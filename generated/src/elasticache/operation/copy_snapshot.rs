@@ -123,7 +123,7 @@
 //!
 //! # Errors
 //!
-//! [`CopySnapshotError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//! [`CopySnapshotError`]: one variant per error the operation lists, and `Unhandled` for any other (an error of the service read as its [`Error`](crate::elasticache::Error), or an unknown code); every variant carries the code, message, request id and HTTP status.
 //!
 //! - [`SnapshotAlreadyExistsFault`](CopySnapshotError::SnapshotAlreadyExistsFault) (wire code `SnapshotAlreadyExistsFault`, HTTP 400): You already have a snapshot with the given name.
 //! - [`SnapshotNotFoundFault`](CopySnapshotError::SnapshotNotFoundFault) (wire code `SnapshotNotFoundFault`, HTTP 404): The requested snapshot name does not refer to an existing snapshot.
@@ -514,7 +514,7 @@ impl CopySnapshotOutputBuilder {
         }
     }
 }
-/// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other code.
+/// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
@@ -552,8 +552,10 @@ pub enum CopySnapshotError {
     InvalidParameterCombinationException(
         Box<types::InvalidParameterCombinationException>,
     ),
-    /// An error code the model does not list for this operation.
-    Unhandled(crate::runtime::ErrorMetadata),
+    /// An error the model does not list for this operation: another error of the service,
+    /// read with its members (as botocore reads it), or an unknown code
+    /// (`Error::Unhandled`).
+    Unhandled(crate::elasticache::Error),
 }
 impl CopySnapshotError {
     /// Code, message, request id and HTTP status of the error response.
@@ -566,7 +568,7 @@ impl CopySnapshotError {
             Self::TagQuotaPerResourceExceeded(error) => &error.meta,
             Self::InvalidParameterValueException(error) => &error.meta,
             Self::InvalidParameterCombinationException(error) => &error.meta,
-            Self::Unhandled(meta) => meta,
+            Self::Unhandled(error) => error.meta(),
         }
     }
     /// The error code from the response.
@@ -616,6 +618,29 @@ impl ::std::fmt::Display for CopySnapshotError {
     }
 }
 impl ::std::error::Error for CopySnapshotError {}
+/// The service's error as this operation's: the errors it lists keep their variant,
+/// any other is `Unhandled`.
+impl From<crate::elasticache::Error> for CopySnapshotError {
+    fn from(error: crate::elasticache::Error) -> Self {
+        use crate::elasticache::Error as Service;
+        match error {
+            Service::SnapshotAlreadyExistsFault(e) => Self::SnapshotAlreadyExistsFault(e),
+            Service::SnapshotNotFoundFault(e) => Self::SnapshotNotFoundFault(e),
+            Service::SnapshotQuotaExceededFault(e) => Self::SnapshotQuotaExceededFault(e),
+            Service::InvalidSnapshotStateFault(e) => Self::InvalidSnapshotStateFault(e),
+            Service::TagQuotaPerResourceExceeded(e) => {
+                Self::TagQuotaPerResourceExceeded(e)
+            }
+            Service::InvalidParameterValueException(e) => {
+                Self::InvalidParameterValueException(e)
+            }
+            Service::InvalidParameterCombinationException(e) => {
+                Self::InvalidParameterCombinationException(e)
+            }
+            e => Self::Unhandled(e),
+        }
+    }
+}
 #[cfg(feature = "validate")]
 impl CopySnapshotInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.

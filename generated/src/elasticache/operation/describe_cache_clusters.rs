@@ -130,7 +130,7 @@
 //!
 //! # Errors
 //!
-//! [`DescribeCacheClustersError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//! [`DescribeCacheClustersError`]: one variant per error the operation lists, and `Unhandled` for any other (an error of the service read as its [`Error`](crate::elasticache::Error), or an unknown code); every variant carries the code, message, request id and HTTP status.
 //!
 //! - [`CacheClusterNotFoundFault`](DescribeCacheClustersError::CacheClusterNotFoundFault) (wire code `CacheClusterNotFound`, HTTP 404): The requested cluster ID does not refer to an existing cluster.
 //! - [`InvalidParameterValueException`](DescribeCacheClustersError::InvalidParameterValueException) (wire code `InvalidParameterValue`, HTTP 400): The value for a parameter is invalid.
@@ -680,7 +680,7 @@ impl DescribeCacheClustersOutputBuilder {
         }
     }
 }
-/// The errors of the `DescribeCacheClusters` operation: one variant per error the model lists, and `Unhandled` for any other code.
+/// The errors of the `DescribeCacheClusters` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
@@ -702,8 +702,10 @@ pub enum DescribeCacheClustersError {
     InvalidParameterCombinationException(
         Box<types::InvalidParameterCombinationException>,
     ),
-    /// An error code the model does not list for this operation.
-    Unhandled(crate::runtime::ErrorMetadata),
+    /// An error the model does not list for this operation: another error of the service,
+    /// read with its members (as botocore reads it), or an unknown code
+    /// (`Error::Unhandled`).
+    Unhandled(crate::elasticache::Error),
 }
 impl DescribeCacheClustersError {
     /// Code, message, request id and HTTP status of the error response.
@@ -712,7 +714,7 @@ impl DescribeCacheClustersError {
             Self::CacheClusterNotFoundFault(error) => &error.meta,
             Self::InvalidParameterValueException(error) => &error.meta,
             Self::InvalidParameterCombinationException(error) => &error.meta,
-            Self::Unhandled(meta) => meta,
+            Self::Unhandled(error) => error.meta(),
         }
     }
     /// The error code from the response.
@@ -746,6 +748,23 @@ impl ::std::fmt::Display for DescribeCacheClustersError {
     }
 }
 impl ::std::error::Error for DescribeCacheClustersError {}
+/// The service's error as this operation's: the errors it lists keep their variant,
+/// any other is `Unhandled`.
+impl From<crate::elasticache::Error> for DescribeCacheClustersError {
+    fn from(error: crate::elasticache::Error) -> Self {
+        use crate::elasticache::Error as Service;
+        match error {
+            Service::CacheClusterNotFoundFault(e) => Self::CacheClusterNotFoundFault(e),
+            Service::InvalidParameterValueException(e) => {
+                Self::InvalidParameterValueException(e)
+            }
+            Service::InvalidParameterCombinationException(e) => {
+                Self::InvalidParameterCombinationException(e)
+            }
+            e => Self::Unhandled(e),
+        }
+    }
+}
 impl DescribeCacheClustersInput {
     /// The input of the page after `output`: this input with `Marker` from the output; `None` after the last page (no token), or when the service repeats the token it was sent.
     ///

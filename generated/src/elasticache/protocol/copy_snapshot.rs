@@ -3,7 +3,6 @@
 //! awsQuery request serializer and response parsers of the `CopySnapshot` operation.
 use crate::elasticache::operation;
 use crate::elasticache::protocol;
-use crate::runtime::InvalidResponse;
 use crate::runtime::query;
 use crate::runtime::xml;
 /// The form-encoded body of the `CopySnapshot` request.
@@ -82,114 +81,12 @@ pub(crate) fn de_copy_snapshot_result<'a>(
     }
     Ok(out)
 }
-/// Reads an error response of `CopySnapshot` into its error; a body that cannot be read gives `ResponseError::Invalid`.
+/// Reads an error response of `CopySnapshot`: the errors it lists, and any other as `Unhandled`.
 pub(crate) fn de_copy_snapshot_error(
     status: u16,
     headers: &::http::HeaderMap,
     body: &[u8],
 ) -> crate::runtime::ResponseError<operation::copy_snapshot::CopySnapshotError> {
-    let meta = match query::error_metadata(status, headers, body) {
-        Ok(meta) => meta,
-        Err(invalid) => {
-            return crate::runtime::ResponseError::Invalid(invalid);
-        }
-    };
-    let code = ToOwned::to_owned(meta.code());
-    let error: Result<operation::copy_snapshot::CopySnapshotError, xml::XmlError> = match code
-        .as_str()
-    {
-        "SnapshotAlreadyExistsFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_already_exists_fault::de_snapshot_already_exists_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::SnapshotAlreadyExistsFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "SnapshotNotFoundFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_not_found_fault::de_snapshot_not_found_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::SnapshotNotFoundFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "SnapshotQuotaExceededFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_quota_exceeded_fault::de_snapshot_quota_exceeded_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::SnapshotQuotaExceededFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidSnapshotState" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_snapshot_state_fault::de_invalid_snapshot_state_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::InvalidSnapshotStateFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "TagQuotaPerResourceExceeded" => {
-            query::parse_error_members(
-                    body,
-                    protocol::tag_quota_per_resource_exceeded::de_tag_quota_per_resource_exceeded,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::TagQuotaPerResourceExceeded(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterValue" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_value_exception::de_invalid_parameter_value_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::InvalidParameterValueException(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterCombination" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_combination_exception::de_invalid_parameter_combination_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::copy_snapshot::CopySnapshotError::InvalidParameterCombinationException(
-                        Box::new(error),
-                    )
-                })
-        }
-        _ => Ok(operation::copy_snapshot::CopySnapshotError::Unhandled(meta)),
-    };
-    match error {
-        Ok(error) => crate::runtime::ResponseError::Service(error),
-        Err(e) => {
-            crate::runtime::ResponseError::Invalid(
-                InvalidResponse::new(status, e.to_string()),
-            )
-        }
-    }
+    protocol::de_error(status, headers, body)
+        .map(operation::copy_snapshot::CopySnapshotError::from)
 }

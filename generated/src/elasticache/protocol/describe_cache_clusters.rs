@@ -3,7 +3,6 @@
 //! awsQuery request serializer and response parsers of the `DescribeCacheClusters` operation.
 use crate::elasticache::operation;
 use crate::elasticache::protocol;
-use crate::runtime::InvalidResponse;
 use crate::runtime::query;
 use crate::runtime::xml;
 /// The form-encoded body of the `DescribeCacheClusters` request.
@@ -100,7 +99,7 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
     }
     Ok(out)
 }
-/// Reads an error response of `DescribeCacheClusters` into its error; a body that cannot be read gives `ResponseError::Invalid`.
+/// Reads an error response of `DescribeCacheClusters`: the errors it lists, and any other as `Unhandled`.
 pub(crate) fn de_describe_cache_clusters_error(
     status: u16,
     headers: &::http::HeaderMap,
@@ -108,67 +107,6 @@ pub(crate) fn de_describe_cache_clusters_error(
 ) -> crate::runtime::ResponseError<
     operation::describe_cache_clusters::DescribeCacheClustersError,
 > {
-    let meta = match query::error_metadata(status, headers, body) {
-        Ok(meta) => meta,
-        Err(invalid) => {
-            return crate::runtime::ResponseError::Invalid(invalid);
-        }
-    };
-    let code = ToOwned::to_owned(meta.code());
-    let error: Result<
-        operation::describe_cache_clusters::DescribeCacheClustersError,
-        xml::XmlError,
-    > = match code.as_str() {
-        "CacheClusterNotFound" => {
-            query::parse_error_members(
-                    body,
-                    protocol::cache_cluster_not_found_fault::de_cache_cluster_not_found_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::describe_cache_clusters::DescribeCacheClustersError::CacheClusterNotFoundFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterValue" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_value_exception::de_invalid_parameter_value_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::describe_cache_clusters::DescribeCacheClustersError::InvalidParameterValueException(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterCombination" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_combination_exception::de_invalid_parameter_combination_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    operation::describe_cache_clusters::DescribeCacheClustersError::InvalidParameterCombinationException(
-                        Box::new(error),
-                    )
-                })
-        }
-        _ => {
-            Ok(
-                operation::describe_cache_clusters::DescribeCacheClustersError::Unhandled(
-                    meta,
-                ),
-            )
-        }
-    };
-    match error {
-        Ok(error) => crate::runtime::ResponseError::Service(error),
-        Err(e) => {
-            crate::runtime::ResponseError::Invalid(
-                InvalidResponse::new(status, e.to_string()),
-            )
-        }
-    }
+    protocol::de_error(status, headers, body)
+        .map(operation::describe_cache_clusters::DescribeCacheClustersError::from)
 }

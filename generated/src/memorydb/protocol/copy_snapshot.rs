@@ -58,137 +58,14 @@ pub(crate) fn de_copy_snapshot_output(
     }
     Ok(out)
 }
-/// Reads an error response of `CopySnapshot`: the modeled error its code names, or `Unhandled`.
+/// Reads an error response of `CopySnapshot`: the errors it lists, and any other as `Unhandled`.
 pub(crate) fn de_copy_snapshot_error(
     status: u16,
     headers: &::http::HeaderMap,
     body: &[u8],
 ) -> crate::runtime::ResponseError<operation::copy_snapshot::CopySnapshotError> {
-    let meta = match json::error_metadata(status, headers, body) {
-        Ok(meta) => meta,
-        Err(invalid) => {
-            return crate::runtime::ResponseError::Invalid(invalid);
-        }
-    };
-    let error = match meta.code() {
-        "SnapshotAlreadyExistsFault" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::snapshot_already_exists_fault::de_snapshot_already_exists_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::SnapshotAlreadyExistsFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "SnapshotNotFoundFault" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::snapshot_not_found_fault::de_snapshot_not_found_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::SnapshotNotFoundFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "SnapshotQuotaExceededFault" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::snapshot_quota_exceeded_fault::de_snapshot_quota_exceeded_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::SnapshotQuotaExceededFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidSnapshotStateFault" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::invalid_snapshot_state_fault::de_invalid_snapshot_state_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::InvalidSnapshotStateFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "ServiceLinkedRoleNotFoundFault" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::service_linked_role_not_found_fault::de_service_linked_role_not_found_fault,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::ServiceLinkedRoleNotFoundFault(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterValueException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::invalid_parameter_value_exception::de_invalid_parameter_value_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::InvalidParameterValueException(
-                        Box::new(error),
-                    )
-                })
-        }
-        "InvalidParameterCombinationException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::invalid_parameter_combination_exception::de_invalid_parameter_combination_exception,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::InvalidParameterCombinationException(
-                        Box::new(error),
-                    )
-                })
-        }
-        "TagQuotaPerResourceExceeded" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::tag_quota_per_resource_exceeded::de_tag_quota_per_resource_exceeded,
-                )
-                .map(|mut error| {
-                    error.meta = meta;
-                    error.meta.fill_message(&mut error.message);
-                    operation::copy_snapshot::CopySnapshotError::TagQuotaPerResourceExceeded(
-                        Box::new(error),
-                    )
-                })
-        }
-        _ => Ok(operation::copy_snapshot::CopySnapshotError::Unhandled(meta)),
-    };
-    match error {
-        Ok(error) => crate::runtime::ResponseError::Service(error),
-        Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
-    }
+    protocol::de_error(status, headers, body)
+        .map(operation::copy_snapshot::CopySnapshotError::from)
 }
 /// Writes a `TagList`.
 pub(crate) fn ser_tag_list(w: &mut json::JsonWriter, value: &[types::Tag]) {

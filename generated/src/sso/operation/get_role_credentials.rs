@@ -40,7 +40,7 @@
 //!
 //! # Errors
 //!
-//! [`GetRoleCredentialsError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//! [`GetRoleCredentialsError`]: one variant per error the operation lists, and `Unhandled` for any other (an error of the service read as its [`Error`](crate::sso::Error), or an unknown code); every variant carries the code, message, request id and HTTP status.
 //!
 //! - [`InvalidRequestException`](GetRoleCredentialsError::InvalidRequestException) (wire code `InvalidRequestException`, HTTP 400): Indicates that a problem occurred with the input to the request.
 //! - [`UnauthorizedException`](GetRoleCredentialsError::UnauthorizedException) (wire code `UnauthorizedException`, HTTP 401): Indicates that the request is not authorized.
@@ -340,7 +340,7 @@ impl GetRoleCredentialsOutputBuilder {
         }
     }
 }
-/// The errors of the `GetRoleCredentials` operation: one variant per error the model lists, and `Unhandled` for any other code.
+/// The errors of the `GetRoleCredentials` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
@@ -364,8 +364,10 @@ pub enum GetRoleCredentialsError {
     ///
     /// Wire code `ResourceNotFoundException`, HTTP status 404.
     ResourceNotFoundException(Box<types::ResourceNotFoundException>),
-    /// An error code the model does not list for this operation.
-    Unhandled(crate::runtime::ErrorMetadata),
+    /// An error the model does not list for this operation: another error of the service,
+    /// read with its members (as botocore reads it), or an unknown code
+    /// (`Error::Unhandled`).
+    Unhandled(crate::sso::Error),
 }
 impl GetRoleCredentialsError {
     /// Code, message, request id and HTTP status of the error response.
@@ -375,7 +377,7 @@ impl GetRoleCredentialsError {
             Self::UnauthorizedException(error) => &error.meta,
             Self::TooManyRequestsException(error) => &error.meta,
             Self::ResourceNotFoundException(error) => &error.meta,
-            Self::Unhandled(meta) => meta,
+            Self::Unhandled(error) => error.meta(),
         }
     }
     /// The error code from the response.
@@ -413,6 +415,20 @@ impl ::std::fmt::Display for GetRoleCredentialsError {
     }
 }
 impl ::std::error::Error for GetRoleCredentialsError {}
+/// The service's error as this operation's: the errors it lists keep their variant,
+/// any other is `Unhandled`.
+impl From<crate::sso::Error> for GetRoleCredentialsError {
+    fn from(error: crate::sso::Error) -> Self {
+        use crate::sso::Error as Service;
+        match error {
+            Service::InvalidRequestException(e) => Self::InvalidRequestException(e),
+            Service::UnauthorizedException(e) => Self::UnauthorizedException(e),
+            Service::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            Service::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            e => Self::Unhandled(e),
+        }
+    }
+}
 #[cfg(feature = "validate")]
 impl GetRoleCredentialsInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`GetRoleCredentialsInput`] for the constraints.

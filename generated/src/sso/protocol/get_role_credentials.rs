@@ -75,7 +75,7 @@ pub(crate) fn de_get_role_credentials_response(
     out._request_id = json::request_id(headers);
     Ok(out)
 }
-/// Reads an error response of `GetRoleCredentials`: the modeled error its code names, or `Unhandled`.
+/// Reads an error response of `GetRoleCredentials`: the errors it lists, and any other as `Unhandled`.
 pub(crate) fn de_get_role_credentials_error(
     status: u16,
     headers: &::http::HeaderMap,
@@ -83,75 +83,6 @@ pub(crate) fn de_get_role_credentials_error(
 ) -> crate::runtime::ResponseError<
     operation::get_role_credentials::GetRoleCredentialsError,
 > {
-    let meta = match json::rest_error_metadata(status, headers, body) {
-        Ok(meta) => meta,
-        Err(invalid) => {
-            return crate::runtime::ResponseError::Invalid(invalid);
-        }
-    };
-    let error = match meta.code() {
-        "InvalidRequestException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::invalid_request_exception::de_invalid_request_exception,
-                )
-                .map(|mut out| {
-                    out.meta = meta;
-                    out.meta.fill_message(&mut out.message);
-                    operation::get_role_credentials::GetRoleCredentialsError::InvalidRequestException(
-                        Box::new(out),
-                    )
-                })
-        }
-        "UnauthorizedException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::unauthorized_exception::de_unauthorized_exception,
-                )
-                .map(|mut out| {
-                    out.meta = meta;
-                    out.meta.fill_message(&mut out.message);
-                    operation::get_role_credentials::GetRoleCredentialsError::UnauthorizedException(
-                        Box::new(out),
-                    )
-                })
-        }
-        "TooManyRequestsException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::too_many_requests_exception::de_too_many_requests_exception,
-                )
-                .map(|mut out| {
-                    out.meta = meta;
-                    out.meta.fill_message(&mut out.message);
-                    operation::get_role_credentials::GetRoleCredentialsError::TooManyRequestsException(
-                        Box::new(out),
-                    )
-                })
-        }
-        "ResourceNotFoundException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::resource_not_found_exception::de_resource_not_found_exception,
-                )
-                .map(|mut out| {
-                    out.meta = meta;
-                    out.meta.fill_message(&mut out.message);
-                    operation::get_role_credentials::GetRoleCredentialsError::ResourceNotFoundException(
-                        Box::new(out),
-                    )
-                })
-        }
-        _ => {
-            Ok(operation::get_role_credentials::GetRoleCredentialsError::Unhandled(meta))
-        }
-    };
-    match error {
-        Ok(error) => crate::runtime::ResponseError::Service(error),
-        Err(invalid) => crate::runtime::ResponseError::Invalid(invalid),
-    }
+    protocol::de_error(status, headers, body)
+        .map(operation::get_role_credentials::GetRoleCredentialsError::from)
 }

@@ -121,7 +121,7 @@
 //!
 //! # Errors
 //!
-//! [`AssumeRoleError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//! [`AssumeRoleError`]: one variant per error the operation lists, and `Unhandled` for any other (an error of the service read as its [`Error`](crate::sts::Error), or an unknown code); every variant carries the code, message, request id and HTTP status.
 //!
 //! - [`MalformedPolicyDocumentException`](AssumeRoleError::MalformedPolicyDocumentException) (wire code `MalformedPolicyDocument`, HTTP 400): The request was rejected because the policy document was malformed.
 //! - [`PackedPolicyTooLargeException`](AssumeRoleError::PackedPolicyTooLargeException) (wire code `PackedPolicyTooLarge`, HTTP 400): The request was rejected because the total packed size of the session policies and session tags combined was too large.
@@ -994,7 +994,7 @@ impl AssumeRoleOutputBuilder {
         }
     }
 }
-/// The errors of the `AssumeRole` operation: one variant per error the model lists, and `Unhandled` for any other code.
+/// The errors of the `AssumeRole` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
@@ -1020,8 +1020,10 @@ pub enum AssumeRoleError {
     ///
     /// Wire code `ExpiredTokenException`, HTTP status 400.
     ExpiredTokenException(Box<types::ExpiredTokenException>),
-    /// An error code the model does not list for this operation.
-    Unhandled(crate::runtime::ErrorMetadata),
+    /// An error the model does not list for this operation: another error of the service,
+    /// read with its members (as botocore reads it), or an unknown code
+    /// (`Error::Unhandled`).
+    Unhandled(crate::sts::Error),
 }
 impl AssumeRoleError {
     /// Code, message, request id and HTTP status of the error response.
@@ -1031,7 +1033,7 @@ impl AssumeRoleError {
             Self::PackedPolicyTooLargeException(error) => &error.meta,
             Self::RegionDisabledException(error) => &error.meta,
             Self::ExpiredTokenException(error) => &error.meta,
-            Self::Unhandled(meta) => meta,
+            Self::Unhandled(error) => error.meta(),
         }
     }
     /// The error code from the response.
@@ -1069,6 +1071,24 @@ impl ::std::fmt::Display for AssumeRoleError {
     }
 }
 impl ::std::error::Error for AssumeRoleError {}
+/// The service's error as this operation's: the errors it lists keep their variant,
+/// any other is `Unhandled`.
+impl From<crate::sts::Error> for AssumeRoleError {
+    fn from(error: crate::sts::Error) -> Self {
+        use crate::sts::Error as Service;
+        match error {
+            Service::MalformedPolicyDocumentException(e) => {
+                Self::MalformedPolicyDocumentException(e)
+            }
+            Service::PackedPolicyTooLargeException(e) => {
+                Self::PackedPolicyTooLargeException(e)
+            }
+            Service::RegionDisabledException(e) => Self::RegionDisabledException(e),
+            Service::ExpiredTokenException(e) => Self::ExpiredTokenException(e),
+            e => Self::Unhandled(e),
+        }
+    }
+}
 #[cfg(feature = "validate")]
 impl AssumeRoleInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleInput`] for the constraints.

@@ -108,7 +108,7 @@
 //!
 //! # Errors
 //!
-//! [`AssumeRoleWithWebIdentityError`]: one variant per modeled error, and `Unhandled` for any other code; every variant carries the code, message, request id and HTTP status.
+//! [`AssumeRoleWithWebIdentityError`]: one variant per error the operation lists, and `Unhandled` for any other (an error of the service read as its [`Error`](crate::sts::Error), or an unknown code); every variant carries the code, message, request id and HTTP status.
 //!
 //! - [`MalformedPolicyDocumentException`](AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException) (wire code `MalformedPolicyDocument`, HTTP 400): The request was rejected because the policy document was malformed.
 //! - [`PackedPolicyTooLargeException`](AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException) (wire code `PackedPolicyTooLarge`, HTTP 400): The request was rejected because the total packed size of the session policies and session tags combined was too large.
@@ -905,7 +905,7 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
         }
     }
 }
-/// The errors of the `AssumeRoleWithWebIdentity` operation: one variant per error the model lists, and `Unhandled` for any other code.
+/// The errors of the `AssumeRoleWithWebIdentity` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
 /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
@@ -945,8 +945,10 @@ pub enum AssumeRoleWithWebIdentityError {
     ///
     /// Wire code `RegionDisabledException`, HTTP status 403.
     RegionDisabledException(Box<types::RegionDisabledException>),
-    /// An error code the model does not list for this operation.
-    Unhandled(crate::runtime::ErrorMetadata),
+    /// An error the model does not list for this operation: another error of the service,
+    /// read with its members (as botocore reads it), or an unknown code
+    /// (`Error::Unhandled`).
+    Unhandled(crate::sts::Error),
 }
 impl AssumeRoleWithWebIdentityError {
     /// Code, message, request id and HTTP status of the error response.
@@ -959,7 +961,7 @@ impl AssumeRoleWithWebIdentityError {
             Self::InvalidIdentityTokenException(error) => &error.meta,
             Self::ExpiredTokenException(error) => &error.meta,
             Self::RegionDisabledException(error) => &error.meta,
-            Self::Unhandled(meta) => meta,
+            Self::Unhandled(error) => error.meta(),
         }
     }
     /// The error code from the response.
@@ -1009,6 +1011,31 @@ impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
     }
 }
 impl ::std::error::Error for AssumeRoleWithWebIdentityError {}
+/// The service's error as this operation's: the errors it lists keep their variant,
+/// any other is `Unhandled`.
+impl From<crate::sts::Error> for AssumeRoleWithWebIdentityError {
+    fn from(error: crate::sts::Error) -> Self {
+        use crate::sts::Error as Service;
+        match error {
+            Service::MalformedPolicyDocumentException(e) => {
+                Self::MalformedPolicyDocumentException(e)
+            }
+            Service::PackedPolicyTooLargeException(e) => {
+                Self::PackedPolicyTooLargeException(e)
+            }
+            Service::IdpRejectedClaimException(e) => Self::IdpRejectedClaimException(e),
+            Service::IdpCommunicationErrorException(e) => {
+                Self::IdpCommunicationErrorException(e)
+            }
+            Service::InvalidIdentityTokenException(e) => {
+                Self::InvalidIdentityTokenException(e)
+            }
+            Service::ExpiredTokenException(e) => Self::ExpiredTokenException(e),
+            Service::RegionDisabledException(e) => Self::RegionDisabledException(e),
+            e => Self::Unhandled(e),
+        }
+    }
+}
 #[cfg(feature = "validate")]
 impl AssumeRoleWithWebIdentityInput {
     /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleWithWebIdentityInput`] for the constraints.

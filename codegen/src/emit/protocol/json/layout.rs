@@ -149,6 +149,12 @@ impl Layout {
                 walker.visit(error, &op_file, Direction::De);
             }
         }
+        // Errors no operation lists: the service's error dispatch reads them too.
+        for (id, _) in svc.names.service_errors() {
+            if let Some(file) = type_files.get(id) {
+                walker.visit(id, file, Direction::De);
+            }
+        }
         layout
     }
 

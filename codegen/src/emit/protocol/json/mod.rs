@@ -226,10 +226,22 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
     }
     // No inner docs: the service root documents `mod protocol;` (inlining the module, as the
     // conformance build does, would otherwise mix inner and outer docs).
+    let allow_deprecated_item = allow_deprecated
+        .is_some()
+        .then(|| quote!(#[allow(deprecated)]));
+    let de_error = if svc.protocol == crate::ir::Protocol::RestJson {
+        super::rest_json::service_de_error(svc, layout)
+    } else {
+        ops::service_de_error(svc, layout, dialect)
+    };
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source: svc.model.source.clone(),
-        tokens: quote!(#(#decls)*),
+        tokens: quote! {
+            #(#decls)*
+            #allow_deprecated_item
+            #de_error
+        },
     });
     files
 }

@@ -1,8 +1,6 @@
 //! An operation's own protocol functions, in its file under `protocol/`: the input serializer,
-//! the output parser, and the error dispatch that reads the error envelope and then the
-//! modeled error's members.
-
-use std::collections::BTreeSet;
+//! the output parser and the error reader; and the service's error dispatch, which reads the
+//! error envelope and then the members of the error its code names.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -27,7 +25,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
     } else {
         out.extend(de_output(svc, layout, dialect, op));
     }
-    out.extend(de_error(svc, layout, dialect, op));
+    out.extend(de_error(svc, layout, op));
     out
 }
 
@@ -101,55 +99,40 @@ pub fn de_output(
     }
 }
 
-fn de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operation) -> TokenStream {
-    let runtime = dialect.module();
+fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
     let name = naming::to_ident(&layout.op(&op.name).de_error);
     let error_ty = io_type(svc, op, &names.error);
-    let mut seen = BTreeSet::new();
-    let arms: Vec<TokenStream> = names
-        .error_variants
-        .iter()
-        .filter_map(|(id, variant)| {
-            // The wire code is the shape name; a modeled `error.code` that differs is accepted
-            // too. A code two errors share goes to the first.
-            let codes = crate::emit::protocol::error_codes(svc, id, &mut seen)?;
-            let variant = naming::to_ident(variant);
-            let parse = fn_path(svc, layout.de(id));
-            let fill =
-                crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("error"));
-            Some(quote! {
-                #(#codes)|* => #runtime::parse_body(status, body, #parse).map(|mut error| {
-                    error.meta = meta;
-                    #fill
-                    #error_ty::#variant(::std::boxed::Box::new(error))
-                }),
+    crate::emit::protocol::errors::operation_de_error(svc, op, &name, &error_ty, TokenStream::new())
+}
+
+/// The service's `de_error` (awsJson and RPC v2 CBOR): the envelope's metadata (an
+/// awsQuery-compatible service's code from its header), then the members of the error its code
+/// names.
+pub fn service_de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect) -> TokenStream {
+    let runtime = dialect.module();
+    let read = |id: &crate::ir::ShapeId, ctor: &TokenStream| {
+        let parse = fn_path(svc, layout.de(id));
+        let fill =
+            crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("error"));
+        quote! {
+            #runtime::parse_body(status, body, #parse).map(|mut error| {
+                error.meta = meta;
+                #fill
+                #ctor(::std::boxed::Box::new(error))
             })
-        })
-        .collect();
-    let query_error = svc.model.service.query_compatible.then(
-        || quote!(let meta = crate::runtime::operation::query_compatible_error(meta, headers);),
-    );
-    let doc = format!(
-        " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
-        op.name
-    );
-    let dispatch = crate::emit::protocol::error_dispatch(&error_ty, &arms);
-    quote! {
-        #[doc = #doc]
-        pub(crate) fn #name(
-            status: u16,
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> crate::runtime::ResponseError<#error_ty> {
-            let meta = match #runtime::error_metadata(status, headers, body) {
-                ::std::result::Result::Ok(meta) => meta,
-                ::std::result::Result::Err(invalid) => {
-                    return crate::runtime::ResponseError::Invalid(invalid);
-                }
-            };
-            #query_error
-            #dispatch
         }
-    }
+    };
+    crate::emit::protocol::errors::service_de_error(
+        svc,
+        &crate::emit::protocol::errors::ErrorReader {
+            meta: quote!(#runtime::error_metadata(status, headers, body)),
+            adjust: if svc.model.service.query_compatible {
+                quote!(let meta = crate::runtime::operation::query_compatible_error(meta, headers);)
+            } else {
+                TokenStream::new()
+            },
+            read: &read,
+        },
+    )
 }

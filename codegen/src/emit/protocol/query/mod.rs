@@ -101,6 +101,10 @@ impl Layout {
                 layout.reach(model, error, false, false);
             }
         }
+        // Errors no operation lists: the service's error dispatch reads them too.
+        for (id, _) in svc.names.service_errors() {
+            layout.reach(model, id, false, false);
+        }
         // File stems: operations first (their module names are unique already), then types by
         // their module names, then lists and maps by their shape names, all in one scope.
         let mut scope = Scope::with_reserved(&["mod"]);
@@ -328,7 +332,7 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
             (
                 ser::operation_input(&plan, op),
                 de::operation_output(&plan, op),
-                errors::operation_error(&plan, op),
+                errors::operation_error(&plan, op, TokenStream::new()),
             )
         };
         files.push(RustFile {
@@ -373,13 +377,26 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         " {} serializers and parsers: one file per operation, and one per structure,",
         plan.dialect().name()
     );
+    let de_error = match plan.dialect() {
+        Dialect::RestXml => rest_xml::service_error(&plan),
+        _ => errors::service_error(&plan),
+    };
+    let allow_deprecated = plan
+        .svc
+        .model
+        .shapes
+        .values()
+        .any(|s| s.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source,
         tokens: quote! {
             #![doc = #doc]
-            //! union, list and map the operations reach.
+            //! union, list and map the operations reach; and the service's error dispatch.
             #(pub(crate) mod #modules;)*
+            #allow_deprecated
+            #de_error
         },
     });
     files

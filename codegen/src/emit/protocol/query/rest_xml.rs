@@ -383,94 +383,65 @@ fn payload_read(plan: &Plan<'_, '_>, m: &Member) -> TokenStream {
 }
 
 fn de_error(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
-    let svc = plan.svc;
-    let stem = plan.op_stem(op);
-    let function = ident(&fn_name("de", stem, "_error"));
-    let names = svc.names.operation(&op.name);
-    let module = plan.op_module(op);
-    let error = ident(&names.error);
-    let error_ty = quote!(#module::#error);
-    let mut seen = std::collections::BTreeSet::new();
-    let arms: Vec<TokenStream> = names
-        .error_variants
-        .iter()
-        .filter_map(|(id, variant)| {
-            let shape = svc.model.shape(id);
-            let mut codes = vec![id.name().to_owned()];
-            if let Some(info) = &shape.error {
-                codes.push(info.code.clone());
+    let prelude = head_not_found(plan, op)
+        .map(|code| {
+            let text = format!("<Error><Code>{code}</Code><Message>Not Found</Message></Error>");
+            quote! {
+                // S3 answers a HEAD request for a missing key or bucket with 404 and no body: the
+                // operation's not-found error.
+                let body: &[u8] = if status == 404 && body.trim_ascii().is_empty() {
+                    #text.as_bytes()
+                } else {
+                    body
+                };
             }
-            let codes: Vec<String> = codes
-                .into_iter()
-                .filter(|c| seen.insert(c.clone()))
-                .collect();
-            if codes.is_empty() {
-                return None;
-            }
-            let variant = ident(variant);
-            let parse = plan.function(id, "de", "");
-            let bind = match &shape.kind {
-                ShapeKind::Structure(s) if response::binds_any(&s.members) => {
-                    response::bind(svc, &s.members, svc.names.fields(id))
-                }
-                _ => TokenStream::new(),
-            };
-            let parsed = quote! {
-                crate::runtime::query::parse_error_members(body, #parse)
-                    .map_err(|e| crate::runtime::InvalidResponse::new(status, e.to_string()))
-            };
-            Some(if bind.is_empty() {
-                quote! {
-                    #(#codes)|* => #parsed.map(|mut out| {
-                        out.meta = meta;
-                        #error_ty::#variant(::std::boxed::Box::new(out))
-                    }),
-                }
-            } else {
-                quote! {
-                    #(#codes)|* => #parsed.and_then(|mut out| {
-                        #bind
-                        out.meta = meta;
-                        ::std::result::Result::Ok(#error_ty::#variant(::std::boxed::Box::new(out)))
-                    }),
-                }
-            })
         })
-        .collect();
-    let doc = format!(
-        " Reads an error response of `{}`: the modeled error its code names, or `Unhandled`.",
-        op.name
-    );
-    let dispatch = super::super::error_dispatch(&error_ty, &arms);
-    let head_not_found = head_not_found(plan, op).map(|code| {
-        let text = format!("<Error><Code>{code}</Code><Message>Not Found</Message></Error>");
-        quote! {
-            // S3 answers a HEAD request for a missing key or bucket with 404 and no body: the
-            // operation's not-found error.
-            let body: &[u8] = if status == 404 && body.trim_ascii().is_empty() {
-                #text.as_bytes()
-            } else {
-                body
-            };
+        .unwrap_or_default();
+    super::errors::operation_error(plan, op, prelude)
+}
+
+/// The service's `de_error` (restXml): the envelope's metadata (`<ErrorResponse><Error>` or a
+/// bare `<Error>`), then the error's members and the headers and status code it binds.
+pub fn service_error(plan: &Plan<'_, '_>) -> TokenStream {
+    let svc = plan.svc;
+    let read = |id: &crate::ir::ShapeId, ctor: &TokenStream| {
+        let shape = svc.model.shape(id);
+        let parse = plan.function(id, "de", "");
+        let bind = match &shape.kind {
+            ShapeKind::Structure(s) if response::binds_any(&s.members) => {
+                response::bind(svc, &s.members, svc.names.fields(id))
+            }
+            _ => TokenStream::new(),
+        };
+        let parsed = quote! {
+            crate::runtime::query::parse_error_members(body, #parse)
+                .map_err(|e| crate::runtime::InvalidResponse::new(status, e.to_string()))
+        };
+        if bind.is_empty() {
+            quote! {
+                #parsed.map(|mut out| {
+                    out.meta = meta;
+                    #ctor(::std::boxed::Box::new(out))
+                })
+            }
+        } else {
+            quote! {
+                #parsed.and_then(|mut out| {
+                    #bind
+                    out.meta = meta;
+                    ::std::result::Result::Ok(#ctor(::std::boxed::Box::new(out)))
+                })
+            }
         }
-    });
-    quote! {
-        #[doc = #doc]
-        pub(crate) fn #function(
-            status: u16,
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> crate::runtime::ResponseError<#error_ty> {
-            #head_not_found
-            let meta = match crate::runtime::query::error_metadata(status, headers, body) {
-                ::std::result::Result::Ok(meta) => meta,
-                ::std::result::Result::Err(invalid) => {
-                    return crate::runtime::ResponseError::Invalid(invalid);
-                }
-            };
-            #dispatch
-        }
-    }
+    };
+    super::super::errors::service_de_error(
+        svc,
+        &super::super::errors::ErrorReader {
+            meta: quote!(crate::runtime::query::error_metadata(status, headers, body)),
+            adjust: TokenStream::new(),
+            read: &read,
+        },
+    )
 }
 
 /// S3's `HEAD` operations whose one modeled error is `NoSuchKey` or `NoSuchBucket` (HeadObject,
