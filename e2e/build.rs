@@ -5,7 +5,9 @@
 //! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's
 //! calls), and the event-stream operations Bedrock Runtime `ConverseStream` and
 //! `InvokeModelWithBidirectionalStream` (restJson1, an input stream too), Kinesis
-//! `SubscribeToShard` (awsJson1_1) and S3 `SelectObjectContent` (restXml), client included, into `OUT_DIR/generated/`, and
+//! `SubscribeToShard` (awsJson1_1) and S3 `SelectObjectContent` (restXml), and three CloudWatch
+//! operations whose errors share a wire code (the service-wide error lookup), client included,
+//! into `OUT_DIR/generated/`, and
 //! writes `OUT_DIR/root.rs`, which the library includes to mount the generated modules at its
 //! crate root.
 //!
@@ -140,6 +142,11 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
         "bedrockruntime",
         "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json",
         &["ConverseStream", "InvokeModelWithBidirectionalStream"],
+    ),
+    (
+        "cloudwatch",
+        "models/fixtures/botocore/cloudwatch/2010-08-01/service-2.json",
+        &["DeleteAlarms", "DeleteDashboards", "GetDashboard"],
     ),
     (
         "kinesis",

@@ -31,23 +31,10 @@ pub const SKIPS: &[(&str, &str)] = &[
      code follows the Smithy case (which passes), as for `legacy/input/rest-json.json:26.1`",
     ),
     (
-        "legacy/output/rest-xml.json:16.2",
-        "as `legacy/output/rest-json.json:17.2`: expects an unknown union member to keep its name \
-     (`SDK_UNKNOWN_MEMBER`); generated unions have a unit `Unknown` variant, which keeps no \
-     name and which serde cannot serialize for this comparison (it is read without error)",
-    ),
-    (
         "legacy/output/rest-json.json:9.0",
         "expects the prefix-header map keys in the response's original case (`Content-Length`, \
      `x-Foo`, `Foo`); `http::HeaderMap` keeps header names lowercase (names are \
      case-insensitive, RFC 9110 5.1), so the keys are `content-length`, `x-foo`, `foo` with \
      the expected values (Smithy's `HttpPrefixHeadersResponse`, lowercase, passes)",
-    ),
-    (
-        "legacy/output/rest-json.json:17.2",
-        "expects an unknown union member to keep its name (`SDK_UNKNOWN_MEMBER: {name: \
-     SomeUnknownMember}`); generated unions have a unit `Unknown` variant for every protocol \
-     (`RestJsonDeserializeIgnoreType` and the awsJson union cases show it is read without \
-     error), which keeps no name and which serde cannot serialize for this comparison",
     ),
 ];

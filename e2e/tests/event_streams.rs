@@ -294,7 +294,8 @@ mod bedrock {
                 "ContentBlockDelta",
                 "ContentBlockDelta",
                 "ContentBlockStop",
-                "Unknown",
+                // The event type this version does not know, by name.
+                "Unknown { name: \"someFutureEvent\" }",
                 "MessageStop",
                 "Metadata"
             ]

@@ -325,7 +325,10 @@ fn unsigned_frames_and_the_unknown_event() {
     assert_eq!(len, frame.len());
     assert_eq!(header(&headers, ":event-type"), (7, b"chunk".as_slice()));
     assert_eq!(json, br#"{"bytes":"aGk="}"#);
-    let err = sender.send(&Event::Unknown, at(0)).unwrap_err();
+    let unknown = Event::Unknown {
+        name: "future".to_owned(),
+    };
+    let err = sender.send(&unknown, at(0)).unwrap_err();
     assert!(
         matches!(&err, EventSendError::Invalid(e) if e.member() == "body"),
         "{err:?}"

@@ -56,9 +56,13 @@ pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -
                 #[cfg_attr(feature = "serde", serde(rename = #wire))]
                 #variants(#types),
             )*
-            /// A member this version of the crate does not know.
-            #[cfg_attr(feature = "serde", serde(skip))]
-            Unknown,
+            /// A member this version of the crate does not know (serde: botocore's
+            /// `SDK_UNKNOWN_MEMBER`).
+            #[cfg_attr(feature = "serde", serde(rename = "SDK_UNKNOWN_MEMBER"))]
+            Unknown {
+                /// The member's name on the wire.
+                name: ::std::string::String,
+            },
         }
     }
 }

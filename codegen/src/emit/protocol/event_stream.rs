@@ -285,7 +285,9 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
                 crate::runtime::event_receiver::Kind::Event(kind) => match kind {
                     #(#event_arms)*
                     #initial
-                    _ => ::std::result::Result::Ok(::std::option::Option::Some(#event_ty::Unknown)),
+                    _ => ::std::result::Result::Ok(::std::option::Option::Some(#event_ty::Unknown {
+                        name: ::std::borrow::ToOwned::to_owned(kind),
+                    })),
                 },
                 crate::runtime::event_receiver::Kind::Exception(kind) => {
                     let meta = if message.payload.is_empty() {
@@ -387,7 +389,7 @@ pub fn ser_event(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStr
         ) -> ::std::result::Result<crate::runtime::event_stream::Message, crate::runtime::InvalidRequest> {
             ::std::result::Result::Ok(match event {
                 #(#arms)*
-                #event_ty::Unknown => {
+                #event_ty::Unknown { .. } => {
                     return ::std::result::Result::Err(crate::runtime::InvalidRequest::new(
                         #member,
                         "the `Unknown` event cannot be sent",

@@ -190,17 +190,18 @@ fn union_body(
                     ::std::option::Option::None
                 }
                 _ => {
+                    let name = ::std::borrow::ToOwned::to_owned(&*key);
                     r.skip()?;
-                    ::std::option::Option::Some(#ty::Unknown)
+                    ::std::option::Option::Some(#ty::Unknown { name })
                 }
             };
             let value_known = !::std::matches!(
                 value,
-                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown)
+                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown { .. })
             );
             let out_known = !::std::matches!(
                 out,
-                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown)
+                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown { .. })
             );
             if value_known && out_known {
                 return ::std::result::Result::Err(r.error("union with more than one member set"));

@@ -48,7 +48,7 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
                     w.begin_object();
                     match value {
                         #(#arms)*
-                        #ty::Unknown => {}
+                        #ty::Unknown { .. } => {}
                     }
                     w.end_object();
                 }

@@ -572,7 +572,8 @@ pub(super) fn struct_parser(
     }
 }
 
-/// A union parser: the member element present decides the variant; none gives `Unknown`, a
+/// A union parser: the member element present decides the variant; none gives `Unknown` (named
+/// after the first unknown element, or with no name when there is none), a
 /// second member (or the same one again, unless it is a flattened list or map) is an error.
 fn union_parser(
     plan: &Plan<'_, '_>,
@@ -596,7 +597,7 @@ fn union_parser(
                 Store::Set | Store::Fallback => {
                     let read = boxed(member, read(plan, member));
                     quote! {{
-                        if !::std::matches!(out, #ty::Unknown) {
+                        if !::std::matches!(out, #ty::Unknown { .. }) {
                             return #twice;
                         }
                         out = #ty::#variant(#read);
@@ -612,7 +613,7 @@ fn union_parser(
                         let item = #item;
                         if let #ty::#variant(items) = &mut out {
                             items.push(item);
-                        } else if ::std::matches!(out, #ty::Unknown) {
+                        } else if ::std::matches!(out, #ty::Unknown { .. }) {
                             out = #ty::#variant(#new);
                         } else {
                             return #twice;
@@ -627,7 +628,7 @@ fn union_parser(
                         let (k, v) = #entry(r, &child)?;
                         if let #ty::#variant(entries) = &mut out {
                             #insert
-                        } else if ::std::matches!(out, #ty::Unknown) {
+                        } else if ::std::matches!(out, #ty::Unknown { .. }) {
                             out = #ty::#variant(#new);
                         } else {
                             return #twice;
@@ -643,11 +644,21 @@ fn union_parser(
             r: &mut crate::runtime::xml::XmlReader<'a>,
             el: &crate::runtime::xml::Element<'a>,
         ) -> ::std::result::Result<#ty, crate::runtime::xml::XmlError> {
-            let mut out = #ty::Unknown;
+            // No member yet: `Unknown` with no name; an unknown member names it.
+            let mut out = #ty::Unknown {
+                name: ::std::string::String::new(),
+            };
             while let ::std::option::Option::Some(child) = r.next_child(el)? {
                 match child.local_name() {
                     #(#arms)*
-                    _ => r.skip(&child)?,
+                    other => {
+                        if let #ty::Unknown { name } = &mut out
+                            && name.is_empty()
+                        {
+                            *name = ::std::borrow::ToOwned::to_owned(other);
+                        }
+                        r.skip(&child)?
+                    }
                 }
             }
             ::std::result::Result::Ok(out)

@@ -188,7 +188,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 pub(crate) fn #function(w: &mut crate::runtime::query::QueryWriter, value: &#ty) {
                     match value {
                         #(#arms)*
-                        #ty::Unknown => {}
+                        #ty::Unknown { .. } => {}
                     }
                 }
             }

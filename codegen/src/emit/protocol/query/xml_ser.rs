@@ -102,7 +102,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                     w.open(name, namespaces);
                     match value {
                         #(#arms)*
-                        #ty::Unknown => {}
+                        #ty::Unknown { .. } => {}
                     }
                     w.end(name);
                 }
