@@ -28,11 +28,11 @@ pub mod checksum;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
-pub mod client_endpoint;
+pub use client::endpoint as client_endpoint;
 #[cfg(all(feature = "client", feature = "paginator"))]
-pub mod client_pages;
+pub use client::pages as client_pages;
 #[cfg(all(feature = "client", feature = "waiter"))]
-pub mod client_waiter;
+pub use client::waiter as client_waiter;
 #[cfg(feature = "compression")]
 #[doc(hidden)]
 pub mod compression;
