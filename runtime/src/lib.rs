@@ -112,7 +112,7 @@ pub mod wire;
 pub mod xml;
 #[cfg(all(feature = "xml", feature = "rest"))]
 #[doc(hidden)]
-pub mod xml_writer;
+pub use xml::writer as xml_writer;
 
 #[cfg(feature = "blob")]
 pub use blob::Blob;
