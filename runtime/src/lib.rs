@@ -60,11 +60,11 @@ pub mod endpoint;
 pub use endpoint::library as endpoint_lib;
 pub mod error;
 #[cfg(feature = "event-stream")]
-pub mod event_receiver;
+pub use event_stream::receiver as event_receiver;
 #[cfg(feature = "event-stream")]
-pub mod event_sender;
+pub use event_stream::sender as event_sender;
 #[cfg(all(feature = "sigv4", feature = "event-stream"))]
-pub mod event_signer;
+pub use event_stream::signer as event_signer;
 #[cfg(feature = "event-stream")]
 pub mod event_stream;
 #[cfg(feature = "idempotency")]

@@ -249,7 +249,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ),
     // sigv4 (the optional client's signer: request side only)
     (
-        "runtime::event_signer::sign_payload",
+        "runtime::event_stream::signer::sign_payload",
         "unreachable!",
         "HMAC takes keys of any length, so `new_from_slice` cannot fail; the key is derived from the caller's secret, never wire data (scanned since the runtime is scanned as a crate: no generated crate carried this module)",
     ),
