@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Kind, Reader, Writer};
+use super::{Encode, Kind, Reader, Writer};
 use crate::document::{Document, Number};
 
 /// A reader that can also read a document's number (JSON keeps its text, CBOR its type).
@@ -43,7 +43,7 @@ pub fn read<'a, R: NumberReader<'a>>(r: &mut R) -> Result<Document, R::Error> {
 }
 
 /// Writes `value`.
-pub fn write<W: Writer>(w: &mut W, value: &Document) {
+pub fn write<E: Encode>(w: &mut Writer<E>, value: &Document) {
     match value {
         Document::Null => w.null(),
         Document::Bool(v) => w.bool(*v),

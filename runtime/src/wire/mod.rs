@@ -9,6 +9,9 @@
 
 #[cfg(feature = "document")]
 pub mod document;
+mod writer;
+
+pub use writer::{Encode, Writer};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -156,32 +159,6 @@ pub trait Reader<'a> {
     fn skip(&mut self) -> Result<(), Self::Error>;
     /// Checks that nothing follows the value read.
     fn finish(&mut self) -> Result<(), Self::Error>;
-}
-
-/// A writer of one body: the interface the JSON and CBOR writers share.
-pub trait Writer {
-    /// Writes `null`.
-    fn null(&mut self);
-    /// Writes a boolean.
-    fn bool(&mut self, value: bool);
-    /// Writes a non-negative integer.
-    fn uint(&mut self, value: u64);
-    /// Writes an integer.
-    fn int(&mut self, value: i64);
-    /// Writes a 64-bit float.
-    fn f64(&mut self, value: f64);
-    /// Writes a string.
-    fn string(&mut self, value: &str);
-    /// Starts a map of `len` entries.
-    fn begin_map(&mut self, len: usize);
-    /// Writes a map key.
-    fn key(&mut self, key: &str);
-    /// Ends a map.
-    fn end_map(&mut self);
-    /// Starts an array of `len` items.
-    fn begin_array(&mut self, len: usize);
-    /// Ends an array.
-    fn end_array(&mut self);
 }
 
 /// The `(code, message)` an error body gives.
