@@ -191,7 +191,7 @@ impl Config {
         self
     }
 
-    /// Sends requests with `client` instead of the default [`HyperClient`].
+    /// Sends requests with `client` instead of the default [`HyperClient`](crate::transport::HyperClient).
     pub fn with_http_client(mut self, client: Arc<dyn HttpClient>) -> Self {
         self.http_client = Some(client);
         self

@@ -4,7 +4,7 @@
 //! parse, retry), and its one error type.
 //!
 //! Runs on tokio: its timer does the timeouts and the backoff between attempts, and the
-//! default transport ([`HyperClient`]) spawns its connection tasks on it.
+//! default transport ([`HyperClient`](crate::transport::HyperClient)) spawns its connection tasks on it.
 //!
 //! Retries: at most `max_attempts` attempts (3 by default, as botocore's standard mode), after
 //! a transport error, a timeout, an HTTP 5xx or 429 response, or a service error whose code is

@@ -7,7 +7,7 @@ use super::{CRC_LEN, EncodeError, MAX_HEADERS_LEN, MAX_MESSAGE_LEN, Message, PRE
 ///
 /// Fails for a header name over 255 bytes, a string or byte-array value over
 /// 65,535 bytes, a timestamp outside i64 milliseconds, headers over [`MAX_HEADERS_LEN`], or a
-/// frame over [`MAX_MESSAGE_LEN`]: everything [`Decoder::new`] would reject. Conversely,
+/// frame over [`MAX_MESSAGE_LEN`]: everything [`Decoder::new`](super::Decoder::new) would reject. Conversely,
 /// every message the decoder yields encodes back to exactly the bytes it came from (the
 /// format leaves no choice), an empty header name included: the format allows one, and AWS's
 /// C implementation neither rejects nor forbids it.

@@ -15,7 +15,7 @@ const fn unreserved_table() -> [bool; 256] {
 static UNRESERVED: [bool; 256] = unreserved_table();
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-/// Appends `value` form-encoded as botocore encodes it (see the [module docs](self)).
+/// Appends `value` form-encoded as botocore encodes it (see the [module docs](super)).
 pub fn push_encoded(out: &mut Vec<u8>, value: &str) {
     let bytes = value.as_bytes();
     let mut run = 0;

@@ -6,7 +6,7 @@ use std::ops::{Deref, DerefMut};
 use super::encode::{push_decimal, push_encoded, push_python_float, push_special};
 use crate::timestamp::DateTime;
 
-/// Builds an awsQuery request body. See the [module docs](self).
+/// Builds an awsQuery request body. See the [module docs](super).
 #[derive(Debug)]
 pub struct QueryWriter {
     out: Vec<u8>,
