@@ -46,6 +46,41 @@ impl<'a> Reader<CborDecoder<'a>> {
             depth: 0,
         })
     }
+
+    /// Reads a byte string member value, or `None` for `null`.
+    pub fn opt_bytes(&mut self) -> Result<Option<Vec<u8>>, CborError> {
+        self.opt(|r| r.bytes())
+    }
+
+    /// Reads a boolean member value, or `None` for `null`.
+    pub fn opt_bool(&mut self) -> Result<Option<bool>, CborError> {
+        self.opt(|r| r.bool())
+    }
+
+    /// Reads an integer member value, or `None` for `null`.
+    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, CborError> {
+        self.opt(|r| r.int())
+    }
+
+    /// Reads a double member value, or `None` for `null`.
+    pub fn opt_f64(&mut self) -> Result<Option<f64>, CborError> {
+        self.opt(|r| r.f64())
+    }
+
+    /// Reads a float member value, or `None` for `null`.
+    pub fn opt_f32(&mut self) -> Result<Option<f32>, CborError> {
+        self.opt(|r| r.f32())
+    }
+
+    /// Reads a timestamp member value, or `None` for `null`.
+    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, CborError> {
+        self.opt(|r| r.timestamp())
+    }
+
+    /// Reads a text string member value, or `None` for `null`.
+    pub fn opt_string(&mut self) -> Result<Option<String>, CborError> {
+        self.opt(|r| r.string().map(Cow::into_owned))
+    }
 }
 
 impl<'a> CborDecoder<'a> {
@@ -61,18 +96,6 @@ impl<'a> CborDecoder<'a> {
     /// The type of the next item.
     pub fn peek(&self) -> Result<Type, CborError> {
         self.d.datatype().map_err(|e| self.decode_error(e))
-    }
-
-    /// Reads `f`'s value, or `None` for `null`/`undefined`.
-    pub fn opt<T>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, CborError>,
-    ) -> Result<Option<T>, CborError> {
-        if self.null()? {
-            Ok(None)
-        } else {
-            f(self).map(Some)
-        }
     }
 
     fn enter(&mut self) -> Result<(), CborError> {
@@ -105,11 +128,6 @@ impl<'a> CborDecoder<'a> {
         Ok(more)
     }
 
-    /// Reads a text string member value, or `None` for `null`.
-    pub fn opt_string(&mut self) -> Result<Option<String>, CborError> {
-        self.opt(|r| r.string().map(Cow::into_owned))
-    }
-
     /// Reads a byte string, definite or chunked.
     pub fn bytes(&mut self) -> Result<Vec<u8>, CborError> {
         match self.peek()? {
@@ -131,26 +149,11 @@ impl<'a> CborDecoder<'a> {
         }
     }
 
-    /// Reads a byte string member value, or `None` for `null`.
-    pub fn opt_bytes(&mut self) -> Result<Option<Vec<u8>>, CborError> {
-        self.opt(Self::bytes)
-    }
-
-    /// Reads a boolean member value, or `None` for `null`.
-    pub fn opt_bool(&mut self) -> Result<Option<bool>, CborError> {
-        self.opt(Self::bool)
-    }
-
     /// Reads an integer (any width on the wire) that must fit `T`.
     pub fn int<T: TryFrom<i64>>(&mut self) -> Result<T, CborError> {
         let at = self.d.position();
         let value = self.d.i64().map_err(|e| self.decode_error(e))?;
         T::try_from(value).map_err(|_| CborError::new(at, "integer out of range"))
-    }
-
-    /// Reads an integer member value, or `None` for `null`.
-    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, CborError> {
-        self.opt(Self::int)
     }
 
     /// Reads a double from a half, single or double float, or from an integer.
@@ -186,11 +189,6 @@ impl<'a> CborDecoder<'a> {
         }
     }
 
-    /// Reads a double member value, or `None` for `null`.
-    pub fn opt_f64(&mut self) -> Result<Option<f64>, CborError> {
-        self.opt(Self::f64)
-    }
-
     /// Reads a float (a wider value is rounded to `f32`).
     pub fn f32(&mut self) -> Result<f32, CborError> {
         if self.peek()? == Type::F32 {
@@ -205,11 +203,6 @@ impl<'a> CborDecoder<'a> {
             return Err(CborError::new(at, "number out of range for a float"));
         }
         Ok(narrowed)
-    }
-
-    /// Reads a float member value, or `None` for `null`.
-    pub fn opt_f32(&mut self) -> Result<Option<f32>, CborError> {
-        self.opt(Self::f32)
     }
 
     /// Reads arbitrary-precision number text: an integer, a float or a text string.
@@ -247,11 +240,6 @@ impl<'a> CborDecoder<'a> {
             }
             _ => self.int::<i64>().map(DateTime::from_secs),
         }
-    }
-
-    /// Reads a timestamp member value, or `None` for `null`.
-    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, CborError> {
-        self.opt(Self::timestamp)
     }
 }
 

@@ -44,6 +44,31 @@ impl<'a> Reader<JsonDecoder<'a>> {
             depth: 0,
         }))
     }
+
+    /// Reads a boolean member value, or `None` for `null`.
+    pub fn opt_bool(&mut self) -> Result<Option<bool>, JsonError> {
+        self.opt(|r| r.bool())
+    }
+
+    /// Reads an integer member value, or `None` for `null`.
+    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
+        self.opt(|r| r.int())
+    }
+
+    /// Reads a double member value, or `None` for `null`.
+    pub fn opt_f64(&mut self) -> Result<Option<f64>, JsonError> {
+        self.opt(|r| r.f64())
+    }
+
+    /// Reads a float member value, or `None` for `null`.
+    pub fn opt_f32(&mut self) -> Result<Option<f32>, JsonError> {
+        self.opt(|r| r.f32())
+    }
+
+    /// Reads a timestamp member value, or `None` for `null`.
+    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, JsonError> {
+        self.opt(|r| r.timestamp())
+    }
 }
 
 impl<'a> JsonDecoder<'a> {
@@ -92,18 +117,6 @@ impl<'a> JsonDecoder<'a> {
             Ok(())
         } else {
             Err(self.error("invalid literal"))
-        }
-    }
-
-    /// Reads `f`'s value, or `None` for `null`.
-    pub fn opt<T>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, JsonError>,
-    ) -> Result<Option<T>, JsonError> {
-        if self.null()? {
-            Ok(None)
-        } else {
-            f(self).map(Some)
         }
     }
 
@@ -225,11 +238,6 @@ impl<'a> JsonDecoder<'a> {
             .map_err(|e| JsonError::new(at, format!("invalid value: {e}")))
     }
 
-    /// Reads a boolean member value, or `None` for `null`.
-    pub fn opt_bool(&mut self) -> Result<Option<bool>, JsonError> {
-        self.opt(Self::bool)
-    }
-
     /// Reads a number and returns its text, checked against the JSON grammar.
     pub fn number_text(&mut self) -> Result<&'a str, JsonError> {
         self.skip_ws();
@@ -254,11 +262,6 @@ impl<'a> JsonDecoder<'a> {
         T::try_from(value).map_err(|_| JsonError::new(at, "integer out of range"))
     }
 
-    /// Reads an integer member value, or `None` for `null`.
-    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
-        self.opt(Self::int)
-    }
-
     /// Reads a double: a number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
     /// A number too large for `f64` is an error.
     pub fn f64(&mut self) -> Result<f64, JsonError> {
@@ -273,11 +276,6 @@ impl<'a> JsonDecoder<'a> {
         }
     }
 
-    /// Reads a double member value, or `None` for `null`.
-    pub fn opt_f64(&mut self) -> Result<Option<f64>, JsonError> {
-        self.opt(Self::f64)
-    }
-
     /// Reads a float (like [`f64`](Self::f64), rounded once, directly to `f32`).
     pub fn f32(&mut self) -> Result<f32, JsonError> {
         if let Some(special) = self.special_float()? {
@@ -290,11 +288,6 @@ impl<'a> JsonDecoder<'a> {
             Ok(v) if v.is_finite() => Ok(v),
             _ => Err(JsonError::new(at, "number out of range for a float")),
         }
-    }
-
-    /// Reads a float member value, or `None` for `null`.
-    pub fn opt_f32(&mut self) -> Result<Option<f32>, JsonError> {
-        self.opt(Self::f32)
     }
 
     fn special_float(&mut self) -> Result<Option<f64>, JsonError> {
@@ -332,11 +325,6 @@ impl<'a> JsonDecoder<'a> {
             DateTime::parse_epoch_seconds(text)
         };
         parsed.map_err(|e| JsonError::new(at, format!("invalid timestamp: {e}")))
-    }
-
-    /// Reads a timestamp member value, or `None` for `null`.
-    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, JsonError> {
-        self.opt(Self::timestamp)
     }
 
     fn skip_string(&mut self) -> Result<(), JsonError> {

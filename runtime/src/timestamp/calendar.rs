@@ -5,11 +5,13 @@
 use super::cursor::Cursor;
 use super::{DAYS_0000_03_01_TO_UNIX_EPOCH, DAYS_PER_ERA, SECS_PER_DAY, TimestampError};
 
+#[inline]
 pub(super) fn is_leap_year(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
 /// Days in `month` (1–12) of `year`; 0 for an invalid month.
+#[inline]
 pub(super) fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -22,6 +24,7 @@ pub(super) fn days_in_month(year: i64, month: u32) -> u32 {
 
 /// Days from 1970-01-01 to `year`-`month`-`day`; the date must be valid. `None` only if the
 /// result overflows `i64` (years beyond about ±2.5e16).
+#[inline]
 pub(super) fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
     // Count years from March so that the leap day is the last day of the year.
     let y = if month <= 2 {
@@ -41,6 +44,7 @@ pub(super) fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
 
 /// The `(year, month, day)` that is `days` days after 1970-01-01. Total for every `days` a
 /// `DateTime` can produce (|days| < 1.1e14, so every intermediate value is far from overflow).
+#[inline]
 pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + DAYS_0000_03_01_TO_UNIX_EPOCH;
     let era = z.div_euclid(DAYS_PER_ERA);
@@ -55,12 +59,14 @@ pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 /// Day of the week of the day `days` after 1970-01-01 (a Thursday): 0 = Sunday.
+#[inline]
 pub(super) fn weekday(days: i64) -> usize {
     // rem_euclid(7) is in 0..7; adding 4 keeps it small.
     ((days.rem_euclid(7) + 4) % 7) as usize
 }
 
 /// Seconds since the epoch of a validated UTC date and time; second 60 is not allowed here.
+#[inline]
 pub(super) fn civil_to_secs(
     c: &Cursor<'_>,
     year: i64,

@@ -11,23 +11,28 @@ pub(super) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     pub(super) fn new(b: &'a [u8], what: &'static str) -> Self {
         Self { b, i: 0, what }
     }
 
+    #[inline]
     pub(super) fn err(&self, reason: &'static str) -> TimestampError {
         TimestampError::new(self.what, reason)
     }
 
+    #[inline]
     pub(super) fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
+    #[inline]
     pub(super) fn at_end(&self) -> bool {
         self.i >= self.b.len()
     }
 
     /// Consumes `c` if it is next.
+    #[inline]
     pub(super) fn eat(&mut self, c: u8) -> bool {
         if self.peek() == Some(c) {
             self.i += 1;
@@ -37,6 +42,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn expect(&mut self, c: u8, reason: &'static str) -> Result<(), TimestampError> {
         if self.eat(c) {
             Ok(())
@@ -45,6 +51,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn expect_str(
         &mut self,
         s: &[u8],
@@ -59,6 +66,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Exactly `n` (at most 4) ASCII digits as a number.
+    #[inline]
     pub(super) fn digits(&mut self, n: usize, reason: &'static str) -> Result<u32, TimestampError> {
         let end = self.i.checked_add(n).ok_or_else(|| self.err(reason))?;
         let field = self.b.get(self.i..end).ok_or_else(|| self.err(reason))?;
@@ -74,6 +82,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A run of ASCII letters.
+    #[inline]
     pub(super) fn word(&mut self) -> &'a [u8] {
         let b = self.b;
         let start = self.i;
@@ -84,6 +93,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `HH:MM:SS` with range checks (second 60 allowed only if `allow_leap`).
+    #[inline]
     pub(super) fn time_of_day(
         &mut self,
         allow_leap: bool,

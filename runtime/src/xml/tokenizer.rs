@@ -258,6 +258,7 @@ impl<'a> XmlReader<'a> {
 
 /// Whether `body` holds a carriage return. Branch-free over 64-byte blocks (which the compiler
 /// vectorizes), so a whole response costs about as much as a few short `contains` calls.
+#[inline]
 pub(super) fn contains_cr(body: &[u8]) -> bool {
     let mut blocks = body.chunks_exact(64);
     let found = blocks
