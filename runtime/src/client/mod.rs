@@ -25,6 +25,7 @@ pub mod waiter;
 
 pub use config::{Config, ConfigError, RetryConfig};
 pub use error::{Error, ErrorKind};
+
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
