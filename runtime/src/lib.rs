@@ -28,11 +28,11 @@ pub mod checksum;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
-pub mod client_endpoint;
+pub use client::endpoint as client_endpoint;
 #[cfg(all(feature = "client", feature = "paginator"))]
-pub mod client_pages;
+pub use client::pages as client_pages;
 #[cfg(all(feature = "client", feature = "waiter"))]
-pub mod client_waiter;
+pub use client::waiter as client_waiter;
 #[cfg(feature = "compression")]
 #[doc(hidden)]
 pub mod compression;
@@ -60,11 +60,11 @@ pub mod endpoint;
 pub use endpoint::library as endpoint_lib;
 pub mod error;
 #[cfg(feature = "event-stream")]
-pub mod event_receiver;
+pub use event_stream::receiver as event_receiver;
 #[cfg(feature = "event-stream")]
-pub mod event_sender;
+pub use event_stream::sender as event_sender;
 #[cfg(all(feature = "sigv4", feature = "event-stream"))]
-pub mod event_signer;
+pub use event_stream::signer as event_signer;
 #[cfg(feature = "event-stream")]
 pub mod event_stream;
 #[cfg(feature = "idempotency")]
@@ -112,7 +112,7 @@ pub mod wire;
 pub mod xml;
 #[cfg(all(feature = "xml", feature = "rest"))]
 #[doc(hidden)]
-pub mod xml_writer;
+pub use xml::writer as xml_writer;
 
 #[cfg(feature = "blob")]
 pub use blob::Blob;

@@ -2,7 +2,7 @@
 //! [`ByteStream`](super::byte_stream::ByteStream)'s source, read as the connection takes them
 //! (never more than a chunk or two in memory), either as they come or, with chunked signing
 //! ([`aws_chunked`](super::aws_chunked)), regrouped into chunks of
-//! [`CHUNK_SIZE`](super::aws_chunked::CHUNK_SIZE) and framed with their signatures. A source
+//! [`CHUNK_SIZE`] and framed with their signatures. A source
 //! that gives more or fewer bytes than the length it declared is an error, not a short or
 //! overlong request.
 

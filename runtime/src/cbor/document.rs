@@ -5,10 +5,10 @@ pub use crate::wire::document::{read, write};
 
 use minicbor::data::Type;
 
-use super::{CborError, CborReader};
+use super::{CborDecoder, CborError};
 use crate::document::Number;
 
-impl<'a> crate::wire::document::NumberReader<'a> for CborReader<'a> {
+impl<'a> crate::wire::document::NumberReader<'a> for CborDecoder<'a> {
     /// An unsigned integer is `PosInt` (one beyond `i64` as a float), a
     /// negative one `NegInt`, a float `Float`.
     fn number(&mut self) -> Result<Number, CborError> {

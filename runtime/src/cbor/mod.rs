@@ -28,7 +28,7 @@
 //! lengths are never used to preallocate, a float that overflows the member's type, an
 //! integer that does not fit it, and every type mismatch or truncation is a [`CborError`].
 //! A member given twice is an error, as in [`super::json`] (which says why): a structure
-//! member ([`set`]), a map key ([`CborReader::duplicate_key`]), and the error envelope's
+//! member ([`set`]), a map key ([`CborDecoder::duplicate_key`]), and the error envelope's
 //! `__type` and message keys; `null` and `undefined` never count.
 
 #[cfg(feature = "document")]
@@ -40,8 +40,8 @@ mod writer;
 pub use crate::operation::{request_id, sanitize_error_code};
 pub use crate::wire::set;
 pub use envelope::{error_metadata, parse_body};
-pub use reader::{Array, CborReader, Object};
-pub use writer::CborWriter;
+pub use reader::{Array, CborDecoder, CborReader, Object};
+pub use writer::{CborEncoder, CborWriter};
 
 /// How deeply maps and arrays may nest in a body before reading fails.
 pub const MAX_DEPTH: usize = 128;

@@ -7,24 +7,24 @@ use minicbor::data::Type;
 
 use super::{CborError, EPOCH_TAG, MAX_DEPTH};
 use crate::timestamp::DateTime;
-use crate::wire::Kind;
+use crate::wire::{Decode, Kind, Reader};
 
-/// The state of one map (or structure) being read; see [`CborReader::next_key`].
+/// The state of one map (or structure) being read; see [`Reader::next_key`].
 #[derive(Debug)]
 pub struct Object {
     remaining: Option<u64>,
 }
 
-/// The state of one array being read; see [`CborReader::next_item`].
+/// The state of one array being read; see [`Reader::next_item`].
 #[derive(Debug)]
 pub struct Array {
     remaining: Option<u64>,
 }
 
-/// Reads one CBOR data item value by value; the same interface as
-/// [`super::json::JsonReader`].
+/// The CBOR [`Decode`]: one data item, read value by value; the same interface as
+/// `json::JsonDecoder`.
 #[derive(Debug)]
-pub struct CborReader<'a> {
+pub struct CborDecoder<'a> {
     d: Decoder<'a>,
     depth: usize,
 }
@@ -34,20 +34,56 @@ fn decode(offset: usize, e: &minicbor::decode::Error) -> CborError {
     CborError::new(e.position().unwrap_or(offset), e.to_string())
 }
 
-impl<'a> CborReader<'a> {
+/// Reads one CBOR data item value by value: the shared [`Reader`] over [`CborDecoder`], whose own
+/// methods (`opt_string`, `timestamp`, `duplicate_member`, …) it reaches through `Deref`.
+pub type CborReader<'a> = Reader<CborDecoder<'a>>;
+
+impl<'a> Reader<CborDecoder<'a>> {
     /// A reader over `body`.
     pub fn new(body: &'a [u8]) -> Self {
-        Self {
+        Self(CborDecoder {
             d: Decoder::new(body),
             depth: 0,
-        }
+        })
     }
 
-    /// An error at the current position.
-    pub fn error(&self, message: impl Into<Cow<'static, str>>) -> CborError {
-        CborError::new(self.d.position(), message)
+    /// Reads a byte string member value, or `None` for `null`.
+    pub fn opt_bytes(&mut self) -> Result<Option<Vec<u8>>, CborError> {
+        self.opt(|r| r.bytes())
     }
 
+    /// Reads a boolean member value, or `None` for `null`.
+    pub fn opt_bool(&mut self) -> Result<Option<bool>, CborError> {
+        self.opt(|r| r.bool())
+    }
+
+    /// Reads an integer member value, or `None` for `null`.
+    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, CborError> {
+        self.opt(|r| r.int())
+    }
+
+    /// Reads a double member value, or `None` for `null`.
+    pub fn opt_f64(&mut self) -> Result<Option<f64>, CborError> {
+        self.opt(|r| r.f64())
+    }
+
+    /// Reads a float member value, or `None` for `null`.
+    pub fn opt_f32(&mut self) -> Result<Option<f32>, CborError> {
+        self.opt(|r| r.f32())
+    }
+
+    /// Reads a timestamp member value, or `None` for `null`.
+    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, CborError> {
+        self.opt(|r| r.timestamp())
+    }
+
+    /// Reads a text string member value, or `None` for `null`.
+    pub fn opt_string(&mut self) -> Result<Option<String>, CborError> {
+        self.opt(|r| r.string().map(Cow::into_owned))
+    }
+}
+
+impl<'a> CborDecoder<'a> {
     fn decode_error(&self, e: minicbor::decode::Error) -> CborError {
         decode(self.d.position(), &e)
     }
@@ -57,41 +93,9 @@ impl<'a> CborReader<'a> {
         self.d.position() >= self.d.input().len()
     }
 
-    /// Checks that nothing follows the item read.
-    pub fn finish(&mut self) -> Result<(), CborError> {
-        if self.at_end() {
-            Ok(())
-        } else {
-            Err(self.error("unexpected data after the CBOR item"))
-        }
-    }
-
     /// The type of the next item.
     pub fn peek(&self) -> Result<Type, CborError> {
         self.d.datatype().map_err(|e| self.decode_error(e))
-    }
-
-    /// If the next item is `null` or `undefined`, reads it and returns `true`.
-    pub fn null(&mut self) -> Result<bool, CborError> {
-        match self.peek()? {
-            Type::Null | Type::Undefined => {
-                self.d.set_position(self.d.position() + 1);
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
-    }
-
-    /// Reads `f`'s value, or `None` for `null`/`undefined`.
-    pub fn opt<T>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, CborError>,
-    ) -> Result<Option<T>, CborError> {
-        if self.null()? {
-            Ok(None)
-        } else {
-            f(self).map(Some)
-        }
     }
 
     fn enter(&mut self) -> Result<(), CborError> {
@@ -100,34 +104,6 @@ impl<'a> CborReader<'a> {
         }
         self.depth += 1;
         Ok(())
-    }
-
-    /// Reads the head of a map (definite or indefinite length).
-    pub fn begin_object(&mut self) -> Result<Object, CborError> {
-        self.enter()?;
-        let remaining = self.d.map().map_err(|e| self.decode_error(e))?;
-        Ok(Object { remaining })
-    }
-
-    /// Reads the next key of `object`, or its end (then `None`). The caller must read or
-    /// [`skip`](Self::skip) the value before asking again.
-    pub fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, CborError> {
-        if !self.next(&mut object.remaining)? {
-            return Ok(None);
-        }
-        self.string().map(Some)
-    }
-
-    /// Reads the head of an array (definite or indefinite length).
-    pub fn begin_array(&mut self) -> Result<Array, CborError> {
-        self.enter()?;
-        let remaining = self.d.array().map_err(|e| self.decode_error(e))?;
-        Ok(Array { remaining })
-    }
-
-    /// Moves to the next item of `array` (`true`), or past its end (`false`).
-    pub fn next_item(&mut self, array: &mut Array) -> Result<bool, CborError> {
-        self.next(&mut array.remaining)
     }
 
     fn next(&mut self, remaining: &mut Option<u64>) -> Result<bool, CborError> {
@@ -152,32 +128,6 @@ impl<'a> CborReader<'a> {
         Ok(more)
     }
 
-    /// Reads a text string, definite or chunked. Borrowed unless chunked.
-    pub fn string(&mut self) -> Result<Cow<'a, str>, CborError> {
-        match self.peek()? {
-            Type::String => self
-                .d
-                .str()
-                .map(Cow::Borrowed)
-                .map_err(|e| self.decode_error(e)),
-            Type::StringIndef => {
-                let at = self.d.position();
-                let mut out = String::new();
-                let chunks = self.d.str_iter().map_err(|e| decode(at, &e))?;
-                for chunk in chunks {
-                    out.push_str(chunk.map_err(|e| decode(at, &e))?);
-                }
-                Ok(Cow::Owned(out))
-            }
-            other => Err(self.error(format!("expected a text string, found {other}"))),
-        }
-    }
-
-    /// Reads a text string member value, or `None` for `null`.
-    pub fn opt_string(&mut self) -> Result<Option<String>, CborError> {
-        self.opt(|r| r.string().map(Cow::into_owned))
-    }
-
     /// Reads a byte string, definite or chunked.
     pub fn bytes(&mut self) -> Result<Vec<u8>, CborError> {
         match self.peek()? {
@@ -199,31 +149,11 @@ impl<'a> CborReader<'a> {
         }
     }
 
-    /// Reads a byte string member value, or `None` for `null`.
-    pub fn opt_bytes(&mut self) -> Result<Option<Vec<u8>>, CborError> {
-        self.opt(Self::bytes)
-    }
-
-    /// Reads a boolean.
-    pub fn bool(&mut self) -> Result<bool, CborError> {
-        self.d.bool().map_err(|e| self.decode_error(e))
-    }
-
-    /// Reads a boolean member value, or `None` for `null`.
-    pub fn opt_bool(&mut self) -> Result<Option<bool>, CborError> {
-        self.opt(Self::bool)
-    }
-
     /// Reads an integer (any width on the wire) that must fit `T`.
     pub fn int<T: TryFrom<i64>>(&mut self) -> Result<T, CborError> {
         let at = self.d.position();
         let value = self.d.i64().map_err(|e| self.decode_error(e))?;
         T::try_from(value).map_err(|_| CborError::new(at, "integer out of range"))
-    }
-
-    /// Reads an integer member value, or `None` for `null`.
-    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, CborError> {
-        self.opt(Self::int)
     }
 
     /// Reads a double from a half, single or double float, or from an integer.
@@ -259,11 +189,6 @@ impl<'a> CborReader<'a> {
         }
     }
 
-    /// Reads a double member value, or `None` for `null`.
-    pub fn opt_f64(&mut self) -> Result<Option<f64>, CborError> {
-        self.opt(Self::f64)
-    }
-
     /// Reads a float (a wider value is rounded to `f32`).
     pub fn f32(&mut self) -> Result<f32, CborError> {
         if self.peek()? == Type::F32 {
@@ -278,11 +203,6 @@ impl<'a> CborReader<'a> {
             return Err(CborError::new(at, "number out of range for a float"));
         }
         Ok(narrowed)
-    }
-
-    /// Reads a float member value, or `None` for `null`.
-    pub fn opt_f32(&mut self) -> Result<Option<f32>, CborError> {
-        self.opt(Self::f32)
     }
 
     /// Reads arbitrary-precision number text: an integer, a float or a text string.
@@ -321,17 +241,110 @@ impl<'a> CborReader<'a> {
             _ => self.int::<i64>().map(DateTime::from_secs),
         }
     }
+}
 
-    /// Reads a timestamp member value, or `None` for `null`.
-    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, CborError> {
-        self.opt(Self::timestamp)
+impl<'a> Decode<'a> for CborDecoder<'a> {
+    type Error = CborError;
+    type Object = Object;
+    type Array = Array;
+
+    /// An error at the current position.
+    fn error(&self, message: impl Into<Cow<'static, str>>) -> CborError {
+        CborError::new(self.d.position(), message)
+    }
+
+    fn kind(&mut self) -> Result<Kind, CborError> {
+        Ok(match self.peek()? {
+            Type::Null | Type::Undefined => Kind::Null,
+            Type::Bool => Kind::Bool,
+            Type::String | Type::StringIndef => Kind::String,
+            Type::U8 | Type::U16 | Type::U32 | Type::U64 => Kind::Number,
+            Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => Kind::Number,
+            Type::F16 | Type::F32 | Type::F64 => Kind::Number,
+            Type::Array | Type::ArrayIndef => Kind::Array,
+            Type::Map | Type::MapIndef => Kind::Object,
+            other => return Err(self.error(format!("unexpected {other} in a document"))),
+        })
+    }
+
+    fn is_object(&mut self) -> Result<bool, CborError> {
+        Ok(matches!(self.peek()?, Type::Map | Type::MapIndef))
+    }
+
+    fn is_string(&mut self) -> Result<bool, CborError> {
+        Ok(matches!(self.peek()?, Type::String | Type::StringIndef))
+    }
+
+    /// If the next item is `null` or `undefined`, reads it and returns `true`.
+    fn null(&mut self) -> Result<bool, CborError> {
+        match self.peek()? {
+            Type::Null | Type::Undefined => {
+                self.d.set_position(self.d.position() + 1);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Reads a boolean.
+    fn bool(&mut self) -> Result<bool, CborError> {
+        self.d.bool().map_err(|e| self.decode_error(e))
+    }
+
+    /// Reads a text string, definite or chunked. Borrowed unless chunked.
+    fn string(&mut self) -> Result<Cow<'a, str>, CborError> {
+        match self.peek()? {
+            Type::String => self
+                .d
+                .str()
+                .map(Cow::Borrowed)
+                .map_err(|e| self.decode_error(e)),
+            Type::StringIndef => {
+                let at = self.d.position();
+                let mut out = String::new();
+                let chunks = self.d.str_iter().map_err(|e| decode(at, &e))?;
+                for chunk in chunks {
+                    out.push_str(chunk.map_err(|e| decode(at, &e))?);
+                }
+                Ok(Cow::Owned(out))
+            }
+            other => Err(self.error(format!("expected a text string, found {other}"))),
+        }
+    }
+
+    /// Reads the head of a map (definite or indefinite length).
+    fn begin_object(&mut self) -> Result<Object, CborError> {
+        self.enter()?;
+        let remaining = self.d.map().map_err(|e| self.decode_error(e))?;
+        Ok(Object { remaining })
+    }
+
+    /// Reads the next key of `object`, or its end (then `None`). The caller must read or
+    /// [`skip`](Self::skip) the value before asking again.
+    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, CborError> {
+        if !self.next(&mut object.remaining)? {
+            return Ok(None);
+        }
+        self.string().map(Some)
+    }
+
+    /// Reads the head of an array (definite or indefinite length).
+    fn begin_array(&mut self) -> Result<Array, CborError> {
+        self.enter()?;
+        let remaining = self.d.array().map_err(|e| self.decode_error(e))?;
+        Ok(Array { remaining })
+    }
+
+    /// Moves to the next item of `array` (`true`), or past its end (`false`).
+    fn next_item(&mut self, array: &mut Array) -> Result<bool, CborError> {
+        self.next(&mut array.remaining)
     }
 
     /// Skips the next item, whatever it is. Maps and arrays are walked through the reader, so
     /// their nesting counts toward [`MAX_DEPTH`] as in the JSON reader (the recursion is
     /// bounded by it); tags, strings and scalars are skipped by minicbor. A stray break is an
     /// error.
-    pub fn skip(&mut self) -> Result<(), CborError> {
+    fn skip(&mut self) -> Result<(), CborError> {
         loop {
             match self.peek()? {
                 Type::Tag => {
@@ -357,6 +370,15 @@ impl<'a> CborReader<'a> {
             }
         }
     }
+
+    /// Checks that nothing follows the item read.
+    fn finish(&mut self) -> Result<(), CborError> {
+        if self.at_end() {
+            Ok(())
+        } else {
+            Err(self.error("unexpected data after the CBOR item"))
+        }
+    }
 }
 
 /// An IEEE 754 half-precision float, exactly, as an `f64`.
@@ -372,7 +394,7 @@ fn f16_to_f64(bits: u16) -> f64 {
     }
 }
 
-impl CborReader<'_> {
+impl CborDecoder<'_> {
     /// The error of a `member` given twice in a `structure` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
@@ -387,62 +409,6 @@ impl CborReader<'_> {
     #[inline(never)]
     pub fn duplicate_key(&self, key: &str, map: &'static str) -> CborError {
         self.error(crate::operation::duplicate_key_message(key, map))
-    }
-}
-
-impl<'a> crate::wire::Reader<'a> for CborReader<'a> {
-    type Error = CborError;
-    type Object = Object;
-    type Array = Array;
-
-    fn error(&self, message: Cow<'static, str>) -> CborError {
-        CborReader::error(self, message)
-    }
-    fn kind(&mut self) -> Result<Kind, CborError> {
-        Ok(match self.peek()? {
-            Type::Null | Type::Undefined => Kind::Null,
-            Type::Bool => Kind::Bool,
-            Type::String | Type::StringIndef => Kind::String,
-            Type::U8 | Type::U16 | Type::U32 | Type::U64 => Kind::Number,
-            Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => Kind::Number,
-            Type::F16 | Type::F32 | Type::F64 => Kind::Number,
-            Type::Array | Type::ArrayIndef => Kind::Array,
-            Type::Map | Type::MapIndef => Kind::Object,
-            other => return Err(self.error(format!("unexpected {other} in a document"))),
-        })
-    }
-    fn is_object(&mut self) -> Result<bool, CborError> {
-        Ok(matches!(self.peek()?, Type::Map | Type::MapIndef))
-    }
-    fn is_string(&mut self) -> Result<bool, CborError> {
-        Ok(matches!(self.peek()?, Type::String | Type::StringIndef))
-    }
-    fn null(&mut self) -> Result<bool, CborError> {
-        CborReader::null(self)
-    }
-    fn bool(&mut self) -> Result<bool, CborError> {
-        CborReader::bool(self)
-    }
-    fn string(&mut self) -> Result<Cow<'a, str>, CborError> {
-        CborReader::string(self)
-    }
-    fn begin_object(&mut self) -> Result<Object, CborError> {
-        CborReader::begin_object(self)
-    }
-    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, CborError> {
-        CborReader::next_key(self, object)
-    }
-    fn begin_array(&mut self) -> Result<Array, CborError> {
-        CborReader::begin_array(self)
-    }
-    fn next_item(&mut self, array: &mut Array) -> Result<bool, CborError> {
-        CborReader::next_item(self, array)
-    }
-    fn skip(&mut self) -> Result<(), CborError> {
-        CborReader::skip(self)
-    }
-    fn finish(&mut self) -> Result<(), CborError> {
-        CborReader::finish(self)
     }
 }
 

@@ -5,47 +5,57 @@ use minicbor::data::Tag;
 
 use super::EPOCH_TAG;
 use crate::timestamp::DateTime;
+use crate::wire::{Encode, Writer};
 
-/// Writes one CBOR data item, value by value; the same interface as
-/// [`super::json::JsonWriter`]. Writing cannot fail.
+/// The CBOR [`Encode`]: one data item into a `Vec<u8>`, with the same interface as
+/// `json::JsonEncoder`.
 #[derive(Debug)]
-pub struct CborWriter {
+pub struct CborEncoder {
     enc: Encoder<Vec<u8>>,
 }
 
-impl Default for CborWriter {
+/// Writes one CBOR data item, value by value: the shared [`Writer`] over [`CborEncoder`], whose
+/// own methods (`begin_object`, `bytes`, `timestamp`, …) it reaches through `Deref`.
+pub type CborWriter = Writer<CborEncoder>;
+
+impl Default for CborEncoder {
+    /// Room for a typical request body (512 bytes).
     fn default() -> Self {
-        Self::new()
+        Self {
+            enc: Encoder::new(Vec::with_capacity(512)),
+        }
     }
 }
 
-// Writing to a `Vec<u8>` cannot fail (its error type is `Infallible`), so the results of the
-// encoder calls below carry nothing and are dropped.
-impl CborWriter {
+impl Writer<CborEncoder> {
     /// A writer with room for a typical request body (512 bytes).
     #[inline]
     pub fn new() -> Self {
-        Self::with_capacity(512)
+        Self::default()
     }
 
     /// A writer with room for `capacity` bytes.
     #[inline]
     pub fn with_capacity(capacity: usize) -> Self {
-        Self {
+        Self(CborEncoder {
             enc: Encoder::new(Vec::with_capacity(capacity)),
-        }
-    }
-
-    /// The bytes written so far.
-    #[inline]
-    pub fn as_bytes(&self) -> &[u8] {
-        self.enc.writer()
+        })
     }
 
     /// The CBOR bytes.
     #[inline]
     pub fn into_bytes(self) -> Vec<u8> {
-        self.enc.into_writer()
+        self.0.enc.into_writer()
+    }
+}
+
+// Writing to a `Vec<u8>` cannot fail (its error type is `Infallible`), so the results of the
+// encoder calls below carry nothing and are dropped.
+impl CborEncoder {
+    /// The bytes written so far.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.enc.writer()
     }
 
     /// Opens a structure: an indefinite-length map.
@@ -60,72 +70,10 @@ impl CborWriter {
         let _ = self.enc.end();
     }
 
-    /// Opens a map of `len` entries.
-    #[inline]
-    pub fn begin_map(&mut self, len: usize) {
-        let _ = self.enc.map(len as u64);
-    }
-
-    /// Closes a map (nothing to write for a definite length).
-    #[inline]
-    pub fn end_map(&mut self) {}
-
-    /// Opens an array of `len` items.
-    #[inline]
-    pub fn begin_array(&mut self, len: usize) {
-        let _ = self.enc.array(len as u64);
-    }
-
-    /// Closes an array (nothing to write for a definite length).
-    #[inline]
-    pub fn end_array(&mut self) {}
-
-    /// Writes the key of the next map or structure member.
-    #[inline]
-    pub fn key(&mut self, key: &str) {
-        let _ = self.enc.str(key);
-    }
-
-    /// Writes a text string.
-    #[inline]
-    pub fn string(&mut self, value: &str) {
-        let _ = self.enc.str(value);
-    }
-
     /// Writes a byte string.
     #[inline]
     pub fn bytes(&mut self, value: &[u8]) {
         let _ = self.enc.bytes(value);
-    }
-
-    /// Writes a boolean.
-    #[inline]
-    pub fn bool(&mut self, value: bool) {
-        let _ = self.enc.bool(value);
-    }
-
-    /// Writes `null`.
-    #[inline]
-    pub fn null(&mut self) {
-        let _ = self.enc.null();
-    }
-
-    /// Writes an integer in its shortest encoding.
-    #[inline]
-    pub fn int(&mut self, value: i64) {
-        let _ = self.enc.i64(value);
-    }
-
-    /// Writes an unsigned integer in its shortest encoding.
-    #[inline]
-    pub fn uint(&mut self, value: u64) {
-        let _ = self.enc.u64(value);
-    }
-
-    /// Writes a float64.
-    #[inline]
-    pub fn f64(&mut self, value: f64) {
-        let _ = self.enc.f64(value);
     }
 
     /// Writes a float32.
@@ -148,38 +96,66 @@ impl CborWriter {
     }
 }
 
-impl crate::wire::Writer for CborWriter {
+impl Encode for CborEncoder {
+    /// Writes `null`.
+    #[inline]
     fn null(&mut self) {
-        CborWriter::null(self);
+        let _ = self.enc.null();
     }
+
+    /// Writes a boolean.
+    #[inline]
     fn bool(&mut self, value: bool) {
-        CborWriter::bool(self, value);
+        let _ = self.enc.bool(value);
     }
+
+    /// Writes an unsigned integer in its shortest encoding.
+    #[inline]
     fn uint(&mut self, value: u64) {
-        CborWriter::uint(self, value);
+        let _ = self.enc.u64(value);
     }
+
+    /// Writes an integer in its shortest encoding.
+    #[inline]
     fn int(&mut self, value: i64) {
-        CborWriter::int(self, value);
+        let _ = self.enc.i64(value);
     }
+
+    /// Writes a float64.
+    #[inline]
     fn f64(&mut self, value: f64) {
-        CborWriter::f64(self, value);
+        let _ = self.enc.f64(value);
     }
+
+    /// Writes a text string.
+    #[inline]
     fn string(&mut self, value: &str) {
-        CborWriter::string(self, value);
+        let _ = self.enc.str(value);
     }
+
+    /// Opens a map of `len` entries.
+    #[inline]
     fn begin_map(&mut self, len: usize) {
-        CborWriter::begin_map(self, len);
+        let _ = self.enc.map(len as u64);
     }
+
+    /// Writes the key of the next map or structure member.
+    #[inline]
     fn key(&mut self, key: &str) {
-        CborWriter::key(self, key);
+        let _ = self.enc.str(key);
     }
-    fn end_map(&mut self) {
-        CborWriter::end_map(self);
-    }
+
+    /// Closes a map (nothing to write for a definite length).
+    #[inline]
+    fn end_map(&mut self) {}
+
+    /// Opens an array of `len` items.
+    #[inline]
     fn begin_array(&mut self, len: usize) {
-        CborWriter::begin_array(self, len);
+        let _ = self.enc.array(len as u64);
     }
-    fn end_array(&mut self) {
-        CborWriter::end_array(self);
-    }
+
+    /// Closes an array (nothing to write for a definite length).
+    #[inline]
+    fn end_array(&mut self) {}
 }

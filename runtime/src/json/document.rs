@@ -3,10 +3,10 @@
 
 pub use crate::wire::document::{read, write};
 
-use super::{JsonError, JsonReader};
+use super::{JsonDecoder, JsonError};
 use crate::document::Number;
 
-impl<'a> crate::wire::document::NumberReader<'a> for JsonReader<'a> {
+impl<'a> crate::wire::document::NumberReader<'a> for JsonDecoder<'a> {
     /// A non-negative integer that fits `u64` is `PosInt`, a negative one that fits `i64`
     /// `NegInt`, anything else a finite `f64` (else an error).
     fn number(&mut self) -> Result<Number, JsonError> {

@@ -19,7 +19,7 @@
 //! * **Run time**: the reader validates UTF-8 once for the whole body and then hands out
 //!   `&str` slices (no per-string check), scans strings eight bytes at a time, borrows
 //!   strings without escapes, and reads epoch seconds exactly from the number's text
-//!   ([`DateTime::parse_epoch_seconds`]) instead of through `f64`. Measured with callgrind
+//!   ([`DateTime::parse_epoch_seconds`](crate::DateTime::parse_epoch_seconds)) instead of through `f64`. Measured with callgrind
 //!   (release build, instructions per call, same generated types): parsing a 1,024-byte MemoryDB
 //!   `CopySnapshot` response (every `Snapshot` and `ClusterConfiguration` member, two shards)
 //!   through `parse_response` costs 26.5k instructions, against 35.8k for
@@ -35,7 +35,7 @@
 //! in strings, trailing garbage and truncation are errors ([`JsonError`]).
 //!
 //! A member given twice is an error too: a structure member ([`set`]), a map key (generated
-//! parsers call [`JsonReader::duplicate_key`]), and the error envelope's `__type`, `code` and
+//! parsers call [`JsonDecoder::duplicate_key`]), and the error envelope's `__type`, `code` and
 //! message keys. A response with two values for one member is malformed, and a parser that
 //! silently picks one invites differential-parsing bugs (a proxy that reads the first value,
 //! we the last). botocore's JSON parsing (Python's `json`) keeps the last value; we
@@ -51,8 +51,8 @@ mod writer;
 pub use crate::operation::{request_id, sanitize_error_code};
 pub use crate::wire::{Kind, set};
 pub use envelope::{error_metadata, parse_body, rest_error_metadata};
-pub use reader::{Array, JsonReader, Object};
-pub use writer::JsonWriter;
+pub use reader::{Array, JsonDecoder, JsonReader, Object};
+pub use writer::{JsonEncoder, JsonWriter};
 
 /// How deeply objects and arrays may nest in a body before reading fails.
 pub const MAX_DEPTH: usize = 128;

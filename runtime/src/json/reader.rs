@@ -5,59 +5,73 @@ use std::fmt;
 
 use super::{JsonError, MAX_DEPTH};
 use crate::timestamp::DateTime;
-use crate::wire::Kind;
+use crate::wire::{Decode, Kind, Reader};
 
-/// The state of one object being read; see [`JsonReader::next_key`].
+/// The state of one object being read; see [`Reader::next_key`].
 #[derive(Debug)]
 pub struct Object {
     first: bool,
 }
 
-/// The state of one array being read; see [`JsonReader::next_item`].
+/// The state of one array being read; see [`Reader::next_item`].
 #[derive(Debug)]
 pub struct Array {
     first: bool,
 }
 
-/// Reads one JSON text value by value.
-///
-/// Generated parsers use it like this (every `?` error carries the byte offset):
-///
-/// ```text
-/// let mut object = r.begin_object()?;
-/// while let Some(key) = r.next_key(&mut object)? {
-///     match key.as_ref() {
-///         "Name" => name = r.opt_string()?,
-///         _ => r.skip()?,
-///     }
-/// }
-/// ```
+/// The JSON [`Decode`]: one JSON text, read value by value.
 #[derive(Debug)]
-pub struct JsonReader<'a> {
+pub struct JsonDecoder<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
 }
 
-impl<'a> JsonReader<'a> {
+/// Reads one JSON text value by value: the shared [`Reader`] over [`JsonDecoder`], whose own
+/// methods (`opt_string`, `timestamp`, `duplicate_member`, …) it reaches through `Deref`.
+pub type JsonReader<'a> = Reader<JsonDecoder<'a>>;
+
+impl<'a> Reader<JsonDecoder<'a>> {
     /// A reader over `body`, which must be UTF-8 (checked once, here). A leading byte-order
     /// mark is skipped.
     pub fn new(body: &'a [u8]) -> Result<Self, JsonError> {
         let text = std::str::from_utf8(body)
             .map_err(|e| JsonError::new(e.valid_up_to(), "body is not valid UTF-8"))?;
         let pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        Ok(Self {
+        Ok(Self(JsonDecoder {
             text,
             pos,
             depth: 0,
-        })
+        }))
     }
 
-    /// An error at the current position.
-    pub fn error(&self, message: impl Into<Cow<'static, str>>) -> JsonError {
-        JsonError::new(self.pos, message)
+    /// Reads a boolean member value, or `None` for `null`.
+    pub fn opt_bool(&mut self) -> Result<Option<bool>, JsonError> {
+        self.opt(|r| r.bool())
     }
 
+    /// Reads an integer member value, or `None` for `null`.
+    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
+        self.opt(|r| r.int())
+    }
+
+    /// Reads a double member value, or `None` for `null`.
+    pub fn opt_f64(&mut self) -> Result<Option<f64>, JsonError> {
+        self.opt(|r| r.f64())
+    }
+
+    /// Reads a float member value, or `None` for `null`.
+    pub fn opt_f32(&mut self) -> Result<Option<f32>, JsonError> {
+        self.opt(|r| r.f32())
+    }
+
+    /// Reads a timestamp member value, or `None` for `null`.
+    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, JsonError> {
+        self.opt(|r| r.timestamp())
+    }
+}
+
+impl<'a> JsonDecoder<'a> {
     /// The current byte offset in the body.
     pub fn offset(&self) -> usize {
         self.pos
@@ -83,14 +97,6 @@ impl<'a> JsonReader<'a> {
         self.peek_byte().is_none()
     }
 
-    /// Checks that only whitespace follows the value read.
-    pub fn finish(&mut self) -> Result<(), JsonError> {
-        match self.peek_byte() {
-            None => Ok(()),
-            Some(_) => Err(self.error("unexpected data after the JSON value")),
-        }
-    }
-
     /// The kind of the next value.
     pub fn peek(&mut self) -> Result<Kind, JsonError> {
         match self.peek_byte() {
@@ -114,28 +120,6 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    /// If the next value is `null`, reads it and returns `true`.
-    pub fn null(&mut self) -> Result<bool, JsonError> {
-        if self.peek_byte() == Some(b'n') {
-            self.literal("null")?;
-            Ok(true)
-        } else {
-            Ok(false)
-        }
-    }
-
-    /// Reads `f`'s value, or `None` for `null`.
-    pub fn opt<T>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> Result<T, JsonError>,
-    ) -> Result<Option<T>, JsonError> {
-        if self.null()? {
-            Ok(None)
-        } else {
-            f(self).map(Some)
-        }
-    }
-
     fn open(&mut self, byte: u8, what: &'static str) -> Result<(), JsonError> {
         if self.peek_byte() != Some(byte) {
             return Err(self.error(what));
@@ -146,91 +130,6 @@ impl<'a> JsonReader<'a> {
         self.depth += 1;
         self.pos += 1;
         Ok(())
-    }
-
-    /// Reads the `{` of an object.
-    pub fn begin_object(&mut self) -> Result<Object, JsonError> {
-        self.open(b'{', "expected an object")?;
-        Ok(Object { first: true })
-    }
-
-    /// Reads the next member key of `object` (and its `:`), or the closing `}` (then `None`).
-    /// The caller must read or [`skip`](Self::skip) the member's value before asking again.
-    pub fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, JsonError> {
-        match self.peek_byte() {
-            Some(b'}') => {
-                self.pos += 1;
-                self.depth = self.depth.saturating_sub(1);
-                return Ok(None);
-            }
-            Some(b',') if !object.first => self.pos += 1,
-            _ if object.first => {}
-            _ => return Err(self.error("expected `,` or `}`")),
-        }
-        object.first = false;
-        if self.peek_byte() != Some(b'"') {
-            return Err(self.error("expected a member name"));
-        }
-        let key = self.string()?;
-        if self.peek_byte() != Some(b':') {
-            return Err(self.error("expected `:`"));
-        }
-        self.pos += 1;
-        Ok(Some(key))
-    }
-
-    /// Reads the `[` of an array.
-    pub fn begin_array(&mut self) -> Result<Array, JsonError> {
-        self.open(b'[', "expected an array")?;
-        Ok(Array { first: true })
-    }
-
-    /// Moves to the next item of `array` (`true`), or reads the closing `]` (`false`). The
-    /// caller must read or skip the item before asking again.
-    pub fn next_item(&mut self, array: &mut Array) -> Result<bool, JsonError> {
-        match self.peek_byte() {
-            Some(b']') => {
-                self.pos += 1;
-                self.depth = self.depth.saturating_sub(1);
-                return Ok(false);
-            }
-            Some(b',') if !array.first => self.pos += 1,
-            _ if array.first => {}
-            _ => return Err(self.error("expected `,` or `]`")),
-        }
-        array.first = false;
-        Ok(true)
-    }
-
-    /// Reads a string. Borrowed from the body unless it has escapes.
-    pub fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
-        if self.peek_byte() != Some(b'"') {
-            return Err(self.error("expected a string"));
-        }
-        let bytes = self.bytes();
-        let start = self.pos + 1;
-        let mut i = plain_run_end(bytes, start);
-        loop {
-            match bytes.get(i) {
-                Some(b'"') => {
-                    self.pos = i + 1;
-                    // Both ends are ASCII quote positions, so char boundaries.
-                    let s = self.text.get(start..i).unwrap_or_default();
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1f) => {
-                    return Err(JsonError::new(i, "control character in a string"));
-                }
-                Some(_) => i += 1,
-                None => return Err(JsonError::new(i, "unterminated string")),
-            }
-        }
-        let mut owned = String::with_capacity(i - start + 16);
-        owned.push_str(self.text.get(start..i).unwrap_or_default());
-        self.pos = i;
-        self.unescape_rest(&mut owned)?;
-        Ok(Cow::Owned(owned))
     }
 
     /// Continues a string at `self.pos` (at a backslash or a plain byte) into `out`, up to and
@@ -339,20 +238,6 @@ impl<'a> JsonReader<'a> {
             .map_err(|e| JsonError::new(at, format!("invalid value: {e}")))
     }
 
-    /// Reads a boolean.
-    pub fn bool(&mut self) -> Result<bool, JsonError> {
-        match self.peek_byte() {
-            Some(b't') => self.literal("true").map(|()| true),
-            Some(b'f') => self.literal("false").map(|()| false),
-            _ => Err(self.error("expected a boolean")),
-        }
-    }
-
-    /// Reads a boolean member value, or `None` for `null`.
-    pub fn opt_bool(&mut self) -> Result<Option<bool>, JsonError> {
-        self.opt(Self::bool)
-    }
-
     /// Reads a number and returns its text, checked against the JSON grammar.
     pub fn number_text(&mut self) -> Result<&'a str, JsonError> {
         self.skip_ws();
@@ -377,11 +262,6 @@ impl<'a> JsonReader<'a> {
         T::try_from(value).map_err(|_| JsonError::new(at, "integer out of range"))
     }
 
-    /// Reads an integer member value, or `None` for `null`.
-    pub fn opt_int<T: TryFrom<i64>>(&mut self) -> Result<Option<T>, JsonError> {
-        self.opt(Self::int)
-    }
-
     /// Reads a double: a number, or one of the strings `"NaN"`, `"Infinity"`, `"-Infinity"`.
     /// A number too large for `f64` is an error.
     pub fn f64(&mut self) -> Result<f64, JsonError> {
@@ -396,11 +276,6 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    /// Reads a double member value, or `None` for `null`.
-    pub fn opt_f64(&mut self) -> Result<Option<f64>, JsonError> {
-        self.opt(Self::f64)
-    }
-
     /// Reads a float (like [`f64`](Self::f64), rounded once, directly to `f32`).
     pub fn f32(&mut self) -> Result<f32, JsonError> {
         if let Some(special) = self.special_float()? {
@@ -413,11 +288,6 @@ impl<'a> JsonReader<'a> {
             Ok(v) if v.is_finite() => Ok(v),
             _ => Err(JsonError::new(at, "number out of range for a float")),
         }
-    }
-
-    /// Reads a float member value, or `None` for `null`.
-    pub fn opt_f32(&mut self) -> Result<Option<f32>, JsonError> {
-        self.opt(Self::f32)
     }
 
     fn special_float(&mut self) -> Result<Option<f64>, JsonError> {
@@ -457,13 +327,140 @@ impl<'a> JsonReader<'a> {
         parsed.map_err(|e| JsonError::new(at, format!("invalid timestamp: {e}")))
     }
 
-    /// Reads a timestamp member value, or `None` for `null`.
-    pub fn opt_timestamp(&mut self) -> Result<Option<DateTime>, JsonError> {
-        self.opt(Self::timestamp)
+    fn skip_string(&mut self) -> Result<(), JsonError> {
+        // Escapes still have to be valid, so read it; only escaped strings allocate.
+        self.string().map(drop)
+    }
+}
+
+impl<'a> Decode<'a> for JsonDecoder<'a> {
+    type Error = JsonError;
+    type Object = Object;
+    type Array = Array;
+
+    /// An error at the current position.
+    fn error(&self, message: impl Into<Cow<'static, str>>) -> JsonError {
+        JsonError::new(self.pos, message)
+    }
+
+    fn kind(&mut self) -> Result<Kind, JsonError> {
+        self.peek()
+    }
+
+    fn is_object(&mut self) -> Result<bool, JsonError> {
+        Ok(self.peek()? == Kind::Object)
+    }
+
+    fn is_string(&mut self) -> Result<bool, JsonError> {
+        Ok(self.peek()? == Kind::String)
+    }
+
+    /// If the next value is `null`, reads it and returns `true`.
+    fn null(&mut self) -> Result<bool, JsonError> {
+        if self.peek_byte() == Some(b'n') {
+            self.literal("null")?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Reads a boolean.
+    fn bool(&mut self) -> Result<bool, JsonError> {
+        match self.peek_byte() {
+            Some(b't') => self.literal("true").map(|()| true),
+            Some(b'f') => self.literal("false").map(|()| false),
+            _ => Err(self.error("expected a boolean")),
+        }
+    }
+
+    /// Reads a string. Borrowed from the body unless it has escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        if self.peek_byte() != Some(b'"') {
+            return Err(self.error("expected a string"));
+        }
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        let mut i = plain_run_end(bytes, start);
+        loop {
+            match bytes.get(i) {
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    // Both ends are ASCII quote positions, so char boundaries.
+                    let s = self.text.get(start..i).unwrap_or_default();
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0x00..=0x1f) => {
+                    return Err(JsonError::new(i, "control character in a string"));
+                }
+                Some(_) => i += 1,
+                None => return Err(JsonError::new(i, "unterminated string")),
+            }
+        }
+        let mut owned = String::with_capacity(i - start + 16);
+        owned.push_str(self.text.get(start..i).unwrap_or_default());
+        self.pos = i;
+        self.unescape_rest(&mut owned)?;
+        Ok(Cow::Owned(owned))
+    }
+
+    /// Reads the `{` of an object.
+    fn begin_object(&mut self) -> Result<Object, JsonError> {
+        self.open(b'{', "expected an object")?;
+        Ok(Object { first: true })
+    }
+
+    /// Reads the next member key of `object` (and its `:`), or the closing `}` (then `None`).
+    /// The caller must read or [`skip`](Self::skip) the member's value before asking again.
+    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, JsonError> {
+        match self.peek_byte() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth = self.depth.saturating_sub(1);
+                return Ok(None);
+            }
+            Some(b',') if !object.first => self.pos += 1,
+            _ if object.first => {}
+            _ => return Err(self.error("expected `,` or `}`")),
+        }
+        object.first = false;
+        if self.peek_byte() != Some(b'"') {
+            return Err(self.error("expected a member name"));
+        }
+        let key = self.string()?;
+        if self.peek_byte() != Some(b':') {
+            return Err(self.error("expected `:`"));
+        }
+        self.pos += 1;
+        Ok(Some(key))
+    }
+
+    /// Reads the `[` of an array.
+    fn begin_array(&mut self) -> Result<Array, JsonError> {
+        self.open(b'[', "expected an array")?;
+        Ok(Array { first: true })
+    }
+
+    /// Moves to the next item of `array` (`true`), or reads the closing `]` (`false`). The
+    /// caller must read or skip the item before asking again.
+    fn next_item(&mut self, array: &mut Array) -> Result<bool, JsonError> {
+        match self.peek_byte() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth = self.depth.saturating_sub(1);
+                return Ok(false);
+            }
+            Some(b',') if !array.first => self.pos += 1,
+            _ if array.first => {}
+            _ => return Err(self.error("expected `,` or `]`")),
+        }
+        array.first = false;
+        Ok(true)
     }
 
     /// Skips the next value, whatever it is (nesting still counts toward [`MAX_DEPTH`]).
-    pub fn skip(&mut self) -> Result<(), JsonError> {
+    fn skip(&mut self) -> Result<(), JsonError> {
         match self.peek()? {
             Kind::Null => self.literal("null"),
             Kind::Bool => self.bool().map(drop),
@@ -486,9 +483,12 @@ impl<'a> JsonReader<'a> {
         }
     }
 
-    fn skip_string(&mut self) -> Result<(), JsonError> {
-        // Escapes still have to be valid, so read it; only escaped strings allocate.
-        self.string().map(drop)
+    /// Checks that only whitespace follows the value read.
+    fn finish(&mut self) -> Result<(), JsonError> {
+        match self.peek_byte() {
+            None => Ok(()),
+            Some(_) => Err(self.error("unexpected data after the JSON value")),
+        }
     }
 }
 
@@ -558,7 +558,7 @@ pub(super) fn number_len(b: &[u8]) -> Option<usize> {
     Some(i)
 }
 
-impl JsonReader<'_> {
+impl JsonDecoder<'_> {
     /// The error of a `member` given twice in a `structure` (see the [module docs](super)).
     #[cold]
     #[inline(never)]
@@ -573,52 +573,6 @@ impl JsonReader<'_> {
     #[inline(never)]
     pub fn duplicate_key(&self, key: &str, map: &'static str) -> JsonError {
         self.error(crate::operation::duplicate_key_message(key, map))
-    }
-}
-
-impl<'a> crate::wire::Reader<'a> for JsonReader<'a> {
-    type Error = JsonError;
-    type Object = Object;
-    type Array = Array;
-
-    fn error(&self, message: Cow<'static, str>) -> JsonError {
-        JsonReader::error(self, message)
-    }
-    fn kind(&mut self) -> Result<Kind, JsonError> {
-        self.peek()
-    }
-    fn is_object(&mut self) -> Result<bool, JsonError> {
-        Ok(self.peek()? == Kind::Object)
-    }
-    fn is_string(&mut self) -> Result<bool, JsonError> {
-        Ok(self.peek()? == Kind::String)
-    }
-    fn null(&mut self) -> Result<bool, JsonError> {
-        JsonReader::null(self)
-    }
-    fn bool(&mut self) -> Result<bool, JsonError> {
-        JsonReader::bool(self)
-    }
-    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
-        JsonReader::string(self)
-    }
-    fn begin_object(&mut self) -> Result<Object, JsonError> {
-        JsonReader::begin_object(self)
-    }
-    fn next_key(&mut self, object: &mut Object) -> Result<Option<Cow<'a, str>>, JsonError> {
-        JsonReader::next_key(self, object)
-    }
-    fn begin_array(&mut self) -> Result<Array, JsonError> {
-        JsonReader::begin_array(self)
-    }
-    fn next_item(&mut self, array: &mut Array) -> Result<bool, JsonError> {
-        JsonReader::next_item(self, array)
-    }
-    fn skip(&mut self) -> Result<(), JsonError> {
-        JsonReader::skip(self)
-    }
-    fn finish(&mut self) -> Result<(), JsonError> {
-        JsonReader::finish(self)
     }
 }
 

@@ -1,51 +1,59 @@
 //! The JSON writer: a body member by member, into a `String`.
 
 use crate::timestamp::DateTime;
+use crate::wire::{Encode, Writer};
 
-/// Writes one JSON text, value by value. Commas are placed automatically: call
-/// [`key`](Self::key) before each member value of an object, nothing between array items.
-///
-/// Writing cannot fail; the caller is trusted to nest `begin_*`/`end_*` correctly (generated
-/// code does).
+/// The JSON [`Encode`]: one JSON text into a `String`. Commas are placed automatically: call
+/// [`key`](Encode::key) before each member value of an object, nothing between array items.
 #[derive(Debug)]
-pub struct JsonWriter {
+pub struct JsonEncoder {
     out: String,
     comma: bool,
 }
 
-impl Default for JsonWriter {
+/// Writes one JSON text, value by value: the shared [`Writer`] over [`JsonEncoder`], whose own
+/// methods (`begin_object`, `epoch_seconds`, …) it reaches through `Deref`.
+pub type JsonWriter = Writer<JsonEncoder>;
+
+impl Default for JsonEncoder {
+    /// Room for a typical request body (512 bytes), so small bodies never reallocate.
     fn default() -> Self {
-        Self::new()
+        Self {
+            out: String::with_capacity(512),
+            comma: false,
+        }
     }
 }
 
-impl JsonWriter {
+impl Writer<JsonEncoder> {
     /// A writer with room for a typical request body (512 bytes), so small bodies never
     /// reallocate.
     #[inline]
     pub fn new() -> Self {
-        Self::with_capacity(512)
+        Self::default()
     }
 
     /// A writer with room for `capacity` bytes.
     #[inline]
     pub fn with_capacity(capacity: usize) -> Self {
-        Self {
+        Self(JsonEncoder {
             out: String::with_capacity(capacity),
             comma: false,
-        }
-    }
-
-    /// The JSON text written so far.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        &self.out
+        })
     }
 
     /// The JSON text as bytes.
     #[inline]
     pub fn into_bytes(self) -> Vec<u8> {
-        self.out.into_bytes()
+        self.0.out.into_bytes()
+    }
+}
+
+impl JsonEncoder {
+    /// The JSON text written so far.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.out
     }
 
     fn value_start(&mut self) {
@@ -68,90 +76,6 @@ impl JsonWriter {
     pub fn end_object(&mut self) {
         self.out.push('}');
         self.comma = true;
-    }
-
-    /// Opens a map of `_len` entries (JSON does not need the length; the CBOR writer does).
-    #[inline]
-    pub fn begin_map(&mut self, _len: usize) {
-        self.begin_object();
-    }
-
-    /// Closes the map opened last.
-    #[inline]
-    pub fn end_map(&mut self) {
-        self.end_object();
-    }
-
-    /// Opens an array of `_len` items.
-    #[inline]
-    pub fn begin_array(&mut self, _len: usize) {
-        self.value_start();
-        self.out.push('[');
-        self.comma = false;
-    }
-
-    /// Closes the array opened last.
-    #[inline]
-    pub fn end_array(&mut self) {
-        self.out.push(']');
-        self.comma = true;
-    }
-
-    /// Writes the key of the next object member.
-    #[inline]
-    pub fn key(&mut self, key: &str) {
-        if self.comma {
-            self.out.push(',');
-        }
-        push_string(&mut self.out, key);
-        self.out.push(':');
-        self.comma = false;
-    }
-
-    /// Writes a string.
-    #[inline]
-    pub fn string(&mut self, value: &str) {
-        self.value_start();
-        push_string(&mut self.out, value);
-    }
-
-    /// Writes a boolean.
-    #[inline]
-    pub fn bool(&mut self, value: bool) {
-        self.value_start();
-        self.out.push_str(if value { "true" } else { "false" });
-    }
-
-    /// Writes `null` (only documents contain nulls; members that are not set are left out).
-    #[inline]
-    pub fn null(&mut self) {
-        self.value_start();
-        self.out.push_str("null");
-    }
-
-    /// Writes an integer.
-    #[inline]
-    pub fn int(&mut self, value: i64) {
-        self.value_start();
-        push_int(&mut self.out, value);
-    }
-
-    /// Writes an unsigned integer (documents only).
-    #[inline]
-    pub fn uint(&mut self, value: u64) {
-        self.value_start();
-        push_uint(&mut self.out, value);
-    }
-
-    /// Writes a double: the shortest decimal that reads back as the same `f64`, or the
-    /// strings `"NaN"`, `"Infinity"`, `"-Infinity"`, as the awsJson protocols send them.
-    #[inline]
-    pub fn f64(&mut self, value: f64) {
-        self.value_start();
-        if !push_special_float(&mut self.out, value) {
-            use std::fmt::Write as _;
-            let _ = write!(self.out, "{value}");
-        }
     }
 
     /// Writes a float, printed as the shortest decimal that reads back as the same `f32` (so
@@ -201,6 +125,92 @@ impl JsonWriter {
         self.out.push('"');
         value.fmt_http_date(&mut self.out);
         self.out.push('"');
+    }
+}
+
+impl Encode for JsonEncoder {
+    /// Writes `null` (only documents contain nulls; members that are not set are left out).
+    #[inline]
+    fn null(&mut self) {
+        self.value_start();
+        self.out.push_str("null");
+    }
+
+    /// Writes a boolean.
+    #[inline]
+    fn bool(&mut self, value: bool) {
+        self.value_start();
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    /// Writes an unsigned integer (documents only).
+    #[inline]
+    fn uint(&mut self, value: u64) {
+        self.value_start();
+        push_uint(&mut self.out, value);
+    }
+
+    /// Writes an integer.
+    #[inline]
+    fn int(&mut self, value: i64) {
+        self.value_start();
+        push_int(&mut self.out, value);
+    }
+
+    /// Writes a double: the shortest decimal that reads back as the same `f64`, or the
+    /// strings `"NaN"`, `"Infinity"`, `"-Infinity"`, as the awsJson protocols send them.
+    #[inline]
+    fn f64(&mut self, value: f64) {
+        self.value_start();
+        if !push_special_float(&mut self.out, value) {
+            use std::fmt::Write as _;
+            let _ = write!(self.out, "{value}");
+        }
+    }
+
+    /// Writes a string.
+    #[inline]
+    fn string(&mut self, value: &str) {
+        self.value_start();
+        push_string(&mut self.out, value);
+    }
+
+    /// Opens a map of `_len` entries (JSON does not need the length; the CBOR writer does).
+    #[inline]
+    fn begin_map(&mut self, _len: usize) {
+        self.begin_object();
+    }
+
+    /// Writes the key of the next object member.
+    #[inline]
+    fn key(&mut self, key: &str) {
+        if self.comma {
+            self.out.push(',');
+        }
+        push_string(&mut self.out, key);
+        self.out.push(':');
+        self.comma = false;
+    }
+
+    /// Closes the map opened last.
+    #[inline]
+    fn end_map(&mut self) {
+        self.end_object();
+    }
+
+    /// Opens an array of `_len` items.
+    #[inline]
+    fn begin_array(&mut self, _len: usize) {
+        self.value_start();
+        self.out.push('[');
+        self.comma = false;
+    }
+
+    /// Closes the array opened last.
+    #[inline]
+    fn end_array(&mut self) {
+        self.out.push(']');
+        self.comma = true;
     }
 }
 
@@ -273,40 +283,4 @@ fn push_string(out: &mut String, value: &str) {
     }
     out.push_str(value.get(start..).unwrap_or_default());
     out.push('"');
-}
-
-impl crate::wire::Writer for JsonWriter {
-    fn null(&mut self) {
-        JsonWriter::null(self);
-    }
-    fn bool(&mut self, value: bool) {
-        JsonWriter::bool(self, value);
-    }
-    fn uint(&mut self, value: u64) {
-        JsonWriter::uint(self, value);
-    }
-    fn int(&mut self, value: i64) {
-        JsonWriter::int(self, value);
-    }
-    fn f64(&mut self, value: f64) {
-        JsonWriter::f64(self, value);
-    }
-    fn string(&mut self, value: &str) {
-        JsonWriter::string(self, value);
-    }
-    fn begin_map(&mut self, len: usize) {
-        JsonWriter::begin_map(self, len);
-    }
-    fn key(&mut self, key: &str) {
-        JsonWriter::key(self, key);
-    }
-    fn end_map(&mut self) {
-        JsonWriter::end_map(self);
-    }
-    fn begin_array(&mut self, len: usize) {
-        JsonWriter::begin_array(self, len);
-    }
-    fn end_array(&mut self) {
-        JsonWriter::end_array(self);
-    }
 }

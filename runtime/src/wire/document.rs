@@ -3,17 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use super::{Kind, Reader, Writer};
+use super::{Decode, Encode, Kind, Reader, Writer};
 use crate::document::{Document, Number};
 
-/// A reader that can also read a document's number (JSON keeps its text, CBOR its type).
-pub trait NumberReader<'a>: Reader<'a> {
+/// A decoder that can also read a document's number (JSON keeps its text, CBOR its type).
+pub trait NumberReader<'a>: Decode<'a> {
     /// Reads a number as the document number that keeps it exactly.
     fn number(&mut self) -> Result<Number, Self::Error>;
 }
 
 /// Reads one value as a [`Document`].
-pub fn read<'a, R: NumberReader<'a>>(r: &mut R) -> Result<Document, R::Error> {
+pub fn read<'a, D: NumberReader<'a>>(r: &mut Reader<D>) -> Result<Document, D::Error> {
     Ok(match r.kind()? {
         Kind::Null => {
             r.null()?;
@@ -43,7 +43,7 @@ pub fn read<'a, R: NumberReader<'a>>(r: &mut R) -> Result<Document, R::Error> {
 }
 
 /// Writes `value`.
-pub fn write<W: Writer>(w: &mut W, value: &Document) {
+pub fn write<E: Encode>(w: &mut Writer<E>, value: &Document) {
     match value {
         Document::Null => w.null(),
         Document::Bool(v) => w.bool(*v),

@@ -1,14 +1,20 @@
 //! What the JSON and CBOR codecs share, written once: the error of an unreadable body
 //! ([`BodyError`], `json::JsonError` and `cbor::CborError`), storing a member read ([`set`]),
-//! the reader and writer interface both implement ([`Reader`], [`Writer`]), and what is written
-//! once over that interface: the error envelope's `(code, message)` ([`envelope_fields`]) and,
-//! with the `document` feature, documents ([`document`]).
+//! the reader and the writer ([`Reader`], [`Writer`]: the methods both formats have, written
+//! once over each format's [`Decode`] or [`Encode`]), and what is written once over them: the
+//! error envelope's `(code, message)` ([`envelope_fields`]) and, with the `document` feature,
+//! documents ([`document`]).
 //!
-//! Generated code calls the readers' and writers' own methods (no trait in scope, nothing
-//! dynamic); the traits exist for the code here, which is generic and monomorphized.
+//! Generated code calls these methods on `json::JsonReader` (`Reader<JsonDecoder>`) and the
+//! like: inherent methods, no trait in scope, nothing dynamic, generic code monomorphized.
 
 #[cfg(feature = "document")]
 pub mod document;
+mod reader;
+mod writer;
+
+pub use reader::{Decode, Reader};
+pub use writer::{Encode, Writer};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -120,70 +126,6 @@ pub enum Kind {
     Object,
 }
 
-/// A pull reader of one body: the interface the JSON and CBOR readers share.
-pub trait Reader<'a> {
-    /// Why reading failed (carries the byte offset).
-    type Error;
-    /// The state of one object being read.
-    type Object;
-    /// The state of one array being read.
-    type Array;
-
-    /// An error at the current position.
-    fn error(&self, message: Cow<'static, str>) -> Self::Error;
-    /// The kind of the next value; an error for what a document cannot hold (a CBOR tag or
-    /// byte string).
-    fn kind(&mut self) -> Result<Kind, Self::Error>;
-    /// Whether the next value is an object.
-    fn is_object(&mut self) -> Result<bool, Self::Error>;
-    /// Whether the next value is a string.
-    fn is_string(&mut self) -> Result<bool, Self::Error>;
-    /// If the next value is `null`, reads it and returns `true`.
-    fn null(&mut self) -> Result<bool, Self::Error>;
-    /// Reads a boolean.
-    fn bool(&mut self) -> Result<bool, Self::Error>;
-    /// Reads a string.
-    fn string(&mut self) -> Result<Cow<'a, str>, Self::Error>;
-    /// Starts reading an object.
-    fn begin_object(&mut self) -> Result<Self::Object, Self::Error>;
-    /// The next key of `object`, or `None` at its end.
-    fn next_key(&mut self, object: &mut Self::Object) -> Result<Option<Cow<'a, str>>, Self::Error>;
-    /// Starts reading an array.
-    fn begin_array(&mut self) -> Result<Self::Array, Self::Error>;
-    /// Whether `array` has another item.
-    fn next_item(&mut self, array: &mut Self::Array) -> Result<bool, Self::Error>;
-    /// Skips the next value.
-    fn skip(&mut self) -> Result<(), Self::Error>;
-    /// Checks that nothing follows the value read.
-    fn finish(&mut self) -> Result<(), Self::Error>;
-}
-
-/// A writer of one body: the interface the JSON and CBOR writers share.
-pub trait Writer {
-    /// Writes `null`.
-    fn null(&mut self);
-    /// Writes a boolean.
-    fn bool(&mut self, value: bool);
-    /// Writes a non-negative integer.
-    fn uint(&mut self, value: u64);
-    /// Writes an integer.
-    fn int(&mut self, value: i64);
-    /// Writes a 64-bit float.
-    fn f64(&mut self, value: f64);
-    /// Writes a string.
-    fn string(&mut self, value: &str);
-    /// Starts a map of `len` entries.
-    fn begin_map(&mut self, len: usize);
-    /// Writes a map key.
-    fn key(&mut self, key: &str);
-    /// Ends a map.
-    fn end_map(&mut self);
-    /// Starts an array of `len` items.
-    fn begin_array(&mut self, len: usize);
-    /// Ends an array.
-    fn end_array(&mut self);
-}
-
 /// The `(code, message)` an error body gives.
 pub type EnvelopeFields = (Option<String>, Option<String>);
 
@@ -191,11 +133,11 @@ pub type EnvelopeFields = (Option<String>, Option<String>);
 /// (in that order of preference), the first of the `messages` keys; fields that are not
 /// strings are ignored, a body that is not an object gives neither. Each key read may be
 /// given once (`null` counts as absent); a key given twice is [`EnvelopeError::Duplicate`].
-pub fn envelope_fields<'a, R: Reader<'a>>(
-    reader: &mut R,
+pub fn envelope_fields<'a, D: Decode<'a>>(
+    reader: &mut Reader<D>,
     codes: &[&str],
     messages: &[&str],
-) -> Result<EnvelopeFields, EnvelopeError<R::Error>> {
+) -> Result<EnvelopeFields, EnvelopeError<D::Error>> {
     let unreadable = EnvelopeError::Unreadable;
     if !reader.is_object().map_err(unreadable)? {
         reader.skip().map_err(unreadable)?;
@@ -221,9 +163,9 @@ pub fn envelope_fields<'a, R: Reader<'a>>(
             continue;
         }
         if seen & (1 << bit) != 0 {
-            return Err(EnvelopeError::Duplicate(reader.error(
-                format!("`{key}` given twice in the error response").into(),
-            )));
+            return Err(EnvelopeError::Duplicate(
+                reader.error(format!("`{key}` given twice in the error response")),
+            ));
         }
         seen |= 1 << bit;
         if reader.is_string().map_err(unreadable)? && rank < slot.0 {

@@ -18,10 +18,10 @@ use std::time::{Duration, SystemTime};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::{Digest, Sha256};
 
-use super::credentials::Credentials;
-use super::event_stream::{Header, HeaderValue, Message, encode};
-use super::sigv4::{SigningError, signing_key};
-use super::timestamp::DateTime;
+use super::{Header, HeaderValue, Message, encode};
+use crate::credentials::Credentials;
+use crate::sigv4::{SigningError, signing_key};
+use crate::timestamp::DateTime;
 
 /// Signs the messages of one input event stream, chaining each signature to the previous one.
 #[derive(Debug)]

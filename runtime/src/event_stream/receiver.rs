@@ -1,5 +1,5 @@
 //! The receiving end of an output event stream: the framing decoder of
-//! [`event_stream`](super::event_stream) fed with the response body, each message sorted by
+//! [`event_stream`](super) fed with the response body, each message sorted by
 //! its `:message-type` (`event`, `exception`, `error`) and turned into a typed event or the
 //! operation's typed error by the generated parser of the operation.
 //!
@@ -10,10 +10,10 @@
 use std::collections::VecDeque;
 use std::fmt;
 
-use super::error::ErrorMetadata;
-use super::event_stream::{Decoder, HeaderValue, Message};
-use super::operation::{BodyError, BodySource, InvalidResponse, ResponseError};
-use super::timestamp::DateTime;
+use super::{Decoder, HeaderValue, Message};
+use crate::error::ErrorMetadata;
+use crate::operation::{BodyError, BodySource, InvalidResponse, ResponseError};
+use crate::timestamp::DateTime;
 
 /// What a message is, by its `:message-type` header.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,9 +13,9 @@ use std::fmt;
 use std::time::SystemTime;
 
 #[cfg(feature = "sigv4")]
-use super::event_signer::EventSigner;
-use super::event_stream::{EncodeError, Header, HeaderValue, Message, encode};
-use super::operation::InvalidRequest;
+use super::signer::EventSigner;
+use super::{EncodeError, Header, HeaderValue, Message, encode};
+use crate::operation::InvalidRequest;
 
 /// The encoder of one event of an operation's input stream. For generated code.
 pub type Encode<T> = fn(&T) -> Result<Message, InvalidRequest>;

@@ -2,7 +2,7 @@
 //! file, a reader, a source). For S3 the body is never read whole: over `https` the request is
 //! signed with `x-amz-content-sha256: UNSIGNED-PAYLOAD` (TLS protects the bytes) and the body
 //! sent as it is read; over plain `http` (a local server such as moto) it is sent in signed
-//! chunks (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, see [`aws_chunked`](super::super::aws_chunked)).
+//! chunks (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, see [`aws_chunked`](crate::aws_chunked)).
 //! Either way S3 needs the length up front: a stream without one is an invalid request. Other
 //! services sign the payload's hash, so their streams are read into memory before signing.
 //!
@@ -12,15 +12,15 @@
 
 use std::time::SystemTime;
 
-use super::super::aws_chunked::{CHUNK_SIZE, encoded_length};
-use super::super::byte_stream::ByteStream;
-use super::super::operation::{InvalidRequest, Operation};
-use super::super::sigv4::UNSIGNED_PAYLOAD;
-use super::super::transport::TransportError;
-use super::super::upload_body::UploadBody;
-use super::{
-    Core, CredentialsError, Error, ErrorKind, ServiceError, Signing, backoff, copy_request,
-};
+use super::attempt::{Signing, backoff, copy_request};
+use super::{Core, Error, ErrorKind, ServiceError};
+use crate::aws_chunked::{CHUNK_SIZE, encoded_length};
+use crate::byte_stream::ByteStream;
+use crate::credentials::CredentialsError;
+use crate::operation::{InvalidRequest, Operation};
+use crate::sigv4::UNSIGNED_PAYLOAD;
+use crate::transport::TransportError;
+use crate::upload_body::UploadBody;
 
 /// Reads `stream` whole into `request`'s body (and its `Content-Length`).
 pub(super) async fn read_into<E>(

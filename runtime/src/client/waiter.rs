@@ -1,14 +1,14 @@
 //! The client's waiters (feature `client`): [`Core::wait`] polls an operation until one of a
 //! [`Waiter`]'s acceptors ends the wait or the caller's maximum wait runs out, sleeping
-//! [`delay`](super::waiter::delay) between attempts; and its typed error, [`WaiterError`].
+//! [`delay`](crate::waiter::delay) between attempts; and its typed error, [`WaiterError`].
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, Instant};
 
-use super::client::{Core, Error, Input, ServiceError};
-use super::operation::Operation;
-use super::waiter::{AcceptorState, Waiter};
+use super::{Core, Error, Input, ServiceError};
+use crate::operation::Operation;
+use crate::waiter::{AcceptorState, Waiter};
 
 /// The response that ended a wait: an output, or an error an acceptor matched.
 #[derive(Debug)]
@@ -166,7 +166,7 @@ impl Core {
                 }
             }
             let remaining = max_wait.saturating_sub(start.elapsed());
-            let Some(delay) = super::waiter::delay(
+            let Some(delay) = crate::waiter::delay(
                 W::MIN_DELAY,
                 W::MAX_DELAY,
                 attempt,

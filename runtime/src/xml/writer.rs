@@ -9,7 +9,7 @@
 //! then [`XmlWriter::close_start`], the content, and [`XmlWriter::end`]; [`XmlWriter::open`]
 //! writes a start tag without attributes at once.
 
-use super::timestamp::DateTime;
+use crate::timestamp::DateTime;
 
 /// Builds an XML document. See the [module docs](self).
 #[derive(Debug, Default)]
@@ -97,12 +97,12 @@ impl XmlWriter {
     /// Writes a double: `NaN`, `Infinity`, `-Infinity`, else the shortest decimal that reads
     /// back as the same value.
     pub fn double(&mut self, value: f64) {
-        self.text(&super::rest::float(value));
+        self.text(&crate::rest::float(value));
     }
 
     /// Writes a float like [`double`](Self::double), with the `f32`'s shortest digits.
     pub fn float(&mut self, value: f32) {
-        self.text(&super::rest::float32(value));
+        self.text(&crate::rest::float32(value));
     }
 
     /// Writes a timestamp as an RFC 3339 date-time (the restXml default).

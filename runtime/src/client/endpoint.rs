@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::endpoint::{Endpoint, EndpointError, RuleSet, Value};
+use crate::endpoint::{Endpoint, EndpointError, RuleSet, Value};
 
 /// The client settings endpoint resolution reads.
 #[derive(Clone, Debug, Default)]
@@ -84,7 +84,7 @@ pub fn resolve(
     // As botocore does before resolving: a region must be a host label, so that it cannot
     // change the shape of the URL (`us-east-1/evil`), whatever the rule set does with it.
     if let Some(region) = settings.region
-        && !super::endpoint_lib::is_valid_host_label(region, false)
+        && !crate::endpoint_lib::is_valid_host_label(region, false)
     {
         return Err(EndpointError::Param(format!(
             "region `{region}` is not a valid host label"

@@ -6,8 +6,8 @@
 
 use std::marker::PhantomData;
 
-use super::client::{Core, Error, Input, ServiceError};
-use super::operation::{Operation, Paginated};
+use super::{Core, Error, Input, ServiceError};
+use crate::operation::{Operation, Paginated};
 
 type OutputOf<C, I> = <<I as Input<C>>::Operation as Operation>::Output;
 type ErrorOf<C, I> = <<I as Input<C>>::Operation as Operation>::Error;
