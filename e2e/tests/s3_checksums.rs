@@ -3,8 +3,9 @@
 //! `x-amz-sdk-checksum-algorithm`, GetObject's `x-amz-checksum-mode: ENABLED`) with the values
 //! of botocore's own tests, and GetObject bodies whose checksum is wrong (an `Err` at the end
 //! of the stream naming the algorithm and both values), composite, or absent; then against moto, PutObject with
-//! SHA-256 and CRC32C and GetObject validating what moto sends back. Without moto the moto
-//! test is `ignored` (see `tests/moto.rs`).
+//! SHA-256 and CRC32C and GetObject validating what moto sends back, and streamed uploads whose
+//! checksum goes in a signed `aws-chunked` trailer (moto stores the trailer's value). Without
+//! moto the moto tests are `ignored` (see `tests/moto.rs`).
 
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::runtime::ByteStream;
@@ -272,5 +273,111 @@ async fn checksums_against_moto() {
         // The response carried the checksum, so it was checked (a wrong one is an `Err`,
         // `get_object_checks_the_body_against_its_checksum`).
         assert_eq!(returned.as_deref(), Some(header_value.as_str()), "{key}");
+    }
+}
+
+#[test]
+fn a_streamed_body_names_its_checksum_as_a_trailer() {
+    // Not in memory: nothing to hash in `build_request`, so the checksum is named in
+    // `x-amz-trailer` for the sender to compute as the body passes (the default CRC32, named in
+    // `x-amz-sdk-checksum-algorithm` as for in-memory bodies; or the algorithm chosen).
+    for (algorithm, trailer, named) in [
+        (None, "x-amz-checksum-crc32", "CRC32"),
+        (
+            Some(ChecksumAlgorithm::Sha256),
+            "x-amz-checksum-sha256",
+            "SHA256",
+        ),
+    ] {
+        let mut input =
+            PutObjectInput::builder()
+                .bucket("b")
+                .key("k")
+                .body(ByteStream::from_source(
+                    awsgen_e2e::pattern::Pattern::new(10),
+                    Some(10),
+                ));
+        if let Some(algorithm) = algorithm {
+            input = input.checksum_algorithm(algorithm);
+        }
+        let request = PutObject::build_request(&input.build().unwrap()).unwrap();
+        assert_eq!(header(&request, "x-amz-trailer"), Some(trailer));
+        assert_eq!(
+            header(&request, "x-amz-sdk-checksum-algorithm"),
+            Some(named)
+        );
+        assert!(
+            request
+                .headers()
+                .keys()
+                .all(|k| !k.as_str().starts_with("x-amz-checksum-")),
+            "no checksum header: it is in the trailer"
+        );
+    }
+}
+
+#[tokio::test]
+#[cfg_attr(
+    moto_missing,
+    ignore = "moto[server] not installed: set AWSGEN_MOTO_PYTHON (see e2e/build.rs)"
+)]
+async fn streamed_uploads_carry_their_checksum_in_a_trailer() {
+    // 200,000 bytes from a source (four signed 64 KiB chunks over moto's plain http), the
+    // checksum computed as they are sent and signed in the trailer. moto stores the trailer's
+    // value and echoes it: it must be the checksum of the bytes; GetObject then checks the body
+    // against it.
+    use awsgen_e2e::pattern::Pattern;
+    use awsgen_e2e::runtime::checksum::Algorithm;
+    let Some(moto) = Moto::start("streamed_uploads_carry_their_checksum_in_a_trailer") else {
+        return;
+    };
+    let client = Client::new(
+        Config::new(
+            "us-east-1",
+            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
+        )
+        .with_endpoint(moto.endpoint()),
+    )
+    .expect("client");
+    let bucket = "awsgen-trailers";
+    client
+        .create_bucket()
+        .bucket(bucket)
+        .send()
+        .await
+        .expect("CreateBucket");
+    const LEN: u64 = 200_000;
+    let expected_body: Vec<u8> = (0..LEN).map(awsgen_e2e::pattern::byte).collect();
+    for (key, algorithm, computed) in [
+        ("crc32", None, Algorithm::Crc32),
+        ("sha256", Some(ChecksumAlgorithm::Sha256), Algorithm::Sha256),
+        ("crc32c", Some(ChecksumAlgorithm::Crc32C), Algorithm::Crc32c),
+    ] {
+        let expected = computed.checksum(&expected_body);
+        let mut put = client
+            .put_object()
+            .bucket(bucket)
+            .key(key)
+            .body(ByteStream::from_source(Pattern::new(LEN), Some(LEN)));
+        if let Some(algorithm) = algorithm {
+            put = put.checksum_algorithm(algorithm);
+        }
+        let put = put.send().await.expect("PutObject");
+        let echoed = match computed {
+            Algorithm::Sha256 => put.checksum_sha256.clone(),
+            Algorithm::Crc32c => put.checksum_crc32_c.clone(),
+            _ => put.checksum_crc32.clone(),
+        };
+        assert_eq!(echoed.as_deref(), Some(expected.as_str()), "{key}");
+        let got = client
+            .get_object()
+            .bucket(bucket)
+            .key(key)
+            .checksum_mode(ChecksumMode::Enabled)
+            .send()
+            .await
+            .expect("GetObject validates");
+        let body = got.body.expect("a body").collect().await.expect("the body");
+        assert_eq!(body, expected_body, "{key}");
     }
 }

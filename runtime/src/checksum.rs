@@ -28,16 +28,59 @@ pub fn flexible(
     algorithm_header: Option<&'static str>,
     member: &'static str,
 ) -> Result<(), InvalidRequest> {
+    let Some(algorithm) = chosen(request, algorithm, algorithm_header, member)? else {
+        return Ok(());
+    };
+    let value = algorithm.checksum(request.body());
+    if let Ok(value) = http::HeaderValue::from_str(&value) {
+        request.headers_mut().insert(algorithm.header_name(), value);
+    }
+    Ok(())
+}
+
+/// As [`flexible`], for a request whose body the caller streams
+/// ([`ByteStream`](crate::byte_stream::ByteStream) not in memory), which is not here to hash:
+/// the checksum goes in a trailer, computed as the body is sent, and the request names it in
+/// `x-amz-trailer` (`x-amz-checksum-crc32`). The client sends such a body `aws-chunked` with
+/// the trailer (see [`aws_chunked`](crate::aws_chunked) and
+/// [`Signer::sign_chunked_with_trailer`](crate::sigv4::Signer::sign_chunked_with_trailer));
+/// sans-IO callers do the same. A checksum header the caller set is sent as it is, with no
+/// trailer.
+pub fn streamed(
+    request: &mut http::Request<Vec<u8>>,
+    algorithm: Option<&str>,
+    algorithm_header: Option<&'static str>,
+    member: &'static str,
+) -> Result<(), InvalidRequest> {
+    if let Some(algorithm) = chosen(request, algorithm, algorithm_header, member)? {
+        request.headers_mut().insert(
+            "x-amz-trailer",
+            http::HeaderValue::from_static(algorithm.header_name()),
+        );
+    }
+    Ok(())
+}
+
+/// The algorithm of a request's flexible checksum: the member's value, else the default
+/// CRC32, named in `algorithm_header` when the request does not name one (as botocore does);
+/// `None` when the request already carries an `x-amz-checksum-*` header (a checksum the
+/// caller computed). An algorithm this runtime does not compute is an error naming `member`.
+fn chosen(
+    request: &mut http::Request<Vec<u8>>,
+    algorithm: Option<&str>,
+    algorithm_header: Option<&'static str>,
+    member: &'static str,
+) -> Result<Option<Algorithm>, InvalidRequest> {
     let carries_one = request.headers().keys().any(|name| {
         name.as_str()
             .strip_prefix("x-amz-checksum-")
             .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_alphanumeric()))
     });
     if carries_one {
-        return Ok(());
+        return Ok(None);
     }
-    let algorithm = match algorithm {
-        Some(name) => Algorithm::from_name(name).ok_or_else(|| {
+    match algorithm {
+        Some(name) => Algorithm::from_name(name).map(Some).ok_or_else(|| {
             InvalidRequest::new(
                 member,
                 format!(
@@ -45,7 +88,7 @@ pub fn flexible(
                      SHA256 and SHA512 are computed)"
                 ),
             )
-        })?,
+        }),
         None => {
             if let Some(header) = algorithm_header
                 && !request.headers().contains_key(header)
@@ -55,40 +98,8 @@ pub fn flexible(
                     http::HeaderValue::from_static(Algorithm::Crc32.name()),
                 );
             }
-            Algorithm::Crc32
+            Ok(Some(Algorithm::Crc32))
         }
-    };
-    let value = algorithm.checksum(request.body());
-    if let Ok(value) = http::HeaderValue::from_str(&value) {
-        request.headers_mut().insert(algorithm.header_name(), value);
-    }
-    Ok(())
-}
-
-/// For a request whose body the caller streams ([`ByteStream`](crate::byte_stream::ByteStream)
-/// not in memory: [`flexible`] cannot hash a body that is not here. A checksum header the
-/// caller set is sent as it is; an algorithm the caller chose explicitly is an error naming
-/// `member` (rather than an upload silently without the checksum asked for); with neither, the
-/// request goes without a flexible checksum (the default CRC32 needs the whole body: upload
-/// from memory to have it).
-pub fn streamed(
-    request: &http::Request<Vec<u8>>,
-    algorithm: Option<&str>,
-    member: &'static str,
-) -> Result<(), InvalidRequest> {
-    let carries_one = request
-        .headers()
-        .keys()
-        .any(|name| name.as_str().starts_with("x-amz-checksum-") && name != "x-amz-checksum-mode");
-    match algorithm {
-        Some(name) if !carries_one => Err(InvalidRequest::new(
-            member,
-            format!(
-                "a `{name}` checksum of a streamed body is not computed: upload from memory, or \
-                 set the checksum member to a value computed beforehand"
-            ),
-        )),
-        _ => Ok(()),
     }
 }
 

@@ -2,7 +2,8 @@
 //! [`ByteStream`](super::byte_stream::ByteStream)'s source, read as the connection takes them
 //! (never more than a chunk or two in memory), either as they come or, with chunked signing
 //! ([`aws_chunked`](super::aws_chunked)), regrouped into chunks of
-//! [`CHUNK_SIZE`] and framed with their signatures. A source
+//! [`CHUNK_SIZE`] and framed with their signatures, or framed and ended by a trailer holding
+//! the checksum of the bytes (computed as they pass). A source
 //! that gives more or fewer bytes than the length it declared is an error, not a short or
 //! overlong request.
 
@@ -13,6 +14,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use super::aws_chunked::{CHUNK_SIZE, ChunkSigner};
+#[cfg(feature = "checksum")]
+use super::checksum::Hasher;
 use super::operation::{BodyError, BodySource};
 
 /// The next chunk of a source that the future owns, and the source back.
@@ -28,19 +31,45 @@ pub struct UploadBody {
     read: u64,
     /// The length on the wire (the framed length when signing chunks).
     wire_length: Option<u64>,
-    signer: Option<ChunkSigner>,
-    /// With a signer: bytes not yet framed (less than a chunk).
+    framing: Framing,
+    /// When framing: bytes not yet framed (less than a chunk).
     buffer: Vec<u8>,
     ready: VecDeque<Vec<u8>>,
     done: bool,
 }
 
+/// How the source's bytes go on the wire. One per upload, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
+enum Framing {
+    /// As they come.
+    Plain,
+    /// In signed chunks of [`CHUNK_SIZE`], ended by the signed empty chunk.
+    Signed(ChunkSigner),
+    /// In chunks of [`CHUNK_SIZE`] (signed when there is a signer), then the trailer: the
+    /// checksum of the bytes, computed as they pass.
+    #[cfg(feature = "checksum")]
+    Trailer {
+        signer: Option<ChunkSigner>,
+        hasher: Option<Hasher>,
+    },
+}
+
 impl std::fmt::Debug for UploadBody {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let framing = match &self.framing {
+            Framing::Plain => "plain",
+            Framing::Signed(_) => "signed chunks",
+            #[cfg(feature = "checksum")]
+            Framing::Trailer {
+                signer: Some(_), ..
+            } => "signed chunks and trailer",
+            #[cfg(feature = "checksum")]
+            Framing::Trailer { signer: None, .. } => "chunks and trailer",
+        };
         f.debug_struct("UploadBody")
             .field("declared", &self.declared)
             .field("read", &self.read)
-            .field("chunk_signed", &self.signer.is_some())
+            .field("framing", &framing)
             .finish_non_exhaustive()
     }
 }
@@ -54,7 +83,7 @@ impl UploadBody {
             declared: length,
             read: 0,
             wire_length: length,
-            signer: None,
+            framing: Framing::Plain,
             buffer: Vec::new(),
             ready: VecDeque::new(),
             done: false,
@@ -71,7 +100,28 @@ impl UploadBody {
     ) -> Self {
         Self {
             wire_length: Some(wire_length),
-            signer: Some(signer),
+            framing: Framing::Signed(signer),
+            ..Self::new(source, Some(length))
+        }
+    }
+
+    /// The `length` bytes of `source` in chunks (`aws-chunked`), signed with `signer` if
+    /// given, then the trailer `x-amz-checksum-<algorithm>` with `hasher`'s checksum of them;
+    /// `wire_length` is the framed length.
+    #[cfg(feature = "checksum")]
+    pub fn with_trailer(
+        source: Box<dyn BodySource>,
+        length: u64,
+        wire_length: u64,
+        signer: Option<ChunkSigner>,
+        hasher: Hasher,
+    ) -> Self {
+        Self {
+            wire_length: Some(wire_length),
+            framing: Framing::Trailer {
+                signer,
+                hasher: Some(hasher),
+            },
             ..Self::new(source, Some(length))
         }
     }
@@ -86,27 +136,70 @@ impl UploadBody {
     }
 
     fn push(&mut self, chunk: Vec<u8>) {
-        let Some(signer) = &mut self.signer else {
-            self.ready.push_back(chunk);
-            return;
-        };
+        match &mut self.framing {
+            Framing::Plain => {
+                self.ready.push_back(chunk);
+                return;
+            }
+            Framing::Signed(_) => {}
+            #[cfg(feature = "checksum")]
+            Framing::Trailer { hasher, .. } => {
+                if let Some(hasher) = hasher {
+                    hasher.update(&chunk);
+                }
+            }
+        }
         self.buffer.extend_from_slice(&chunk);
         let size = CHUNK_SIZE as usize;
         while self.buffer.len() >= size {
             let rest = self.buffer.split_off(size);
             let full = std::mem::replace(&mut self.buffer, rest);
-            self.ready.push_back(signer.frame(&full));
+            let framed = self.frame(&full);
+            self.ready.push_back(framed);
+        }
+    }
+
+    /// One chunk as the framing sends it.
+    fn frame(&mut self, chunk: &[u8]) -> Vec<u8> {
+        match &mut self.framing {
+            Framing::Plain => chunk.to_vec(),
+            Framing::Signed(signer) => signer.frame(chunk),
+            #[cfg(feature = "checksum")]
+            Framing::Trailer {
+                signer: Some(signer),
+                ..
+            } => signer.frame(chunk),
+            #[cfg(feature = "checksum")]
+            Framing::Trailer { signer: None, .. } => super::aws_chunked::frame_unsigned(chunk),
         }
     }
 
     fn finish(&mut self) {
-        if let Some(signer) = &mut self.signer {
-            if !self.buffer.is_empty() {
-                let last = std::mem::take(&mut self.buffer);
-                self.ready.push_back(signer.frame(&last));
-            }
-            self.ready.push_back(signer.frame(&[]));
+        if matches!(self.framing, Framing::Plain) {
+            return;
         }
+        if !self.buffer.is_empty() {
+            let last = std::mem::take(&mut self.buffer);
+            let framed = self.frame(&last);
+            self.ready.push_back(framed);
+        }
+        let end = match &mut self.framing {
+            Framing::Plain => return,
+            Framing::Signed(signer) => signer.frame(&[]),
+            #[cfg(feature = "checksum")]
+            Framing::Trailer { signer, hasher } => {
+                let Some(hasher) = hasher.take() else {
+                    return;
+                };
+                let name = hasher.algorithm().header_name();
+                let value = hasher.finalize_base64();
+                match signer {
+                    Some(signer) => signer.frame_end_with_trailer(name, &value),
+                    None => super::aws_chunked::unsigned_end(name, &value),
+                }
+            }
+        };
+        self.ready.push_back(end);
     }
 
     /// The next piece of the wire body.

@@ -66,6 +66,25 @@ impl Algorithm {
         }
     }
 
+    /// The algorithm whose checksum header is `name` (any case).
+    pub fn from_header_name(name: &str) -> Option<Self> {
+        Self::PRIORITY
+            .into_iter()
+            .find(|a| a.header_name().eq_ignore_ascii_case(name))
+    }
+
+    /// The length of the checksum as the header carries it (base64, padded).
+    pub fn encoded_length(self) -> u64 {
+        let bytes: u64 = match self {
+            Algorithm::Crc32 | Algorithm::Crc32c => 4,
+            Algorithm::Crc64Nvme => 8,
+            Algorithm::Sha1 => 20,
+            Algorithm::Sha256 => 32,
+            Algorithm::Sha512 => 64,
+        };
+        bytes.div_ceil(3) * 4
+    }
+
     /// A hasher of this algorithm, fed nothing yet.
     pub fn hasher(self) -> Hasher {
         Hasher::new(self)

@@ -3,6 +3,11 @@
 //! signed with `x-amz-content-sha256: UNSIGNED-PAYLOAD` (TLS protects the bytes) and the body
 //! sent as it is read; over plain `http` (a local server such as moto) it is sent in signed
 //! chunks (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD`, see [`aws_chunked`](crate::aws_chunked)).
+//! When the request wants its checksum in a trailer (`x-amz-trailer`, from
+//! [`checksum::streamed`](crate::checksum::streamed)), the body goes `aws-chunked` either way
+//! and ends with the checksum, computed as it is sent: unsigned chunks and trailer over
+//! `https` (`STREAMING-UNSIGNED-PAYLOAD-TRAILER`), signed ones over `http`
+//! (`STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER`).
 //! Either way S3 needs the length up front: a stream without one is an invalid request. Other
 //! services sign the payload's hash, so their streams are read into memory before signing.
 //!
@@ -15,6 +20,8 @@ use std::time::SystemTime;
 use super::attempt::{Signing, backoff, copy_request};
 use super::{Core, Error, ErrorKind, ServiceError};
 use crate::aws_chunked::{CHUNK_SIZE, encoded_length};
+#[cfg(feature = "checksum")]
+use crate::aws_chunked::{TrailerFraming, encoded_length_with_trailer};
 use crate::byte_stream::ByteStream;
 use crate::credentials::CredentialsError;
 use crate::operation::{InvalidRequest, Operation};
@@ -22,7 +29,8 @@ use crate::sigv4::UNSIGNED_PAYLOAD;
 use crate::transport::TransportError;
 use crate::upload_body::UploadBody;
 
-/// Reads `stream` whole into `request`'s body (and its `Content-Length`).
+/// Reads `stream` whole into `request`'s body (and its `Content-Length`); a checksum the
+/// request wants in a trailer is computed and sent as a header instead.
 pub(super) async fn read_into<E>(
     request: &mut http::Request<Vec<u8>>,
     stream: &ByteStream,
@@ -37,8 +45,23 @@ pub(super) async fn read_into<E>(
         http::header::CONTENT_LENGTH,
         http::HeaderValue::from(bytes.len()),
     );
+    #[cfg(feature = "checksum")]
+    if let Some(algorithm) = trailer_algorithm(request) {
+        request.headers_mut().remove("x-amz-trailer");
+        if let Ok(value) = http::HeaderValue::from_str(&algorithm.checksum(&bytes)) {
+            request.headers_mut().insert(algorithm.header_name(), value);
+        }
+    }
     *request.body_mut() = bytes;
     Ok(())
+}
+
+/// The algorithm of the checksum `request` wants sent in a trailer (`x-amz-trailer`, set by
+/// [`checksum::streamed`](crate::checksum::streamed)), if any.
+#[cfg(feature = "checksum")]
+fn trailer_algorithm(request: &http::Request<Vec<u8>>) -> Option<crate::checksum::Algorithm> {
+    let name = request.headers().get("x-amz-trailer")?.to_str().ok()?;
+    crate::checksum::Algorithm::from_header_name(name)
 }
 
 impl Core {
@@ -89,6 +112,15 @@ impl Core {
                 )
             })?;
             let body = if O::UNSIGNED {
+                if signed.headers().contains_key("x-amz-trailer") {
+                    return Err(fail(
+                        attempt,
+                        ErrorKind::InvalidRequest(InvalidRequest::new(
+                            "(streaming body)",
+                            "a trailing checksum needs a signed request",
+                        )),
+                    ));
+                }
                 UploadBody::new(source, Some(length))
             } else {
                 let credentials = match &inner.credentials {
@@ -97,7 +129,43 @@ impl Core {
                 }
                 .map_err(|e| fail(attempt, ErrorKind::Credentials(e)))?;
                 let signer = signing.signer(credentials);
-                if tls {
+                #[cfg(feature = "checksum")]
+                let trailer = trailer_algorithm(&signed);
+                #[cfg(not(feature = "checksum"))]
+                let trailer: Option<std::convert::Infallible> = None;
+                if let Some(algorithm) = trailer {
+                    #[cfg(feature = "checksum")]
+                    {
+                        let framing = if tls {
+                            TrailerFraming::Unsigned
+                        } else {
+                            TrailerFraming::Signed
+                        };
+                        let (name, value_length) =
+                            (algorithm.header_name(), algorithm.encoded_length());
+                        let chunks = signer
+                            .sign_chunked_with_trailer(
+                                &mut signed,
+                                SystemTime::now(),
+                                length,
+                                CHUNK_SIZE,
+                                name,
+                                value_length,
+                                framing,
+                            )
+                            .map_err(|e| fail(attempt, ErrorKind::Signing(e)))?;
+                        let wire = encoded_length_with_trailer(
+                            length,
+                            CHUNK_SIZE,
+                            framing,
+                            name,
+                            value_length,
+                        );
+                        UploadBody::with_trailer(source, length, wire, chunks, algorithm.hasher())
+                    }
+                    #[cfg(not(feature = "checksum"))]
+                    match algorithm {}
+                } else if tls {
                     signed.headers_mut().insert(
                         "x-amz-content-sha256",
                         http::HeaderValue::from_static(UNSIGNED_PAYLOAD),

@@ -28,7 +28,10 @@ use std::time::{Duration, SystemTime};
 
 use sha2::Sha256;
 
-use crate::aws_chunked::{ChunkSigner, STREAMING_PAYLOAD, encoded_length};
+use crate::aws_chunked::{
+    ChunkSigner, STREAMING_PAYLOAD, STREAMING_PAYLOAD_TRAILER, STREAMING_UNSIGNED_TRAILER,
+    TrailerFraming, encoded_length, encoded_length_with_trailer,
+};
 use crate::credentials::Credentials;
 use key::amz_date;
 
@@ -162,28 +165,60 @@ impl Signer {
         decoded_length: u64,
         chunk_size: u64,
     ) -> Result<ChunkSigner, SigningError> {
-        let headers = request.headers_mut();
-        headers.insert(
+        let wire_length = encoded_length(decoded_length, chunk_size);
+        chunked_headers(request, decoded_length, wire_length, None)?;
+        self.chunk_signer(request, time, STREAMING_PAYLOAD)
+    }
+
+    /// Signs an S3 upload whose body of `decoded_length` bytes is sent in chunks of
+    /// `chunk_size` bytes and ends with the trailer `trailer` (`x-amz-checksum-crc32`, whose
+    /// value is `value_length` bytes long), named in `x-amz-trailer`: with
+    /// [`TrailerFraming::Signed`], `x-amz-content-sha256:
+    /// STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER` and the signer of its chunks and trailer;
+    /// with [`TrailerFraming::Unsigned`] (over TLS), `STREAMING-UNSIGNED-PAYLOAD-TRAILER`, the
+    /// request signed and no chunk signer. The other headers as [`Signer::sign_chunked`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn sign_chunked_with_trailer<B: AsRef<[u8]>>(
+        &self,
+        request: &mut http::Request<B>,
+        time: SystemTime,
+        decoded_length: u64,
+        chunk_size: u64,
+        trailer: &'static str,
+        value_length: u64,
+        framing: TrailerFraming,
+    ) -> Result<Option<ChunkSigner>, SigningError> {
+        let wire_length =
+            encoded_length_with_trailer(decoded_length, chunk_size, framing, trailer, value_length);
+        chunked_headers(request, decoded_length, wire_length, Some(trailer))?;
+        match framing {
+            TrailerFraming::Signed => self
+                .chunk_signer(request, time, STREAMING_PAYLOAD_TRAILER)
+                .map(Some),
+            TrailerFraming::Unsigned => {
+                request.headers_mut().insert(
+                    "x-amz-content-sha256",
+                    http::HeaderValue::from_static(STREAMING_UNSIGNED_TRAILER),
+                );
+                self.sign_with(request, time, Some(STREAMING_UNSIGNED_TRAILER))?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// Signs `request` with the payload hash `payload` (the seed signature) and gives the
+    /// signer of its chunks.
+    fn chunk_signer<B: AsRef<[u8]>>(
+        &self,
+        request: &mut http::Request<B>,
+        time: SystemTime,
+        payload: &'static str,
+    ) -> Result<ChunkSigner, SigningError> {
+        request.headers_mut().insert(
             "x-amz-content-sha256",
-            http::HeaderValue::from_static(STREAMING_PAYLOAD),
+            http::HeaderValue::from_static(payload),
         );
-        let encoding = match headers.get(http::header::CONTENT_ENCODING) {
-            Some(given) => http::HeaderValue::from_bytes(
-                &[b"aws-chunked,".as_slice(), given.as_bytes()].concat(),
-            )
-            .map_err(|e| SigningError(e.to_string()))?,
-            None => http::HeaderValue::from_static("aws-chunked"),
-        };
-        headers.insert(http::header::CONTENT_ENCODING, encoding);
-        headers.insert(
-            "x-amz-decoded-content-length",
-            http::HeaderValue::from(decoded_length),
-        );
-        headers.insert(
-            http::header::CONTENT_LENGTH,
-            http::HeaderValue::from(encoded_length(decoded_length, chunk_size)),
-        );
-        let seed = self.sign_with(request, time, Some(STREAMING_PAYLOAD))?;
+        let seed = self.sign_with(request, time, Some(payload))?;
         let (amz_date, date) = amz_date(time);
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let scope = format!(
@@ -199,6 +234,38 @@ impl Signer {
             text(&seed),
         ))
     }
+}
+
+/// The headers of an `aws-chunked` body of `decoded_length` bytes, `wire_length` framed:
+/// `Content-Encoding: aws-chunked` (before any encoding the request has),
+/// `x-amz-decoded-content-length`, `Content-Length` and, with a trailer, `x-amz-trailer`.
+fn chunked_headers<B>(
+    request: &mut http::Request<B>,
+    decoded_length: u64,
+    wire_length: u64,
+    trailer: Option<&'static str>,
+) -> Result<(), SigningError> {
+    let headers = request.headers_mut();
+    let encoding = match headers.get(http::header::CONTENT_ENCODING) {
+        Some(given) => {
+            http::HeaderValue::from_bytes(&[b"aws-chunked,".as_slice(), given.as_bytes()].concat())
+                .map_err(|e| SigningError(e.to_string()))?
+        }
+        None => http::HeaderValue::from_static("aws-chunked"),
+    };
+    headers.insert(http::header::CONTENT_ENCODING, encoding);
+    headers.insert(
+        "x-amz-decoded-content-length",
+        http::HeaderValue::from(decoded_length),
+    );
+    headers.insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from(wire_length),
+    );
+    if let Some(trailer) = trailer {
+        headers.insert("x-amz-trailer", http::HeaderValue::from_static(trailer));
+    }
+    Ok(())
 }
 
 /// Whether S3's signing rules apply to signing name `service` (see the module docs).

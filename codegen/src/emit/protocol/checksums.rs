@@ -53,10 +53,11 @@ pub fn request(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
         let flexible =
             quote!(crate::runtime::checksum::flexible(&mut request, #value, #header, #name)?;);
         match svc.streaming_payload(&op.input) {
-            // A body the caller streams is not here to hash (see `checksum::streamed`).
+            // A body the caller streams is not here to hash: its checksum goes in a trailer
+            // (see `checksum::streamed`).
             Some(body) => quote! {
                 if input.#body.as_ref().is_some_and(|b| b.as_bytes().is_none()) {
-                    crate::runtime::checksum::streamed(&request, #value, #name)?;
+                    crate::runtime::checksum::streamed(&mut request, #value, #header, #name)?;
                 } else {
                     #flexible
                 }
