@@ -106,3 +106,49 @@ fn an_existing_content_encoding_comes_after_aws_chunked() {
         .unwrap();
     assert_eq!(request.headers()["content-encoding"], "aws-chunked,gzip");
 }
+
+/// The unsigned trailer framing (over TLS) as the client's upload body sends it: 64 KiB chunks
+/// `<hex>\r\n<data>\r\n`, the empty chunk, the trailer with the CRC32 of the bytes, a blank
+/// line; exactly the length `Signer::sign_chunked_with_trailer` declares.
+#[cfg(feature = "checksum")]
+#[test]
+fn an_unsigned_upload_body_with_its_trailer() {
+    use awsgen_runtime::aws_chunked::{TrailerFraming, encoded_length_with_trailer};
+    use awsgen_runtime::byte_stream::ByteStream;
+    use awsgen_runtime::checksum::Algorithm;
+    use awsgen_runtime::upload_body::UploadBody;
+
+    let data: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
+    let wire = encoded_length_with_trailer(
+        70_000,
+        65_536,
+        TrailerFraming::Unsigned,
+        "x-amz-checksum-crc32",
+        8,
+    );
+    let body = UploadBody::with_trailer(
+        ByteStream::new(data.clone()).take_source().unwrap(),
+        70_000,
+        wire,
+        None,
+        Algorithm::Crc32.hasher(),
+    );
+    let sent = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap()
+        .block_on(body.collect())
+        .unwrap();
+    let mut expected = b"10000\r\n".to_vec();
+    expected.extend(&data[..65_536]);
+    expected.extend(b"\r\n1170\r\n");
+    expected.extend(&data[65_536..]);
+    expected.extend(
+        format!(
+            "\r\n0\r\nx-amz-checksum-crc32:{}\r\n\r\n",
+            Algorithm::Crc32.checksum(&data)
+        )
+        .bytes(),
+    );
+    assert!(sent == expected, "the framed body differs");
+    assert_eq!(sent.len() as u64, wire);
+}
