@@ -17,9 +17,6 @@ use std::time::Instant;
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::pattern::{Checker, Pattern};
 use awsgen_e2e::runtime::ByteStream;
-use awsgen_e2e::runtime::client::Config;
-use awsgen_e2e::runtime::credentials::Credentials;
-use awsgen_e2e::s3::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -31,21 +28,9 @@ async fn main() {
         .next()
         .map_or(3, |a| a.parse().expect("ROUNDS: a number"));
     let len = mib * 1024 * 1024;
-    let moto = Moto::start("s3_throughput").expect("moto (set AWSGEN_MOTO_PYTHON)");
-    let client = Client::new(
-        Config::new(
-            "us-east-1",
-            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-        )
-        .with_endpoint(moto.endpoint()),
-    )
-    .expect("client");
-    client
-        .create_bucket()
-        .bucket("throughput")
-        .send()
+    let (_moto, client) = Moto::s3_bucket("s3_throughput", "throughput")
         .await
-        .expect("CreateBucket");
+        .expect("moto (set AWSGEN_MOTO_PYTHON)");
     let mb = len as f64 / 1e6;
     let (mut up, mut down) = (Vec::new(), Vec::new());
     for _ in 0..rounds {

@@ -74,6 +74,33 @@ impl Moto {
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
+
+    /// A client configuration for this server: us-east-1, example credentials (moto accepts
+    /// any), its endpoint.
+    pub fn config(&self) -> crate::runtime::client::Config {
+        crate::runtime::client::Config::new(
+            "us-east-1",
+            crate::runtime::credentials::Credentials::new(
+                "AKIDEXAMPLE",
+                "moto-accepts-any-secret",
+                None,
+            ),
+        )
+        .with_endpoint(self.endpoint())
+    }
+
+    /// A server (see [`Moto::start`]), an S3 client of it and its new bucket `bucket`.
+    pub async fn s3_bucket(test: &str, bucket: &str) -> Option<(Self, crate::s3::Client)> {
+        let moto = Self::start(test)?;
+        let client = crate::s3::Client::new(moto.config()).expect("client");
+        client
+            .create_bucket()
+            .bucket(bucket)
+            .send()
+            .await
+            .expect("CreateBucket");
+        Some((moto, client))
+    }
 }
 
 impl Drop for Moto {

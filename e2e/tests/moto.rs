@@ -8,14 +8,9 @@
 
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::runtime::client::{Config, ErrorKind};
-use awsgen_e2e::runtime::credentials::Credentials;
 
 fn config(moto: &Moto) -> Config {
-    Config::new(
-        "us-east-1",
-        Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-    )
-    .with_endpoint(moto.endpoint())
+    moto.config()
 }
 
 #[tokio::test]

@@ -9,22 +9,13 @@ use std::time::Duration;
 
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::runtime::Blob;
-use awsgen_e2e::runtime::client::Config;
-use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::s3::Client;
 use awsgen_e2e::s3::types::{CompletedMultipartUpload, CompletedPart, Delete, ObjectIdentifier};
 
 const BUCKET: &str = "awsgen-bucket";
 
 fn client(moto: &Moto) -> Client {
-    Client::new(
-        Config::new(
-            "us-east-1",
-            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-        )
-        .with_endpoint(moto.endpoint()),
-    )
-    .expect("client")
+    Client::new(moto.config()).expect("client")
 }
 
 /// GET `url` with a bare HTTP/1.1 request on a TCP socket: status and body.

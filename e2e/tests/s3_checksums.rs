@@ -10,9 +10,6 @@
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::runtime::ByteStream;
 use awsgen_e2e::runtime::Operation;
-use awsgen_e2e::runtime::client::Config;
-use awsgen_e2e::runtime::credentials::Credentials;
-use awsgen_e2e::s3::Client;
 use awsgen_e2e::s3::operation::get_object::{GetObject, GetObjectInput};
 use awsgen_e2e::s3::operation::put_object::{PutObject, PutObjectInput};
 use awsgen_e2e::s3::types::{ChecksumAlgorithm, ChecksumMode};
@@ -202,24 +199,10 @@ fn get_object_checks_the_body_against_its_checksum() {
     ignore = "moto[server] not installed: set AWSGEN_MOTO_PYTHON (see e2e/build.rs)"
 )]
 async fn checksums_against_moto() {
-    let Some(moto) = Moto::start("checksums_against_moto") else {
+    let bucket = "awsgen-checksums";
+    let Some((_moto, client)) = Moto::s3_bucket("checksums_against_moto", bucket).await else {
         return;
     };
-    let client = Client::new(
-        Config::new(
-            "us-east-1",
-            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-        )
-        .with_endpoint(moto.endpoint()),
-    )
-    .expect("client");
-    let bucket = "awsgen-checksums";
-    client
-        .create_bucket()
-        .bucket(bucket)
-        .send()
-        .await
-        .expect("CreateBucket");
     let body = b"The quick brown fox jumps over the lazy dog".to_vec();
     for (key, algorithm, header_value) in [
         (
@@ -328,24 +311,11 @@ async fn streamed_uploads_carry_their_checksum_in_a_trailer() {
     // against it.
     use awsgen_e2e::pattern::Pattern;
     use awsgen_e2e::runtime::checksum::Algorithm;
-    let Some(moto) = Moto::start("streamed_uploads_carry_their_checksum_in_a_trailer") else {
+    let bucket = "awsgen-trailers";
+    let test = "streamed_uploads_carry_their_checksum_in_a_trailer";
+    let Some((_moto, client)) = Moto::s3_bucket(test, bucket).await else {
         return;
     };
-    let client = Client::new(
-        Config::new(
-            "us-east-1",
-            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-        )
-        .with_endpoint(moto.endpoint()),
-    )
-    .expect("client");
-    let bucket = "awsgen-trailers";
-    client
-        .create_bucket()
-        .bucket(bucket)
-        .send()
-        .await
-        .expect("CreateBucket");
     const LEN: u64 = 200_000;
     let expected_body: Vec<u8> = (0..LEN).map(awsgen_e2e::pattern::byte).collect();
     for (key, algorithm, computed) in [

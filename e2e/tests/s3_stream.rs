@@ -9,8 +9,6 @@
 use awsgen_e2e::moto::Moto;
 use awsgen_e2e::pattern::{Checker, Pattern};
 use awsgen_e2e::runtime::ByteStream;
-use awsgen_e2e::runtime::client::Config;
-use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::s3::Client;
 use awsgen_e2e::s3::types::{CompletedMultipartUpload, CompletedPart};
 
@@ -59,23 +57,9 @@ async fn download_checked(client: &Client, key: &str) -> u64 {
     ignore = "moto[server] not installed: set AWSGEN_MOTO_PYTHON (see e2e/build.rs)"
 )]
 async fn s3_streams_against_moto() {
-    let Some(moto) = Moto::start("s3_streams_against_moto") else {
+    let Some((_moto, client)) = Moto::s3_bucket("s3_streams_against_moto", BUCKET).await else {
         return;
     };
-    let client = Client::new(
-        Config::new(
-            "us-east-1",
-            Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-        )
-        .with_endpoint(moto.endpoint()),
-    )
-    .expect("client");
-    client
-        .create_bucket()
-        .bucket(BUCKET)
-        .send()
-        .await
-        .expect("CreateBucket");
 
     // A small streamed round trip first, so that the baseline includes the client's and the
     // runtime's own allocations (connection pool, TLS set-up, buffers of the first request).

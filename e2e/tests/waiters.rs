@@ -11,9 +11,7 @@ use awsgen_e2e::elasticache::operation::create_cache_cluster::CreateCacheCluster
 use awsgen_e2e::elasticache::operation::delete_cache_cluster::DeleteCacheClusterInput;
 use awsgen_e2e::elasticache::operation::describe_cache_clusters::DescribeCacheClustersInput;
 use awsgen_e2e::moto::Moto;
-use awsgen_e2e::runtime::client::Config;
 use awsgen_e2e::runtime::client_waiter::{Final, WaiterErrorKind};
-use awsgen_e2e::runtime::credentials::Credentials;
 
 fn describe(id: &str) -> DescribeCacheClustersInput {
     DescribeCacheClustersInput::builder()
@@ -30,11 +28,7 @@ async fn elasticache_waiters_against_moto() {
     let Some(moto) = Moto::start("elasticache_waiters_against_moto") else {
         return;
     };
-    let config = Config::new(
-        "us-east-1",
-        Credentials::new("AKIDEXAMPLE", "moto-accepts-any-secret", None),
-    )
-    .with_endpoint(moto.endpoint());
+    let config = moto.config();
     let client = awsgen_e2e::elasticache::Client::new(config).expect("client");
     client
         .call(
