@@ -42,6 +42,26 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "writer; the hex digits of a u64, at most 16",
     ),
     (
+        "runtime::aws_chunked::encoded_length_with_trailer",
+        "\";chunk-signature=\".len()asu64",
+        "writer; a 17-byte literal's length",
+    ),
+    (
+        "runtime::aws_chunked::encoded_length_with_trailer",
+        "\"x-amz-trailer-signature:\".len()asu64",
+        "writer; a 24-byte literal's length",
+    ),
+    (
+        "runtime::aws_chunked::encoded_length_with_trailer",
+        "format!(\"{n:x}\").len()asu64",
+        "writer; the hex digits of a u64, at most 16",
+    ),
+    (
+        "runtime::aws_chunked::encoded_length_with_trailer",
+        "name.len()asu64",
+        "writer; a header name's length (usize fits u64 on every supported target)",
+    ),
+    (
         "runtime::byte_stream::length",
         "b.len()asu64",
         "usize fits u64 on every supported target",
