@@ -6,6 +6,7 @@ use crate::operation::{EnvelopeError, InvalidResponse, envelope_metadata, saniti
 
 /// Parses a whole response body with `parse` (a generated structure parser): an empty body
 /// reads as `{}`, and anything but whitespace after the value is an error.
+#[inline]
 pub fn parse_body<'a, T>(
     status: u16,
     body: &'a [u8],
