@@ -105,8 +105,8 @@ pub fn parse_ec2_response<'a, T>(
 /// if any.
 pub fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
     headers
-        .get("x-amzn-requestid")
-        .or_else(|| headers.get("x-amz-request-id"))
+        .get(crate::operation::header::REQUEST_ID)
+        .or_else(|| headers.get(crate::operation::header::S3_REQUEST_ID))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }
