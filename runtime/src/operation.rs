@@ -12,8 +12,6 @@ pub(crate) mod header {
     use super::HeaderName;
     /// `x-amzn-RequestId`.
     pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
-    /// S3's `x-amz-request-id`.
-    pub(crate) const S3_REQUEST_ID: HeaderName = HeaderName::from_static("x-amz-request-id");
     /// `X-Amzn-ErrorType`.
     pub(crate) const ERROR_TYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
     /// `x-amzn-query-error`.

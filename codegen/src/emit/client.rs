@@ -117,8 +117,8 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             #doc
             pub fn #method(&self) -> #fluent {
                 #fluent {
-                    core: self.core.clone(),
-                    input: ::std::default::Default::default(),
+                    inner: ::std::default::Default::default(),
+                    client: self.core.clone(),
                 }
             }
         });
