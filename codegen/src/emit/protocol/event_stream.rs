@@ -179,13 +179,6 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
             Some((pm, field)) => {
                 let ty = svc.type_path(&m.target);
                 let field = naming::to_ident(field);
-                let others: Vec<_> = svc
-                    .names
-                    .fields(&m.target)
-                    .iter()
-                    .filter(|f| f.as_str() != field.to_string().trim_start_matches("r#"))
-                    .map(|f| naming::to_ident(f))
-                    .collect();
                 let read = match svc.model.shape(&pm.target).kind {
                     ShapeKind::Scalar(Scalar::String) => quote! {
                         ::std::string::String::from_utf8(::std::clone::Clone::clone(&message.payload))
@@ -208,7 +201,7 @@ pub fn de_event(svc: &Service<'_>, codec: &dyn EventCodec, op: &Operation) -> To
                 let value = quote! {
                     #ty {
                         #field: ::std::option::Option::Some(#read),
-                        #(#others: ::std::option::Option::None,)*
+                        ..::std::default::Default::default()
                     }
                 };
                 if headers.is_empty() {

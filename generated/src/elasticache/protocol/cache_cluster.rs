@@ -9,41 +9,7 @@ pub(crate) fn de_cache_cluster<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CacheCluster, xml::XmlError> {
-    let mut out = types::CacheCluster {
-        cache_cluster_id: None,
-        configuration_endpoint: None,
-        client_download_landing_page: None,
-        cache_node_type: None,
-        engine: None,
-        engine_version: None,
-        cache_cluster_status: None,
-        num_cache_nodes: None,
-        preferred_availability_zone: None,
-        preferred_outpost_arn: None,
-        cache_cluster_create_time: None,
-        preferred_maintenance_window: None,
-        pending_modified_values: None,
-        notification_configuration: None,
-        cache_security_groups: None,
-        cache_parameter_group: None,
-        cache_subnet_group_name: None,
-        cache_nodes: None,
-        auto_minor_version_upgrade: None,
-        security_groups: None,
-        replication_group_id: None,
-        snapshot_retention_limit: None,
-        snapshot_window: None,
-        auth_token_enabled: None,
-        auth_token_last_modified_date: None,
-        transit_encryption_enabled: None,
-        at_rest_encryption_enabled: None,
-        arn: None,
-        replication_group_log_delivery_enabled: None,
-        log_delivery_configurations: None,
-        network_type: None,
-        ip_discovery: None,
-        transit_encryption_mode: None,
-    };
+    let mut out = <types::CacheCluster as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheClusterId" => {

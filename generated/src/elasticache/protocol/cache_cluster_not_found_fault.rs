@@ -8,10 +8,7 @@ pub(crate) fn de_cache_cluster_not_found_fault<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CacheClusterNotFoundFault, xml::XmlError> {
-    let mut out = types::CacheClusterNotFoundFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::CacheClusterNotFoundFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

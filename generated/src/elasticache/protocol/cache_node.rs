@@ -9,16 +9,7 @@ pub(crate) fn de_cache_node<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CacheNode, xml::XmlError> {
-    let mut out = types::CacheNode {
-        cache_node_id: None,
-        cache_node_status: None,
-        cache_node_create_time: None,
-        endpoint: None,
-        parameter_group_status: None,
-        source_cache_node_id: None,
-        customer_availability_zone: None,
-        customer_outpost_arn: None,
-    };
+    let mut out = <types::CacheNode as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheNodeId" => {

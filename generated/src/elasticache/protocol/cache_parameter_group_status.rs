@@ -9,11 +9,7 @@ pub(crate) fn de_cache_parameter_group_status<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CacheParameterGroupStatus, xml::XmlError> {
-    let mut out = types::CacheParameterGroupStatus {
-        cache_parameter_group_name: None,
-        parameter_apply_status: None,
-        cache_node_ids_to_reboot: None,
-    };
+    let mut out = <types::CacheParameterGroupStatus as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheParameterGroupName" => {

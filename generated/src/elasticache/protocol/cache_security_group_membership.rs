@@ -8,10 +8,7 @@ pub(crate) fn de_cache_security_group_membership<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CacheSecurityGroupMembership, xml::XmlError> {
-    let mut out = types::CacheSecurityGroupMembership {
-        cache_security_group_name: None,
-        status: None,
-    };
+    let mut out = <types::CacheSecurityGroupMembership as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheSecurityGroupName" => {

@@ -8,9 +8,7 @@ pub(crate) fn de_cloud_watch_logs_destination_details<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::CloudWatchLogsDestinationDetails, xml::XmlError> {
-    let mut out = types::CloudWatchLogsDestinationDetails {
-        log_group: None,
-    };
+    let mut out = <types::CloudWatchLogsDestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "LogGroup" => {

@@ -43,15 +43,7 @@ pub(crate) fn de_copy_snapshot_output(
         "CopySnapshotResult",
         de_copy_snapshot_result,
     )?;
-    let mut output = match result {
-        Some(output) => output,
-        None => {
-            operation::copy_snapshot::CopySnapshotOutput {
-                snapshot: None,
-                _request_id: None,
-            }
-        }
-    };
+    let mut output = result.unwrap_or_default();
     output._request_id = request_id;
     Ok(output)
 }
@@ -60,10 +52,7 @@ pub(crate) fn de_copy_snapshot_result<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<operation::copy_snapshot::CopySnapshotOutput, xml::XmlError> {
-    let mut out = operation::copy_snapshot::CopySnapshotOutput {
-        snapshot: None,
-        _request_id: None,
-    };
+    let mut out = <operation::copy_snapshot::CopySnapshotOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Snapshot" => {

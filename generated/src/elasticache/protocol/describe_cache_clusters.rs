@@ -46,16 +46,7 @@ pub(crate) fn de_describe_cache_clusters_output(
         "DescribeCacheClustersResult",
         de_describe_cache_clusters_result,
     )?;
-    let mut output = match result {
-        Some(output) => output,
-        None => {
-            operation::describe_cache_clusters::DescribeCacheClustersOutput {
-                marker: None,
-                cache_clusters: None,
-                _request_id: None,
-            }
-        }
-    };
+    let mut output = result.unwrap_or_default();
     output._request_id = request_id;
     Ok(output)
 }
@@ -67,11 +58,7 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
     operation::describe_cache_clusters::DescribeCacheClustersOutput,
     xml::XmlError,
 > {
-    let mut out = operation::describe_cache_clusters::DescribeCacheClustersOutput {
-        marker: None,
-        cache_clusters: None,
-        _request_id: None,
-    };
+    let mut out = <operation::describe_cache_clusters::DescribeCacheClustersOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Marker" => {

@@ -9,10 +9,7 @@ pub(crate) fn de_destination_details<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::DestinationDetails, xml::XmlError> {
-    let mut out = types::DestinationDetails {
-        cloud_watch_logs_details: None,
-        kinesis_firehose_details: None,
-    };
+    let mut out = <types::DestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CloudWatchLogsDetails" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_endpoint<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::Endpoint, xml::XmlError> {
-    let mut out = types::Endpoint {
-        address: None,
-        port: None,
-    };
+    let mut out = <types::Endpoint as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Address" => {

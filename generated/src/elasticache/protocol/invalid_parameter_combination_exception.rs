@@ -8,10 +8,7 @@ pub(crate) fn de_invalid_parameter_combination_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::InvalidParameterCombinationException, xml::XmlError> {
-    let mut out = types::InvalidParameterCombinationException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidParameterCombinationException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

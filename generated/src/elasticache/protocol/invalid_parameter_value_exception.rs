@@ -8,10 +8,7 @@ pub(crate) fn de_invalid_parameter_value_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::InvalidParameterValueException, xml::XmlError> {
-    let mut out = types::InvalidParameterValueException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidParameterValueException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_invalid_snapshot_state_fault<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::InvalidSnapshotStateFault, xml::XmlError> {
-    let mut out = types::InvalidSnapshotStateFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidSnapshotStateFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

@@ -8,9 +8,7 @@ pub(crate) fn de_kinesis_firehose_destination_details<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::KinesisFirehoseDestinationDetails, xml::XmlError> {
-    let mut out = types::KinesisFirehoseDestinationDetails {
-        delivery_stream: None,
-    };
+    let mut out = <types::KinesisFirehoseDestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "DeliveryStream" => {

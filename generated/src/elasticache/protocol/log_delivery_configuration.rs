@@ -9,14 +9,7 @@ pub(crate) fn de_log_delivery_configuration<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::LogDeliveryConfiguration, xml::XmlError> {
-    let mut out = types::LogDeliveryConfiguration {
-        log_type: None,
-        destination_type: None,
-        destination_details: None,
-        log_format: None,
-        status: None,
-        message: None,
-    };
+    let mut out = <types::LogDeliveryConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "LogType" => {

@@ -9,15 +9,7 @@ pub(crate) fn de_node_group_configuration<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::NodeGroupConfiguration, xml::XmlError> {
-    let mut out = types::NodeGroupConfiguration {
-        node_group_id: None,
-        slots: None,
-        replica_count: None,
-        primary_availability_zone: None,
-        replica_availability_zones: None,
-        primary_outpost_arn: None,
-        replica_outpost_arns: None,
-    };
+    let mut out = <types::NodeGroupConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "NodeGroupId" => {

@@ -9,15 +9,7 @@ pub(crate) fn de_node_snapshot<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::NodeSnapshot, xml::XmlError> {
-    let mut out = types::NodeSnapshot {
-        cache_cluster_id: None,
-        node_group_id: None,
-        cache_node_id: None,
-        node_group_configuration: None,
-        cache_size: None,
-        cache_node_create_time: None,
-        snapshot_create_time: None,
-    };
+    let mut out = <types::NodeSnapshot as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "CacheClusterId" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_notification_configuration<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::NotificationConfiguration, xml::XmlError> {
-    let mut out = types::NotificationConfiguration {
-        topic_arn: None,
-        topic_status: None,
-    };
+    let mut out = <types::NotificationConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "TopicArn" => {

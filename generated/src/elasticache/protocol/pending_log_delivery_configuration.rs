@@ -9,12 +9,7 @@ pub(crate) fn de_pending_log_delivery_configuration<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::PendingLogDeliveryConfiguration, xml::XmlError> {
-    let mut out = types::PendingLogDeliveryConfiguration {
-        log_type: None,
-        destination_type: None,
-        destination_details: None,
-        log_format: None,
-    };
+    let mut out = <types::PendingLogDeliveryConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "LogType" => {

@@ -9,17 +9,7 @@ pub(crate) fn de_pending_modified_values<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::PendingModifiedValues, xml::XmlError> {
-    let mut out = types::PendingModifiedValues {
-        num_cache_nodes: None,
-        cache_node_ids_to_remove: None,
-        engine_version: None,
-        cache_node_type: None,
-        auth_token_status: None,
-        log_delivery_configurations: None,
-        transit_encryption_enabled: None,
-        transit_encryption_mode: None,
-        scale_config: None,
-    };
+    let mut out = <types::PendingModifiedValues as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "NumCacheNodes" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_scale_config<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::ScaleConfig, xml::XmlError> {
-    let mut out = types::ScaleConfig {
-        scale_percentage: None,
-        scale_interval_minutes: None,
-    };
+    let mut out = <types::ScaleConfig as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "ScalePercentage" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_security_group_membership<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::SecurityGroupMembership, xml::XmlError> {
-    let mut out = types::SecurityGroupMembership {
-        security_group_id: None,
-        status: None,
-    };
+    let mut out = <types::SecurityGroupMembership as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "SecurityGroupId" => {

@@ -9,37 +9,7 @@ pub(crate) fn de_snapshot<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::Snapshot, xml::XmlError> {
-    let mut out = types::Snapshot {
-        snapshot_name: None,
-        replication_group_id: None,
-        replication_group_description: None,
-        cache_cluster_id: None,
-        snapshot_status: None,
-        snapshot_source: None,
-        cache_node_type: None,
-        engine: None,
-        engine_version: None,
-        num_cache_nodes: None,
-        preferred_availability_zone: None,
-        preferred_outpost_arn: None,
-        cache_cluster_create_time: None,
-        preferred_maintenance_window: None,
-        topic_arn: None,
-        port: None,
-        cache_parameter_group_name: None,
-        cache_subnet_group_name: None,
-        vpc_id: None,
-        auto_minor_version_upgrade: None,
-        snapshot_retention_limit: None,
-        snapshot_window: None,
-        num_node_groups: None,
-        automatic_failover: None,
-        node_snapshots: None,
-        kms_key_id: None,
-        arn: None,
-        data_tiering: None,
-        durability: None,
-    };
+    let mut out = <types::Snapshot as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "SnapshotName" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_snapshot_already_exists_fault<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::SnapshotAlreadyExistsFault, xml::XmlError> {
-    let mut out = types::SnapshotAlreadyExistsFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::SnapshotAlreadyExistsFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_snapshot_not_found_fault<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::SnapshotNotFoundFault, xml::XmlError> {
-    let mut out = types::SnapshotNotFoundFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::SnapshotNotFoundFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_snapshot_quota_exceeded_fault<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::SnapshotQuotaExceededFault, xml::XmlError> {
-    let mut out = types::SnapshotQuotaExceededFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::SnapshotQuotaExceededFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

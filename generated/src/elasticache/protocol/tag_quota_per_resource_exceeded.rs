@@ -8,10 +8,7 @@ pub(crate) fn de_tag_quota_per_resource_exceeded<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::TagQuotaPerResourceExceeded, xml::XmlError> {
-    let mut out = types::TagQuotaPerResourceExceeded {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::TagQuotaPerResourceExceeded as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

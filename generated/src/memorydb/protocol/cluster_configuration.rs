@@ -8,25 +8,7 @@ use crate::runtime::json;
 pub(crate) fn de_cluster_configuration(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::ClusterConfiguration, json::JsonError> {
-    let mut out = types::ClusterConfiguration {
-        name: None,
-        description: None,
-        node_type: None,
-        engine: None,
-        engine_version: None,
-        maintenance_window: None,
-        topic_arn: None,
-        port: None,
-        parameter_group_name: None,
-        subnet_group_name: None,
-        vpc_id: None,
-        snapshot_retention_limit: None,
-        snapshot_window: None,
-        num_shards: None,
-        shards: None,
-        multi_region_parameter_group_name: None,
-        multi_region_cluster_name: None,
-    };
+    let mut out = <types::ClusterConfiguration as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

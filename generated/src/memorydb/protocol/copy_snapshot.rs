@@ -37,10 +37,7 @@ pub(crate) fn ser_copy_snapshot_input(
 pub(crate) fn de_copy_snapshot_output(
     r: &mut json::JsonReader<'_>,
 ) -> Result<operation::copy_snapshot::CopySnapshotOutput, json::JsonError> {
-    let mut out = operation::copy_snapshot::CopySnapshotOutput {
-        snapshot: None,
-        _request_id: None,
-    };
+    let mut out = <operation::copy_snapshot::CopySnapshotOutput as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

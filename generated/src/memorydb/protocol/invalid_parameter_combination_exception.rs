@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_invalid_parameter_combination_exception(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::InvalidParameterCombinationException, json::JsonError> {
-    let mut out = types::InvalidParameterCombinationException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidParameterCombinationException as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_invalid_parameter_value_exception(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::InvalidParameterValueException, json::JsonError> {
-    let mut out = types::InvalidParameterValueException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidParameterValueException as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

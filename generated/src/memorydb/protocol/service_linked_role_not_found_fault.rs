@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_service_linked_role_not_found_fault(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::ServiceLinkedRoleNotFoundFault, json::JsonError> {
-    let mut out = types::ServiceLinkedRoleNotFoundFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::ServiceLinkedRoleNotFoundFault as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

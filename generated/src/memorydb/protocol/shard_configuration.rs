@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_shard_configuration(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::ShardConfiguration, json::JsonError> {
-    let mut out = types::ShardConfiguration {
-        slots: None,
-        replica_count: None,
-    };
+    let mut out = <types::ShardConfiguration as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

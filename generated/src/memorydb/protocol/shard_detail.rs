@@ -8,12 +8,7 @@ use crate::runtime::json;
 pub(crate) fn de_shard_detail(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::ShardDetail, json::JsonError> {
-    let mut out = types::ShardDetail {
-        name: None,
-        configuration: None,
-        size: None,
-        snapshot_creation_time: None,
-    };
+    let mut out = <types::ShardDetail as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

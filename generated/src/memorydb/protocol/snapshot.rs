@@ -8,15 +8,7 @@ use crate::runtime::json;
 pub(crate) fn de_snapshot(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::Snapshot, json::JsonError> {
-    let mut out = types::Snapshot {
-        name: None,
-        status: None,
-        source: None,
-        kms_key_id: None,
-        arn: None,
-        cluster_configuration: None,
-        data_tiering: None,
-    };
+    let mut out = <types::Snapshot as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

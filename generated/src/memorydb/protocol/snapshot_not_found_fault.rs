@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_snapshot_not_found_fault(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::SnapshotNotFoundFault, json::JsonError> {
-    let mut out = types::SnapshotNotFoundFault {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::SnapshotNotFoundFault as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -7,10 +7,7 @@ use crate::runtime::json;
 pub(crate) fn de_tag_quota_per_resource_exceeded(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::TagQuotaPerResourceExceeded, json::JsonError> {
-    let mut out = types::TagQuotaPerResourceExceeded {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::TagQuotaPerResourceExceeded as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -33,10 +33,7 @@ pub(crate) fn ser_get_role_credentials_request(
 pub(crate) fn de_get_role_credentials_output(
     r: &mut json::JsonReader<'_>,
 ) -> Result<operation::get_role_credentials::GetRoleCredentialsOutput, json::JsonError> {
-    let mut out = operation::get_role_credentials::GetRoleCredentialsOutput {
-        role_credentials: None,
-        _request_id: None,
-    };
+    let mut out = <operation::get_role_credentials::GetRoleCredentialsOutput as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -7,10 +7,7 @@ use crate::sso::types;
 pub(crate) fn de_resource_not_found_exception(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::ResourceNotFoundException, json::JsonError> {
-    let mut out = types::ResourceNotFoundException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::ResourceNotFoundException as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -7,12 +7,7 @@ use crate::sso::types;
 pub(crate) fn de_role_credentials(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::RoleCredentials, json::JsonError> {
-    let mut out = types::RoleCredentials {
-        access_key_id: None,
-        secret_access_key: None,
-        session_token: None,
-        expiration: None,
-    };
+    let mut out = <types::RoleCredentials as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

@@ -7,10 +7,7 @@ use crate::sso::types;
 pub(crate) fn de_too_many_requests_exception(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::TooManyRequestsException, json::JsonError> {
-    let mut out = types::TooManyRequestsException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::TooManyRequestsException as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

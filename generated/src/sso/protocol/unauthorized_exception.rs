@@ -7,10 +7,7 @@ use crate::sso::types;
 pub(crate) fn de_unauthorized_exception(
     r: &mut json::JsonReader<'_>,
 ) -> Result<types::UnauthorizedException, json::JsonError> {
-    let mut out = types::UnauthorizedException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::UnauthorizedException as Default>::default();
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {

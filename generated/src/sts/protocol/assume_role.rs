@@ -80,20 +80,7 @@ pub(crate) fn de_assume_role_output(
         "AssumeRoleResult",
         de_assume_role_result,
     )?;
-    let mut output = match result {
-        Some(output) => output,
-        None => {
-            operation::assume_role::AssumeRoleOutput {
-                credentials: None,
-                assumed_role_user: None,
-                packed_policy_size: None,
-                source_identity: None,
-                session_token_utilization: None,
-                session_token_size: None,
-                _request_id: None,
-            }
-        }
-    };
+    let mut output = result.unwrap_or_default();
     output._request_id = request_id;
     Ok(output)
 }
@@ -103,15 +90,7 @@ pub(crate) fn de_assume_role_result<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<operation::assume_role::AssumeRoleOutput, xml::XmlError> {
-    let mut out = operation::assume_role::AssumeRoleOutput {
-        credentials: None,
-        assumed_role_user: None,
-        packed_policy_size: None,
-        source_identity: None,
-        session_token_utilization: None,
-        session_token_size: None,
-        _request_id: None,
-    };
+    let mut out = <operation::assume_role::AssumeRoleOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Credentials" => {

@@ -60,23 +60,7 @@ pub(crate) fn de_assume_role_with_web_identity_output(
         "AssumeRoleWithWebIdentityResult",
         de_assume_role_with_web_identity_result,
     )?;
-    let mut output = match result {
-        Some(output) => output,
-        None => {
-            operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput {
-                credentials: None,
-                subject_from_web_identity_token: None,
-                assumed_role_user: None,
-                packed_policy_size: None,
-                provider: None,
-                audience: None,
-                source_identity: None,
-                session_token_utilization: None,
-                session_token_size: None,
-                _request_id: None,
-            }
-        }
-    };
+    let mut output = result.unwrap_or_default();
     output._request_id = request_id;
     Ok(output)
 }
@@ -89,18 +73,7 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
     operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput,
     xml::XmlError,
 > {
-    let mut out = operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput {
-        credentials: None,
-        subject_from_web_identity_token: None,
-        assumed_role_user: None,
-        packed_policy_size: None,
-        provider: None,
-        audience: None,
-        source_identity: None,
-        session_token_utilization: None,
-        session_token_size: None,
-        _request_id: None,
-    };
+    let mut out = <operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Credentials" => {

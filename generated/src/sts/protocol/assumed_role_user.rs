@@ -8,10 +8,7 @@ pub(crate) fn de_assumed_role_user<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::AssumedRoleUser, xml::XmlError> {
-    let mut out = types::AssumedRoleUser {
-        assumed_role_id: None,
-        arn: None,
-    };
+    let mut out = <types::AssumedRoleUser as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "AssumedRoleId" => {

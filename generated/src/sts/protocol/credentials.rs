@@ -8,12 +8,7 @@ pub(crate) fn de_credentials<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::Credentials, xml::XmlError> {
-    let mut out = types::Credentials {
-        access_key_id: None,
-        secret_access_key: None,
-        session_token: None,
-        expiration: None,
-    };
+    let mut out = <types::Credentials as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "AccessKeyId" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_idp_communication_error_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::IdpCommunicationErrorException, xml::XmlError> {
-    let mut out = types::IdpCommunicationErrorException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::IdpCommunicationErrorException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

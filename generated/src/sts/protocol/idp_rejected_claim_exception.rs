@@ -8,10 +8,7 @@ pub(crate) fn de_idp_rejected_claim_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::IdpRejectedClaimException, xml::XmlError> {
-    let mut out = types::IdpRejectedClaimException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::IdpRejectedClaimException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

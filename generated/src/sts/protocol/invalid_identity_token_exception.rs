@@ -8,10 +8,7 @@ pub(crate) fn de_invalid_identity_token_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::InvalidIdentityTokenException, xml::XmlError> {
-    let mut out = types::InvalidIdentityTokenException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::InvalidIdentityTokenException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

@@ -8,10 +8,7 @@ pub(crate) fn de_malformed_policy_document_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::MalformedPolicyDocumentException, xml::XmlError> {
-    let mut out = types::MalformedPolicyDocumentException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::MalformedPolicyDocumentException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

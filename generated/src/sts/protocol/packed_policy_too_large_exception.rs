@@ -8,10 +8,7 @@ pub(crate) fn de_packed_policy_too_large_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::PackedPolicyTooLargeException, xml::XmlError> {
-    let mut out = types::PackedPolicyTooLargeException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::PackedPolicyTooLargeException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

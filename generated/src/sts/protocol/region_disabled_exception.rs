@@ -8,10 +8,7 @@ pub(crate) fn de_region_disabled_exception<'a>(
     r: &mut xml::XmlReader<'a>,
     el: &xml::Element<'a>,
 ) -> Result<types::RegionDisabledException, xml::XmlError> {
-    let mut out = types::RegionDisabledException {
-        message: None,
-        meta: Default::default(),
-    };
+    let mut out = <types::RegionDisabledException as Default>::default();
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "message" => {

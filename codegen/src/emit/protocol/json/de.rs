@@ -26,24 +26,16 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
     let doc = format!(" Reads a `{}`.", id.name());
     let ty = svc.rust_type(id);
     let body = match &shape.kind {
-        ShapeKind::Structure(s) => {
-            let extra = if shape.error.is_some() {
-                quote!(meta: ::std::default::Default::default(),)
-            } else {
-                quote!()
-            };
-            struct_body(
-                svc,
-                layout,
-                dialect,
-                id.name(),
-                s,
-                svc.names.fields(id),
-                &ty,
-                extra,
-                shape.error.is_some(),
-            )
-        }
+        ShapeKind::Structure(s) => struct_body(
+            svc,
+            layout,
+            dialect,
+            id.name(),
+            s,
+            svc.names.fields(id),
+            &ty,
+            shape.error.is_some(),
+        ),
         ShapeKind::Union(s) => union_body(svc, layout, dialect, s, svc.names.fields(id), &ty),
         ShapeKind::List(l) => {
             let read = read_value(svc, layout, dialect, &l.member);
@@ -99,8 +91,8 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
     }
 }
 
-/// Reads an object into the structure `ty`, the shape `name` (fields named `fields`; `extra`
-/// initializes fields that are not members, such as `meta`). With `top_level` (an operation's
+/// Reads an object into the structure `ty`, the shape `name` (fields named `fields`), starting
+/// from `Default` (fields that are not members, such as `meta`, empty). With `top_level` (an operation's
 /// output or an error), only the members of the document are read (`ser::in_document`); the
 /// others start as `None`.
 #[allow(clippy::too_many_arguments)]
@@ -112,7 +104,6 @@ pub fn struct_body(
     s: &Structure,
     fields: &[String],
     ty: &TokenStream,
-    extra: TokenStream,
     top_level: bool,
 ) -> TokenStream {
     let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
@@ -122,10 +113,7 @@ pub fn struct_body(
             while r.next_key(&mut object)?.is_some() {
                 r.skip()?;
             }
-            ::std::result::Result::Ok(#ty {
-                #(#idents: ::std::option::Option::None,)*
-                #extra
-            })
+            ::std::result::Result::Ok(<#ty as ::std::default::Default>::default())
         };
     }
     let runtime = dialect.module();
@@ -140,10 +128,8 @@ pub fn struct_body(
             quote!(#key => #runtime::set(&mut out.#field, #read),)
         });
     quote! {
-        let mut out = #ty {
-            #(#idents: ::std::option::Option::None,)*
-            #extra
-        };
+        // Not `T::default()`: an accessor may be named `default`.
+        let mut out = <#ty as ::std::default::Default>::default();
         let mut object = r.begin_object()?;
         while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
             // `false`: the member already has a value.

@@ -87,7 +87,6 @@ pub fn de_output(
         s,
         fields,
         &ty,
-        quote!(_request_id: ::std::option::Option::None,),
         true,
     );
     let doc = format!(" Reads the output of `{}`.", op.name);

@@ -78,13 +78,11 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             ShapeKind::Structure(s) => (s, svc.names.fields(id)),
             _ => unreachable!("operation output `{id}` was validated to be a structure"),
         });
-    let request_id = quote!(_request_id: ::std::option::Option::None,);
     if plan.dialect() == Dialect::Ec2 {
         return ec2_output(plan, op, &output_ty, &function, &result_fn, structure);
     }
     match structure {
         Some((s, fields)) => {
-            let empty = empty_literal(&output_ty, fields, &request_id);
             let result_doc = format!(
                 " Reads the `<{wrapper}>` element of the `{}` response.",
                 op.name
@@ -97,7 +95,6 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 name,
                 s,
                 fields,
-                &request_id,
                 false,
                 false,
                 &result_doc,
@@ -117,10 +114,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                     let (result, request_id) = crate::runtime::query::parse_response(
                         body, headers, #root, #wrapper, #result_fn,
                     )?;
-                    let mut output = match result {
-                        ::std::option::Option::Some(output) => output,
-                        ::std::option::Option::None => #empty,
-                    };
+                    let mut output = result.unwrap_or_default();
                     output._request_id = request_id;
                     ::std::result::Result::Ok(output)
                 }
@@ -158,10 +152,8 @@ fn ec2_output(
         " Reads a successful `{}` response: `<{root}>`, its members and its request id.",
         op.name
     );
-    let request_id = quote!(_request_id: ::std::option::Option::None,);
     let empty_structure = Structure::default();
     let (s, fields) = structure.unwrap_or((&empty_structure, &[]));
-    let empty = empty_literal(output_ty, fields, &request_id);
     let result_doc = format!(" Reads the members of `<{root}>`.");
     let name = op.modeled_output().map_or("", |id| id.name());
     let parser = struct_parser(
@@ -171,7 +163,6 @@ fn ec2_output(
         name,
         s,
         fields,
-        &request_id,
         false,
         true,
         &result_doc,
@@ -188,10 +179,8 @@ fn ec2_output(
             headers: &::http::HeaderMap,
             body: &[u8],
         ) -> ::std::result::Result<#output_ty, crate::runtime::xml::XmlError> {
-            let mut output = match crate::runtime::query::parse_ec2_response(body, #root, #result_fn)? {
-                ::std::option::Option::Some(output) => output,
-                ::std::option::Option::None => #empty,
-            };
+            let mut output = crate::runtime::query::parse_ec2_response(body, #root, #result_fn)?
+                .unwrap_or_default();
             if output._request_id.is_none() {
                 output._request_id = crate::runtime::query::header_request_id(headers);
             }
@@ -202,10 +191,10 @@ fn ec2_output(
     }
 }
 
-/// `Type { field: None, …, extra }`.
-fn empty_literal(ty: &TokenStream, fields: &[String], extra: &TokenStream) -> TokenStream {
-    let fields = fields.iter().map(|f| ident(f));
-    quote!(#ty { #(#fields: ::std::option::Option::None,)* #extra })
+/// `Type`'s `Default`: every member absent (and `meta`, `_request_id` empty). Not
+/// `Type::default()`: an accessor may be named `default`.
+fn empty_literal(ty: &TokenStream) -> TokenStream {
+    quote!(<#ty as ::std::default::Default>::default())
 }
 
 /// The parser of a structure, union, list or map.
@@ -218,11 +207,6 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     match &shape.kind {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
-            let extra = if shape.error.is_some() {
-                quote!(meta: ::std::default::Default::default(),)
-            } else {
-                TokenStream::new()
-            };
             struct_parser(
                 plan,
                 &function,
@@ -230,7 +214,6 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                 id.name(),
                 s,
                 svc.names.fields(id),
-                &extra,
                 shape.error.is_some(),
                 false,
                 &doc,
@@ -419,8 +402,8 @@ fn store(plan: &Plan<'_, '_>, member: &Member) -> Store {
     }
 }
 
-/// A structure parser: `ty` (the shape `name`) built from `el`'s attributes and children, with
-/// `extra` for the fields the generator adds (`meta`, `_request_id`); with `request_id`, the
+/// A structure parser: `ty` (the shape `name`) built from `el`'s attributes and children,
+/// starting from `Default` (the fields the generator adds, `meta` and `_request_id`, empty); with `request_id`, the
 /// `<requestId>` (or `<RequestId>`) child is read into `_request_id` (ec2 outputs).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn struct_parser(
@@ -430,13 +413,12 @@ pub(super) fn struct_parser(
     name: &str,
     structure: &Structure,
     fields: &[String],
-    extra: &TokenStream,
     error: bool,
     request_id: bool,
     doc: &str,
 ) -> TokenStream {
     let members = &structure.members;
-    let literal = empty_literal(ty, fields, extra);
+    let literal = empty_literal(ty);
     let mut attributes = TokenStream::new();
     for (member, field) in members.iter().zip(fields) {
         if member.wire.xml_attribute && plan.in_document(member, false) {

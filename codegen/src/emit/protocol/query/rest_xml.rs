@@ -300,23 +300,9 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             let result_fn = ident(&fn_name("de", stem, "_result"));
             let doc = format!(" Reads the response document of `{}`.", op.name);
             let name = op.modeled_output().map_or("", |id| id.name());
-            extra = de::struct_parser(
-                plan,
-                &result_fn,
-                &ty,
-                name,
-                &s,
-                &fields,
-                &quote!(_request_id: ::std::option::Option::None,),
-                false,
-                false,
-                &doc,
-            );
+            extra = de::struct_parser(plan, &result_fn, &ty, name, &s, &fields, false, false, &doc);
             quote! {
-                match crate::runtime::query::parse_document(status, body, #result_fn)? {
-                    ::std::option::Option::Some(out) => out,
-                    ::std::option::Option::None => #empty,
-                }
+                crate::runtime::query::parse_document(status, body, #result_fn)?.unwrap_or_default()
             }
         }
         None => empty,
