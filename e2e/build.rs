@@ -153,6 +153,14 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
         "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
         &["SubscribeToShard"],
     ),
+    // An awsJson output stream whose output has members besides the stream (from the
+    // `initial-response` event), hand-written: no botocore 1.44.5 model has one
+    // (tests/event_streams.rs).
+    (
+        "initialresponse",
+        "models/fixtures/initial-response.json",
+        &["Subscribe"],
+    ),
     // S3 Select: a restXml output event stream (tests/event_streams.rs).
     (
         "s3select",
