@@ -931,3 +931,73 @@ mod initial_response {
         assert!(stream.next_event().is_none());
     }
 }
+
+/// The same fixture in RPC v2 CBOR: the `initial-response` event's payload is a CBOR map
+/// (hand-encoded here from RFC 8949: a2 = map of 2, 6x = text of x bytes).
+mod initial_response_cbor {
+    use super::*;
+    use awsgen_e2e::initialresponsecbor::Client;
+    use awsgen_e2e::initialresponsecbor::operation::subscribe::{Subscribe, SubscribeInput};
+    use awsgen_e2e::initialresponsecbor::types::EventStream;
+
+    fn cbor_event(event_type: &str, payload: &[u8]) -> Vec<u8> {
+        frame(&Message {
+            headers: vec![
+                string(":message-type", "event"),
+                string(":event-type", event_type),
+                string(":content-type", "application/cbor"),
+            ],
+            payload: payload.to_vec(),
+        })
+    }
+
+    /// `{"SessionId": "s-3", "Count": 3}`, then `Record {"Data": "c"}`.
+    fn body() -> Vec<u8> {
+        [
+            cbor_event("initial-response", b"\xa2\x69SessionId\x63s-3\x65Count\x03"),
+            cbor_event("Record", b"\xa1\x64Data\x61c"),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn sans_io_the_whole_body_given_fills_the_members() {
+        let mut output =
+            Subscribe::parse_response(200, &http::HeaderMap::new(), &body()).expect("parses");
+        assert_eq!(
+            (output.session_id(), output.count()),
+            (Some("s-3"), Some(3))
+        );
+        let stream = output.events.as_mut().expect("a stream");
+        match stream.next_event() {
+            Some(Ok(EventStream::Record(r))) => assert_eq!(r.data(), Some("c")),
+            other => panic!("expected the record, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_call_returns_the_members_of_the_initial_response() {
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body(),
+            3,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(SubscribeInput::builder().build()))
+            .await
+            .expect("the call succeeds");
+        assert_eq!(
+            (output.session_id(), output.count()),
+            (Some("s-3"), Some(3))
+        );
+        let stream = output.events.as_mut().expect("a stream");
+        match within(stream.recv()).await {
+            Ok(Some(EventStream::Record(r))) => assert_eq!(r.data(), Some("c")),
+            other => panic!("expected the record, got {other:?}"),
+        }
+        assert!(matches!(within(stream.recv()).await, Ok(None)));
+    }
+}
