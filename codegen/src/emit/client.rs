@@ -139,7 +139,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             " Operations that send an event stream ({}) go over HTTP/2 (the runtime's `http2` \
              feature, which `client` turns on for this crate): their `send()` returns the \
              sender of further events with the output (see \
-             [`client::duplex`](crate::runtime::client::duplex)).",
+             [the runtime's `duplex` module](crate::runtime::client::duplex)).",
             duplex.join(", ")
         )
     };
