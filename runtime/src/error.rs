@@ -116,6 +116,21 @@ impl BuildError {
         Self { type_name, missing }
     }
 
+    /// What a generated builder's `build()` checks: `Err` naming, in order, every member of
+    /// `members` (`(model name, whether it is set)`) that is not set.
+    pub fn check(type_name: &'static str, members: &[(&'static str, bool)]) -> Result<(), Self> {
+        let missing: Vec<&'static str> = members
+            .iter()
+            .filter(|(_, set)| !set)
+            .map(|(name, _)| *name)
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Self::new(type_name, missing))
+        }
+    }
+
     /// The type that could not be built.
     pub fn type_name(&self) -> &'static str {
         self.type_name
@@ -142,3 +157,22 @@ impl fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
+
+#[cfg(test)]
+mod tests {
+    use super::BuildError;
+
+    #[test]
+    fn check_names_every_member_not_set_in_order() {
+        assert!(BuildError::check("T", &[("A", true), ("B", true)]).is_ok());
+        assert!(BuildError::check("T", &[]).is_ok());
+        let error = BuildError::check("T", &[("A", false), ("B", true), ("C", false)])
+            .expect_err("two members are not set");
+        assert_eq!(error.type_name(), "T");
+        assert_eq!(error.missing(), ["A", "C"]);
+        assert_eq!(
+            error.to_string(),
+            "cannot build `T`: required members `A`, `C` not set"
+        );
+    }
+}

@@ -4,6 +4,20 @@
 
 use std::fmt;
 
+use http::HeaderName;
+
+/// Header names the error envelopes read, parsed once: a `&str` key is parsed (and lowercased)
+/// on every lookup.
+pub(crate) mod header {
+    use super::HeaderName;
+    /// `x-amzn-RequestId`.
+    pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
+    /// `X-Amzn-ErrorType`.
+    pub(crate) const ERROR_TYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
+    /// `x-amzn-query-error`.
+    pub(crate) const QUERY_ERROR: HeaderName = HeaderName::from_static("x-amzn-query-error");
+}
+
 /// One operation of a service (`CopySnapshot`): how to build its request and parse its
 /// response. Implemented by a unit struct per operation, which also has the same two functions
 /// as inherent methods.
@@ -487,7 +501,7 @@ fn shown(name: &str) -> String {
 /// The request id of an awsJson or rpc-v2-cbor response: its `x-amzn-RequestId` header.
 pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
     headers
-        .get("x-amzn-requestid")
+        .get(header::REQUEST_ID)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }
@@ -500,7 +514,7 @@ pub fn query_compatible_error(
     headers: &http::HeaderMap,
 ) -> super::error::ErrorMetadata {
     let Some(value) = headers
-        .get("x-amzn-query-error")
+        .get(header::QUERY_ERROR)
         .and_then(|v| v.to_str().ok())
     else {
         return meta;
@@ -521,9 +535,15 @@ pub fn query_compatible_error(
 /// trimmed. `aws.protocoltests.restjson#FooError:http://internal.amazon.com/…` gives
 /// `FooError`.
 pub fn sanitize_error_code(code: &str) -> &str {
-    let code = code.split(':').next().unwrap_or_default();
-    let code = code.rsplit('#').next().unwrap_or_default();
-    code.trim()
+    // Byte scans: both separators are ASCII, so every cut is on a char boundary (and `str`'s
+    // pattern searchers cost more than the short codes they would scan).
+    let bytes = code.as_bytes();
+    let end = bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len());
+    let start = bytes
+        .get(..end)
+        .and_then(|head| head.iter().rposition(|&b| b == b'#'))
+        .map_or(0, |i| i + 1);
+    code.get(start..end).unwrap_or_default().trim()
 }
 
 /// Why the `(code, message)` fields of an error body could not be read: a body the reader
@@ -547,7 +567,7 @@ pub fn envelope_metadata<E>(
     invalid: impl FnOnce(E, u16) -> InvalidResponse,
 ) -> Result<super::error::ErrorMetadata, InvalidResponse> {
     let header_code = headers
-        .get("x-amzn-errortype")
+        .get(header::ERROR_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(sanitize_error_code);
     let (body_code, message) = match fields {
@@ -568,4 +588,32 @@ pub fn envelope_metadata<E>(
     Ok(super::error::ErrorMetadata::new(code, status)
         .with_message(message)
         .with_request_id(request_id(headers)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_error_code;
+
+    /// The forms of the awsJson/restJson1 specifications' `__type` examples.
+    #[test]
+    fn sanitize_keeps_the_name_between_namespace_and_url() {
+        let url = "http://internal.amazon.com/coral/com.amazon.coral.validate/";
+        for (raw, code) in [
+            ("FooError".to_owned(), "FooError"),
+            (format!("FooError:{url}"), "FooError"),
+            ("aws.protocoltests.restjson#FooError".to_owned(), "FooError"),
+            (
+                format!("aws.protocoltests.restjson#FooError:{url}"),
+                "FooError",
+            ),
+            (" FooError ".to_owned(), "FooError"),
+            ("a#b#C".to_owned(), "C"),
+            (":Foo".to_owned(), ""),
+            ("ns#".to_owned(), ""),
+            (String::new(), ""),
+            ("ns#Fée:x#y".to_owned(), "Fée"),
+        ] {
+            assert_eq!(sanitize_error_code(&raw), code, "{raw:?}");
+        }
+    }
 }

@@ -99,23 +99,35 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
         let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
         let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
-        let doc = Doc::text(&format!(
-            "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
-             It builds the request, signs and sends it, and parses the response, retrying \
-             throttling and server errors. A service error is [`{e}`]({path_str}::{e}) in \
-             [`Error::service_error`](crate::runtime::client::Error::service_error). With an \
-             input built already: [`call`](Self::call).",
-            code(&op.name),
-            f = fluent,
-            e = names.error,
-        ))
+        let doc = if svc.input_stream(op).is_some() {
+            Doc::text(&format!(
+                "Calls {} over HTTP/2 (its input is an event stream): set the input's members \
+                 on the returned [`{f}`], then `send()` it, which returns the sender of further \
+                 events with the output. A service error is [`{e}`]({path_str}::{e}) in \
+                 [`Error::service_error`](crate::runtime::client::Error::service_error).",
+                code(&op.name),
+                f = fluent,
+                e = names.error,
+            ))
+        } else {
+            Doc::text(&format!(
+                "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
+                 It builds the request, signs and sends it, and parses the response, retrying \
+                 throttling and server errors. A service error is [`{e}`]({path_str}::{e}) in \
+                 [`Error::service_error`](crate::runtime::client::Error::service_error). With \
+                 an input built already: [`call`](Self::call).",
+                code(&op.name),
+                f = fluent,
+                e = names.error,
+            ))
+        }
         .attrs();
         methods.push(quote! {
             #doc
             pub fn #method(&self) -> #fluent {
                 #fluent {
-                    core: self.core.clone(),
-                    input: ::std::default::Default::default(),
+                    inner: ::std::default::Default::default(),
+                    client: self.core.clone(),
                 }
             }
         });
@@ -329,9 +341,10 @@ pub(super) fn duplex_send(
             (crate::runtime::client::duplex::EventSender<#event>, #path::#output),
             crate::runtime::client::Error<#path::#error>,
         > {
+            let core = self.client.clone();
             let input: #path::#input = #build;
             let params = <#path::#input as crate::runtime::client::Input<Client>>::endpoint_params(&input);
-            self.core.invoke_duplex::<#path::#operation>(&input, &params).await
+            core.invoke_duplex::<#path::#operation>(&input, &params).await
         }
     })
 }

@@ -312,6 +312,7 @@ fn service_files(svc: &Service<'_>, plan: &Plan) -> Vec<RustFile> {
                         doc,
                         error_meta: shape.error.is_some(),
                         request_id: false,
+                        client_handle: false,
                     },
                 );
                 if shape.error.is_some() {

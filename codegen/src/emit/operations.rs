@@ -24,14 +24,14 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
         &op.input,
         &names.input,
         &format!("The input of the {} operation.", code(&op.name)),
-        false,
+        Io::Input,
     );
     let output = io_struct(
         svc,
         &op.output,
         &names.output,
         &format!("The output of the {} operation.", code(&op.name)),
-        true,
+        Io::Output,
     );
     let error = emit_operation_error(svc, op);
     let operation = operation_struct(svc, op);
@@ -46,13 +46,15 @@ pub fn emit_operation(svc: &Service<'_>, op: &Operation) -> TokenStream {
     }
 }
 
-fn io_struct(
-    svc: &Service<'_>,
-    id: &ShapeId,
-    name: &str,
-    summary: &str,
-    request_id: bool,
-) -> TokenStream {
+/// Which side of an operation a structure is: an output records the request id; an input's
+/// builder is also the client's fluent call.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Io {
+    Input,
+    Output,
+}
+
+fn io_struct(svc: &Service<'_>, id: &ShapeId, name: &str, summary: &str, io: Io) -> TokenStream {
     let shape = svc.model.shape(id);
     let ShapeKind::Structure(structure) = &shape.kind else {
         unreachable!("operation I/O `{id}` was validated to be a structure")
@@ -74,7 +76,8 @@ fn io_struct(
             builder: naming::builder_name(name),
             doc,
             error_meta: false,
-            request_id,
+            request_id: io == Io::Output,
+            client_handle: io == Io::Input,
         },
     )
 }

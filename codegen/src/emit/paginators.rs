@@ -119,12 +119,13 @@ pub fn fluent_pages(svc: &Service<'_>, op: &Operation, has_required: bool) -> To
     );
     let body = if has_required {
         quote! {
-            match self.input.build() {
+            let core = self.client.clone();
+            match self.build() {
                 ::std::result::Result::Ok(input) => {
-                    crate::runtime::client_pages::Pages::new(self.core, input)
+                    crate::runtime::client_pages::Pages::new(core, input)
                 }
                 ::std::result::Result::Err(e) => crate::runtime::client_pages::Pages::failed(
-                    self.core,
+                    core,
                     crate::runtime::client::Error::invalid_input(
                         <#path::#operation as crate::runtime::Operation>::NAME,
                         e,
@@ -134,8 +135,8 @@ pub fn fluent_pages(svc: &Service<'_>, op: &Operation, has_required: bool) -> To
         }
     } else {
         quote!(crate::runtime::client_pages::Pages::new(
-            self.core,
-            self.input.build()
+            self.client.clone(),
+            self.build()
         ))
     };
     quote! {

@@ -30,6 +30,10 @@ pub struct StructSpec<'s> {
     /// Whether to add the private `_request_id` field and its `request_id()` accessor (operation
     /// outputs). Model members never get a name starting with `_`, so it cannot collide.
     pub request_id: bool,
+    /// Whether the builder carries a client handle type `C` (operation inputs): `()` by
+    /// default; the client's fluent call is the builder with the client's `Core`, which adds
+    /// `send` (see `fluent.rs`), so the setters exist once.
+    pub client_handle: bool,
 }
 
 /// Emits the struct, its `builder()` constructor, and its builder.
@@ -79,14 +83,12 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         .then(|| quote!(::std::clone::Clone, ::std::cmp::PartialEq,));
     let deprecated: Vec<_> = members.iter().map(deprecated_attr).collect();
 
-    let has_required = members.iter().any(|m| m.required);
     let redacted: Vec<bool> = members
         .iter()
         .map(|m| spec.shape.sensitive || svc.redacted(m))
         .collect();
     let manual_debug = redacted.iter().any(|r| *r);
     let derive_debug = (!manual_debug).then(|| quote!(::std::fmt::Debug,));
-    let derive_default = (!has_required).then(|| quote!(::std::default::Default,));
 
     let meta_field = spec.error_meta.then(|| {
         quote! {
@@ -118,6 +120,33 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let builder_doc = format!(" A builder for [`{}`].", spec.name);
     let ctor_doc = format!(" Creates a builder for [`{}`].", spec.name);
 
+    let builder_struct = if spec.client_handle {
+        let handle_doc = " `C` is the client handle: `()`, or the client's in a fluent call \
+                          (`Client`'s method of the operation), which adds `send`.";
+        quote! {
+            #[doc = #builder_doc]
+            #[doc = ""]
+            #[doc = #handle_doc]
+            #[derive(#value_derives ::std::default::Default, ::std::fmt::Debug)]
+            pub struct #builder<C = ()> {
+                pub(crate) inner: #name,
+                pub(crate) client: C,
+            }
+        }
+    } else {
+        quote! {
+            #[doc = #builder_doc]
+            #[derive(#value_derives ::std::default::Default, ::std::fmt::Debug)]
+            pub struct #builder {
+                inner: #name,
+            }
+        }
+    };
+    let (impl_generics, ty_generics) = if spec.client_handle {
+        (quote!(<C>), quote!(<C>))
+    } else {
+        (quote!(), quote!())
+    };
     let methods = builder_methods(svc, members, spec.fields, &field_idents);
     let accessors = accessors(svc, spec, &field_idents);
     let build = build_fn(spec, &name, &field_idents);
@@ -136,28 +165,19 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
         if spec.request_id {
             extra.extend(quote!(.field("request_id", &self._request_id)));
         }
-        let mut out = debug_impl(
+        debug_impl(
             &name,
             &spec.name,
             &field_idents,
             spec.fields,
             &redacted,
             extra,
-        );
-        out.extend(debug_impl(
-            &builder,
-            &spec.builder,
-            &field_idents,
-            spec.fields,
-            &redacted,
-            TokenStream::new(),
-        ));
-        out
+        )
     });
 
     quote! {
         #doc
-        #[derive(#value_derives #derive_debug #derive_default)]
+        #[derive(#value_derives #derive_debug ::std::default::Default)]
         #serde_container
         #[non_exhaustive]
         pub struct #name {
@@ -182,15 +202,10 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
             #accessors
         }
 
-        #[doc = #builder_doc]
-        #[derive(#value_derives ::std::default::Default, #derive_debug)]
-        #[non_exhaustive]
-        pub struct #builder {
-            #(#field_idents: #field_types,)*
-        }
+        #builder_struct
 
         #allow_deprecated
-        impl #builder {
+        impl #impl_generics #builder #ty_generics {
             #methods
             #build
         }
@@ -254,9 +269,11 @@ fn deprecated_attr(member: &Member) -> TokenStream {
 }
 
 /// The builder's method names of each field: the plain setter (or list appender / map
-/// inserter) and `set_<field>`, kept clear of `build`.
+/// inserter) and `set_<field>`, kept clear of `build` and the fluent call's methods.
 pub fn setter_names(fields: &[String]) -> (Vec<String>, Vec<String>) {
-    let mut scope = Scope::with_reserved(&["build"]);
+    // `send` and `into_pages` are the fluent call's (an operation input's builder with the
+    // client's handle).
+    let mut scope = Scope::with_reserved(&["build", "send", "into_pages"]);
     let plain: Vec<String> = fields.iter().map(|f| scope.claim(f.clone())).collect();
     let setters: Vec<String> = fields
         .iter()
@@ -310,7 +327,7 @@ fn builder_methods(
                     #allow_deprecated
                     #allow_trait
                     pub fn #plain(mut self, item: impl ::std::convert::Into<#item>) -> Self {
-                        self.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
+                        self.inner.#field.get_or_insert_with(::std::vec::Vec::new).push(item.into());
                         self
                     }
                 }
@@ -328,7 +345,7 @@ fn builder_methods(
                         key: impl ::std::convert::Into<#key>,
                         value: impl ::std::convert::Into<#value>,
                     ) -> Self {
-                        self.#field
+                        self.inner.#field
                             .get_or_insert_with(::std::default::Default::default)
                             .insert(key.into(), value.into());
                         self
@@ -348,7 +365,7 @@ fn builder_methods(
                     #allow_deprecated
                     #allow_trait
                     pub fn #plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
-                        self.#field = ::std::option::Option::Some(#wrap);
+                        self.inner.#field = ::std::option::Option::Some(#wrap);
                         self
                     }
                 }
@@ -359,7 +376,7 @@ fn builder_methods(
             #[doc = #set_doc]
             #allow_deprecated
             pub fn #setter(mut self, input: #field_ty) -> Self {
-                self.#field = input;
+                self.inner.#field = input;
                 self
             }
         });
@@ -458,54 +475,40 @@ fn accessors(
     out
 }
 
+/// The builder's `build()`: the structure it holds, once every required member is set
+/// (the runtime's `BuildError::check` names every one that is not).
 fn build_fn(
     spec: &StructSpec<'_>,
     name: &proc_macro2::Ident,
     fields: &[proc_macro2::Ident],
 ) -> TokenStream {
-    let mut meta = if spec.error_meta {
-        quote!(meta: ::std::default::Default::default(),)
-    } else {
-        TokenStream::new()
-    };
-    if spec.request_id {
-        meta.extend(quote!(_request_id: ::std::option::Option::None,));
-    }
-    let required: Vec<(&proc_macro2::Ident, &str)> = spec
+    let (req_fields, req_names): (Vec<&proc_macro2::Ident>, Vec<&str>) = spec
         .structure
         .members
         .iter()
         .zip(fields)
         .filter(|(m, _)| m.required)
         .map(|(m, f)| (f, m.name.as_str()))
-        .collect();
+        .unzip();
     let type_name = &spec.name;
-    if required.is_empty() {
+    if req_fields.is_empty() {
         let doc = format!(" Builds the [`{type_name}`].");
         quote! {
             #[doc = #doc]
             pub fn build(self) -> #name {
-                #name { #(#fields: self.#fields,)* #meta }
+                self.inner
             }
         }
     } else {
         let doc =
             format!(" Builds the [`{type_name}`], or names every required member that is not set.");
-        let (req_fields, req_names): (Vec<_>, Vec<_>) = required.into_iter().unzip();
-        let shape = &spec.name;
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<#name, crate::runtime::BuildError> {
-                let mut missing = ::std::vec::Vec::new();
-                #(
-                    if self.#req_fields.is_none() {
-                        missing.push(#req_names);
-                    }
-                )*
-                if !missing.is_empty() {
-                    return ::std::result::Result::Err(crate::runtime::BuildError::new(#shape, missing));
-                }
-                ::std::result::Result::Ok(#name { #(#fields: self.#fields,)* #meta })
+                crate::runtime::BuildError::check(#type_name, &[
+                    #((#req_names, self.inner.#req_fields.is_some()),)*
+                ])?;
+                ::std::result::Result::Ok(self.inner)
             }
         }
     }

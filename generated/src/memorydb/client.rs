@@ -14,11 +14,9 @@
 //! # }
 //! ```
 use crate::memorydb::operation;
-use crate::memorydb::types;
-use crate::runtime::client;
 /// The service as the client needs it: its id, endpoint host prefix, SigV4
 /// signing name and endpoint rule set (from the model).
-pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
+pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
     service_id: "MemoryDB",
     endpoint_prefix: "memory-db",
     signing_name: "memorydb",
@@ -28,14 +26,16 @@ pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
 /// A client of Amazon MemoryDB: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(Clone, Debug)]
 pub struct Client {
-    core: client::Core,
+    core: crate::runtime::client::Core,
 }
 impl Client {
     /// A client with `config`: resolves the endpoint and sets up signing and the
     /// transport.
-    pub fn new(config: client::Config) -> Result<Self, client::ConfigError> {
+    pub fn new(
+        config: crate::runtime::client::Config,
+    ) -> Result<Self, crate::runtime::client::ConfigError> {
         Ok(Self {
-            core: client::Core::new(config, &SERVICE)?,
+            core: crate::runtime::client::Core::new(config, &SERVICE)?,
         })
     }
     /// A client configured as the SDKs are: the region from the environment or
@@ -43,15 +43,22 @@ impl Client {
     /// web identity, container, instance metadata; cached and refreshed), STS
     /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
-    pub fn from_env() -> Result<Self, client::ConfigError> {
-        Self::new(client::Config::from_env(crate::runtime::default_federation())?)
+    pub fn from_env() -> Result<Self, crate::runtime::client::ConfigError> {
+        Self::new(
+            crate::runtime::client::Config::from_env(
+                crate::runtime::default_federation(),
+            )?,
+        )
     }
     /// Like [`from_env`](Self::from_env), with the region from instance metadata
     /// when neither the environment nor the profile sets one.
-    pub async fn load_from_env() -> Result<Self, client::ConfigError> {
+    pub async fn load_from_env() -> Result<Self, crate::runtime::client::ConfigError> {
         let env = ::std::env::vars().collect();
         Self::new(
-            client::Config::load_from_env(&env, crate::runtime::default_federation())
+            crate::runtime::client::Config::load_from_env(
+                    &env,
+                    crate::runtime::default_federation(),
+                )
                 .await?,
         )
     }
@@ -72,11 +79,11 @@ impl Client {
         input: I,
     ) -> Result<
         <I::Operation as crate::runtime::Operation>::Output,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: client::ServiceError,
+        I: crate::runtime::client::Input<Self>,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -89,104 +96,53 @@ impl Client {
         expires: ::std::time::Duration,
     ) -> Result<
         ::http::Uri,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
+        I: crate::runtime::client::Input<Self>,
     {
         self.core.presign_input::<Self, I>(&input, expires).await
     }
     /// Calls `CopySnapshot`: set the input's members on the returned [`CopySnapshotFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`CopySnapshotError`](crate::memorydb::operation::copy_snapshot::CopySnapshotError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
     pub fn copy_snapshot(&self) -> CopySnapshotFluentBuilder {
         CopySnapshotFluentBuilder {
-            core: self.core.clone(),
-            input: Default::default(),
+            inner: Default::default(),
+            client: self.core.clone(),
         }
     }
 }
-impl client::ServiceError for operation::copy_snapshot::CopySnapshotError {
+impl crate::runtime::client::ServiceError
+for operation::copy_snapshot::CopySnapshotError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
         operation::copy_snapshot::CopySnapshotError::meta(self)
     }
 }
-/// A call of `CopySnapshot` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::copy_snapshot`](super::Client::copy_snapshot).
-#[derive(Clone, Debug)]
-pub struct CopySnapshotFluentBuilder {
-    core: client::Core,
-    input: operation::copy_snapshot::CopySnapshotInputBuilder,
-}
-impl CopySnapshotFluentBuilder {
-    /// Sets `SourceSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::source_snapshot_name)).
-    pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.source_snapshot_name(input);
-        self
-    }
-    /// Sets or clears `SourceSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_source_snapshot_name)).
-    pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_source_snapshot_name(input);
-        self
-    }
-    /// Sets `TargetSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::target_snapshot_name)).
-    pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.target_snapshot_name(input);
-        self
-    }
-    /// Sets or clears `TargetSnapshotName` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_target_snapshot_name)).
-    pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_target_snapshot_name(input);
-        self
-    }
-    /// Sets `TargetBucket` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::target_bucket)).
-    pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.target_bucket(input);
-        self
-    }
-    /// Sets or clears `TargetBucket` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_target_bucket)).
-    pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_target_bucket(input);
-        self
-    }
-    /// Sets `KmsKeyId` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::kms_key_id)).
-    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.kms_key_id(input);
-        self
-    }
-    /// Sets or clears `KmsKeyId` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_kms_key_id)).
-    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_kms_key_id(input);
-        self
-    }
-    /// Sets `Tags` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::tags)).
-    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
-        self.input = self.input.tags(item);
-        self
-    }
-    /// Sets or clears `Tags` (see [the member's docs](crate::memorydb::operation::copy_snapshot::CopySnapshotInputBuilder::set_tags)).
-    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
-        self.input = self.input.set_tags(input);
-        self
-    }
+/// A call of `CopySnapshot` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::copy_snapshot`](super::Client::copy_snapshot).
+pub type CopySnapshotFluentBuilder = operation::copy_snapshot::CopySnapshotInputBuilder<
+    crate::runtime::client::Core,
+>;
+impl operation::copy_snapshot::CopySnapshotInputBuilder<crate::runtime::client::Core> {
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
     ) -> Result<
         operation::copy_snapshot::CopySnapshotOutput,
-        client::Error<operation::copy_snapshot::CopySnapshotError>,
+        crate::runtime::client::Error<operation::copy_snapshot::CopySnapshotError>,
     > {
+        let core = self.client.clone();
         let input: operation::copy_snapshot::CopySnapshotInput = self
-            .input
             .build()
             .map_err(|e| {
-                client::Error::invalid_input(
+                crate::runtime::client::Error::invalid_input(
                     <operation::copy_snapshot::CopySnapshot as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
-        self.core
-            .call_input::<Client, operation::copy_snapshot::CopySnapshotInput>(&input)
+        core.call_input::<Client, operation::copy_snapshot::CopySnapshotInput>(&input)
             .await
     }
 }
-impl client::Input<Client> for operation::copy_snapshot::CopySnapshotInput {
+impl crate::runtime::client::Input<Client>
+for operation::copy_snapshot::CopySnapshotInput {
     type Operation = operation::copy_snapshot::CopySnapshot;
 }

@@ -13,11 +13,10 @@
 //! # Ok(())
 //! # }
 //! ```
-use crate::runtime::client;
 use crate::sso::operation;
 /// The service as the client needs it: its id, endpoint host prefix, SigV4
 /// signing name and endpoint rule set (from the model).
-pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
+pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
     service_id: "SSO",
     endpoint_prefix: "portal.sso",
     signing_name: "awsssoportal",
@@ -27,14 +26,16 @@ pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
 /// A client of AWS Single Sign-On: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(Clone, Debug)]
 pub struct Client {
-    core: client::Core,
+    core: crate::runtime::client::Core,
 }
 impl Client {
     /// A client with `config`: resolves the endpoint and sets up signing and the
     /// transport.
-    pub fn new(config: client::Config) -> Result<Self, client::ConfigError> {
+    pub fn new(
+        config: crate::runtime::client::Config,
+    ) -> Result<Self, crate::runtime::client::ConfigError> {
         Ok(Self {
-            core: client::Core::new(config, &SERVICE)?,
+            core: crate::runtime::client::Core::new(config, &SERVICE)?,
         })
     }
     /// A client configured as the SDKs are: the region from the environment or
@@ -42,15 +43,22 @@ impl Client {
     /// web identity, container, instance metadata; cached and refreshed), STS
     /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
-    pub fn from_env() -> Result<Self, client::ConfigError> {
-        Self::new(client::Config::from_env(crate::runtime::default_federation())?)
+    pub fn from_env() -> Result<Self, crate::runtime::client::ConfigError> {
+        Self::new(
+            crate::runtime::client::Config::from_env(
+                crate::runtime::default_federation(),
+            )?,
+        )
     }
     /// Like [`from_env`](Self::from_env), with the region from instance metadata
     /// when neither the environment nor the profile sets one.
-    pub async fn load_from_env() -> Result<Self, client::ConfigError> {
+    pub async fn load_from_env() -> Result<Self, crate::runtime::client::ConfigError> {
         let env = ::std::env::vars().collect();
         Self::new(
-            client::Config::load_from_env(&env, crate::runtime::default_federation())
+            crate::runtime::client::Config::load_from_env(
+                    &env,
+                    crate::runtime::default_federation(),
+                )
                 .await?,
         )
     }
@@ -71,11 +79,11 @@ impl Client {
         input: I,
     ) -> Result<
         <I::Operation as crate::runtime::Operation>::Output,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: client::ServiceError,
+        I: crate::runtime::client::Input<Self>,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -88,87 +96,60 @@ impl Client {
         expires: ::std::time::Duration,
     ) -> Result<
         ::http::Uri,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
+        I: crate::runtime::client::Input<Self>,
     {
         self.core.presign_input::<Self, I>(&input, expires).await
     }
     /// Calls `GetRoleCredentials`: set the input's members on the returned [`GetRoleCredentialsFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`GetRoleCredentialsError`](crate::sso::operation::get_role_credentials::GetRoleCredentialsError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
     pub fn get_role_credentials(&self) -> GetRoleCredentialsFluentBuilder {
         GetRoleCredentialsFluentBuilder {
-            core: self.core.clone(),
-            input: Default::default(),
+            inner: Default::default(),
+            client: self.core.clone(),
         }
     }
 }
-impl client::ServiceError for operation::get_role_credentials::GetRoleCredentialsError {
+impl crate::runtime::client::ServiceError
+for operation::get_role_credentials::GetRoleCredentialsError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
         operation::get_role_credentials::GetRoleCredentialsError::meta(self)
     }
 }
-/// A call of `GetRoleCredentials` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::get_role_credentials`](super::Client::get_role_credentials).
-#[derive(Clone, Debug)]
-pub struct GetRoleCredentialsFluentBuilder {
-    core: client::Core,
-    input: operation::get_role_credentials::GetRoleCredentialsInputBuilder,
-}
-impl GetRoleCredentialsFluentBuilder {
-    /// Sets `roleName` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::role_name)).
-    pub fn role_name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.role_name(input);
-        self
-    }
-    /// Sets or clears `roleName` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_role_name)).
-    pub fn set_role_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_role_name(input);
-        self
-    }
-    /// Sets `accountId` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::account_id)).
-    pub fn account_id(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.account_id(input);
-        self
-    }
-    /// Sets or clears `accountId` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_account_id)).
-    pub fn set_account_id(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_account_id(input);
-        self
-    }
-    /// Sets `accessToken` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::access_token)).
-    pub fn access_token(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.access_token(input);
-        self
-    }
-    /// Sets or clears `accessToken` (see [the member's docs](crate::sso::operation::get_role_credentials::GetRoleCredentialsInputBuilder::set_access_token)).
-    pub fn set_access_token(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_access_token(input);
-        self
-    }
+/// A call of `GetRoleCredentials` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::get_role_credentials`](super::Client::get_role_credentials).
+pub type GetRoleCredentialsFluentBuilder = operation::get_role_credentials::GetRoleCredentialsInputBuilder<
+    crate::runtime::client::Core,
+>;
+impl operation::get_role_credentials::GetRoleCredentialsInputBuilder<
+    crate::runtime::client::Core,
+> {
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
     ) -> Result<
         operation::get_role_credentials::GetRoleCredentialsOutput,
-        client::Error<operation::get_role_credentials::GetRoleCredentialsError>,
+        crate::runtime::client::Error<
+            operation::get_role_credentials::GetRoleCredentialsError,
+        >,
     > {
+        let core = self.client.clone();
         let input: operation::get_role_credentials::GetRoleCredentialsInput = self
-            .input
             .build()
             .map_err(|e| {
-                client::Error::invalid_input(
+                crate::runtime::client::Error::invalid_input(
                     <operation::get_role_credentials::GetRoleCredentials as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
-        self.core
-            .call_input::<
+        core.call_input::<
                 Client,
                 operation::get_role_credentials::GetRoleCredentialsInput,
             >(&input)
             .await
     }
 }
-impl client::Input<Client> for operation::get_role_credentials::GetRoleCredentialsInput {
+impl crate::runtime::client::Input<Client>
+for operation::get_role_credentials::GetRoleCredentialsInput {
     type Operation = operation::get_role_credentials::GetRoleCredentials;
 }

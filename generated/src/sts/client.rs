@@ -13,12 +13,10 @@
 //! # Ok(())
 //! # }
 //! ```
-use crate::runtime::client;
 use crate::sts::operation;
-use crate::sts::types;
 /// The service as the client needs it: its id, endpoint host prefix, SigV4
 /// signing name and endpoint rule set (from the model).
-pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
+pub const SERVICE: crate::runtime::client::ServiceInfo = crate::runtime::client::ServiceInfo {
     service_id: "STS",
     endpoint_prefix: "sts",
     signing_name: "sts",
@@ -28,14 +26,16 @@ pub const SERVICE: client::ServiceInfo = client::ServiceInfo {
 /// A client of AWS Security Token Service: region, endpoint, credentials, transport and retry policy, and a fluent call per operation. Cheap to clone (the state is shared).
 #[derive(Clone, Debug)]
 pub struct Client {
-    core: client::Core,
+    core: crate::runtime::client::Core,
 }
 impl Client {
     /// A client with `config`: resolves the endpoint and sets up signing and the
     /// transport.
-    pub fn new(config: client::Config) -> Result<Self, client::ConfigError> {
+    pub fn new(
+        config: crate::runtime::client::Config,
+    ) -> Result<Self, crate::runtime::client::ConfigError> {
         Ok(Self {
-            core: client::Core::new(config, &SERVICE)?,
+            core: crate::runtime::client::Core::new(config, &SERVICE)?,
         })
     }
     /// A client configured as the SDKs are: the region from the environment or
@@ -43,15 +43,22 @@ impl Client {
     /// web identity, container, instance metadata; cached and refreshed), STS
     /// calls through this crate's STS client when it has one
     /// ([`Config::from_env`](crate::runtime::client::Config::from_env)).
-    pub fn from_env() -> Result<Self, client::ConfigError> {
-        Self::new(client::Config::from_env(crate::runtime::default_federation())?)
+    pub fn from_env() -> Result<Self, crate::runtime::client::ConfigError> {
+        Self::new(
+            crate::runtime::client::Config::from_env(
+                crate::runtime::default_federation(),
+            )?,
+        )
     }
     /// Like [`from_env`](Self::from_env), with the region from instance metadata
     /// when neither the environment nor the profile sets one.
-    pub async fn load_from_env() -> Result<Self, client::ConfigError> {
+    pub async fn load_from_env() -> Result<Self, crate::runtime::client::ConfigError> {
         let env = ::std::env::vars().collect();
         Self::new(
-            client::Config::load_from_env(&env, crate::runtime::default_federation())
+            crate::runtime::client::Config::load_from_env(
+                    &env,
+                    crate::runtime::default_federation(),
+                )
                 .await?,
         )
     }
@@ -72,11 +79,11 @@ impl Client {
         input: I,
     ) -> Result<
         <I::Operation as crate::runtime::Operation>::Output,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: client::ServiceError,
+        I: crate::runtime::client::Input<Self>,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -89,18 +96,18 @@ impl Client {
         expires: ::std::time::Duration,
     ) -> Result<
         ::http::Uri,
-        client::Error<<I::Operation as crate::runtime::Operation>::Error>,
+        crate::runtime::client::Error<<I::Operation as crate::runtime::Operation>::Error>,
     >
     where
-        I: client::Input<Self>,
+        I: crate::runtime::client::Input<Self>,
     {
         self.core.presign_input::<Self, I>(&input, expires).await
     }
     /// Calls `AssumeRole`: set the input's members on the returned [`AssumeRoleFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`AssumeRoleError`](crate::sts::operation::assume_role::AssumeRoleError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
     pub fn assume_role(&self) -> AssumeRoleFluentBuilder {
         AssumeRoleFluentBuilder {
-            core: self.core.clone(),
-            input: Default::default(),
+            inner: Default::default(),
+            client: self.core.clone(),
         }
     }
     /// Calls `AssumeRoleWithWebIdentity`: set the input's members on the returned [`AssumeRoleWithWebIdentityFluentBuilder`], then `send()` it. It builds the request, signs and sends it, and parses the response, retrying throttling and server errors. A service error is [`AssumeRoleWithWebIdentityError`](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError) in [`Error::service_error`](crate::runtime::client::Error::service_error). With an input built already: [`call`](Self::call).
@@ -108,17 +115,17 @@ impl Client {
         &self,
     ) -> AssumeRoleWithWebIdentityFluentBuilder {
         AssumeRoleWithWebIdentityFluentBuilder {
-            core: self.core.clone(),
-            input: Default::default(),
+            inner: Default::default(),
+            client: self.core.clone(),
         }
     }
 }
-impl client::ServiceError for operation::assume_role::AssumeRoleError {
+impl crate::runtime::client::ServiceError for operation::assume_role::AssumeRoleError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
         operation::assume_role::AssumeRoleError::meta(self)
     }
 }
-impl client::ServiceError
+impl crate::runtime::client::ServiceError
 for operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError {
     fn meta(&self) -> &crate::runtime::ErrorMetadata {
         operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError::meta(
@@ -126,290 +133,66 @@ for operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError {
         )
     }
 }
-/// A call of `AssumeRole` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::assume_role`](super::Client::assume_role).
-#[derive(Clone, Debug)]
-pub struct AssumeRoleFluentBuilder {
-    core: client::Core,
-    input: operation::assume_role::AssumeRoleInputBuilder,
-}
-impl AssumeRoleFluentBuilder {
-    /// Sets `RoleArn` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::role_arn)).
-    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.role_arn(input);
-        self
-    }
-    /// Sets or clears `RoleArn` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_role_arn)).
-    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_role_arn(input);
-        self
-    }
-    /// Sets `RoleSessionName` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::role_session_name)).
-    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.role_session_name(input);
-        self
-    }
-    /// Sets or clears `RoleSessionName` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_role_session_name)).
-    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_role_session_name(input);
-        self
-    }
-    /// Sets `PolicyArns` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::policy_arns)).
-    pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
-        self.input = self.input.policy_arns(item);
-        self
-    }
-    /// Sets or clears `PolicyArns` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_policy_arns)).
-    pub fn set_policy_arns(
-        mut self,
-        input: Option<Vec<types::PolicyDescriptorType>>,
-    ) -> Self {
-        self.input = self.input.set_policy_arns(input);
-        self
-    }
-    /// Sets `Policy` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::policy)).
-    pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.policy(input);
-        self
-    }
-    /// Sets or clears `Policy` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_policy)).
-    pub fn set_policy(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_policy(input);
-        self
-    }
-    /// Sets `DurationSeconds` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::duration_seconds)).
-    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.input = self.input.duration_seconds(input);
-        self
-    }
-    /// Sets or clears `DurationSeconds` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_duration_seconds)).
-    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
-        self.input = self.input.set_duration_seconds(input);
-        self
-    }
-    /// Sets `Tags` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::tags)).
-    pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
-        self.input = self.input.tags(item);
-        self
-    }
-    /// Sets or clears `Tags` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_tags)).
-    pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
-        self.input = self.input.set_tags(input);
-        self
-    }
-    /// Sets `TransitiveTagKeys` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::transitive_tag_keys)).
-    pub fn transitive_tag_keys(mut self, item: impl Into<String>) -> Self {
-        self.input = self.input.transitive_tag_keys(item);
-        self
-    }
-    /// Sets or clears `TransitiveTagKeys` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_transitive_tag_keys)).
-    pub fn set_transitive_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
-        self.input = self.input.set_transitive_tag_keys(input);
-        self
-    }
-    /// Sets `ExternalId` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::external_id)).
-    pub fn external_id(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.external_id(input);
-        self
-    }
-    /// Sets or clears `ExternalId` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_external_id)).
-    pub fn set_external_id(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_external_id(input);
-        self
-    }
-    /// Sets `SerialNumber` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::serial_number)).
-    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.serial_number(input);
-        self
-    }
-    /// Sets or clears `SerialNumber` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_serial_number)).
-    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_serial_number(input);
-        self
-    }
-    /// Sets `TokenCode` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::token_code)).
-    pub fn token_code(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.token_code(input);
-        self
-    }
-    /// Sets or clears `TokenCode` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_token_code)).
-    pub fn set_token_code(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_token_code(input);
-        self
-    }
-    /// Sets `SourceIdentity` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::source_identity)).
-    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.source_identity(input);
-        self
-    }
-    /// Sets or clears `SourceIdentity` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_source_identity)).
-    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_source_identity(input);
-        self
-    }
-    /// Sets `ProvidedContexts` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::provided_contexts)).
-    pub fn provided_contexts(mut self, item: impl Into<types::ProvidedContext>) -> Self {
-        self.input = self.input.provided_contexts(item);
-        self
-    }
-    /// Sets or clears `ProvidedContexts` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_provided_contexts)).
-    pub fn set_provided_contexts(
-        mut self,
-        input: Option<Vec<types::ProvidedContext>>,
-    ) -> Self {
-        self.input = self.input.set_provided_contexts(input);
-        self
-    }
-    /// Sets `MinimumSessionTokenSize` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::minimum_session_token_size)).
-    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.input = self.input.minimum_session_token_size(input);
-        self
-    }
-    /// Sets or clears `MinimumSessionTokenSize` (see [the member's docs](crate::sts::operation::assume_role::AssumeRoleInputBuilder::set_minimum_session_token_size)).
-    pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.input = self.input.set_minimum_session_token_size(input);
-        self
-    }
+/// A call of `AssumeRole` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::assume_role`](super::Client::assume_role).
+pub type AssumeRoleFluentBuilder = operation::assume_role::AssumeRoleInputBuilder<
+    crate::runtime::client::Core,
+>;
+impl operation::assume_role::AssumeRoleInputBuilder<crate::runtime::client::Core> {
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
     ) -> Result<
         operation::assume_role::AssumeRoleOutput,
-        client::Error<operation::assume_role::AssumeRoleError>,
+        crate::runtime::client::Error<operation::assume_role::AssumeRoleError>,
     > {
+        let core = self.client.clone();
         let input: operation::assume_role::AssumeRoleInput = self
-            .input
             .build()
             .map_err(|e| {
-                client::Error::invalid_input(
+                crate::runtime::client::Error::invalid_input(
                     <operation::assume_role::AssumeRole as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
-        self.core
-            .call_input::<Client, operation::assume_role::AssumeRoleInput>(&input)
-            .await
+        core.call_input::<Client, operation::assume_role::AssumeRoleInput>(&input).await
     }
 }
-impl client::Input<Client> for operation::assume_role::AssumeRoleInput {
+impl crate::runtime::client::Input<Client> for operation::assume_role::AssumeRoleInput {
     type Operation = operation::assume_role::AssumeRole;
 }
-/// A call of `AssumeRoleWithWebIdentity` being set up: set the input's members, then [`send`](Self::send). Made by [`Client::assume_role_with_web_identity`](super::Client::assume_role_with_web_identity).
-#[derive(Clone, Debug)]
-pub struct AssumeRoleWithWebIdentityFluentBuilder {
-    core: client::Core,
-    input: operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder,
-}
-impl AssumeRoleWithWebIdentityFluentBuilder {
-    /// Sets `RoleArn` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::role_arn)).
-    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.role_arn(input);
-        self
-    }
-    /// Sets or clears `RoleArn` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_role_arn)).
-    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_role_arn(input);
-        self
-    }
-    /// Sets `RoleSessionName` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::role_session_name)).
-    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.role_session_name(input);
-        self
-    }
-    /// Sets or clears `RoleSessionName` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_role_session_name)).
-    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_role_session_name(input);
-        self
-    }
-    /// Sets `WebIdentityToken` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::web_identity_token)).
-    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.web_identity_token(input);
-        self
-    }
-    /// Sets or clears `WebIdentityToken` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_web_identity_token)).
-    pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_web_identity_token(input);
-        self
-    }
-    /// Sets `ProviderId` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::provider_id)).
-    pub fn provider_id(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.provider_id(input);
-        self
-    }
-    /// Sets or clears `ProviderId` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_provider_id)).
-    pub fn set_provider_id(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_provider_id(input);
-        self
-    }
-    /// Sets `PolicyArns` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::policy_arns)).
-    pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
-        self.input = self.input.policy_arns(item);
-        self
-    }
-    /// Sets or clears `PolicyArns` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_policy_arns)).
-    pub fn set_policy_arns(
-        mut self,
-        input: Option<Vec<types::PolicyDescriptorType>>,
-    ) -> Self {
-        self.input = self.input.set_policy_arns(input);
-        self
-    }
-    /// Sets `Policy` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::policy)).
-    pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.policy(input);
-        self
-    }
-    /// Sets or clears `Policy` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_policy)).
-    pub fn set_policy(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_policy(input);
-        self
-    }
-    /// Sets `DurationSeconds` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::duration_seconds)).
-    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.input = self.input.duration_seconds(input);
-        self
-    }
-    /// Sets or clears `DurationSeconds` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_duration_seconds)).
-    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
-        self.input = self.input.set_duration_seconds(input);
-        self
-    }
-    /// Sets `MinimumSessionTokenSize` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::minimum_session_token_size)).
-    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.input = self.input.minimum_session_token_size(input);
-        self
-    }
-    /// Sets or clears `MinimumSessionTokenSize` (see [the member's docs](crate::sts::operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder::set_minimum_session_token_size)).
-    pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.input = self.input.set_minimum_session_token_size(input);
-        self
-    }
+/// A call of `AssumeRoleWithWebIdentity` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::assume_role_with_web_identity`](super::Client::assume_role_with_web_identity).
+pub type AssumeRoleWithWebIdentityFluentBuilder = operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder<
+    crate::runtime::client::Core,
+>;
+impl operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBuilder<
+    crate::runtime::client::Core,
+> {
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
     ) -> Result<
         operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput,
-        client::Error<
+        crate::runtime::client::Error<
             operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError,
         >,
     > {
+        let core = self.client.clone();
         let input: operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput = self
-            .input
             .build()
             .map_err(|e| {
-                client::Error::invalid_input(
+                crate::runtime::client::Error::invalid_input(
                     <operation::assume_role_with_web_identity::AssumeRoleWithWebIdentity as crate::runtime::Operation>::NAME,
                     e,
                 )
             })?;
-        self.core
-            .call_input::<
+        core.call_input::<
                 Client,
                 operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput,
             >(&input)
             .await
     }
 }
-impl client::Input<Client>
+impl crate::runtime::client::Input<Client>
 for operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput {
     type Operation = operation::assume_role_with_web_identity::AssumeRoleWithWebIdentity;
 }

@@ -46,7 +46,7 @@ pub fn rest_error_metadata(
     body: &[u8],
 ) -> Result<ErrorMetadata, InvalidResponse> {
     let header = headers
-        .get("x-amzn-errortype")
+        .get(crate::operation::header::ERROR_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| !sanitize_error_code(v).is_empty());
     let fields = match error_fields_ranked(body, ["code", "__type"]) {

@@ -101,12 +101,15 @@ pub fn parse_ec2_response<'a, T>(
     Ok(Some(parsed))
 }
 
+/// S3's request id header, parsed once.
+const S3_REQUEST_ID: http::HeaderName = http::HeaderName::from_static("x-amz-request-id");
+
 /// The request id of the `x-amzn-RequestId` header (S3-style services: `x-amz-request-id`),
 /// if any.
 pub fn header_request_id(headers: &http::HeaderMap) -> Option<String> {
     headers
-        .get("x-amzn-requestid")
-        .or_else(|| headers.get("x-amz-request-id"))
+        .get(crate::operation::header::REQUEST_ID)
+        .or_else(|| headers.get(S3_REQUEST_ID))
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
 }

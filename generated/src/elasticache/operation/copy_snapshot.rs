@@ -277,7 +277,7 @@ impl crate::runtime::Operation for CopySnapshot {
 /// Represents the input of a `CopySnapshotMessage` operation.
 ///
 /// The input of the `CopySnapshot` operation.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -358,28 +358,26 @@ impl CopySnapshotInput {
     }
 }
 /// A builder for [`CopySnapshotInput`].
+///
+/// `C` is the client handle: `()`, or the client's in a fluent call (`Client`'s method of the operation), which adds `send`.
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
-pub struct CopySnapshotInputBuilder {
-    source_snapshot_name: Option<String>,
-    target_snapshot_name: Option<String>,
-    target_bucket: Option<String>,
-    kms_key_id: Option<String>,
-    tags: Option<Vec<types::Tag>>,
+pub struct CopySnapshotInputBuilder<C = ()> {
+    pub(crate) inner: CopySnapshotInput,
+    pub(crate) client: C,
 }
-impl CopySnapshotInputBuilder {
+impl<C> CopySnapshotInputBuilder<C> {
     /// Sets `SourceSnapshotName`.
     ///
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
     pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.source_snapshot_name = Some(input.into());
+        self.inner.source_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
     pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
-        self.source_snapshot_name = input;
+        self.inner.source_snapshot_name = input;
         self
     }
     /// Sets `TargetSnapshotName`.
@@ -388,12 +386,12 @@ impl CopySnapshotInputBuilder {
     ///
     /// **Required.**
     pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.target_snapshot_name = Some(input.into());
+        self.inner.target_snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
     pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
-        self.target_snapshot_name = input;
+        self.inner.target_snapshot_name = input;
         self
     }
     /// Sets `TargetBucket`.
@@ -404,57 +402,48 @@ impl CopySnapshotInputBuilder {
     ///
     /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
     pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
-        self.target_bucket = Some(input.into());
+        self.inner.target_bucket = Some(input.into());
         self
     }
     /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
     pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
-        self.target_bucket = input;
+        self.inner.target_bucket = input;
         self
     }
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the target snapshot.
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.kms_key_id = Some(input.into());
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
-        self.kms_key_id = input;
+        self.inner.kms_key_id = input;
         self
     }
     /// Appends one item to `Tags`.
     ///
     /// A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be accompanied by a tag value, although null is accepted.
     pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
-        self.tags.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
     pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// Builds the [`CopySnapshotInput`], or names every required member that is not set.
     pub fn build(self) -> Result<CopySnapshotInput, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.source_snapshot_name.is_none() {
-            missing.push("SourceSnapshotName");
-        }
-        if self.target_snapshot_name.is_none() {
-            missing.push("TargetSnapshotName");
-        }
-        if !missing.is_empty() {
-            return Err(crate::runtime::BuildError::new("CopySnapshotInput", missing));
-        }
-        Ok(CopySnapshotInput {
-            source_snapshot_name: self.source_snapshot_name,
-            target_snapshot_name: self.target_snapshot_name,
-            target_bucket: self.target_bucket,
-            kms_key_id: self.kms_key_id,
-            tags: self.tags,
-        })
+        crate::runtime::BuildError::check(
+            "CopySnapshotInput",
+            &[
+                ("SourceSnapshotName", self.inner.source_snapshot_name.is_some()),
+                ("TargetSnapshotName", self.inner.target_snapshot_name.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }
 /// The output of the `CopySnapshot` operation.
@@ -489,29 +478,25 @@ impl CopySnapshotOutput {
 }
 /// A builder for [`CopySnapshotOutput`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CopySnapshotOutputBuilder {
-    snapshot: Option<types::Snapshot>,
+    inner: CopySnapshotOutput,
 }
 impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
     ///
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
     pub fn snapshot(mut self, input: impl Into<types::Snapshot>) -> Self {
-        self.snapshot = Some(input.into());
+        self.inner.snapshot = Some(input.into());
         self
     }
     /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
     pub fn set_snapshot(mut self, input: Option<types::Snapshot>) -> Self {
-        self.snapshot = input;
+        self.inner.snapshot = input;
         self
     }
     /// Builds the [`CopySnapshotOutput`].
     pub fn build(self) -> CopySnapshotOutput {
-        CopySnapshotOutput {
-            snapshot: self.snapshot,
-            _request_id: None,
-        }
+        self.inner
     }
 }
 /// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other error.

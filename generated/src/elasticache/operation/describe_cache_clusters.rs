@@ -503,26 +503,24 @@ impl DescribeCacheClustersInput {
     }
 }
 /// A builder for [`DescribeCacheClustersInput`].
+///
+/// `C` is the client handle: `()`, or the client's in a fluent call (`Client`'s method of the operation), which adds `send`.
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
-pub struct DescribeCacheClustersInputBuilder {
-    cache_cluster_id: Option<String>,
-    max_records: Option<i32>,
-    marker: Option<String>,
-    show_cache_node_info: Option<bool>,
-    show_cache_clusters_not_in_replication_groups: Option<bool>,
+pub struct DescribeCacheClustersInputBuilder<C = ()> {
+    pub(crate) inner: DescribeCacheClustersInput,
+    pub(crate) client: C,
 }
-impl DescribeCacheClustersInputBuilder {
+impl<C> DescribeCacheClustersInputBuilder<C> {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
     pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_cluster_id = Some(input.into());
+        self.inner.cache_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
-        self.cache_cluster_id = input;
+        self.inner.cache_cluster_id = input;
         self
     }
     /// Sets `MaxRecords`.
@@ -533,36 +531,36 @@ impl DescribeCacheClustersInputBuilder {
     ///
     /// Constraints: minimum 20; maximum 100.
     pub fn max_records(mut self, input: impl Into<i32>) -> Self {
-        self.max_records = Some(input.into());
+        self.inner.max_records = Some(input.into());
         self
     }
     /// Sets or clears `MaxRecords` (`None` clears it); see [`Self::max_records`].
     pub fn set_max_records(mut self, input: Option<i32>) -> Self {
-        self.max_records = input;
+        self.inner.max_records = input;
         self
     }
     /// Sets `Marker`.
     ///
     /// An optional marker returned from a prior request. Use this marker for pagination of results from this operation. If this parameter is specified, the response includes only records beyond the marker, up to the value specified by `MaxRecords`.
     pub fn marker(mut self, input: impl Into<String>) -> Self {
-        self.marker = Some(input.into());
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
     pub fn set_marker(mut self, input: Option<String>) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// Sets `ShowCacheNodeInfo`.
     ///
     /// An optional flag that can be included in the `DescribeCacheCluster` request to retrieve information about the individual cache nodes.
     pub fn show_cache_node_info(mut self, input: impl Into<bool>) -> Self {
-        self.show_cache_node_info = Some(input.into());
+        self.inner.show_cache_node_info = Some(input.into());
         self
     }
     /// Sets or clears `ShowCacheNodeInfo` (`None` clears it); see [`Self::show_cache_node_info`].
     pub fn set_show_cache_node_info(mut self, input: Option<bool>) -> Self {
-        self.show_cache_node_info = input;
+        self.inner.show_cache_node_info = input;
         self
     }
     /// Sets `ShowCacheClustersNotInReplicationGroups`.
@@ -572,7 +570,7 @@ impl DescribeCacheClustersInputBuilder {
         mut self,
         input: impl Into<bool>,
     ) -> Self {
-        self.show_cache_clusters_not_in_replication_groups = Some(input.into());
+        self.inner.show_cache_clusters_not_in_replication_groups = Some(input.into());
         self
     }
     /// Sets or clears `ShowCacheClustersNotInReplicationGroups` (`None` clears it); see [`Self::show_cache_clusters_not_in_replication_groups`].
@@ -580,19 +578,12 @@ impl DescribeCacheClustersInputBuilder {
         mut self,
         input: Option<bool>,
     ) -> Self {
-        self.show_cache_clusters_not_in_replication_groups = input;
+        self.inner.show_cache_clusters_not_in_replication_groups = input;
         self
     }
     /// Builds the [`DescribeCacheClustersInput`].
     pub fn build(self) -> DescribeCacheClustersInput {
-        DescribeCacheClustersInput {
-            cache_cluster_id: self.cache_cluster_id,
-            max_records: self.max_records,
-            marker: self.marker,
-            show_cache_node_info: self.show_cache_node_info,
-            show_cache_clusters_not_in_replication_groups: self
-                .show_cache_clusters_not_in_replication_groups,
-        }
+        self.inner
     }
 }
 /// Represents the output of a `DescribeCacheClusters` operation.
@@ -638,29 +629,27 @@ impl DescribeCacheClustersOutput {
 }
 /// A builder for [`DescribeCacheClustersOutput`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct DescribeCacheClustersOutputBuilder {
-    marker: Option<String>,
-    cache_clusters: Option<Vec<types::CacheCluster>>,
+    inner: DescribeCacheClustersOutput,
 }
 impl DescribeCacheClustersOutputBuilder {
     /// Sets `Marker`.
     ///
     /// Provides an identifier to allow retrieval of paginated results.
     pub fn marker(mut self, input: impl Into<String>) -> Self {
-        self.marker = Some(input.into());
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
     pub fn set_marker(mut self, input: Option<String>) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// Appends one item to `CacheClusters`.
     ///
     /// A list of clusters. Each item in the list contains detailed information about one cluster.
     pub fn cache_clusters(mut self, item: impl Into<types::CacheCluster>) -> Self {
-        self.cache_clusters.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.cache_clusters.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `CacheClusters` (`None` clears it); see [`Self::cache_clusters`].
@@ -668,16 +657,12 @@ impl DescribeCacheClustersOutputBuilder {
         mut self,
         input: Option<Vec<types::CacheCluster>>,
     ) -> Self {
-        self.cache_clusters = input;
+        self.inner.cache_clusters = input;
         self
     }
     /// Builds the [`DescribeCacheClustersOutput`].
     pub fn build(self) -> DescribeCacheClustersOutput {
-        DescribeCacheClustersOutput {
-            marker: self.marker,
-            cache_clusters: self.cache_clusters,
-            _request_id: None,
-        }
+        self.inner
     }
 }
 /// The errors of the `DescribeCacheClusters` operation: one variant per error the model lists, and `Unhandled` for any other error.

@@ -440,53 +440,20 @@ impl CacheCluster {
 }
 /// A builder for [`CacheCluster`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CacheClusterBuilder {
-    cache_cluster_id: Option<String>,
-    configuration_endpoint: Option<types::Endpoint>,
-    client_download_landing_page: Option<String>,
-    cache_node_type: Option<String>,
-    engine: Option<String>,
-    engine_version: Option<String>,
-    cache_cluster_status: Option<String>,
-    num_cache_nodes: Option<i32>,
-    preferred_availability_zone: Option<String>,
-    preferred_outpost_arn: Option<String>,
-    cache_cluster_create_time: Option<crate::runtime::DateTime>,
-    preferred_maintenance_window: Option<String>,
-    pending_modified_values: Option<types::PendingModifiedValues>,
-    notification_configuration: Option<types::NotificationConfiguration>,
-    cache_security_groups: Option<Vec<types::CacheSecurityGroupMembership>>,
-    cache_parameter_group: Option<types::CacheParameterGroupStatus>,
-    cache_subnet_group_name: Option<String>,
-    cache_nodes: Option<Vec<types::CacheNode>>,
-    auto_minor_version_upgrade: Option<bool>,
-    security_groups: Option<Vec<types::SecurityGroupMembership>>,
-    replication_group_id: Option<String>,
-    snapshot_retention_limit: Option<i32>,
-    snapshot_window: Option<String>,
-    auth_token_enabled: Option<bool>,
-    auth_token_last_modified_date: Option<crate::runtime::DateTime>,
-    transit_encryption_enabled: Option<bool>,
-    at_rest_encryption_enabled: Option<bool>,
-    arn: Option<String>,
-    replication_group_log_delivery_enabled: Option<bool>,
-    log_delivery_configurations: Option<Vec<types::LogDeliveryConfiguration>>,
-    network_type: Option<types::NetworkType>,
-    ip_discovery: Option<types::IpDiscovery>,
-    transit_encryption_mode: Option<types::TransitEncryptionMode>,
+    inner: CacheCluster,
 }
 impl CacheClusterBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied identifier of the cluster. This identifier is a unique key that identifies a cluster.
     pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_cluster_id = Some(input.into());
+        self.inner.cache_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
-        self.cache_cluster_id = input;
+        self.inner.cache_cluster_id = input;
         self
     }
     /// Sets `ConfigurationEndpoint`.
@@ -495,24 +462,24 @@ impl CacheClusterBuilder {
     ///
     /// Example: `mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211`
     pub fn configuration_endpoint(mut self, input: impl Into<types::Endpoint>) -> Self {
-        self.configuration_endpoint = Some(input.into());
+        self.inner.configuration_endpoint = Some(input.into());
         self
     }
     /// Sets or clears `ConfigurationEndpoint` (`None` clears it); see [`Self::configuration_endpoint`].
     pub fn set_configuration_endpoint(mut self, input: Option<types::Endpoint>) -> Self {
-        self.configuration_endpoint = input;
+        self.inner.configuration_endpoint = input;
         self
     }
     /// Sets `ClientDownloadLandingPage`.
     ///
     /// The URL of the web page where you can download the latest ElastiCache client library.
     pub fn client_download_landing_page(mut self, input: impl Into<String>) -> Self {
-        self.client_download_landing_page = Some(input.into());
+        self.inner.client_download_landing_page = Some(input.into());
         self
     }
     /// Sets or clears `ClientDownloadLandingPage` (`None` clears it); see [`Self::client_download_landing_page`].
     pub fn set_client_download_landing_page(mut self, input: Option<String>) -> Self {
-        self.client_download_landing_page = input;
+        self.inner.client_download_landing_page = input;
         self
     }
     /// Sets `CacheNodeType`.
@@ -575,48 +542,48 @@ impl CacheClusterBuilder {
     /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
     /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
     pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_type = Some(input.into());
+        self.inner.cache_node_type = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
-        self.cache_node_type = input;
+        self.inner.cache_node_type = input;
         self
     }
     /// Sets `Engine`.
     ///
     /// The name of the cache engine (`memcached` or `redis`) to be used for this cluster.
     pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.engine = Some(input.into());
+        self.inner.engine = Some(input.into());
         self
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
-        self.engine = input;
+        self.inner.engine = input;
         self
     }
     /// Sets `EngineVersion`.
     ///
     /// The version of the cache engine that is used in this cluster.
     pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.engine_version = Some(input.into());
+        self.inner.engine_version = Some(input.into());
         self
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
-        self.engine_version = input;
+        self.inner.engine_version = input;
         self
     }
     /// Sets `CacheClusterStatus`.
     ///
     /// The current state of this cluster, one of the following values: `available`, `creating`, `deleted`, `deleting`, `incompatible-network`, `modifying`, `rebooting cluster nodes`, `restore-failed`, or `snapshotting`.
     pub fn cache_cluster_status(mut self, input: impl Into<String>) -> Self {
-        self.cache_cluster_status = Some(input.into());
+        self.inner.cache_cluster_status = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterStatus` (`None` clears it); see [`Self::cache_cluster_status`].
     pub fn set_cache_cluster_status(mut self, input: Option<String>) -> Self {
-        self.cache_cluster_status = input;
+        self.inner.cache_cluster_status = input;
         self
     }
     /// Sets `NumCacheNodes`.
@@ -625,36 +592,36 @@ impl CacheClusterBuilder {
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
     pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.num_cache_nodes = Some(input.into());
+        self.inner.num_cache_nodes = Some(input.into());
         self
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
-        self.num_cache_nodes = input;
+        self.inner.num_cache_nodes = input;
         self
     }
     /// Sets `PreferredAvailabilityZone`.
     ///
     /// The name of the Availability Zone in which the cluster is located or "Multiple" if the cache nodes are located in different Availability Zones.
     pub fn preferred_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.preferred_availability_zone = Some(input.into());
+        self.inner.preferred_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears `PreferredAvailabilityZone` (`None` clears it); see [`Self::preferred_availability_zone`].
     pub fn set_preferred_availability_zone(mut self, input: Option<String>) -> Self {
-        self.preferred_availability_zone = input;
+        self.inner.preferred_availability_zone = input;
         self
     }
     /// Sets `PreferredOutpostArn`.
     ///
     /// The outpost ARN in which the cache cluster is created.
     pub fn preferred_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.preferred_outpost_arn = Some(input.into());
+        self.inner.preferred_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears `PreferredOutpostArn` (`None` clears it); see [`Self::preferred_outpost_arn`].
     pub fn set_preferred_outpost_arn(mut self, input: Option<String>) -> Self {
-        self.preferred_outpost_arn = input;
+        self.inner.preferred_outpost_arn = input;
         self
     }
     /// Sets `CacheClusterCreateTime`.
@@ -664,7 +631,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_cluster_create_time = Some(input.into());
+        self.inner.cache_cluster_create_time = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterCreateTime` (`None` clears it); see [`Self::cache_cluster_create_time`].
@@ -672,7 +639,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_cluster_create_time = input;
+        self.inner.cache_cluster_create_time = input;
         self
     }
     /// Sets `PreferredMaintenanceWindow`.
@@ -691,12 +658,12 @@ impl CacheClusterBuilder {
     ///
     /// Example: `sun:23:00-mon:01:30`
     pub fn preferred_maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.preferred_maintenance_window = Some(input.into());
+        self.inner.preferred_maintenance_window = Some(input.into());
         self
     }
     /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it); see [`Self::preferred_maintenance_window`].
     pub fn set_preferred_maintenance_window(mut self, input: Option<String>) -> Self {
-        self.preferred_maintenance_window = input;
+        self.inner.preferred_maintenance_window = input;
         self
     }
     /// Sets `PendingModifiedValues`.
@@ -706,7 +673,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<types::PendingModifiedValues>,
     ) -> Self {
-        self.pending_modified_values = Some(input.into());
+        self.inner.pending_modified_values = Some(input.into());
         self
     }
     /// Sets or clears `PendingModifiedValues` (`None` clears it); see [`Self::pending_modified_values`].
@@ -714,7 +681,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<types::PendingModifiedValues>,
     ) -> Self {
-        self.pending_modified_values = input;
+        self.inner.pending_modified_values = input;
         self
     }
     /// Sets `NotificationConfiguration`.
@@ -724,7 +691,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<types::NotificationConfiguration>,
     ) -> Self {
-        self.notification_configuration = Some(input.into());
+        self.inner.notification_configuration = Some(input.into());
         self
     }
     /// Sets or clears `NotificationConfiguration` (`None` clears it); see [`Self::notification_configuration`].
@@ -732,7 +699,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<types::NotificationConfiguration>,
     ) -> Self {
-        self.notification_configuration = input;
+        self.inner.notification_configuration = input;
         self
     }
     /// Appends one item to `CacheSecurityGroups`.
@@ -742,7 +709,7 @@ impl CacheClusterBuilder {
         mut self,
         item: impl Into<types::CacheSecurityGroupMembership>,
     ) -> Self {
-        self.cache_security_groups.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.cache_security_groups.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `CacheSecurityGroups` (`None` clears it); see [`Self::cache_security_groups`].
@@ -750,7 +717,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<Vec<types::CacheSecurityGroupMembership>>,
     ) -> Self {
-        self.cache_security_groups = input;
+        self.inner.cache_security_groups = input;
         self
     }
     /// Sets `CacheParameterGroup`.
@@ -760,7 +727,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<types::CacheParameterGroupStatus>,
     ) -> Self {
-        self.cache_parameter_group = Some(input.into());
+        self.inner.cache_parameter_group = Some(input.into());
         self
     }
     /// Sets or clears `CacheParameterGroup` (`None` clears it); see [`Self::cache_parameter_group`].
@@ -768,43 +735,43 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<types::CacheParameterGroupStatus>,
     ) -> Self {
-        self.cache_parameter_group = input;
+        self.inner.cache_parameter_group = input;
         self
     }
     /// Sets `CacheSubnetGroupName`.
     ///
     /// The name of the cache subnet group associated with the cluster.
     pub fn cache_subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.cache_subnet_group_name = Some(input.into());
+        self.inner.cache_subnet_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheSubnetGroupName` (`None` clears it); see [`Self::cache_subnet_group_name`].
     pub fn set_cache_subnet_group_name(mut self, input: Option<String>) -> Self {
-        self.cache_subnet_group_name = input;
+        self.inner.cache_subnet_group_name = input;
         self
     }
     /// Appends one item to `CacheNodes`.
     ///
     /// A list of cache nodes that are members of the cluster.
     pub fn cache_nodes(mut self, item: impl Into<types::CacheNode>) -> Self {
-        self.cache_nodes.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.cache_nodes.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `CacheNodes` (`None` clears it); see [`Self::cache_nodes`].
     pub fn set_cache_nodes(mut self, input: Option<Vec<types::CacheNode>>) -> Self {
-        self.cache_nodes = input;
+        self.inner.cache_nodes = input;
         self
     }
     /// Sets `AutoMinorVersionUpgrade`.
     ///
     /// If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
     pub fn auto_minor_version_upgrade(mut self, input: impl Into<bool>) -> Self {
-        self.auto_minor_version_upgrade = Some(input.into());
+        self.inner.auto_minor_version_upgrade = Some(input.into());
         self
     }
     /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it); see [`Self::auto_minor_version_upgrade`].
     pub fn set_auto_minor_version_upgrade(mut self, input: Option<bool>) -> Self {
-        self.auto_minor_version_upgrade = input;
+        self.inner.auto_minor_version_upgrade = input;
         self
     }
     /// Appends one item to `SecurityGroups`.
@@ -814,7 +781,7 @@ impl CacheClusterBuilder {
         mut self,
         item: impl Into<types::SecurityGroupMembership>,
     ) -> Self {
-        self.security_groups.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.security_groups.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `SecurityGroups` (`None` clears it); see [`Self::security_groups`].
@@ -822,19 +789,19 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<Vec<types::SecurityGroupMembership>>,
     ) -> Self {
-        self.security_groups = input;
+        self.inner.security_groups = input;
         self
     }
     /// Sets `ReplicationGroupId`.
     ///
     /// The replication group to which this cluster belongs. If this field is empty, the cluster is not associated with any replication group.
     pub fn replication_group_id(mut self, input: impl Into<String>) -> Self {
-        self.replication_group_id = Some(input.into());
+        self.inner.replication_group_id = Some(input.into());
         self
     }
     /// Sets or clears `ReplicationGroupId` (`None` clears it); see [`Self::replication_group_id`].
     pub fn set_replication_group_id(mut self, input: Option<String>) -> Self {
-        self.replication_group_id = input;
+        self.inner.replication_group_id = input;
         self
     }
     /// Sets `SnapshotRetentionLimit`.
@@ -843,12 +810,12 @@ impl CacheClusterBuilder {
     ///
     /// > **Important:** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.snapshot_retention_limit = Some(input.into());
+        self.inner.snapshot_retention_limit = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
-        self.snapshot_retention_limit = input;
+        self.inner.snapshot_retention_limit = input;
         self
     }
     /// Sets `SnapshotWindow`.
@@ -857,12 +824,12 @@ impl CacheClusterBuilder {
     ///
     /// Example: `05:00-09:00`
     pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_window = Some(input.into());
+        self.inner.snapshot_window = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
-        self.snapshot_window = input;
+        self.inner.snapshot_window = input;
         self
     }
     /// Sets `AuthTokenEnabled`.
@@ -871,12 +838,12 @@ impl CacheClusterBuilder {
     ///
     /// Default: `false`
     pub fn auth_token_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.auth_token_enabled = Some(input.into());
+        self.inner.auth_token_enabled = Some(input.into());
         self
     }
     /// Sets or clears `AuthTokenEnabled` (`None` clears it); see [`Self::auth_token_enabled`].
     pub fn set_auth_token_enabled(mut self, input: Option<bool>) -> Self {
-        self.auth_token_enabled = input;
+        self.inner.auth_token_enabled = input;
         self
     }
     /// Sets `AuthTokenLastModifiedDate`.
@@ -886,7 +853,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.auth_token_last_modified_date = Some(input.into());
+        self.inner.auth_token_last_modified_date = Some(input.into());
         self
     }
     /// Sets or clears `AuthTokenLastModifiedDate` (`None` clears it); see [`Self::auth_token_last_modified_date`].
@@ -894,7 +861,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.auth_token_last_modified_date = input;
+        self.inner.auth_token_last_modified_date = input;
         self
     }
     /// Sets `TransitEncryptionEnabled`.
@@ -905,12 +872,12 @@ impl CacheClusterBuilder {
     ///
     /// Default: `false`
     pub fn transit_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.transit_encryption_enabled = Some(input.into());
+        self.inner.transit_encryption_enabled = Some(input.into());
         self
     }
     /// Sets or clears `TransitEncryptionEnabled` (`None` clears it); see [`Self::transit_encryption_enabled`].
     pub fn set_transit_encryption_enabled(mut self, input: Option<bool>) -> Self {
-        self.transit_encryption_enabled = input;
+        self.inner.transit_encryption_enabled = input;
         self
     }
     /// Sets `AtRestEncryptionEnabled`.
@@ -923,24 +890,24 @@ impl CacheClusterBuilder {
     ///
     /// Default: `false`
     pub fn at_rest_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.at_rest_encryption_enabled = Some(input.into());
+        self.inner.at_rest_encryption_enabled = Some(input.into());
         self
     }
     /// Sets or clears `AtRestEncryptionEnabled` (`None` clears it); see [`Self::at_rest_encryption_enabled`].
     pub fn set_at_rest_encryption_enabled(mut self, input: Option<bool>) -> Self {
-        self.at_rest_encryption_enabled = input;
+        self.inner.at_rest_encryption_enabled = input;
         self
     }
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the cache cluster.
     pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.arn = Some(input.into());
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// Sets `ReplicationGroupLogDeliveryEnabled`.
@@ -950,7 +917,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<bool>,
     ) -> Self {
-        self.replication_group_log_delivery_enabled = Some(input.into());
+        self.inner.replication_group_log_delivery_enabled = Some(input.into());
         self
     }
     /// Sets or clears `ReplicationGroupLogDeliveryEnabled` (`None` clears it); see [`Self::replication_group_log_delivery_enabled`].
@@ -958,7 +925,7 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<bool>,
     ) -> Self {
-        self.replication_group_log_delivery_enabled = input;
+        self.inner.replication_group_log_delivery_enabled = input;
         self
     }
     /// Appends one item to `LogDeliveryConfigurations`.
@@ -968,7 +935,10 @@ impl CacheClusterBuilder {
         mut self,
         item: impl Into<types::LogDeliveryConfiguration>,
     ) -> Self {
-        self.log_delivery_configurations.get_or_insert_with(Vec::new).push(item.into());
+        self.inner
+            .log_delivery_configurations
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
     /// Sets or clears `LogDeliveryConfigurations` (`None` clears it); see [`Self::log_delivery_configurations`].
@@ -976,31 +946,31 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<Vec<types::LogDeliveryConfiguration>>,
     ) -> Self {
-        self.log_delivery_configurations = input;
+        self.inner.log_delivery_configurations = input;
         self
     }
     /// Sets `NetworkType`.
     ///
     /// Must be either `ipv4` \| `ipv6` \| `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above on all instances built on the [Nitro system](http://aws.amazon.com/ec2/nitro/).
     pub fn network_type(mut self, input: impl Into<types::NetworkType>) -> Self {
-        self.network_type = Some(input.into());
+        self.inner.network_type = Some(input.into());
         self
     }
     /// Sets or clears `NetworkType` (`None` clears it); see [`Self::network_type`].
     pub fn set_network_type(mut self, input: Option<types::NetworkType>) -> Self {
-        self.network_type = input;
+        self.inner.network_type = input;
         self
     }
     /// Sets `IpDiscovery`.
     ///
     /// The network type associated with the cluster, either `ipv4` \| `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all instances built on the [Nitro system](http://aws.amazon.com/ec2/nitro/).
     pub fn ip_discovery(mut self, input: impl Into<types::IpDiscovery>) -> Self {
-        self.ip_discovery = Some(input.into());
+        self.inner.ip_discovery = Some(input.into());
         self
     }
     /// Sets or clears `IpDiscovery` (`None` clears it); see [`Self::ip_discovery`].
     pub fn set_ip_discovery(mut self, input: Option<types::IpDiscovery>) -> Self {
-        self.ip_discovery = input;
+        self.inner.ip_discovery = input;
         self
     }
     /// Sets `TransitEncryptionMode`.
@@ -1010,7 +980,7 @@ impl CacheClusterBuilder {
         mut self,
         input: impl Into<types::TransitEncryptionMode>,
     ) -> Self {
-        self.transit_encryption_mode = Some(input.into());
+        self.inner.transit_encryption_mode = Some(input.into());
         self
     }
     /// Sets or clears `TransitEncryptionMode` (`None` clears it); see [`Self::transit_encryption_mode`].
@@ -1018,46 +988,11 @@ impl CacheClusterBuilder {
         mut self,
         input: Option<types::TransitEncryptionMode>,
     ) -> Self {
-        self.transit_encryption_mode = input;
+        self.inner.transit_encryption_mode = input;
         self
     }
     /// Builds the [`CacheCluster`].
     pub fn build(self) -> CacheCluster {
-        CacheCluster {
-            cache_cluster_id: self.cache_cluster_id,
-            configuration_endpoint: self.configuration_endpoint,
-            client_download_landing_page: self.client_download_landing_page,
-            cache_node_type: self.cache_node_type,
-            engine: self.engine,
-            engine_version: self.engine_version,
-            cache_cluster_status: self.cache_cluster_status,
-            num_cache_nodes: self.num_cache_nodes,
-            preferred_availability_zone: self.preferred_availability_zone,
-            preferred_outpost_arn: self.preferred_outpost_arn,
-            cache_cluster_create_time: self.cache_cluster_create_time,
-            preferred_maintenance_window: self.preferred_maintenance_window,
-            pending_modified_values: self.pending_modified_values,
-            notification_configuration: self.notification_configuration,
-            cache_security_groups: self.cache_security_groups,
-            cache_parameter_group: self.cache_parameter_group,
-            cache_subnet_group_name: self.cache_subnet_group_name,
-            cache_nodes: self.cache_nodes,
-            auto_minor_version_upgrade: self.auto_minor_version_upgrade,
-            security_groups: self.security_groups,
-            replication_group_id: self.replication_group_id,
-            snapshot_retention_limit: self.snapshot_retention_limit,
-            snapshot_window: self.snapshot_window,
-            auth_token_enabled: self.auth_token_enabled,
-            auth_token_last_modified_date: self.auth_token_last_modified_date,
-            transit_encryption_enabled: self.transit_encryption_enabled,
-            at_rest_encryption_enabled: self.at_rest_encryption_enabled,
-            arn: self.arn,
-            replication_group_log_delivery_enabled: self
-                .replication_group_log_delivery_enabled,
-            log_delivery_configurations: self.log_delivery_configurations,
-            network_type: self.network_type,
-            ip_discovery: self.ip_discovery,
-            transit_encryption_mode: self.transit_encryption_mode,
-        }
+        self.inner
     }
 }

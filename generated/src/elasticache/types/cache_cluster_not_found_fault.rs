@@ -30,29 +30,25 @@ impl CacheClusterNotFoundFault {
 }
 /// A builder for [`CacheClusterNotFoundFault`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CacheClusterNotFoundFaultBuilder {
-    message: Option<String>,
+    inner: CacheClusterNotFoundFault,
 }
 impl CacheClusterNotFoundFaultBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`CacheClusterNotFoundFault`].
     pub fn build(self) -> CacheClusterNotFoundFault {
-        CacheClusterNotFoundFault {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for CacheClusterNotFoundFault {

@@ -132,40 +132,32 @@ impl CacheNode {
 }
 /// A builder for [`CacheNode`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CacheNodeBuilder {
-    cache_node_id: Option<String>,
-    cache_node_status: Option<String>,
-    cache_node_create_time: Option<crate::runtime::DateTime>,
-    endpoint: Option<types::Endpoint>,
-    parameter_group_status: Option<String>,
-    source_cache_node_id: Option<String>,
-    customer_availability_zone: Option<String>,
-    customer_outpost_arn: Option<String>,
+    inner: CacheNode,
 }
 impl CacheNodeBuilder {
     /// Sets `CacheNodeId`.
     ///
     /// The cache node identifier. A node ID is a numeric identifier (0001, 0002, etc.). The combination of cluster ID and node ID uniquely identifies every cache node used in a customer's Amazon account.
     pub fn cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_id = Some(input.into());
+        self.inner.cache_node_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeId` (`None` clears it); see [`Self::cache_node_id`].
     pub fn set_cache_node_id(mut self, input: Option<String>) -> Self {
-        self.cache_node_id = input;
+        self.inner.cache_node_id = input;
         self
     }
     /// Sets `CacheNodeStatus`.
     ///
     /// The current state of this cache node, one of the following values: `available`, `creating`, `rebooting`, or `deleting`.
     pub fn cache_node_status(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_status = Some(input.into());
+        self.inner.cache_node_status = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeStatus` (`None` clears it); see [`Self::cache_node_status`].
     pub fn set_cache_node_status(mut self, input: Option<String>) -> Self {
-        self.cache_node_status = input;
+        self.inner.cache_node_status = input;
         self
     }
     /// Sets `CacheNodeCreateTime`.
@@ -175,7 +167,7 @@ impl CacheNodeBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_node_create_time = Some(input.into());
+        self.inner.cache_node_create_time = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeCreateTime` (`None` clears it); see [`Self::cache_node_create_time`].
@@ -183,80 +175,71 @@ impl CacheNodeBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_node_create_time = input;
+        self.inner.cache_node_create_time = input;
         self
     }
     /// Sets `Endpoint`.
     ///
     /// The hostname for connecting to this cache node.
     pub fn endpoint(mut self, input: impl Into<types::Endpoint>) -> Self {
-        self.endpoint = Some(input.into());
+        self.inner.endpoint = Some(input.into());
         self
     }
     /// Sets or clears `Endpoint` (`None` clears it); see [`Self::endpoint`].
     pub fn set_endpoint(mut self, input: Option<types::Endpoint>) -> Self {
-        self.endpoint = input;
+        self.inner.endpoint = input;
         self
     }
     /// Sets `ParameterGroupStatus`.
     ///
     /// The status of the parameter group applied to this cache node.
     pub fn parameter_group_status(mut self, input: impl Into<String>) -> Self {
-        self.parameter_group_status = Some(input.into());
+        self.inner.parameter_group_status = Some(input.into());
         self
     }
     /// Sets or clears `ParameterGroupStatus` (`None` clears it); see [`Self::parameter_group_status`].
     pub fn set_parameter_group_status(mut self, input: Option<String>) -> Self {
-        self.parameter_group_status = input;
+        self.inner.parameter_group_status = input;
         self
     }
     /// Sets `SourceCacheNodeId`.
     ///
     /// The ID of the primary node to which this read replica node is synchronized. If this field is empty, this node is not associated with a primary cluster.
     pub fn source_cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.source_cache_node_id = Some(input.into());
+        self.inner.source_cache_node_id = Some(input.into());
         self
     }
     /// Sets or clears `SourceCacheNodeId` (`None` clears it); see [`Self::source_cache_node_id`].
     pub fn set_source_cache_node_id(mut self, input: Option<String>) -> Self {
-        self.source_cache_node_id = input;
+        self.inner.source_cache_node_id = input;
         self
     }
     /// Sets `CustomerAvailabilityZone`.
     ///
     /// The Availability Zone where this node was created and now resides.
     pub fn customer_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.customer_availability_zone = Some(input.into());
+        self.inner.customer_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears `CustomerAvailabilityZone` (`None` clears it); see [`Self::customer_availability_zone`].
     pub fn set_customer_availability_zone(mut self, input: Option<String>) -> Self {
-        self.customer_availability_zone = input;
+        self.inner.customer_availability_zone = input;
         self
     }
     /// Sets `CustomerOutpostArn`.
     ///
     /// The customer outpost ARN of the cache node.
     pub fn customer_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.customer_outpost_arn = Some(input.into());
+        self.inner.customer_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears `CustomerOutpostArn` (`None` clears it); see [`Self::customer_outpost_arn`].
     pub fn set_customer_outpost_arn(mut self, input: Option<String>) -> Self {
-        self.customer_outpost_arn = input;
+        self.inner.customer_outpost_arn = input;
         self
     }
     /// Builds the [`CacheNode`].
     pub fn build(self) -> CacheNode {
-        CacheNode {
-            cache_node_id: self.cache_node_id,
-            cache_node_status: self.cache_node_status,
-            cache_node_create_time: self.cache_node_create_time,
-            endpoint: self.endpoint,
-            parameter_group_status: self.parameter_group_status,
-            source_cache_node_id: self.source_cache_node_id,
-            customer_availability_zone: self.customer_availability_zone,
-            customer_outpost_arn: self.customer_outpost_arn,
-        }
+        self.inner
     }
 }

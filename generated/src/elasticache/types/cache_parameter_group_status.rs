@@ -42,55 +42,51 @@ impl CacheParameterGroupStatus {
 }
 /// A builder for [`CacheParameterGroupStatus`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CacheParameterGroupStatusBuilder {
-    cache_parameter_group_name: Option<String>,
-    parameter_apply_status: Option<String>,
-    cache_node_ids_to_reboot: Option<Vec<String>>,
+    inner: CacheParameterGroupStatus,
 }
 impl CacheParameterGroupStatusBuilder {
     /// Sets `CacheParameterGroupName`.
     ///
     /// The name of the cache parameter group.
     pub fn cache_parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.cache_parameter_group_name = Some(input.into());
+        self.inner.cache_parameter_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
     pub fn set_cache_parameter_group_name(mut self, input: Option<String>) -> Self {
-        self.cache_parameter_group_name = input;
+        self.inner.cache_parameter_group_name = input;
         self
     }
     /// Sets `ParameterApplyStatus`.
     ///
     /// The status of parameter updates.
     pub fn parameter_apply_status(mut self, input: impl Into<String>) -> Self {
-        self.parameter_apply_status = Some(input.into());
+        self.inner.parameter_apply_status = Some(input.into());
         self
     }
     /// Sets or clears `ParameterApplyStatus` (`None` clears it); see [`Self::parameter_apply_status`].
     pub fn set_parameter_apply_status(mut self, input: Option<String>) -> Self {
-        self.parameter_apply_status = input;
+        self.inner.parameter_apply_status = input;
         self
     }
     /// Appends one item to `CacheNodeIdsToReboot`.
     ///
     /// A list of the cache node IDs which need to be rebooted for parameter changes to be applied. A node ID is a numeric identifier (0001, 0002, etc.).
     pub fn cache_node_ids_to_reboot(mut self, item: impl Into<String>) -> Self {
-        self.cache_node_ids_to_reboot.get_or_insert_with(Vec::new).push(item.into());
+        self.inner
+            .cache_node_ids_to_reboot
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
     /// Sets or clears `CacheNodeIdsToReboot` (`None` clears it); see [`Self::cache_node_ids_to_reboot`].
     pub fn set_cache_node_ids_to_reboot(mut self, input: Option<Vec<String>>) -> Self {
-        self.cache_node_ids_to_reboot = input;
+        self.inner.cache_node_ids_to_reboot = input;
         self
     }
     /// Builds the [`CacheParameterGroupStatus`].
     pub fn build(self) -> CacheParameterGroupStatus {
-        CacheParameterGroupStatus {
-            cache_parameter_group_name: self.cache_parameter_group_name,
-            parameter_apply_status: self.parameter_apply_status,
-            cache_node_ids_to_reboot: self.cache_node_ids_to_reboot,
-        }
+        self.inner
     }
 }

@@ -33,41 +33,36 @@ impl CacheSecurityGroupMembership {
 }
 /// A builder for [`CacheSecurityGroupMembership`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CacheSecurityGroupMembershipBuilder {
-    cache_security_group_name: Option<String>,
-    status: Option<String>,
+    inner: CacheSecurityGroupMembership,
 }
 impl CacheSecurityGroupMembershipBuilder {
     /// Sets `CacheSecurityGroupName`.
     ///
     /// The name of the cache security group.
     pub fn cache_security_group_name(mut self, input: impl Into<String>) -> Self {
-        self.cache_security_group_name = Some(input.into());
+        self.inner.cache_security_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheSecurityGroupName` (`None` clears it); see [`Self::cache_security_group_name`].
     pub fn set_cache_security_group_name(mut self, input: Option<String>) -> Self {
-        self.cache_security_group_name = input;
+        self.inner.cache_security_group_name = input;
         self
     }
     /// Sets `Status`.
     ///
     /// The membership status in the cache security group. The status changes when a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
     pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.status = Some(input.into());
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// Builds the [`CacheSecurityGroupMembership`].
     pub fn build(self) -> CacheSecurityGroupMembership {
-        CacheSecurityGroupMembership {
-            cache_security_group_name: self.cache_security_group_name,
-            status: self.status,
-        }
+        self.inner
     }
 }

@@ -26,27 +26,24 @@ impl CloudWatchLogsDestinationDetails {
 }
 /// A builder for [`CloudWatchLogsDestinationDetails`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct CloudWatchLogsDestinationDetailsBuilder {
-    log_group: Option<String>,
+    inner: CloudWatchLogsDestinationDetails,
 }
 impl CloudWatchLogsDestinationDetailsBuilder {
     /// Sets `LogGroup`.
     ///
     /// The name of the CloudWatch Logs log group.
     pub fn log_group(mut self, input: impl Into<String>) -> Self {
-        self.log_group = Some(input.into());
+        self.inner.log_group = Some(input.into());
         self
     }
     /// Sets or clears `LogGroup` (`None` clears it); see [`Self::log_group`].
     pub fn set_log_group(mut self, input: Option<String>) -> Self {
-        self.log_group = input;
+        self.inner.log_group = input;
         self
     }
     /// Builds the [`CloudWatchLogsDestinationDetails`].
     pub fn build(self) -> CloudWatchLogsDestinationDetails {
-        CloudWatchLogsDestinationDetails {
-            log_group: self.log_group,
-        }
+        self.inner
     }
 }

@@ -38,10 +38,8 @@ impl DestinationDetails {
 }
 /// A builder for [`DestinationDetails`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct DestinationDetailsBuilder {
-    cloud_watch_logs_details: Option<types::CloudWatchLogsDestinationDetails>,
-    kinesis_firehose_details: Option<types::KinesisFirehoseDestinationDetails>,
+    inner: DestinationDetails,
 }
 impl DestinationDetailsBuilder {
     /// Sets `CloudWatchLogsDetails`.
@@ -51,7 +49,7 @@ impl DestinationDetailsBuilder {
         mut self,
         input: impl Into<types::CloudWatchLogsDestinationDetails>,
     ) -> Self {
-        self.cloud_watch_logs_details = Some(input.into());
+        self.inner.cloud_watch_logs_details = Some(input.into());
         self
     }
     /// Sets or clears `CloudWatchLogsDetails` (`None` clears it); see [`Self::cloud_watch_logs_details`].
@@ -59,7 +57,7 @@ impl DestinationDetailsBuilder {
         mut self,
         input: Option<types::CloudWatchLogsDestinationDetails>,
     ) -> Self {
-        self.cloud_watch_logs_details = input;
+        self.inner.cloud_watch_logs_details = input;
         self
     }
     /// Sets `KinesisFirehoseDetails`.
@@ -69,7 +67,7 @@ impl DestinationDetailsBuilder {
         mut self,
         input: impl Into<types::KinesisFirehoseDestinationDetails>,
     ) -> Self {
-        self.kinesis_firehose_details = Some(input.into());
+        self.inner.kinesis_firehose_details = Some(input.into());
         self
     }
     /// Sets or clears `KinesisFirehoseDetails` (`None` clears it); see [`Self::kinesis_firehose_details`].
@@ -77,14 +75,11 @@ impl DestinationDetailsBuilder {
         mut self,
         input: Option<types::KinesisFirehoseDestinationDetails>,
     ) -> Self {
-        self.kinesis_firehose_details = input;
+        self.inner.kinesis_firehose_details = input;
         self
     }
     /// Builds the [`DestinationDetails`].
     pub fn build(self) -> DestinationDetails {
-        DestinationDetails {
-            cloud_watch_logs_details: self.cloud_watch_logs_details,
-            kinesis_firehose_details: self.kinesis_firehose_details,
-        }
+        self.inner
     }
 }

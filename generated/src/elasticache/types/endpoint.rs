@@ -33,41 +33,36 @@ impl Endpoint {
 }
 /// A builder for [`Endpoint`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct EndpointBuilder {
-    address: Option<String>,
-    port: Option<i32>,
+    inner: Endpoint,
 }
 impl EndpointBuilder {
     /// Sets `Address`.
     ///
     /// The DNS hostname of the cache node.
     pub fn address(mut self, input: impl Into<String>) -> Self {
-        self.address = Some(input.into());
+        self.inner.address = Some(input.into());
         self
     }
     /// Sets or clears `Address` (`None` clears it); see [`Self::address`].
     pub fn set_address(mut self, input: Option<String>) -> Self {
-        self.address = input;
+        self.inner.address = input;
         self
     }
     /// Sets `Port`.
     ///
     /// The port number that the cache engine is listening on.
     pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.port = Some(input.into());
+        self.inner.port = Some(input.into());
         self
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {
-        self.port = input;
+        self.inner.port = input;
         self
     }
     /// Builds the [`Endpoint`].
     pub fn build(self) -> Endpoint {
-        Endpoint {
-            address: self.address,
-            port: self.port,
-        }
+        self.inner
     }
 }

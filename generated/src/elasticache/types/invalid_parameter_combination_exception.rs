@@ -30,29 +30,25 @@ impl InvalidParameterCombinationException {
 }
 /// A builder for [`InvalidParameterCombinationException`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct InvalidParameterCombinationExceptionBuilder {
-    message: Option<String>,
+    inner: InvalidParameterCombinationException,
 }
 impl InvalidParameterCombinationExceptionBuilder {
     /// Sets `message`.
     ///
     /// Two or more parameters that must not be used together were used together.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`InvalidParameterCombinationException`].
     pub fn build(self) -> InvalidParameterCombinationException {
-        InvalidParameterCombinationException {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for InvalidParameterCombinationException {

@@ -30,29 +30,25 @@ impl InvalidParameterValueException {
 }
 /// A builder for [`InvalidParameterValueException`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct InvalidParameterValueExceptionBuilder {
-    message: Option<String>,
+    inner: InvalidParameterValueException,
 }
 impl InvalidParameterValueExceptionBuilder {
     /// Sets `message`.
     ///
     /// A parameter value is invalid.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`InvalidParameterValueException`].
     pub fn build(self) -> InvalidParameterValueException {
-        InvalidParameterValueException {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for InvalidParameterValueException {

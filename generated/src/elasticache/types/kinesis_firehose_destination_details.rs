@@ -26,27 +26,24 @@ impl KinesisFirehoseDestinationDetails {
 }
 /// A builder for [`KinesisFirehoseDestinationDetails`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct KinesisFirehoseDestinationDetailsBuilder {
-    delivery_stream: Option<String>,
+    inner: KinesisFirehoseDestinationDetails,
 }
 impl KinesisFirehoseDestinationDetailsBuilder {
     /// Sets `DeliveryStream`.
     ///
     /// The name of the Kinesis Data Firehose delivery stream.
     pub fn delivery_stream(mut self, input: impl Into<String>) -> Self {
-        self.delivery_stream = Some(input.into());
+        self.inner.delivery_stream = Some(input.into());
         self
     }
     /// Sets or clears `DeliveryStream` (`None` clears it); see [`Self::delivery_stream`].
     pub fn set_delivery_stream(mut self, input: Option<String>) -> Self {
-        self.delivery_stream = input;
+        self.inner.delivery_stream = input;
         self
     }
     /// Builds the [`KinesisFirehoseDestinationDetails`].
     pub fn build(self) -> KinesisFirehoseDestinationDetails {
-        KinesisFirehoseDestinationDetails {
-            delivery_stream: self.delivery_stream,
-        }
+        self.inner
     }
 }

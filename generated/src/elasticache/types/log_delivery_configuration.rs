@@ -62,33 +62,27 @@ impl LogDeliveryConfiguration {
 }
 /// A builder for [`LogDeliveryConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct LogDeliveryConfigurationBuilder {
-    log_type: Option<types::LogType>,
-    destination_type: Option<types::DestinationType>,
-    destination_details: Option<types::DestinationDetails>,
-    log_format: Option<types::LogFormat>,
-    status: Option<types::LogDeliveryConfigurationStatus>,
-    message: Option<String>,
+    inner: LogDeliveryConfiguration,
 }
 impl LogDeliveryConfigurationBuilder {
     /// Sets `LogType`.
     ///
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log.
     pub fn log_type(mut self, input: impl Into<types::LogType>) -> Self {
-        self.log_type = Some(input.into());
+        self.inner.log_type = Some(input.into());
         self
     }
     /// Sets or clears `LogType` (`None` clears it); see [`Self::log_type`].
     pub fn set_log_type(mut self, input: Option<types::LogType>) -> Self {
-        self.log_type = input;
+        self.inner.log_type = input;
         self
     }
     /// Sets `DestinationType`.
     ///
     /// Returns the destination type, either `cloudwatch-logs` or `kinesis-firehose`.
     pub fn destination_type(mut self, input: impl Into<types::DestinationType>) -> Self {
-        self.destination_type = Some(input.into());
+        self.inner.destination_type = Some(input.into());
         self
     }
     /// Sets or clears `DestinationType` (`None` clears it); see [`Self::destination_type`].
@@ -96,7 +90,7 @@ impl LogDeliveryConfigurationBuilder {
         mut self,
         input: Option<types::DestinationType>,
     ) -> Self {
-        self.destination_type = input;
+        self.inner.destination_type = input;
         self
     }
     /// Sets `DestinationDetails`.
@@ -106,7 +100,7 @@ impl LogDeliveryConfigurationBuilder {
         mut self,
         input: impl Into<types::DestinationDetails>,
     ) -> Self {
-        self.destination_details = Some(input.into());
+        self.inner.destination_details = Some(input.into());
         self
     }
     /// Sets or clears `DestinationDetails` (`None` clears it); see [`Self::destination_details`].
@@ -114,19 +108,19 @@ impl LogDeliveryConfigurationBuilder {
         mut self,
         input: Option<types::DestinationDetails>,
     ) -> Self {
-        self.destination_details = input;
+        self.inner.destination_details = input;
         self
     }
     /// Sets `LogFormat`.
     ///
     /// Returns the log format, either JSON or TEXT.
     pub fn log_format(mut self, input: impl Into<types::LogFormat>) -> Self {
-        self.log_format = Some(input.into());
+        self.inner.log_format = Some(input.into());
         self
     }
     /// Sets or clears `LogFormat` (`None` clears it); see [`Self::log_format`].
     pub fn set_log_format(mut self, input: Option<types::LogFormat>) -> Self {
-        self.log_format = input;
+        self.inner.log_format = input;
         self
     }
     /// Sets `Status`.
@@ -136,7 +130,7 @@ impl LogDeliveryConfigurationBuilder {
         mut self,
         input: impl Into<types::LogDeliveryConfigurationStatus>,
     ) -> Self {
-        self.status = Some(input.into());
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
@@ -144,30 +138,23 @@ impl LogDeliveryConfigurationBuilder {
         mut self,
         input: Option<types::LogDeliveryConfigurationStatus>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// Sets `Message`.
     ///
     /// Returns an error message for the log delivery configuration.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `Message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`LogDeliveryConfiguration`].
     pub fn build(self) -> LogDeliveryConfiguration {
-        LogDeliveryConfiguration {
-            log_type: self.log_type,
-            destination_type: self.destination_type,
-            destination_details: self.destination_details,
-            log_format: self.log_format,
-            status: self.status,
-            message: self.message,
-        }
+        self.inner
     }
 }

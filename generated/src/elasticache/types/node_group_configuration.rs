@@ -80,15 +80,8 @@ impl NodeGroupConfiguration {
 }
 /// A builder for [`NodeGroupConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct NodeGroupConfigurationBuilder {
-    node_group_id: Option<String>,
-    slots: Option<String>,
-    replica_count: Option<i32>,
-    primary_availability_zone: Option<String>,
-    replica_availability_zones: Option<Vec<String>>,
-    primary_outpost_arn: Option<String>,
-    replica_outpost_arns: Option<Vec<String>>,
+    inner: NodeGroupConfiguration,
 }
 impl NodeGroupConfigurationBuilder {
     /// Sets `NodeGroupId`.
@@ -97,12 +90,12 @@ impl NodeGroupConfigurationBuilder {
     ///
     /// Length: 1 to 4 characters. Pattern: `\d+`.
     pub fn node_group_id(mut self, input: impl Into<String>) -> Self {
-        self.node_group_id = Some(input.into());
+        self.inner.node_group_id = Some(input.into());
         self
     }
     /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(mut self, input: Option<String>) -> Self {
-        self.node_group_id = input;
+        self.inner.node_group_id = input;
         self
     }
     /// Sets `Slots`.
@@ -111,84 +104,79 @@ impl NodeGroupConfigurationBuilder {
     ///
     /// Example: `"0-3999"`
     pub fn slots(mut self, input: impl Into<String>) -> Self {
-        self.slots = Some(input.into());
+        self.inner.slots = Some(input.into());
         self
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(mut self, input: Option<String>) -> Self {
-        self.slots = input;
+        self.inner.slots = input;
         self
     }
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this node group (shard).
     pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
-        self.replica_count = Some(input.into());
+        self.inner.replica_count = Some(input.into());
         self
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: Option<i32>) -> Self {
-        self.replica_count = input;
+        self.inner.replica_count = input;
         self
     }
     /// Sets `PrimaryAvailabilityZone`.
     ///
     /// The Availability Zone where the primary node of this node group (shard) is launched.
     pub fn primary_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.primary_availability_zone = Some(input.into());
+        self.inner.primary_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears `PrimaryAvailabilityZone` (`None` clears it); see [`Self::primary_availability_zone`].
     pub fn set_primary_availability_zone(mut self, input: Option<String>) -> Self {
-        self.primary_availability_zone = input;
+        self.inner.primary_availability_zone = input;
         self
     }
     /// Appends one item to `ReplicaAvailabilityZones`.
     ///
     /// A list of Availability Zones to be used for the read replicas. The number of Availability Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not specified.
     pub fn replica_availability_zones(mut self, item: impl Into<String>) -> Self {
-        self.replica_availability_zones.get_or_insert_with(Vec::new).push(item.into());
+        self.inner
+            .replica_availability_zones
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
     /// Sets or clears `ReplicaAvailabilityZones` (`None` clears it); see [`Self::replica_availability_zones`].
     pub fn set_replica_availability_zones(mut self, input: Option<Vec<String>>) -> Self {
-        self.replica_availability_zones = input;
+        self.inner.replica_availability_zones = input;
         self
     }
     /// Sets `PrimaryOutpostArn`.
     ///
     /// The outpost ARN of the primary node.
     pub fn primary_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.primary_outpost_arn = Some(input.into());
+        self.inner.primary_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears `PrimaryOutpostArn` (`None` clears it); see [`Self::primary_outpost_arn`].
     pub fn set_primary_outpost_arn(mut self, input: Option<String>) -> Self {
-        self.primary_outpost_arn = input;
+        self.inner.primary_outpost_arn = input;
         self
     }
     /// Appends one item to `ReplicaOutpostArns`.
     ///
     /// The outpost ARN of the node replicas.
     pub fn replica_outpost_arns(mut self, item: impl Into<String>) -> Self {
-        self.replica_outpost_arns.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.replica_outpost_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `ReplicaOutpostArns` (`None` clears it); see [`Self::replica_outpost_arns`].
     pub fn set_replica_outpost_arns(mut self, input: Option<Vec<String>>) -> Self {
-        self.replica_outpost_arns = input;
+        self.inner.replica_outpost_arns = input;
         self
     }
     /// Builds the [`NodeGroupConfiguration`].
     pub fn build(self) -> NodeGroupConfiguration {
-        NodeGroupConfiguration {
-            node_group_id: self.node_group_id,
-            slots: self.slots,
-            replica_count: self.replica_count,
-            primary_availability_zone: self.primary_availability_zone,
-            replica_availability_zones: self.replica_availability_zones,
-            primary_outpost_arn: self.primary_outpost_arn,
-            replica_outpost_arns: self.replica_outpost_arns,
-        }
+        self.inner
     }
 }

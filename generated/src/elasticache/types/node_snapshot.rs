@@ -69,51 +69,44 @@ impl NodeSnapshot {
 }
 /// A builder for [`NodeSnapshot`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct NodeSnapshotBuilder {
-    cache_cluster_id: Option<String>,
-    node_group_id: Option<String>,
-    cache_node_id: Option<String>,
-    node_group_configuration: Option<types::NodeGroupConfiguration>,
-    cache_size: Option<String>,
-    cache_node_create_time: Option<crate::runtime::DateTime>,
-    snapshot_create_time: Option<crate::runtime::DateTime>,
+    inner: NodeSnapshot,
 }
 impl NodeSnapshotBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// A unique identifier for the source cluster.
     pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_cluster_id = Some(input.into());
+        self.inner.cache_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
-        self.cache_cluster_id = input;
+        self.inner.cache_cluster_id = input;
         self
     }
     /// Sets `NodeGroupId`.
     ///
     /// A unique identifier for the source node group (shard).
     pub fn node_group_id(mut self, input: impl Into<String>) -> Self {
-        self.node_group_id = Some(input.into());
+        self.inner.node_group_id = Some(input.into());
         self
     }
     /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(mut self, input: Option<String>) -> Self {
-        self.node_group_id = input;
+        self.inner.node_group_id = input;
         self
     }
     /// Sets `CacheNodeId`.
     ///
     /// The cache node identifier for the node in the source cluster.
     pub fn cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_id = Some(input.into());
+        self.inner.cache_node_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeId` (`None` clears it); see [`Self::cache_node_id`].
     pub fn set_cache_node_id(mut self, input: Option<String>) -> Self {
-        self.cache_node_id = input;
+        self.inner.cache_node_id = input;
         self
     }
     /// Sets `NodeGroupConfiguration`.
@@ -123,7 +116,7 @@ impl NodeSnapshotBuilder {
         mut self,
         input: impl Into<types::NodeGroupConfiguration>,
     ) -> Self {
-        self.node_group_configuration = Some(input.into());
+        self.inner.node_group_configuration = Some(input.into());
         self
     }
     /// Sets or clears `NodeGroupConfiguration` (`None` clears it); see [`Self::node_group_configuration`].
@@ -131,19 +124,19 @@ impl NodeSnapshotBuilder {
         mut self,
         input: Option<types::NodeGroupConfiguration>,
     ) -> Self {
-        self.node_group_configuration = input;
+        self.inner.node_group_configuration = input;
         self
     }
     /// Sets `CacheSize`.
     ///
     /// The size of the cache on the source cache node.
     pub fn cache_size(mut self, input: impl Into<String>) -> Self {
-        self.cache_size = Some(input.into());
+        self.inner.cache_size = Some(input.into());
         self
     }
     /// Sets or clears `CacheSize` (`None` clears it); see [`Self::cache_size`].
     pub fn set_cache_size(mut self, input: Option<String>) -> Self {
-        self.cache_size = input;
+        self.inner.cache_size = input;
         self
     }
     /// Sets `CacheNodeCreateTime`.
@@ -153,7 +146,7 @@ impl NodeSnapshotBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_node_create_time = Some(input.into());
+        self.inner.cache_node_create_time = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeCreateTime` (`None` clears it); see [`Self::cache_node_create_time`].
@@ -161,7 +154,7 @@ impl NodeSnapshotBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_node_create_time = input;
+        self.inner.cache_node_create_time = input;
         self
     }
     /// Sets `SnapshotCreateTime`.
@@ -171,7 +164,7 @@ impl NodeSnapshotBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.snapshot_create_time = Some(input.into());
+        self.inner.snapshot_create_time = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotCreateTime` (`None` clears it); see [`Self::snapshot_create_time`].
@@ -179,19 +172,11 @@ impl NodeSnapshotBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.snapshot_create_time = input;
+        self.inner.snapshot_create_time = input;
         self
     }
     /// Builds the [`NodeSnapshot`].
     pub fn build(self) -> NodeSnapshot {
-        NodeSnapshot {
-            cache_cluster_id: self.cache_cluster_id,
-            node_group_id: self.node_group_id,
-            cache_node_id: self.cache_node_id,
-            node_group_configuration: self.node_group_configuration,
-            cache_size: self.cache_size,
-            cache_node_create_time: self.cache_node_create_time,
-            snapshot_create_time: self.snapshot_create_time,
-        }
+        self.inner
     }
 }

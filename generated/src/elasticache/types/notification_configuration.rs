@@ -33,41 +33,36 @@ impl NotificationConfiguration {
 }
 /// A builder for [`NotificationConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct NotificationConfigurationBuilder {
-    topic_arn: Option<String>,
-    topic_status: Option<String>,
+    inner: NotificationConfiguration,
 }
 impl NotificationConfigurationBuilder {
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) that identifies the topic.
     pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.topic_arn = Some(input.into());
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
-        self.topic_arn = input;
+        self.inner.topic_arn = input;
         self
     }
     /// Sets `TopicStatus`.
     ///
     /// The current state of the topic.
     pub fn topic_status(mut self, input: impl Into<String>) -> Self {
-        self.topic_status = Some(input.into());
+        self.inner.topic_status = Some(input.into());
         self
     }
     /// Sets or clears `TopicStatus` (`None` clears it); see [`Self::topic_status`].
     pub fn set_topic_status(mut self, input: Option<String>) -> Self {
-        self.topic_status = input;
+        self.inner.topic_status = input;
         self
     }
     /// Builds the [`NotificationConfiguration`].
     pub fn build(self) -> NotificationConfiguration {
-        NotificationConfiguration {
-            topic_arn: self.topic_arn,
-            topic_status: self.topic_status,
-        }
+        self.inner
     }
 }

@@ -48,31 +48,27 @@ impl PendingLogDeliveryConfiguration {
 }
 /// A builder for [`PendingLogDeliveryConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct PendingLogDeliveryConfigurationBuilder {
-    log_type: Option<types::LogType>,
-    destination_type: Option<types::DestinationType>,
-    destination_details: Option<types::DestinationDetails>,
-    log_format: Option<types::LogFormat>,
+    inner: PendingLogDeliveryConfiguration,
 }
 impl PendingLogDeliveryConfigurationBuilder {
     /// Sets `LogType`.
     ///
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log..
     pub fn log_type(mut self, input: impl Into<types::LogType>) -> Self {
-        self.log_type = Some(input.into());
+        self.inner.log_type = Some(input.into());
         self
     }
     /// Sets or clears `LogType` (`None` clears it); see [`Self::log_type`].
     pub fn set_log_type(mut self, input: Option<types::LogType>) -> Self {
-        self.log_type = input;
+        self.inner.log_type = input;
         self
     }
     /// Sets `DestinationType`.
     ///
     /// Returns the destination type, either CloudWatch Logs or Kinesis Data Firehose.
     pub fn destination_type(mut self, input: impl Into<types::DestinationType>) -> Self {
-        self.destination_type = Some(input.into());
+        self.inner.destination_type = Some(input.into());
         self
     }
     /// Sets or clears `DestinationType` (`None` clears it); see [`Self::destination_type`].
@@ -80,7 +76,7 @@ impl PendingLogDeliveryConfigurationBuilder {
         mut self,
         input: Option<types::DestinationType>,
     ) -> Self {
-        self.destination_type = input;
+        self.inner.destination_type = input;
         self
     }
     /// Sets `DestinationDetails`.
@@ -90,7 +86,7 @@ impl PendingLogDeliveryConfigurationBuilder {
         mut self,
         input: impl Into<types::DestinationDetails>,
     ) -> Self {
-        self.destination_details = Some(input.into());
+        self.inner.destination_details = Some(input.into());
         self
     }
     /// Sets or clears `DestinationDetails` (`None` clears it); see [`Self::destination_details`].
@@ -98,28 +94,23 @@ impl PendingLogDeliveryConfigurationBuilder {
         mut self,
         input: Option<types::DestinationDetails>,
     ) -> Self {
-        self.destination_details = input;
+        self.inner.destination_details = input;
         self
     }
     /// Sets `LogFormat`.
     ///
     /// Returns the log format, either JSON or TEXT
     pub fn log_format(mut self, input: impl Into<types::LogFormat>) -> Self {
-        self.log_format = Some(input.into());
+        self.inner.log_format = Some(input.into());
         self
     }
     /// Sets or clears `LogFormat` (`None` clears it); see [`Self::log_format`].
     pub fn set_log_format(mut self, input: Option<types::LogFormat>) -> Self {
-        self.log_format = input;
+        self.inner.log_format = input;
         self
     }
     /// Builds the [`PendingLogDeliveryConfiguration`].
     pub fn build(self) -> PendingLogDeliveryConfiguration {
-        PendingLogDeliveryConfiguration {
-            log_type: self.log_type,
-            destination_type: self.destination_type,
-            destination_details: self.destination_details,
-            log_format: self.log_format,
-        }
+        self.inner
     }
 }

@@ -93,17 +93,8 @@ impl PendingModifiedValues {
 }
 /// A builder for [`PendingModifiedValues`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct PendingModifiedValuesBuilder {
-    num_cache_nodes: Option<i32>,
-    cache_node_ids_to_remove: Option<Vec<String>>,
-    engine_version: Option<String>,
-    cache_node_type: Option<String>,
-    auth_token_status: Option<types::AuthTokenUpdateStatus>,
-    log_delivery_configurations: Option<Vec<types::PendingLogDeliveryConfiguration>>,
-    transit_encryption_enabled: Option<bool>,
-    transit_encryption_mode: Option<types::TransitEncryptionMode>,
-    scale_config: Option<types::ScaleConfig>,
+    inner: PendingModifiedValues,
 }
 impl PendingModifiedValuesBuilder {
     /// Sets `NumCacheNodes`.
@@ -112,48 +103,51 @@ impl PendingModifiedValuesBuilder {
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
     pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.num_cache_nodes = Some(input.into());
+        self.inner.num_cache_nodes = Some(input.into());
         self
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
-        self.num_cache_nodes = input;
+        self.inner.num_cache_nodes = input;
         self
     }
     /// Appends one item to `CacheNodeIdsToRemove`.
     ///
     /// A list of cache node IDs that are being removed (or will be removed) from the cluster. A node ID is a 4-digit numeric identifier (0001, 0002, etc.).
     pub fn cache_node_ids_to_remove(mut self, item: impl Into<String>) -> Self {
-        self.cache_node_ids_to_remove.get_or_insert_with(Vec::new).push(item.into());
+        self.inner
+            .cache_node_ids_to_remove
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
     /// Sets or clears `CacheNodeIdsToRemove` (`None` clears it); see [`Self::cache_node_ids_to_remove`].
     pub fn set_cache_node_ids_to_remove(mut self, input: Option<Vec<String>>) -> Self {
-        self.cache_node_ids_to_remove = input;
+        self.inner.cache_node_ids_to_remove = input;
         self
     }
     /// Sets `EngineVersion`.
     ///
     /// The new cache engine version that the cluster runs.
     pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.engine_version = Some(input.into());
+        self.inner.engine_version = Some(input.into());
         self
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
-        self.engine_version = input;
+        self.inner.engine_version = input;
         self
     }
     /// Sets `CacheNodeType`.
     ///
     /// The cache node type that this cluster or replication group is scaled to.
     pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_type = Some(input.into());
+        self.inner.cache_node_type = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
-        self.cache_node_type = input;
+        self.inner.cache_node_type = input;
         self
     }
     /// Sets `AuthTokenStatus`.
@@ -163,7 +157,7 @@ impl PendingModifiedValuesBuilder {
         mut self,
         input: impl Into<types::AuthTokenUpdateStatus>,
     ) -> Self {
-        self.auth_token_status = Some(input.into());
+        self.inner.auth_token_status = Some(input.into());
         self
     }
     /// Sets or clears `AuthTokenStatus` (`None` clears it); see [`Self::auth_token_status`].
@@ -171,7 +165,7 @@ impl PendingModifiedValuesBuilder {
         mut self,
         input: Option<types::AuthTokenUpdateStatus>,
     ) -> Self {
-        self.auth_token_status = input;
+        self.inner.auth_token_status = input;
         self
     }
     /// Appends one item to `LogDeliveryConfigurations`.
@@ -181,7 +175,10 @@ impl PendingModifiedValuesBuilder {
         mut self,
         item: impl Into<types::PendingLogDeliveryConfiguration>,
     ) -> Self {
-        self.log_delivery_configurations.get_or_insert_with(Vec::new).push(item.into());
+        self.inner
+            .log_delivery_configurations
+            .get_or_insert_with(Vec::new)
+            .push(item.into());
         self
     }
     /// Sets or clears `LogDeliveryConfigurations` (`None` clears it); see [`Self::log_delivery_configurations`].
@@ -189,19 +186,19 @@ impl PendingModifiedValuesBuilder {
         mut self,
         input: Option<Vec<types::PendingLogDeliveryConfiguration>>,
     ) -> Self {
-        self.log_delivery_configurations = input;
+        self.inner.log_delivery_configurations = input;
         self
     }
     /// Sets `TransitEncryptionEnabled`.
     ///
     /// A flag that enables in-transit encryption when set to true.
     pub fn transit_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.transit_encryption_enabled = Some(input.into());
+        self.inner.transit_encryption_enabled = Some(input.into());
         self
     }
     /// Sets or clears `TransitEncryptionEnabled` (`None` clears it); see [`Self::transit_encryption_enabled`].
     pub fn set_transit_encryption_enabled(mut self, input: Option<bool>) -> Self {
-        self.transit_encryption_enabled = input;
+        self.inner.transit_encryption_enabled = input;
         self
     }
     /// Sets `TransitEncryptionMode`.
@@ -211,7 +208,7 @@ impl PendingModifiedValuesBuilder {
         mut self,
         input: impl Into<types::TransitEncryptionMode>,
     ) -> Self {
-        self.transit_encryption_mode = Some(input.into());
+        self.inner.transit_encryption_mode = Some(input.into());
         self
     }
     /// Sets or clears `TransitEncryptionMode` (`None` clears it); see [`Self::transit_encryption_mode`].
@@ -219,33 +216,23 @@ impl PendingModifiedValuesBuilder {
         mut self,
         input: Option<types::TransitEncryptionMode>,
     ) -> Self {
-        self.transit_encryption_mode = input;
+        self.inner.transit_encryption_mode = input;
         self
     }
     /// Sets `ScaleConfig`.
     ///
     /// The scaling configuration changes that are pending for the Memcached cluster.
     pub fn scale_config(mut self, input: impl Into<types::ScaleConfig>) -> Self {
-        self.scale_config = Some(input.into());
+        self.inner.scale_config = Some(input.into());
         self
     }
     /// Sets or clears `ScaleConfig` (`None` clears it); see [`Self::scale_config`].
     pub fn set_scale_config(mut self, input: Option<types::ScaleConfig>) -> Self {
-        self.scale_config = input;
+        self.inner.scale_config = input;
         self
     }
     /// Builds the [`PendingModifiedValues`].
     pub fn build(self) -> PendingModifiedValues {
-        PendingModifiedValues {
-            num_cache_nodes: self.num_cache_nodes,
-            cache_node_ids_to_remove: self.cache_node_ids_to_remove,
-            engine_version: self.engine_version,
-            cache_node_type: self.cache_node_type,
-            auth_token_status: self.auth_token_status,
-            log_delivery_configurations: self.log_delivery_configurations,
-            transit_encryption_enabled: self.transit_encryption_enabled,
-            transit_encryption_mode: self.transit_encryption_mode,
-            scale_config: self.scale_config,
-        }
+        self.inner
     }
 }

@@ -33,41 +33,36 @@ impl ScaleConfig {
 }
 /// A builder for [`ScaleConfig`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct ScaleConfigBuilder {
-    scale_percentage: Option<i32>,
-    scale_interval_minutes: Option<i32>,
+    inner: ScaleConfig,
 }
 impl ScaleConfigBuilder {
     /// Sets `ScalePercentage`.
     ///
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
     pub fn scale_percentage(mut self, input: impl Into<i32>) -> Self {
-        self.scale_percentage = Some(input.into());
+        self.inner.scale_percentage = Some(input.into());
         self
     }
     /// Sets or clears `ScalePercentage` (`None` clears it); see [`Self::scale_percentage`].
     pub fn set_scale_percentage(mut self, input: Option<i32>) -> Self {
-        self.scale_percentage = input;
+        self.inner.scale_percentage = input;
         self
     }
     /// Sets `ScaleIntervalMinutes`.
     ///
     /// The time interval in seconds between scaling operations when performing gradual scaling for a Memcached cluster.
     pub fn scale_interval_minutes(mut self, input: impl Into<i32>) -> Self {
-        self.scale_interval_minutes = Some(input.into());
+        self.inner.scale_interval_minutes = Some(input.into());
         self
     }
     /// Sets or clears `ScaleIntervalMinutes` (`None` clears it); see [`Self::scale_interval_minutes`].
     pub fn set_scale_interval_minutes(mut self, input: Option<i32>) -> Self {
-        self.scale_interval_minutes = input;
+        self.inner.scale_interval_minutes = input;
         self
     }
     /// Builds the [`ScaleConfig`].
     pub fn build(self) -> ScaleConfig {
-        ScaleConfig {
-            scale_percentage: self.scale_percentage,
-            scale_interval_minutes: self.scale_interval_minutes,
-        }
+        self.inner
     }
 }

@@ -33,41 +33,36 @@ impl SecurityGroupMembership {
 }
 /// A builder for [`SecurityGroupMembership`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct SecurityGroupMembershipBuilder {
-    security_group_id: Option<String>,
-    status: Option<String>,
+    inner: SecurityGroupMembership,
 }
 impl SecurityGroupMembershipBuilder {
     /// Sets `SecurityGroupId`.
     ///
     /// The identifier of the cache security group.
     pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
-        self.security_group_id = Some(input.into());
+        self.inner.security_group_id = Some(input.into());
         self
     }
     /// Sets or clears `SecurityGroupId` (`None` clears it); see [`Self::security_group_id`].
     pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
-        self.security_group_id = input;
+        self.inner.security_group_id = input;
         self
     }
     /// Sets `Status`.
     ///
     /// The status of the cache security group membership. The status changes whenever a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
     pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.status = Some(input.into());
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// Builds the [`SecurityGroupMembership`].
     pub fn build(self) -> SecurityGroupMembership {
-        SecurityGroupMembership {
-            security_group_id: self.security_group_id,
-            status: self.status,
-        }
+        self.inner
     }
 }

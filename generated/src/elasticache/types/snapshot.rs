@@ -376,109 +376,80 @@ impl Snapshot {
 }
 /// A builder for [`Snapshot`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct SnapshotBuilder {
-    snapshot_name: Option<String>,
-    replication_group_id: Option<String>,
-    replication_group_description: Option<String>,
-    cache_cluster_id: Option<String>,
-    snapshot_status: Option<String>,
-    snapshot_source: Option<String>,
-    cache_node_type: Option<String>,
-    engine: Option<String>,
-    engine_version: Option<String>,
-    num_cache_nodes: Option<i32>,
-    preferred_availability_zone: Option<String>,
-    preferred_outpost_arn: Option<String>,
-    cache_cluster_create_time: Option<crate::runtime::DateTime>,
-    preferred_maintenance_window: Option<String>,
-    topic_arn: Option<String>,
-    port: Option<i32>,
-    cache_parameter_group_name: Option<String>,
-    cache_subnet_group_name: Option<String>,
-    vpc_id: Option<String>,
-    auto_minor_version_upgrade: Option<bool>,
-    snapshot_retention_limit: Option<i32>,
-    snapshot_window: Option<String>,
-    num_node_groups: Option<i32>,
-    automatic_failover: Option<types::AutomaticFailoverStatus>,
-    node_snapshots: Option<Vec<types::NodeSnapshot>>,
-    kms_key_id: Option<String>,
-    arn: Option<String>,
-    data_tiering: Option<types::DataTieringStatus>,
-    durability: Option<types::Durability>,
+    inner: Snapshot,
 }
 impl SnapshotBuilder {
     /// Sets `SnapshotName`.
     ///
     /// The name of a snapshot. For an automatic snapshot, the name is system-generated. For a manual snapshot, this is the user-provided name.
     pub fn snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_name = Some(input.into());
+        self.inner.snapshot_name = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotName` (`None` clears it); see [`Self::snapshot_name`].
     pub fn set_snapshot_name(mut self, input: Option<String>) -> Self {
-        self.snapshot_name = input;
+        self.inner.snapshot_name = input;
         self
     }
     /// Sets `ReplicationGroupId`.
     ///
     /// The unique identifier of the source replication group.
     pub fn replication_group_id(mut self, input: impl Into<String>) -> Self {
-        self.replication_group_id = Some(input.into());
+        self.inner.replication_group_id = Some(input.into());
         self
     }
     /// Sets or clears `ReplicationGroupId` (`None` clears it); see [`Self::replication_group_id`].
     pub fn set_replication_group_id(mut self, input: Option<String>) -> Self {
-        self.replication_group_id = input;
+        self.inner.replication_group_id = input;
         self
     }
     /// Sets `ReplicationGroupDescription`.
     ///
     /// A description of the source replication group.
     pub fn replication_group_description(mut self, input: impl Into<String>) -> Self {
-        self.replication_group_description = Some(input.into());
+        self.inner.replication_group_description = Some(input.into());
         self
     }
     /// Sets or clears `ReplicationGroupDescription` (`None` clears it); see [`Self::replication_group_description`].
     pub fn set_replication_group_description(mut self, input: Option<String>) -> Self {
-        self.replication_group_description = input;
+        self.inner.replication_group_description = input;
         self
     }
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied identifier of the source cluster.
     pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.cache_cluster_id = Some(input.into());
+        self.inner.cache_cluster_id = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
-        self.cache_cluster_id = input;
+        self.inner.cache_cluster_id = input;
         self
     }
     /// Sets `SnapshotStatus`.
     ///
     /// The status of the snapshot. Valid values: `creating` \| `available` \| `restoring` \| `copying` \| `deleting`.
     pub fn snapshot_status(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_status = Some(input.into());
+        self.inner.snapshot_status = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotStatus` (`None` clears it); see [`Self::snapshot_status`].
     pub fn set_snapshot_status(mut self, input: Option<String>) -> Self {
-        self.snapshot_status = input;
+        self.inner.snapshot_status = input;
         self
     }
     /// Sets `SnapshotSource`.
     ///
     /// Indicates whether the snapshot is from an automatic backup (`automated`) or was created manually (`manual`).
     pub fn snapshot_source(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_source = Some(input.into());
+        self.inner.snapshot_source = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotSource` (`None` clears it); see [`Self::snapshot_source`].
     pub fn set_snapshot_source(mut self, input: Option<String>) -> Self {
-        self.snapshot_source = input;
+        self.inner.snapshot_source = input;
         self
     }
     /// Sets `CacheNodeType`.
@@ -541,36 +512,36 @@ impl SnapshotBuilder {
     /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
     /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
     pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.cache_node_type = Some(input.into());
+        self.inner.cache_node_type = Some(input.into());
         self
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
-        self.cache_node_type = input;
+        self.inner.cache_node_type = input;
         self
     }
     /// Sets `Engine`.
     ///
     /// The name of the cache engine (`memcached` or `redis`) used by the source cluster.
     pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.engine = Some(input.into());
+        self.inner.engine = Some(input.into());
         self
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
-        self.engine = input;
+        self.inner.engine = input;
         self
     }
     /// Sets `EngineVersion`.
     ///
     /// The version of the cache engine version that is used by the source cluster.
     pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.engine_version = Some(input.into());
+        self.inner.engine_version = Some(input.into());
         self
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
-        self.engine_version = input;
+        self.inner.engine_version = input;
         self
     }
     /// Sets `NumCacheNodes`.
@@ -579,36 +550,36 @@ impl SnapshotBuilder {
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
     pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.num_cache_nodes = Some(input.into());
+        self.inner.num_cache_nodes = Some(input.into());
         self
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
-        self.num_cache_nodes = input;
+        self.inner.num_cache_nodes = input;
         self
     }
     /// Sets `PreferredAvailabilityZone`.
     ///
     /// The name of the Availability Zone in which the source cluster is located.
     pub fn preferred_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.preferred_availability_zone = Some(input.into());
+        self.inner.preferred_availability_zone = Some(input.into());
         self
     }
     /// Sets or clears `PreferredAvailabilityZone` (`None` clears it); see [`Self::preferred_availability_zone`].
     pub fn set_preferred_availability_zone(mut self, input: Option<String>) -> Self {
-        self.preferred_availability_zone = input;
+        self.inner.preferred_availability_zone = input;
         self
     }
     /// Sets `PreferredOutpostArn`.
     ///
     /// The ARN (Amazon Resource Name) of the preferred outpost.
     pub fn preferred_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.preferred_outpost_arn = Some(input.into());
+        self.inner.preferred_outpost_arn = Some(input.into());
         self
     }
     /// Sets or clears `PreferredOutpostArn` (`None` clears it); see [`Self::preferred_outpost_arn`].
     pub fn set_preferred_outpost_arn(mut self, input: Option<String>) -> Self {
-        self.preferred_outpost_arn = input;
+        self.inner.preferred_outpost_arn = input;
         self
     }
     /// Sets `CacheClusterCreateTime`.
@@ -618,7 +589,7 @@ impl SnapshotBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_cluster_create_time = Some(input.into());
+        self.inner.cache_cluster_create_time = Some(input.into());
         self
     }
     /// Sets or clears `CacheClusterCreateTime` (`None` clears it); see [`Self::cache_cluster_create_time`].
@@ -626,7 +597,7 @@ impl SnapshotBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.cache_cluster_create_time = input;
+        self.inner.cache_cluster_create_time = input;
         self
     }
     /// Sets `PreferredMaintenanceWindow`.
@@ -645,84 +616,84 @@ impl SnapshotBuilder {
     ///
     /// Example: `sun:23:00-mon:01:30`
     pub fn preferred_maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.preferred_maintenance_window = Some(input.into());
+        self.inner.preferred_maintenance_window = Some(input.into());
         self
     }
     /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it); see [`Self::preferred_maintenance_window`].
     pub fn set_preferred_maintenance_window(mut self, input: Option<String>) -> Self {
-        self.preferred_maintenance_window = input;
+        self.inner.preferred_maintenance_window = input;
         self
     }
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing notifications.
     pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.topic_arn = Some(input.into());
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
-        self.topic_arn = input;
+        self.inner.topic_arn = input;
         self
     }
     /// Sets `Port`.
     ///
     /// The port number used by each cache nodes in the source cluster.
     pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.port = Some(input.into());
+        self.inner.port = Some(input.into());
         self
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {
-        self.port = input;
+        self.inner.port = input;
         self
     }
     /// Sets `CacheParameterGroupName`.
     ///
     /// The cache parameter group that is associated with the source cluster.
     pub fn cache_parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.cache_parameter_group_name = Some(input.into());
+        self.inner.cache_parameter_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
     pub fn set_cache_parameter_group_name(mut self, input: Option<String>) -> Self {
-        self.cache_parameter_group_name = input;
+        self.inner.cache_parameter_group_name = input;
         self
     }
     /// Sets `CacheSubnetGroupName`.
     ///
     /// The name of the cache subnet group associated with the source cluster.
     pub fn cache_subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.cache_subnet_group_name = Some(input.into());
+        self.inner.cache_subnet_group_name = Some(input.into());
         self
     }
     /// Sets or clears `CacheSubnetGroupName` (`None` clears it); see [`Self::cache_subnet_group_name`].
     pub fn set_cache_subnet_group_name(mut self, input: Option<String>) -> Self {
-        self.cache_subnet_group_name = input;
+        self.inner.cache_subnet_group_name = input;
         self
     }
     /// Sets `VpcId`.
     ///
     /// The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the source cluster.
     pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
-        self.vpc_id = Some(input.into());
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
-        self.vpc_id = input;
+        self.inner.vpc_id = input;
         self
     }
     /// Sets `AutoMinorVersionUpgrade`.
     ///
     /// If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
     pub fn auto_minor_version_upgrade(mut self, input: impl Into<bool>) -> Self {
-        self.auto_minor_version_upgrade = Some(input.into());
+        self.inner.auto_minor_version_upgrade = Some(input.into());
         self
     }
     /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it); see [`Self::auto_minor_version_upgrade`].
     pub fn set_auto_minor_version_upgrade(mut self, input: Option<bool>) -> Self {
-        self.auto_minor_version_upgrade = input;
+        self.inner.auto_minor_version_upgrade = input;
         self
     }
     /// Sets `SnapshotRetentionLimit`.
@@ -733,36 +704,36 @@ impl SnapshotBuilder {
     ///
     /// **Important** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.snapshot_retention_limit = Some(input.into());
+        self.inner.snapshot_retention_limit = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
-        self.snapshot_retention_limit = input;
+        self.inner.snapshot_retention_limit = input;
         self
     }
     /// Sets `SnapshotWindow`.
     ///
     /// The daily time range during which ElastiCache takes daily snapshots of the source cluster.
     pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_window = Some(input.into());
+        self.inner.snapshot_window = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
-        self.snapshot_window = input;
+        self.inner.snapshot_window = input;
         self
     }
     /// Sets `NumNodeGroups`.
     ///
     /// The number of node groups (shards) in this snapshot. When restoring from a snapshot, the number of node groups (shards) in the snapshot and in the restored replication group must be the same.
     pub fn num_node_groups(mut self, input: impl Into<i32>) -> Self {
-        self.num_node_groups = Some(input.into());
+        self.inner.num_node_groups = Some(input.into());
         self
     }
     /// Sets or clears `NumNodeGroups` (`None` clears it); see [`Self::num_node_groups`].
     pub fn set_num_node_groups(mut self, input: Option<i32>) -> Self {
-        self.num_node_groups = input;
+        self.inner.num_node_groups = input;
         self
     }
     /// Sets `AutomaticFailover`.
@@ -772,7 +743,7 @@ impl SnapshotBuilder {
         mut self,
         input: impl Into<types::AutomaticFailoverStatus>,
     ) -> Self {
-        self.automatic_failover = Some(input.into());
+        self.inner.automatic_failover = Some(input.into());
         self
     }
     /// Sets or clears `AutomaticFailover` (`None` clears it); see [`Self::automatic_failover`].
@@ -780,14 +751,14 @@ impl SnapshotBuilder {
         mut self,
         input: Option<types::AutomaticFailoverStatus>,
     ) -> Self {
-        self.automatic_failover = input;
+        self.inner.automatic_failover = input;
         self
     }
     /// Appends one item to `NodeSnapshots`.
     ///
     /// A list of the cache nodes in the source cluster.
     pub fn node_snapshots(mut self, item: impl Into<types::NodeSnapshot>) -> Self {
-        self.node_snapshots.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.node_snapshots.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `NodeSnapshots` (`None` clears it); see [`Self::node_snapshots`].
@@ -795,89 +766,59 @@ impl SnapshotBuilder {
         mut self,
         input: Option<Vec<types::NodeSnapshot>>,
     ) -> Self {
-        self.node_snapshots = input;
+        self.inner.node_snapshots = input;
         self
     }
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the snapshot.
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.kms_key_id = Some(input.into());
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
-        self.kms_key_id = input;
+        self.inner.kms_key_id = input;
         self
     }
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the snapshot.
     pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.arn = Some(input.into());
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// Sets `DataTiering`.
     ///
     /// Enables data tiering. Data tiering is only supported for replication groups using the r6gd node type. This parameter must be set to true when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html).
     pub fn data_tiering(mut self, input: impl Into<types::DataTieringStatus>) -> Self {
-        self.data_tiering = Some(input.into());
+        self.inner.data_tiering = Some(input.into());
         self
     }
     /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(mut self, input: Option<types::DataTieringStatus>) -> Self {
-        self.data_tiering = input;
+        self.inner.data_tiering = input;
         self
     }
     /// Sets `Durability`.
     ///
     /// The durability setting of the cluster when the snapshot was taken. When restoring from this snapshot, the cluster uses this durability setting unless overridden in the restore request. For more information, see [Durability](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/durability.html).
     pub fn durability(mut self, input: impl Into<types::Durability>) -> Self {
-        self.durability = Some(input.into());
+        self.inner.durability = Some(input.into());
         self
     }
     /// Sets or clears `Durability` (`None` clears it); see [`Self::durability`].
     pub fn set_durability(mut self, input: Option<types::Durability>) -> Self {
-        self.durability = input;
+        self.inner.durability = input;
         self
     }
     /// Builds the [`Snapshot`].
     pub fn build(self) -> Snapshot {
-        Snapshot {
-            snapshot_name: self.snapshot_name,
-            replication_group_id: self.replication_group_id,
-            replication_group_description: self.replication_group_description,
-            cache_cluster_id: self.cache_cluster_id,
-            snapshot_status: self.snapshot_status,
-            snapshot_source: self.snapshot_source,
-            cache_node_type: self.cache_node_type,
-            engine: self.engine,
-            engine_version: self.engine_version,
-            num_cache_nodes: self.num_cache_nodes,
-            preferred_availability_zone: self.preferred_availability_zone,
-            preferred_outpost_arn: self.preferred_outpost_arn,
-            cache_cluster_create_time: self.cache_cluster_create_time,
-            preferred_maintenance_window: self.preferred_maintenance_window,
-            topic_arn: self.topic_arn,
-            port: self.port,
-            cache_parameter_group_name: self.cache_parameter_group_name,
-            cache_subnet_group_name: self.cache_subnet_group_name,
-            vpc_id: self.vpc_id,
-            auto_minor_version_upgrade: self.auto_minor_version_upgrade,
-            snapshot_retention_limit: self.snapshot_retention_limit,
-            snapshot_window: self.snapshot_window,
-            num_node_groups: self.num_node_groups,
-            automatic_failover: self.automatic_failover,
-            node_snapshots: self.node_snapshots,
-            kms_key_id: self.kms_key_id,
-            arn: self.arn,
-            data_tiering: self.data_tiering,
-            durability: self.durability,
-        }
+        self.inner
     }
 }

@@ -33,42 +33,37 @@ impl Tag {
 }
 /// A builder for [`Tag`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct TagBuilder {
-    key: Option<String>,
-    value: Option<String>,
+    inner: Tag,
 }
 impl TagBuilder {
     /// Sets `Key`.
     ///
     /// The key for the tag. May not be null.
     pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.key = Some(input.into());
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
     pub fn set_key(mut self, input: Option<String>) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// Sets `Value`.
     ///
     /// The tag's value. May be null.
     pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.value = Some(input.into());
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
     pub fn set_value(mut self, input: Option<String>) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// Builds the [`Tag`].
     pub fn build(self) -> Tag {
-        Tag {
-            key: self.key,
-            value: self.value,
-        }
+        self.inner
     }
 }
 #[cfg(feature = "validate")]

@@ -141,205 +141,188 @@ impl ClusterConfiguration {
 }
 /// A builder for [`ClusterConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct ClusterConfigurationBuilder {
-    name: Option<String>,
-    description: Option<String>,
-    node_type: Option<String>,
-    engine: Option<String>,
-    engine_version: Option<String>,
-    maintenance_window: Option<String>,
-    topic_arn: Option<String>,
-    port: Option<i32>,
-    parameter_group_name: Option<String>,
-    subnet_group_name: Option<String>,
-    vpc_id: Option<String>,
-    snapshot_retention_limit: Option<i32>,
-    snapshot_window: Option<String>,
-    num_shards: Option<i32>,
-    shards: Option<Vec<types::ShardDetail>>,
-    multi_region_parameter_group_name: Option<String>,
-    multi_region_cluster_name: Option<String>,
+    inner: ClusterConfiguration,
 }
 impl ClusterConfigurationBuilder {
     /// Sets `Name`.
     ///
     /// The name of the cluster
     pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.name = Some(input.into());
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// Sets `Description`.
     ///
     /// The description of the cluster configuration
     pub fn description(mut self, input: impl Into<String>) -> Self {
-        self.description = Some(input.into());
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears `Description` (`None` clears it); see [`Self::description`].
     pub fn set_description(mut self, input: Option<String>) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// Sets `NodeType`.
     ///
     /// The node type used for the cluster
     pub fn node_type(mut self, input: impl Into<String>) -> Self {
-        self.node_type = Some(input.into());
+        self.inner.node_type = Some(input.into());
         self
     }
     /// Sets or clears `NodeType` (`None` clears it); see [`Self::node_type`].
     pub fn set_node_type(mut self, input: Option<String>) -> Self {
-        self.node_type = input;
+        self.inner.node_type = input;
         self
     }
     /// Sets `Engine`.
     ///
     /// The name of the engine used by the cluster configuration.
     pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.engine = Some(input.into());
+        self.inner.engine = Some(input.into());
         self
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
-        self.engine = input;
+        self.inner.engine = input;
         self
     }
     /// Sets `EngineVersion`.
     ///
     /// The Redis OSS engine version used by the cluster
     pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.engine_version = Some(input.into());
+        self.inner.engine_version = Some(input.into());
         self
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
-        self.engine_version = input;
+        self.inner.engine_version = input;
         self
     }
     /// Sets `MaintenanceWindow`.
     ///
     /// The specified maintenance window for the cluster
     pub fn maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.maintenance_window = Some(input.into());
+        self.inner.maintenance_window = Some(input.into());
         self
     }
     /// Sets or clears `MaintenanceWindow` (`None` clears it); see [`Self::maintenance_window`].
     pub fn set_maintenance_window(mut self, input: Option<String>) -> Self {
-        self.maintenance_window = input;
+        self.inner.maintenance_window = input;
         self
     }
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) of the SNS notification topic for the cluster
     pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.topic_arn = Some(input.into());
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
-        self.topic_arn = input;
+        self.inner.topic_arn = input;
         self
     }
     /// Sets `Port`.
     ///
     /// The port used by the cluster
     pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.port = Some(input.into());
+        self.inner.port = Some(input.into());
         self
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {
-        self.port = input;
+        self.inner.port = input;
         self
     }
     /// Sets `ParameterGroupName`.
     ///
     /// The name of parameter group used by the cluster
     pub fn parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.parameter_group_name = Some(input.into());
+        self.inner.parameter_group_name = Some(input.into());
         self
     }
     /// Sets or clears `ParameterGroupName` (`None` clears it); see [`Self::parameter_group_name`].
     pub fn set_parameter_group_name(mut self, input: Option<String>) -> Self {
-        self.parameter_group_name = input;
+        self.inner.parameter_group_name = input;
         self
     }
     /// Sets `SubnetGroupName`.
     ///
     /// The name of the subnet group used by the cluster
     pub fn subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.subnet_group_name = Some(input.into());
+        self.inner.subnet_group_name = Some(input.into());
         self
     }
     /// Sets or clears `SubnetGroupName` (`None` clears it); see [`Self::subnet_group_name`].
     pub fn set_subnet_group_name(mut self, input: Option<String>) -> Self {
-        self.subnet_group_name = input;
+        self.inner.subnet_group_name = input;
         self
     }
     /// Sets `VpcId`.
     ///
     /// The ID of the VPC the cluster belongs to
     pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
-        self.vpc_id = Some(input.into());
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
-        self.vpc_id = input;
+        self.inner.vpc_id = input;
         self
     }
     /// Sets `SnapshotRetentionLimit`.
     ///
     /// The snapshot retention limit set by the cluster
     pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.snapshot_retention_limit = Some(input.into());
+        self.inner.snapshot_retention_limit = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
-        self.snapshot_retention_limit = input;
+        self.inner.snapshot_retention_limit = input;
         self
     }
     /// Sets `SnapshotWindow`.
     ///
     /// The snapshot window set by the cluster
     pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.snapshot_window = Some(input.into());
+        self.inner.snapshot_window = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
-        self.snapshot_window = input;
+        self.inner.snapshot_window = input;
         self
     }
     /// Sets `NumShards`.
     ///
     /// The number of shards in the cluster
     pub fn num_shards(mut self, input: impl Into<i32>) -> Self {
-        self.num_shards = Some(input.into());
+        self.inner.num_shards = Some(input.into());
         self
     }
     /// Sets or clears `NumShards` (`None` clears it); see [`Self::num_shards`].
     pub fn set_num_shards(mut self, input: Option<i32>) -> Self {
-        self.num_shards = input;
+        self.inner.num_shards = input;
         self
     }
     /// Appends one item to `Shards`.
     ///
     /// The list of shards in the cluster
     pub fn shards(mut self, item: impl Into<types::ShardDetail>) -> Self {
-        self.shards.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.shards.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Shards` (`None` clears it); see [`Self::shards`].
     pub fn set_shards(mut self, input: Option<Vec<types::ShardDetail>>) -> Self {
-        self.shards = input;
+        self.inner.shards = input;
         self
     }
     /// Sets `MultiRegionParameterGroupName`.
@@ -349,7 +332,7 @@ impl ClusterConfigurationBuilder {
         mut self,
         input: impl Into<String>,
     ) -> Self {
-        self.multi_region_parameter_group_name = Some(input.into());
+        self.inner.multi_region_parameter_group_name = Some(input.into());
         self
     }
     /// Sets or clears `MultiRegionParameterGroupName` (`None` clears it); see [`Self::multi_region_parameter_group_name`].
@@ -357,41 +340,23 @@ impl ClusterConfigurationBuilder {
         mut self,
         input: Option<String>,
     ) -> Self {
-        self.multi_region_parameter_group_name = input;
+        self.inner.multi_region_parameter_group_name = input;
         self
     }
     /// Sets `MultiRegionClusterName`.
     ///
     /// The name for the multi-Region cluster associated with the cluster configuration.
     pub fn multi_region_cluster_name(mut self, input: impl Into<String>) -> Self {
-        self.multi_region_cluster_name = Some(input.into());
+        self.inner.multi_region_cluster_name = Some(input.into());
         self
     }
     /// Sets or clears `MultiRegionClusterName` (`None` clears it); see [`Self::multi_region_cluster_name`].
     pub fn set_multi_region_cluster_name(mut self, input: Option<String>) -> Self {
-        self.multi_region_cluster_name = input;
+        self.inner.multi_region_cluster_name = input;
         self
     }
     /// Builds the [`ClusterConfiguration`].
     pub fn build(self) -> ClusterConfiguration {
-        ClusterConfiguration {
-            name: self.name,
-            description: self.description,
-            node_type: self.node_type,
-            engine: self.engine,
-            engine_version: self.engine_version,
-            maintenance_window: self.maintenance_window,
-            topic_arn: self.topic_arn,
-            port: self.port,
-            parameter_group_name: self.parameter_group_name,
-            subnet_group_name: self.subnet_group_name,
-            vpc_id: self.vpc_id,
-            snapshot_retention_limit: self.snapshot_retention_limit,
-            snapshot_window: self.snapshot_window,
-            num_shards: self.num_shards,
-            shards: self.shards,
-            multi_region_parameter_group_name: self.multi_region_parameter_group_name,
-            multi_region_cluster_name: self.multi_region_cluster_name,
-        }
+        self.inner
     }
 }

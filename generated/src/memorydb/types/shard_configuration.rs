@@ -33,41 +33,36 @@ impl ShardConfiguration {
 }
 /// A builder for [`ShardConfiguration`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct ShardConfigurationBuilder {
-    slots: Option<String>,
-    replica_count: Option<i32>,
+    inner: ShardConfiguration,
 }
 impl ShardConfigurationBuilder {
     /// Sets `Slots`.
     ///
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
     pub fn slots(mut self, input: impl Into<String>) -> Self {
-        self.slots = Some(input.into());
+        self.inner.slots = Some(input.into());
         self
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(mut self, input: Option<String>) -> Self {
-        self.slots = input;
+        self.inner.slots = input;
         self
     }
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this shard.
     pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
-        self.replica_count = Some(input.into());
+        self.inner.replica_count = Some(input.into());
         self
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: Option<i32>) -> Self {
-        self.replica_count = input;
+        self.inner.replica_count = input;
         self
     }
     /// Builds the [`ShardConfiguration`].
     pub fn build(self) -> ShardConfiguration {
-        ShardConfiguration {
-            slots: self.slots,
-            replica_count: self.replica_count,
-        }
+        self.inner
     }
 }

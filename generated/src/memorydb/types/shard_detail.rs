@@ -48,31 +48,27 @@ impl ShardDetail {
 }
 /// A builder for [`ShardDetail`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct ShardDetailBuilder {
-    name: Option<String>,
-    configuration: Option<types::ShardConfiguration>,
-    size: Option<String>,
-    snapshot_creation_time: Option<crate::runtime::DateTime>,
+    inner: ShardDetail,
 }
 impl ShardDetailBuilder {
     /// Sets `Name`.
     ///
     /// The name of the shard
     pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.name = Some(input.into());
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// Sets `Configuration`.
     ///
     /// The configuration details of the shard
     pub fn configuration(mut self, input: impl Into<types::ShardConfiguration>) -> Self {
-        self.configuration = Some(input.into());
+        self.inner.configuration = Some(input.into());
         self
     }
     /// Sets or clears `Configuration` (`None` clears it); see [`Self::configuration`].
@@ -80,19 +76,19 @@ impl ShardDetailBuilder {
         mut self,
         input: Option<types::ShardConfiguration>,
     ) -> Self {
-        self.configuration = input;
+        self.inner.configuration = input;
         self
     }
     /// Sets `Size`.
     ///
     /// The size of the shard's snapshot
     pub fn size(mut self, input: impl Into<String>) -> Self {
-        self.size = Some(input.into());
+        self.inner.size = Some(input.into());
         self
     }
     /// Sets or clears `Size` (`None` clears it); see [`Self::size`].
     pub fn set_size(mut self, input: Option<String>) -> Self {
-        self.size = input;
+        self.inner.size = input;
         self
     }
     /// Sets `SnapshotCreationTime`.
@@ -102,7 +98,7 @@ impl ShardDetailBuilder {
         mut self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.snapshot_creation_time = Some(input.into());
+        self.inner.snapshot_creation_time = Some(input.into());
         self
     }
     /// Sets or clears `SnapshotCreationTime` (`None` clears it); see [`Self::snapshot_creation_time`].
@@ -110,16 +106,11 @@ impl ShardDetailBuilder {
         mut self,
         input: Option<crate::runtime::DateTime>,
     ) -> Self {
-        self.snapshot_creation_time = input;
+        self.inner.snapshot_creation_time = input;
         self
     }
     /// Builds the [`ShardDetail`].
     pub fn build(self) -> ShardDetail {
-        ShardDetail {
-            name: self.name,
-            configuration: self.configuration,
-            size: self.size,
-            snapshot_creation_time: self.snapshot_creation_time,
-        }
+        self.inner
     }
 }

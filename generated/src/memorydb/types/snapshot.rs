@@ -72,75 +72,68 @@ impl Snapshot {
 }
 /// A builder for [`Snapshot`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct SnapshotBuilder {
-    name: Option<String>,
-    status: Option<String>,
-    source: Option<String>,
-    kms_key_id: Option<String>,
-    arn: Option<String>,
-    cluster_configuration: Option<types::ClusterConfiguration>,
-    data_tiering: Option<types::DataTieringStatus>,
+    inner: Snapshot,
 }
 impl SnapshotBuilder {
     /// Sets `Name`.
     ///
     /// The name of the snapshot
     pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.name = Some(input.into());
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// Sets `Status`.
     ///
     /// The status of the snapshot. Valid values: creating \| available \| restoring \| copying \| deleting.
     pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.status = Some(input.into());
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// Sets `Source`.
     ///
     /// Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
     pub fn source(mut self, input: impl Into<String>) -> Self {
-        self.source = Some(input.into());
+        self.inner.source = Some(input.into());
         self
     }
     /// Sets or clears `Source` (`None` clears it); see [`Self::source`].
     pub fn set_source(mut self, input: Option<String>) -> Self {
-        self.source = input;
+        self.inner.source = input;
         self
     }
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the snapshot.
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.kms_key_id = Some(input.into());
+        self.inner.kms_key_id = Some(input.into());
         self
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
-        self.kms_key_id = input;
+        self.inner.kms_key_id = input;
         self
     }
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the snapshot.
     pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.arn = Some(input.into());
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// Sets `ClusterConfiguration`.
@@ -150,7 +143,7 @@ impl SnapshotBuilder {
         mut self,
         input: impl Into<types::ClusterConfiguration>,
     ) -> Self {
-        self.cluster_configuration = Some(input.into());
+        self.inner.cluster_configuration = Some(input.into());
         self
     }
     /// Sets or clears `ClusterConfiguration` (`None` clears it); see [`Self::cluster_configuration`].
@@ -158,31 +151,23 @@ impl SnapshotBuilder {
         mut self,
         input: Option<types::ClusterConfiguration>,
     ) -> Self {
-        self.cluster_configuration = input;
+        self.inner.cluster_configuration = input;
         self
     }
     /// Sets `DataTiering`.
     ///
     /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/memorydb/latest/devguide/data-tiering.html).
     pub fn data_tiering(mut self, input: impl Into<types::DataTieringStatus>) -> Self {
-        self.data_tiering = Some(input.into());
+        self.inner.data_tiering = Some(input.into());
         self
     }
     /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(mut self, input: Option<types::DataTieringStatus>) -> Self {
-        self.data_tiering = input;
+        self.inner.data_tiering = input;
         self
     }
     /// Builds the [`Snapshot`].
     pub fn build(self) -> Snapshot {
-        Snapshot {
-            name: self.name,
-            status: self.status,
-            source: self.source,
-            kms_key_id: self.kms_key_id,
-            arn: self.arn,
-            cluster_configuration: self.cluster_configuration,
-            data_tiering: self.data_tiering,
-        }
+        self.inner
     }
 }

@@ -30,29 +30,25 @@ impl SnapshotNotFoundFault {
 }
 /// A builder for [`SnapshotNotFoundFault`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct SnapshotNotFoundFaultBuilder {
-    message: Option<String>,
+    inner: SnapshotNotFoundFault,
 }
 impl SnapshotNotFoundFaultBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`SnapshotNotFoundFault`].
     pub fn build(self) -> SnapshotNotFoundFault {
-        SnapshotNotFoundFault {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for SnapshotNotFoundFault {

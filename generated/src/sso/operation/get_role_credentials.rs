@@ -113,7 +113,7 @@ impl crate::runtime::Operation for GetRoleCredentials {
     }
 }
 /// The input of the `GetRoleCredentials` operation.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -180,26 +180,26 @@ impl GetRoleCredentialsInput {
     }
 }
 /// A builder for [`GetRoleCredentialsInput`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GetRoleCredentialsInputBuilder {
-    role_name: Option<String>,
-    account_id: Option<String>,
-    access_token: Option<String>,
+///
+/// `C` is the client handle: `()`, or the client's in a fluent call (`Client`'s method of the operation), which adds `send`.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct GetRoleCredentialsInputBuilder<C = ()> {
+    pub(crate) inner: GetRoleCredentialsInput,
+    pub(crate) client: C,
 }
-impl GetRoleCredentialsInputBuilder {
+impl<C> GetRoleCredentialsInputBuilder<C> {
     /// Sets `roleName`.
     ///
     /// The friendly name of the role that is assigned to the user.
     ///
     /// **Required.**
     pub fn role_name(mut self, input: impl Into<String>) -> Self {
-        self.role_name = Some(input.into());
+        self.inner.role_name = Some(input.into());
         self
     }
     /// Sets or clears `roleName` (`None` clears it); see [`Self::role_name`].
     pub fn set_role_name(mut self, input: Option<String>) -> Self {
-        self.role_name = input;
+        self.inner.role_name = input;
         self
     }
     /// Sets `accountId`.
@@ -208,12 +208,12 @@ impl GetRoleCredentialsInputBuilder {
     ///
     /// **Required.**
     pub fn account_id(mut self, input: impl Into<String>) -> Self {
-        self.account_id = Some(input.into());
+        self.inner.account_id = Some(input.into());
         self
     }
     /// Sets or clears `accountId` (`None` clears it); see [`Self::account_id`].
     pub fn set_account_id(mut self, input: Option<String>) -> Self {
-        self.account_id = input;
+        self.inner.account_id = input;
         self
     }
     /// Sets `accessToken`.
@@ -222,55 +222,31 @@ impl GetRoleCredentialsInputBuilder {
     ///
     /// **Required.**
     pub fn access_token(mut self, input: impl Into<String>) -> Self {
-        self.access_token = Some(input.into());
+        self.inner.access_token = Some(input.into());
         self
     }
     /// Sets or clears `accessToken` (`None` clears it); see [`Self::access_token`].
     pub fn set_access_token(mut self, input: Option<String>) -> Self {
-        self.access_token = input;
+        self.inner.access_token = input;
         self
     }
     /// Builds the [`GetRoleCredentialsInput`], or names every required member that is not set.
     pub fn build(self) -> Result<GetRoleCredentialsInput, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.role_name.is_none() {
-            missing.push("roleName");
-        }
-        if self.account_id.is_none() {
-            missing.push("accountId");
-        }
-        if self.access_token.is_none() {
-            missing.push("accessToken");
-        }
-        if !missing.is_empty() {
-            return Err(
-                crate::runtime::BuildError::new("GetRoleCredentialsInput", missing),
-            );
-        }
-        Ok(GetRoleCredentialsInput {
-            role_name: self.role_name,
-            account_id: self.account_id,
-            access_token: self.access_token,
-        })
+        crate::runtime::BuildError::check(
+            "GetRoleCredentialsInput",
+            &[
+                ("roleName", self.inner.role_name.is_some()),
+                ("accountId", self.inner.account_id.is_some()),
+                ("accessToken", self.inner.access_token.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }
 #[allow(deprecated)]
 impl ::std::fmt::Debug for GetRoleCredentialsInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("GetRoleCredentialsInput")
-            .field("role_name", &self.role_name)
-            .field("account_id", &self.account_id)
-            .field(
-                "access_token",
-                &self.access_token.as_ref().map(|_| crate::runtime::REDACTED),
-            )
-            .finish()
-    }
-}
-#[allow(deprecated)]
-impl ::std::fmt::Debug for GetRoleCredentialsInputBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("GetRoleCredentialsInputBuilder")
             .field("role_name", &self.role_name)
             .field("account_id", &self.account_id)
             .field(
@@ -312,16 +288,15 @@ impl GetRoleCredentialsOutput {
 }
 /// A builder for [`GetRoleCredentialsOutput`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct GetRoleCredentialsOutputBuilder {
-    role_credentials: Option<types::RoleCredentials>,
+    inner: GetRoleCredentialsOutput,
 }
 impl GetRoleCredentialsOutputBuilder {
     /// Sets `roleCredentials`.
     ///
     /// The credentials for the role that is assigned to the user.
     pub fn role_credentials(mut self, input: impl Into<types::RoleCredentials>) -> Self {
-        self.role_credentials = Some(input.into());
+        self.inner.role_credentials = Some(input.into());
         self
     }
     /// Sets or clears `roleCredentials` (`None` clears it); see [`Self::role_credentials`].
@@ -329,15 +304,12 @@ impl GetRoleCredentialsOutputBuilder {
         mut self,
         input: Option<types::RoleCredentials>,
     ) -> Self {
-        self.role_credentials = input;
+        self.inner.role_credentials = input;
         self
     }
     /// Builds the [`GetRoleCredentialsOutput`].
     pub fn build(self) -> GetRoleCredentialsOutput {
-        GetRoleCredentialsOutput {
-            role_credentials: self.role_credentials,
-            _request_id: None,
-        }
+        self.inner
     }
 }
 /// The errors of the `GetRoleCredentials` operation: one variant per error the model lists, and `Unhandled` for any other error.

@@ -46,94 +46,68 @@ impl RoleCredentials {
     }
 }
 /// A builder for [`RoleCredentials`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct RoleCredentialsBuilder {
-    access_key_id: Option<String>,
-    secret_access_key: Option<String>,
-    session_token: Option<String>,
-    expiration: Option<i64>,
+    inner: RoleCredentials,
 }
 impl RoleCredentialsBuilder {
     /// Sets `accessKeyId`.
     ///
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
     pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
-        self.access_key_id = Some(input.into());
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears `accessKeyId` (`None` clears it); see [`Self::access_key_id`].
     pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
-        self.access_key_id = input;
+        self.inner.access_key_id = input;
         self
     }
     /// Sets `secretAccessKey`.
     ///
     /// The key that is used to sign the request. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
     pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
-        self.secret_access_key = Some(input.into());
+        self.inner.secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears `secretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
     pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
-        self.secret_access_key = input;
+        self.inner.secret_access_key = input;
         self
     }
     /// Sets `sessionToken`.
     ///
     /// The token used for temporary credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
     pub fn session_token(mut self, input: impl Into<String>) -> Self {
-        self.session_token = Some(input.into());
+        self.inner.session_token = Some(input.into());
         self
     }
     /// Sets or clears `sessionToken` (`None` clears it); see [`Self::session_token`].
     pub fn set_session_token(mut self, input: Option<String>) -> Self {
-        self.session_token = input;
+        self.inner.session_token = input;
         self
     }
     /// Sets `expiration`.
     ///
     /// The date on which temporary security credentials expire.
     pub fn expiration(mut self, input: impl Into<i64>) -> Self {
-        self.expiration = Some(input.into());
+        self.inner.expiration = Some(input.into());
         self
     }
     /// Sets or clears `expiration` (`None` clears it); see [`Self::expiration`].
     pub fn set_expiration(mut self, input: Option<i64>) -> Self {
-        self.expiration = input;
+        self.inner.expiration = input;
         self
     }
     /// Builds the [`RoleCredentials`].
     pub fn build(self) -> RoleCredentials {
-        RoleCredentials {
-            access_key_id: self.access_key_id,
-            secret_access_key: self.secret_access_key,
-            session_token: self.session_token,
-            expiration: self.expiration,
-        }
+        self.inner
     }
 }
 #[allow(deprecated)]
 impl ::std::fmt::Debug for RoleCredentials {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("RoleCredentials")
-            .field("access_key_id", &self.access_key_id)
-            .field(
-                "secret_access_key",
-                &self.secret_access_key.as_ref().map(|_| crate::runtime::REDACTED),
-            )
-            .field(
-                "session_token",
-                &self.session_token.as_ref().map(|_| crate::runtime::REDACTED),
-            )
-            .field("expiration", &self.expiration)
-            .finish()
-    }
-}
-#[allow(deprecated)]
-impl ::std::fmt::Debug for RoleCredentialsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("RoleCredentialsBuilder")
             .field("access_key_id", &self.access_key_id)
             .field(
                 "secret_access_key",

@@ -192,7 +192,7 @@ impl crate::runtime::Operation for AssumeRole {
     }
 }
 /// The input of the `AssumeRole` operation.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -483,24 +483,14 @@ impl AssumeRoleInput {
     }
 }
 /// A builder for [`AssumeRoleInput`].
+///
+/// `C` is the client handle: `()`, or the client's in a fluent call (`Client`'s method of the operation), which adds `send`.
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
-pub struct AssumeRoleInputBuilder {
-    role_arn: Option<String>,
-    role_session_name: Option<String>,
-    policy_arns: Option<Vec<types::PolicyDescriptorType>>,
-    policy: Option<String>,
-    duration_seconds: Option<i32>,
-    tags: Option<Vec<types::Tag>>,
-    transitive_tag_keys: Option<Vec<String>>,
-    external_id: Option<String>,
-    serial_number: Option<String>,
-    token_code: Option<String>,
-    source_identity: Option<String>,
-    provided_contexts: Option<Vec<types::ProvidedContext>>,
-    minimum_session_token_size: Option<i32>,
+pub struct AssumeRoleInputBuilder<C = ()> {
+    pub(crate) inner: AssumeRoleInput,
+    pub(crate) client: C,
 }
-impl AssumeRoleInputBuilder {
+impl<C> AssumeRoleInputBuilder<C> {
     /// Sets `RoleArn`.
     ///
     /// The Amazon Resource Name (ARN) of the role to assume.
@@ -509,12 +499,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.role_arn = Some(input.into());
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
     pub fn set_role_arn(mut self, input: Option<String>) -> Self {
-        self.role_arn = input;
+        self.inner.role_arn = input;
         self
     }
     /// Sets `RoleSessionName`.
@@ -531,12 +521,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.role_session_name = Some(input.into());
+        self.inner.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
     pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
-        self.role_session_name = input;
+        self.inner.role_session_name = input;
         self
     }
     /// Appends one item to `PolicyArns`.
@@ -549,7 +539,7 @@ impl AssumeRoleInputBuilder {
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
     pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
-        self.policy_arns.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.policy_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `PolicyArns` (`None` clears it); see [`Self::policy_arns`].
@@ -557,7 +547,7 @@ impl AssumeRoleInputBuilder {
         mut self,
         input: Option<Vec<types::PolicyDescriptorType>>,
     ) -> Self {
-        self.policy_arns = input;
+        self.inner.policy_arns = input;
         self
     }
     /// Sets `Policy`.
@@ -574,12 +564,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: at least 1 character. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
     pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.policy = Some(input.into());
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
     pub fn set_policy(mut self, input: Option<String>) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// Sets `DurationSeconds`.
@@ -594,12 +584,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Range: 900 to 43200.
     pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.duration_seconds = Some(input.into());
+        self.inner.duration_seconds = Some(input.into());
         self
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
     pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
-        self.duration_seconds = input;
+        self.inner.duration_seconds = input;
         self
     }
     /// Appends one item to `Tags`.
@@ -618,12 +608,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// At most 50 items.
     pub fn tags(mut self, item: impl Into<types::Tag>) -> Self {
-        self.tags.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.tags.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `Tags` (`None` clears it); see [`Self::tags`].
     pub fn set_tags(mut self, input: Option<Vec<types::Tag>>) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// Appends one item to `TransitiveTagKeys`.
@@ -636,12 +626,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// At most 50 items.
     pub fn transitive_tag_keys(mut self, item: impl Into<String>) -> Self {
-        self.transitive_tag_keys.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.transitive_tag_keys.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `TransitiveTagKeys` (`None` clears it); see [`Self::transitive_tag_keys`].
     pub fn set_transitive_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
-        self.transitive_tag_keys = input;
+        self.inner.transitive_tag_keys = input;
         self
     }
     /// Sets `ExternalId`.
@@ -652,12 +642,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 2 to 1224 characters. Pattern: `[\w+=,.@:\/-]*`.
     pub fn external_id(mut self, input: impl Into<String>) -> Self {
-        self.external_id = Some(input.into());
+        self.inner.external_id = Some(input.into());
         self
     }
     /// Sets or clears `ExternalId` (`None` clears it); see [`Self::external_id`].
     pub fn set_external_id(mut self, input: Option<String>) -> Self {
-        self.external_id = input;
+        self.inner.external_id = input;
         self
     }
     /// Sets `SerialNumber`.
@@ -668,12 +658,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 9 to 256 characters. Pattern: `[\w+=/:,.@-]*`.
     pub fn serial_number(mut self, input: impl Into<String>) -> Self {
-        self.serial_number = Some(input.into());
+        self.inner.serial_number = Some(input.into());
         self
     }
     /// Sets or clears `SerialNumber` (`None` clears it); see [`Self::serial_number`].
     pub fn set_serial_number(mut self, input: Option<String>) -> Self {
-        self.serial_number = input;
+        self.inner.serial_number = input;
         self
     }
     /// Sets `TokenCode`.
@@ -684,12 +674,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 6 to 6 characters. Pattern: `[\d]*`.
     pub fn token_code(mut self, input: impl Into<String>) -> Self {
-        self.token_code = Some(input.into());
+        self.inner.token_code = Some(input.into());
         self
     }
     /// Sets or clears `TokenCode` (`None` clears it); see [`Self::token_code`].
     pub fn set_token_code(mut self, input: Option<String>) -> Self {
-        self.token_code = input;
+        self.inner.token_code = input;
         self
     }
     /// Sets `SourceIdentity`.
@@ -702,12 +692,12 @@ impl AssumeRoleInputBuilder {
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.source_identity = Some(input.into());
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
-        self.source_identity = input;
+        self.inner.source_identity = input;
         self
     }
     /// Appends one item to `ProvidedContexts`.
@@ -720,7 +710,7 @@ impl AssumeRoleInputBuilder {
     ///
     /// 1 to 5 items.
     pub fn provided_contexts(mut self, item: impl Into<types::ProvidedContext>) -> Self {
-        self.provided_contexts.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.provided_contexts.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `ProvidedContexts` (`None` clears it); see [`Self::provided_contexts`].
@@ -728,7 +718,7 @@ impl AssumeRoleInputBuilder {
         mut self,
         input: Option<Vec<types::ProvidedContext>>,
     ) -> Self {
-        self.provided_contexts = input;
+        self.inner.provided_contexts = input;
         self
     }
     /// Sets `MinimumSessionTokenSize`.
@@ -737,41 +727,24 @@ impl AssumeRoleInputBuilder {
     ///
     /// Range: 0 to 4096.
     pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.minimum_session_token_size = Some(input.into());
+        self.inner.minimum_session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
     pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.minimum_session_token_size = input;
+        self.inner.minimum_session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleInput`], or names every required member that is not set.
     pub fn build(self) -> Result<AssumeRoleInput, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.role_arn.is_none() {
-            missing.push("RoleArn");
-        }
-        if self.role_session_name.is_none() {
-            missing.push("RoleSessionName");
-        }
-        if !missing.is_empty() {
-            return Err(crate::runtime::BuildError::new("AssumeRoleInput", missing));
-        }
-        Ok(AssumeRoleInput {
-            role_arn: self.role_arn,
-            role_session_name: self.role_session_name,
-            policy_arns: self.policy_arns,
-            policy: self.policy,
-            duration_seconds: self.duration_seconds,
-            tags: self.tags,
-            transitive_tag_keys: self.transitive_tag_keys,
-            external_id: self.external_id,
-            serial_number: self.serial_number,
-            token_code: self.token_code,
-            source_identity: self.source_identity,
-            provided_contexts: self.provided_contexts,
-            minimum_session_token_size: self.minimum_session_token_size,
-        })
+        crate::runtime::BuildError::check(
+            "AssumeRoleInput",
+            &[
+                ("RoleArn", self.inner.role_arn.is_some()),
+                ("RoleSessionName", self.inner.role_session_name.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }
 /// Contains the response to a successful AssumeRole request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
@@ -875,14 +848,8 @@ impl AssumeRoleOutput {
 }
 /// A builder for [`AssumeRoleOutput`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct AssumeRoleOutputBuilder {
-    credentials: Option<types::Credentials>,
-    assumed_role_user: Option<types::AssumedRoleUser>,
-    packed_policy_size: Option<i32>,
-    source_identity: Option<String>,
-    session_token_utilization: Option<i32>,
-    session_token_size: Option<i32>,
+    inner: AssumeRoleOutput,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
@@ -893,12 +860,12 @@ impl AssumeRoleOutputBuilder {
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
     pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
-        self.credentials = Some(input.into());
+        self.inner.credentials = Some(input.into());
         self
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
     pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
-        self.credentials = input;
+        self.inner.credentials = input;
         self
     }
     /// Sets `AssumedRoleUser`.
@@ -908,7 +875,7 @@ impl AssumeRoleOutputBuilder {
         mut self,
         input: impl Into<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = Some(input.into());
+        self.inner.assumed_role_user = Some(input.into());
         self
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
@@ -916,7 +883,7 @@ impl AssumeRoleOutputBuilder {
         mut self,
         input: Option<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = input;
+        self.inner.assumed_role_user = input;
         self
     }
     /// Sets `PackedPolicySize`.
@@ -926,13 +893,13 @@ impl AssumeRoleOutputBuilder {
     /// Range: at least 0.
     #[deprecated]
     pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
-        self.packed_policy_size = Some(input.into());
+        self.inner.packed_policy_size = Some(input.into());
         self
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
     pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
-        self.packed_policy_size = input;
+        self.inner.packed_policy_size = input;
         self
     }
     /// Sets `SourceIdentity`.
@@ -945,12 +912,12 @@ impl AssumeRoleOutputBuilder {
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.source_identity = Some(input.into());
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
-        self.source_identity = input;
+        self.inner.source_identity = input;
         self
     }
     /// Sets `SessionTokenUtilization`.
@@ -959,12 +926,12 @@ impl AssumeRoleOutputBuilder {
     ///
     /// Range: at least 0.
     pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
-        self.session_token_utilization = Some(input.into());
+        self.inner.session_token_utilization = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
     pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
-        self.session_token_utilization = input;
+        self.inner.session_token_utilization = input;
         self
     }
     /// Sets `SessionTokenSize`.
@@ -973,25 +940,17 @@ impl AssumeRoleOutputBuilder {
     ///
     /// Range: at least 0.
     pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.session_token_size = Some(input.into());
+        self.inner.session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
     pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.session_token_size = input;
+        self.inner.session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleOutput`].
     pub fn build(self) -> AssumeRoleOutput {
-        AssumeRoleOutput {
-            credentials: self.credentials,
-            assumed_role_user: self.assumed_role_user,
-            packed_policy_size: self.packed_policy_size,
-            source_identity: self.source_identity,
-            session_token_utilization: self.session_token_utilization,
-            session_token_size: self.session_token_size,
-            _request_id: None,
-        }
+        self.inner
     }
 }
 /// The errors of the `AssumeRole` operation: one variant per error the model lists, and `Unhandled` for any other error.

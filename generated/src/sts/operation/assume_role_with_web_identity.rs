@@ -198,7 +198,7 @@ impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
     }
 }
 /// The input of the `AssumeRoleWithWebIdentity` operation.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -386,19 +386,14 @@ impl AssumeRoleWithWebIdentityInput {
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityInput`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct AssumeRoleWithWebIdentityInputBuilder {
-    role_arn: Option<String>,
-    role_session_name: Option<String>,
-    web_identity_token: Option<String>,
-    provider_id: Option<String>,
-    policy_arns: Option<Vec<types::PolicyDescriptorType>>,
-    policy: Option<String>,
-    duration_seconds: Option<i32>,
-    minimum_session_token_size: Option<i32>,
+///
+/// `C` is the client handle: `()`, or the client's in a fluent call (`Client`'s method of the operation), which adds `send`.
+#[derive(Clone, PartialEq, Default, Debug)]
+pub struct AssumeRoleWithWebIdentityInputBuilder<C = ()> {
+    pub(crate) inner: AssumeRoleWithWebIdentityInput,
+    pub(crate) client: C,
 }
-impl AssumeRoleWithWebIdentityInputBuilder {
+impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// Sets `RoleArn`.
     ///
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -409,12 +404,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.role_arn = Some(input.into());
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
     pub fn set_role_arn(mut self, input: Option<String>) -> Self {
-        self.role_arn = input;
+        self.inner.role_arn = input;
         self
     }
     /// Sets `RoleSessionName`.
@@ -429,12 +424,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.role_session_name = Some(input.into());
+        self.inner.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
     pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
-        self.role_session_name = input;
+        self.inner.role_session_name = input;
         self
     }
     /// Sets `WebIdentityToken`.
@@ -445,12 +440,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Length: 4 to 20000 characters.
     pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
-        self.web_identity_token = Some(input.into());
+        self.inner.web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears `WebIdentityToken` (`None` clears it); see [`Self::web_identity_token`].
     pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
-        self.web_identity_token = input;
+        self.inner.web_identity_token = input;
         self
     }
     /// Sets `ProviderId`.
@@ -463,12 +458,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Length: 4 to 2048 characters.
     pub fn provider_id(mut self, input: impl Into<String>) -> Self {
-        self.provider_id = Some(input.into());
+        self.inner.provider_id = Some(input.into());
         self
     }
     /// Sets or clears `ProviderId` (`None` clears it); see [`Self::provider_id`].
     pub fn set_provider_id(mut self, input: Option<String>) -> Self {
-        self.provider_id = input;
+        self.inner.provider_id = input;
         self
     }
     /// Appends one item to `PolicyArns`.
@@ -481,7 +476,7 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
     pub fn policy_arns(mut self, item: impl Into<types::PolicyDescriptorType>) -> Self {
-        self.policy_arns.get_or_insert_with(Vec::new).push(item.into());
+        self.inner.policy_arns.get_or_insert_with(Vec::new).push(item.into());
         self
     }
     /// Sets or clears `PolicyArns` (`None` clears it); see [`Self::policy_arns`].
@@ -489,7 +484,7 @@ impl AssumeRoleWithWebIdentityInputBuilder {
         mut self,
         input: Option<Vec<types::PolicyDescriptorType>>,
     ) -> Self {
-        self.policy_arns = input;
+        self.inner.policy_arns = input;
         self
     }
     /// Sets `Policy`.
@@ -506,12 +501,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Length: 1 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
     pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.policy = Some(input.into());
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
     pub fn set_policy(mut self, input: Option<String>) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// Sets `DurationSeconds`.
@@ -524,12 +519,12 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Range: 900 to 43200.
     pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.duration_seconds = Some(input.into());
+        self.inner.duration_seconds = Some(input.into());
         self
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
     pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
-        self.duration_seconds = input;
+        self.inner.duration_seconds = input;
         self
     }
     /// Sets `MinimumSessionTokenSize`.
@@ -538,70 +533,33 @@ impl AssumeRoleWithWebIdentityInputBuilder {
     ///
     /// Range: 0 to 4096.
     pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.minimum_session_token_size = Some(input.into());
+        self.inner.minimum_session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
     pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.minimum_session_token_size = input;
+        self.inner.minimum_session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleWithWebIdentityInput`], or names every required member that is not set.
     pub fn build(
         self,
     ) -> Result<AssumeRoleWithWebIdentityInput, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.role_arn.is_none() {
-            missing.push("RoleArn");
-        }
-        if self.role_session_name.is_none() {
-            missing.push("RoleSessionName");
-        }
-        if self.web_identity_token.is_none() {
-            missing.push("WebIdentityToken");
-        }
-        if !missing.is_empty() {
-            return Err(
-                crate::runtime::BuildError::new(
-                    "AssumeRoleWithWebIdentityInput",
-                    missing,
-                ),
-            );
-        }
-        Ok(AssumeRoleWithWebIdentityInput {
-            role_arn: self.role_arn,
-            role_session_name: self.role_session_name,
-            web_identity_token: self.web_identity_token,
-            provider_id: self.provider_id,
-            policy_arns: self.policy_arns,
-            policy: self.policy,
-            duration_seconds: self.duration_seconds,
-            minimum_session_token_size: self.minimum_session_token_size,
-        })
+        crate::runtime::BuildError::check(
+            "AssumeRoleWithWebIdentityInput",
+            &[
+                ("RoleArn", self.inner.role_arn.is_some()),
+                ("RoleSessionName", self.inner.role_session_name.is_some()),
+                ("WebIdentityToken", self.inner.web_identity_token.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }
 #[allow(deprecated)]
 impl ::std::fmt::Debug for AssumeRoleWithWebIdentityInput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("AssumeRoleWithWebIdentityInput")
-            .field("role_arn", &self.role_arn)
-            .field("role_session_name", &self.role_session_name)
-            .field(
-                "web_identity_token",
-                &self.web_identity_token.as_ref().map(|_| crate::runtime::REDACTED),
-            )
-            .field("provider_id", &self.provider_id)
-            .field("policy_arns", &self.policy_arns)
-            .field("policy", &self.policy)
-            .field("duration_seconds", &self.duration_seconds)
-            .field("minimum_session_token_size", &self.minimum_session_token_size)
-            .finish()
-    }
-}
-#[allow(deprecated)]
-impl ::std::fmt::Debug for AssumeRoleWithWebIdentityInputBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("AssumeRoleWithWebIdentityInputBuilder")
             .field("role_arn", &self.role_arn)
             .field("role_session_name", &self.role_session_name)
             .field(
@@ -742,17 +700,8 @@ impl AssumeRoleWithWebIdentityOutput {
 }
 /// A builder for [`AssumeRoleWithWebIdentityOutput`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityOutputBuilder {
-    credentials: Option<types::Credentials>,
-    subject_from_web_identity_token: Option<String>,
-    assumed_role_user: Option<types::AssumedRoleUser>,
-    packed_policy_size: Option<i32>,
-    provider: Option<String>,
-    audience: Option<String>,
-    source_identity: Option<String>,
-    session_token_utilization: Option<i32>,
-    session_token_size: Option<i32>,
+    inner: AssumeRoleWithWebIdentityOutput,
 }
 // Building and printing must touch deprecated members too.
 #[allow(deprecated)]
@@ -763,12 +712,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
     pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
-        self.credentials = Some(input.into());
+        self.inner.credentials = Some(input.into());
         self
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
     pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
-        self.credentials = input;
+        self.inner.credentials = input;
         self
     }
     /// Sets `SubjectFromWebIdentityToken`.
@@ -777,12 +726,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Length: 6 to 255 characters.
     pub fn subject_from_web_identity_token(mut self, input: impl Into<String>) -> Self {
-        self.subject_from_web_identity_token = Some(input.into());
+        self.inner.subject_from_web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears `SubjectFromWebIdentityToken` (`None` clears it); see [`Self::subject_from_web_identity_token`].
     pub fn set_subject_from_web_identity_token(mut self, input: Option<String>) -> Self {
-        self.subject_from_web_identity_token = input;
+        self.inner.subject_from_web_identity_token = input;
         self
     }
     /// Sets `AssumedRoleUser`.
@@ -792,7 +741,7 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
         mut self,
         input: impl Into<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = Some(input.into());
+        self.inner.assumed_role_user = Some(input.into());
         self
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
@@ -800,7 +749,7 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
         mut self,
         input: Option<types::AssumedRoleUser>,
     ) -> Self {
-        self.assumed_role_user = input;
+        self.inner.assumed_role_user = input;
         self
     }
     /// Sets `PackedPolicySize`.
@@ -810,37 +759,37 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// Range: at least 0.
     #[deprecated]
     pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
-        self.packed_policy_size = Some(input.into());
+        self.inner.packed_policy_size = Some(input.into());
         self
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
     pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
-        self.packed_policy_size = input;
+        self.inner.packed_policy_size = input;
         self
     }
     /// Sets `Provider`.
     ///
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
     pub fn provider(mut self, input: impl Into<String>) -> Self {
-        self.provider = Some(input.into());
+        self.inner.provider = Some(input.into());
         self
     }
     /// Sets or clears `Provider` (`None` clears it); see [`Self::provider`].
     pub fn set_provider(mut self, input: Option<String>) -> Self {
-        self.provider = input;
+        self.inner.provider = input;
         self
     }
     /// Sets `Audience`.
     ///
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
     pub fn audience(mut self, input: impl Into<String>) -> Self {
-        self.audience = Some(input.into());
+        self.inner.audience = Some(input.into());
         self
     }
     /// Sets or clears `Audience` (`None` clears it); see [`Self::audience`].
     pub fn set_audience(mut self, input: Option<String>) -> Self {
-        self.audience = input;
+        self.inner.audience = input;
         self
     }
     /// Sets `SourceIdentity`.
@@ -853,12 +802,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.source_identity = Some(input.into());
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
-        self.source_identity = input;
+        self.inner.source_identity = input;
         self
     }
     /// Sets `SessionTokenUtilization`.
@@ -867,12 +816,12 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Range: at least 0.
     pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
-        self.session_token_utilization = Some(input.into());
+        self.inner.session_token_utilization = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
     pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
-        self.session_token_utilization = input;
+        self.inner.session_token_utilization = input;
         self
     }
     /// Sets `SessionTokenSize`.
@@ -881,28 +830,17 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Range: at least 0.
     pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.session_token_size = Some(input.into());
+        self.inner.session_token_size = Some(input.into());
         self
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
     pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
-        self.session_token_size = input;
+        self.inner.session_token_size = input;
         self
     }
     /// Builds the [`AssumeRoleWithWebIdentityOutput`].
     pub fn build(self) -> AssumeRoleWithWebIdentityOutput {
-        AssumeRoleWithWebIdentityOutput {
-            credentials: self.credentials,
-            subject_from_web_identity_token: self.subject_from_web_identity_token,
-            assumed_role_user: self.assumed_role_user,
-            packed_policy_size: self.packed_policy_size,
-            provider: self.provider,
-            audience: self.audience,
-            source_identity: self.source_identity,
-            session_token_utilization: self.session_token_utilization,
-            session_token_size: self.session_token_size,
-            _request_id: None,
-        }
+        self.inner
     }
 }
 /// The errors of the `AssumeRoleWithWebIdentity` operation: one variant per error the model lists, and `Unhandled` for any other error.

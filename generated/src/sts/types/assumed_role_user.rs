@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// The identifiers for the temporary security credentials that the operation returns.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -61,10 +61,8 @@ impl AssumedRoleUser {
 }
 /// A builder for [`AssumedRoleUser`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct AssumedRoleUserBuilder {
-    assumed_role_id: Option<String>,
-    arn: Option<String>,
+    inner: AssumedRoleUser,
 }
 impl AssumedRoleUserBuilder {
     /// Sets `AssumedRoleId`.
@@ -75,12 +73,12 @@ impl AssumedRoleUserBuilder {
     ///
     /// Length: 2 to 193 characters. Pattern: `[\w+=,.@:-]*`.
     pub fn assumed_role_id(mut self, input: impl Into<String>) -> Self {
-        self.assumed_role_id = Some(input.into());
+        self.inner.assumed_role_id = Some(input.into());
         self
     }
     /// Sets or clears `AssumedRoleId` (`None` clears it); see [`Self::assumed_role_id`].
     pub fn set_assumed_role_id(mut self, input: Option<String>) -> Self {
-        self.assumed_role_id = input;
+        self.inner.assumed_role_id = input;
         self
     }
     /// Sets `Arn`.
@@ -91,29 +89,23 @@ impl AssumedRoleUserBuilder {
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.arn = Some(input.into());
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears `Arn` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// Builds the [`AssumedRoleUser`], or names every required member that is not set.
     pub fn build(self) -> Result<AssumedRoleUser, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.assumed_role_id.is_none() {
-            missing.push("AssumedRoleId");
-        }
-        if self.arn.is_none() {
-            missing.push("Arn");
-        }
-        if !missing.is_empty() {
-            return Err(crate::runtime::BuildError::new("AssumedRoleUser", missing));
-        }
-        Ok(AssumedRoleUser {
-            assumed_role_id: self.assumed_role_id,
-            arn: self.arn,
-        })
+        crate::runtime::BuildError::check(
+            "AssumedRoleUser",
+            &[
+                ("AssumedRoleId", self.inner.assumed_role_id.is_some()),
+                ("Arn", self.inner.arn.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }

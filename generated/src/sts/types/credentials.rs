@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// Amazon Web Services credentials for API authentication.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -90,13 +90,9 @@ impl Credentials {
     }
 }
 /// A builder for [`Credentials`].
-#[derive(Clone, PartialEq, Default)]
-#[non_exhaustive]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct CredentialsBuilder {
-    access_key_id: Option<String>,
-    secret_access_key: Option<String>,
-    session_token: Option<String>,
-    expiration: Option<crate::runtime::DateTime>,
+    inner: Credentials,
 }
 impl CredentialsBuilder {
     /// Sets `AccessKeyId`.
@@ -107,12 +103,12 @@ impl CredentialsBuilder {
     ///
     /// Length: 16 to 128 characters. Pattern: `[\w]*`.
     pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
-        self.access_key_id = Some(input.into());
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears `AccessKeyId` (`None` clears it); see [`Self::access_key_id`].
     pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
-        self.access_key_id = input;
+        self.inner.access_key_id = input;
         self
     }
     /// Sets `SecretAccessKey`.
@@ -121,12 +117,12 @@ impl CredentialsBuilder {
     ///
     /// **Required.**
     pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
-        self.secret_access_key = Some(input.into());
+        self.inner.secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears `SecretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
     pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
-        self.secret_access_key = input;
+        self.inner.secret_access_key = input;
         self
     }
     /// Sets `SessionToken`.
@@ -135,12 +131,12 @@ impl CredentialsBuilder {
     ///
     /// **Required.**
     pub fn session_token(mut self, input: impl Into<String>) -> Self {
-        self.session_token = Some(input.into());
+        self.inner.session_token = Some(input.into());
         self
     }
     /// Sets or clears `SessionToken` (`None` clears it); see [`Self::session_token`].
     pub fn set_session_token(mut self, input: Option<String>) -> Self {
-        self.session_token = input;
+        self.inner.session_token = input;
         self
     }
     /// Sets `Expiration`.
@@ -149,58 +145,32 @@ impl CredentialsBuilder {
     ///
     /// **Required.**
     pub fn expiration(mut self, input: impl Into<crate::runtime::DateTime>) -> Self {
-        self.expiration = Some(input.into());
+        self.inner.expiration = Some(input.into());
         self
     }
     /// Sets or clears `Expiration` (`None` clears it); see [`Self::expiration`].
     pub fn set_expiration(mut self, input: Option<crate::runtime::DateTime>) -> Self {
-        self.expiration = input;
+        self.inner.expiration = input;
         self
     }
     /// Builds the [`Credentials`], or names every required member that is not set.
     pub fn build(self) -> Result<Credentials, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.access_key_id.is_none() {
-            missing.push("AccessKeyId");
-        }
-        if self.secret_access_key.is_none() {
-            missing.push("SecretAccessKey");
-        }
-        if self.session_token.is_none() {
-            missing.push("SessionToken");
-        }
-        if self.expiration.is_none() {
-            missing.push("Expiration");
-        }
-        if !missing.is_empty() {
-            return Err(crate::runtime::BuildError::new("Credentials", missing));
-        }
-        Ok(Credentials {
-            access_key_id: self.access_key_id,
-            secret_access_key: self.secret_access_key,
-            session_token: self.session_token,
-            expiration: self.expiration,
-        })
+        crate::runtime::BuildError::check(
+            "Credentials",
+            &[
+                ("AccessKeyId", self.inner.access_key_id.is_some()),
+                ("SecretAccessKey", self.inner.secret_access_key.is_some()),
+                ("SessionToken", self.inner.session_token.is_some()),
+                ("Expiration", self.inner.expiration.is_some()),
+            ],
+        )?;
+        Ok(self.inner)
     }
 }
 #[allow(deprecated)]
 impl ::std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Credentials")
-            .field("access_key_id", &self.access_key_id)
-            .field(
-                "secret_access_key",
-                &self.secret_access_key.as_ref().map(|_| crate::runtime::REDACTED),
-            )
-            .field("session_token", &self.session_token)
-            .field("expiration", &self.expiration)
-            .finish()
-    }
-}
-#[allow(deprecated)]
-impl ::std::fmt::Debug for CredentialsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("CredentialsBuilder")
             .field("access_key_id", &self.access_key_id)
             .field(
                 "secret_access_key",

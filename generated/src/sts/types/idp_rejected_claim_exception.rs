@@ -32,29 +32,25 @@ impl IdpRejectedClaimException {
 }
 /// A builder for [`IdpRejectedClaimException`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct IdpRejectedClaimExceptionBuilder {
-    message: Option<String>,
+    inner: IdpRejectedClaimException,
 }
 impl IdpRejectedClaimExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`IdpRejectedClaimException`].
     pub fn build(self) -> IdpRejectedClaimException {
-        IdpRejectedClaimException {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for IdpRejectedClaimException {

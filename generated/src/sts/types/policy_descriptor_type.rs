@@ -30,9 +30,8 @@ impl PolicyDescriptorType {
 }
 /// A builder for [`PolicyDescriptorType`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct PolicyDescriptorTypeBuilder {
-    arn: Option<String>,
+    inner: PolicyDescriptorType,
 }
 impl PolicyDescriptorTypeBuilder {
     /// Sets `arn`.
@@ -41,19 +40,17 @@ impl PolicyDescriptorTypeBuilder {
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.arn = Some(input.into());
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears `arn` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// Builds the [`PolicyDescriptorType`].
     pub fn build(self) -> PolicyDescriptorType {
-        PolicyDescriptorType {
-            arn: self.arn,
-        }
+        self.inner
     }
 }
 #[cfg(feature = "validate")]

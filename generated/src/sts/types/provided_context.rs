@@ -41,10 +41,8 @@ impl ProvidedContext {
 }
 /// A builder for [`ProvidedContext`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct ProvidedContextBuilder {
-    provider_arn: Option<String>,
-    context_assertion: Option<String>,
+    inner: ProvidedContext,
 }
 impl ProvidedContextBuilder {
     /// Sets `ProviderArn`.
@@ -53,12 +51,12 @@ impl ProvidedContextBuilder {
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     pub fn provider_arn(mut self, input: impl Into<String>) -> Self {
-        self.provider_arn = Some(input.into());
+        self.inner.provider_arn = Some(input.into());
         self
     }
     /// Sets or clears `ProviderArn` (`None` clears it); see [`Self::provider_arn`].
     pub fn set_provider_arn(mut self, input: Option<String>) -> Self {
-        self.provider_arn = input;
+        self.inner.provider_arn = input;
         self
     }
     /// Sets `ContextAssertion`.
@@ -67,20 +65,17 @@ impl ProvidedContextBuilder {
     ///
     /// Length: 4 to 2048 characters.
     pub fn context_assertion(mut self, input: impl Into<String>) -> Self {
-        self.context_assertion = Some(input.into());
+        self.inner.context_assertion = Some(input.into());
         self
     }
     /// Sets or clears `ContextAssertion` (`None` clears it); see [`Self::context_assertion`].
     pub fn set_context_assertion(mut self, input: Option<String>) -> Self {
-        self.context_assertion = input;
+        self.inner.context_assertion = input;
         self
     }
     /// Builds the [`ProvidedContext`].
     pub fn build(self) -> ProvidedContext {
-        ProvidedContext {
-            provider_arn: self.provider_arn,
-            context_assertion: self.context_assertion,
-        }
+        self.inner
     }
 }
 #[cfg(feature = "validate")]

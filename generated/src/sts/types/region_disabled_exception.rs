@@ -30,29 +30,25 @@ impl RegionDisabledException {
 }
 /// A builder for [`RegionDisabledException`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct RegionDisabledExceptionBuilder {
-    message: Option<String>,
+    inner: RegionDisabledException,
 }
 impl RegionDisabledExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
     pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// Builds the [`RegionDisabledException`].
     pub fn build(self) -> RegionDisabledException {
-        RegionDisabledException {
-            message: self.message,
-            meta: Default::default(),
-        }
+        self.inner
     }
 }
 impl ::std::fmt::Display for RegionDisabledException {

@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user. These are called session tags. You can then use the session tags to control access to resources. For more information, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq, Debug, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(::serde::Serialize, ::serde::Deserialize),
@@ -69,10 +69,8 @@ impl Tag {
 }
 /// A builder for [`Tag`].
 #[derive(Clone, PartialEq, Default, Debug)]
-#[non_exhaustive]
 pub struct TagBuilder {
-    key: Option<String>,
-    value: Option<String>,
+    inner: Tag,
 }
 impl TagBuilder {
     /// Sets `Key`.
@@ -85,12 +83,12 @@ impl TagBuilder {
     ///
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
     pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.key = Some(input.into());
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
     pub fn set_key(mut self, input: Option<String>) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// Sets `Value`.
@@ -103,30 +101,21 @@ impl TagBuilder {
     ///
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
     pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.value = Some(input.into());
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
     pub fn set_value(mut self, input: Option<String>) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// Builds the [`Tag`], or names every required member that is not set.
     pub fn build(self) -> Result<Tag, crate::runtime::BuildError> {
-        let mut missing = Vec::new();
-        if self.key.is_none() {
-            missing.push("Key");
-        }
-        if self.value.is_none() {
-            missing.push("Value");
-        }
-        if !missing.is_empty() {
-            return Err(crate::runtime::BuildError::new("Tag", missing));
-        }
-        Ok(Tag {
-            key: self.key,
-            value: self.value,
-        })
+        crate::runtime::BuildError::check(
+            "Tag",
+            &[("Key", self.inner.key.is_some()), ("Value", self.inner.value.is_some())],
+        )?;
+        Ok(self.inner)
     }
 }
 #[cfg(feature = "validate")]
