@@ -5,7 +5,8 @@
 //! `operationContextParams` (for the endpoint tests), STS and SSO (the credential chain's
 //! calls), and the event-stream operations Bedrock Runtime `ConverseStream` and
 //! `InvokeModelWithBidirectionalStream` (restJson1, an input stream too), Kinesis
-//! `SubscribeToShard` (awsJson1_1) and S3 `SelectObjectContent` (restXml), and three CloudWatch
+//! `SubscribeToShard` (awsJson1_1), S3 `SelectObjectContent` (restXml) and the hand-written
+//! initial-response fixture (awsJson1_1 and RPC v2 CBOR), and three CloudWatch
 //! operations whose errors share a wire code (the service-wide error lookup), client included,
 //! into `OUT_DIR/generated/`, and
 //! writes `OUT_DIR/root.rs`, which the library includes to mount the generated modules at its
@@ -19,7 +20,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use awsgen_codegen::ir::Selection;
+use awsgen_codegen::ir::{Protocol, Selection};
 use awsgen_codegen::{CrateInput, ServiceInput};
 
 /// (module, model, operations).
@@ -153,6 +154,14 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
         "models/fixtures/botocore/kinesis/2013-12-02/service-2.json",
         &["SubscribeToShard"],
     ),
+    // An awsJson output stream whose output has members besides the stream (from the
+    // `initial-response` event), hand-written: no botocore 1.44.5 model has one
+    // (tests/event_streams.rs).
+    (
+        "initialresponse",
+        "models/fixtures/initial-response.json",
+        &["Subscribe"],
+    ),
     // S3 Select: a restXml output event stream (tests/event_streams.rs).
     (
         "s3select",
@@ -161,13 +170,27 @@ const SERVICES: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+/// The same initial-response fixture in RPC v2 CBOR (the model lists both protocols): (module,
+/// model, operations, protocol).
+const OTHER_PROTOCOL: &[(&str, &str, &[&str], Protocol)] = &[(
+    "initialresponsecbor",
+    "models/fixtures/initial-response.json",
+    &["Subscribe"],
+    Protocol::RpcV2Cbor,
+)];
+
 fn main() {
     let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
     let repo = manifest_dir
         .parent()
         .expect("the package sits in the repository");
     let mut services = Vec::new();
-    for (module, model, operations) in SERVICES {
+    let all = SERVICES.iter().map(|(m, p, o)| (*m, *p, *o, None)).chain(
+        OTHER_PROTOCOL
+            .iter()
+            .map(|(m, p, o, protocol)| (*m, *p, *o, Some(*protocol))),
+    );
+    for (module, model, operations, protocol) in all {
         let path = repo.join(model);
         for file in awsgen_codegen::model::model_files(&path) {
             println!("cargo:rerun-if-changed={}", file.display());
@@ -175,10 +198,10 @@ fn main() {
         let model =
             awsgen_codegen::model::load_path(&path, model).unwrap_or_else(|e| panic!("{e}"));
         services.push(ServiceInput {
-            module: (*module).to_owned(),
+            module: module.to_owned(),
             model,
             selection: Selection::Operations(operations.iter().map(|s| (*s).to_owned()).collect()),
-            protocol: None,
+            protocol,
         });
     }
     let files = awsgen_codegen::generate(&CrateInput {
@@ -209,6 +232,7 @@ fn main() {
     for module in SERVICES
         .iter()
         .map(|(m, _, _)| *m)
+        .chain(OTHER_PROTOCOL.iter().map(|(m, _, _, _)| *m))
         .chain(std::iter::once("runtime"))
     {
         let path = if module == "runtime" {

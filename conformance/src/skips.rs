@@ -8,10 +8,6 @@ pub const SKIPS: &[(&str, &str)] = &[
         "the suite's model is inconsistent with its response: `MapType` is declared a `string` shape yet the response holds objects in `ListMemberMap`, which a typed parser rejects; and the expected result keeps `null` items of dense lists, which a `Vec<String>` cannot hold (the generated parsers drop them, as Smithy specifies for dense lists). Case 3.0 (the same lists without nulls) passes",
     ),
     (
-        "legacy/output/json.json:6.0",
-        "an awsJson event stream the generator does not produce yet: the output has a member besides its stream (`InitialResponse`, which comes in the `initial-response` event, not read into output members yet); event `TypeB`'s structure payload member (`eventpayload`) is generated now (legacy rest-xml 14.0 passes with one); output streams without body members besides the stream are generated (see README, Event streams)",
-    ),
-    (
         "legacy/input/rest-json.json:25.6",
         "contradicts `input/rest-json.json:RestJsonTestPayloadBlob`: the same request (a blob \
      payload `1234`) must carry `Content-Length` there and must not here. botocore's legacy \

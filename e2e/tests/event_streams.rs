@@ -772,3 +772,232 @@ mod s3_select {
         assert!(stream.next_event().is_none());
     }
 }
+
+/// An awsJson output whose members besides its stream come in the `initial-response` event
+/// (the hand-written `models/fixtures/initial-response.json`: `SessionId`, `Count`, then
+/// `Record` events and the `Fault` exception).
+mod initial_response {
+    use super::*;
+    use awsgen_e2e::initialresponse::Client;
+    use awsgen_e2e::initialresponse::operation::subscribe::{
+        Subscribe, SubscribeError, SubscribeInput,
+    };
+    use awsgen_e2e::initialresponse::types::EventStream;
+
+    fn input() -> SubscribeInput {
+        SubscribeInput::builder().topic("t").build()
+    }
+
+    fn record(data: &str) -> Vec<u8> {
+        event("Record", &format!(r#"{{"Data":"{data}"}}"#))
+    }
+
+    /// The records of `stream` until its end.
+    async fn records(
+        stream: &mut awsgen_e2e::runtime::event_receiver::Receiver<EventStream, SubscribeError>,
+    ) -> Vec<String> {
+        let mut data = Vec::new();
+        while let Some(event) = within(stream.recv()).await.expect("no error") {
+            match event {
+                EventStream::Record(r) => data.push(r.data().expect("data").to_owned()),
+                other => panic!("expected a record, got {other:?}"),
+            }
+        }
+        data
+    }
+
+    #[tokio::test]
+    async fn the_call_returns_the_members_of_the_initial_response() {
+        let body = [
+            event("initial-response", r#"{"SessionId":"s-1","Count":2}"#),
+            record("a"),
+            record("b"),
+        ]
+        .concat();
+        // 5-byte chunks: the first event arrives in many pieces, which the call awaits.
+        let (addr, server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            5,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.subscribe().topic("t").send())
+            .await
+            .expect("the call succeeds");
+        assert_eq!(output.session_id(), Some("s-1"));
+        assert_eq!(output.count(), Some(2));
+        let stream = output.events.as_mut().expect("a stream");
+        assert_eq!(
+            records(stream).await,
+            ["a", "b"],
+            "the initial-response is no event"
+        );
+        let seen = server.await.expect("server");
+        assert!(
+            seen.head
+                .to_ascii_lowercase()
+                .contains("x-amz-target: initialresponse_20261205.subscribe")
+        );
+    }
+
+    #[tokio::test]
+    async fn without_an_initial_response_the_members_are_unset_and_no_event_is_lost() {
+        let body = [record("a"), record("b")].concat();
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            7,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the call succeeds");
+        assert_eq!((output.session_id(), output.count()), (None, None));
+        let stream = output.events.as_mut().expect("a stream");
+        assert_eq!(records(stream).await, ["a", "b"]);
+    }
+
+    #[tokio::test]
+    async fn an_exception_first_is_the_streams_typed_error() {
+        let body = exception("Fault", r#"{"message":"no such topic"}"#);
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            64,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(input()))
+            .await
+            .expect("the head is a success");
+        let stream = output.events.as_mut().expect("a stream");
+        match within(stream.recv()).await {
+            Err(EventStreamError::Service(SubscribeError::FaultException(e))) => {
+                assert_eq!(e.message(), Some("no such topic"));
+            }
+            other => panic!("expected the typed exception, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_malformed_initial_response_fails_the_call() {
+        let body = [event("initial-response", r#"{"Count":"two"}"#), record("a")].concat();
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body,
+            64,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let err = within(client.call(input())).await.expect_err("invalid");
+        assert!(
+            matches!(
+                err.kind(),
+                awsgen_e2e::runtime::client::ErrorKind::InvalidResponse(_)
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn sans_io_the_whole_body_given_fills_the_members() {
+        let body = [
+            event("initial-response", r#"{"SessionId":"s-2","Count":1}"#),
+            record("z"),
+        ]
+        .concat();
+        let mut output =
+            Subscribe::parse_response(200, &http::HeaderMap::new(), &body).expect("parses");
+        assert_eq!(
+            (output.session_id(), output.count()),
+            (Some("s-2"), Some(1))
+        );
+        let stream = output.events.as_mut().expect("a stream");
+        stream.finish().expect("whole frames");
+        match stream.next_event() {
+            Some(Ok(EventStream::Record(r))) => assert_eq!(r.data(), Some("z")),
+            other => panic!("expected the record, got {other:?}"),
+        }
+        assert!(stream.next_event().is_none());
+    }
+}
+
+/// The same fixture in RPC v2 CBOR: the `initial-response` event's payload is a CBOR map
+/// (hand-encoded here from RFC 8949: a2 = map of 2, 6x = text of x bytes).
+mod initial_response_cbor {
+    use super::*;
+    use awsgen_e2e::initialresponsecbor::Client;
+    use awsgen_e2e::initialresponsecbor::operation::subscribe::{Subscribe, SubscribeInput};
+    use awsgen_e2e::initialresponsecbor::types::EventStream;
+
+    fn cbor_event(event_type: &str, payload: &[u8]) -> Vec<u8> {
+        frame(&Message {
+            headers: vec![
+                string(":message-type", "event"),
+                string(":event-type", event_type),
+                string(":content-type", "application/cbor"),
+            ],
+            payload: payload.to_vec(),
+        })
+    }
+
+    /// `{"SessionId": "s-3", "Count": 3}`, then `Record {"Data": "c"}`.
+    fn body() -> Vec<u8> {
+        [
+            cbor_event("initial-response", b"\xa2\x69SessionId\x63s-3\x65Count\x03"),
+            cbor_event("Record", b"\xa1\x64Data\x61c"),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn sans_io_the_whole_body_given_fills_the_members() {
+        let mut output =
+            Subscribe::parse_response(200, &http::HeaderMap::new(), &body()).expect("parses");
+        assert_eq!(
+            (output.session_id(), output.count()),
+            (Some("s-3"), Some(3))
+        );
+        let stream = output.events.as_mut().expect("a stream");
+        match stream.next_event() {
+            Some(Ok(EventStream::Record(r))) => assert_eq!(r.data(), Some("c")),
+            other => panic!("expected the record, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_call_returns_the_members_of_the_initial_response() {
+        let (addr, _server) = serve(
+            200,
+            "application/vnd.amazon.eventstream",
+            body(),
+            3,
+            End::Clean,
+        )
+        .await;
+        let client = Client::new(config(addr)).expect("client");
+        let mut output = within(client.call(SubscribeInput::builder().build()))
+            .await
+            .expect("the call succeeds");
+        assert_eq!(
+            (output.session_id(), output.count()),
+            (Some("s-3"), Some(3))
+        );
+        let stream = output.events.as_mut().expect("a stream");
+        match within(stream.recv()).await {
+            Ok(Some(EventStream::Record(r))) => assert_eq!(r.data(), Some("c")),
+            other => panic!("expected the record, got {other:?}"),
+        }
+        assert!(matches!(within(stream.recv()).await, Ok(None)));
+    }
+}

@@ -25,13 +25,12 @@ use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::event_sender::EventSendError;
 use awsgen_e2e::runtime::event_signer::EventSigner;
 use awsgen_e2e::runtime::sigv4::Signer;
-use hmac::{KeyInit, Mac};
-use sha2::{Digest, Sha256};
 
-const REGION: &str = "us-east-1";
-const SERVICE: &str = "bedrock";
-const ACCESS_KEY: &str = "AKIDEXAMPLE";
-const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+#[path = "support/event_frames.rs"]
+mod event_frames;
+use event_frames::{
+    ACCESS_KEY, REGION, SECRET, SERVICE, base64, expected_signature, header, hex, parse_frame,
+};
 
 fn credentials() -> Credentials {
     Credentials::new(ACCESS_KEY, SECRET, None)
@@ -48,96 +47,6 @@ fn chunk(bytes: &[u8]) -> Event {
             .bytes(Blob::new(bytes.to_vec()))
             .build(),
     )
-}
-
-/// A header as the wire has it: (name, type byte, value bytes).
-type RawHeader = (String, u8, Vec<u8>);
-
-/// Parses one frame at the start of `bytes` by the format's rules: returns its headers, its
-/// payload and its length. Panics (the test fails) on any violation.
-fn parse_frame(bytes: &[u8]) -> (Vec<RawHeader>, Vec<u8>, usize) {
-    let u32_at = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
-    let total = u32_at(0) as usize;
-    let headers_len = u32_at(4) as usize;
-    assert!(total >= 16 && total <= bytes.len(), "frame length {total}");
-    assert_eq!(
-        u32_at(8),
-        crc32fast::hash(&bytes[..8]),
-        "prelude CRC-32 (of the two lengths)"
-    );
-    assert_eq!(
-        u32_at(total - 4),
-        crc32fast::hash(&bytes[..total - 4]),
-        "message CRC-32 (of everything before it)"
-    );
-    let mut headers = Vec::new();
-    let mut i = 12;
-    let end = 12 + headers_len;
-    while i < end {
-        let name_len = bytes[i] as usize;
-        let name = String::from_utf8(bytes[i + 1..i + 1 + name_len].to_vec()).unwrap();
-        i += 1 + name_len;
-        let ty = bytes[i];
-        i += 1;
-        let value_len = match ty {
-            6 | 7 => {
-                let n = u16::from_be_bytes([bytes[i], bytes[i + 1]]) as usize;
-                i += 2;
-                n
-            }
-            8 => 8,
-            other => panic!("unexpected header type {other} in an input event frame"),
-        };
-        headers.push((name, ty, bytes[i..i + value_len].to_vec()));
-        i += value_len;
-    }
-    assert_eq!(i, end, "headers fill exactly their length");
-    (headers, bytes[end..total - 4].to_vec(), total)
-}
-
-fn header<'h>(headers: &'h [RawHeader], name: &str) -> (u8, &'h [u8]) {
-    let (_, ty, value) = headers
-        .iter()
-        .find(|(n, _, _)| n == name)
-        .unwrap_or_else(|| panic!("no `{name}` header in {headers:?}"));
-    (*ty, value)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key).unwrap();
-    mac.update(data);
-    mac.finalize().into_bytes().to_vec()
-}
-
-/// The chunk signature of a frame whose `:date` is `secs` (Unix seconds, `date` and
-/// `date_time` its SigV4 forms) and whose payload is `payload`, after `previous` (hex), as
-/// the AWS documentation gives it.
-fn expected_signature(
-    previous: &str,
-    secs: i64,
-    date: &str,
-    date_time: &str,
-    payload: &[u8],
-) -> String {
-    // The `:date` header encoded alone: name length, name, type 8, milliseconds big-endian.
-    let mut date_header = vec![5u8];
-    date_header.extend_from_slice(b":date");
-    date_header.push(8);
-    date_header.extend_from_slice(&(secs * 1000).to_be_bytes());
-    let string_to_sign = format!(
-        "AWS4-HMAC-SHA256-PAYLOAD\n{date_time}\n{date}/{REGION}/{SERVICE}/aws4_request\n{previous}\n{}\n{}",
-        hex(&Sha256::digest(&date_header)),
-        hex(&Sha256::digest(payload)),
-    );
-    let mut key = hmac(format!("AWS4{SECRET}").as_bytes(), date.as_bytes());
-    key = hmac(&key, REGION.as_bytes());
-    key = hmac(&key, SERVICE.as_bytes());
-    key = hmac(&key, b"aws4_request");
-    hex(&hmac(&key, string_to_sign.as_bytes()))
 }
 
 /// The request as built, given its endpoint (host) — what both signers sign.
@@ -338,24 +247,4 @@ fn unsigned_frames_and_the_unknown_event() {
         Ok(Vec::new()),
         "unsigned: no closing frame"
     );
-}
-
-/// Standard base64 with padding, written out here rather than taken from the runtime.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for group in bytes.chunks(3) {
-        let n = group
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= group.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

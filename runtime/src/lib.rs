@@ -54,6 +54,8 @@ pub use credentials::sso as credential_sso;
 pub mod credentials;
 #[cfg(feature = "document")]
 pub mod document;
+#[cfg(feature = "http2")]
+pub mod duplex_body;
 #[cfg(feature = "endpoint")]
 pub mod endpoint;
 #[cfg(feature = "endpoint")]

@@ -68,6 +68,16 @@ pub trait Operation {
         let _ = (output, headers, body);
     }
 
+    /// For an output event stream whose first event (`initial-response`, awsJson and RPC v2
+    /// CBOR) carries the output's other members: reads the body attached to the output's
+    /// stream ([`Operation::attach_body`]) until that event is in and sets those members. The
+    /// client awaits it before it returns the output; others do nothing.
+    #[cfg(feature = "event-stream")]
+    fn initial_response(output: &mut Self::Output) -> InitialResponse<'_, Self::Error> {
+        let _ = output;
+        Box::pin(async { Ok(()) })
+    }
+
     /// Whether a success response's body is a streaming blob (S3 `GetObject`): the client
     /// then parses the head alone and hands the body to the output's
     /// [`ByteStream`](crate::byte_stream::ByteStream) ([`Operation::attach_body`]), which the
@@ -84,6 +94,17 @@ pub trait Operation {
         None
     }
 }
+
+/// What [`Operation::initial_response`] returns: done once the output's members from the
+/// `initial-response` event are set.
+#[cfg(feature = "event-stream")]
+pub type InitialResponse<'a, E> = std::pin::Pin<
+    Box<
+        dyn std::future::Future<Output = Result<(), crate::event_receiver::EventStreamError<E>>>
+            + Send
+            + 'a,
+    >,
+>;
 
 /// A future of the next chunk of a body: `None` at its end.
 pub type ChunkFuture<'a> = std::pin::Pin<

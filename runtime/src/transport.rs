@@ -1,7 +1,8 @@
 //! The client's transport: a small trait that sends one signed request and returns the whole
 //! response, and its default implementation on hyper-util's pooled client with rustls (ring
 //! provider, Mozilla root certificates from `webpki-roots`), HTTP/1.1, `https` and `http`
-//! endpoints (plain `http` for local servers such as moto).
+//! endpoints (plain `http` for local servers such as moto); with the `http2` feature, HTTP/2
+//! for bidirectional event streams.
 
 use std::fmt;
 use std::future::Future;
@@ -58,6 +59,25 @@ pub trait HttpClient: fmt::Debug + Send + Sync {
             })?;
             self.send_streaming(http::Request::from_parts(parts, body))
                 .await
+        })
+    }
+
+    /// Sends `request`, whose body is fed while the response is read (a bidirectional event
+    /// stream: needs HTTP/2), and returns the response once its head is in, as
+    /// [`HttpClient::send_streaming`] does. The default refuses: a transport that sends the
+    /// whole body before reading the response would wait for ever on an exchange of events.
+    #[cfg(feature = "http2")]
+    fn send_duplex(
+        &self,
+        request: http::Request<crate::duplex_body::DuplexBody>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        let _ = request;
+        Box::pin(async {
+            Err(TransportError::new(
+                "this transport cannot send a request body while it reads the response \
+                 (bidirectional event streams need HTTP/2): implement `HttpClient::send_duplex`",
+                None,
+            ))
         })
     }
 }
@@ -154,10 +174,14 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
 /// A request body: in memory, or streamed (an upload).
 type RequestBody = Either<Full<Cursor<Vec<u8>>>, UploadBody>;
 
-/// The default transport: hyper-util's connection-pooling client over rustls.
+/// The default transport: hyper-util's connection-pooling client over rustls. HTTP/1.1; with
+/// the `http2` feature, bidirectional event streams go over HTTP/2 ([`HttpClient::send_duplex`]:
+/// h2 by ALPN over TLS, h2c with prior knowledge over plain `http`).
 #[derive(Clone, Debug)]
 pub struct HyperClient {
     client: Client<hyper_rustls::HttpsConnector<HttpConnector>, RequestBody>,
+    #[cfg(feature = "http2")]
+    h2: Client<hyper_rustls::HttpsConnector<HttpConnector>, crate::duplex_body::DuplexBody>,
     max_response_bytes: usize,
 }
 
@@ -169,15 +193,22 @@ impl HyperClient {
         http.enforce_http(false);
         http.set_connect_timeout(Some(connect_timeout));
         http.set_nodelay(true);
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| TransportError::new("cannot set up TLS", Some(Box::new(e))))?
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
-        let client = Client::builder(TokioExecutor::new()).build(https);
+        let tls = || {
+            hyper_rustls::HttpsConnectorBuilder::new()
+                .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
+                .map_err(|e| TransportError::new("cannot set up TLS", Some(Box::new(e))))
+                .map(hyper_rustls::HttpsConnectorBuilder::https_or_http)
+        };
+        #[cfg(feature = "http2")]
+        let h2 = Client::builder(TokioExecutor::new())
+            .http2_only(true)
+            .build(tls()?.enable_http2().wrap_connector(http.clone()));
+        let client =
+            Client::builder(TokioExecutor::new()).build(tls()?.enable_http1().wrap_connector(http));
         Ok(Self {
             client,
+            #[cfg(feature = "http2")]
+            h2,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         })
     }
@@ -237,6 +268,36 @@ impl HttpClient for HyperClient {
         let (parts, body) = request.into_parts();
         self.stream_response(http::Request::from_parts(parts, Either::Right(body)))
     }
+
+    #[cfg(feature = "http2")]
+    fn send_duplex(
+        &self,
+        request: http::Request<crate::duplex_body::DuplexBody>,
+    ) -> BoxFuture<'_, Result<http::Response<Box<dyn BodySource>>, TransportError>> {
+        Box::pin(async move {
+            let response =
+                self.h2.request(request).await.map_err(|e| {
+                    TransportError::new("cannot send the request", Some(Box::new(e)))
+                })?;
+            Ok(incoming(response))
+        })
+    }
+}
+
+/// A response whose body is read frame by frame.
+fn incoming<B>(response: http::Response<B>) -> http::Response<Box<dyn BodySource>>
+where
+    B: http_body::Body + Send + 'static,
+    B::Data: AsRef<[u8]>,
+    B::Error: std::error::Error + 'static,
+{
+    let (parts, body) = response.into_parts();
+    let body = body
+        .map_frame(|frame| frame.map_data(|data| Cursor::new(data.as_ref().to_vec())))
+        .map_err(|e| BodyError::new(error_chain(&e)))
+        .boxed_unsync();
+    let body: Box<dyn BodySource> = Box::new(IncomingBody(body));
+    http::Response::from_parts(parts, body)
 }
 
 impl HyperClient {
@@ -250,13 +311,7 @@ impl HyperClient {
                 self.client.request(request).await.map_err(|e| {
                     TransportError::new("cannot send the request", Some(Box::new(e)))
                 })?;
-            let (parts, body) = response.into_parts();
-            let body = body
-                .map_frame(|frame| frame.map_data(|data| Cursor::new(data.to_vec())))
-                .map_err(|e| BodyError::new(error_chain(&e)))
-                .boxed_unsync();
-            let body: Box<dyn BodySource> = Box::new(IncomingBody(body));
-            Ok(http::Response::from_parts(parts, body))
+            Ok(incoming(response))
         })
     }
 }

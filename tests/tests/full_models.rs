@@ -97,7 +97,7 @@ fn ec2() -> std::collections::BTreeMap<String, String> {
 const BEDROCK: &str = "models/fixtures/botocore/bedrock-runtime/2023-09-30/service-2.json";
 
 /// Bedrock Runtime, every operation: lenient generation leaves none out (the input event stream
-/// of `InvokeModelWithBidirectionalStream` generates).
+/// of `InvokeModelWithBidirectionalStream` generates, and the client has its method).
 fn bedrock() -> std::collections::BTreeMap<String, String> {
     let generated = awsgen_codegen::generate_lenient(&CrateInput {
         name: "full-bedrockruntime".to_owned(),
@@ -117,6 +117,13 @@ fn bedrock() -> std::collections::BTreeMap<String, String> {
     let op =
         &generated.files["src/bedrockruntime/operation/invoke_model_with_bidirectional_stream.rs"];
     assert!(op.contains("pub fn event_sender()"), "{op}");
+    // The client calls it over HTTP/2 (`Core::invoke_duplex`).
+    let client = &generated.files["src/bedrockruntime/client.rs"];
+    assert!(
+        client.contains("pub fn invoke_model_with_bidirectional_stream(")
+            && client.contains("invoke_duplex::<"),
+        "{client}"
+    );
     generated.files
 }
 

@@ -88,30 +88,39 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
     let mut methods = Vec::new();
     let mut error_impls = Vec::new();
     let mut fluent_builders = Vec::new();
-    let mut sans_io = Vec::new();
+    let mut duplex = Vec::new();
     for op in &model.operations {
         if svc.input_stream(op).is_some() {
-            // Sending events while receiving needs a transport the client does not have yet
-            // (HTTP/2): without a method, the operation cannot be called with its events
-            // silently left out.
-            sans_io.push(code(&op.name));
-            continue;
+            duplex.push(code(&op.name));
+            error_impls.push(duplex_operation(svc, op));
         }
         let names = svc.names.operation(&op.name);
         let module = naming::to_ident(&names.module);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
         let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
         let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
-        let doc = Doc::text(&format!(
-            "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
-             It builds the request, signs and sends it, and parses the response, retrying \
-             throttling and server errors. A service error is [`{e}`]({path_str}::{e}) in \
-             [`Error::service_error`](crate::runtime::client::Error::service_error). With an \
-             input built already: [`call`](Self::call).",
-            code(&op.name),
-            f = fluent,
-            e = names.error,
-        ))
+        let doc = if svc.input_stream(op).is_some() {
+            Doc::text(&format!(
+                "Calls {} over HTTP/2 (its input is an event stream): set the input's members \
+                 on the returned [`{f}`], then `send()` it, which returns the sender of further \
+                 events with the output. A service error is [`{e}`]({path_str}::{e}) in \
+                 [`Error::service_error`](crate::runtime::client::Error::service_error).",
+                code(&op.name),
+                f = fluent,
+                e = names.error,
+            ))
+        } else {
+            Doc::text(&format!(
+                "Calls {}: set the input's members on the returned [`{f}`], then `send()` it. \
+                 It builds the request, signs and sends it, and parses the response, retrying \
+                 throttling and server errors. A service error is [`{e}`]({path_str}::{e}) in \
+                 [`Error::service_error`](crate::runtime::client::Error::service_error). With \
+                 an input built already: [`call`](Self::call).",
+                code(&op.name),
+                f = fluent,
+                e = names.error,
+            ))
+        }
         .attrs();
         methods.push(quote! {
             #doc
@@ -135,21 +144,21 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         });
     }
 
-    let sans_io = if sans_io.is_empty() {
+    let duplex = if duplex.is_empty() {
         String::new()
     } else {
         format!(
-            " Operations that send an event stream ({}) have no method yet (the client has \
-             no transport that sends while it receives): build the request with the \
-             operation's `build_request`, sign it with `Signer::sign_event_stream`, and frame \
-             the events with its `event_sender()`.",
-            sans_io.join(", ")
+            " Operations that send an event stream ({}) go over HTTP/2 (the runtime's `http2` \
+             feature, which `client` turns on for this crate): their `send()` returns the \
+             sender of further events with the output (see \
+             [the runtime's `duplex` module](crate::runtime::client::duplex)).",
+            duplex.join(", ")
         )
     };
     let module_doc = Doc::text(&format!(
         "The {title} client (feature `client`): per operation a method that returns a fluent \
          builder (`client.<operation>().<member>(…).send().await`), and `client.call(input)` \
-         for an input built already.{sans_io}\n\n\
+         for an input built already.{duplex}\n\n\
          ```no_run\n\
          # async fn example() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {{\n\
          use {krate}::runtime::client::Config;\n\
@@ -282,5 +291,99 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
 
             #(#fluent_builders)*
         },
+    }
+}
+
+/// The `send` of the fluent builder of `op` when its input is an event stream (`None`
+/// otherwise): the call goes through the client's bidirectional path (`Core::invoke_duplex`)
+/// and returns the sender of further events with the output. `build` builds the input.
+pub(super) fn duplex_send(
+    svc: &Service<'_>,
+    op: &crate::ir::Operation,
+    build: &TokenStream,
+) -> Option<TokenStream> {
+    let stream = svc.input_stream(op)?;
+    let event = svc.type_path(&stream.target);
+    let names = svc.names.operation(&op.name);
+    let root = svc.root();
+    let module = naming::to_ident(&names.module);
+    let path = quote!(#root::operation::#module);
+    let operation = naming::to_ident(&names.operation);
+    let input = naming::to_ident(&names.input);
+    let output = naming::to_ident(&names.output);
+    let error = naming::to_ident(&names.error);
+    let received = svc
+        .output_stream(op)
+        .map(|m| {
+            format!(
+                ", whose {} stream gives the events of the response (`recv().await`)",
+                code(&m.name)
+            )
+        })
+        .unwrap_or_default();
+    let doc = Doc::text(&format!(
+        "Builds the input and starts the call over HTTP/2: the request is signed, the events \
+         of the input's {stream} are sent first, and once the response head is in, it returns \
+         the [`EventSender`](crate::runtime::client::duplex::EventSender) of further events \
+         (each frame signed, chained to the request's signature; `end()` closes the stream) \
+         and the output{received}. One attempt: no retry once the body has started. An error \
+         status before the stream is the operation's error; a required member that is not \
+         set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) \
+         and nothing is sent.",
+        stream = code(&stream.name),
+    ))
+    .attrs();
+    Some(quote! {
+        #doc
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            (crate::runtime::client::duplex::EventSender<#event>, #path::#output),
+            crate::runtime::client::Error<#path::#error>,
+        > {
+            let core = self.client.clone();
+            let input: #path::#input = #build;
+            let params = <#path::#input as crate::runtime::client::Input<Client>>::endpoint_params(&input);
+            core.invoke_duplex::<#path::#operation>(&input, &params).await
+        }
+    })
+}
+
+/// `DuplexOperation` for `op`, whose input is an event stream: its event type, its sans-IO
+/// sender and the events of the input.
+fn duplex_operation(svc: &Service<'_>, op: &crate::ir::Operation) -> TokenStream {
+    let Some(stream) = svc.input_stream(op) else {
+        return TokenStream::new();
+    };
+    let event = svc.type_path(&stream.target);
+    let names = svc.names.operation(&op.name);
+    let root = svc.root();
+    let module = naming::to_ident(&names.module);
+    let path = quote!(#root::operation::#module);
+    let operation = naming::to_ident(&names.operation);
+    let input = naming::to_ident(&names.input);
+    let field = match &svc.model.shape(&op.input).kind {
+        crate::ir::ShapeKind::Structure(s) => s
+            .members
+            .iter()
+            .position(|m| m.name == stream.name)
+            .and_then(|at| svc.names.fields(&op.input).get(at)),
+        _ => None,
+    };
+    let Some(field) = field.map(|f| naming::to_ident(f)) else {
+        unreachable!("`{}`'s input has its stream member", op.name)
+    };
+    quote! {
+        impl crate::runtime::client::duplex::DuplexOperation for #path::#operation {
+            type Event = #event;
+
+            fn event_sender() -> crate::runtime::event_sender::Sender<#event> {
+                #path::#operation::event_sender()
+            }
+
+            fn initial_events(input: &#path::#input) -> &[#event] {
+                input.#field.as_deref().unwrap_or_default()
+            }
+        }
     }
 }

@@ -82,6 +82,29 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
         " Builds the input and calls the operation."
     };
     let pages = super::paginators::fluent_pages(svc, op, has_required);
+    // An operation with an input event stream sends its events over HTTP/2 (the client's
+    // `duplex` call); `Client::call` refuses its input.
+    let (send, duplex) = match super::client::duplex_send(svc, op, &build) {
+        Some(send) => (
+            send,
+            Some(quote!(
+                const DUPLEX: bool = true;
+            )),
+        ),
+        None => (
+            quote! {
+                #[doc = #send_doc]
+                pub async fn send(
+                    self,
+                ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
+                    let core = self.client.clone();
+                    let input: #path::#input = #build;
+                    core.call_input::<Client, #path::#input>(&input).await
+                }
+            },
+            None,
+        ),
+    };
     quote! {
         #[doc = #doc]
         pub type #fluent = #path::#input_builder<crate::runtime::client::Core>;
@@ -89,18 +112,12 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
         impl #path::#input_builder<crate::runtime::client::Core> {
             #pages
 
-            #[doc = #send_doc]
-            pub async fn send(
-                self,
-            ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
-                let core = self.client.clone();
-                let input: #path::#input = #build;
-                core.call_input::<Client, #path::#input>(&input).await
-            }
+            #send
         }
 
         impl crate::runtime::client::Input<Client> for #path::#input {
             type Operation = #path::#operation;
+            #duplex
             #endpoint_params
         }
     }

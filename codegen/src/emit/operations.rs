@@ -106,8 +106,13 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
                 .position(|m| m.name == stream.name)
                 .unwrap_or_default()],
         );
+        let initial = protocol::initial_response_path(svc, op).map(|de_initial| {
+            initial_response(&quote!(#output), &quote!(#error), &field, &de_initial)
+        });
         quote! {
             const EVENT_STREAM: bool = true;
+
+            #initial
 
             fn attach_body(
                 output: &mut #output,
@@ -241,6 +246,34 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             #stream_items
             #streaming_input
             #streaming_output
+        }
+    }
+}
+
+/// `Operation::initial_response` of an operation whose output has members besides its event
+/// stream (awsJson, RPC v2 CBOR): reads the body until the stream's first message is in and,
+/// when it is the `initial-response` event, reads it into those members (`de_initial`).
+fn initial_response(
+    output: &TokenStream,
+    error: &TokenStream,
+    field: &proc_macro2::Ident,
+    de_initial: &TokenStream,
+) -> TokenStream {
+    quote! {
+        fn initial_response(
+            output: &mut #output,
+        ) -> crate::runtime::operation::InitialResponse<'_, #error> {
+            ::std::boxed::Box::pin(async move {
+                let ::std::option::Option::Some(stream) = output.#field.as_mut() else {
+                    return ::std::result::Result::Ok(());
+                };
+                let status = stream.status();
+                if let ::std::option::Option::Some(message) = stream.initial().await? {
+                    #de_initial(status, &message.payload, output)
+                        .map_err(crate::runtime::event_receiver::EventStreamError::Invalid)?;
+                }
+                ::std::result::Result::Ok(())
+            })
         }
     }
 }

@@ -178,14 +178,16 @@ pub fn optional_features(usage: &Usage) -> Vec<(&'static str, Vec<String>)> {
     if usage.patterns {
         validate.push(runtime("pattern"));
     }
+    let mut client = vec![super::client::SIGV4_FEATURE.to_owned(), runtime("client")];
+    // Bidirectional streams go over HTTP/2: only crates that have one pay for `h2`.
+    if usage.input_event_streams {
+        client.push(runtime("http2"));
+    }
     vec![
         ("serde", vec![runtime("serde")]),
         (super::validate::FEATURE, validate),
         (super::client::SIGV4_FEATURE, vec![runtime("sigv4")]),
-        (
-            super::client::FEATURE,
-            vec![super::client::SIGV4_FEATURE.to_owned(), runtime("client")],
-        ),
+        (super::client::FEATURE, client),
         (
             super::client::INTEROP_FEATURE,
             vec![

@@ -86,10 +86,10 @@ pub fn mark_unsupported(model: &mut Model, protocol: Protocol) {
     }
 }
 
-/// What the output structure holding a stream has that cannot be generated yet: in awsJson and
-/// RPC v2 CBOR, members besides the stream would come in the `initial-response` event; in
-/// restJson1 and restXml, the stream must be the payload and the other members headers or the
-/// status.
+/// What the output structure holding a stream has that cannot be generated yet: in restJson1
+/// and restXml, the stream must be the payload and the other members headers or the status. (In
+/// awsJson and RPC v2 CBOR, members besides the stream come in the `initial-response` event,
+/// which the generated parser reads into them.)
 fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option<String> {
     let ShapeKind::Structure(s) = &model.shape(output).kind else {
         return None;
@@ -107,13 +107,13 @@ fn output_problem(model: &Model, output: &ShapeId, protocol: Protocol) -> Option
         .members
         .iter()
         .filter(|m| model.shape(&m.target).event_stream.is_none())
-        .filter(|m| !rest || m.http.is_body())
+        .filter(|m| rest && m.http.is_body())
         .map(|m| m.name.as_str())
         .collect();
     if !others.is_empty() {
         return Some(format!(
-            "output `{output}` has members besides its event stream in the body ({}): the \
-             `initial-response` event is not read into them yet",
+            "output `{output}` has members besides its event stream in the body ({}): with \
+             `{protocol}` the stream is the whole body",
             others.join(", ")
         ));
     }

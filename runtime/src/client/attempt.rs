@@ -166,6 +166,26 @@ impl Core {
         if (200..300).contains(&status) {
             let (status, mut output) = parse(&[])?;
             O::attach_body(&mut output, &parts.headers, body);
+            // Output members that come in the stream's first event are read before the output
+            // is returned (within the timeout).
+            #[cfg(feature = "event-stream")]
+            if O::EVENT_STREAM {
+                use crate::event_receiver::EventStreamError;
+                match tokio::time::timeout(inner.timeout, O::initial_response(&mut output)).await {
+                    Err(_) => return Err(ErrorKind::Timeout(inner.timeout)),
+                    Ok(Err(EventStreamError::Service(e))) => return Err(ErrorKind::Service(e)),
+                    Ok(Err(EventStreamError::Invalid(e))) => {
+                        return Err(ErrorKind::InvalidResponse(e));
+                    }
+                    Ok(Err(EventStreamError::Body(e))) => {
+                        return Err(ErrorKind::Transport(TransportError::new(
+                            "cannot read the initial-response event",
+                            Some(Box::new(e)),
+                        )));
+                    }
+                    Ok(Ok(())) => {}
+                }
+            }
             return Ok((status, output));
         }
         let mut whole = Vec::new();

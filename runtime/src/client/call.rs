@@ -155,6 +155,17 @@ impl Core {
         I: Input<C>,
         <I::Operation as Operation>::Error: ServiceError,
     {
+        if I::DUPLEX {
+            return Err(Error {
+                operation: <I::Operation as Operation>::NAME,
+                attempts: 0,
+                kind: ErrorKind::InvalidRequest(crate::operation::InvalidRequest::new(
+                    "(event stream)",
+                    "an operation whose input is an event stream is called with its fluent \
+                     `send()`, which sends the events",
+                )),
+            });
+        }
         let params = input.endpoint_params();
         if params.is_empty() {
             self.invoke_status::<I::Operation>(input).await
@@ -208,7 +219,7 @@ impl Core {
     }
 
     /// The endpoint for rule-set parameters `params` (winning over the configuration's).
-    fn resolve_with(
+    pub(super) fn resolve_with(
         &self,
         params: &[(&'static str, Value<'_>)],
     ) -> Result<ResolvedEndpoint, EndpointError> {

@@ -14,6 +14,8 @@
 mod attempt;
 mod call;
 mod config;
+#[cfg(feature = "http2")]
+pub mod duplex;
 pub mod endpoint;
 mod error;
 #[cfg(feature = "paginator")]
@@ -68,6 +70,11 @@ pub trait Input<C>: Sized {
     fn endpoint_params(&self) -> Vec<(&'static str, Value<'_>)> {
         Vec::new()
     }
+
+    /// Whether the operation's input is an event stream: it is called with its fluent
+    /// `send()` (the client's bidirectional call, feature `http2`), and `Client::call` refuses
+    /// it rather than send it without its events.
+    const DUPLEX: bool = false;
 }
 
 /// Operation errors that carry error metadata: how the client reads a service error's code to

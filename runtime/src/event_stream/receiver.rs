@@ -295,6 +295,53 @@ impl<T, E> Receiver<T, E> {
         None
     }
 
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Takes out the first message pushed so far if it is the RPC protocols' `initial-response`
+    /// event (whose payload holds the output's members besides the stream); otherwise leaves
+    /// the messages as they are. For generated code.
+    #[doc(hidden)]
+    pub fn take_initial(&mut self) -> Option<Message> {
+        let first = self.ready.front()?;
+        let is = |name: &str, value: &str| matches!(first.header(name), Some(HeaderValue::String(s)) if s == value);
+        if is(":message-type", "event") && is(":event-type", "initial-response") {
+            self.ready.pop_front()
+        } else {
+            None
+        }
+    }
+
+    /// Reads the body until the first message is in (or the body ends), then takes it out if
+    /// it is the `initial-response` event ([`Receiver::take_initial`]). What the client awaits
+    /// before it returns an output whose members come in that event. For generated code.
+    #[doc(hidden)]
+    pub async fn initial(&mut self) -> Result<Option<Message>, EventStreamError<E>> {
+        while self.ready.is_empty() && !self.done {
+            let Some(body) = self.body.as_mut() else {
+                break;
+            };
+            match body.next_chunk().await {
+                Ok(Some(bytes)) => {
+                    if let Err(e) = self.push(&bytes) {
+                        return Err(self.fail(EventStreamError::Invalid(e)));
+                    }
+                }
+                Ok(None) => {
+                    let end = self.finish();
+                    self.body = None;
+                    if let Err(e) = end {
+                        return Err(self.fail(EventStreamError::Invalid(e)));
+                    }
+                }
+                Err(e) => return Err(self.fail(EventStreamError::Body(e))),
+            }
+        }
+        Ok(self.take_initial())
+    }
+
     /// Gives the receiver the rest of the body to read in [`Receiver::recv`]. For clients.
     pub fn attach(&mut self, body: Box<dyn BodySource>) {
         self.body = Some(body);

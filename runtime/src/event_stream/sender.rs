@@ -47,6 +47,9 @@ pub enum EventSendError {
     Signing(String),
     /// An event after [`Sender::end`].
     Ended,
+    /// The request body is closed: the connection ended, or the service ended the exchange
+    /// (the response says why). The client's sender only.
+    Closed,
 }
 
 impl fmt::Display for EventSendError {
@@ -56,6 +59,9 @@ impl fmt::Display for EventSendError {
             Self::Encode(e) => write!(f, "event stream: {e}"),
             Self::Signing(e) => write!(f, "event stream: signing failed: {e}"),
             Self::Ended => f.write_str("event stream: an event sent after the end of the stream"),
+            Self::Closed => f.write_str(
+                "event stream: the request body is closed (the connection or the exchange ended)",
+            ),
         }
     }
 }

@@ -319,6 +319,22 @@ pub fn start_output(
     }}
 }
 
+/// Whether `op`'s output has members besides its event stream: in awsJson and RPC v2 CBOR they
+/// come in the stream's first event, `initial-response` (lowering leaves out REST outputs with
+/// body members besides the stream).
+pub fn initial_members(svc: &Service<'_>, op: &Operation) -> bool {
+    if matches!(svc.protocol, Protocol::RestJson | Protocol::RestXml) {
+        return false;
+    }
+    let Some(stream) = svc.output_stream(op) else {
+        return false;
+    };
+    match &svc.model.shape(&op.output).kind {
+        ShapeKind::Structure(s) => s.members.iter().any(|m| m.name != stream.name),
+        _ => false,
+    }
+}
+
 /// `ser_<op>_event`: the message of one event of `op`'s input stream (restJson1): the event
 /// structure's JSON document (`application/json`), or the raw bytes (`application/octet-stream`)
 /// or text (`text/plain`) of its `eventpayload` member; `Unknown` cannot be sent.

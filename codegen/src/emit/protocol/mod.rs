@@ -77,6 +77,22 @@ pub fn ser_event_path(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> 
     ))
 }
 
+/// The path of `op`'s `initial-response` reader (`de_<op>_initial_response`: the stream's first
+/// event into the output's other members), if its output has members besides its event stream
+/// (awsJson and RPC v2 CBOR).
+pub fn initial_response_path(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
+    if !event_stream::initial_members(svc, op) {
+        return None;
+    }
+    let layout = svc.map_layout();
+    Some(json::layout::op_fn_path(
+        svc,
+        op,
+        layout,
+        &layout.op(&op.name).de_initial,
+    ))
+}
+
 /// The HTTP method of `op`'s requests: the RPC protocols always `POST`, REST protocols the
 /// operation's own.
 pub fn request_method<'o>(svc: &Service<'_>, op: &'o Operation) -> &'o str {

@@ -47,6 +47,9 @@ pub struct OpFns {
     pub de_event: String,
     /// Operations whose input is an event stream: `ser_<op>_event`, one message of it.
     pub ser_event: String,
+    /// Operations whose output has members besides its event stream (awsJson, RPC v2 CBOR):
+    /// `de_<op>_initial_response`, which reads the `initial-response` event into them.
+    pub de_initial: String,
 }
 
 /// The decided layout of one service's protocol functions.
@@ -111,6 +114,11 @@ impl Layout {
             } else {
                 String::new()
             };
+            let de_initial = if crate::emit::protocol::event_stream::initial_members(svc, op) {
+                fns.claim(format!("de_{}_initial_response", names.module))
+            } else {
+                String::new()
+            };
             layout.files.entry(file.clone()).or_default().operation = Some(op.name.clone());
             layout.ops.insert(
                 op.name.clone(),
@@ -123,6 +131,7 @@ impl Layout {
                     de_response,
                     de_event,
                     ser_event,
+                    de_initial,
                 },
             );
         }

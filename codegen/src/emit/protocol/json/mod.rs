@@ -149,7 +149,7 @@ pub fn parse_response(
                 .position(|m| m.name == stream.name)
                 .unwrap_or_default()];
             let de_event = op_fn_path(svc, op, layout, &fns.de_event);
-            super::event_stream::start_output(
+            let start = super::event_stream::start_output(
                 &de_event,
                 quote! {
                     #ty {
@@ -159,7 +159,27 @@ pub fn parse_response(
                 },
                 field,
                 Some(quote!(crate::runtime::ResponseError::Invalid)),
-            )
+            );
+            if super::event_stream::initial_members(svc, op) {
+                // The other members come in the stream's first event, when it is among the
+                // bytes given (the client reads it with `Operation::initial_response`).
+                let de_initial = op_fn_path(svc, op, layout, &fns.de_initial);
+                let field = naming::to_ident(field);
+                quote! {{
+                    let mut out = #start;
+                    let initial = out
+                        .#field
+                        .as_mut()
+                        .and_then(crate::runtime::event_receiver::Receiver::take_initial);
+                    if let ::std::option::Option::Some(message) = initial {
+                        #de_initial(status, &message.payload, &mut out)
+                            .map_err(crate::runtime::ResponseError::Invalid)?;
+                    }
+                    out
+                }}
+            } else {
+                start
+            }
         }
         None => quote! {
             #runtime::parse_body(status, body, #de_output)

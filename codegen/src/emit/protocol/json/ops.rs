@@ -22,6 +22,9 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, dialect: Dialect, op: &Operati
         out.extend(crate::emit::protocol::event_stream::json_de_event(
             svc, layout, dialect, op,
         ));
+        if crate::emit::protocol::event_stream::initial_members(svc, op) {
+            out.extend(de_initial_response(svc, layout, dialect, op));
+        }
     } else {
         out.extend(de_output(svc, layout, dialect, op));
     }
@@ -134,4 +137,78 @@ pub fn service_de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect) ->
             read: &read,
         },
     )
+}
+
+/// For an output with members besides its event stream: `de_<op>_output`, which reads those
+/// members (the stream left `None`), and `de_<op>_initial_response`, which reads the payload of
+/// the stream's `initial-response` event with it into an output.
+fn de_initial_response(
+    svc: &Service<'_>,
+    layout: &Layout,
+    dialect: Dialect,
+    op: &Operation,
+) -> TokenStream {
+    let reader = dialect.reader();
+    let error = dialect.error();
+    let runtime = dialect.module();
+    let fns = layout.op(&op.name);
+    let de_output = naming::to_ident(&fns.de_output);
+    let de_initial = naming::to_ident(&fns.de_initial);
+    let ty = io_type(svc, op, &svc.names.operation(&op.name).output);
+    let (s, fields) = io_members(svc, &op.output);
+    let stream = svc
+        .output_stream(op)
+        .unwrap_or_else(|| unreachable!("`{}` has an output event stream", op.name));
+    let (kept, kept_fields): (Vec<_>, Vec<String>) = s
+        .members
+        .iter()
+        .zip(fields)
+        .filter(|(m, _)| m.name != stream.name)
+        .map(|(m, f)| (m.clone(), f.clone()))
+        .unzip();
+    let stream_field = s
+        .members
+        .iter()
+        .zip(fields)
+        .find(|(m, _)| m.name == stream.name)
+        .map(|(_, f)| naming::to_ident(f));
+    let others = Structure { members: kept };
+    let body = de::struct_body(
+        svc,
+        layout,
+        dialect,
+        op.modeled_output().map_or("", |id| id.name()),
+        &others,
+        &kept_fields,
+        &ty,
+        quote!(#stream_field: ::std::option::Option::None, _request_id: ::std::option::Option::None,),
+        true,
+    );
+    let idents: Vec<_> = kept_fields.iter().map(|f| naming::to_ident(f)).collect();
+    let doc = format!(
+        " Reads the members of the output of `{}` besides its event stream.",
+        op.name
+    );
+    let initial_doc = format!(
+        " Reads the payload of the `initial-response` event of `{}`'s stream into `output`'s \
+         members besides the stream.",
+        op.name
+    );
+    quote! {
+        #[doc = #doc]
+        pub(crate) fn #de_output(r: &mut #reader) -> ::std::result::Result<#ty, #error> {
+            #body
+        }
+
+        #[doc = #initial_doc]
+        pub(crate) fn #de_initial(
+            status: u16,
+            payload: &[u8],
+            output: &mut #ty,
+        ) -> ::std::result::Result<(), crate::runtime::InvalidResponse> {
+            let read = #runtime::parse_body(status, payload, #de_output)?;
+            #(output.#idents = read.#idents;)*
+            ::std::result::Result::Ok(())
+        }
+    }
 }
