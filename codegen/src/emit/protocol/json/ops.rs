@@ -166,12 +166,6 @@ fn de_initial_response(
         .filter(|(m, _)| m.name != stream.name)
         .map(|(m, f)| (m.clone(), f.clone()))
         .unzip();
-    let stream_field = s
-        .members
-        .iter()
-        .zip(fields)
-        .find(|(m, _)| m.name == stream.name)
-        .map(|(_, f)| naming::to_ident(f));
     let others = Structure { members: kept };
     let body = de::struct_body(
         svc,
@@ -181,7 +175,6 @@ fn de_initial_response(
         &others,
         &kept_fields,
         &ty,
-        quote!(#stream_field: ::std::option::Option::None, _request_id: ::std::option::Option::None,),
         true,
     );
     let idents: Vec<_> = kept_fields.iter().map(|f| naming::to_ident(f)).collect();
