@@ -142,6 +142,28 @@ pub fn check_crates(
     }
 }
 
+/// Documents the crates [`check_crates`] last wrote under `target/<scratch>` with rustdoc's
+/// warnings as errors (an intra-doc link that does not resolve, a malformed code block),
+/// `Err(stderr)` when any is not clean.
+pub fn doc_crates(scratch: &str) -> Result<(), String> {
+    let root = repo_root();
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["doc", "--quiet", "--workspace", "--no-deps"])
+        .current_dir(root.join("target").join(scratch))
+        .env(
+            "CARGO_TARGET_DIR",
+            root.join("target/awsgen-scratch-target"),
+        )
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .output()
+        .map_err(|e| format!("cargo does not run: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
 fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));

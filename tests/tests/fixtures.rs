@@ -34,6 +34,10 @@ fn fixture_crates_compile_without_warnings() {
     if let Err(stderr) = check_crates("awsgen-fixture-crates", &crates) {
         panic!("fixture crates do not build clean:\n{stderr}");
     }
+    // Their docs too: the naming obstacle course's raw identifiers (`r#box`) in links.
+    if let Err(stderr) = awsgen_tests::doc_crates("awsgen-fixture-crates") {
+        panic!("fixture crates' docs do not build clean:\n{stderr}");
+    }
 }
 
 /// Short std names only where no name of the file shadows them: the naming obstacle course has

@@ -271,9 +271,7 @@ fn deprecated_attr(member: &Member) -> TokenStream {
 /// The builder's method names of each field: the plain setter (or list appender / map
 /// inserter) and `set_<field>`, kept clear of `build` and the fluent call's methods.
 pub fn setter_names(fields: &[String]) -> (Vec<String>, Vec<String>) {
-    // `send` and `into_pages` are the fluent call's (an operation input's builder with the
-    // client's handle).
-    let mut scope = Scope::with_reserved(&["build", "send", "into_pages"]);
+    let mut scope = Scope::with_reserved(naming::RESERVED_BUILDER_METHODS);
     let plain: Vec<String> = fields.iter().map(|f| scope.claim(f.clone())).collect();
     let setters: Vec<String> = fields
         .iter()
@@ -310,7 +308,10 @@ fn builder_methods(
         let field_ty = svc.field_type(member);
         let allow_deprecated = member.deprecated.is_some().then(|| quote!(#[deprecated]));
         let shown = code(&member.name);
-        let set_doc = format!(" Sets or clears {shown} (`None` clears it); see [`Self::{plain}`].");
+        let set_doc = format!(
+            " Sets or clears {shown} (`None` clears it); see [`Self::{}`].",
+            naming::link_name(&plain.to_string())
+        );
         let target = svc.model.shape(&member.target);
         // The setter carries the member's docs, constraints and whether it is required.
         let with_member_doc = |first: String| {

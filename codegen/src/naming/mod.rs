@@ -41,8 +41,16 @@ pub const RESERVED_ENUM_VARIANTS: &[&str] = &["Unknown"];
 /// enum's [`Scope`].
 pub const RESERVED_ERROR_VARIANTS: &[&str] = &["Unhandled"];
 
-/// Builder method names the generator defines itself, to reserve in every builder's [`Scope`].
-pub const RESERVED_BUILDER_METHODS: &[&str] = &["build"];
+/// Builder method names the generator defines itself, to reserve in every builder's [`Scope`]:
+/// `build`, and the client's fluent call's `send` and `into_pages` (the fluent call is an
+/// operation input's builder holding the client).
+pub const RESERVED_BUILDER_METHODS: &[&str] = &["build", "send", "into_pages"];
+
+/// `name` (a Rust identifier as written) as a path segment of an intra-doc link: rustdoc does
+/// not resolve a raw identifier's `r#` (`[`Self::r#type`]` is an unresolved link to `Self::r`).
+pub fn link_name(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
 
 /// The builder type of generated type `type_name` (`Tag` → `TagBuilder`).
 pub fn builder_name(type_name: &str) -> String {
