@@ -63,7 +63,6 @@ pub fn module_decl() -> TokenStream {
 /// `src/<svc>/client.rs`.
 pub fn client_file(svc: &Service<'_>) -> RustFile {
     let model = svc.model;
-    let root = svc.root();
     let title = model
         .service
         .full_name
@@ -95,7 +94,6 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
             error_impls.push(duplex_operation(svc, op));
         }
         let names = svc.names.operation(&op.name);
-        let module = naming::to_ident(&names.module);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
         let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
         let path_str = format!("crate::{}::operation::{}", svc.module, names.module);
@@ -133,7 +131,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         });
         fluent_builders.push(super::fluent::fluent_builder(svc, op));
         methods.push(super::waiters::client_methods(svc, op));
-        let path = quote!(#root::operation::#module);
+        let path = svc.operation_module(&op.name);
         let error = naming::to_ident(&names.error);
         error_impls.push(quote! {
             impl crate::runtime::client::ServiceError for #path::#error {
@@ -305,9 +303,7 @@ pub(super) fn duplex_send(
     let stream = svc.input_stream(op)?;
     let event = svc.type_path(&stream.target);
     let names = svc.names.operation(&op.name);
-    let root = svc.root();
-    let module = naming::to_ident(&names.module);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let operation = naming::to_ident(&names.operation);
     let input = naming::to_ident(&names.input);
     let output = naming::to_ident(&names.output);
@@ -357,9 +353,7 @@ fn duplex_operation(svc: &Service<'_>, op: &crate::ir::Operation) -> TokenStream
     };
     let event = svc.type_path(&stream.target);
     let names = svc.names.operation(&op.name);
-    let root = svc.root();
-    let module = naming::to_ident(&names.module);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let operation = naming::to_ident(&names.operation);
     let input = naming::to_ident(&names.input);
     let field = match &svc.model.shape(&op.input).kind {

@@ -18,9 +18,7 @@ use crate::naming;
 /// `method` is the client's method name for the operation.
 pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
-    let root = svc.root();
-    let module = naming::to_ident(&names.module);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let operation = naming::to_ident(&names.operation);
     let input = naming::to_ident(&names.input);
     let input_builder = naming::to_ident(&naming::builder_name(&names.input));

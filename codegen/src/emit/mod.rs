@@ -101,6 +101,13 @@ impl<'a> Service<'a> {
         quote!(crate::#module)
     }
 
+    /// `crate::<service>::operation::<module>`, the module of operation `op` (by model name).
+    pub fn operation_module(&self, op: &str) -> TokenStream {
+        let root = self.root();
+        let module = naming::to_ident(&self.names.operation(op).module);
+        quote!(#root::operation::#module)
+    }
+
     /// `crate::<service>::Error`, the service's error (see `errors.rs`).
     pub fn error_path(&self) -> TokenStream {
         let root = self.root();

@@ -106,11 +106,9 @@ pub fn fluent_pages(svc: &Service<'_>, op: &Operation, has_required: bool) -> To
         return TokenStream::new();
     }
     let names = svc.names.operation(&op.name);
-    let root = svc.root();
-    let module = naming::to_ident(&names.module);
     let input = naming::to_ident(&names.input);
     let operation = naming::to_ident(&names.operation);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let doc = format!(
         " The pages of the call: `while let Some(page) = pages.next().await`, each next \
          input from [`next_page`](crate::{}::operation::{}::{}::next_page) on the page \

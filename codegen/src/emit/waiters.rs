@@ -101,9 +101,7 @@ fn describe(state: AcceptorState, matcher: &Matcher) -> String {
 
 fn waiter(svc: &Service<'_>, op: &Operation, w: &Waiter) -> TokenStream {
     let names = svc.names.operation(&op.name);
-    let root = svc.root();
-    let module = naming::to_ident(&names.module);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let operation = naming::to_ident(&names.operation);
     let ident = naming::to_ident(&type_name(w));
     let name = &w.name;
@@ -476,8 +474,7 @@ impl Compiler<'_, '_> {
 pub fn client_methods(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
     let root = svc.root();
-    let module = naming::to_ident(&names.module);
-    let path = quote!(#root::operation::#module);
+    let path = svc.operation_module(&op.name);
     let input = naming::to_ident(&names.input);
     let output = naming::to_ident(&names.output);
     let error = naming::to_ident(&names.error);
