@@ -4,6 +4,7 @@
 //! codes and messages).
 
 use crate::fixtures::{KMS_KEY, REQUEST_ID};
+use crate::runtime::ProvideErrorMetadata as _;
 use crate::tasks::Data;
 
 /// The ElastiCache body, as botocore (`urlencode`) writes it for these inputs.

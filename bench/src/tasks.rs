@@ -8,6 +8,7 @@ use crate::elasticache::operation::copy_snapshot as ec;
 use crate::fixtures::{self, BUCKET, KMS_KEY, SOURCE, TAGS, TARGET};
 use crate::memorydb_cbor::operation::copy_snapshot as cbor;
 use crate::memorydb_json::operation::copy_snapshot as mdb;
+use crate::runtime::Operation as _;
 
 /// Everything the tasks read: inputs, headers and bodies.
 pub struct Data {

@@ -26,6 +26,7 @@ use aws_smithy_runtime_api::client::ser_de::{
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::config_bag::{ConfigBag, FrozenLayer};
 
+use awsgen_generated::runtime::Operation as _;
 use awsgen_generated::elasticache::operation::copy_snapshot as ours_ec;
 use awsgen_generated::memorydb::operation::copy_snapshot as ours_mdb;
 

@@ -23,6 +23,8 @@ pub mod xml_compare;
 
 /// The dispatch table from (suite module, operation) to generated code.
 pub mod dispatch {
+    use crate::runtime::ProvideErrorMetadata as _;
+
     include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 }
 

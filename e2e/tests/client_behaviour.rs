@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use awsgen_e2e::memorydb::operation::copy_snapshot::{CopySnapshotError, CopySnapshotInput};
+use awsgen_e2e::runtime::ProvideErrorMetadata as _;
 use awsgen_e2e::runtime::client::{Config, ErrorKind, RetryConfig};
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::transport::{BoxFuture, HttpClient, TransportError};

@@ -8,6 +8,7 @@
 use awsgen_e2e::cloudwatch::Error;
 use awsgen_e2e::cloudwatch::operation::delete_alarms::{DeleteAlarms, DeleteAlarmsError};
 use awsgen_e2e::cloudwatch::operation::get_dashboard::{GetDashboard, GetDashboardError};
+use awsgen_e2e::runtime::ProvideErrorMetadata as _;
 use awsgen_e2e::runtime::{Operation, ResponseError};
 
 /// An awsQuery-compatible error response: the query code in `x-amzn-query-error`, the Smithy

@@ -15,6 +15,7 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use awsgen_e2e::runtime::Operation as _;
 use awsgen_e2e::runtime::client::Config;
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::event_receiver::EventStreamError;

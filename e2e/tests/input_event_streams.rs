@@ -21,6 +21,7 @@ use awsgen_e2e::bedrockruntime::types::{
     BidirectionalInputPayloadPart, InvokeModelWithBidirectionalStreamInput as Event,
 };
 use awsgen_e2e::runtime::Blob;
+use awsgen_e2e::runtime::Operation as _;
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::event_sender::EventSendError;
 use awsgen_e2e::runtime::event_signer::EventSigner;

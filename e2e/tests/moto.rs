@@ -7,6 +7,7 @@
 //! instead. Should moto vanish after the build, they still skip loudly at run time.
 
 use awsgen_e2e::moto::Moto;
+use awsgen_e2e::runtime::ProvideErrorMetadata as _;
 use awsgen_e2e::runtime::client::{Config, ErrorKind};
 
 fn config(moto: &Moto) -> Config {

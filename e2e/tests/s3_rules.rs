@@ -8,6 +8,8 @@
 
 use std::sync::{Arc, Mutex};
 
+use awsgen_e2e::runtime::Operation as _;
+use awsgen_e2e::runtime::ProvideErrorMetadata as _;
 use awsgen_e2e::runtime::client::Config;
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::endpoint::Value;

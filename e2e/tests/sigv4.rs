@@ -5,6 +5,7 @@
 
 use std::time::{Duration, SystemTime};
 
+use awsgen_e2e::runtime::Operation as _;
 use awsgen_e2e::runtime::credentials::Credentials;
 use awsgen_e2e::runtime::sigv4::{Signer, signing_key};
 use serde_json::Value;

@@ -9,7 +9,7 @@
 //! - [`sts`]: AWS Security Token Service (API version 2011-06-15, protocol `query`, 2 operations).
 //! - [`sso`]: AWS Single Sign-On (API version 2019-06-10, protocol `rest-json`, 1 operation).
 //!
-//! With the `validate` feature (off by default), every operation input has `validate()`, which checks every constraint of the model (required members, lengths, ranges, sizes, patterns) and reports every violation at once, and every operation has `build_request_checked`, which validates before building the request. `build_request` never validates.
+//! With the `validate` feature (off by default), every operation input implements `runtime::Validate`, whose `validate()` checks every constraint of the model (required members, lengths, ranges, sizes, patterns) and reports every violation at once, and every operation has `build_request_checked` (of `runtime::Operation`), which validates before building the request. `build_request` never validates.
 //!
 //! With the `client` feature (off by default), every service has a `Client` with one async method per operation: it resolves the endpoint, signs requests with SigV4, sends them over HTTPS (hyper + rustls, on tokio), and retries throttling and server errors. Without it the crate is sans-IO: bring your own HTTP stack.
 #![forbid(unsafe_code)]

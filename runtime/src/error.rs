@@ -1,5 +1,6 @@
-//! Error values shared by every generated service: the metadata of an error response, the error
-//! of a builder missing required members, and the placeholder for redacted values.
+//! Error values shared by every generated service: the metadata of an error response (and the
+//! trait of the errors that carry it), the error of a builder missing required members, and the
+//! placeholder for redacted values.
 
 use std::fmt;
 
@@ -14,6 +15,30 @@ pub struct ErrorMetadata {
     request_id: Option<String>,
     status: u16,
     error_type: Option<String>,
+}
+
+/// What every generated error type tells about the error response it was read from (an
+/// operation's `<Op>Error` and the service's `Error`): code, message, request id and HTTP
+/// status. Bring the trait into scope to call `error.code()` (the AWS SDK's errors have the
+/// same trait); the client reads the code through it to decide whether to retry.
+pub trait ProvideErrorMetadata {
+    /// Code, message, request id and HTTP status of the error response.
+    fn meta(&self) -> &ErrorMetadata;
+
+    /// The error code from the response.
+    fn code(&self) -> &str {
+        self.meta().code()
+    }
+
+    /// The error message from the response, if any.
+    fn message(&self) -> Option<&str> {
+        self.meta().message()
+    }
+
+    /// The request id from the response, if any.
+    fn request_id(&self) -> Option<&str> {
+        self.meta().request_id()
+    }
 }
 
 impl ErrorMetadata {

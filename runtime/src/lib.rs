@@ -122,7 +122,7 @@ pub use blob::Blob;
 pub use byte_stream::ByteStream;
 #[cfg(feature = "document")]
 pub use document::Document;
-pub use error::{BuildError, ErrorMetadata, REDACTED};
+pub use error::{BuildError, ErrorMetadata, ProvideErrorMetadata, REDACTED};
 pub use operation::{
     BodyError, BodySource, ChecksumMismatch, HostPrefix, InvalidEndpoint, InvalidRequest,
     InvalidResponse, Operation, ResponseError, set_endpoint,

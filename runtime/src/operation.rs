@@ -42,6 +42,19 @@ pub trait Operation {
     /// invalid host label) gives [`InvalidRequest`] naming the member.
     fn build_request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, InvalidRequest>;
 
+    /// Validates `input` against every constraint of the model, then builds the HTTP request
+    /// as [`Operation::build_request`] does. With any violation, builds nothing and returns
+    /// all of them (feature `validate`).
+    #[cfg(feature = "validate")]
+    fn build_request_checked(
+        input: &Self::Input,
+    ) -> Result<http::Request<Vec<u8>>, crate::validate::ValidationError>
+    where
+        Self::Input: crate::validate::Validate,
+    {
+        crate::validate::build_request_checked::<Self>(input)
+    }
+
     /// Parses an HTTP response: a success status gives the output, an error status the
     /// operation's error; bytes that cannot be read give [`ResponseError::Invalid`].
     fn parse_response(

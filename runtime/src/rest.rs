@@ -12,6 +12,15 @@ use std::fmt::Write as _;
 use super::operation::{InvalidRequest, InvalidResponse};
 use super::timestamp::DateTime;
 
+/// The value of the member bound to a URI label, which must be set: an unset one is an
+/// [`InvalidRequest`] naming the member (the request would go to another resource).
+#[inline]
+pub fn label<'a, T>(value: &'a Option<T>, member: &'static str) -> Result<&'a T, InvalidRequest> {
+    value.as_ref().ok_or_else(|| {
+        InvalidRequest::new(member, "a URI label is required, but the member is not set")
+    })
+}
+
 /// Appends `value` to `out` percent-encoded for a URI path: everything but RFC 3986's
 /// unreserved characters (`A-Z a-z 0-9 - . _ ~`) is encoded, and `/` too unless `greedy`.
 /// An empty value (or, greedy, one with an empty segment at either end) is an error, since

@@ -316,22 +316,55 @@ impl ValidationError {
 }
 
 /// A value that can check itself against the constraints of the model: implemented by every
-/// generated input type.
+/// generated type an input reaches. Generated code writes only [`Validate::validate_into`] (and
+/// nothing at all for a type the model puts no constraint in); [`Validate::validate`] is the
+/// same for every type. Bring the trait into scope to call `input.validate()`.
 pub trait Validate {
-    /// Checks every constraint and returns every violation at once.
-    fn validate(&self) -> Result<(), ValidationError>;
+    /// The type's name, which [`ValidationError`] starts with (`CopySnapshotInput`).
+    const NAME: &'static str;
+
+    /// Records every violation inside this value at paths under `path` (by default none: a
+    /// type whose members have no constraint, also inside).
+    fn validate_into(&self, path: &Path<'_>, out: &mut Violations) {
+        let _ = (path, out);
+    }
+
+    /// Checks this value against every constraint of the model (required members, lengths,
+    /// ranges, patterns, also inside nested values) and returns every violation at once.
+    /// `Ok` when there is none.
+    fn validate(&self) -> Result<(), ValidationError> {
+        let mut out = Violations::new();
+        self.validate_into(&Path::ROOT, &mut out);
+        out.finish(Self::NAME)
+    }
 }
 
-/// Validates `input`, then builds the request of operation `O`: the checked counterpart of
-/// [`Operation::build_request`](super::operation::Operation::build_request), for code that
-/// drives operations generically.
+/// A boxed member (a recursive shape) is checked as its value.
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    const NAME: &'static str = T::NAME;
+
+    fn validate_into(&self, path: &Path<'_>, out: &mut Violations) {
+        (**self).validate_into(path, out);
+    }
+}
+
+/// Records every violation inside `value` at paths under `path`: what generated code calls for
+/// a member or item that is a structure or union (no trait to import).
+#[inline]
+pub fn nested<T: Validate + ?Sized>(value: &T, path: &Path<'_>, out: &mut Violations) {
+    value.validate_into(path, out);
+}
+
+/// Validates `input`, then builds the request of operation `O`: what
+/// [`Operation::build_request_checked`](super::operation::Operation::build_request_checked)
+/// does, as a function.
 pub fn build_request_checked<O>(input: &O::Input) -> Result<http::Request<Vec<u8>>, ValidationError>
 where
-    O: super::operation::Operation,
+    O: super::operation::Operation + ?Sized,
     O::Input: Validate,
 {
     input.validate()?;
-    O::build_request(input).map_err(|e| ValidationError::from_request(O::NAME, e))
+    O::build_request(input).map_err(|e| ValidationError::from_request(O::Input::NAME, e))
 }
 
 /// Collects violations while generated code walks an input. Each check records what it finds

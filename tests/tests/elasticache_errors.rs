@@ -4,6 +4,8 @@
 //! statuses are the model's (`error.code`, `httpStatusCode`), checked in wire-facts §3.1.
 
 use awsgen_generated::elasticache::operation::copy_snapshot::{CopySnapshot, CopySnapshotError};
+use awsgen_generated::runtime::Operation as _;
+use awsgen_generated::runtime::ProvideErrorMetadata as _;
 use awsgen_generated::runtime::ResponseError;
 
 fn error_body(code: &str, message: &str) -> String {

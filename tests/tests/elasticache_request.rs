@@ -6,6 +6,7 @@
 
 use awsgen_generated::elasticache::operation::copy_snapshot::{CopySnapshot, CopySnapshotInput};
 use awsgen_generated::elasticache::types::Tag;
+use awsgen_generated::runtime::Operation as _;
 
 /// The request as text: method, path, headers in name order, blank line, body.
 fn render(request: &http::Request<Vec<u8>>) -> String {

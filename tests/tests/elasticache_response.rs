@@ -8,6 +8,7 @@ use awsgen_generated::elasticache::operation::copy_snapshot::{CopySnapshot, Copy
 use awsgen_generated::elasticache::types::{
     AutomaticFailoverStatus, DataTieringStatus, Durability,
 };
+use awsgen_generated::runtime::Operation as _;
 use awsgen_generated::runtime::ResponseError;
 use serde_json::json;
 

@@ -6,6 +6,8 @@
 
 mod memorydb_golden;
 
+use awsgen_conformance::runtime::Operation as _;
+use awsgen_conformance::runtime::ProvideErrorMetadata as _;
 use minicbor::data::Type;
 use serde_json::Value;
 

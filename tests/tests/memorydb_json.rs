@@ -4,6 +4,9 @@
 
 mod memorydb_golden;
 
+use awsgen_generated::runtime::Operation as _;
+use awsgen_generated::runtime::ProvideErrorMetadata as _;
+
 golden_tests!(
     awsgen_generated::memorydb,
     |text: &str, _timestamps: &[&str]| text.as_bytes().to_vec(),

@@ -10,6 +10,7 @@ use awsgen_conformance::elasticache::operation::describe_snapshots::{
 use awsgen_conformance::memorydb_json::operation::describe_snapshots::{
     DescribeSnapshots as MdbDescribe, DescribeSnapshotsInput as MdbInput,
 };
+use awsgen_conformance::runtime::Operation as _;
 
 fn ec_page(marker: Option<&str>, names: &[&str]) -> String {
     let marker = marker.map_or(String::new(), |m| format!("<Marker>{m}</Marker>"));

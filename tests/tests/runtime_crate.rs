@@ -76,6 +76,7 @@ fn cargo(dir: &Path, args: &[&str]) -> String {
 const PROGRAM: &str = r##"//! Two generated service crates in one program.
 
 use awsgen_ec::elasticache::operation::copy_snapshot::CopySnapshot;
+use awsgen_ec::runtime::{Operation as _, ProvideErrorMetadata as _};
 use awsgen_mdb::runtime as memorydb_runtime;
 
 fn seconds(t: memorydb_runtime::DateTime) -> i64 {

@@ -6,6 +6,7 @@
 
 use awsgen_generated::elasticache::operation::copy_snapshot as ec;
 use awsgen_generated::memorydb::operation::copy_snapshot as mdb;
+use awsgen_generated::runtime::Operation as _;
 use awsgen_generated::runtime::Validate;
 use awsgen_generated::runtime::validate::{Constraint, Found, Violation};
 use proptest::prelude::*;

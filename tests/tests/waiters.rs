@@ -7,6 +7,7 @@
 //! own waiters are checked on real response shapes too. Waiters outside the supported subset
 //! are left out, with the reason.
 
+use awsgen_conformance::runtime::Operation as _;
 use awsgen_conformance::runtime::waiter::{AcceptorState, Waiter};
 use awsgen_conformance::waiter_paths::operation::describe_things::DescribeThings;
 use awsgen_conformance::waiter_paths::waiters;

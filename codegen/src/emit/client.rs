@@ -1,9 +1,9 @@
 //! The optional client of each service (cargo feature `client`): `src/<svc>/client.rs` with a
 //! `Client` that has one async method per generated operation. The methods are thin: each calls
 //! the hand-written `runtime::client::Core::invoke` with the operation's unit struct, which
-//! implements `runtime::Operation`. The file also says which error code each operation error
-//! carries (`runtime::client::ServiceError`), for retry decisions, and what the client needs
-//! to know about the service (endpoint prefix and signing name, from the model).
+//! implements `runtime::Operation` (whose error's `runtime::ProvideErrorMetadata` gives the
+//! code retry decisions read). The file also says what the client needs to know about the
+//! service (endpoint prefix and signing name, from the model).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -85,13 +85,13 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         .unwrap_or_else(|| endpoint_prefix.clone());
 
     let mut methods = Vec::new();
-    let mut error_impls = Vec::new();
+    let mut duplex_impls = Vec::new();
     let mut fluent_builders = Vec::new();
     let mut duplex = Vec::new();
     for op in &model.operations {
         if svc.input_stream(op).is_some() {
             duplex.push(code(&op.name));
-            error_impls.push(duplex_operation(svc, op));
+            duplex_impls.push(duplex_operation(svc, op));
         }
         let names = svc.names.operation(&op.name);
         let method = naming::to_ident(&super::fluent::client_method(&names.module));
@@ -131,15 +131,6 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
         });
         fluent_builders.push(super::fluent::fluent_builder(svc, op));
         methods.push(super::waiters::client_methods(svc, op));
-        let path = svc.operation_module(&op.name);
-        let error = naming::to_ident(&names.error);
-        error_impls.push(quote! {
-            impl crate::runtime::client::ServiceError for #path::#error {
-                fn meta(&self) -> &crate::runtime::ErrorMetadata {
-                    #path::#error::meta(self)
-                }
-            }
-        });
     }
 
     let duplex = if duplex.is_empty() {
@@ -260,7 +251,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                 >
                 where
                     I: crate::runtime::client::Input<Self>,
-                    <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+                    <I::Operation as crate::runtime::Operation>::Error: crate::runtime::ProvideErrorMetadata,
                 {
                     self.core.call_input::<Self, I>(&input).await
                 }
@@ -285,7 +276,7 @@ pub fn client_file(svc: &Service<'_>) -> RustFile {
                 #(#methods)*
             }
 
-            #(#error_impls)*
+            #(#duplex_impls)*
 
             #(#fluent_builders)*
         },

@@ -53,6 +53,13 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         })
         .collect();
+    let checks_impl = (!checks.is_empty()).then(|| {
+        quote! {
+            impl #error {
+                #(#checks)*
+            }
+        }
+    });
     let doc = format!(
         " The errors of the {} operation: one variant per error the model lists, and \
          `Unhandled` for any other error.",
@@ -78,8 +85,10 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
         #[doc = #doc]
         ///
         /// Every variant carries the error's code, message, request id and HTTP status
-        /// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-        /// error stays small in `Result`s.
+        /// (`meta()`, `code()`, `message()`, `request_id()` of the
+        /// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+        /// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+        /// `Result`s.
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
         #[non_exhaustive]
         pub enum #error {
@@ -93,36 +102,20 @@ pub fn emit_operation_error(svc: &Service<'_>, op: &Operation) -> TokenStream {
             Unhandled(#service_error),
         }
 
-        impl #error {
-            /// Code, message, request id and HTTP status of the error response.
-            pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        #checks_impl
+
+        impl crate::runtime::ProvideErrorMetadata for #error {
+            fn meta(&self) -> &crate::runtime::ErrorMetadata {
                 match self {
                     #(Self::#variants(error) => &error.meta,)*
-                    Self::Unhandled(error) => error.meta(),
+                    Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
                 }
             }
-
-            /// The error code from the response.
-            pub fn code(&self) -> &str {
-                self.meta().code()
-            }
-
-            /// The error message from the response, if any.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.meta().message()
-            }
-
-            /// The request id from the response, if any.
-            pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta().request_id()
-            }
-
-            #(#checks)*
         }
 
         impl ::std::fmt::Display for #error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.meta(), f)
+                ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
             }
         }
 
@@ -159,8 +152,8 @@ pub fn emit_service_error(svc: &Service<'_>) -> TokenStream {
         ///
         /// An operation's error (`<Operation>Error`) has the variants its operation lists; any
         /// other error of the service comes as its `Unhandled(Error)`, members read. Every
-        /// variant carries the error's code, message, request id and HTTP status
-        /// ([`meta`](Self::meta)).
+        /// variant carries the error's code, message, request id and HTTP status (the
+        /// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait).
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
         #[non_exhaustive]
         pub enum Error {
@@ -172,34 +165,18 @@ pub fn emit_service_error(svc: &Service<'_>) -> TokenStream {
             Unhandled(crate::runtime::ErrorMetadata),
         }
 
-        impl Error {
-            /// Code, message, request id and HTTP status of the error response.
-            pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        impl crate::runtime::ProvideErrorMetadata for Error {
+            fn meta(&self) -> &crate::runtime::ErrorMetadata {
                 match self {
                     #(Self::#variants(error) => &error.meta,)*
                     Self::Unhandled(meta) => meta,
                 }
             }
-
-            /// The error code from the response.
-            pub fn code(&self) -> &str {
-                self.meta().code()
-            }
-
-            /// The error message from the response, if any.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.meta().message()
-            }
-
-            /// The request id from the response, if any.
-            pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta().request_id()
-            }
         }
 
         impl ::std::fmt::Display for Error {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(self.meta(), f)
+                ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
             }
         }
 

@@ -77,6 +77,7 @@ fn example_code(
     let file: syn::File = syn::parse2(quote! {
         fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
             use #krate::#module::operation::#op_module::{#op_struct, #input_ty};
+            use #krate::runtime::Operation as _;
             let input = #build_input;
             let request = #op_struct::build_request(&input)?;
             #(#checks)*

@@ -31,8 +31,10 @@ pub fn operation_doc(svc: &Service<'_>, op: &Operation) -> Doc {
     doc.paragraph("# Request");
     doc.paragraph(&format!(
         "Build a [`{input}`] and turn it into an HTTP request with \
-         [`{op}::build_request`]; send it with any HTTP client (after adding the host and \
-         signing it), and read the answer with [`{op}::parse_response`].",
+         `{op}::build_request`; send it with any HTTP client (after adding the host and \
+         signing it), and read the answer with `{op}::parse_response`: both are methods of \
+         the [`Operation`](crate::runtime::Operation) trait, which [`{op}`] implements (bring \
+         the trait into scope).",
         input = names.input,
         op = names.operation,
     ));
@@ -234,6 +236,7 @@ fn usage_example(svc: &Service<'_>, op: &Operation) -> Option<String> {
     let file: syn::File = syn::parse2(quote! {
         fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
             use #krate::#module::operation::#op_module::{#op_struct, #input};
+            use #krate::runtime::Operation as _;
             let input = #build;
             let request = #op_struct::build_request(&input)?;
             assert_eq!(request.method(), #method);

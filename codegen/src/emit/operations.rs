@@ -170,6 +170,14 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         }
     });
+    // Only the input event stream's sender is the operation's own; the rest is the trait's.
+    let inherent = sender.map(|sender| {
+        quote! {
+            impl #ident {
+                #sender
+            }
+        }
+    });
     let parse_doc = if stream_items.is_some() {
         quote! {
             /// Parses the HTTP response (status, headers, and the start of the body, possibly
@@ -199,28 +207,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
         #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
         pub struct #ident;
 
-        impl #ident {
-            /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-            /// host and sign it before sending. An input that cannot be put into a request (an
-            /// empty URI label, a header value HTTP does not allow, an invalid host label)
-            /// gives an error naming the member.
-            pub fn build_request(
-                input: &#input,
-            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
-                #build
-            }
-
-            #parse_doc
-            pub fn parse_response(
-                status: u16,
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
-                #parse
-            }
-
-            #sender
-        }
+        #inherent
 
         impl crate::runtime::Operation for #ident {
             type Input = #input;
@@ -229,18 +216,23 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             const NAME: &'static str = #op_name;
             #unsigned
 
+            /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+            /// host and sign it before sending. An input that cannot be put into a request (an
+            /// empty URI label, a header value HTTP does not allow, an invalid host label)
+            /// gives an error naming the member.
             fn build_request(
                 input: &#input,
             ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
-                Self::build_request(input)
+                #build
             }
 
+            #parse_doc
             fn parse_response(
                 status: u16,
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> ::std::result::Result<#output, crate::runtime::ResponseError<#error>> {
-                Self::parse_response(status, headers, body)
+                #parse
             }
 
             #stream_items

@@ -56,7 +56,11 @@ pub fn emit_struct(svc: &Service<'_>, spec: &StructSpec<'_>) -> TokenStream {
     let serde_container = match rename_all {
         Some(rule) => {
             let rule = rule.as_str();
-            quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize), serde(rename_all = #rule))])
+            // Two attributes, each on one line (one would take five).
+            quote! {
+                #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+                #[cfg_attr(feature = "serde", serde(rename_all = #rule))]
+            }
         }
         None => {
             quote!(#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))])
@@ -223,24 +227,28 @@ fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: Option<&str>) -> T
         svc.model.shape(&member.target).kind,
         ShapeKind::Scalar(Scalar::Float | Scalar::Double)
     );
-    let codec = match (float, member.required) {
-        (true, true) => quote! {
-            serialize_with = "crate::runtime::serde_support::float::serialize",
-            deserialize_with = "crate::runtime::serde_support::float::deserialize_required",
-        },
-        (true, false) => quote!(default, with = "crate::runtime::serde_support::float",),
-        (false, true) => {
-            quote!(deserialize_with = "crate::runtime::serde_support::required",)
-        }
-        (false, false) => quote!(),
+    let mut own: Vec<TokenStream> = match (float, member.required) {
+        (true, true) => vec![
+            quote!(serialize_with = "crate::runtime::serde_support::float::serialize"),
+            quote!(deserialize_with = "crate::runtime::serde_support::float::deserialize_required"),
+        ],
+        (true, false) => vec![
+            quote!(default),
+            quote!(with = "crate::runtime::serde_support::float"),
+        ],
+        (false, true) => vec![quote!(
+            deserialize_with = "crate::runtime::serde_support::required"
+        )],
+        (false, false) => Vec::new(),
     };
-    let rename = wire.map(|wire| quote!(rename = #wire,));
+    if let Some(wire) = wire {
+        own.insert(0, quote!(rename = #wire));
+    }
+    // Two attributes: the one every member has stays on one line, whatever the other needs.
+    let own = (!own.is_empty()).then(|| quote!(#[cfg_attr(feature = "serde", serde(#(#own),*))]));
     quote! {
-        #[cfg_attr(feature = "serde", serde(
-            #rename
-            #codec
-            skip_serializing_if = "::std::option::Option::is_none"
-        ))]
+        #own
+        #[cfg_attr(feature = "serde", serde(skip_serializing_if = "::std::option::Option::is_none"))]
     }
 }
 
@@ -365,9 +373,8 @@ fn builder_methods(
                     #doc
                     #allow_deprecated
                     #allow_trait
-                    pub fn #plain(mut self, input: impl ::std::convert::Into<#value>) -> Self {
-                        self.inner.#field = ::std::option::Option::Some(#wrap);
-                        self
+                    pub fn #plain(self, input: impl ::std::convert::Into<#value>) -> Self {
+                        self.#setter(::std::option::Option::Some(#wrap))
                     }
                 }
             }

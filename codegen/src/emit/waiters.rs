@@ -227,7 +227,9 @@ impl Paths {
 /// output becomes a local of `paths`.
 fn matcher(svc: &Service<'_>, matcher: &Matcher, paths: &mut Paths) -> TokenStream {
     match matcher {
-        Matcher::ErrorCode(c) => quote!(response.is_err_and(|e| e.code() == #c)),
+        Matcher::ErrorCode(c) => {
+            quote!(response.is_err_and(|e| crate::runtime::ProvideErrorMetadata::code(e) == #c))
+        }
         Matcher::Success(true) => quote!(response.is_ok()),
         Matcher::Success(false) => quote!(response.is_err()),
         Matcher::Status(s) => quote!(status == #s),

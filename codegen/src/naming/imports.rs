@@ -7,8 +7,9 @@
 //! [`super::prelude`]: a module name is used only when that identifier appears nowhere else in
 //! the file (no item, field, method or variable of that name) and only one module of that name
 //! is wanted (`crate::runtime::validate` and `crate::svc::validate`: the first keeps the short
-//! name). A file with a glob import or an inline module (whose items would not see the import)
-//! is left as it is, and `use` declarations themselves are never rewritten.
+//! name). The `validate` modules, which exist only with the crate's `validate` feature, are
+//! never imported. A file with a glob import or an inline module (whose items would not see the
+//! import) is left as it is, and `use` declarations themselves are never rewritten.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -23,16 +24,23 @@ pub fn shorten(file: TokenStream) -> TokenStream {
     if !scan.walk(&tokens) {
         return file;
     }
+    // First the protocol functions named by their own name, then the modules of what is left.
+    let (tokens, mut imports) = import_functions(&tokens, &scan);
+    let mut scan = Scan::default();
+    scan.walk(&tokens);
     // The module each short name stands for: the first one met, if its name is free.
     let mut chosen: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut taken = HashSet::new();
     for (a, b) in &scan.modules {
-        if scan.others.contains(b) || !taken.insert(b.clone()) {
+        // The `validate` modules (the runtime's, the service's) exist only with the generated
+        // crate's `validate` feature, and so do the items naming them: an unconditional import
+        // would not compile without it.
+        if b == FEATURE_GATED || scan.others.contains(b) || !taken.insert(b.clone()) {
             continue;
         }
         chosen.insert(format!("{a}::{b}"), (a.clone(), b.clone()));
     }
-    if chosen.is_empty() {
+    if chosen.is_empty() && imports.is_empty() {
         return file;
     }
     let body = rewrite(&tokens, &chosen);
@@ -52,20 +60,103 @@ pub fn shorten(file: TokenStream) -> TokenStream {
         out.extend(rest.by_ref().take(3));
     }
     for (a, b) in chosen.values() {
-        let a = Ident::new(a, Span::call_site());
-        let b = Ident::new(b, Span::call_site());
-        out.extend(quote!(use crate::#a::#b;));
+        let path = format!("crate::{a}::{b}");
+        let (a, b) = (ident(a), ident(b));
+        imports.insert(path, quote!(use crate::#a::#b;));
     }
+    out.extend(imports.into_values().flatten());
     out.extend(rest);
     out.into_iter().collect()
+}
+
+/// The module name never imported: see [`shorten`].
+const FEATURE_GATED: &str = "validate";
+
+/// The second module of the paths whose functions are imported by name.
+const FUNCTION_MODULE: &str = "protocol";
+
+/// Imports each protocol function the file calls by its path (`crate::svc::protocol::tag::de_tag`)
+/// by its own name (`use crate::svc::protocol::tag::de_tag;`, then `de_tag`), when that name
+/// appears nowhere else in the file (see [`Scan::others`]; a function defined in the file is
+/// such a name) and one module alone gives it: a parser's member arm then fits on one line
+/// where the full path made it six. Returns the rewritten tokens and the `use` declarations.
+fn import_functions(tokens: &[TokenTree], scan: &Scan) -> (Vec<TokenTree>, Imports) {
+    // Each function name with the `(service, module)` paths giving it.
+    let mut found: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (a, m, f) in &scan.functions {
+        let from = found.entry(f.clone()).or_default();
+        if !from.contains(&(a.clone(), m.clone())) {
+            from.push((a.clone(), m.clone()));
+        }
+    }
+    let chosen: BTreeMap<String, (String, String)> = found
+        .into_iter()
+        .filter(|(f, from)| from.len() == 1 && !scan.others.contains(f))
+        .map(|(f, mut from)| (f, from.remove(0)))
+        .collect();
+    if chosen.is_empty() {
+        return (tokens.to_vec(), Imports::new());
+    }
+    let body = rewrite_functions(tokens, &chosen);
+    let module = ident(FUNCTION_MODULE);
+    let uses = chosen
+        .iter()
+        .map(|(f, (a, m))| {
+            let path = format!("crate::{a}::{FUNCTION_MODULE}::{m}::{f}");
+            let (a, m, f) = (ident(a), ident(m), ident(f));
+            (path, quote!(use crate::#a::#module::#m::#f;))
+        })
+        .collect();
+    (body, uses)
+}
+
+/// `use` declarations by path, so that they come out in the order rustfmt would give them.
+type Imports = BTreeMap<String, TokenStream>;
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// At `i`, `crate::a::protocol::m::f` naming a function (not followed by `::`): `(a, m, f)`.
+fn function_path(tokens: &[TokenTree], i: usize) -> Option<(String, String, String)> {
+    let (a, b) = crate_path(tokens, i)?;
+    if b != FUNCTION_MODULE || !is_sep(tokens, i + 10) || is_sep(tokens, i + 13) {
+        return None;
+    }
+    let name = |j: usize| match tokens.get(j) {
+        Some(TokenTree::Ident(id)) => Some(id.to_string()),
+        _ => None,
+    };
+    let (m, f) = (name(i + 9)?, name(i + 12)?);
+    let snake = |s: &str| {
+        !s.starts_with("r#")
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    (snake(&m) && snake(&f)).then_some((a, m, f))
+}
+
+fn rewrite_functions(
+    tokens: &[TokenTree],
+    chosen: &BTreeMap<String, (String, String)>,
+) -> Vec<TokenTree> {
+    // `crate :: a :: protocol :: m :: f` → `f`.
+    rewrite_paths(tokens, &|tokens, i| {
+        function_path(tokens, i)
+            .filter(|(_, _, f)| chosen.contains_key(f))
+            .map(|_| (tokens[i + 12].clone(), 13))
+    })
 }
 
 #[derive(Default)]
 struct Scan {
     /// `(a, b)` of every `crate::a::b::…` path, in order of first appearance.
     modules: Vec<(String, String)>,
-    /// Every identifier outside those paths' first three segments and outside `use`.
+    /// Every identifier outside those paths' first three segments (outside the whole path of
+    /// a protocol function) and outside `use`.
     others: HashSet<String>,
+    /// `(a, m, f)` of every `crate::a::protocol::m::f` naming a function.
+    functions: Vec<(String, String, String)>,
 }
 
 impl Scan {
@@ -77,7 +168,12 @@ impl Scan {
                 if !self.modules.contains(&(a.clone(), b.clone())) {
                     self.modules.push((a, b));
                 }
-                i += 7;
+                if let Some(function) = function_path(tokens, i) {
+                    self.functions.push(function);
+                    i += 13;
+                } else {
+                    i += 7;
+                }
                 continue;
             }
             match &tokens[i] {
@@ -163,15 +259,26 @@ fn is_sep(tokens: &[TokenTree], i: usize) -> bool {
 }
 
 fn rewrite(tokens: &[TokenTree], chosen: &BTreeMap<String, (String, String)>) -> Vec<TokenTree> {
+    // `crate :: a :: b` → `b`; the `::c…` after it stays.
+    rewrite_paths(tokens, &|tokens, i| {
+        crate_path(tokens, i)
+            .filter(|(a, b)| chosen.contains_key(&format!("{a}::{b}")))
+            .map(|_| (tokens[i + 6].clone(), 7))
+    })
+}
+
+/// What replaces the path starting at a token, if one does: `(replacement, tokens replaced)`.
+type PathRewrite<'a> = &'a dyn Fn(&[TokenTree], usize) -> Option<(TokenTree, usize)>;
+
+/// Walks `tokens` (into groups, never into `use` declarations), replacing the tokens at each
+/// place where `at` gives a replacement.
+fn rewrite_paths(tokens: &[TokenTree], at: PathRewrite<'_>) -> Vec<TokenTree> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((a, b)) = crate_path(tokens, i)
-            && chosen.contains_key(&format!("{a}::{b}"))
-        {
-            // `crate :: a :: b` → `b`; the `::c…` after it stays.
-            out.push(tokens[i + 6].clone());
-            i += 7;
+        if let Some((replacement, len)) = at(tokens, i) {
+            out.push(replacement);
+            i += len;
             continue;
         }
         match &tokens[i] {
@@ -190,7 +297,7 @@ fn rewrite(tokens: &[TokenTree], chosen: &BTreeMap<String, (String, String)>) ->
                 let inner: Vec<TokenTree> = g.stream().into_iter().collect();
                 let mut group = proc_macro2::Group::new(
                     g.delimiter(),
-                    rewrite(&inner, chosen).into_iter().collect(),
+                    rewrite_paths(&inner, at).into_iter().collect(),
                 );
                 group.set_span(g.span());
                 out.push(TokenTree::Group(group));
@@ -213,7 +320,7 @@ mod tests {
         let out = shorten(quote! {
             #![doc = " File docs."]
             pub(crate) fn f(w: &mut crate::runtime::json::JsonWriter, v: &crate::svc::types::Tag) {
-                crate::svc::protocol::tag::ser_tag(w, v);
+                crate::svc::protocol::tag::Tag::write(w, v);
                 let _: crate::runtime::BuildError;
                 let _: crate::svc::types::Other;
             }
@@ -224,7 +331,7 @@ mod tests {
             use crate::svc::protocol;
             use crate::svc::types;
             pub(crate) fn f(w: &mut json::JsonWriter, v: &types::Tag) {
-                protocol::tag::ser_tag(w, v);
+                protocol::tag::Tag::write(w, v);
                 let _: crate::runtime::BuildError;
                 let _: types::Other;
             }
@@ -234,17 +341,56 @@ mod tests {
 
     #[test]
     fn a_name_used_otherwise_or_twice_keeps_full_paths() {
-        // `types` is also a field; two modules named `validate`: the first wins.
+        // `types` is also a field; two modules named `document`: the first wins.
         let out = shorten(quote! {
             pub struct S { pub types: crate::svc::types::Tag }
-            fn f(p: &crate::runtime::validate::Path, o: crate::svc::validate::Out) {}
+            fn f(p: &crate::runtime::document::Path, o: crate::svc::document::Out) {}
         });
         let expected = quote! {
-            use crate::runtime::validate;
+            use crate::runtime::document;
             pub struct S { pub types: crate::svc::types::Tag }
-            fn f(p: &validate::Path, o: crate::svc::validate::Out) {}
+            fn f(p: &document::Path, o: crate::svc::document::Out) {}
         };
         assert_eq!(out.to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn protocol_functions_are_imported_by_name_where_the_name_is_free() {
+        // `de_same` comes from two modules, `de_local` is also defined here: both keep paths.
+        let out = shorten(quote! {
+            fn de_local(r: u8) -> u8 { crate::svc::protocol::tag::de_tag(r) }
+            fn g() {
+                crate::svc::protocol::a::de_same();
+                crate::svc::protocol::b::de_same();
+                crate::svc::protocol::c::de_local(0);
+                let _ = crate::svc::protocol::tag::de_tag;
+            }
+        });
+        let expected = quote! {
+            use crate::svc::protocol;
+            use crate::svc::protocol::tag::de_tag;
+            fn de_local(r: u8) -> u8 { de_tag(r) }
+            fn g() {
+                protocol::a::de_same();
+                protocol::b::de_same();
+                protocol::c::de_local(0);
+                let _ = de_tag;
+            }
+        };
+        assert_eq!(out.to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn the_feature_gated_validate_modules_are_never_imported() {
+        let file = quote! {
+            #[cfg(feature = "validate")]
+            impl crate::runtime::validate::Validate for S {
+                fn validate_into(&self, p: &crate::runtime::validate::Path<'_>) {
+                    crate::svc::validate::tags(&self.tags, p);
+                }
+            }
+        };
+        assert_eq!(shorten(file.clone()).to_string(), file.to_string());
     }
 
     #[test]

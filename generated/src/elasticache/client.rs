@@ -86,7 +86,7 @@ impl Client {
     >
     where
         I: crate::runtime::client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::ProvideErrorMetadata,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -165,18 +165,6 @@ impl Client {
                 operation::describe_cache_clusters::DescribeCacheClustersInput,
             >(&input, max_wait)
             .await
-    }
-}
-impl crate::runtime::client::ServiceError
-for operation::copy_snapshot::CopySnapshotError {
-    fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        operation::copy_snapshot::CopySnapshotError::meta(self)
-    }
-}
-impl crate::runtime::client::ServiceError
-for operation::describe_cache_clusters::DescribeCacheClustersError {
-    fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        operation::describe_cache_clusters::DescribeCacheClustersError::meta(self)
     }
 }
 /// A call of `CopySnapshot` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::copy_snapshot`](super::Client::copy_snapshot).

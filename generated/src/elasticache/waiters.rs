@@ -2,6 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! Waiters: per waiter of the model a type implementing [`Waiter`](crate::runtime::waiter::Waiter), whose `acceptor` says what a response of the polled operation means (sans-IO). With the `client` feature, the client's `wait_until_<waiter>` methods poll with them.
 use crate::elasticache::operation;
+use crate::runtime::ProvideErrorMetadata;
 use crate::runtime::waiter;
 /// Waiter `CacheClusterAvailable`.
 ///
@@ -109,7 +110,9 @@ impl waiter::Waiter for CacheClusterDeleted {
         if waiter::all(path0.as_deref(), |v| v.as_str() == "deleted") {
             return Some(waiter::AcceptorState::Success);
         }
-        if response.is_err_and(|e| e.code() == "CacheClusterNotFound") {
+        if response
+            .is_err_and(|e| ProvideErrorMetadata::code(e) == "CacheClusterNotFound")
+        {
             return Some(waiter::AcceptorState::Success);
         }
         if waiter::any(path0.as_deref(), |v| v.as_str() == "available") {

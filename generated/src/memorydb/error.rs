@@ -6,8 +6,8 @@ use crate::memorydb::types;
 ///
 /// An operation's error (`<Operation>Error`) has the variants its operation lists; any
 /// other error of the service comes as its `Unhandled(Error)`, members read. Every
-/// variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)).
+/// variant carries the error's code, message, request id and HTTP status (the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
@@ -48,9 +48,8 @@ pub enum Error {
     /// An error code the model does not have.
     Unhandled(crate::runtime::ErrorMetadata),
 }
-impl Error {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
+impl crate::runtime::ProvideErrorMetadata for Error {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
         match self {
             Self::InvalidParameterCombinationException(error) => &error.meta,
             Self::InvalidParameterValueException(error) => &error.meta,
@@ -63,22 +62,10 @@ impl Error {
             Self::Unhandled(meta) => meta,
         }
     }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
 }
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for Error {}

@@ -4,7 +4,6 @@
 //! per list or map shape with something to check.
 use crate::memorydb::types;
 use crate::runtime::pattern;
-use crate::runtime::validate;
 /// The pattern `^[A-Za-z0-9._-]+$`.
 pub(crate) static PATTERN_1: pattern::Pattern = pattern::Pattern::new(
     "^[A-Za-z0-9._-]+$",
@@ -12,8 +11,8 @@ pub(crate) static PATTERN_1: pattern::Pattern = pattern::Pattern::new(
 /// Records the violations of a `TagList` value at `path`.
 pub(crate) fn tag_list(
     value: &[types::Tag],
-    path: &validate::Path<'_>,
-    out: &mut validate::Violations,
+    path: &crate::runtime::validate::Path<'_>,
+    out: &mut crate::runtime::validate::Violations,
 ) {
     out.items(value.len(), None, Some(200), path);
 }

@@ -83,7 +83,7 @@ impl Client {
     >
     where
         I: crate::runtime::client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::ProvideErrorMetadata,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -109,12 +109,6 @@ impl Client {
             inner: Default::default(),
             client: self.core.clone(),
         }
-    }
-}
-impl crate::runtime::client::ServiceError
-for operation::get_role_credentials::GetRoleCredentialsError {
-    fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        operation::get_role_credentials::GetRoleCredentialsError::meta(self)
     }
 }
 /// A call of `GetRoleCredentials` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::get_role_credentials`](super::Client::get_role_credentials).

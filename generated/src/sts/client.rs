@@ -83,7 +83,7 @@ impl Client {
     >
     where
         I: crate::runtime::client::Input<Self>,
-        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::client::ServiceError,
+        <I::Operation as crate::runtime::Operation>::Error: crate::runtime::ProvideErrorMetadata,
     {
         self.core.call_input::<Self, I>(&input).await
     }
@@ -118,19 +118,6 @@ impl Client {
             inner: Default::default(),
             client: self.core.clone(),
         }
-    }
-}
-impl crate::runtime::client::ServiceError for operation::assume_role::AssumeRoleError {
-    fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        operation::assume_role::AssumeRoleError::meta(self)
-    }
-}
-impl crate::runtime::client::ServiceError
-for operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError {
-    fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError::meta(
-            self,
-        )
     }
 }
 /// A call of `AssumeRole` being set up: the input's builder holding the client; set the input's members, then `send()`. Made by [`Client::assume_role`](super::Client::assume_role).

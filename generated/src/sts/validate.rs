@@ -3,7 +3,6 @@
 //! Validation helpers of this service: its compiled patterns, and one function
 //! per list or map shape with something to check.
 use crate::runtime::pattern;
-use crate::runtime::validate;
 use crate::sts::types;
 /// The pattern `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
 pub(crate) static PATTERN_1: pattern::Pattern = pattern::Pattern::new(
@@ -34,31 +33,31 @@ pub(crate) static PATTERN_8: pattern::Pattern = pattern::Pattern::new("[\\d]*");
 /// Records the violations of a `ProvidedContextsListType` value at `path`.
 pub(crate) fn provided_contexts_list_type(
     value: &[types::ProvidedContext],
-    path: &validate::Path<'_>,
-    out: &mut validate::Violations,
+    path: &crate::runtime::validate::Path<'_>,
+    out: &mut crate::runtime::validate::Violations,
 ) {
     out.items(value.len(), Some(1), Some(5), path);
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
-        item.validate_into(&path, out);
+        crate::runtime::validate::nested(item, &path, out);
     }
 }
 /// Records the violations of a `policyDescriptorListType` value at `path`.
 pub(crate) fn policy_descriptor_list_type(
     value: &[types::PolicyDescriptorType],
-    path: &validate::Path<'_>,
-    out: &mut validate::Violations,
+    path: &crate::runtime::validate::Path<'_>,
+    out: &mut crate::runtime::validate::Violations,
 ) {
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
-        item.validate_into(&path, out);
+        crate::runtime::validate::nested(item, &path, out);
     }
 }
 /// Records the violations of a `tagKeyListType` value at `path`.
 pub(crate) fn tag_key_list_type(
     value: &[String],
-    path: &validate::Path<'_>,
-    out: &mut validate::Violations,
+    path: &crate::runtime::validate::Path<'_>,
+    out: &mut crate::runtime::validate::Violations,
 ) {
     out.items(value.len(), None, Some(50), path);
     for (index, item) in value.iter().enumerate() {
@@ -70,12 +69,12 @@ pub(crate) fn tag_key_list_type(
 /// Records the violations of a `tagListType` value at `path`.
 pub(crate) fn tag_list_type(
     value: &[types::Tag],
-    path: &validate::Path<'_>,
-    out: &mut validate::Violations,
+    path: &crate::runtime::validate::Path<'_>,
+    out: &mut crate::runtime::validate::Violations,
 ) {
     out.items(value.len(), None, Some(50), path);
     for (index, item) in value.iter().enumerate() {
         let path = path.index(index);
-        item.validate_into(&path, out);
+        crate::runtime::validate::nested(item, &path, out);
     }
 }

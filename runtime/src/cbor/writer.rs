@@ -139,10 +139,23 @@ impl Encode for CborEncoder {
         let _ = self.enc.map(len as u64);
     }
 
-    /// Writes the key of the next map or structure member.
+    /// Writes the key of the next map or structure member. A key shorter than 24 bytes (every
+    /// member name but a few) is its one header byte (major type 3 with the length) and its
+    /// bytes, written here: through minicbor's `str` the header's length computation is folded
+    /// away only when the optimizer happens to inline it with the literal key, which moved the
+    /// cost of a request body by 17 % from one build to the next.
     #[inline]
     fn key(&mut self, key: &str) {
-        let _ = self.enc.str(key);
+        match u8::try_from(key.len()) {
+            Ok(len @ 0..=23) => {
+                let out = self.enc.writer_mut();
+                out.push(0x60 | len);
+                out.extend_from_slice(key.as_bytes());
+            }
+            _ => {
+                let _ = self.enc.str(key);
+            }
+        }
     }
 
     /// Closes a map (nothing to write for a definite length).

@@ -6,7 +6,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
 use super::endpoint::ResolvedEndpoint;
-use super::{Core, Error, ErrorKind, RetryConfig, ServiceError};
+use super::{Core, Error, ErrorKind, ProvideErrorMetadata, RetryConfig};
 use crate::credential_cache::ProvideCredentials;
 use crate::credentials::{Credentials, CredentialsError};
 use crate::operation::{BodyError, Operation, ResponseError};
@@ -22,7 +22,7 @@ impl Core {
     ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         let inner = &*self.inner;
         let fail = |attempts, kind| Error {

@@ -6,7 +6,9 @@ use std::time::{Duration, SystemTime};
 
 use super::attempt::Signing;
 use super::endpoint::{ResolvedEndpoint, Settings};
-use super::{Config, ConfigError, Core, Error, ErrorKind, Inner, Input, ServiceError, ServiceInfo};
+use super::{
+    Config, ConfigError, Core, Error, ErrorKind, Inner, Input, ProvideErrorMetadata, ServiceInfo,
+};
 use crate::credential_cache::ProvideCredentials;
 use crate::credentials::CredentialsError;
 use crate::endpoint::{EndpointError, Value};
@@ -102,7 +104,7 @@ impl Core {
     pub async fn invoke<O>(&self, input: &O::Input) -> Result<O::Output, Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         self.invoke_status::<O>(input)
             .await
@@ -113,7 +115,7 @@ impl Core {
     async fn invoke_status<O>(&self, input: &O::Input) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         let inner = &*self.inner;
         let endpoint = inner.endpoint.as_ref().map_err(|e| Error {
@@ -138,7 +140,7 @@ impl Core {
     ) -> Result<<I::Operation as Operation>::Output, Error<<I::Operation as Operation>::Error>>
     where
         I: Input<C>,
-        <I::Operation as Operation>::Error: ServiceError,
+        <I::Operation as Operation>::Error: ProvideErrorMetadata,
     {
         self.call_input_with_status::<C, I>(input)
             .await
@@ -153,7 +155,7 @@ impl Core {
     ) -> Result<(u16, <I::Operation as Operation>::Output), Error<<I::Operation as Operation>::Error>>
     where
         I: Input<C>,
-        <I::Operation as Operation>::Error: ServiceError,
+        <I::Operation as Operation>::Error: ProvideErrorMetadata,
     {
         if I::DUPLEX {
             return Err(Error {
@@ -185,7 +187,7 @@ impl Core {
     ) -> Result<O::Output, Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         self.invoke_with_params_at::<O>(input, params)
             .await
@@ -199,7 +201,7 @@ impl Core {
     ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         let inner = &*self.inner;
         let endpoint = self.resolve_with(params).map_err(|e| Error {

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use tokio::sync::mpsc;
 
 use super::attempt::Signing;
-use super::{Core, Error, ErrorKind, ServiceError};
+use super::{Core, Error, ErrorKind, ProvideErrorMetadata};
 use crate::credentials::CredentialsError;
 use crate::duplex_body::DuplexBody;
 use crate::endpoint::Value;
@@ -96,7 +96,7 @@ impl Core {
     ) -> Result<(EventSender<O::Event>, O::Output), Error<O::Error>>
     where
         O: DuplexOperation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         let inner = &*self.inner;
         let fail = |attempts, kind| Error {

@@ -4,10 +4,10 @@
 use std::fmt;
 use std::time::Duration;
 
-use super::ServiceError;
 use crate::credentials::CredentialsError;
 use crate::endpoint::EndpointError;
 use crate::error::BuildError;
+use crate::error::ProvideErrorMetadata;
 use crate::operation::{InvalidEndpoint, InvalidRequest, InvalidResponse};
 use crate::sigv4::SigningError;
 use crate::transport::TransportError;
@@ -75,7 +75,7 @@ pub enum ErrorKind<E> {
     Credentials(CredentialsError),
 }
 
-impl<E: ServiceError> ErrorKind<E> {
+impl<E: ProvideErrorMetadata> ErrorKind<E> {
     /// Whether another attempt may succeed.
     pub(super) fn retryable(&self) -> bool {
         match self {

@@ -33,7 +33,7 @@ use std::time::Duration;
 
 use crate::credential_cache::ProvideCredentials;
 use crate::endpoint::{EndpointError, RuleSet, Value};
-use crate::error::ErrorMetadata;
+use crate::error::ProvideErrorMetadata;
 use crate::operation::Operation;
 use crate::sigv4::Signer;
 use crate::transport::HttpClient;
@@ -75,13 +75,6 @@ pub trait Input<C>: Sized {
     /// `send()` (the client's bidirectional call, feature `http2`), and `Client::call` refuses
     /// it rather than send it without its events.
     const DUPLEX: bool = false;
-}
-
-/// Operation errors that carry error metadata: how the client reads a service error's code to
-/// decide whether to retry. Generated clients implement it for every operation error.
-pub trait ServiceError {
-    /// Code, message, request id and HTTP status of the error response.
-    fn meta(&self) -> &ErrorMetadata;
 }
 
 /// The part of a client shared by every service: endpoint, signer, transport and policies.

@@ -6,7 +6,7 @@
 
 use std::marker::PhantomData;
 
-use super::{Core, Error, Input, ServiceError};
+use super::{Core, Error, Input, ProvideErrorMetadata};
 use crate::operation::{Operation, Paginated};
 
 type OutputOf<C, I> = <<I as Input<C>>::Operation as Operation>::Output;
@@ -22,7 +22,7 @@ pub struct Pages<C, I: Input<C>> {
 impl<C, I> Pages<C, I>
 where
     I: Input<C> + Paginated<Output = OutputOf<C, I>>,
-    ErrorOf<C, I>: ServiceError,
+    ErrorOf<C, I>: ProvideErrorMetadata,
 {
     /// The pages of the call with `input` as its first input.
     pub fn new(core: Core, input: I) -> Self {

@@ -18,7 +18,7 @@
 use std::time::SystemTime;
 
 use super::attempt::{Signing, backoff, copy_request};
-use super::{Core, Error, ErrorKind, ServiceError};
+use super::{Core, Error, ErrorKind, ProvideErrorMetadata};
 use crate::aws_chunked::{CHUNK_SIZE, encoded_length};
 #[cfg(feature = "checksum")]
 use crate::aws_chunked::{TrailerFraming, encoded_length_with_trailer};
@@ -75,7 +75,7 @@ impl Core {
     ) -> Result<(u16, O::Output), Error<O::Error>>
     where
         O: Operation,
-        O::Error: ServiceError,
+        O::Error: ProvideErrorMetadata,
     {
         let inner = &*self.inner;
         let fail = |attempts, kind| Error {

@@ -6,7 +6,7 @@ use std::fmt;
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, Instant};
 
-use super::{Core, Error, Input, ServiceError};
+use super::{Core, Error, Input, ProvideErrorMetadata};
 use crate::operation::Operation;
 use crate::waiter::{AcceptorState, Waiter};
 
@@ -125,7 +125,7 @@ impl Core {
     where
         W: Waiter,
         I: Input<C, Operation = W::Operation>,
-        <W::Operation as Operation>::Error: ServiceError,
+        <W::Operation as Operation>::Error: ProvideErrorMetadata,
     {
         let start = Instant::now();
         let mut attempt = 0;

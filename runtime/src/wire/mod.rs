@@ -14,7 +14,7 @@ mod reader;
 mod writer;
 
 pub use reader::{Decode, Reader};
-pub use writer::{Encode, Writer};
+pub use writer::{Encode, Scalar, Writer};
 
 use std::borrow::Cow;
 use std::fmt;

@@ -5,7 +5,7 @@
 use awsgen_constraints::constraints::operation::ping::PingInput;
 use awsgen_constraints::constraints::operation::put::PutInput;
 use awsgen_constraints::constraints::types::{Choice, Mode, Node, Tag};
-use awsgen_constraints::runtime::Blob;
+use awsgen_constraints::runtime::{Blob, Validate};
 
 fn tag(key: Option<&str>, value: Option<&str>) -> Tag {
     let mut tag = Tag::builder().key("k").build().unwrap();

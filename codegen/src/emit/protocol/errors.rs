@@ -203,9 +203,34 @@ pub(super) fn service_de_error(svc: &Service<'_>, reader: &ErrorReader<'_>) -> T
     }
 }
 
-/// `de_<op>_error` named `function`: the service's error, turned into the operation's
-/// (`error_ty`, whose `From` keeps the variants `op` lists). `prelude` runs first (S3's bodiless
-/// `HEAD` 404).
+/// Whether `op` reads its error responses with a `de_<op>_error` of its own: when it maps
+/// error codes of its own or runs a prelude (`has_prelude`). Every other operation's
+/// `parse_response` calls the service's `de_error` itself ([`error_call`]).
+pub(super) fn own_error_fn(svc: &Service<'_>, op: &Operation, has_prelude: bool) -> bool {
+    has_prelude || !Codes::new(svc).aliases(op).is_empty()
+}
+
+/// The expression reading an error response of `op` in its `parse_response` (`status`,
+/// `headers` and `body` in scope): a call of its `de_<op>_error` (`function`) when it has one
+/// ([`own_error_fn`]), else of the service's `de_error`, turned into the operation's error
+/// (`Self::Error` of its `Operation` impl).
+pub(super) fn error_call(
+    svc: &Service<'_>,
+    op: &Operation,
+    function: &TokenStream,
+    has_prelude: bool,
+) -> TokenStream {
+    if own_error_fn(svc, op, has_prelude) {
+        quote!(#function(status, headers, body))
+    } else {
+        let root = svc.root();
+        quote!(#root::protocol::de_error(status, headers, body).map(Self::Error::from))
+    }
+}
+
+/// `de_<op>_error` named `function`, when `op` needs one ([`own_error_fn`]): the service's
+/// error, turned into the operation's (`error_ty`, whose `From` keeps the variants `op` lists).
+/// `prelude` runs first (S3's bodiless `HEAD` 404).
 pub(super) fn operation_de_error(
     svc: &Service<'_>,
     op: &Operation,
@@ -213,6 +238,9 @@ pub(super) fn operation_de_error(
     error_ty: &TokenStream,
     prelude: TokenStream,
 ) -> TokenStream {
+    if !own_error_fn(svc, op, !prelude.is_empty()) {
+        return TokenStream::new();
+    }
     let codes = Codes::new(svc);
     let root = svc.root();
     let aliases = codes.aliases(op);

@@ -26,13 +26,14 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation, layout: &Layout) -> Ope
     let fns = layout.op(&op.name);
     let ser_request = op_fn_path(svc, op, layout, &fns.ser_request);
     let de_response = op_fn_path(svc, op, layout, &fns.de_response);
-    let de_error = op_fn_path(svc, op, layout, &fns.de_error);
+    let error =
+        super::errors::error_call(svc, op, &op_fn_path(svc, op, layout, &fns.de_error), false);
     OperationCode {
         build_request: quote!(#ser_request(input)),
         build_request_fallible: true,
         parse_response: quote! {
             if !(200..300).contains(&status) {
-                return ::std::result::Result::Err(#de_error(status, headers, body));
+                return ::std::result::Result::Err(#error);
             }
             #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
         },

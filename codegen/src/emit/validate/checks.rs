@@ -1,6 +1,7 @@
 //! The checks themselves: what generated code runs for one member of a structure, one value of
-//! a shape, and one list or map shape. Scalars are checked inline; structures and unions call
-//! their `validate_into`; lists and maps call their function in the service's `validate.rs`.
+//! a shape, and one list or map shape. Scalars are checked inline; structures and unions are
+//! checked by their `Validate::validate_into` (through `validate::nested`); lists and maps call
+//! their function in the service's `validate.rs`.
 //! Only shapes with something to check inside (see [`super::Plan`]) produce any code.
 
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -64,11 +65,11 @@ pub fn value_checks(
         ShapeKind::Union(_) if shape.event_stream.is_some() => quote! {
             for (i, event) in #value.iter().enumerate() {
                 let path = path.index(i);
-                event.validate_into(&path, out);
+                crate::runtime::validate::nested(event, &path, out);
             }
         },
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-            quote!(#value.validate_into(&path, out);)
+            quote!(crate::runtime::validate::nested(#value, &path, out);)
         }
         ShapeKind::List(_) | ShapeKind::Map(_) => {
             let root = svc.root();

@@ -1,9 +1,10 @@
-//! Client-side validation: a `validate()` on every input type and on every structure and union
-//! reachable from an input, which checks every constraint of the model that can be checked
-//! (required members, string length in code points, blob length, numeric range, list and map
-//! size, `pattern`) and returns every violation at once; `<Op>::build_request_checked`, which
-//! validates and then builds the request; and one `src/<svc>/validate.rs` per service holding
-//! the compiled patterns and one function per constrained list or map shape.
+//! Client-side validation: an `impl runtime::Validate` for every input type and every structure
+//! and union reachable from an input, whose `validate()` checks every constraint of the model
+//! that can be checked (required members, string length in code points, blob length, numeric
+//! range, list and map size, `pattern`) and returns every violation at once (the generated code
+//! is the type's `validate_into`; the walk, `validate()` and `Operation::build_request_checked`
+//! are the runtime's); and one `src/<svc>/validate.rs` per service holding the compiled
+//! patterns and one function per constrained list or map shape.
 //!
 //! Everything here sits behind the generated crate's `validate` cargo feature, off by default,
 //! because of what the `regex` crate the pattern checks need costs to build. Measured on the
@@ -51,10 +52,10 @@ pub const FEATURE: &str = "validate";
 
 /// What the crate docs say about validation.
 pub const CRATE_DOC: &str = "With the `validate` feature (off by default), every operation \
-     input has `validate()`, which checks every constraint of the model (required members, \
-     lengths, ranges, sizes, patterns) and reports every violation at once, and every \
-     operation has `build_request_checked`, which validates before building the request. \
-     `build_request` never validates.";
+     input implements `runtime::Validate`, whose `validate()` checks every constraint of the \
+     model (required members, lengths, ranges, sizes, patterns) and reports every violation at \
+     once, and every operation has `build_request_checked` (of `runtime::Operation`), which \
+     validates before building the request. `build_request` never validates.";
 
 /// Whether the `regex` crate can compile `pattern` (with its default size limits) as the
 /// generated check will: with the runtime's ASCII reading of `\w` and `\d`. Memoized per
@@ -185,19 +186,18 @@ pub fn type_items(svc: &Service<'_>, plan: &Plan, id: &ShapeId) -> TokenStream {
     }
 }
 
-/// The validation items of `op`'s input type and `build_request_checked`: to be appended to the
-/// operation's file.
+/// The validation items of `op`'s input type: to be appended to the operation's file
+/// (`build_request_checked` is the `Operation` trait's own).
 pub fn operation_items(svc: &Service<'_>, plan: &Plan, op: &Operation) -> TokenStream {
     let names = svc.names.operation(&op.name);
     let input = naming::to_ident(&names.input);
-    let operation = naming::to_ident(&names.operation);
     let id = &op.input;
     let (structure, fields) = match &svc.model.shape(id).kind {
         ShapeKind::Structure(s) => (s, svc.names.fields(id)),
         _ => unreachable!("operation input `{id}` was validated to be a structure"),
     };
     let checked = plan.is_checked(id);
-    let input_items = struct_body(
+    struct_body(
         svc,
         plan,
         &quote!(#input),
@@ -205,30 +205,7 @@ pub fn operation_items(svc: &Service<'_>, plan: &Plan, op: &Operation) -> TokenS
         checked,
         structure,
         fields,
-    );
-    let cfg = cfg();
-    let type_name = &names.input;
-    quote! {
-        #input_items
-
-        #cfg
-        impl #operation {
-            /// Validates `input` against every constraint of the model, then builds the HTTP
-            /// request as [`build_request`](Self::build_request) does. With any violation,
-            /// builds nothing and returns all of them.
-            pub fn build_request_checked(
-                input: &#input,
-            ) -> ::std::result::Result<
-                ::http::Request<::std::vec::Vec<u8>>,
-                crate::runtime::validate::ValidationError,
-            > {
-                input.validate()?;
-                Self::build_request(input).map_err(|e| {
-                    crate::runtime::validate::ValidationError::from_request(#type_name, e)
-                })
-            }
-        }
-    }
+    )
 }
 
 fn struct_items(
@@ -261,8 +238,7 @@ fn struct_body(
             .zip(fields)
             .map(|(m, f)| checks::member_checks(svc, plan, m, &naming::to_ident(f)));
         quote! {
-            /// Records every violation inside this value, at paths under `path`.
-            pub(crate) fn validate_into(
+            fn validate_into(
                 &self,
                 path: &crate::runtime::validate::Path<'_>,
                 out: &mut crate::runtime::validate::Violations,
@@ -272,7 +248,7 @@ fn struct_body(
         }
     });
     let deprecated = s.members.iter().any(|m| m.deprecated.is_some());
-    wrap(ty, name, checked, into, deprecated)
+    wrap(ty, name, into, deprecated)
 }
 
 /// The same for a union: each set member is checked as the member it is.
@@ -318,8 +294,7 @@ fn union_items(
             }
         };
         quote! {
-            /// Records every violation inside this value, at paths under `path`.
-            pub(crate) fn validate_into(
+            fn validate_into(
                 &self,
                 path: &crate::runtime::validate::Path<'_>,
                 out: &mut crate::runtime::validate::Violations,
@@ -328,38 +303,13 @@ fn union_items(
             }
         }
     });
-    wrap(ty, name, checked, into, false)
+    wrap(ty, name, into, false)
 }
 
-/// The `impl` blocks around `validate_into`: the public `validate()` and the `Validate` impl.
-fn wrap(
-    ty: &TokenStream,
-    name: &str,
-    checked: bool,
-    into: Option<TokenStream>,
-    deprecated: bool,
-) -> TokenStream {
+/// The `Validate` impl: the type's name and, when something inside it is checked, its
+/// `validate_into` (the trait's `validate()` walks it).
+fn wrap(ty: &TokenStream, name: &str, into: Option<TokenStream>, deprecated: bool) -> TokenStream {
     let cfg = cfg();
-    let body = if checked {
-        quote! {
-            let mut out = crate::runtime::validate::Violations::new();
-            self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-            out.finish(#name)
-        }
-    } else {
-        quote!(::std::result::Result::Ok(()))
-    };
-    let doc = if checked {
-        format!(
-            " Checks this value against every constraint of the model (required members, \
-             lengths, ranges, patterns, also inside nested values) and returns every \
-             violation at once. `Ok` when there is none. See [`{name}`] for the constraints."
-        )
-    } else {
-        " Checks this value against the constraints of the model: it has none, so this is \
-         always `Ok`. Here so that every input type can be validated alike."
-            .to_owned()
-    };
     let allow = deprecated.then(|| {
         quote! {
             #[comment = " Validation reads deprecated members too."]
@@ -369,24 +319,10 @@ fn wrap(
     quote! {
         #cfg
         #allow
-        impl #ty {
-            #[doc = #doc]
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
-                #body
-            }
+        impl crate::runtime::validate::Validate for #ty {
+            const NAME: &'static str = #name;
 
             #into
-        }
-
-        #cfg
-        impl crate::runtime::validate::Validate for #ty {
-            fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::runtime::validate::ValidationError> {
-                Self::validate(self)
-            }
         }
     }
 }

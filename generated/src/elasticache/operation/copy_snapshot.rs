@@ -37,13 +37,14 @@
 //!
 //! # Request
 //!
-//! Build a [`CopySnapshotInput`] and turn it into an HTTP request with [`CopySnapshot::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`CopySnapshot::parse_response`].
+//! Build a [`CopySnapshotInput`] and turn it into an HTTP request with `CopySnapshot::build_request`; send it with any HTTP client (after adding the host and signing it), and read the answer with `CopySnapshot::parse_response`: both are methods of the [`Operation`](crate::runtime::Operation) trait, which [`CopySnapshot`] implements (bring the trait into scope).
 //!
 //! ```
 //! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
 //! use awsgen_generated::elasticache::operation::copy_snapshot::{
 //!     CopySnapshot, CopySnapshotInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = CopySnapshotInput::builder()
 //!     .source_snapshot_name("string")
 //!     .target_snapshot_name("string")
@@ -146,6 +147,7 @@
 //! use awsgen_generated::elasticache::operation::copy_snapshot::{
 //!     CopySnapshot, CopySnapshotInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = CopySnapshotInput::builder()
 //!     .source_snapshot_name("my-snapshot")
 //!     .target_bucket("")
@@ -213,6 +215,8 @@
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/CopySnapshot).
 use crate::elasticache::protocol;
+use crate::elasticache::protocol::copy_snapshot::de_copy_snapshot_output;
+use crate::elasticache::protocol::copy_snapshot::ser_copy_snapshot_input;
 use crate::elasticache::types;
 use crate::runtime::InvalidResponse;
 use crate::runtime::operation;
@@ -220,35 +224,37 @@ use crate::runtime::query;
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CopySnapshot;
-impl CopySnapshot {
+impl crate::runtime::Operation for CopySnapshot {
+    type Input = CopySnapshotInput;
+    type Output = CopySnapshotOutput;
+    type Error = CopySnapshotError;
+    const NAME: &'static str = "CopySnapshot";
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
     /// host and sign it before sending. An input that cannot be put into a request (an
     /// empty URI label, a header value HTTP does not allow, an invalid host label)
     /// gives an error naming the member.
-    pub fn build_request(
+    fn build_request(
         input: &CopySnapshotInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Ok(
             operation::post_request(
                 "/",
                 &[("content-type", query::CONTENT_TYPE)],
-                protocol::copy_snapshot::ser_copy_snapshot_input(input),
+                ser_copy_snapshot_input(input),
             ),
         )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
-    pub fn parse_response(
+    fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
     ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
         if !(200..300).contains(&status) {
-            return Err(
-                protocol::copy_snapshot::de_copy_snapshot_error(status, headers, body),
-            );
+            return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
         }
-        protocol::copy_snapshot::de_copy_snapshot_output(headers, body)
+        de_copy_snapshot_output(headers, body)
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
                     InvalidResponse::new(status, e.to_string()),
@@ -256,33 +262,12 @@ impl CopySnapshot {
             })
     }
 }
-impl crate::runtime::Operation for CopySnapshot {
-    type Input = CopySnapshotInput;
-    type Output = CopySnapshotOutput;
-    type Error = CopySnapshotError;
-    const NAME: &'static str = "CopySnapshot";
-    fn build_request(
-        input: &CopySnapshotInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Self::build_request(input)
-    }
-    fn parse_response(
-        status: u16,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<CopySnapshotOutput, crate::runtime::ResponseError<CopySnapshotError>> {
-        Self::parse_response(status, headers, body)
-    }
-}
 /// Represents the input of a `CopySnapshotMessage` operation.
 ///
 /// The input of the `CopySnapshot` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CopySnapshotInput {
     /// The name of an existing snapshot from which to make a copy.
@@ -290,22 +275,18 @@ pub struct CopySnapshotInput {
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub source_snapshot_name: Option<String>,
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub target_snapshot_name: Option<String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
     ///
@@ -371,9 +352,8 @@ impl<C> CopySnapshotInputBuilder<C> {
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    pub fn source_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.source_snapshot_name = Some(input.into());
-        self
+    pub fn source_snapshot_name(self, input: impl Into<String>) -> Self {
+        self.set_source_snapshot_name(Some(input.into()))
     }
     /// Sets or clears `SourceSnapshotName` (`None` clears it); see [`Self::source_snapshot_name`].
     pub fn set_source_snapshot_name(mut self, input: Option<String>) -> Self {
@@ -385,9 +365,8 @@ impl<C> CopySnapshotInputBuilder<C> {
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
-    pub fn target_snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.target_snapshot_name = Some(input.into());
-        self
+    pub fn target_snapshot_name(self, input: impl Into<String>) -> Self {
+        self.set_target_snapshot_name(Some(input.into()))
     }
     /// Sets or clears `TargetSnapshotName` (`None` clears it); see [`Self::target_snapshot_name`].
     pub fn set_target_snapshot_name(mut self, input: Option<String>) -> Self {
@@ -401,9 +380,8 @@ impl<C> CopySnapshotInputBuilder<C> {
     /// When using this parameter to export a snapshot, be sure Amazon ElastiCache has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant ElastiCache Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html#backups-exporting-grant-access) in the *Amazon ElastiCache User Guide*.
     ///
     /// For more information, see [Exporting a Snapshot](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-exporting.html) in the *Amazon ElastiCache User Guide*.
-    pub fn target_bucket(mut self, input: impl Into<String>) -> Self {
-        self.inner.target_bucket = Some(input.into());
-        self
+    pub fn target_bucket(self, input: impl Into<String>) -> Self {
+        self.set_target_bucket(Some(input.into()))
     }
     /// Sets or clears `TargetBucket` (`None` clears it); see [`Self::target_bucket`].
     pub fn set_target_bucket(mut self, input: Option<String>) -> Self {
@@ -413,9 +391,8 @@ impl<C> CopySnapshotInputBuilder<C> {
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the target snapshot.
-    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.kms_key_id = Some(input.into());
-        self
+    pub fn kms_key_id(self, input: impl Into<String>) -> Self {
+        self.set_kms_key_id(Some(input.into()))
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
@@ -448,11 +425,8 @@ impl<C> CopySnapshotInputBuilder<C> {
 }
 /// The output of the `CopySnapshot` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CopySnapshotOutput {
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
@@ -485,9 +459,8 @@ impl CopySnapshotOutputBuilder {
     /// Sets `Snapshot`.
     ///
     /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
-    pub fn snapshot(mut self, input: impl Into<types::Snapshot>) -> Self {
-        self.inner.snapshot = Some(input.into());
-        self
+    pub fn snapshot(self, input: impl Into<types::Snapshot>) -> Self {
+        self.set_snapshot(Some(input.into()))
     }
     /// Sets or clears `Snapshot` (`None` clears it); see [`Self::snapshot`].
     pub fn set_snapshot(mut self, input: Option<types::Snapshot>) -> Self {
@@ -502,8 +475,10 @@ impl CopySnapshotOutputBuilder {
 /// The errors of the `CopySnapshot` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-/// error stays small in `Result`s.
+/// (`meta()`, `code()`, `message()`, `request_id()` of the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+/// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+/// `Result`s.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
@@ -543,31 +518,6 @@ pub enum CopySnapshotError {
     Unhandled(crate::elasticache::Error),
 }
 impl CopySnapshotError {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        match self {
-            Self::SnapshotAlreadyExistsFault(error) => &error.meta,
-            Self::SnapshotNotFoundFault(error) => &error.meta,
-            Self::SnapshotQuotaExceededFault(error) => &error.meta,
-            Self::InvalidSnapshotStateFault(error) => &error.meta,
-            Self::TagQuotaPerResourceExceeded(error) => &error.meta,
-            Self::InvalidParameterValueException(error) => &error.meta,
-            Self::InvalidParameterCombinationException(error) => &error.meta,
-            Self::Unhandled(error) => error.meta(),
-        }
-    }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
     /// Whether this is the `SnapshotAlreadyExistsFault` error.
     pub fn is_snapshot_already_exists_fault(&self) -> bool {
         matches!(self, Self::SnapshotAlreadyExistsFault(_))
@@ -597,9 +547,23 @@ impl CopySnapshotError {
         matches!(self, Self::InvalidParameterCombinationException(_))
     }
 }
+impl crate::runtime::ProvideErrorMetadata for CopySnapshotError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        match self {
+            Self::SnapshotAlreadyExistsFault(error) => &error.meta,
+            Self::SnapshotNotFoundFault(error) => &error.meta,
+            Self::SnapshotQuotaExceededFault(error) => &error.meta,
+            Self::InvalidSnapshotStateFault(error) => &error.meta,
+            Self::TagQuotaPerResourceExceeded(error) => &error.meta,
+            Self::InvalidParameterValueException(error) => &error.meta,
+            Self::InvalidParameterCombinationException(error) => &error.meta,
+            Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
+        }
+    }
+}
 impl ::std::fmt::Display for CopySnapshotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for CopySnapshotError {}
@@ -627,15 +591,9 @@ impl From<crate::elasticache::Error> for CopySnapshotError {
     }
 }
 #[cfg(feature = "validate")]
-impl CopySnapshotInput {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`CopySnapshotInput`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("CopySnapshotInput")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for CopySnapshotInput {
+    const NAME: &'static str = "CopySnapshotInput";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -646,29 +604,5 @@ impl CopySnapshotInput {
         if self.target_snapshot_name.is_none() {
             out.missing(&path.member("TargetSnapshotName"));
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for CopySnapshotInput {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
-}
-#[cfg(feature = "validate")]
-impl CopySnapshot {
-    /// Validates `input` against every constraint of the model, then builds the HTTP
-    /// request as [`build_request`](Self::build_request) does. With any violation,
-    /// builds nothing and returns all of them.
-    pub fn build_request_checked(
-        input: &CopySnapshotInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
-        input.validate()?;
-        Self::build_request(input)
-            .map_err(|e| {
-                crate::runtime::validate::ValidationError::from_request(
-                    "CopySnapshotInput",
-                    e,
-                )
-            })
     }
 }

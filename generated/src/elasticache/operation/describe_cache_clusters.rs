@@ -14,13 +14,14 @@
 //!
 //! # Request
 //!
-//! Build a [`DescribeCacheClustersInput`] and turn it into an HTTP request with [`DescribeCacheClusters::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`DescribeCacheClusters::parse_response`].
+//! Build a [`DescribeCacheClustersInput`] and turn it into an HTTP request with `DescribeCacheClusters::build_request`; send it with any HTTP client (after adding the host and signing it), and read the answer with `DescribeCacheClusters::parse_response`: both are methods of the [`Operation`](crate::runtime::Operation) trait, which [`DescribeCacheClusters`] implements (bring the trait into scope).
 //!
 //! ```
 //! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
 //! use awsgen_generated::elasticache::operation::describe_cache_clusters::{
 //!     DescribeCacheClusters, DescribeCacheClustersInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = DescribeCacheClustersInput::builder()
 //!     .cache_cluster_id("string")
 //!     .max_records(0)
@@ -149,6 +150,7 @@
 //! use awsgen_generated::elasticache::operation::describe_cache_clusters::{
 //!     DescribeCacheClusters, DescribeCacheClustersInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = DescribeCacheClustersInput::builder()
 //!     .cache_cluster_id("my-mem-cluster")
 //!     .build();
@@ -238,6 +240,7 @@
 //! use awsgen_generated::elasticache::operation::describe_cache_clusters::{
 //!     DescribeCacheClusters, DescribeCacheClustersInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = DescribeCacheClustersInput::builder()
 //!     .cache_cluster_id("my-mem-cluster")
 //!     .show_cache_node_info(true)
@@ -365,6 +368,8 @@
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/elasticache-2015-02-02/DescribeCacheClusters).
 use crate::elasticache::protocol;
+use crate::elasticache::protocol::describe_cache_clusters::de_describe_cache_clusters_output;
+use crate::elasticache::protocol::describe_cache_clusters::ser_describe_cache_clusters_input;
 use crate::elasticache::types;
 use crate::runtime::InvalidResponse;
 use crate::runtime::operation;
@@ -372,64 +377,28 @@ use crate::runtime::query;
 /// The `DescribeCacheClusters` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeCacheClusters;
-impl DescribeCacheClusters {
+impl crate::runtime::Operation for DescribeCacheClusters {
+    type Input = DescribeCacheClustersInput;
+    type Output = DescribeCacheClustersOutput;
+    type Error = DescribeCacheClustersError;
+    const NAME: &'static str = "DescribeCacheClusters";
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
     /// host and sign it before sending. An input that cannot be put into a request (an
     /// empty URI label, a header value HTTP does not allow, an invalid host label)
     /// gives an error naming the member.
-    pub fn build_request(
+    fn build_request(
         input: &DescribeCacheClustersInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Ok(
             operation::post_request(
                 "/",
                 &[("content-type", query::CONTENT_TYPE)],
-                protocol::describe_cache_clusters::ser_describe_cache_clusters_input(
-                    input,
-                ),
+                ser_describe_cache_clusters_input(input),
             ),
         )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
-    pub fn parse_response(
-        status: u16,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<
-        DescribeCacheClustersOutput,
-        crate::runtime::ResponseError<DescribeCacheClustersError>,
-    > {
-        if !(200..300).contains(&status) {
-            return Err(
-                protocol::describe_cache_clusters::de_describe_cache_clusters_error(
-                    status,
-                    headers,
-                    body,
-                ),
-            );
-        }
-        protocol::describe_cache_clusters::de_describe_cache_clusters_output(
-                headers,
-                body,
-            )
-            .map_err(|e| {
-                crate::runtime::ResponseError::Invalid(
-                    InvalidResponse::new(status, e.to_string()),
-                )
-            })
-    }
-}
-impl crate::runtime::Operation for DescribeCacheClusters {
-    type Input = DescribeCacheClustersInput;
-    type Output = DescribeCacheClustersOutput;
-    type Error = DescribeCacheClustersError;
-    const NAME: &'static str = "DescribeCacheClusters";
-    fn build_request(
-        input: &DescribeCacheClustersInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Self::build_request(input)
-    }
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
@@ -438,18 +407,23 @@ impl crate::runtime::Operation for DescribeCacheClusters {
         DescribeCacheClustersOutput,
         crate::runtime::ResponseError<DescribeCacheClustersError>,
     > {
-        Self::parse_response(status, headers, body)
+        if !(200..300).contains(&status) {
+            return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
+        }
+        de_describe_cache_clusters_output(headers, body)
+            .map_err(|e| {
+                crate::runtime::ResponseError::Invalid(
+                    InvalidResponse::new(status, e.to_string()),
+                )
+            })
     }
 }
 /// Represents the input of a `DescribeCacheClusters` operation.
 ///
 /// The input of the `DescribeCacheClusters` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct DescribeCacheClustersInput {
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
@@ -514,9 +488,8 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied cluster identifier. If this parameter is specified, only information about that specific cluster is returned. This parameter isn't case sensitive.
-    pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_cluster_id = Some(input.into());
-        self
+    pub fn cache_cluster_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_cluster_id(Some(input.into()))
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
@@ -530,9 +503,8 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
     /// Default: 100
     ///
     /// Constraints: minimum 20; maximum 100.
-    pub fn max_records(mut self, input: impl Into<i32>) -> Self {
-        self.inner.max_records = Some(input.into());
-        self
+    pub fn max_records(self, input: impl Into<i32>) -> Self {
+        self.set_max_records(Some(input.into()))
     }
     /// Sets or clears `MaxRecords` (`None` clears it); see [`Self::max_records`].
     pub fn set_max_records(mut self, input: Option<i32>) -> Self {
@@ -542,9 +514,8 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
     /// Sets `Marker`.
     ///
     /// An optional marker returned from a prior request. Use this marker for pagination of results from this operation. If this parameter is specified, the response includes only records beyond the marker, up to the value specified by `MaxRecords`.
-    pub fn marker(mut self, input: impl Into<String>) -> Self {
-        self.inner.marker = Some(input.into());
-        self
+    pub fn marker(self, input: impl Into<String>) -> Self {
+        self.set_marker(Some(input.into()))
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
     pub fn set_marker(mut self, input: Option<String>) -> Self {
@@ -554,9 +525,8 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
     /// Sets `ShowCacheNodeInfo`.
     ///
     /// An optional flag that can be included in the `DescribeCacheCluster` request to retrieve information about the individual cache nodes.
-    pub fn show_cache_node_info(mut self, input: impl Into<bool>) -> Self {
-        self.inner.show_cache_node_info = Some(input.into());
-        self
+    pub fn show_cache_node_info(self, input: impl Into<bool>) -> Self {
+        self.set_show_cache_node_info(Some(input.into()))
     }
     /// Sets or clears `ShowCacheNodeInfo` (`None` clears it); see [`Self::show_cache_node_info`].
     pub fn set_show_cache_node_info(mut self, input: Option<bool>) -> Self {
@@ -567,11 +537,10 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
     ///
     /// An optional flag that can be included in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters) that are not members of a replication group. In practice, this means Memcached and single node Valkey or Redis OSS clusters.
     pub fn show_cache_clusters_not_in_replication_groups(
-        mut self,
+        self,
         input: impl Into<bool>,
     ) -> Self {
-        self.inner.show_cache_clusters_not_in_replication_groups = Some(input.into());
-        self
+        self.set_show_cache_clusters_not_in_replication_groups(Some(input.into()))
     }
     /// Sets or clears `ShowCacheClustersNotInReplicationGroups` (`None` clears it); see [`Self::show_cache_clusters_not_in_replication_groups`].
     pub fn set_show_cache_clusters_not_in_replication_groups(
@@ -590,11 +559,8 @@ impl<C> DescribeCacheClustersInputBuilder<C> {
 ///
 /// The output of the `DescribeCacheClusters` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct DescribeCacheClustersOutput {
     /// Provides an identifier to allow retrieval of paginated results.
@@ -636,9 +602,8 @@ impl DescribeCacheClustersOutputBuilder {
     /// Sets `Marker`.
     ///
     /// Provides an identifier to allow retrieval of paginated results.
-    pub fn marker(mut self, input: impl Into<String>) -> Self {
-        self.inner.marker = Some(input.into());
-        self
+    pub fn marker(self, input: impl Into<String>) -> Self {
+        self.set_marker(Some(input.into()))
     }
     /// Sets or clears `Marker` (`None` clears it); see [`Self::marker`].
     pub fn set_marker(mut self, input: Option<String>) -> Self {
@@ -668,8 +633,10 @@ impl DescribeCacheClustersOutputBuilder {
 /// The errors of the `DescribeCacheClusters` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-/// error stays small in `Result`s.
+/// (`meta()`, `code()`, `message()`, `request_id()` of the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+/// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+/// `Result`s.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DescribeCacheClustersError {
@@ -693,27 +660,6 @@ pub enum DescribeCacheClustersError {
     Unhandled(crate::elasticache::Error),
 }
 impl DescribeCacheClustersError {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        match self {
-            Self::CacheClusterNotFoundFault(error) => &error.meta,
-            Self::InvalidParameterValueException(error) => &error.meta,
-            Self::InvalidParameterCombinationException(error) => &error.meta,
-            Self::Unhandled(error) => error.meta(),
-        }
-    }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
     /// Whether this is the `CacheClusterNotFoundFault` error.
     pub fn is_cache_cluster_not_found_fault(&self) -> bool {
         matches!(self, Self::CacheClusterNotFoundFault(_))
@@ -727,9 +673,19 @@ impl DescribeCacheClustersError {
         matches!(self, Self::InvalidParameterCombinationException(_))
     }
 }
+impl crate::runtime::ProvideErrorMetadata for DescribeCacheClustersError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        match self {
+            Self::CacheClusterNotFoundFault(error) => &error.meta,
+            Self::InvalidParameterValueException(error) => &error.meta,
+            Self::InvalidParameterCombinationException(error) => &error.meta,
+            Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
+        }
+    }
+}
 impl ::std::fmt::Display for DescribeCacheClustersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for DescribeCacheClustersError {}
@@ -777,33 +733,6 @@ impl operation::Paginated for DescribeCacheClustersInput {
     }
 }
 #[cfg(feature = "validate")]
-impl DescribeCacheClustersInput {
-    /// Checks this value against the constraints of the model: it has none, so this is always `Ok`. Here so that every input type can be validated alike.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Ok(())
-    }
-}
-#[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for DescribeCacheClustersInput {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
-}
-#[cfg(feature = "validate")]
-impl DescribeCacheClusters {
-    /// Validates `input` against every constraint of the model, then builds the HTTP
-    /// request as [`build_request`](Self::build_request) does. With any violation,
-    /// builds nothing and returns all of them.
-    pub fn build_request_checked(
-        input: &DescribeCacheClustersInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
-        input.validate()?;
-        Self::build_request(input)
-            .map_err(|e| {
-                crate::runtime::validate::ValidationError::from_request(
-                    "DescribeCacheClustersInput",
-                    e,
-                )
-            })
-    }
+    const NAME: &'static str = "DescribeCacheClustersInput";
 }

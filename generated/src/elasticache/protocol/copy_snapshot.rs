@@ -2,7 +2,8 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery request serializer and response parsers of the `CopySnapshot` operation.
 use crate::elasticache::operation;
-use crate::elasticache::protocol;
+use crate::elasticache::protocol::snapshot::de_snapshot;
+use crate::elasticache::protocol::tag_list::ser_tag_list;
 use crate::runtime::query;
 use crate::runtime::xml;
 /// The form-encoded body of the `CopySnapshot` request.
@@ -27,7 +28,7 @@ pub(crate) fn ser_copy_snapshot_input(
         w.member("KmsKeyId").string(v);
     }
     if let Some(v) = &value.tags {
-        protocol::tag_list::ser_tag_list(&mut w.member("Tags"), v, false);
+        ser_tag_list(&mut w.member("Tags"), v, false);
     }
     w.finish()
 }
@@ -56,10 +57,7 @@ pub(crate) fn de_copy_snapshot_result<'a>(
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Snapshot" => {
-                if !xml::set(
-                    &mut out.snapshot,
-                    protocol::snapshot::de_snapshot(r, &child)?,
-                ) {
+                if !xml::set(&mut out.snapshot, de_snapshot(r, &child)?) {
                     return Err(
                         xml::XmlError::duplicate_member("Snapshot", "CopySnapshotResult"),
                     );
@@ -69,13 +67,4 @@ pub(crate) fn de_copy_snapshot_result<'a>(
         }
     }
     Ok(out)
-}
-/// Reads an error response of `CopySnapshot`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_copy_snapshot_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<operation::copy_snapshot::CopySnapshotError> {
-    protocol::de_error(status, headers, body)
-        .map(operation::copy_snapshot::CopySnapshotError::from)
 }

@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery request serializer and response parsers of the `DescribeCacheClusters` operation.
 use crate::elasticache::operation;
-use crate::elasticache::protocol;
+use crate::elasticache::protocol::cache_cluster_list::de_cache_cluster_list;
 use crate::runtime::query;
 use crate::runtime::xml;
 /// The form-encoded body of the `DescribeCacheClusters` request.
@@ -71,7 +71,7 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
             "CacheClusters" => {
                 if !xml::set(
                     &mut out.cache_clusters,
-                    protocol::cache_cluster_list::de_cache_cluster_list(r, &child)?,
+                    de_cache_cluster_list(r, &child)?,
                 ) {
                     return Err(
                         xml::XmlError::duplicate_member(
@@ -85,15 +85,4 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
         }
     }
     Ok(out)
-}
-/// Reads an error response of `DescribeCacheClusters`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_describe_cache_clusters_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<
-    operation::describe_cache_clusters::DescribeCacheClustersError,
-> {
-    protocol::de_error(status, headers, body)
-        .map(operation::describe_cache_clusters::DescribeCacheClustersError::from)
 }

@@ -2,7 +2,14 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery serializers and parsers: one file per operation, and one per structure,
 //! union, list and map the operations reach; and the service's error dispatch.
-use crate::elasticache::protocol;
+use crate::elasticache::protocol::cache_cluster_not_found_fault::de_cache_cluster_not_found_fault;
+use crate::elasticache::protocol::invalid_parameter_combination_exception::de_invalid_parameter_combination_exception;
+use crate::elasticache::protocol::invalid_parameter_value_exception::de_invalid_parameter_value_exception;
+use crate::elasticache::protocol::invalid_snapshot_state_fault::de_invalid_snapshot_state_fault;
+use crate::elasticache::protocol::snapshot_already_exists_fault::de_snapshot_already_exists_fault;
+use crate::elasticache::protocol::snapshot_not_found_fault::de_snapshot_not_found_fault;
+use crate::elasticache::protocol::snapshot_quota_exceeded_fault::de_snapshot_quota_exceeded_fault;
+use crate::elasticache::protocol::tag_quota_per_resource_exceeded::de_tag_quota_per_resource_exceeded;
 use crate::runtime::InvalidResponse;
 use crate::runtime::query;
 pub(crate) mod availability_zones_list;
@@ -60,10 +67,7 @@ pub(crate) fn de_error(
     };
     let error = match meta.code() {
         "CacheClusterNotFound" => {
-            query::parse_error_members(
-                    body,
-                    protocol::cache_cluster_not_found_fault::de_cache_cluster_not_found_fault,
-                )
+            query::parse_error_members(body, de_cache_cluster_not_found_fault)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::CacheClusterNotFoundFault(Box::new(error))
@@ -71,10 +75,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "InvalidParameterCombination" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_combination_exception::de_invalid_parameter_combination_exception,
-                )
+            query::parse_error_members(body, de_invalid_parameter_combination_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::InvalidParameterCombinationException(
@@ -84,10 +85,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "InvalidParameterValue" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_parameter_value_exception::de_invalid_parameter_value_exception,
-                )
+            query::parse_error_members(body, de_invalid_parameter_value_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::InvalidParameterValueException(
@@ -97,10 +95,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "InvalidSnapshotState" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_snapshot_state_fault::de_invalid_snapshot_state_fault,
-                )
+            query::parse_error_members(body, de_invalid_snapshot_state_fault)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::InvalidSnapshotStateFault(Box::new(error))
@@ -108,10 +103,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "SnapshotAlreadyExistsFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_already_exists_fault::de_snapshot_already_exists_fault,
-                )
+            query::parse_error_members(body, de_snapshot_already_exists_fault)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::SnapshotAlreadyExistsFault(
@@ -121,10 +113,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "SnapshotNotFoundFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_not_found_fault::de_snapshot_not_found_fault,
-                )
+            query::parse_error_members(body, de_snapshot_not_found_fault)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::SnapshotNotFoundFault(Box::new(error))
@@ -132,10 +121,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "SnapshotQuotaExceededFault" => {
-            query::parse_error_members(
-                    body,
-                    protocol::snapshot_quota_exceeded_fault::de_snapshot_quota_exceeded_fault,
-                )
+            query::parse_error_members(body, de_snapshot_quota_exceeded_fault)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::SnapshotQuotaExceededFault(
@@ -145,10 +131,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "TagQuotaPerResourceExceeded" => {
-            query::parse_error_members(
-                    body,
-                    protocol::tag_quota_per_resource_exceeded::de_tag_quota_per_resource_exceeded,
-                )
+            query::parse_error_members(body, de_tag_quota_per_resource_exceeded)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::elasticache::Error::TagQuotaPerResourceExceeded(

@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// Contains all of the attributes of a specific cluster.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CacheCluster {
     /// The user-supplied identifier of the cluster. This identifier is a unique key that identifies a cluster.
@@ -181,10 +178,8 @@ pub struct CacheCluster {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub at_rest_encryption_enabled: Option<bool>,
     /// The ARN (Amazon Resource Name) of the cache cluster.
-    #[cfg_attr(
-        feature = "serde",
-        serde(rename = "ARN", skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(rename = "ARN"))]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub arn: Option<String>,
     /// A boolean value indicating whether log delivery is enabled for the replication group.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -447,9 +442,8 @@ impl CacheClusterBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied identifier of the cluster. This identifier is a unique key that identifies a cluster.
-    pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_cluster_id = Some(input.into());
-        self
+    pub fn cache_cluster_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_cluster_id(Some(input.into()))
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
@@ -461,9 +455,8 @@ impl CacheClusterBuilder {
     /// Represents a Memcached cluster endpoint which can be used by an application to connect to any node in the cluster. The configuration endpoint will always have `.cfg` in it.
     ///
     /// Example: `mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211`
-    pub fn configuration_endpoint(mut self, input: impl Into<types::Endpoint>) -> Self {
-        self.inner.configuration_endpoint = Some(input.into());
-        self
+    pub fn configuration_endpoint(self, input: impl Into<types::Endpoint>) -> Self {
+        self.set_configuration_endpoint(Some(input.into()))
     }
     /// Sets or clears `ConfigurationEndpoint` (`None` clears it); see [`Self::configuration_endpoint`].
     pub fn set_configuration_endpoint(mut self, input: Option<types::Endpoint>) -> Self {
@@ -473,9 +466,8 @@ impl CacheClusterBuilder {
     /// Sets `ClientDownloadLandingPage`.
     ///
     /// The URL of the web page where you can download the latest ElastiCache client library.
-    pub fn client_download_landing_page(mut self, input: impl Into<String>) -> Self {
-        self.inner.client_download_landing_page = Some(input.into());
-        self
+    pub fn client_download_landing_page(self, input: impl Into<String>) -> Self {
+        self.set_client_download_landing_page(Some(input.into()))
     }
     /// Sets or clears `ClientDownloadLandingPage` (`None` clears it); see [`Self::client_download_landing_page`].
     pub fn set_client_download_landing_page(mut self, input: Option<String>) -> Self {
@@ -541,9 +533,8 @@ impl CacheClusterBuilder {
     /// - Valkey or Redis OSS append-only files (AOF) are not supported for T1 or T2 instances.
     /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
     /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
-    pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_type = Some(input.into());
-        self
+    pub fn cache_node_type(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_type(Some(input.into()))
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
@@ -553,9 +544,8 @@ impl CacheClusterBuilder {
     /// Sets `Engine`.
     ///
     /// The name of the cache engine (`memcached` or `redis`) to be used for this cluster.
-    pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine = Some(input.into());
-        self
+    pub fn engine(self, input: impl Into<String>) -> Self {
+        self.set_engine(Some(input.into()))
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
@@ -565,9 +555,8 @@ impl CacheClusterBuilder {
     /// Sets `EngineVersion`.
     ///
     /// The version of the cache engine that is used in this cluster.
-    pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine_version = Some(input.into());
-        self
+    pub fn engine_version(self, input: impl Into<String>) -> Self {
+        self.set_engine_version(Some(input.into()))
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
@@ -577,9 +566,8 @@ impl CacheClusterBuilder {
     /// Sets `CacheClusterStatus`.
     ///
     /// The current state of this cluster, one of the following values: `available`, `creating`, `deleted`, `deleting`, `incompatible-network`, `modifying`, `rebooting cluster nodes`, `restore-failed`, or `snapshotting`.
-    pub fn cache_cluster_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_cluster_status = Some(input.into());
-        self
+    pub fn cache_cluster_status(self, input: impl Into<String>) -> Self {
+        self.set_cache_cluster_status(Some(input.into()))
     }
     /// Sets or clears `CacheClusterStatus` (`None` clears it); see [`Self::cache_cluster_status`].
     pub fn set_cache_cluster_status(mut self, input: Option<String>) -> Self {
@@ -591,9 +579,8 @@ impl CacheClusterBuilder {
     /// The number of cache nodes in the cluster.
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
-    pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.inner.num_cache_nodes = Some(input.into());
-        self
+    pub fn num_cache_nodes(self, input: impl Into<i32>) -> Self {
+        self.set_num_cache_nodes(Some(input.into()))
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
@@ -603,9 +590,8 @@ impl CacheClusterBuilder {
     /// Sets `PreferredAvailabilityZone`.
     ///
     /// The name of the Availability Zone in which the cluster is located or "Multiple" if the cache nodes are located in different Availability Zones.
-    pub fn preferred_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_availability_zone = Some(input.into());
-        self
+    pub fn preferred_availability_zone(self, input: impl Into<String>) -> Self {
+        self.set_preferred_availability_zone(Some(input.into()))
     }
     /// Sets or clears `PreferredAvailabilityZone` (`None` clears it); see [`Self::preferred_availability_zone`].
     pub fn set_preferred_availability_zone(mut self, input: Option<String>) -> Self {
@@ -615,9 +601,8 @@ impl CacheClusterBuilder {
     /// Sets `PreferredOutpostArn`.
     ///
     /// The outpost ARN in which the cache cluster is created.
-    pub fn preferred_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_outpost_arn = Some(input.into());
-        self
+    pub fn preferred_outpost_arn(self, input: impl Into<String>) -> Self {
+        self.set_preferred_outpost_arn(Some(input.into()))
     }
     /// Sets or clears `PreferredOutpostArn` (`None` clears it); see [`Self::preferred_outpost_arn`].
     pub fn set_preferred_outpost_arn(mut self, input: Option<String>) -> Self {
@@ -628,11 +613,10 @@ impl CacheClusterBuilder {
     ///
     /// The date and time when the cluster was created.
     pub fn cache_cluster_create_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.cache_cluster_create_time = Some(input.into());
-        self
+        self.set_cache_cluster_create_time(Some(input.into()))
     }
     /// Sets or clears `CacheClusterCreateTime` (`None` clears it); see [`Self::cache_cluster_create_time`].
     pub fn set_cache_cluster_create_time(
@@ -657,9 +641,8 @@ impl CacheClusterBuilder {
     /// - `sat`
     ///
     /// Example: `sun:23:00-mon:01:30`
-    pub fn preferred_maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_maintenance_window = Some(input.into());
-        self
+    pub fn preferred_maintenance_window(self, input: impl Into<String>) -> Self {
+        self.set_preferred_maintenance_window(Some(input.into()))
     }
     /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it); see [`Self::preferred_maintenance_window`].
     pub fn set_preferred_maintenance_window(mut self, input: Option<String>) -> Self {
@@ -670,11 +653,10 @@ impl CacheClusterBuilder {
     ///
     /// A group of settings that are applied to the cluster in the future, or that are currently being applied.
     pub fn pending_modified_values(
-        mut self,
+        self,
         input: impl Into<types::PendingModifiedValues>,
     ) -> Self {
-        self.inner.pending_modified_values = Some(input.into());
-        self
+        self.set_pending_modified_values(Some(input.into()))
     }
     /// Sets or clears `PendingModifiedValues` (`None` clears it); see [`Self::pending_modified_values`].
     pub fn set_pending_modified_values(
@@ -688,11 +670,10 @@ impl CacheClusterBuilder {
     ///
     /// Describes a notification topic and its status. Notification topics are used for publishing ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
     pub fn notification_configuration(
-        mut self,
+        self,
         input: impl Into<types::NotificationConfiguration>,
     ) -> Self {
-        self.inner.notification_configuration = Some(input.into());
-        self
+        self.set_notification_configuration(Some(input.into()))
     }
     /// Sets or clears `NotificationConfiguration` (`None` clears it); see [`Self::notification_configuration`].
     pub fn set_notification_configuration(
@@ -724,11 +705,10 @@ impl CacheClusterBuilder {
     ///
     /// Status of the cache parameter group.
     pub fn cache_parameter_group(
-        mut self,
+        self,
         input: impl Into<types::CacheParameterGroupStatus>,
     ) -> Self {
-        self.inner.cache_parameter_group = Some(input.into());
-        self
+        self.set_cache_parameter_group(Some(input.into()))
     }
     /// Sets or clears `CacheParameterGroup` (`None` clears it); see [`Self::cache_parameter_group`].
     pub fn set_cache_parameter_group(
@@ -741,9 +721,8 @@ impl CacheClusterBuilder {
     /// Sets `CacheSubnetGroupName`.
     ///
     /// The name of the cache subnet group associated with the cluster.
-    pub fn cache_subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_subnet_group_name = Some(input.into());
-        self
+    pub fn cache_subnet_group_name(self, input: impl Into<String>) -> Self {
+        self.set_cache_subnet_group_name(Some(input.into()))
     }
     /// Sets or clears `CacheSubnetGroupName` (`None` clears it); see [`Self::cache_subnet_group_name`].
     pub fn set_cache_subnet_group_name(mut self, input: Option<String>) -> Self {
@@ -765,9 +744,8 @@ impl CacheClusterBuilder {
     /// Sets `AutoMinorVersionUpgrade`.
     ///
     /// If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
-    pub fn auto_minor_version_upgrade(mut self, input: impl Into<bool>) -> Self {
-        self.inner.auto_minor_version_upgrade = Some(input.into());
-        self
+    pub fn auto_minor_version_upgrade(self, input: impl Into<bool>) -> Self {
+        self.set_auto_minor_version_upgrade(Some(input.into()))
     }
     /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it); see [`Self::auto_minor_version_upgrade`].
     pub fn set_auto_minor_version_upgrade(mut self, input: Option<bool>) -> Self {
@@ -795,9 +773,8 @@ impl CacheClusterBuilder {
     /// Sets `ReplicationGroupId`.
     ///
     /// The replication group to which this cluster belongs. If this field is empty, the cluster is not associated with any replication group.
-    pub fn replication_group_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.replication_group_id = Some(input.into());
-        self
+    pub fn replication_group_id(self, input: impl Into<String>) -> Self {
+        self.set_replication_group_id(Some(input.into()))
     }
     /// Sets or clears `ReplicationGroupId` (`None` clears it); see [`Self::replication_group_id`].
     pub fn set_replication_group_id(mut self, input: Option<String>) -> Self {
@@ -809,9 +786,8 @@ impl CacheClusterBuilder {
     /// The number of days for which ElastiCache retains automatic cluster snapshots before deleting them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today is retained for 5 days before being deleted.
     ///
     /// > **Important:** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
-    pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.inner.snapshot_retention_limit = Some(input.into());
-        self
+    pub fn snapshot_retention_limit(self, input: impl Into<i32>) -> Self {
+        self.set_snapshot_retention_limit(Some(input.into()))
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
@@ -823,9 +799,8 @@ impl CacheClusterBuilder {
     /// The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of your cluster.
     ///
     /// Example: `05:00-09:00`
-    pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_window = Some(input.into());
-        self
+    pub fn snapshot_window(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_window(Some(input.into()))
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
@@ -837,9 +812,8 @@ impl CacheClusterBuilder {
     /// A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS commands.
     ///
     /// Default: `false`
-    pub fn auth_token_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.inner.auth_token_enabled = Some(input.into());
-        self
+    pub fn auth_token_enabled(self, input: impl Into<bool>) -> Self {
+        self.set_auth_token_enabled(Some(input.into()))
     }
     /// Sets or clears `AuthTokenEnabled` (`None` clears it); see [`Self::auth_token_enabled`].
     pub fn set_auth_token_enabled(mut self, input: Option<bool>) -> Self {
@@ -850,11 +824,10 @@ impl CacheClusterBuilder {
     ///
     /// The date the auth token was last modified
     pub fn auth_token_last_modified_date(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.auth_token_last_modified_date = Some(input.into());
-        self
+        self.set_auth_token_last_modified_date(Some(input.into()))
     }
     /// Sets or clears `AuthTokenLastModifiedDate` (`None` clears it); see [`Self::auth_token_last_modified_date`].
     pub fn set_auth_token_last_modified_date(
@@ -871,9 +844,8 @@ impl CacheClusterBuilder {
     /// **Required:** Only available when creating a replication group in an Amazon VPC using Redis OSS version `3.2.6`, `4.x` or later.
     ///
     /// Default: `false`
-    pub fn transit_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.inner.transit_encryption_enabled = Some(input.into());
-        self
+    pub fn transit_encryption_enabled(self, input: impl Into<bool>) -> Self {
+        self.set_transit_encryption_enabled(Some(input.into()))
     }
     /// Sets or clears `TransitEncryptionEnabled` (`None` clears it); see [`Self::transit_encryption_enabled`].
     pub fn set_transit_encryption_enabled(mut self, input: Option<bool>) -> Self {
@@ -889,9 +861,8 @@ impl CacheClusterBuilder {
     /// **Required:** Only available when creating a replication group in an Amazon VPC using Redis OSS version `3.2.6`, `4.x` or later.
     ///
     /// Default: `false`
-    pub fn at_rest_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.inner.at_rest_encryption_enabled = Some(input.into());
-        self
+    pub fn at_rest_encryption_enabled(self, input: impl Into<bool>) -> Self {
+        self.set_at_rest_encryption_enabled(Some(input.into()))
     }
     /// Sets or clears `AtRestEncryptionEnabled` (`None` clears it); see [`Self::at_rest_encryption_enabled`].
     pub fn set_at_rest_encryption_enabled(mut self, input: Option<bool>) -> Self {
@@ -901,9 +872,8 @@ impl CacheClusterBuilder {
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the cache cluster.
-    pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.arn = Some(input.into());
-        self
+    pub fn arn(self, input: impl Into<String>) -> Self {
+        self.set_arn(Some(input.into()))
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
@@ -913,12 +883,8 @@ impl CacheClusterBuilder {
     /// Sets `ReplicationGroupLogDeliveryEnabled`.
     ///
     /// A boolean value indicating whether log delivery is enabled for the replication group.
-    pub fn replication_group_log_delivery_enabled(
-        mut self,
-        input: impl Into<bool>,
-    ) -> Self {
-        self.inner.replication_group_log_delivery_enabled = Some(input.into());
-        self
+    pub fn replication_group_log_delivery_enabled(self, input: impl Into<bool>) -> Self {
+        self.set_replication_group_log_delivery_enabled(Some(input.into()))
     }
     /// Sets or clears `ReplicationGroupLogDeliveryEnabled` (`None` clears it); see [`Self::replication_group_log_delivery_enabled`].
     pub fn set_replication_group_log_delivery_enabled(
@@ -952,9 +918,8 @@ impl CacheClusterBuilder {
     /// Sets `NetworkType`.
     ///
     /// Must be either `ipv4` \| `ipv6` \| `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above on all instances built on the [Nitro system](http://aws.amazon.com/ec2/nitro/).
-    pub fn network_type(mut self, input: impl Into<types::NetworkType>) -> Self {
-        self.inner.network_type = Some(input.into());
-        self
+    pub fn network_type(self, input: impl Into<types::NetworkType>) -> Self {
+        self.set_network_type(Some(input.into()))
     }
     /// Sets or clears `NetworkType` (`None` clears it); see [`Self::network_type`].
     pub fn set_network_type(mut self, input: Option<types::NetworkType>) -> Self {
@@ -964,9 +929,8 @@ impl CacheClusterBuilder {
     /// Sets `IpDiscovery`.
     ///
     /// The network type associated with the cluster, either `ipv4` \| `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all instances built on the [Nitro system](http://aws.amazon.com/ec2/nitro/).
-    pub fn ip_discovery(mut self, input: impl Into<types::IpDiscovery>) -> Self {
-        self.inner.ip_discovery = Some(input.into());
-        self
+    pub fn ip_discovery(self, input: impl Into<types::IpDiscovery>) -> Self {
+        self.set_ip_discovery(Some(input.into()))
     }
     /// Sets or clears `IpDiscovery` (`None` clears it); see [`Self::ip_discovery`].
     pub fn set_ip_discovery(mut self, input: Option<types::IpDiscovery>) -> Self {
@@ -977,11 +941,10 @@ impl CacheClusterBuilder {
     ///
     /// A setting that allows you to migrate your clients to use in-transit encryption, with no downtime.
     pub fn transit_encryption_mode(
-        mut self,
+        self,
         input: impl Into<types::TransitEncryptionMode>,
     ) -> Self {
-        self.inner.transit_encryption_mode = Some(input.into());
-        self
+        self.set_transit_encryption_mode(Some(input.into()))
     }
     /// Sets or clears `TransitEncryptionMode` (`None` clears it); see [`Self::transit_encryption_mode`].
     pub fn set_transit_encryption_mode(

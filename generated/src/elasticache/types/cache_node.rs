@@ -60,11 +60,8 @@ use crate::elasticache::types;
 /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
 /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CacheNode {
     /// The cache node identifier. A node ID is a numeric identifier (0001, 0002, etc.). The combination of cluster ID and node ID uniquely identifies every cache node used in a customer's Amazon account.
@@ -139,9 +136,8 @@ impl CacheNodeBuilder {
     /// Sets `CacheNodeId`.
     ///
     /// The cache node identifier. A node ID is a numeric identifier (0001, 0002, etc.). The combination of cluster ID and node ID uniquely identifies every cache node used in a customer's Amazon account.
-    pub fn cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_id = Some(input.into());
-        self
+    pub fn cache_node_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_id(Some(input.into()))
     }
     /// Sets or clears `CacheNodeId` (`None` clears it); see [`Self::cache_node_id`].
     pub fn set_cache_node_id(mut self, input: Option<String>) -> Self {
@@ -151,9 +147,8 @@ impl CacheNodeBuilder {
     /// Sets `CacheNodeStatus`.
     ///
     /// The current state of this cache node, one of the following values: `available`, `creating`, `rebooting`, or `deleting`.
-    pub fn cache_node_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_status = Some(input.into());
-        self
+    pub fn cache_node_status(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_status(Some(input.into()))
     }
     /// Sets or clears `CacheNodeStatus` (`None` clears it); see [`Self::cache_node_status`].
     pub fn set_cache_node_status(mut self, input: Option<String>) -> Self {
@@ -164,11 +159,10 @@ impl CacheNodeBuilder {
     ///
     /// The date and time when the cache node was created.
     pub fn cache_node_create_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.cache_node_create_time = Some(input.into());
-        self
+        self.set_cache_node_create_time(Some(input.into()))
     }
     /// Sets or clears `CacheNodeCreateTime` (`None` clears it); see [`Self::cache_node_create_time`].
     pub fn set_cache_node_create_time(
@@ -181,9 +175,8 @@ impl CacheNodeBuilder {
     /// Sets `Endpoint`.
     ///
     /// The hostname for connecting to this cache node.
-    pub fn endpoint(mut self, input: impl Into<types::Endpoint>) -> Self {
-        self.inner.endpoint = Some(input.into());
-        self
+    pub fn endpoint(self, input: impl Into<types::Endpoint>) -> Self {
+        self.set_endpoint(Some(input.into()))
     }
     /// Sets or clears `Endpoint` (`None` clears it); see [`Self::endpoint`].
     pub fn set_endpoint(mut self, input: Option<types::Endpoint>) -> Self {
@@ -193,9 +186,8 @@ impl CacheNodeBuilder {
     /// Sets `ParameterGroupStatus`.
     ///
     /// The status of the parameter group applied to this cache node.
-    pub fn parameter_group_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.parameter_group_status = Some(input.into());
-        self
+    pub fn parameter_group_status(self, input: impl Into<String>) -> Self {
+        self.set_parameter_group_status(Some(input.into()))
     }
     /// Sets or clears `ParameterGroupStatus` (`None` clears it); see [`Self::parameter_group_status`].
     pub fn set_parameter_group_status(mut self, input: Option<String>) -> Self {
@@ -205,9 +197,8 @@ impl CacheNodeBuilder {
     /// Sets `SourceCacheNodeId`.
     ///
     /// The ID of the primary node to which this read replica node is synchronized. If this field is empty, this node is not associated with a primary cluster.
-    pub fn source_cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.source_cache_node_id = Some(input.into());
-        self
+    pub fn source_cache_node_id(self, input: impl Into<String>) -> Self {
+        self.set_source_cache_node_id(Some(input.into()))
     }
     /// Sets or clears `SourceCacheNodeId` (`None` clears it); see [`Self::source_cache_node_id`].
     pub fn set_source_cache_node_id(mut self, input: Option<String>) -> Self {
@@ -217,9 +208,8 @@ impl CacheNodeBuilder {
     /// Sets `CustomerAvailabilityZone`.
     ///
     /// The Availability Zone where this node was created and now resides.
-    pub fn customer_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.inner.customer_availability_zone = Some(input.into());
-        self
+    pub fn customer_availability_zone(self, input: impl Into<String>) -> Self {
+        self.set_customer_availability_zone(Some(input.into()))
     }
     /// Sets or clears `CustomerAvailabilityZone` (`None` clears it); see [`Self::customer_availability_zone`].
     pub fn set_customer_availability_zone(mut self, input: Option<String>) -> Self {
@@ -229,9 +219,8 @@ impl CacheNodeBuilder {
     /// Sets `CustomerOutpostArn`.
     ///
     /// The customer outpost ARN of the cache node.
-    pub fn customer_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.customer_outpost_arn = Some(input.into());
-        self
+    pub fn customer_outpost_arn(self, input: impl Into<String>) -> Self {
+        self.set_customer_outpost_arn(Some(input.into()))
     }
     /// Sets or clears `CustomerOutpostArn` (`None` clears it); see [`Self::customer_outpost_arn`].
     pub fn set_customer_outpost_arn(mut self, input: Option<String>) -> Self {

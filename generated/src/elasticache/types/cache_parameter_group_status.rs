@@ -3,11 +3,8 @@
 
 /// Status of the cache parameter group.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CacheParameterGroupStatus {
     /// The name of the cache parameter group.
@@ -49,9 +46,8 @@ impl CacheParameterGroupStatusBuilder {
     /// Sets `CacheParameterGroupName`.
     ///
     /// The name of the cache parameter group.
-    pub fn cache_parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_parameter_group_name = Some(input.into());
-        self
+    pub fn cache_parameter_group_name(self, input: impl Into<String>) -> Self {
+        self.set_cache_parameter_group_name(Some(input.into()))
     }
     /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
     pub fn set_cache_parameter_group_name(mut self, input: Option<String>) -> Self {
@@ -61,9 +57,8 @@ impl CacheParameterGroupStatusBuilder {
     /// Sets `ParameterApplyStatus`.
     ///
     /// The status of parameter updates.
-    pub fn parameter_apply_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.parameter_apply_status = Some(input.into());
-        self
+    pub fn parameter_apply_status(self, input: impl Into<String>) -> Self {
+        self.set_parameter_apply_status(Some(input.into()))
     }
     /// Sets or clears `ParameterApplyStatus` (`None` clears it); see [`Self::parameter_apply_status`].
     pub fn set_parameter_apply_status(mut self, input: Option<String>) -> Self {

@@ -3,11 +3,8 @@
 
 /// Represents a cluster's status within a particular cache security group.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CacheSecurityGroupMembership {
     /// The name of the cache security group.
@@ -40,9 +37,8 @@ impl CacheSecurityGroupMembershipBuilder {
     /// Sets `CacheSecurityGroupName`.
     ///
     /// The name of the cache security group.
-    pub fn cache_security_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_security_group_name = Some(input.into());
-        self
+    pub fn cache_security_group_name(self, input: impl Into<String>) -> Self {
+        self.set_cache_security_group_name(Some(input.into()))
     }
     /// Sets or clears `CacheSecurityGroupName` (`None` clears it); see [`Self::cache_security_group_name`].
     pub fn set_cache_security_group_name(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl CacheSecurityGroupMembershipBuilder {
     /// Sets `Status`.
     ///
     /// The membership status in the cache security group. The status changes when a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.inner.status = Some(input.into());
-        self
+    pub fn status(self, input: impl Into<String>) -> Self {
+        self.set_status(Some(input.into()))
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {

@@ -3,11 +3,8 @@
 
 /// The configuration details of the CloudWatch Logs destination.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CloudWatchLogsDestinationDetails {
     /// The name of the CloudWatch Logs log group.
@@ -33,9 +30,8 @@ impl CloudWatchLogsDestinationDetailsBuilder {
     /// Sets `LogGroup`.
     ///
     /// The name of the CloudWatch Logs log group.
-    pub fn log_group(mut self, input: impl Into<String>) -> Self {
-        self.inner.log_group = Some(input.into());
-        self
+    pub fn log_group(self, input: impl Into<String>) -> Self {
+        self.set_log_group(Some(input.into()))
     }
     /// Sets or clears `LogGroup` (`None` clears it); see [`Self::log_group`].
     pub fn set_log_group(mut self, input: Option<String>) -> Self {

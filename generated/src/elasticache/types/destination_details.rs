@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose destination.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct DestinationDetails {
     /// The configuration details of the CloudWatch Logs destination.
@@ -46,11 +43,10 @@ impl DestinationDetailsBuilder {
     ///
     /// The configuration details of the CloudWatch Logs destination.
     pub fn cloud_watch_logs_details(
-        mut self,
+        self,
         input: impl Into<types::CloudWatchLogsDestinationDetails>,
     ) -> Self {
-        self.inner.cloud_watch_logs_details = Some(input.into());
-        self
+        self.set_cloud_watch_logs_details(Some(input.into()))
     }
     /// Sets or clears `CloudWatchLogsDetails` (`None` clears it); see [`Self::cloud_watch_logs_details`].
     pub fn set_cloud_watch_logs_details(
@@ -64,11 +60,10 @@ impl DestinationDetailsBuilder {
     ///
     /// The configuration details of the Kinesis Data Firehose destination.
     pub fn kinesis_firehose_details(
-        mut self,
+        self,
         input: impl Into<types::KinesisFirehoseDestinationDetails>,
     ) -> Self {
-        self.inner.kinesis_firehose_details = Some(input.into());
-        self
+        self.set_kinesis_firehose_details(Some(input.into()))
     }
     /// Sets or clears `KinesisFirehoseDetails` (`None` clears it); see [`Self::kinesis_firehose_details`].
     pub fn set_kinesis_firehose_details(

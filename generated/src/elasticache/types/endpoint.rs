@@ -3,11 +3,8 @@
 
 /// Represents the information required for client programs to connect to a cache node. This value is read-only.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Endpoint {
     /// The DNS hostname of the cache node.
@@ -40,9 +37,8 @@ impl EndpointBuilder {
     /// Sets `Address`.
     ///
     /// The DNS hostname of the cache node.
-    pub fn address(mut self, input: impl Into<String>) -> Self {
-        self.inner.address = Some(input.into());
-        self
+    pub fn address(self, input: impl Into<String>) -> Self {
+        self.set_address(Some(input.into()))
     }
     /// Sets or clears `Address` (`None` clears it); see [`Self::address`].
     pub fn set_address(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl EndpointBuilder {
     /// Sets `Port`.
     ///
     /// The port number that the cache engine is listening on.
-    pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.inner.port = Some(input.into());
-        self
+    pub fn port(self, input: impl Into<i32>) -> Self {
+        self.set_port(Some(input.into()))
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {

@@ -3,11 +3,8 @@
 
 /// The configuration details of the Kinesis Data Firehose destination.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct KinesisFirehoseDestinationDetails {
     /// The name of the Kinesis Data Firehose delivery stream.
@@ -33,9 +30,8 @@ impl KinesisFirehoseDestinationDetailsBuilder {
     /// Sets `DeliveryStream`.
     ///
     /// The name of the Kinesis Data Firehose delivery stream.
-    pub fn delivery_stream(mut self, input: impl Into<String>) -> Self {
-        self.inner.delivery_stream = Some(input.into());
-        self
+    pub fn delivery_stream(self, input: impl Into<String>) -> Self {
+        self.set_delivery_stream(Some(input.into()))
     }
     /// Sets or clears `DeliveryStream` (`None` clears it); see [`Self::delivery_stream`].
     pub fn set_delivery_stream(mut self, input: Option<String>) -> Self {

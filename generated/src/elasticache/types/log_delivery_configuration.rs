@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// Returns the destination, format and type of the logs.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct LogDeliveryConfiguration {
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log.
@@ -69,9 +66,8 @@ impl LogDeliveryConfigurationBuilder {
     /// Sets `LogType`.
     ///
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log.
-    pub fn log_type(mut self, input: impl Into<types::LogType>) -> Self {
-        self.inner.log_type = Some(input.into());
-        self
+    pub fn log_type(self, input: impl Into<types::LogType>) -> Self {
+        self.set_log_type(Some(input.into()))
     }
     /// Sets or clears `LogType` (`None` clears it); see [`Self::log_type`].
     pub fn set_log_type(mut self, input: Option<types::LogType>) -> Self {
@@ -81,9 +77,8 @@ impl LogDeliveryConfigurationBuilder {
     /// Sets `DestinationType`.
     ///
     /// Returns the destination type, either `cloudwatch-logs` or `kinesis-firehose`.
-    pub fn destination_type(mut self, input: impl Into<types::DestinationType>) -> Self {
-        self.inner.destination_type = Some(input.into());
-        self
+    pub fn destination_type(self, input: impl Into<types::DestinationType>) -> Self {
+        self.set_destination_type(Some(input.into()))
     }
     /// Sets or clears `DestinationType` (`None` clears it); see [`Self::destination_type`].
     pub fn set_destination_type(
@@ -97,11 +92,10 @@ impl LogDeliveryConfigurationBuilder {
     ///
     /// Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose destination.
     pub fn destination_details(
-        mut self,
+        self,
         input: impl Into<types::DestinationDetails>,
     ) -> Self {
-        self.inner.destination_details = Some(input.into());
-        self
+        self.set_destination_details(Some(input.into()))
     }
     /// Sets or clears `DestinationDetails` (`None` clears it); see [`Self::destination_details`].
     pub fn set_destination_details(
@@ -114,9 +108,8 @@ impl LogDeliveryConfigurationBuilder {
     /// Sets `LogFormat`.
     ///
     /// Returns the log format, either JSON or TEXT.
-    pub fn log_format(mut self, input: impl Into<types::LogFormat>) -> Self {
-        self.inner.log_format = Some(input.into());
-        self
+    pub fn log_format(self, input: impl Into<types::LogFormat>) -> Self {
+        self.set_log_format(Some(input.into()))
     }
     /// Sets or clears `LogFormat` (`None` clears it); see [`Self::log_format`].
     pub fn set_log_format(mut self, input: Option<types::LogFormat>) -> Self {
@@ -127,11 +120,10 @@ impl LogDeliveryConfigurationBuilder {
     ///
     /// Returns the log delivery configuration status. Values are one of `enabling` \| `disabling` \| `modifying` \| `active` \| `error`
     pub fn status(
-        mut self,
+        self,
         input: impl Into<types::LogDeliveryConfigurationStatus>,
     ) -> Self {
-        self.inner.status = Some(input.into());
-        self
+        self.set_status(Some(input.into()))
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(
@@ -144,9 +136,8 @@ impl LogDeliveryConfigurationBuilder {
     /// Sets `Message`.
     ///
     /// Returns an error message for the log delivery configuration.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.inner.message = Some(input.into());
-        self
+    pub fn message(self, input: impl Into<String>) -> Self {
+        self.set_message(Some(input.into()))
     }
     /// Sets or clears `Message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {

@@ -3,11 +3,8 @@
 
 /// Node group (shard) configuration options. Each node group (shard) configuration has the following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct NodeGroupConfiguration {
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
@@ -89,9 +86,8 @@ impl NodeGroupConfigurationBuilder {
     /// Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these configuration values apply to.
     ///
     /// Length: 1 to 4 characters. Pattern: `\d+`.
-    pub fn node_group_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.node_group_id = Some(input.into());
-        self
+    pub fn node_group_id(self, input: impl Into<String>) -> Self {
+        self.set_node_group_id(Some(input.into()))
     }
     /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(mut self, input: Option<String>) -> Self {
@@ -103,9 +99,8 @@ impl NodeGroupConfigurationBuilder {
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format `startkey-endkey`.
     ///
     /// Example: `"0-3999"`
-    pub fn slots(mut self, input: impl Into<String>) -> Self {
-        self.inner.slots = Some(input.into());
-        self
+    pub fn slots(self, input: impl Into<String>) -> Self {
+        self.set_slots(Some(input.into()))
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(mut self, input: Option<String>) -> Self {
@@ -115,9 +110,8 @@ impl NodeGroupConfigurationBuilder {
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this node group (shard).
-    pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
-        self.inner.replica_count = Some(input.into());
-        self
+    pub fn replica_count(self, input: impl Into<i32>) -> Self {
+        self.set_replica_count(Some(input.into()))
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: Option<i32>) -> Self {
@@ -127,9 +121,8 @@ impl NodeGroupConfigurationBuilder {
     /// Sets `PrimaryAvailabilityZone`.
     ///
     /// The Availability Zone where the primary node of this node group (shard) is launched.
-    pub fn primary_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.inner.primary_availability_zone = Some(input.into());
-        self
+    pub fn primary_availability_zone(self, input: impl Into<String>) -> Self {
+        self.set_primary_availability_zone(Some(input.into()))
     }
     /// Sets or clears `PrimaryAvailabilityZone` (`None` clears it); see [`Self::primary_availability_zone`].
     pub fn set_primary_availability_zone(mut self, input: Option<String>) -> Self {
@@ -154,9 +147,8 @@ impl NodeGroupConfigurationBuilder {
     /// Sets `PrimaryOutpostArn`.
     ///
     /// The outpost ARN of the primary node.
-    pub fn primary_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.primary_outpost_arn = Some(input.into());
-        self
+    pub fn primary_outpost_arn(self, input: impl Into<String>) -> Self {
+        self.set_primary_outpost_arn(Some(input.into()))
     }
     /// Sets or clears `PrimaryOutpostArn` (`None` clears it); see [`Self::primary_outpost_arn`].
     pub fn set_primary_outpost_arn(mut self, input: Option<String>) -> Self {

@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// Represents an individual cache node in a snapshot of a cluster.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct NodeSnapshot {
     /// A unique identifier for the source cluster.
@@ -76,9 +73,8 @@ impl NodeSnapshotBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// A unique identifier for the source cluster.
-    pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_cluster_id = Some(input.into());
-        self
+    pub fn cache_cluster_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_cluster_id(Some(input.into()))
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
@@ -88,9 +84,8 @@ impl NodeSnapshotBuilder {
     /// Sets `NodeGroupId`.
     ///
     /// A unique identifier for the source node group (shard).
-    pub fn node_group_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.node_group_id = Some(input.into());
-        self
+    pub fn node_group_id(self, input: impl Into<String>) -> Self {
+        self.set_node_group_id(Some(input.into()))
     }
     /// Sets or clears `NodeGroupId` (`None` clears it); see [`Self::node_group_id`].
     pub fn set_node_group_id(mut self, input: Option<String>) -> Self {
@@ -100,9 +95,8 @@ impl NodeSnapshotBuilder {
     /// Sets `CacheNodeId`.
     ///
     /// The cache node identifier for the node in the source cluster.
-    pub fn cache_node_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_id = Some(input.into());
-        self
+    pub fn cache_node_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_id(Some(input.into()))
     }
     /// Sets or clears `CacheNodeId` (`None` clears it); see [`Self::cache_node_id`].
     pub fn set_cache_node_id(mut self, input: Option<String>) -> Self {
@@ -113,11 +107,10 @@ impl NodeSnapshotBuilder {
     ///
     /// The configuration for the source node group (shard).
     pub fn node_group_configuration(
-        mut self,
+        self,
         input: impl Into<types::NodeGroupConfiguration>,
     ) -> Self {
-        self.inner.node_group_configuration = Some(input.into());
-        self
+        self.set_node_group_configuration(Some(input.into()))
     }
     /// Sets or clears `NodeGroupConfiguration` (`None` clears it); see [`Self::node_group_configuration`].
     pub fn set_node_group_configuration(
@@ -130,9 +123,8 @@ impl NodeSnapshotBuilder {
     /// Sets `CacheSize`.
     ///
     /// The size of the cache on the source cache node.
-    pub fn cache_size(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_size = Some(input.into());
-        self
+    pub fn cache_size(self, input: impl Into<String>) -> Self {
+        self.set_cache_size(Some(input.into()))
     }
     /// Sets or clears `CacheSize` (`None` clears it); see [`Self::cache_size`].
     pub fn set_cache_size(mut self, input: Option<String>) -> Self {
@@ -143,11 +135,10 @@ impl NodeSnapshotBuilder {
     ///
     /// The date and time when the cache node was created in the source cluster.
     pub fn cache_node_create_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.cache_node_create_time = Some(input.into());
-        self
+        self.set_cache_node_create_time(Some(input.into()))
     }
     /// Sets or clears `CacheNodeCreateTime` (`None` clears it); see [`Self::cache_node_create_time`].
     pub fn set_cache_node_create_time(
@@ -161,11 +152,10 @@ impl NodeSnapshotBuilder {
     ///
     /// The date and time when the source node's metadata and cache data set was obtained for the snapshot.
     pub fn snapshot_create_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.snapshot_create_time = Some(input.into());
-        self
+        self.set_snapshot_create_time(Some(input.into()))
     }
     /// Sets or clears `SnapshotCreateTime` (`None` clears it); see [`Self::snapshot_create_time`].
     pub fn set_snapshot_create_time(

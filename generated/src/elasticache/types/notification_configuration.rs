@@ -3,11 +3,8 @@
 
 /// Describes a notification topic and its status. Notification topics are used for publishing ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct NotificationConfiguration {
     /// The Amazon Resource Name (ARN) that identifies the topic.
@@ -40,9 +37,8 @@ impl NotificationConfigurationBuilder {
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) that identifies the topic.
-    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.topic_arn = Some(input.into());
-        self
+    pub fn topic_arn(self, input: impl Into<String>) -> Self {
+        self.set_topic_arn(Some(input.into()))
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl NotificationConfigurationBuilder {
     /// Sets `TopicStatus`.
     ///
     /// The current state of the topic.
-    pub fn topic_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.topic_status = Some(input.into());
-        self
+    pub fn topic_status(self, input: impl Into<String>) -> Self {
+        self.set_topic_status(Some(input.into()))
     }
     /// Sets or clears `TopicStatus` (`None` clears it); see [`Self::topic_status`].
     pub fn set_topic_status(mut self, input: Option<String>) -> Self {

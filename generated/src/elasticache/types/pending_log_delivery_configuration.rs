@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// The log delivery configurations being modified
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct PendingLogDeliveryConfiguration {
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log..
@@ -55,9 +52,8 @@ impl PendingLogDeliveryConfigurationBuilder {
     /// Sets `LogType`.
     ///
     /// Refers to [slow-log](https://redis.io/commands/slowlog) or engine-log..
-    pub fn log_type(mut self, input: impl Into<types::LogType>) -> Self {
-        self.inner.log_type = Some(input.into());
-        self
+    pub fn log_type(self, input: impl Into<types::LogType>) -> Self {
+        self.set_log_type(Some(input.into()))
     }
     /// Sets or clears `LogType` (`None` clears it); see [`Self::log_type`].
     pub fn set_log_type(mut self, input: Option<types::LogType>) -> Self {
@@ -67,9 +63,8 @@ impl PendingLogDeliveryConfigurationBuilder {
     /// Sets `DestinationType`.
     ///
     /// Returns the destination type, either CloudWatch Logs or Kinesis Data Firehose.
-    pub fn destination_type(mut self, input: impl Into<types::DestinationType>) -> Self {
-        self.inner.destination_type = Some(input.into());
-        self
+    pub fn destination_type(self, input: impl Into<types::DestinationType>) -> Self {
+        self.set_destination_type(Some(input.into()))
     }
     /// Sets or clears `DestinationType` (`None` clears it); see [`Self::destination_type`].
     pub fn set_destination_type(
@@ -83,11 +78,10 @@ impl PendingLogDeliveryConfigurationBuilder {
     ///
     /// Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose destination.
     pub fn destination_details(
-        mut self,
+        self,
         input: impl Into<types::DestinationDetails>,
     ) -> Self {
-        self.inner.destination_details = Some(input.into());
-        self
+        self.set_destination_details(Some(input.into()))
     }
     /// Sets or clears `DestinationDetails` (`None` clears it); see [`Self::destination_details`].
     pub fn set_destination_details(
@@ -100,9 +94,8 @@ impl PendingLogDeliveryConfigurationBuilder {
     /// Sets `LogFormat`.
     ///
     /// Returns the log format, either JSON or TEXT
-    pub fn log_format(mut self, input: impl Into<types::LogFormat>) -> Self {
-        self.inner.log_format = Some(input.into());
-        self
+    pub fn log_format(self, input: impl Into<types::LogFormat>) -> Self {
+        self.set_log_format(Some(input.into()))
     }
     /// Sets or clears `LogFormat` (`None` clears it); see [`Self::log_format`].
     pub fn set_log_format(mut self, input: Option<types::LogFormat>) -> Self {

@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// A group of settings that are applied to the cluster in the future, or that are currently being applied.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct PendingModifiedValues {
     /// The new number of cache nodes for the cluster.
@@ -102,9 +99,8 @@ impl PendingModifiedValuesBuilder {
     /// The new number of cache nodes for the cluster.
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
-    pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.inner.num_cache_nodes = Some(input.into());
-        self
+    pub fn num_cache_nodes(self, input: impl Into<i32>) -> Self {
+        self.set_num_cache_nodes(Some(input.into()))
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
@@ -129,9 +125,8 @@ impl PendingModifiedValuesBuilder {
     /// Sets `EngineVersion`.
     ///
     /// The new cache engine version that the cluster runs.
-    pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine_version = Some(input.into());
-        self
+    pub fn engine_version(self, input: impl Into<String>) -> Self {
+        self.set_engine_version(Some(input.into()))
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
@@ -141,9 +136,8 @@ impl PendingModifiedValuesBuilder {
     /// Sets `CacheNodeType`.
     ///
     /// The cache node type that this cluster or replication group is scaled to.
-    pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_type = Some(input.into());
-        self
+    pub fn cache_node_type(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_type(Some(input.into()))
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
@@ -154,11 +148,10 @@ impl PendingModifiedValuesBuilder {
     ///
     /// The auth token status
     pub fn auth_token_status(
-        mut self,
+        self,
         input: impl Into<types::AuthTokenUpdateStatus>,
     ) -> Self {
-        self.inner.auth_token_status = Some(input.into());
-        self
+        self.set_auth_token_status(Some(input.into()))
     }
     /// Sets or clears `AuthTokenStatus` (`None` clears it); see [`Self::auth_token_status`].
     pub fn set_auth_token_status(
@@ -192,9 +185,8 @@ impl PendingModifiedValuesBuilder {
     /// Sets `TransitEncryptionEnabled`.
     ///
     /// A flag that enables in-transit encryption when set to true.
-    pub fn transit_encryption_enabled(mut self, input: impl Into<bool>) -> Self {
-        self.inner.transit_encryption_enabled = Some(input.into());
-        self
+    pub fn transit_encryption_enabled(self, input: impl Into<bool>) -> Self {
+        self.set_transit_encryption_enabled(Some(input.into()))
     }
     /// Sets or clears `TransitEncryptionEnabled` (`None` clears it); see [`Self::transit_encryption_enabled`].
     pub fn set_transit_encryption_enabled(mut self, input: Option<bool>) -> Self {
@@ -205,11 +197,10 @@ impl PendingModifiedValuesBuilder {
     ///
     /// A setting that allows you to migrate your clients to use in-transit encryption, with no downtime.
     pub fn transit_encryption_mode(
-        mut self,
+        self,
         input: impl Into<types::TransitEncryptionMode>,
     ) -> Self {
-        self.inner.transit_encryption_mode = Some(input.into());
-        self
+        self.set_transit_encryption_mode(Some(input.into()))
     }
     /// Sets or clears `TransitEncryptionMode` (`None` clears it); see [`Self::transit_encryption_mode`].
     pub fn set_transit_encryption_mode(
@@ -222,9 +213,8 @@ impl PendingModifiedValuesBuilder {
     /// Sets `ScaleConfig`.
     ///
     /// The scaling configuration changes that are pending for the Memcached cluster.
-    pub fn scale_config(mut self, input: impl Into<types::ScaleConfig>) -> Self {
-        self.inner.scale_config = Some(input.into());
-        self
+    pub fn scale_config(self, input: impl Into<types::ScaleConfig>) -> Self {
+        self.set_scale_config(Some(input.into()))
     }
     /// Sets or clears `ScaleConfig` (`None` clears it); see [`Self::scale_config`].
     pub fn set_scale_config(mut self, input: Option<types::ScaleConfig>) -> Self {

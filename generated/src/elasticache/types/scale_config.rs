@@ -3,11 +3,8 @@
 
 /// Configuration settings for horizontal or vertical scaling operations on Memcached clusters.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ScaleConfig {
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
@@ -40,9 +37,8 @@ impl ScaleConfigBuilder {
     /// Sets `ScalePercentage`.
     ///
     /// The percentage by which to scale the Memcached cluster, either horizontally by adding nodes or vertically by increasing resources.
-    pub fn scale_percentage(mut self, input: impl Into<i32>) -> Self {
-        self.inner.scale_percentage = Some(input.into());
-        self
+    pub fn scale_percentage(self, input: impl Into<i32>) -> Self {
+        self.set_scale_percentage(Some(input.into()))
     }
     /// Sets or clears `ScalePercentage` (`None` clears it); see [`Self::scale_percentage`].
     pub fn set_scale_percentage(mut self, input: Option<i32>) -> Self {
@@ -52,9 +48,8 @@ impl ScaleConfigBuilder {
     /// Sets `ScaleIntervalMinutes`.
     ///
     /// The time interval in seconds between scaling operations when performing gradual scaling for a Memcached cluster.
-    pub fn scale_interval_minutes(mut self, input: impl Into<i32>) -> Self {
-        self.inner.scale_interval_minutes = Some(input.into());
-        self
+    pub fn scale_interval_minutes(self, input: impl Into<i32>) -> Self {
+        self.set_scale_interval_minutes(Some(input.into()))
     }
     /// Sets or clears `ScaleIntervalMinutes` (`None` clears it); see [`Self::scale_interval_minutes`].
     pub fn set_scale_interval_minutes(mut self, input: Option<i32>) -> Self {

@@ -3,11 +3,8 @@
 
 /// Represents a single cache security group and its status.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct SecurityGroupMembership {
     /// The identifier of the cache security group.
@@ -40,9 +37,8 @@ impl SecurityGroupMembershipBuilder {
     /// Sets `SecurityGroupId`.
     ///
     /// The identifier of the cache security group.
-    pub fn security_group_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.security_group_id = Some(input.into());
-        self
+    pub fn security_group_id(self, input: impl Into<String>) -> Self {
+        self.set_security_group_id(Some(input.into()))
     }
     /// Sets or clears `SecurityGroupId` (`None` clears it); see [`Self::security_group_id`].
     pub fn set_security_group_id(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl SecurityGroupMembershipBuilder {
     /// Sets `Status`.
     ///
     /// The status of the cache security group membership. The status changes whenever a cache security group is modified, or when the cache security groups assigned to a cluster are modified.
-    pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.inner.status = Some(input.into());
-        self
+    pub fn status(self, input: impl Into<String>) -> Self {
+        self.set_status(Some(input.into()))
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {

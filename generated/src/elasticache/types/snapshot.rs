@@ -4,11 +4,8 @@
 use crate::elasticache::types;
 /// Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot was taken.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The name of a snapshot. For an automatic snapshot, the name is system-generated. For a manual snapshot, this is the user-provided name.
@@ -164,10 +161,8 @@ pub struct Snapshot {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kms_key_id: Option<String>,
     /// The ARN (Amazon Resource Name) of the snapshot.
-    #[cfg_attr(
-        feature = "serde",
-        serde(rename = "ARN", skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(rename = "ARN"))]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub arn: Option<String>,
     /// Enables data tiering. Data tiering is only supported for replication groups using the r6gd node type. This parameter must be set to true when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html).
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -383,9 +378,8 @@ impl SnapshotBuilder {
     /// Sets `SnapshotName`.
     ///
     /// The name of a snapshot. For an automatic snapshot, the name is system-generated. For a manual snapshot, this is the user-provided name.
-    pub fn snapshot_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_name = Some(input.into());
-        self
+    pub fn snapshot_name(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_name(Some(input.into()))
     }
     /// Sets or clears `SnapshotName` (`None` clears it); see [`Self::snapshot_name`].
     pub fn set_snapshot_name(mut self, input: Option<String>) -> Self {
@@ -395,9 +389,8 @@ impl SnapshotBuilder {
     /// Sets `ReplicationGroupId`.
     ///
     /// The unique identifier of the source replication group.
-    pub fn replication_group_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.replication_group_id = Some(input.into());
-        self
+    pub fn replication_group_id(self, input: impl Into<String>) -> Self {
+        self.set_replication_group_id(Some(input.into()))
     }
     /// Sets or clears `ReplicationGroupId` (`None` clears it); see [`Self::replication_group_id`].
     pub fn set_replication_group_id(mut self, input: Option<String>) -> Self {
@@ -407,9 +400,8 @@ impl SnapshotBuilder {
     /// Sets `ReplicationGroupDescription`.
     ///
     /// A description of the source replication group.
-    pub fn replication_group_description(mut self, input: impl Into<String>) -> Self {
-        self.inner.replication_group_description = Some(input.into());
-        self
+    pub fn replication_group_description(self, input: impl Into<String>) -> Self {
+        self.set_replication_group_description(Some(input.into()))
     }
     /// Sets or clears `ReplicationGroupDescription` (`None` clears it); see [`Self::replication_group_description`].
     pub fn set_replication_group_description(mut self, input: Option<String>) -> Self {
@@ -419,9 +411,8 @@ impl SnapshotBuilder {
     /// Sets `CacheClusterId`.
     ///
     /// The user-supplied identifier of the source cluster.
-    pub fn cache_cluster_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_cluster_id = Some(input.into());
-        self
+    pub fn cache_cluster_id(self, input: impl Into<String>) -> Self {
+        self.set_cache_cluster_id(Some(input.into()))
     }
     /// Sets or clears `CacheClusterId` (`None` clears it); see [`Self::cache_cluster_id`].
     pub fn set_cache_cluster_id(mut self, input: Option<String>) -> Self {
@@ -431,9 +422,8 @@ impl SnapshotBuilder {
     /// Sets `SnapshotStatus`.
     ///
     /// The status of the snapshot. Valid values: `creating` \| `available` \| `restoring` \| `copying` \| `deleting`.
-    pub fn snapshot_status(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_status = Some(input.into());
-        self
+    pub fn snapshot_status(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_status(Some(input.into()))
     }
     /// Sets or clears `SnapshotStatus` (`None` clears it); see [`Self::snapshot_status`].
     pub fn set_snapshot_status(mut self, input: Option<String>) -> Self {
@@ -443,9 +433,8 @@ impl SnapshotBuilder {
     /// Sets `SnapshotSource`.
     ///
     /// Indicates whether the snapshot is from an automatic backup (`automated`) or was created manually (`manual`).
-    pub fn snapshot_source(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_source = Some(input.into());
-        self
+    pub fn snapshot_source(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_source(Some(input.into()))
     }
     /// Sets or clears `SnapshotSource` (`None` clears it); see [`Self::snapshot_source`].
     pub fn set_snapshot_source(mut self, input: Option<String>) -> Self {
@@ -511,9 +500,8 @@ impl SnapshotBuilder {
     /// - Valkey or Redis OSS append-only files (AOF) are not supported for T1 or T2 instances.
     /// - Valkey or Redis OSS Multi-AZ with automatic failover is not supported on T1 instances.
     /// - The configuration variables `appendonly` and `appendfsync` are not supported on Valkey, or on Redis OSS version 2.8.22 and later.
-    pub fn cache_node_type(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_node_type = Some(input.into());
-        self
+    pub fn cache_node_type(self, input: impl Into<String>) -> Self {
+        self.set_cache_node_type(Some(input.into()))
     }
     /// Sets or clears `CacheNodeType` (`None` clears it); see [`Self::cache_node_type`].
     pub fn set_cache_node_type(mut self, input: Option<String>) -> Self {
@@ -523,9 +511,8 @@ impl SnapshotBuilder {
     /// Sets `Engine`.
     ///
     /// The name of the cache engine (`memcached` or `redis`) used by the source cluster.
-    pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine = Some(input.into());
-        self
+    pub fn engine(self, input: impl Into<String>) -> Self {
+        self.set_engine(Some(input.into()))
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
@@ -535,9 +522,8 @@ impl SnapshotBuilder {
     /// Sets `EngineVersion`.
     ///
     /// The version of the cache engine version that is used by the source cluster.
-    pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine_version = Some(input.into());
-        self
+    pub fn engine_version(self, input: impl Into<String>) -> Self {
+        self.set_engine_version(Some(input.into()))
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
@@ -549,9 +535,8 @@ impl SnapshotBuilder {
     /// The number of cache nodes in the source cluster.
     ///
     /// For clusters running Valkey or Redis OSS, this value must be 1. For clusters running Memcached, this value must be between 1 and 40.
-    pub fn num_cache_nodes(mut self, input: impl Into<i32>) -> Self {
-        self.inner.num_cache_nodes = Some(input.into());
-        self
+    pub fn num_cache_nodes(self, input: impl Into<i32>) -> Self {
+        self.set_num_cache_nodes(Some(input.into()))
     }
     /// Sets or clears `NumCacheNodes` (`None` clears it); see [`Self::num_cache_nodes`].
     pub fn set_num_cache_nodes(mut self, input: Option<i32>) -> Self {
@@ -561,9 +546,8 @@ impl SnapshotBuilder {
     /// Sets `PreferredAvailabilityZone`.
     ///
     /// The name of the Availability Zone in which the source cluster is located.
-    pub fn preferred_availability_zone(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_availability_zone = Some(input.into());
-        self
+    pub fn preferred_availability_zone(self, input: impl Into<String>) -> Self {
+        self.set_preferred_availability_zone(Some(input.into()))
     }
     /// Sets or clears `PreferredAvailabilityZone` (`None` clears it); see [`Self::preferred_availability_zone`].
     pub fn set_preferred_availability_zone(mut self, input: Option<String>) -> Self {
@@ -573,9 +557,8 @@ impl SnapshotBuilder {
     /// Sets `PreferredOutpostArn`.
     ///
     /// The ARN (Amazon Resource Name) of the preferred outpost.
-    pub fn preferred_outpost_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_outpost_arn = Some(input.into());
-        self
+    pub fn preferred_outpost_arn(self, input: impl Into<String>) -> Self {
+        self.set_preferred_outpost_arn(Some(input.into()))
     }
     /// Sets or clears `PreferredOutpostArn` (`None` clears it); see [`Self::preferred_outpost_arn`].
     pub fn set_preferred_outpost_arn(mut self, input: Option<String>) -> Self {
@@ -586,11 +569,10 @@ impl SnapshotBuilder {
     ///
     /// The date and time when the source cluster was created.
     pub fn cache_cluster_create_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.cache_cluster_create_time = Some(input.into());
-        self
+        self.set_cache_cluster_create_time(Some(input.into()))
     }
     /// Sets or clears `CacheClusterCreateTime` (`None` clears it); see [`Self::cache_cluster_create_time`].
     pub fn set_cache_cluster_create_time(
@@ -615,9 +597,8 @@ impl SnapshotBuilder {
     /// - `sat`
     ///
     /// Example: `sun:23:00-mon:01:30`
-    pub fn preferred_maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.preferred_maintenance_window = Some(input.into());
-        self
+    pub fn preferred_maintenance_window(self, input: impl Into<String>) -> Self {
+        self.set_preferred_maintenance_window(Some(input.into()))
     }
     /// Sets or clears `PreferredMaintenanceWindow` (`None` clears it); see [`Self::preferred_maintenance_window`].
     pub fn set_preferred_maintenance_window(mut self, input: Option<String>) -> Self {
@@ -627,9 +608,8 @@ impl SnapshotBuilder {
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing notifications.
-    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.topic_arn = Some(input.into());
-        self
+    pub fn topic_arn(self, input: impl Into<String>) -> Self {
+        self.set_topic_arn(Some(input.into()))
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
@@ -639,9 +619,8 @@ impl SnapshotBuilder {
     /// Sets `Port`.
     ///
     /// The port number used by each cache nodes in the source cluster.
-    pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.inner.port = Some(input.into());
-        self
+    pub fn port(self, input: impl Into<i32>) -> Self {
+        self.set_port(Some(input.into()))
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {
@@ -651,9 +630,8 @@ impl SnapshotBuilder {
     /// Sets `CacheParameterGroupName`.
     ///
     /// The cache parameter group that is associated with the source cluster.
-    pub fn cache_parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_parameter_group_name = Some(input.into());
-        self
+    pub fn cache_parameter_group_name(self, input: impl Into<String>) -> Self {
+        self.set_cache_parameter_group_name(Some(input.into()))
     }
     /// Sets or clears `CacheParameterGroupName` (`None` clears it); see [`Self::cache_parameter_group_name`].
     pub fn set_cache_parameter_group_name(mut self, input: Option<String>) -> Self {
@@ -663,9 +641,8 @@ impl SnapshotBuilder {
     /// Sets `CacheSubnetGroupName`.
     ///
     /// The name of the cache subnet group associated with the source cluster.
-    pub fn cache_subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.cache_subnet_group_name = Some(input.into());
-        self
+    pub fn cache_subnet_group_name(self, input: impl Into<String>) -> Self {
+        self.set_cache_subnet_group_name(Some(input.into()))
     }
     /// Sets or clears `CacheSubnetGroupName` (`None` clears it); see [`Self::cache_subnet_group_name`].
     pub fn set_cache_subnet_group_name(mut self, input: Option<String>) -> Self {
@@ -675,9 +652,8 @@ impl SnapshotBuilder {
     /// Sets `VpcId`.
     ///
     /// The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the source cluster.
-    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.vpc_id = Some(input.into());
-        self
+    pub fn vpc_id(self, input: impl Into<String>) -> Self {
+        self.set_vpc_id(Some(input.into()))
     }
     /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
@@ -687,9 +663,8 @@ impl SnapshotBuilder {
     /// Sets `AutoMinorVersionUpgrade`.
     ///
     /// If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is disabled for previous versions.
-    pub fn auto_minor_version_upgrade(mut self, input: impl Into<bool>) -> Self {
-        self.inner.auto_minor_version_upgrade = Some(input.into());
-        self
+    pub fn auto_minor_version_upgrade(self, input: impl Into<bool>) -> Self {
+        self.set_auto_minor_version_upgrade(Some(input.into()))
     }
     /// Sets or clears `AutoMinorVersionUpgrade` (`None` clears it); see [`Self::auto_minor_version_upgrade`].
     pub fn set_auto_minor_version_upgrade(mut self, input: Option<bool>) -> Self {
@@ -703,9 +678,8 @@ impl SnapshotBuilder {
     /// For manual snapshots, this field reflects the `SnapshotRetentionLimit` for the source cluster when the snapshot was created. This field is otherwise ignored: Manual snapshots do not expire, and can only be deleted using the `DeleteSnapshot` operation.
     ///
     /// **Important** If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
-    pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.inner.snapshot_retention_limit = Some(input.into());
-        self
+    pub fn snapshot_retention_limit(self, input: impl Into<i32>) -> Self {
+        self.set_snapshot_retention_limit(Some(input.into()))
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
@@ -715,9 +689,8 @@ impl SnapshotBuilder {
     /// Sets `SnapshotWindow`.
     ///
     /// The daily time range during which ElastiCache takes daily snapshots of the source cluster.
-    pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_window = Some(input.into());
-        self
+    pub fn snapshot_window(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_window(Some(input.into()))
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
@@ -727,9 +700,8 @@ impl SnapshotBuilder {
     /// Sets `NumNodeGroups`.
     ///
     /// The number of node groups (shards) in this snapshot. When restoring from a snapshot, the number of node groups (shards) in the snapshot and in the restored replication group must be the same.
-    pub fn num_node_groups(mut self, input: impl Into<i32>) -> Self {
-        self.inner.num_node_groups = Some(input.into());
-        self
+    pub fn num_node_groups(self, input: impl Into<i32>) -> Self {
+        self.set_num_node_groups(Some(input.into()))
     }
     /// Sets or clears `NumNodeGroups` (`None` clears it); see [`Self::num_node_groups`].
     pub fn set_num_node_groups(mut self, input: Option<i32>) -> Self {
@@ -740,11 +712,10 @@ impl SnapshotBuilder {
     ///
     /// Indicates the status of automatic failover for the source Valkey or Redis OSS replication group.
     pub fn automatic_failover(
-        mut self,
+        self,
         input: impl Into<types::AutomaticFailoverStatus>,
     ) -> Self {
-        self.inner.automatic_failover = Some(input.into());
-        self
+        self.set_automatic_failover(Some(input.into()))
     }
     /// Sets or clears `AutomaticFailover` (`None` clears it); see [`Self::automatic_failover`].
     pub fn set_automatic_failover(
@@ -772,9 +743,8 @@ impl SnapshotBuilder {
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the snapshot.
-    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.kms_key_id = Some(input.into());
-        self
+    pub fn kms_key_id(self, input: impl Into<String>) -> Self {
+        self.set_kms_key_id(Some(input.into()))
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
@@ -784,9 +754,8 @@ impl SnapshotBuilder {
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the snapshot.
-    pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.arn = Some(input.into());
-        self
+    pub fn arn(self, input: impl Into<String>) -> Self {
+        self.set_arn(Some(input.into()))
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
@@ -796,9 +765,8 @@ impl SnapshotBuilder {
     /// Sets `DataTiering`.
     ///
     /// Enables data tiering. Data tiering is only supported for replication groups using the r6gd node type. This parameter must be set to true when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html).
-    pub fn data_tiering(mut self, input: impl Into<types::DataTieringStatus>) -> Self {
-        self.inner.data_tiering = Some(input.into());
-        self
+    pub fn data_tiering(self, input: impl Into<types::DataTieringStatus>) -> Self {
+        self.set_data_tiering(Some(input.into()))
     }
     /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(mut self, input: Option<types::DataTieringStatus>) -> Self {
@@ -808,9 +776,8 @@ impl SnapshotBuilder {
     /// Sets `Durability`.
     ///
     /// The durability setting of the cluster when the snapshot was taken. When restoring from this snapshot, the cluster uses this durability setting unless overridden in the restore request. For more information, see [Durability](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/durability.html).
-    pub fn durability(mut self, input: impl Into<types::Durability>) -> Self {
-        self.inner.durability = Some(input.into());
-        self
+    pub fn durability(self, input: impl Into<types::Durability>) -> Self {
+        self.set_durability(Some(input.into()))
     }
     /// Sets or clears `Durability` (`None` clears it); see [`Self::durability`].
     pub fn set_durability(mut self, input: Option<types::Durability>) -> Self {

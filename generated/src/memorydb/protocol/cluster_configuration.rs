@@ -2,6 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `cluster_configuration`.
 use crate::memorydb::protocol;
+use crate::memorydb::protocol::shard_detail::de_shard_detail;
 use crate::memorydb::types;
 use crate::runtime::json;
 /// Reads a `ClusterConfiguration`.
@@ -62,7 +63,7 @@ pub(crate) fn de_shard_details(
     let mut out = Vec::new();
     let mut array = r.begin_array()?;
     while r.next_item(&mut array)? {
-        if let Some(item) = r.opt(protocol::shard_detail::de_shard_detail)? {
+        if let Some(item) = r.opt(de_shard_detail)? {
             out.push(item);
         }
     }

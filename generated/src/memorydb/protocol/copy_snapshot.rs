@@ -3,6 +3,8 @@
 //! Serializers and parsers of `copy_snapshot`.
 use crate::memorydb::operation;
 use crate::memorydb::protocol;
+use crate::memorydb::protocol::snapshot::de_snapshot;
+use crate::memorydb::protocol::tag::ser_tag;
 use crate::memorydb::types;
 use crate::runtime::json;
 /// Writes the input of `CopySnapshot`.
@@ -11,22 +13,10 @@ pub(crate) fn ser_copy_snapshot_input(
     value: &operation::copy_snapshot::CopySnapshotInput,
 ) {
     w.begin_object();
-    if let Some(v) = &value.source_snapshot_name {
-        w.key("SourceSnapshotName");
-        w.string(v);
-    }
-    if let Some(v) = &value.target_snapshot_name {
-        w.key("TargetSnapshotName");
-        w.string(v);
-    }
-    if let Some(v) = &value.target_bucket {
-        w.key("TargetBucket");
-        w.string(v);
-    }
-    if let Some(v) = &value.kms_key_id {
-        w.key("KmsKeyId");
-        w.string(v);
-    }
+    w.field("SourceSnapshotName", &value.source_snapshot_name);
+    w.field("TargetSnapshotName", &value.target_snapshot_name);
+    w.field("TargetBucket", &value.target_bucket);
+    w.field("KmsKeyId", &value.kms_key_id);
     if let Some(v) = &value.tags {
         w.key("Tags");
         protocol::copy_snapshot::ser_tag_list(w, v);
@@ -41,9 +31,7 @@ pub(crate) fn de_copy_snapshot_output(
     let mut object = r.begin_object()?;
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {
-            "Snapshot" => {
-                json::set(&mut out.snapshot, r.opt(protocol::snapshot::de_snapshot)?)
-            }
+            "Snapshot" => json::set(&mut out.snapshot, r.opt(de_snapshot)?),
             _ => {
                 r.skip()?;
                 true
@@ -55,20 +43,11 @@ pub(crate) fn de_copy_snapshot_output(
     }
     Ok(out)
 }
-/// Reads an error response of `CopySnapshot`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_copy_snapshot_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<operation::copy_snapshot::CopySnapshotError> {
-    protocol::de_error(status, headers, body)
-        .map(operation::copy_snapshot::CopySnapshotError::from)
-}
 /// Writes a `TagList`.
 pub(crate) fn ser_tag_list(w: &mut json::JsonWriter, value: &[types::Tag]) {
     w.begin_array(value.len());
     for item in value {
-        protocol::tag::ser_tag(w, item);
+        ser_tag(w, item);
     }
     w.end_array();
 }

@@ -6,13 +6,7 @@ use crate::runtime::json;
 /// Writes a `Tag`.
 pub(crate) fn ser_tag(w: &mut json::JsonWriter, value: &types::Tag) {
     w.begin_object();
-    if let Some(v) = &value.key {
-        w.key("Key");
-        w.string(v);
-    }
-    if let Some(v) = &value.value {
-        w.key("Value");
-        w.string(v);
-    }
+    w.field("Key", &value.key);
+    w.field("Value", &value.value);
     w.end_object();
 }

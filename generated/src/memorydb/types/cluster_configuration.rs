@@ -4,11 +4,8 @@
 use crate::memorydb::types;
 /// A list of cluster configuration options.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ClusterConfiguration {
     /// The name of the cluster
@@ -148,9 +145,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `Name`.
     ///
     /// The name of the cluster
-    pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.inner.name = Some(input.into());
-        self
+    pub fn name(self, input: impl Into<String>) -> Self {
+        self.set_name(Some(input.into()))
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
@@ -160,9 +156,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `Description`.
     ///
     /// The description of the cluster configuration
-    pub fn description(mut self, input: impl Into<String>) -> Self {
-        self.inner.description = Some(input.into());
-        self
+    pub fn description(self, input: impl Into<String>) -> Self {
+        self.set_description(Some(input.into()))
     }
     /// Sets or clears `Description` (`None` clears it); see [`Self::description`].
     pub fn set_description(mut self, input: Option<String>) -> Self {
@@ -172,9 +167,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `NodeType`.
     ///
     /// The node type used for the cluster
-    pub fn node_type(mut self, input: impl Into<String>) -> Self {
-        self.inner.node_type = Some(input.into());
-        self
+    pub fn node_type(self, input: impl Into<String>) -> Self {
+        self.set_node_type(Some(input.into()))
     }
     /// Sets or clears `NodeType` (`None` clears it); see [`Self::node_type`].
     pub fn set_node_type(mut self, input: Option<String>) -> Self {
@@ -184,9 +178,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `Engine`.
     ///
     /// The name of the engine used by the cluster configuration.
-    pub fn engine(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine = Some(input.into());
-        self
+    pub fn engine(self, input: impl Into<String>) -> Self {
+        self.set_engine(Some(input.into()))
     }
     /// Sets or clears `Engine` (`None` clears it); see [`Self::engine`].
     pub fn set_engine(mut self, input: Option<String>) -> Self {
@@ -196,9 +189,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `EngineVersion`.
     ///
     /// The Redis OSS engine version used by the cluster
-    pub fn engine_version(mut self, input: impl Into<String>) -> Self {
-        self.inner.engine_version = Some(input.into());
-        self
+    pub fn engine_version(self, input: impl Into<String>) -> Self {
+        self.set_engine_version(Some(input.into()))
     }
     /// Sets or clears `EngineVersion` (`None` clears it); see [`Self::engine_version`].
     pub fn set_engine_version(mut self, input: Option<String>) -> Self {
@@ -208,9 +200,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `MaintenanceWindow`.
     ///
     /// The specified maintenance window for the cluster
-    pub fn maintenance_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.maintenance_window = Some(input.into());
-        self
+    pub fn maintenance_window(self, input: impl Into<String>) -> Self {
+        self.set_maintenance_window(Some(input.into()))
     }
     /// Sets or clears `MaintenanceWindow` (`None` clears it); see [`Self::maintenance_window`].
     pub fn set_maintenance_window(mut self, input: Option<String>) -> Self {
@@ -220,9 +211,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `TopicArn`.
     ///
     /// The Amazon Resource Name (ARN) of the SNS notification topic for the cluster
-    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.topic_arn = Some(input.into());
-        self
+    pub fn topic_arn(self, input: impl Into<String>) -> Self {
+        self.set_topic_arn(Some(input.into()))
     }
     /// Sets or clears `TopicArn` (`None` clears it); see [`Self::topic_arn`].
     pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
@@ -232,9 +222,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `Port`.
     ///
     /// The port used by the cluster
-    pub fn port(mut self, input: impl Into<i32>) -> Self {
-        self.inner.port = Some(input.into());
-        self
+    pub fn port(self, input: impl Into<i32>) -> Self {
+        self.set_port(Some(input.into()))
     }
     /// Sets or clears `Port` (`None` clears it); see [`Self::port`].
     pub fn set_port(mut self, input: Option<i32>) -> Self {
@@ -244,9 +233,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `ParameterGroupName`.
     ///
     /// The name of parameter group used by the cluster
-    pub fn parameter_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.parameter_group_name = Some(input.into());
-        self
+    pub fn parameter_group_name(self, input: impl Into<String>) -> Self {
+        self.set_parameter_group_name(Some(input.into()))
     }
     /// Sets or clears `ParameterGroupName` (`None` clears it); see [`Self::parameter_group_name`].
     pub fn set_parameter_group_name(mut self, input: Option<String>) -> Self {
@@ -256,9 +244,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `SubnetGroupName`.
     ///
     /// The name of the subnet group used by the cluster
-    pub fn subnet_group_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.subnet_group_name = Some(input.into());
-        self
+    pub fn subnet_group_name(self, input: impl Into<String>) -> Self {
+        self.set_subnet_group_name(Some(input.into()))
     }
     /// Sets or clears `SubnetGroupName` (`None` clears it); see [`Self::subnet_group_name`].
     pub fn set_subnet_group_name(mut self, input: Option<String>) -> Self {
@@ -268,9 +255,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `VpcId`.
     ///
     /// The ID of the VPC the cluster belongs to
-    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.vpc_id = Some(input.into());
-        self
+    pub fn vpc_id(self, input: impl Into<String>) -> Self {
+        self.set_vpc_id(Some(input.into()))
     }
     /// Sets or clears `VpcId` (`None` clears it); see [`Self::vpc_id`].
     pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
@@ -280,9 +266,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `SnapshotRetentionLimit`.
     ///
     /// The snapshot retention limit set by the cluster
-    pub fn snapshot_retention_limit(mut self, input: impl Into<i32>) -> Self {
-        self.inner.snapshot_retention_limit = Some(input.into());
-        self
+    pub fn snapshot_retention_limit(self, input: impl Into<i32>) -> Self {
+        self.set_snapshot_retention_limit(Some(input.into()))
     }
     /// Sets or clears `SnapshotRetentionLimit` (`None` clears it); see [`Self::snapshot_retention_limit`].
     pub fn set_snapshot_retention_limit(mut self, input: Option<i32>) -> Self {
@@ -292,9 +277,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `SnapshotWindow`.
     ///
     /// The snapshot window set by the cluster
-    pub fn snapshot_window(mut self, input: impl Into<String>) -> Self {
-        self.inner.snapshot_window = Some(input.into());
-        self
+    pub fn snapshot_window(self, input: impl Into<String>) -> Self {
+        self.set_snapshot_window(Some(input.into()))
     }
     /// Sets or clears `SnapshotWindow` (`None` clears it); see [`Self::snapshot_window`].
     pub fn set_snapshot_window(mut self, input: Option<String>) -> Self {
@@ -304,9 +288,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `NumShards`.
     ///
     /// The number of shards in the cluster
-    pub fn num_shards(mut self, input: impl Into<i32>) -> Self {
-        self.inner.num_shards = Some(input.into());
-        self
+    pub fn num_shards(self, input: impl Into<i32>) -> Self {
+        self.set_num_shards(Some(input.into()))
     }
     /// Sets or clears `NumShards` (`None` clears it); see [`Self::num_shards`].
     pub fn set_num_shards(mut self, input: Option<i32>) -> Self {
@@ -328,12 +311,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `MultiRegionParameterGroupName`.
     ///
     /// The name of the multi-Region parameter group associated with the cluster configuration.
-    pub fn multi_region_parameter_group_name(
-        mut self,
-        input: impl Into<String>,
-    ) -> Self {
-        self.inner.multi_region_parameter_group_name = Some(input.into());
-        self
+    pub fn multi_region_parameter_group_name(self, input: impl Into<String>) -> Self {
+        self.set_multi_region_parameter_group_name(Some(input.into()))
     }
     /// Sets or clears `MultiRegionParameterGroupName` (`None` clears it); see [`Self::multi_region_parameter_group_name`].
     pub fn set_multi_region_parameter_group_name(
@@ -346,9 +325,8 @@ impl ClusterConfigurationBuilder {
     /// Sets `MultiRegionClusterName`.
     ///
     /// The name for the multi-Region cluster associated with the cluster configuration.
-    pub fn multi_region_cluster_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.multi_region_cluster_name = Some(input.into());
-        self
+    pub fn multi_region_cluster_name(self, input: impl Into<String>) -> Self {
+        self.set_multi_region_cluster_name(Some(input.into()))
     }
     /// Sets or clears `MultiRegionClusterName` (`None` clears it); see [`Self::multi_region_cluster_name`].
     pub fn set_multi_region_cluster_name(mut self, input: Option<String>) -> Self {

@@ -3,11 +3,8 @@
 
 /// Shard configuration options. Each shard configuration has the following: Slots and ReplicaCount.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ShardConfiguration {
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
@@ -40,9 +37,8 @@ impl ShardConfigurationBuilder {
     /// Sets `Slots`.
     ///
     /// A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey.
-    pub fn slots(mut self, input: impl Into<String>) -> Self {
-        self.inner.slots = Some(input.into());
-        self
+    pub fn slots(self, input: impl Into<String>) -> Self {
+        self.set_slots(Some(input.into()))
     }
     /// Sets or clears `Slots` (`None` clears it); see [`Self::slots`].
     pub fn set_slots(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl ShardConfigurationBuilder {
     /// Sets `ReplicaCount`.
     ///
     /// The number of read replica nodes in this shard.
-    pub fn replica_count(mut self, input: impl Into<i32>) -> Self {
-        self.inner.replica_count = Some(input.into());
-        self
+    pub fn replica_count(self, input: impl Into<i32>) -> Self {
+        self.set_replica_count(Some(input.into()))
     }
     /// Sets or clears `ReplicaCount` (`None` clears it); see [`Self::replica_count`].
     pub fn set_replica_count(mut self, input: Option<i32>) -> Self {

@@ -4,11 +4,8 @@
 use crate::memorydb::types;
 /// Provides details of a shard in a snapshot
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ShardDetail {
     /// The name of the shard
@@ -55,9 +52,8 @@ impl ShardDetailBuilder {
     /// Sets `Name`.
     ///
     /// The name of the shard
-    pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.inner.name = Some(input.into());
-        self
+    pub fn name(self, input: impl Into<String>) -> Self {
+        self.set_name(Some(input.into()))
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
@@ -67,9 +63,8 @@ impl ShardDetailBuilder {
     /// Sets `Configuration`.
     ///
     /// The configuration details of the shard
-    pub fn configuration(mut self, input: impl Into<types::ShardConfiguration>) -> Self {
-        self.inner.configuration = Some(input.into());
-        self
+    pub fn configuration(self, input: impl Into<types::ShardConfiguration>) -> Self {
+        self.set_configuration(Some(input.into()))
     }
     /// Sets or clears `Configuration` (`None` clears it); see [`Self::configuration`].
     pub fn set_configuration(
@@ -82,9 +77,8 @@ impl ShardDetailBuilder {
     /// Sets `Size`.
     ///
     /// The size of the shard's snapshot
-    pub fn size(mut self, input: impl Into<String>) -> Self {
-        self.inner.size = Some(input.into());
-        self
+    pub fn size(self, input: impl Into<String>) -> Self {
+        self.set_size(Some(input.into()))
     }
     /// Sets or clears `Size` (`None` clears it); see [`Self::size`].
     pub fn set_size(mut self, input: Option<String>) -> Self {
@@ -95,11 +89,10 @@ impl ShardDetailBuilder {
     ///
     /// The date and time that the shard's snapshot was created
     pub fn snapshot_creation_time(
-        mut self,
+        self,
         input: impl Into<crate::runtime::DateTime>,
     ) -> Self {
-        self.inner.snapshot_creation_time = Some(input.into());
-        self
+        self.set_snapshot_creation_time(Some(input.into()))
     }
     /// Sets or clears `SnapshotCreationTime` (`None` clears it); see [`Self::snapshot_creation_time`].
     pub fn set_snapshot_creation_time(

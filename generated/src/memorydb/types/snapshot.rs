@@ -4,11 +4,8 @@
 use crate::memorydb::types;
 /// Represents a copy of an entire cluster as of the time when the snapshot was taken.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The name of the snapshot
@@ -24,10 +21,8 @@ pub struct Snapshot {
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub kms_key_id: Option<String>,
     /// The ARN (Amazon Resource Name) of the snapshot.
-    #[cfg_attr(
-        feature = "serde",
-        serde(rename = "ARN", skip_serializing_if = "Option::is_none")
-    )]
+    #[cfg_attr(feature = "serde", serde(rename = "ARN"))]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub arn: Option<String>,
     /// The configuration of the cluster from which the snapshot was taken
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
@@ -79,9 +74,8 @@ impl SnapshotBuilder {
     /// Sets `Name`.
     ///
     /// The name of the snapshot
-    pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.inner.name = Some(input.into());
-        self
+    pub fn name(self, input: impl Into<String>) -> Self {
+        self.set_name(Some(input.into()))
     }
     /// Sets or clears `Name` (`None` clears it); see [`Self::name`].
     pub fn set_name(mut self, input: Option<String>) -> Self {
@@ -91,9 +85,8 @@ impl SnapshotBuilder {
     /// Sets `Status`.
     ///
     /// The status of the snapshot. Valid values: creating \| available \| restoring \| copying \| deleting.
-    pub fn status(mut self, input: impl Into<String>) -> Self {
-        self.inner.status = Some(input.into());
-        self
+    pub fn status(self, input: impl Into<String>) -> Self {
+        self.set_status(Some(input.into()))
     }
     /// Sets or clears `Status` (`None` clears it); see [`Self::status`].
     pub fn set_status(mut self, input: Option<String>) -> Self {
@@ -103,9 +96,8 @@ impl SnapshotBuilder {
     /// Sets `Source`.
     ///
     /// Indicates whether the snapshot is from an automatic backup (automated) or was created manually (manual).
-    pub fn source(mut self, input: impl Into<String>) -> Self {
-        self.inner.source = Some(input.into());
-        self
+    pub fn source(self, input: impl Into<String>) -> Self {
+        self.set_source(Some(input.into()))
     }
     /// Sets or clears `Source` (`None` clears it); see [`Self::source`].
     pub fn set_source(mut self, input: Option<String>) -> Self {
@@ -115,9 +107,8 @@ impl SnapshotBuilder {
     /// Sets `KmsKeyId`.
     ///
     /// The ID of the KMS key used to encrypt the snapshot.
-    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.kms_key_id = Some(input.into());
-        self
+    pub fn kms_key_id(self, input: impl Into<String>) -> Self {
+        self.set_kms_key_id(Some(input.into()))
     }
     /// Sets or clears `KmsKeyId` (`None` clears it); see [`Self::kms_key_id`].
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
@@ -127,9 +118,8 @@ impl SnapshotBuilder {
     /// Sets `ARN`.
     ///
     /// The ARN (Amazon Resource Name) of the snapshot.
-    pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.arn = Some(input.into());
-        self
+    pub fn arn(self, input: impl Into<String>) -> Self {
+        self.set_arn(Some(input.into()))
     }
     /// Sets or clears `ARN` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
@@ -140,11 +130,10 @@ impl SnapshotBuilder {
     ///
     /// The configuration of the cluster from which the snapshot was taken
     pub fn cluster_configuration(
-        mut self,
+        self,
         input: impl Into<types::ClusterConfiguration>,
     ) -> Self {
-        self.inner.cluster_configuration = Some(input.into());
-        self
+        self.set_cluster_configuration(Some(input.into()))
     }
     /// Sets or clears `ClusterConfiguration` (`None` clears it); see [`Self::cluster_configuration`].
     pub fn set_cluster_configuration(
@@ -157,9 +146,8 @@ impl SnapshotBuilder {
     /// Sets `DataTiering`.
     ///
     /// Enables data tiering. Data tiering is only supported for clusters using the r6gd node type. This parameter must be set when using r6gd nodes. For more information, see [Data tiering](https://docs.aws.amazon.com/memorydb/latest/devguide/data-tiering.html).
-    pub fn data_tiering(mut self, input: impl Into<types::DataTieringStatus>) -> Self {
-        self.inner.data_tiering = Some(input.into());
-        self
+    pub fn data_tiering(self, input: impl Into<types::DataTieringStatus>) -> Self {
+        self.set_data_tiering(Some(input.into()))
     }
     /// Sets or clears `DataTiering` (`None` clears it); see [`Self::data_tiering`].
     pub fn set_data_tiering(mut self, input: Option<types::DataTieringStatus>) -> Self {

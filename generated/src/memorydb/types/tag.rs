@@ -3,11 +3,8 @@
 
 /// A tag that can be added to an MemoryDB resource. Tags are composed of a Key/Value pair. You can use tags to categorize and track all your MemoryDB resources. When you add or remove tags on clusters, those actions will be replicated to all nodes in the cluster. A tag with a null Value is permitted. For more information, see [Tagging your MemoryDB resources](https://docs.aws.amazon.com/MemoryDB/latest/devguide/tagging-resources.html)
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Tag {
     /// The key for the tag. May not be null.
@@ -40,9 +37,8 @@ impl TagBuilder {
     /// Sets `Key`.
     ///
     /// The key for the tag. May not be null.
-    pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.inner.key = Some(input.into());
-        self
+    pub fn key(self, input: impl Into<String>) -> Self {
+        self.set_key(Some(input.into()))
     }
     /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
     pub fn set_key(mut self, input: Option<String>) -> Self {
@@ -52,9 +48,8 @@ impl TagBuilder {
     /// Sets `Value`.
     ///
     /// The tag's value. May be null.
-    pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.inner.value = Some(input.into());
-        self
+    pub fn value(self, input: impl Into<String>) -> Self {
+        self.set_value(Some(input.into()))
     }
     /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
     pub fn set_value(mut self, input: Option<String>) -> Self {
@@ -67,15 +62,6 @@ impl TagBuilder {
     }
 }
 #[cfg(feature = "validate")]
-impl Tag {
-    /// Checks this value against the constraints of the model: it has none, so this is always `Ok`. Here so that every input type can be validated alike.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Ok(())
-    }
-}
-#[cfg(feature = "validate")]
 impl crate::runtime::validate::Validate for Tag {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
+    const NAME: &'static str = "Tag";
 }

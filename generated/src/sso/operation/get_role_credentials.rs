@@ -4,13 +4,14 @@
 //!
 //! # Request
 //!
-//! Build a [`GetRoleCredentialsInput`] and turn it into an HTTP request with [`GetRoleCredentials::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`GetRoleCredentials::parse_response`].
+//! Build a [`GetRoleCredentialsInput`] and turn it into an HTTP request with `GetRoleCredentials::build_request`; send it with any HTTP client (after adding the host and signing it), and read the answer with `GetRoleCredentials::parse_response`: both are methods of the [`Operation`](crate::runtime::Operation) trait, which [`GetRoleCredentials`] implements (bring the trait into scope).
 //!
 //! ```
 //! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
 //! use awsgen_generated::sso::operation::get_role_credentials::{
 //!     GetRoleCredentials, GetRoleCredentialsInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = GetRoleCredentialsInput::builder()
 //!     .role_name("string")
 //!     .account_id("string")
@@ -49,58 +50,29 @@
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/sso-2019-06-10/GetRoleCredentials).
 use crate::sso::protocol;
+use crate::sso::protocol::get_role_credentials::de_get_role_credentials_response;
+use crate::sso::protocol::get_role_credentials::ser_get_role_credentials_request;
 use crate::sso::types;
 /// The `GetRoleCredentials` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GetRoleCredentials;
-impl GetRoleCredentials {
-    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-    /// host and sign it before sending. An input that cannot be put into a request (an
-    /// empty URI label, a header value HTTP does not allow, an invalid host label)
-    /// gives an error naming the member.
-    pub fn build_request(
-        input: &GetRoleCredentialsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        protocol::get_role_credentials::ser_get_role_credentials_request(input)
-    }
-    /// Parses the HTTP response (status, headers, body) into the output, or the
-    /// operation's error.
-    pub fn parse_response(
-        status: u16,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<
-        GetRoleCredentialsOutput,
-        crate::runtime::ResponseError<GetRoleCredentialsError>,
-    > {
-        if !(200..300).contains(&status) {
-            return Err(
-                protocol::get_role_credentials::de_get_role_credentials_error(
-                    status,
-                    headers,
-                    body,
-                ),
-            );
-        }
-        protocol::get_role_credentials::de_get_role_credentials_response(
-                status,
-                headers,
-                body,
-            )
-            .map_err(crate::runtime::ResponseError::Invalid)
-    }
-}
 impl crate::runtime::Operation for GetRoleCredentials {
     type Input = GetRoleCredentialsInput;
     type Output = GetRoleCredentialsOutput;
     type Error = GetRoleCredentialsError;
     const NAME: &'static str = "GetRoleCredentials";
     const UNSIGNED: bool = true;
+    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+    /// host and sign it before sending. An input that cannot be put into a request (an
+    /// empty URI label, a header value HTTP does not allow, an invalid host label)
+    /// gives an error naming the member.
     fn build_request(
         input: &GetRoleCredentialsInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Self::build_request(input)
+        ser_get_role_credentials_request(input)
     }
+    /// Parses the HTTP response (status, headers, body) into the output, or the
+    /// operation's error.
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
@@ -109,16 +81,17 @@ impl crate::runtime::Operation for GetRoleCredentials {
         GetRoleCredentialsOutput,
         crate::runtime::ResponseError<GetRoleCredentialsError>,
     > {
-        Self::parse_response(status, headers, body)
+        if !(200..300).contains(&status) {
+            return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
+        }
+        de_get_role_credentials_response(status, headers, body)
+            .map_err(crate::runtime::ResponseError::Invalid)
     }
 }
 /// The input of the `GetRoleCredentials` operation.
 #[derive(Clone, PartialEq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct GetRoleCredentialsInput {
     /// The friendly name of the role that is assigned to the user.
@@ -126,33 +99,27 @@ pub struct GetRoleCredentialsInput {
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_name: Option<String>,
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub account_id: Option<String>,
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub access_token: Option<String>,
 }
 impl GetRoleCredentialsInput {
@@ -193,9 +160,8 @@ impl<C> GetRoleCredentialsInputBuilder<C> {
     /// The friendly name of the role that is assigned to the user.
     ///
     /// **Required.**
-    pub fn role_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.role_name = Some(input.into());
-        self
+    pub fn role_name(self, input: impl Into<String>) -> Self {
+        self.set_role_name(Some(input.into()))
     }
     /// Sets or clears `roleName` (`None` clears it); see [`Self::role_name`].
     pub fn set_role_name(mut self, input: Option<String>) -> Self {
@@ -207,9 +173,8 @@ impl<C> GetRoleCredentialsInputBuilder<C> {
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
-    pub fn account_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.account_id = Some(input.into());
-        self
+    pub fn account_id(self, input: impl Into<String>) -> Self {
+        self.set_account_id(Some(input.into()))
     }
     /// Sets or clears `accountId` (`None` clears it); see [`Self::account_id`].
     pub fn set_account_id(mut self, input: Option<String>) -> Self {
@@ -221,9 +186,8 @@ impl<C> GetRoleCredentialsInputBuilder<C> {
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
-    pub fn access_token(mut self, input: impl Into<String>) -> Self {
-        self.inner.access_token = Some(input.into());
-        self
+    pub fn access_token(self, input: impl Into<String>) -> Self {
+        self.set_access_token(Some(input.into()))
     }
     /// Sets or clears `accessToken` (`None` clears it); see [`Self::access_token`].
     pub fn set_access_token(mut self, input: Option<String>) -> Self {
@@ -258,11 +222,8 @@ impl ::std::fmt::Debug for GetRoleCredentialsInput {
 }
 /// The output of the `GetRoleCredentials` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct GetRoleCredentialsOutput {
     /// The credentials for the role that is assigned to the user.
@@ -295,9 +256,8 @@ impl GetRoleCredentialsOutputBuilder {
     /// Sets `roleCredentials`.
     ///
     /// The credentials for the role that is assigned to the user.
-    pub fn role_credentials(mut self, input: impl Into<types::RoleCredentials>) -> Self {
-        self.inner.role_credentials = Some(input.into());
-        self
+    pub fn role_credentials(self, input: impl Into<types::RoleCredentials>) -> Self {
+        self.set_role_credentials(Some(input.into()))
     }
     /// Sets or clears `roleCredentials` (`None` clears it); see [`Self::role_credentials`].
     pub fn set_role_credentials(
@@ -315,8 +275,10 @@ impl GetRoleCredentialsOutputBuilder {
 /// The errors of the `GetRoleCredentials` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-/// error stays small in `Result`s.
+/// (`meta()`, `code()`, `message()`, `request_id()` of the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+/// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+/// `Result`s.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoleCredentialsError {
@@ -342,28 +304,6 @@ pub enum GetRoleCredentialsError {
     Unhandled(crate::sso::Error),
 }
 impl GetRoleCredentialsError {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        match self {
-            Self::InvalidRequestException(error) => &error.meta,
-            Self::UnauthorizedException(error) => &error.meta,
-            Self::TooManyRequestsException(error) => &error.meta,
-            Self::ResourceNotFoundException(error) => &error.meta,
-            Self::Unhandled(error) => error.meta(),
-        }
-    }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
     /// Whether this is the `InvalidRequestException` error.
     pub fn is_invalid_request_exception(&self) -> bool {
         matches!(self, Self::InvalidRequestException(_))
@@ -381,9 +321,20 @@ impl GetRoleCredentialsError {
         matches!(self, Self::ResourceNotFoundException(_))
     }
 }
+impl crate::runtime::ProvideErrorMetadata for GetRoleCredentialsError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        match self {
+            Self::InvalidRequestException(error) => &error.meta,
+            Self::UnauthorizedException(error) => &error.meta,
+            Self::TooManyRequestsException(error) => &error.meta,
+            Self::ResourceNotFoundException(error) => &error.meta,
+            Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
+        }
+    }
+}
 impl ::std::fmt::Display for GetRoleCredentialsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for GetRoleCredentialsError {}
@@ -402,15 +353,9 @@ impl From<crate::sso::Error> for GetRoleCredentialsError {
     }
 }
 #[cfg(feature = "validate")]
-impl GetRoleCredentialsInput {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`GetRoleCredentialsInput`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("GetRoleCredentialsInput")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for GetRoleCredentialsInput {
+    const NAME: &'static str = "GetRoleCredentialsInput";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -424,29 +369,5 @@ impl GetRoleCredentialsInput {
         if self.access_token.is_none() {
             out.missing(&path.member("accessToken"));
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for GetRoleCredentialsInput {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
-}
-#[cfg(feature = "validate")]
-impl GetRoleCredentials {
-    /// Validates `input` against every constraint of the model, then builds the HTTP
-    /// request as [`build_request`](Self::build_request) does. With any violation,
-    /// builds nothing and returns all of them.
-    pub fn build_request_checked(
-        input: &GetRoleCredentialsInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
-        input.validate()?;
-        Self::build_request(input)
-            .map_err(|e| {
-                crate::runtime::validate::ValidationError::from_request(
-                    "GetRoleCredentialsInput",
-                    e,
-                )
-            })
     }
 }

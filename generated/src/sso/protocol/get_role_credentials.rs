@@ -5,6 +5,7 @@ use crate::runtime::json;
 use crate::runtime::rest;
 use crate::sso::operation;
 use crate::sso::protocol;
+use crate::sso::protocol::role_credentials::de_role_credentials;
 /// Builds the HTTP request of `GetRoleCredentials`.
 pub(crate) fn ser_get_role_credentials_request(
     input: &operation::get_role_credentials::GetRoleCredentialsInput,
@@ -38,10 +39,7 @@ pub(crate) fn de_get_role_credentials_output(
     while let Some(key) = r.next_key(&mut object)? {
         let fresh = match key.as_ref() {
             "roleCredentials" => {
-                json::set(
-                    &mut out.role_credentials,
-                    r.opt(protocol::role_credentials::de_role_credentials)?,
-                )
+                json::set(&mut out.role_credentials, r.opt(de_role_credentials)?)
             }
             _ => {
                 r.skip()?;
@@ -71,15 +69,4 @@ pub(crate) fn de_get_role_credentials_response(
     )?;
     out._request_id = json::request_id(headers);
     Ok(out)
-}
-/// Reads an error response of `GetRoleCredentials`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_get_role_credentials_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<
-    operation::get_role_credentials::GetRoleCredentialsError,
-> {
-    protocol::de_error(status, headers, body)
-        .map(operation::get_role_credentials::GetRoleCredentialsError::from)
 }

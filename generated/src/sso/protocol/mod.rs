@@ -2,7 +2,10 @@
 // regenerate with `cargo xtask regenerate`.
 
 use crate::runtime::json;
-use crate::sso::protocol;
+use crate::sso::protocol::invalid_request_exception::de_invalid_request_exception;
+use crate::sso::protocol::resource_not_found_exception::de_resource_not_found_exception;
+use crate::sso::protocol::too_many_requests_exception::de_too_many_requests_exception;
+use crate::sso::protocol::unauthorized_exception::de_unauthorized_exception;
 pub(crate) mod get_role_credentials;
 pub(crate) mod invalid_request_exception;
 pub(crate) mod resource_not_found_exception;
@@ -25,11 +28,7 @@ pub(crate) fn de_error(
     };
     let error = match meta.code() {
         "InvalidRequestException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::invalid_request_exception::de_invalid_request_exception,
-                )
+            json::parse_body(status, body, de_invalid_request_exception)
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -37,11 +36,7 @@ pub(crate) fn de_error(
                 })
         }
         "ResourceNotFoundException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::resource_not_found_exception::de_resource_not_found_exception,
-                )
+            json::parse_body(status, body, de_resource_not_found_exception)
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -49,11 +44,7 @@ pub(crate) fn de_error(
                 })
         }
         "TooManyRequestsException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::too_many_requests_exception::de_too_many_requests_exception,
-                )
+            json::parse_body(status, body, de_too_many_requests_exception)
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -61,11 +52,7 @@ pub(crate) fn de_error(
                 })
         }
         "UnauthorizedException" => {
-            json::parse_body(
-                    status,
-                    body,
-                    protocol::unauthorized_exception::de_unauthorized_exception,
-                )
+            json::parse_body(status, body, de_unauthorized_exception)
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);

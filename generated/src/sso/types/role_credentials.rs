@@ -3,11 +3,8 @@
 
 /// Provides information about the role credentials that are assigned to the user.
 #[derive(Clone, PartialEq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct RoleCredentials {
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
@@ -54,9 +51,8 @@ impl RoleCredentialsBuilder {
     /// Sets `accessKeyId`.
     ///
     /// The identifier used for the temporary security credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.access_key_id = Some(input.into());
-        self
+    pub fn access_key_id(self, input: impl Into<String>) -> Self {
+        self.set_access_key_id(Some(input.into()))
     }
     /// Sets or clears `accessKeyId` (`None` clears it); see [`Self::access_key_id`].
     pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
@@ -66,9 +62,8 @@ impl RoleCredentialsBuilder {
     /// Sets `secretAccessKey`.
     ///
     /// The key that is used to sign the request. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
-        self.inner.secret_access_key = Some(input.into());
-        self
+    pub fn secret_access_key(self, input: impl Into<String>) -> Self {
+        self.set_secret_access_key(Some(input.into()))
     }
     /// Sets or clears `secretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
     pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
@@ -78,9 +73,8 @@ impl RoleCredentialsBuilder {
     /// Sets `sessionToken`.
     ///
     /// The token used for temporary credentials. For more information, see [Using Temporary Security Credentials to Request Access to AWS Resources](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) in the *AWS IAM User Guide*.
-    pub fn session_token(mut self, input: impl Into<String>) -> Self {
-        self.inner.session_token = Some(input.into());
-        self
+    pub fn session_token(self, input: impl Into<String>) -> Self {
+        self.set_session_token(Some(input.into()))
     }
     /// Sets or clears `sessionToken` (`None` clears it); see [`Self::session_token`].
     pub fn set_session_token(mut self, input: Option<String>) -> Self {
@@ -90,9 +84,8 @@ impl RoleCredentialsBuilder {
     /// Sets `expiration`.
     ///
     /// The date on which temporary security credentials expire.
-    pub fn expiration(mut self, input: impl Into<i64>) -> Self {
-        self.inner.expiration = Some(input.into());
-        self
+    pub fn expiration(self, input: impl Into<i64>) -> Self {
+        self.set_expiration(Some(input.into()))
     }
     /// Sets or clears `expiration` (`None` clears it); see [`Self::expiration`].
     pub fn set_expiration(mut self, input: Option<i64>) -> Self {

@@ -3,11 +3,8 @@
 
 /// Indicates that the request is not authorized. This can happen due to an invalid access token in the request.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct UnauthorizedException {
     /// The `message` member.
@@ -37,9 +34,8 @@ impl UnauthorizedExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.inner.message = Some(input.into());
-        self
+    pub fn message(self, input: impl Into<String>) -> Self {
+        self.set_message(Some(input.into()))
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {

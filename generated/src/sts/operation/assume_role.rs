@@ -41,11 +41,12 @@
 //!
 //! # Request
 //!
-//! Build a [`AssumeRoleInput`] and turn it into an HTTP request with [`AssumeRole::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`AssumeRole::parse_response`].
+//! Build a [`AssumeRoleInput`] and turn it into an HTTP request with `AssumeRole::build_request`; send it with any HTTP client (after adding the host and signing it), and read the answer with `AssumeRole::parse_response`: both are methods of the [`Operation`](crate::runtime::Operation) trait, which [`AssumeRole`] implements (bring the trait into scope).
 //!
 //! ```
 //! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
 //! use awsgen_generated::sts::operation::assume_role::{AssumeRole, AssumeRoleInput};
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = AssumeRoleInput::builder()
 //!     .role_arn("string")
 //!     .role_session_name("string")
@@ -133,39 +134,43 @@ use crate::runtime::InvalidResponse;
 use crate::runtime::operation;
 use crate::runtime::query;
 use crate::sts::protocol;
+use crate::sts::protocol::assume_role::de_assume_role_output;
+use crate::sts::protocol::assume_role::ser_assume_role_input;
 use crate::sts::types;
 /// The `AssumeRole` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRole;
-impl AssumeRole {
+impl crate::runtime::Operation for AssumeRole {
+    type Input = AssumeRoleInput;
+    type Output = AssumeRoleOutput;
+    type Error = AssumeRoleError;
+    const NAME: &'static str = "AssumeRole";
     /// Builds the HTTP request for `input`: method, path, headers and body. Add the
     /// host and sign it before sending. An input that cannot be put into a request (an
     /// empty URI label, a header value HTTP does not allow, an invalid host label)
     /// gives an error naming the member.
-    pub fn build_request(
+    fn build_request(
         input: &AssumeRoleInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
         Ok(
             operation::post_request(
                 "/",
                 &[("content-type", query::CONTENT_TYPE)],
-                protocol::assume_role::ser_assume_role_input(input),
+                ser_assume_role_input(input),
             ),
         )
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
-    pub fn parse_response(
+    fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
         body: &[u8],
     ) -> Result<AssumeRoleOutput, crate::runtime::ResponseError<AssumeRoleError>> {
         if !(200..300).contains(&status) {
-            return Err(
-                protocol::assume_role::de_assume_role_error(status, headers, body),
-            );
+            return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
         }
-        protocol::assume_role::de_assume_role_output(headers, body)
+        de_assume_role_output(headers, body)
             .map_err(|e| {
                 crate::runtime::ResponseError::Invalid(
                     InvalidResponse::new(status, e.to_string()),
@@ -173,31 +178,10 @@ impl AssumeRole {
             })
     }
 }
-impl crate::runtime::Operation for AssumeRole {
-    type Input = AssumeRoleInput;
-    type Output = AssumeRoleOutput;
-    type Error = AssumeRoleError;
-    const NAME: &'static str = "AssumeRole";
-    fn build_request(
-        input: &AssumeRoleInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Self::build_request(input)
-    }
-    fn parse_response(
-        status: u16,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<AssumeRoleOutput, crate::runtime::ResponseError<AssumeRoleError>> {
-        Self::parse_response(status, headers, body)
-    }
-}
 /// The input of the `AssumeRole` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct AssumeRoleInput {
     /// The Amazon Resource Name (ARN) of the role to assume.
@@ -207,11 +191,9 @@ pub struct AssumeRoleInput {
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_arn: Option<String>,
     /// An identifier for the assumed role session.
     ///
@@ -226,11 +208,9 @@ pub struct AssumeRoleInput {
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_session_name: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
@@ -498,9 +478,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(input.into());
-        self
+    pub fn role_arn(self, input: impl Into<String>) -> Self {
+        self.set_role_arn(Some(input.into()))
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
     pub fn set_role_arn(mut self, input: Option<String>) -> Self {
@@ -520,9 +499,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.role_session_name = Some(input.into());
-        self
+    pub fn role_session_name(self, input: impl Into<String>) -> Self {
+        self.set_role_session_name(Some(input.into()))
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
     pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
@@ -563,9 +541,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// Length: at least 1 character. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.inner.policy = Some(input.into());
-        self
+    pub fn policy(self, input: impl Into<String>) -> Self {
+        self.set_policy(Some(input.into()))
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
     pub fn set_policy(mut self, input: Option<String>) -> Self {
@@ -583,9 +560,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.inner.duration_seconds = Some(input.into());
-        self
+    pub fn duration_seconds(self, input: impl Into<i32>) -> Self {
+        self.set_duration_seconds(Some(input.into()))
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
     pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
@@ -641,9 +617,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@:\\/-
     ///
     /// Length: 2 to 1224 characters. Pattern: `[\w+=,.@:\/-]*`.
-    pub fn external_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.external_id = Some(input.into());
-        self
+    pub fn external_id(self, input: impl Into<String>) -> Self {
+        self.set_external_id(Some(input.into()))
     }
     /// Sets or clears `ExternalId` (`None` clears it); see [`Self::external_id`].
     pub fn set_external_id(mut self, input: Option<String>) -> Self {
@@ -657,9 +632,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=/:,.@-
     ///
     /// Length: 9 to 256 characters. Pattern: `[\w+=/:,.@-]*`.
-    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
-        self.inner.serial_number = Some(input.into());
-        self
+    pub fn serial_number(self, input: impl Into<String>) -> Self {
+        self.set_serial_number(Some(input.into()))
     }
     /// Sets or clears `SerialNumber` (`None` clears it); see [`Self::serial_number`].
     pub fn set_serial_number(mut self, input: Option<String>) -> Self {
@@ -673,9 +647,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
     ///
     /// Length: 6 to 6 characters. Pattern: `[\d]*`.
-    pub fn token_code(mut self, input: impl Into<String>) -> Self {
-        self.inner.token_code = Some(input.into());
-        self
+    pub fn token_code(self, input: impl Into<String>) -> Self {
+        self.set_token_code(Some(input.into()))
     }
     /// Sets or clears `TokenCode` (`None` clears it); see [`Self::token_code`].
     pub fn set_token_code(mut self, input: Option<String>) -> Self {
@@ -691,9 +664,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-. You cannot use a value that begins with the text `aws:`. This prefix is reserved for Amazon Web Services internal use.
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.inner.source_identity = Some(input.into());
-        self
+    pub fn source_identity(self, input: impl Into<String>) -> Self {
+        self.set_source_identity(Some(input.into()))
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
@@ -726,9 +698,8 @@ impl<C> AssumeRoleInputBuilder<C> {
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.minimum_session_token_size = Some(input.into());
-        self
+    pub fn minimum_session_token_size(self, input: impl Into<i32>) -> Self {
+        self.set_minimum_session_token_size(Some(input.into()))
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
     pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
@@ -751,11 +722,8 @@ impl<C> AssumeRoleInputBuilder<C> {
 ///
 /// The output of the `AssumeRole` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct AssumeRoleOutput {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
@@ -859,9 +827,8 @@ impl AssumeRoleOutputBuilder {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
-        self.inner.credentials = Some(input.into());
-        self
+    pub fn credentials(self, input: impl Into<types::Credentials>) -> Self {
+        self.set_credentials(Some(input.into()))
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
     pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
@@ -871,12 +838,8 @@ impl AssumeRoleOutputBuilder {
     /// Sets `AssumedRoleUser`.
     ///
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub fn assumed_role_user(
-        mut self,
-        input: impl Into<types::AssumedRoleUser>,
-    ) -> Self {
-        self.inner.assumed_role_user = Some(input.into());
-        self
+    pub fn assumed_role_user(self, input: impl Into<types::AssumedRoleUser>) -> Self {
+        self.set_assumed_role_user(Some(input.into()))
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
     pub fn set_assumed_role_user(
@@ -892,9 +855,8 @@ impl AssumeRoleOutputBuilder {
     ///
     /// Range: at least 0.
     #[deprecated]
-    pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.packed_policy_size = Some(input.into());
-        self
+    pub fn packed_policy_size(self, input: impl Into<i32>) -> Self {
+        self.set_packed_policy_size(Some(input.into()))
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
@@ -911,9 +873,8 @@ impl AssumeRoleOutputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.inner.source_identity = Some(input.into());
-        self
+    pub fn source_identity(self, input: impl Into<String>) -> Self {
+        self.set_source_identity(Some(input.into()))
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
@@ -925,9 +886,8 @@ impl AssumeRoleOutputBuilder {
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
-        self.inner.session_token_utilization = Some(input.into());
-        self
+    pub fn session_token_utilization(self, input: impl Into<i32>) -> Self {
+        self.set_session_token_utilization(Some(input.into()))
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
     pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
@@ -939,9 +899,8 @@ impl AssumeRoleOutputBuilder {
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.session_token_size = Some(input.into());
-        self
+    pub fn session_token_size(self, input: impl Into<i32>) -> Self {
+        self.set_session_token_size(Some(input.into()))
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
     pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
@@ -956,8 +915,10 @@ impl AssumeRoleOutputBuilder {
 /// The errors of the `AssumeRole` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-/// error stays small in `Result`s.
+/// (`meta()`, `code()`, `message()`, `request_id()` of the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+/// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+/// `Result`s.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
@@ -985,28 +946,6 @@ pub enum AssumeRoleError {
     Unhandled(crate::sts::Error),
 }
 impl AssumeRoleError {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        match self {
-            Self::MalformedPolicyDocumentException(error) => &error.meta,
-            Self::PackedPolicyTooLargeException(error) => &error.meta,
-            Self::RegionDisabledException(error) => &error.meta,
-            Self::ExpiredTokenException(error) => &error.meta,
-            Self::Unhandled(error) => error.meta(),
-        }
-    }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
     /// Whether this is the `MalformedPolicyDocumentException` error.
     pub fn is_malformed_policy_document_exception(&self) -> bool {
         matches!(self, Self::MalformedPolicyDocumentException(_))
@@ -1024,9 +963,20 @@ impl AssumeRoleError {
         matches!(self, Self::ExpiredTokenException(_))
     }
 }
+impl crate::runtime::ProvideErrorMetadata for AssumeRoleError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        match self {
+            Self::MalformedPolicyDocumentException(error) => &error.meta,
+            Self::PackedPolicyTooLargeException(error) => &error.meta,
+            Self::RegionDisabledException(error) => &error.meta,
+            Self::ExpiredTokenException(error) => &error.meta,
+            Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
+        }
+    }
+}
 impl ::std::fmt::Display for AssumeRoleError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for AssumeRoleError {}
@@ -1049,15 +999,9 @@ impl From<crate::sts::Error> for AssumeRoleError {
     }
 }
 #[cfg(feature = "validate")]
-impl AssumeRoleInput {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleInput`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("AssumeRoleInput")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for AssumeRoleInput {
+    const NAME: &'static str = "AssumeRoleInput";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -1137,29 +1081,5 @@ impl AssumeRoleInput {
                 &path,
             );
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for AssumeRoleInput {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
-}
-#[cfg(feature = "validate")]
-impl AssumeRole {
-    /// Validates `input` against every constraint of the model, then builds the HTTP
-    /// request as [`build_request`](Self::build_request) does. With any violation,
-    /// builds nothing and returns all of them.
-    pub fn build_request_checked(
-        input: &AssumeRoleInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
-        input.validate()?;
-        Self::build_request(input)
-            .map_err(|e| {
-                crate::runtime::validate::ValidationError::from_request(
-                    "AssumeRoleInput",
-                    e,
-                )
-            })
     }
 }

@@ -47,13 +47,14 @@
 //!
 //! # Request
 //!
-//! Build a [`AssumeRoleWithWebIdentityInput`] and turn it into an HTTP request with [`AssumeRoleWithWebIdentity::build_request`]; send it with any HTTP client (after adding the host and signing it), and read the answer with [`AssumeRoleWithWebIdentity::parse_response`].
+//! Build a [`AssumeRoleWithWebIdentityInput`] and turn it into an HTTP request with `AssumeRoleWithWebIdentity::build_request`; send it with any HTTP client (after adding the host and signing it), and read the answer with `AssumeRoleWithWebIdentity::parse_response`: both are methods of the [`Operation`](crate::runtime::Operation) trait, which [`AssumeRoleWithWebIdentity`] implements (bring the trait into scope).
 //!
 //! ```
 //! # fn main() -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {
 //! use awsgen_generated::sts::operation::assume_role_with_web_identity::{
 //!     AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityInput,
 //! };
+//! use awsgen_generated::runtime::Operation as _;
 //! let input = AssumeRoleWithWebIdentityInput::builder()
 //!     .role_arn("string")
 //!     .role_session_name("string")
@@ -123,69 +124,35 @@ use crate::runtime::InvalidResponse;
 use crate::runtime::operation;
 use crate::runtime::query;
 use crate::sts::protocol;
+use crate::sts::protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_output;
+use crate::sts::protocol::assume_role_with_web_identity::ser_assume_role_with_web_identity_input;
 use crate::sts::types;
 /// The `AssumeRoleWithWebIdentity` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRoleWithWebIdentity;
-impl AssumeRoleWithWebIdentity {
-    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
-    /// host and sign it before sending. An input that cannot be put into a request (an
-    /// empty URI label, a header value HTTP does not allow, an invalid host label)
-    /// gives an error naming the member.
-    pub fn build_request(
-        input: &AssumeRoleWithWebIdentityInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Ok(
-            operation::post_request(
-                "/",
-                &[("content-type", query::CONTENT_TYPE)],
-                protocol::assume_role_with_web_identity::ser_assume_role_with_web_identity_input(
-                    input,
-                ),
-            ),
-        )
-    }
-    /// Parses the HTTP response (status, headers, body) into the output, or the
-    /// operation's error.
-    pub fn parse_response(
-        status: u16,
-        headers: &::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<
-        AssumeRoleWithWebIdentityOutput,
-        crate::runtime::ResponseError<AssumeRoleWithWebIdentityError>,
-    > {
-        if !(200..300).contains(&status) {
-            return Err(
-                protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_error(
-                    status,
-                    headers,
-                    body,
-                ),
-            );
-        }
-        protocol::assume_role_with_web_identity::de_assume_role_with_web_identity_output(
-                headers,
-                body,
-            )
-            .map_err(|e| {
-                crate::runtime::ResponseError::Invalid(
-                    InvalidResponse::new(status, e.to_string()),
-                )
-            })
-    }
-}
 impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
     type Input = AssumeRoleWithWebIdentityInput;
     type Output = AssumeRoleWithWebIdentityOutput;
     type Error = AssumeRoleWithWebIdentityError;
     const NAME: &'static str = "AssumeRoleWithWebIdentity";
     const UNSIGNED: bool = true;
+    /// Builds the HTTP request for `input`: method, path, headers and body. Add the
+    /// host and sign it before sending. An input that cannot be put into a request (an
+    /// empty URI label, a header value HTTP does not allow, an invalid host label)
+    /// gives an error naming the member.
     fn build_request(
         input: &AssumeRoleWithWebIdentityInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        Self::build_request(input)
+        Ok(
+            operation::post_request(
+                "/",
+                &[("content-type", query::CONTENT_TYPE)],
+                ser_assume_role_with_web_identity_input(input),
+            ),
+        )
     }
+    /// Parses the HTTP response (status, headers, body) into the output, or the
+    /// operation's error.
     fn parse_response(
         status: u16,
         headers: &::http::HeaderMap,
@@ -194,16 +161,21 @@ impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
         AssumeRoleWithWebIdentityOutput,
         crate::runtime::ResponseError<AssumeRoleWithWebIdentityError>,
     > {
-        Self::parse_response(status, headers, body)
+        if !(200..300).contains(&status) {
+            return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
+        }
+        de_assume_role_with_web_identity_output(headers, body)
+            .map_err(|e| {
+                crate::runtime::ResponseError::Invalid(
+                    InvalidResponse::new(status, e.to_string()),
+                )
+            })
     }
 }
 /// The input of the `AssumeRoleWithWebIdentity` operation.
 #[derive(Clone, PartialEq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityInput {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -215,11 +187,9 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_arn: Option<String>,
     /// An identifier for the assumed role session. Typically, you pass the name or identifier that is associated with the user who is using your application. That way, the temporary security credentials that your application will use are associated with that user. This session name is included as part of the ARN and assumed role ID in the `AssumedRoleUser` response element.
     ///
@@ -232,11 +202,9 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_session_name: Option<String>,
     /// The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. Your application must get this token by authenticating the user who is using your application with a web identity provider before the application makes an `AssumeRoleWithWebIdentity` call. Timestamps in the token must be formatted as either an integer or a long integer. Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512).
     ///
@@ -245,11 +213,9 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// Length: 4 to 20000 characters.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub web_identity_token: Option<String>,
     /// The fully qualified host component of the domain name of the OAuth 2.0 identity provider. Do not specify this value for an OpenID Connect identity provider.
     ///
@@ -403,9 +369,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.role_arn = Some(input.into());
-        self
+    pub fn role_arn(self, input: impl Into<String>) -> Self {
+        self.set_role_arn(Some(input.into()))
     }
     /// Sets or clears `RoleArn` (`None` clears it); see [`Self::role_arn`].
     pub fn set_role_arn(mut self, input: Option<String>) -> Self {
@@ -423,9 +388,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
-        self.inner.role_session_name = Some(input.into());
-        self
+    pub fn role_session_name(self, input: impl Into<String>) -> Self {
+        self.set_role_session_name(Some(input.into()))
     }
     /// Sets or clears `RoleSessionName` (`None` clears it); see [`Self::role_session_name`].
     pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
@@ -439,9 +403,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// **Required.**
     ///
     /// Length: 4 to 20000 characters.
-    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
-        self.inner.web_identity_token = Some(input.into());
-        self
+    pub fn web_identity_token(self, input: impl Into<String>) -> Self {
+        self.set_web_identity_token(Some(input.into()))
     }
     /// Sets or clears `WebIdentityToken` (`None` clears it); see [`Self::web_identity_token`].
     pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
@@ -457,9 +420,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// Do not specify this value for OpenID Connect ID tokens.
     ///
     /// Length: 4 to 2048 characters.
-    pub fn provider_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.provider_id = Some(input.into());
-        self
+    pub fn provider_id(self, input: impl Into<String>) -> Self {
+        self.set_provider_id(Some(input.into()))
     }
     /// Sets or clears `ProviderId` (`None` clears it); see [`Self::provider_id`].
     pub fn set_provider_id(mut self, input: Option<String>) -> Self {
@@ -500,9 +462,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// > **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Length: 1 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u00FF]+`.
-    pub fn policy(mut self, input: impl Into<String>) -> Self {
-        self.inner.policy = Some(input.into());
-        self
+    pub fn policy(self, input: impl Into<String>) -> Self {
+        self.set_policy(Some(input.into()))
     }
     /// Sets or clears `Policy` (`None` clears it); see [`Self::policy`].
     pub fn set_policy(mut self, input: Option<String>) -> Self {
@@ -518,9 +479,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// > **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
     ///
     /// Range: 900 to 43200.
-    pub fn duration_seconds(mut self, input: impl Into<i32>) -> Self {
-        self.inner.duration_seconds = Some(input.into());
-        self
+    pub fn duration_seconds(self, input: impl Into<i32>) -> Self {
+        self.set_duration_seconds(Some(input.into()))
     }
     /// Sets or clears `DurationSeconds` (`None` clears it); see [`Self::duration_seconds`].
     pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
@@ -532,9 +492,8 @@ impl<C> AssumeRoleWithWebIdentityInputBuilder<C> {
     /// The minimum size, in bytes, of the session token that STS issues for the request. STS increases the session token to at least this size, regardless of its actual content. The value must not exceed 4,096 bytes. When set to 0 or not specified, the session token size is unchanged.
     ///
     /// Range: 0 to 4096.
-    pub fn minimum_session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.minimum_session_token_size = Some(input.into());
-        self
+    pub fn minimum_session_token_size(self, input: impl Into<i32>) -> Self {
+        self.set_minimum_session_token_size(Some(input.into()))
     }
     /// Sets or clears `MinimumSessionTokenSize` (`None` clears it); see [`Self::minimum_session_token_size`].
     pub fn set_minimum_session_token_size(mut self, input: Option<i32>) -> Self {
@@ -578,11 +537,8 @@ impl ::std::fmt::Debug for AssumeRoleWithWebIdentityInput {
 ///
 /// The output of the `AssumeRoleWithWebIdentity` operation.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityOutput {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
@@ -711,9 +667,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// > **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub fn credentials(mut self, input: impl Into<types::Credentials>) -> Self {
-        self.inner.credentials = Some(input.into());
-        self
+    pub fn credentials(self, input: impl Into<types::Credentials>) -> Self {
+        self.set_credentials(Some(input.into()))
     }
     /// Sets or clears `Credentials` (`None` clears it); see [`Self::credentials`].
     pub fn set_credentials(mut self, input: Option<types::Credentials>) -> Self {
@@ -725,9 +680,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim.
     ///
     /// Length: 6 to 255 characters.
-    pub fn subject_from_web_identity_token(mut self, input: impl Into<String>) -> Self {
-        self.inner.subject_from_web_identity_token = Some(input.into());
-        self
+    pub fn subject_from_web_identity_token(self, input: impl Into<String>) -> Self {
+        self.set_subject_from_web_identity_token(Some(input.into()))
     }
     /// Sets or clears `SubjectFromWebIdentityToken` (`None` clears it); see [`Self::subject_from_web_identity_token`].
     pub fn set_subject_from_web_identity_token(mut self, input: Option<String>) -> Self {
@@ -737,12 +691,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// Sets `AssumedRoleUser`.
     ///
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub fn assumed_role_user(
-        mut self,
-        input: impl Into<types::AssumedRoleUser>,
-    ) -> Self {
-        self.inner.assumed_role_user = Some(input.into());
-        self
+    pub fn assumed_role_user(self, input: impl Into<types::AssumedRoleUser>) -> Self {
+        self.set_assumed_role_user(Some(input.into()))
     }
     /// Sets or clears `AssumedRoleUser` (`None` clears it); see [`Self::assumed_role_user`].
     pub fn set_assumed_role_user(
@@ -758,9 +708,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     ///
     /// Range: at least 0.
     #[deprecated]
-    pub fn packed_policy_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.packed_policy_size = Some(input.into());
-        self
+    pub fn packed_policy_size(self, input: impl Into<i32>) -> Self {
+        self.set_packed_policy_size(Some(input.into()))
     }
     /// Sets or clears `PackedPolicySize` (`None` clears it); see [`Self::packed_policy_size`].
     #[deprecated]
@@ -771,9 +720,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// Sets `Provider`.
     ///
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
-    pub fn provider(mut self, input: impl Into<String>) -> Self {
-        self.inner.provider = Some(input.into());
-        self
+    pub fn provider(self, input: impl Into<String>) -> Self {
+        self.set_provider(Some(input.into()))
     }
     /// Sets or clears `Provider` (`None` clears it); see [`Self::provider`].
     pub fn set_provider(mut self, input: Option<String>) -> Self {
@@ -783,9 +731,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// Sets `Audience`.
     ///
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
-    pub fn audience(mut self, input: impl Into<String>) -> Self {
-        self.inner.audience = Some(input.into());
-        self
+    pub fn audience(self, input: impl Into<String>) -> Self {
+        self.set_audience(Some(input.into()))
     }
     /// Sets or clears `Audience` (`None` clears it); see [`Self::audience`].
     pub fn set_audience(mut self, input: Option<String>) -> Self {
@@ -801,9 +748,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
-        self.inner.source_identity = Some(input.into());
-        self
+    pub fn source_identity(self, input: impl Into<String>) -> Self {
+        self.set_source_identity(Some(input.into()))
     }
     /// Sets or clears `SourceIdentity` (`None` clears it); see [`Self::source_identity`].
     pub fn set_source_identity(mut self, input: Option<String>) -> Self {
@@ -815,9 +761,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The percentage (0-100) of the maximum allowed session token size that the returned session token consumes.
     ///
     /// Range: at least 0.
-    pub fn session_token_utilization(mut self, input: impl Into<i32>) -> Self {
-        self.inner.session_token_utilization = Some(input.into());
-        self
+    pub fn session_token_utilization(self, input: impl Into<i32>) -> Self {
+        self.set_session_token_utilization(Some(input.into()))
     }
     /// Sets or clears `SessionTokenUtilization` (`None` clears it); see [`Self::session_token_utilization`].
     pub fn set_session_token_utilization(mut self, input: Option<i32>) -> Self {
@@ -829,9 +774,8 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
     /// The size, in bytes, of the session token returned in the Credentials for this response.
     ///
     /// Range: at least 0.
-    pub fn session_token_size(mut self, input: impl Into<i32>) -> Self {
-        self.inner.session_token_size = Some(input.into());
-        self
+    pub fn session_token_size(self, input: impl Into<i32>) -> Self {
+        self.set_session_token_size(Some(input.into()))
     }
     /// Sets or clears `SessionTokenSize` (`None` clears it); see [`Self::session_token_size`].
     pub fn set_session_token_size(mut self, input: Option<i32>) -> Self {
@@ -846,8 +790,10 @@ impl AssumeRoleWithWebIdentityOutputBuilder {
 /// The errors of the `AssumeRoleWithWebIdentity` operation: one variant per error the model lists, and `Unhandled` for any other error.
 ///
 /// Every variant carries the error's code, message, request id and HTTP status
-/// ([`meta`](Self::meta)); `Display` shows them. Payloads are boxed so that the
-/// error stays small in `Result`s.
+/// (`meta()`, `code()`, `message()`, `request_id()` of the
+/// [`ProvideErrorMetadata`](crate::runtime::ProvideErrorMetadata) trait, as in the AWS
+/// SDK); `Display` shows them. Payloads are boxed so that the error stays small in
+/// `Result`s.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AssumeRoleWithWebIdentityError {
@@ -889,31 +835,6 @@ pub enum AssumeRoleWithWebIdentityError {
     Unhandled(crate::sts::Error),
 }
 impl AssumeRoleWithWebIdentityError {
-    /// Code, message, request id and HTTP status of the error response.
-    pub fn meta(&self) -> &crate::runtime::ErrorMetadata {
-        match self {
-            Self::MalformedPolicyDocumentException(error) => &error.meta,
-            Self::PackedPolicyTooLargeException(error) => &error.meta,
-            Self::IdpRejectedClaimException(error) => &error.meta,
-            Self::IdpCommunicationErrorException(error) => &error.meta,
-            Self::InvalidIdentityTokenException(error) => &error.meta,
-            Self::ExpiredTokenException(error) => &error.meta,
-            Self::RegionDisabledException(error) => &error.meta,
-            Self::Unhandled(error) => error.meta(),
-        }
-    }
-    /// The error code from the response.
-    pub fn code(&self) -> &str {
-        self.meta().code()
-    }
-    /// The error message from the response, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.meta().message()
-    }
-    /// The request id from the response, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta().request_id()
-    }
     /// Whether this is the `MalformedPolicyDocumentException` error.
     pub fn is_malformed_policy_document_exception(&self) -> bool {
         matches!(self, Self::MalformedPolicyDocumentException(_))
@@ -943,9 +864,23 @@ impl AssumeRoleWithWebIdentityError {
         matches!(self, Self::RegionDisabledException(_))
     }
 }
+impl crate::runtime::ProvideErrorMetadata for AssumeRoleWithWebIdentityError {
+    fn meta(&self) -> &crate::runtime::ErrorMetadata {
+        match self {
+            Self::MalformedPolicyDocumentException(error) => &error.meta,
+            Self::PackedPolicyTooLargeException(error) => &error.meta,
+            Self::IdpRejectedClaimException(error) => &error.meta,
+            Self::IdpCommunicationErrorException(error) => &error.meta,
+            Self::InvalidIdentityTokenException(error) => &error.meta,
+            Self::ExpiredTokenException(error) => &error.meta,
+            Self::RegionDisabledException(error) => &error.meta,
+            Self::Unhandled(error) => crate::runtime::ProvideErrorMetadata::meta(error),
+        }
+    }
+}
 impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(self.meta(), f)
+        ::std::fmt::Display::fmt(crate::runtime::ProvideErrorMetadata::meta(self), f)
     }
 }
 impl ::std::error::Error for AssumeRoleWithWebIdentityError {}
@@ -975,15 +910,9 @@ impl From<crate::sts::Error> for AssumeRoleWithWebIdentityError {
     }
 }
 #[cfg(feature = "validate")]
-impl AssumeRoleWithWebIdentityInput {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`AssumeRoleWithWebIdentityInput`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("AssumeRoleWithWebIdentityInput")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for AssumeRoleWithWebIdentityInput {
+    const NAME: &'static str = "AssumeRoleWithWebIdentityInput";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -1041,29 +970,5 @@ impl AssumeRoleWithWebIdentityInput {
                 &path,
             );
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for AssumeRoleWithWebIdentityInput {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
-    }
-}
-#[cfg(feature = "validate")]
-impl AssumeRoleWithWebIdentity {
-    /// Validates `input` against every constraint of the model, then builds the HTTP
-    /// request as [`build_request`](Self::build_request) does. With any violation,
-    /// builds nothing and returns all of them.
-    pub fn build_request_checked(
-        input: &AssumeRoleWithWebIdentityInput,
-    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::validate::ValidationError> {
-        input.validate()?;
-        Self::build_request(input)
-            .map_err(|e| {
-                crate::runtime::validate::ValidationError::from_request(
-                    "AssumeRoleWithWebIdentityInput",
-                    e,
-                )
-            })
     }
 }

@@ -4,7 +4,12 @@
 use crate::runtime::query;
 use crate::runtime::xml;
 use crate::sts::operation;
-use crate::sts::protocol;
+use crate::sts::protocol::assumed_role_user::de_assumed_role_user;
+use crate::sts::protocol::credentials::de_credentials;
+use crate::sts::protocol::policy_descriptor_list_type::ser_policy_descriptor_list_type;
+use crate::sts::protocol::provided_contexts_list_type::ser_provided_contexts_list_type;
+use crate::sts::protocol::tag_key_list_type::ser_tag_key_list_type;
+use crate::sts::protocol::tag_list_type::ser_tag_list_type;
 /// The form-encoded body of the `AssumeRole` request.
 pub(crate) fn ser_assume_role_input(
     value: &operation::assume_role::AssumeRoleInput,
@@ -21,11 +26,7 @@ pub(crate) fn ser_assume_role_input(
         w.member("RoleSessionName").string(v);
     }
     if let Some(v) = &value.policy_arns {
-        protocol::policy_descriptor_list_type::ser_policy_descriptor_list_type(
-            &mut w.member("PolicyArns"),
-            v,
-            false,
-        );
+        ser_policy_descriptor_list_type(&mut w.member("PolicyArns"), v, false);
     }
     if let Some(v) = &value.policy {
         w.member("Policy").string(v);
@@ -34,14 +35,10 @@ pub(crate) fn ser_assume_role_input(
         w.member("DurationSeconds").integer(*v);
     }
     if let Some(v) = &value.tags {
-        protocol::tag_list_type::ser_tag_list_type(&mut w.member("Tags"), v, false);
+        ser_tag_list_type(&mut w.member("Tags"), v, false);
     }
     if let Some(v) = &value.transitive_tag_keys {
-        protocol::tag_key_list_type::ser_tag_key_list_type(
-            &mut w.member("TransitiveTagKeys"),
-            v,
-            false,
-        );
+        ser_tag_key_list_type(&mut w.member("TransitiveTagKeys"), v, false);
     }
     if let Some(v) = &value.external_id {
         w.member("ExternalId").string(v);
@@ -56,11 +53,7 @@ pub(crate) fn ser_assume_role_input(
         w.member("SourceIdentity").string(v);
     }
     if let Some(v) = &value.provided_contexts {
-        protocol::provided_contexts_list_type::ser_provided_contexts_list_type(
-            &mut w.member("ProvidedContexts"),
-            v,
-            false,
-        );
+        ser_provided_contexts_list_type(&mut w.member("ProvidedContexts"), v, false);
     }
     if let Some(v) = &value.minimum_session_token_size {
         w.member("MinimumSessionTokenSize").integer(*v);
@@ -94,10 +87,7 @@ pub(crate) fn de_assume_role_result<'a>(
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Credentials" => {
-                if !xml::set(
-                    &mut out.credentials,
-                    protocol::credentials::de_credentials(r, &child)?,
-                ) {
+                if !xml::set(&mut out.credentials, de_credentials(r, &child)?) {
                     return Err(
                         xml::XmlError::duplicate_member(
                             "Credentials",
@@ -109,7 +99,7 @@ pub(crate) fn de_assume_role_result<'a>(
             "AssumedRoleUser" => {
                 if !xml::set(
                     &mut out.assumed_role_user,
-                    protocol::assumed_role_user::de_assumed_role_user(r, &child)?,
+                    de_assumed_role_user(r, &child)?,
                 ) {
                     return Err(
                         xml::XmlError::duplicate_member(
@@ -163,13 +153,4 @@ pub(crate) fn de_assume_role_result<'a>(
         }
     }
     Ok(out)
-}
-/// Reads an error response of `AssumeRole`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_assume_role_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<operation::assume_role::AssumeRoleError> {
-    protocol::de_error(status, headers, body)
-        .map(operation::assume_role::AssumeRoleError::from)
 }

@@ -4,7 +4,9 @@
 use crate::runtime::query;
 use crate::runtime::xml;
 use crate::sts::operation;
-use crate::sts::protocol;
+use crate::sts::protocol::assumed_role_user::de_assumed_role_user;
+use crate::sts::protocol::credentials::de_credentials;
+use crate::sts::protocol::policy_descriptor_list_type::ser_policy_descriptor_list_type;
 /// The form-encoded body of the `AssumeRoleWithWebIdentity` request.
 pub(crate) fn ser_assume_role_with_web_identity_input(
     value: &operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput,
@@ -27,11 +29,7 @@ pub(crate) fn ser_assume_role_with_web_identity_input(
         w.member("ProviderId").string(v);
     }
     if let Some(v) = &value.policy_arns {
-        protocol::policy_descriptor_list_type::ser_policy_descriptor_list_type(
-            &mut w.member("PolicyArns"),
-            v,
-            false,
-        );
+        ser_policy_descriptor_list_type(&mut w.member("PolicyArns"), v, false);
     }
     if let Some(v) = &value.policy {
         w.member("Policy").string(v);
@@ -77,10 +75,7 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
     while let Some(child) = r.next_child(el)? {
         match child.local_name() {
             "Credentials" => {
-                if !xml::set(
-                    &mut out.credentials,
-                    protocol::credentials::de_credentials(r, &child)?,
-                ) {
+                if !xml::set(&mut out.credentials, de_credentials(r, &child)?) {
                     return Err(
                         xml::XmlError::duplicate_member(
                             "Credentials",
@@ -105,7 +100,7 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
             "AssumedRoleUser" => {
                 if !xml::set(
                     &mut out.assumed_role_user,
-                    protocol::assumed_role_user::de_assumed_role_user(r, &child)?,
+                    de_assumed_role_user(r, &child)?,
                 ) {
                     return Err(
                         xml::XmlError::duplicate_member(
@@ -179,17 +174,4 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
         }
     }
     Ok(out)
-}
-/// Reads an error response of `AssumeRoleWithWebIdentity`: the errors it lists, and any other as `Unhandled`.
-pub(crate) fn de_assume_role_with_web_identity_error(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> crate::runtime::ResponseError<
-    operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError,
-> {
-    protocol::de_error(status, headers, body)
-        .map(
-            operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError::from,
-        )
 }

@@ -4,7 +4,13 @@
 //! union, list and map the operations reach; and the service's error dispatch.
 use crate::runtime::InvalidResponse;
 use crate::runtime::query;
-use crate::sts::protocol;
+use crate::sts::protocol::expired_token_exception::de_expired_token_exception;
+use crate::sts::protocol::idp_communication_error_exception::de_idp_communication_error_exception;
+use crate::sts::protocol::idp_rejected_claim_exception::de_idp_rejected_claim_exception;
+use crate::sts::protocol::invalid_identity_token_exception::de_invalid_identity_token_exception;
+use crate::sts::protocol::malformed_policy_document_exception::de_malformed_policy_document_exception;
+use crate::sts::protocol::packed_policy_too_large_exception::de_packed_policy_too_large_exception;
+use crate::sts::protocol::region_disabled_exception::de_region_disabled_exception;
 pub(crate) mod assume_role;
 pub(crate) mod assume_role_with_web_identity;
 pub(crate) mod assumed_role_user;
@@ -39,10 +45,7 @@ pub(crate) fn de_error(
     };
     let error = match meta.code() {
         "ExpiredTokenException" => {
-            query::parse_error_members(
-                    body,
-                    protocol::expired_token_exception::de_expired_token_exception,
-                )
+            query::parse_error_members(body, de_expired_token_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::ExpiredTokenException(Box::new(error))
@@ -50,10 +53,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "IDPCommunicationError" => {
-            query::parse_error_members(
-                    body,
-                    protocol::idp_communication_error_exception::de_idp_communication_error_exception,
-                )
+            query::parse_error_members(body, de_idp_communication_error_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::IdpCommunicationErrorException(Box::new(error))
@@ -61,10 +61,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "IDPRejectedClaim" => {
-            query::parse_error_members(
-                    body,
-                    protocol::idp_rejected_claim_exception::de_idp_rejected_claim_exception,
-                )
+            query::parse_error_members(body, de_idp_rejected_claim_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::IdpRejectedClaimException(Box::new(error))
@@ -72,10 +69,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "InvalidIdentityToken" => {
-            query::parse_error_members(
-                    body,
-                    protocol::invalid_identity_token_exception::de_invalid_identity_token_exception,
-                )
+            query::parse_error_members(body, de_invalid_identity_token_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::InvalidIdentityTokenException(Box::new(error))
@@ -83,10 +77,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "MalformedPolicyDocument" => {
-            query::parse_error_members(
-                    body,
-                    protocol::malformed_policy_document_exception::de_malformed_policy_document_exception,
-                )
+            query::parse_error_members(body, de_malformed_policy_document_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::MalformedPolicyDocumentException(Box::new(error))
@@ -94,10 +85,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "PackedPolicyTooLarge" => {
-            query::parse_error_members(
-                    body,
-                    protocol::packed_policy_too_large_exception::de_packed_policy_too_large_exception,
-                )
+            query::parse_error_members(body, de_packed_policy_too_large_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::PackedPolicyTooLargeException(Box::new(error))
@@ -105,10 +93,7 @@ pub(crate) fn de_error(
                 .map_err(|e| InvalidResponse::new(status, e.to_string()))
         }
         "RegionDisabledException" => {
-            query::parse_error_members(
-                    body,
-                    protocol::region_disabled_exception::de_region_disabled_exception,
-                )
+            query::parse_error_members(body, de_region_disabled_exception)
                 .map(|mut error| {
                     error.meta = meta;
                     crate::sts::Error::RegionDisabledException(Box::new(error))

@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery serializer of `policyDescriptorListType`.
 use crate::runtime::query;
-use crate::sts::protocol;
+use crate::sts::protocol::policy_descriptor_type::ser_policy_descriptor_type;
 use crate::sts::types;
 /// Writes a `policyDescriptorListType` at the writer's current key.
 ///
@@ -25,9 +25,6 @@ pub(crate) fn ser_policy_descriptor_list_type(
         &mut wrapper
     };
     for (i, item) in value.iter().enumerate() {
-        protocol::policy_descriptor_type::ser_policy_descriptor_type(
-            &mut w.index(i + 1),
-            item,
-        );
+        ser_policy_descriptor_type(&mut w.index(i + 1), item);
     }
 }

@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery serializer of `ProvidedContextsListType`.
 use crate::runtime::query;
-use crate::sts::protocol;
+use crate::sts::protocol::provided_context::ser_provided_context;
 use crate::sts::types;
 /// Writes a `ProvidedContextsListType` at the writer's current key.
 ///
@@ -25,6 +25,6 @@ pub(crate) fn ser_provided_contexts_list_type(
         &mut wrapper
     };
     for (i, item) in value.iter().enumerate() {
-        protocol::provided_context::ser_provided_context(&mut w.index(i + 1), item);
+        ser_provided_context(&mut w.index(i + 1), item);
     }
 }

@@ -2,7 +2,7 @@
 // regenerate with `cargo xtask regenerate`.
 //! awsQuery serializer of `tagListType`.
 use crate::runtime::query;
-use crate::sts::protocol;
+use crate::sts::protocol::tag::ser_tag;
 use crate::sts::types;
 /// Writes a `tagListType` at the writer's current key.
 ///
@@ -25,6 +25,6 @@ pub(crate) fn ser_tag_list_type(
         &mut wrapper
     };
     for (i, item) in value.iter().enumerate() {
-        protocol::tag::ser_tag(&mut w.index(i + 1), item);
+        ser_tag(&mut w.index(i + 1), item);
     }
 }

@@ -3,11 +3,8 @@
 
 /// Amazon Web Services credentials for API authentication.
 #[derive(Clone, PartialEq, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Credentials {
     /// The access key ID that identifies the temporary security credentials.
@@ -17,44 +14,36 @@ pub struct Credentials {
     /// Length: 16 to 128 characters. Pattern: `[\w]*`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub access_key_id: Option<String>,
     /// The secret access key that can be used to sign requests.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub secret_access_key: Option<String>,
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub session_token: Option<String>,
     /// The date on which the current credentials expire.
     ///
     /// **Required.**
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub expiration: Option<crate::runtime::DateTime>,
 }
 impl Credentials {
@@ -102,9 +91,8 @@ impl CredentialsBuilder {
     /// **Required.**
     ///
     /// Length: 16 to 128 characters. Pattern: `[\w]*`.
-    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
-        self.inner.access_key_id = Some(input.into());
-        self
+    pub fn access_key_id(self, input: impl Into<String>) -> Self {
+        self.set_access_key_id(Some(input.into()))
     }
     /// Sets or clears `AccessKeyId` (`None` clears it); see [`Self::access_key_id`].
     pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
@@ -116,9 +104,8 @@ impl CredentialsBuilder {
     /// The secret access key that can be used to sign requests.
     ///
     /// **Required.**
-    pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
-        self.inner.secret_access_key = Some(input.into());
-        self
+    pub fn secret_access_key(self, input: impl Into<String>) -> Self {
+        self.set_secret_access_key(Some(input.into()))
     }
     /// Sets or clears `SecretAccessKey` (`None` clears it); see [`Self::secret_access_key`].
     pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
@@ -130,9 +117,8 @@ impl CredentialsBuilder {
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// **Required.**
-    pub fn session_token(mut self, input: impl Into<String>) -> Self {
-        self.inner.session_token = Some(input.into());
-        self
+    pub fn session_token(self, input: impl Into<String>) -> Self {
+        self.set_session_token(Some(input.into()))
     }
     /// Sets or clears `SessionToken` (`None` clears it); see [`Self::session_token`].
     pub fn set_session_token(mut self, input: Option<String>) -> Self {
@@ -144,9 +130,8 @@ impl CredentialsBuilder {
     /// The date on which the current credentials expire.
     ///
     /// **Required.**
-    pub fn expiration(mut self, input: impl Into<crate::runtime::DateTime>) -> Self {
-        self.inner.expiration = Some(input.into());
-        self
+    pub fn expiration(self, input: impl Into<crate::runtime::DateTime>) -> Self {
+        self.set_expiration(Some(input.into()))
     }
     /// Sets or clears `Expiration` (`None` clears it); see [`Self::expiration`].
     pub fn set_expiration(mut self, input: Option<crate::runtime::DateTime>) -> Self {

@@ -3,11 +3,8 @@
 
 /// The request could not be fulfilled because the identity provider (IDP) that was asked to verify the incoming identity token could not be reached. This is often a transient error caused by network conditions. Retry the request a limited number of times so that you don't exceed the request rate. If the error persists, the identity provider might be down or not responding.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct IdpCommunicationErrorException {
     /// The `message` member.
@@ -37,9 +34,8 @@ impl IdpCommunicationErrorExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.inner.message = Some(input.into());
-        self
+    pub fn message(self, input: impl Into<String>) -> Self {
+        self.set_message(Some(input.into()))
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {

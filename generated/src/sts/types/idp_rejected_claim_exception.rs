@@ -5,11 +5,8 @@
 ///
 /// If this error is returned for the `AssumeRoleWithWebIdentity` operation, it can also mean that the claim has expired or has been explicitly revoked.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct IdpRejectedClaimException {
     /// The `message` member.
@@ -39,9 +36,8 @@ impl IdpRejectedClaimExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.inner.message = Some(input.into());
-        self
+    pub fn message(self, input: impl Into<String>) -> Self {
+        self.set_message(Some(input.into()))
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {

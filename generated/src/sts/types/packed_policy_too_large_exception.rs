@@ -5,11 +5,8 @@
 ///
 /// You could receive this error even though you meet other defined session policy and session tag limits. For more information, see [IAM and STS Entity Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct PackedPolicyTooLargeException {
     /// The `message` member.
@@ -39,9 +36,8 @@ impl PackedPolicyTooLargeExceptionBuilder {
     /// Sets `message`.
     ///
     /// The `message` member.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.inner.message = Some(input.into());
-        self
+    pub fn message(self, input: impl Into<String>) -> Self {
+        self.set_message(Some(input.into()))
     }
     /// Sets or clears `message` (`None` clears it); see [`Self::message`].
     pub fn set_message(mut self, input: Option<String>) -> Self {

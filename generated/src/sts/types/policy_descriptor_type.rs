@@ -3,11 +3,8 @@
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user session.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "camelCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 #[non_exhaustive]
 pub struct PolicyDescriptorType {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
@@ -39,9 +36,8 @@ impl PolicyDescriptorTypeBuilder {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    pub fn arn(mut self, input: impl Into<String>) -> Self {
-        self.inner.arn = Some(input.into());
-        self
+    pub fn arn(self, input: impl Into<String>) -> Self {
+        self.set_arn(Some(input.into()))
     }
     /// Sets or clears `arn` (`None` clears it); see [`Self::arn`].
     pub fn set_arn(mut self, input: Option<String>) -> Self {
@@ -54,15 +50,9 @@ impl PolicyDescriptorTypeBuilder {
     }
 }
 #[cfg(feature = "validate")]
-impl PolicyDescriptorType {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`PolicyDescriptorType`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("PolicyDescriptorType")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for PolicyDescriptorType {
+    const NAME: &'static str = "PolicyDescriptorType";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -72,11 +62,5 @@ impl PolicyDescriptorType {
             out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for PolicyDescriptorType {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
     }
 }

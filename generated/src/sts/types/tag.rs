@@ -3,11 +3,8 @@
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user. These are called session tags. You can then use the session tags to control access to resources. For more information, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
 #[derive(Clone, PartialEq, Debug, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(::serde::Serialize, ::serde::Deserialize),
-    serde(rename_all = "PascalCase")
-)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct Tag {
     /// The key for a session tag.
@@ -19,11 +16,9 @@ pub struct Tag {
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub key: Option<String>,
     /// The value for a session tag.
     ///
@@ -34,11 +29,9 @@ pub struct Tag {
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            deserialize_with = "crate::runtime::serde_support::required",
-            skip_serializing_if = "Option::is_none"
-        )
+        serde(deserialize_with = "crate::runtime::serde_support::required")
     )]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<String>,
 }
 impl Tag {
@@ -82,9 +75,8 @@ impl TagBuilder {
     /// **Required.**
     ///
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
-    pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.inner.key = Some(input.into());
-        self
+    pub fn key(self, input: impl Into<String>) -> Self {
+        self.set_key(Some(input.into()))
     }
     /// Sets or clears `Key` (`None` clears it); see [`Self::key`].
     pub fn set_key(mut self, input: Option<String>) -> Self {
@@ -100,9 +92,8 @@ impl TagBuilder {
     /// **Required.**
     ///
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
-    pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.inner.value = Some(input.into());
-        self
+    pub fn value(self, input: impl Into<String>) -> Self {
+        self.set_value(Some(input.into()))
     }
     /// Sets or clears `Value` (`None` clears it); see [`Self::value`].
     pub fn set_value(mut self, input: Option<String>) -> Self {
@@ -119,15 +110,9 @@ impl TagBuilder {
     }
 }
 #[cfg(feature = "validate")]
-impl Tag {
-    /// Checks this value against every constraint of the model (required members, lengths, ranges, patterns, also inside nested values) and returns every violation at once. `Ok` when there is none. See [`Tag`] for the constraints.
-    pub fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        let mut out = crate::runtime::validate::Violations::new();
-        self.validate_into(&crate::runtime::validate::Path::ROOT, &mut out);
-        out.finish("Tag")
-    }
-    /// Records every violation inside this value, at paths under `path`.
-    pub(crate) fn validate_into(
+impl crate::runtime::validate::Validate for Tag {
+    const NAME: &'static str = "Tag";
+    fn validate_into(
         &self,
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
@@ -146,11 +131,5 @@ impl Tag {
         } else {
             out.missing(&path.member("Value"));
         }
-    }
-}
-#[cfg(feature = "validate")]
-impl crate::runtime::validate::Validate for Tag {
-    fn validate(&self) -> Result<(), crate::runtime::validate::ValidationError> {
-        Self::validate(self)
     }
 }

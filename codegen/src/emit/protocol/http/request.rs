@@ -49,17 +49,8 @@ pub fn build(svc: &Service<'_>, op: &Operation, body: Body) -> TokenStream {
                 let member = &m.name;
                 let value = text(svc, m, &m.target, &HttpLocation::Label, &quote!(v));
                 path.push(quote! {
-                    match &#field {
-                        ::std::option::Option::Some(v) => {
-                            crate::runtime::rest::push_label(&mut uri, #value, #greedy, #member)?;
-                        }
-                        ::std::option::Option::None => {
-                            return ::std::result::Result::Err(crate::runtime::InvalidRequest::new(
-                                #member,
-                                "a URI label is required, but the member is not set",
-                            ));
-                        }
-                    }
+                    let v = crate::runtime::rest::label(&#field, #member)?;
+                    crate::runtime::rest::push_label(&mut uri, #value, #greedy, #member)?;
                 });
             }
         }

@@ -135,7 +135,8 @@ pub fn parse_response(
 ) -> TokenStream {
     let fns = layout.op(&op.name);
     let runtime = dialect.module();
-    let de_error = op_fn_path(svc, op, layout, &fns.de_error);
+    let error =
+        super::errors::error_call(svc, op, &op_fn_path(svc, op, layout, &fns.de_error), false);
     let de_output = op_fn_path(svc, op, layout, &fns.de_output);
     let start = match svc.output_stream(op) {
         // The body is the stream (its first message the `initial-response`).
@@ -188,7 +189,7 @@ pub fn parse_response(
     };
     quote! {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(#de_error(status, headers, body));
+            return ::std::result::Result::Err(#error);
         }
         let mut output = #start;
         output._request_id = #runtime::request_id(headers);

@@ -126,6 +126,9 @@ pub fn struct_body(
         .map(|(m, f)| {
             let field = naming::to_ident(f);
             let key = wire_name(svc, m);
+            if writes_itself(svc, m) {
+                return quote!(w.field(#key, &value.#field););
+            }
             let write = write_value(svc, layout, dialect, m, &quote!(v));
             quote! {
                 if let ::std::option::Option::Some(v) = &value.#field {
@@ -139,6 +142,24 @@ pub fn struct_body(
         #(#members)*
         w.end_object();
     }
+}
+
+/// Whether the member's value is one the runtime's `Scalar` writes the same way in JSON and
+/// CBOR (strings, booleans, integers, doubles), so that `w.field(key, &value.member)` writes it.
+fn writes_itself(svc: &Service<'_>, m: &Member) -> bool {
+    !m.boxed
+        && matches!(
+            svc.model.shape(&m.target).kind,
+            ShapeKind::Scalar(
+                Scalar::String
+                    | Scalar::Boolean
+                    | Scalar::Byte
+                    | Scalar::Short
+                    | Scalar::Integer
+                    | Scalar::Long
+                    | Scalar::Double
+            )
+        )
 }
 
 /// The key of a member in the service's protocol's documents (restJson1 takes `jsonName`).

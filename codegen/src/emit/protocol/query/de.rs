@@ -37,10 +37,15 @@ use crate::ir::{Member, Operation, Scalar, ShapeId, ShapeKind, Structure};
 pub fn parse_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     let stem = plan.op_stem(op);
     let output = plan.path(stem, &fn_name("de", stem, "_output"));
-    let error = plan.path(stem, &fn_name("de", stem, "_error"));
+    let error = super::errors::error_call(
+        plan,
+        op,
+        &plan.path(stem, &fn_name("de", stem, "_error")),
+        false,
+    );
     quote! {
         if !(200..300).contains(&status) {
-            return ::std::result::Result::Err(#error(status, headers, body));
+            return ::std::result::Result::Err(#error);
         }
         #output(headers, body).map_err(|e| {
             crate::runtime::ResponseError::Invalid(crate::runtime::InvalidResponse::new(

@@ -9,16 +9,29 @@ use quote::quote;
 use super::{Plan, fn_name, ident};
 use crate::ir::{Operation, ShapeId};
 
-/// `de_<op>_error` (awsQuery, ec2 and restXml). restXml's `prelude` reads a bodiless `HEAD` 404.
+/// `de_<op>_error` (awsQuery, ec2 and restXml), when the operation needs one of its own.
+/// restXml's `prelude` reads a bodiless `HEAD` 404.
 pub fn operation_error(plan: &Plan<'_, '_>, op: &Operation, prelude: TokenStream) -> TokenStream {
     let stem = plan.op_stem(op);
     let function = ident(&fn_name("de", stem, "_error"));
-    let error_ty = {
-        let module = plan.op_module(op);
-        let error = ident(&plan.svc.names.operation(&op.name).error);
-        quote!(#module::#error)
-    };
-    super::super::errors::operation_de_error(plan.svc, op, &function, &error_ty, prelude)
+    super::super::errors::operation_de_error(plan.svc, op, &function, &error_ty(plan, op), prelude)
+}
+
+/// The expression reading an error response of `op` (`function`: the path of its
+/// `de_<op>_error`, called when it has one; `has_prelude`: restXml's `HEAD` 404).
+pub fn error_call(
+    plan: &Plan<'_, '_>,
+    op: &Operation,
+    function: &TokenStream,
+    has_prelude: bool,
+) -> TokenStream {
+    super::super::errors::error_call(plan.svc, op, function, has_prelude)
+}
+
+fn error_ty(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
+    let module = plan.op_module(op);
+    let error = ident(&plan.svc.names.operation(&op.name).error);
+    quote!(#module::#error)
 }
 
 /// The service's `de_error` (awsQuery and ec2).

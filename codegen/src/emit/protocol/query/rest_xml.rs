@@ -26,7 +26,12 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
     let stem = plan.op_stem(op);
     let ser_request = plan.path(stem, &fn_name("ser", stem, "_request"));
     let de_response = plan.path(stem, &fn_name("de", stem, "_response"));
-    let de_error = plan.path(stem, &fn_name("de", stem, "_error"));
+    let error = super::errors::error_call(
+        plan,
+        op,
+        &plan.path(stem, &fn_name("de", stem, "_error")),
+        head_not_found(plan, op).is_some(),
+    );
     // S3 may report a failure of these operations, which it answers only once done, with
     // status 200 and an `<Error>` document.
     let error_in_200 = (crate::ir::s3::is_s3(plan.svc.model)
@@ -49,7 +54,7 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
         build_request_fallible: true,
         parse_response: quote! {
             if !(200..300).contains(&status) #error_in_200 {
-                return ::std::result::Result::Err(#de_error(status, headers, body));
+                return ::std::result::Result::Err(#error);
             }
             #bare_member
             #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
