@@ -166,8 +166,9 @@ pub fn build(dir: &Path, services: &[(CorpusModel, Option<Protocol>)]) -> Result
         })
         .map(|(m, _)| m.service.clone())
         .collect();
+    // Written on success too: a log left by an earlier, failed run would mislead.
+    fs::write(dir.join("clippy.log"), stderr.as_bytes())?;
     if !output.status.success() {
-        fs::write(dir.join("clippy.log"), stderr.as_bytes())?;
         if failed.is_empty() {
             bail!(
                 "cargo clippy failed before building the crates ({}):\n{stderr}",

@@ -69,7 +69,11 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
         }
     });
     let items = items_methods(svc, output_id, p);
+    // A token or result key may be a deprecated member (Resource Groups' `Groups`): the
+    // paginator still reads it.
+    let allow = reads_deprecated(svc, op, p).then(|| quote!(#[allow(deprecated)]));
     quote! {
+        #allow
         impl #input {
             #[doc = #next_doc]
             #limit_doc
@@ -86,6 +90,7 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         }
 
+        #allow
         impl #output {
             #items
         }
@@ -98,6 +103,53 @@ pub fn emit_paginator(svc: &Service<'_>, op: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether any member the paginator of `op` reads or writes is deprecated.
+fn reads_deprecated(svc: &Service<'_>, op: &Operation, p: &Paginator) -> bool {
+    let step = |name: &str| TokenStep {
+        member: name.to_owned(),
+        last_item: false,
+    };
+    let input = p.input_tokens.iter().map(|t| vec![step(t)]);
+    let outputs = (p
+        .output_tokens
+        .iter()
+        .flat_map(|t| t.alternatives.iter().cloned()))
+    .chain(
+        p.result_keys
+            .iter()
+            .chain(&p.more_results)
+            .map(|path| path.iter().map(|m| step(m)).collect()),
+    );
+    input
+        .map(|path| (&op.input, path))
+        .chain(outputs.map(|path| (&op.output, path)))
+        .any(|(id, path)| path_deprecated(svc, id, &path))
+}
+
+/// Whether a member on `steps` from the structure `id` is deprecated.
+fn path_deprecated(svc: &Service<'_>, id: &ShapeId, steps: &[TokenStep]) -> bool {
+    let mut current = id.clone();
+    for step in steps {
+        let ShapeKind::Structure(s) = &svc.model.shape(&current).kind else {
+            unreachable!("paginator paths were validated to run through structures");
+        };
+        let Some(member) = s.members.iter().find(|m| m.name == step.member) else {
+            unreachable!("paginator member `{}` was validated", step.member);
+        };
+        if member.deprecated.is_some() {
+            return true;
+        }
+        current = member.target.clone();
+        if step.last_item {
+            let ShapeKind::List(list) = &svc.model.shape(&current).kind else {
+                unreachable!("`[-1]` was validated to follow a list");
+            };
+            current = list.member.target.clone();
+        }
+    }
+    false
 }
 
 /// The fluent builder's `into_pages` for a paginated operation (feature `client`).

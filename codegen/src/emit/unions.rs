@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::Service;
 use super::docs::{Doc, code};
-use crate::ir::{Shape, Structure};
+use crate::ir::{Shape, ShapeKind, Structure};
 use crate::naming;
 
 /// Emits the union `name`.
@@ -38,11 +38,17 @@ pub fn emit_union(svc: &Service<'_>, shape: &Shape, s: &Structure, name: &str) -
         )
     })
     .attrs();
-    // An event is moved once, from the stream to the caller: boxing the large ones would cost
-    // an allocation per event for nothing.
-    let allow_large = shape
-        .event_stream
-        .is_some()
+    // A variant holds its value as the model types it (as the AWS SDK's unions do): boxing
+    // the large ones would change how every variant is built and matched, and an event, moved
+    // once from the stream to the caller, would cost an allocation for nothing. Only a
+    // structure or union variant can be large.
+    let aggregate = s.members.iter().any(|m| {
+        matches!(
+            svc.model.shape(&m.target).kind,
+            ShapeKind::Structure(_) | ShapeKind::Union(_)
+        )
+    });
+    let allow_large = (shape.event_stream.is_some() || aggregate)
         .then(|| quote!(#[allow(clippy::large_enum_variant)]));
     quote! {
         #doc

@@ -81,15 +81,22 @@ fn fill_tokens(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
                         ShapeKind::Scalar(Scalar::String)
                     )
             })
-            .map(|(_, f)| naming::to_ident(f))
+            .map(|(m, f)| (m.deprecated.is_some(), naming::to_ident(f)))
             .collect(),
         _ => Vec::new(),
     };
     if tokens.is_empty() {
         return None;
     }
+    // DataZone deprecates some of its tokens; they are filled all the same.
+    let allow = tokens
+        .iter()
+        .any(|(deprecated, _)| *deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
+    let tokens: Vec<_> = tokens.into_iter().map(|(_, t)| t).collect();
     Some(quote! {
         let filled;
+        #allow
         let input = if #(input.#tokens.is_none())||* {
             let mut copy = ::std::clone::Clone::clone(input);
             #(

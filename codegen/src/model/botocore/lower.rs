@@ -401,11 +401,14 @@ impl Lowering<'_> {
         };
         let input = def.input.as_ref().and_then(|r| reference("input", r));
         let output = def.output.as_ref().and_then(|r| reference("output", r));
-        let errors = def
-            .errors
-            .iter()
-            .filter_map(|r| reference("error", r))
-            .collect();
+        // A model may list the same error twice (Timestream Write's
+        // `InvalidEndpointException`, RAM's): botocore reads a list; one variant each.
+        let mut errors: Vec<ShapeId> = Vec::new();
+        for e in def.errors.iter().filter_map(|r| reference("error", r)) {
+            if !errors.contains(&e) {
+                errors.push(e);
+            }
+        }
         let http = def.http.as_ref();
         let request_uri = http
             .and_then(|h| h.request_uri.clone())
@@ -732,5 +735,25 @@ mod tests {
                 other => panic!("`{id}` is a {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn an_error_listed_twice_is_one_error() {
+        // Timestream Write lists `InvalidEndpointException` twice on some operations.
+        let json = r#"{
+          "version": "2.0",
+          "metadata": {"apiVersion": "2020-01-08", "protocol": "json", "protocols": ["json"]},
+          "operations": {
+            "Get": {"name": "Get", "http": {"method": "POST", "requestUri": "/"},
+                    "errors": [{"shape": "Gone"}, {"shape": "Busy"}, {"shape": "Gone"}]}
+          },
+          "shapes": {
+            "Gone": {"type": "structure", "members": {}, "exception": true},
+            "Busy": {"type": "structure", "members": {}, "exception": true}
+          }
+        }"#;
+        let model = crate::model::load("test.json", json.as_bytes()).expect("the model loads");
+        let get = model.operation("Get").expect("Get is lowered");
+        assert_eq!(get.errors, [ShapeId::new("Gone"), ShapeId::new("Busy")]);
     }
 }
