@@ -94,6 +94,11 @@ pub mod rest;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod serde_support;
+/// `serde_support::required` at the root: a path short enough that a required member's serde attribute
+/// stays on one line.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use serde_support::required;
 #[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod timestamp;

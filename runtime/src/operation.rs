@@ -179,6 +179,13 @@ pub enum ResponseError<E> {
     Invalid(InvalidResponse),
 }
 
+/// A response that could not be read (`?` in `parse_response`).
+impl<E> From<InvalidResponse> for ResponseError<E> {
+    fn from(error: InvalidResponse) -> Self {
+        ResponseError::Invalid(error)
+    }
+}
+
 impl<E> ResponseError<E> {
     /// The service error, if the service answered with one.
     pub fn service_error(&self) -> Option<&E> {

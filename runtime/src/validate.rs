@@ -405,6 +405,21 @@ impl Violations {
         self.push(path, Constraint::Required, Found::Missing);
     }
 
+    /// The required member `member` of the structure at `path`: its value, or `None` after
+    /// recording that it is missing. One call per required member of a generated structure.
+    #[inline]
+    pub fn required<'v, T>(
+        &mut self,
+        value: &'v Option<T>,
+        path: &Path<'_>,
+        member: &'static str,
+    ) -> Option<&'v T> {
+        if value.is_none() {
+            self.missing(&path.member(member));
+        }
+        value.as_ref()
+    }
+
     /// Checks a string's length in Unicode code points.
     pub fn length(&mut self, value: &str, min: Option<u64>, max: Option<u64>, path: &Path<'_>) {
         // A string has between len/4 and len code points: count them only when that range

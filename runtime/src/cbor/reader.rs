@@ -83,6 +83,18 @@ impl<'a> Reader<CborDecoder<'a>> {
     }
 }
 
+crate::wire::read_with!(CborDecoder:
+    i8 => int, i16 => int, i32 => int, i64 => int, f32 => f32, f64 => f64, DateTime => timestamp,
+);
+
+/// A blob: a byte string.
+#[cfg(feature = "blob")]
+impl<'a> crate::wire::Read<'a, CborDecoder<'a>> for crate::Blob {
+    fn read(r: &mut CborReader<'a>) -> Result<Self, CborError> {
+        r.bytes().map(crate::Blob::from)
+    }
+}
+
 impl<'a> CborDecoder<'a> {
     fn decode_error(&self, e: minicbor::decode::Error) -> CborError {
         decode(self.d.position(), &e)

@@ -7,7 +7,8 @@ use std::time::{Duration, SystemTime};
 use super::attempt::Signing;
 use super::endpoint::{ResolvedEndpoint, Settings};
 use super::{
-    Config, ConfigError, Core, Error, ErrorKind, Inner, Input, ProvideErrorMetadata, ServiceInfo,
+    Config, ConfigError, Core, Error, ErrorKind, Inner, Input, ProvideErrorMetadata, SendResult,
+    ServiceInfo,
 };
 use crate::credential_cache::ProvideCredentials;
 use crate::credentials::CredentialsError;
@@ -129,6 +130,22 @@ impl Core {
             cache: Some(&inner.signer),
         };
         self.invoke_at::<O>(input, endpoint, signing).await
+    }
+
+    /// A fluent builder's `send()`: calls the operation of the input the builder built
+    /// ([`Core::call_input`]); an input missing a required member is
+    /// [`ErrorKind::InvalidInput`] and nothing is sent.
+    pub async fn send<C, I>(
+        &self,
+        input: Result<I, crate::error::BuildError>,
+    ) -> SendResult<I::Operation>
+    where
+        I: Input<C>,
+        <I::Operation as Operation>::Error: ProvideErrorMetadata,
+    {
+        let input =
+            input.map_err(|e| Error::invalid_input(<I::Operation as Operation>::NAME, e))?;
+        self.call_input::<C, I>(&input).await
     }
 
     /// Calls the operation `input` belongs to: [`Core::invoke`], or

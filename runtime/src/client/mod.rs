@@ -28,6 +28,11 @@ pub mod waiter;
 pub use config::{Config, ConfigError, RetryConfig};
 pub use error::{Error, ErrorKind};
 
+/// What calling the operation `O` through the client gives: its output, or the call's error
+/// (the operation's error, or why no answer was read).
+pub type SendResult<O> =
+    std::result::Result<<O as Operation>::Output, Error<<O as Operation>::Error>>;
+
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 

@@ -71,6 +71,21 @@ impl<'a> Reader<JsonDecoder<'a>> {
     }
 }
 
+crate::wire::read_with!(JsonDecoder:
+    i8 => int, i16 => int, i32 => int, i64 => int, f32 => f32, f64 => f64, DateTime => timestamp,
+);
+
+/// A blob: a base64 string.
+#[cfg(feature = "blob")]
+impl<'a> crate::wire::Read<'a, JsonDecoder<'a>> for crate::Blob {
+    fn read(r: &mut JsonReader<'a>) -> Result<Self, JsonError> {
+        let at = r.offset();
+        let text = r.string()?;
+        crate::Blob::from_base64(&text)
+            .map_err(|e| JsonError::new(at, format!("invalid value: {e}")))
+    }
+}
+
 impl<'a> JsonDecoder<'a> {
     /// The current byte offset in the body.
     pub fn offset(&self) -> usize {

@@ -13,8 +13,9 @@ pub mod document;
 mod reader;
 mod writer;
 
-pub use reader::{Decode, Reader};
-pub use writer::{Encode, Scalar, Writer};
+pub(crate) use reader::read_with;
+pub use reader::{Decode, Object, Read, Reader, Union, read};
+pub use writer::{Encode, Write, Writer};
 
 use std::borrow::Cow;
 use std::fmt;

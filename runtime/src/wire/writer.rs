@@ -105,49 +105,60 @@ impl<E: Encode> Writer<E> {
     }
 
     /// Writes the member `key` when it is set (a member not set is left out): one call per
-    /// scalar member of a structure, in place of the four lines each would take.
+    /// member of a structure whose value writes itself ([`Write`]), in place of the four lines
+    /// each would take.
     #[inline]
-    pub fn field<T: Scalar>(&mut self, key: &str, value: &Option<T>) {
+    pub fn field<T: Write<E>>(&mut self, key: &str, value: &Option<T>) {
         if let Some(value) = value {
             self.key(key);
             value.write(self);
         }
     }
-}
 
-/// A member value [`Writer::field`] writes the same way in every format: strings, booleans,
-/// integers and doubles. What depends on the member (a timestamp's format), on the format
-/// (blobs, floats) or on generated code (enums, structures) is written by the generated
-/// serializer itself.
-pub trait Scalar {
-    /// Writes the value.
-    fn write<E: Encode>(&self, w: &mut Writer<E>);
-}
-
-impl Scalar for String {
+    /// Writes the member `key` with its value (a union's variant).
     #[inline]
-    fn write<E: Encode>(&self, w: &mut Writer<E>) {
+    pub fn member<T: Write<E> + ?Sized>(&mut self, key: &str, value: &T) {
+        self.key(key);
+        value.write(self);
+    }
+}
+
+/// A value that writes itself in the format `E`, so that [`Writer::field`] and the
+/// collections write it: strings, booleans, integers and doubles the same way in every format
+/// (here); a structure or union by the serializer generated for its service's format (the
+/// generated crate implements `Write<JsonEncoder>` or `Write<CborEncoder>`); a list or map of
+/// such values (here, so that no list or map needs a function of its own). What depends on
+/// the member (a timestamp's format) or on the format (blobs, floats, enums) is written by the
+/// generated serializer itself.
+pub trait Write<E> {
+    /// Writes the value.
+    fn write(&self, w: &mut Writer<E>);
+}
+
+impl<E: Encode> Write<E> for String {
+    #[inline]
+    fn write(&self, w: &mut Writer<E>) {
         w.string(self);
     }
 }
 
-impl Scalar for bool {
+impl<E: Encode> Write<E> for bool {
     #[inline]
-    fn write<E: Encode>(&self, w: &mut Writer<E>) {
+    fn write(&self, w: &mut Writer<E>) {
         w.bool(*self);
     }
 }
 
-impl Scalar for f64 {
+impl<E: Encode> Write<E> for f64 {
     #[inline]
-    fn write<E: Encode>(&self, w: &mut Writer<E>) {
+    fn write(&self, w: &mut Writer<E>) {
         w.f64(*self);
     }
 }
 
-impl Scalar for i64 {
+impl<E: Encode> Write<E> for i64 {
     #[inline]
-    fn write<E: Encode>(&self, w: &mut Writer<E>) {
+    fn write(&self, w: &mut Writer<E>) {
         w.int(*self);
     }
 }
@@ -155,9 +166,9 @@ impl Scalar for i64 {
 /// The narrower integers, written as `i64`.
 macro_rules! scalar_int {
     ($($ty:ty),*) => {$(
-        impl Scalar for $ty {
+        impl<E: Encode> Write<E> for $ty {
             #[inline]
-            fn write<E: Encode>(&self, w: &mut Writer<E>) {
+            fn write(&self, w: &mut Writer<E>) {
                 w.int(i64::from(*self));
             }
         }
@@ -165,6 +176,36 @@ macro_rules! scalar_int {
 }
 
 scalar_int!(i8, i16, i32);
+
+impl<E, T: Write<E> + ?Sized> Write<E> for Box<T> {
+    #[inline]
+    fn write(&self, w: &mut Writer<E>) {
+        (**self).write(w);
+    }
+}
+
+/// A list: an array of its items.
+impl<E: Encode, T: Write<E>> Write<E> for Vec<T> {
+    fn write(&self, w: &mut Writer<E>) {
+        w.begin_array(self.len());
+        for item in self {
+            item.write(w);
+        }
+        w.end_array();
+    }
+}
+
+/// A map (its keys strings or string enums): an object of its entries, in order.
+impl<E: Encode, K: AsRef<str>, V: Write<E>> Write<E> for indexmap::IndexMap<K, V> {
+    fn write(&self, w: &mut Writer<E>) {
+        w.begin_map(self.len());
+        for (key, value) in self {
+            w.key(key.as_ref());
+            value.write(w);
+        }
+        w.end_map();
+    }
+}
 
 impl<E> Deref for Writer<E> {
     type Target = E;
