@@ -17,7 +17,15 @@ pub fn header(comment: &str, source: &str, command: &str) -> String {
 /// Full std paths become prelude names and crate paths import their module, where the file
 /// allows ([`crate::naming::prelude::shorten`], [`crate::naming::imports::shorten`]).
 pub fn rust_file(path: &str, header: &str, tokens: TokenStream) -> Result<String> {
-    let tokens = crate::naming::imports::shorten(crate::naming::prelude::shorten(tokens));
+    // `src/<svc>/protocol/<m>.rs` is the module `crate::<svc>::protocol::<m>`.
+    let own = match path.split('/').collect::<Vec<_>>()[..] {
+        ["src", svc, "protocol", file] => file
+            .strip_suffix(".rs")
+            .filter(|m| *m != "mod")
+            .map(|m| (svc, m)),
+        _ => None,
+    };
+    let tokens = crate::naming::imports::shorten(crate::naming::prelude::shorten(tokens), own);
     let file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::InvalidOutput {
         path: path.to_owned(),
         message: e.to_string(),

@@ -69,23 +69,26 @@ pub fn emit_enum(svc: &Service<'_>, shape: &Shape, e: &Enum, name: &str) -> Toke
                     Self::Unknown(value) => value,
                 }
             }
-        }
 
-        impl ::std::convert::From<&str> for #ident {
-            fn from(value: &str) -> Self {
+            /// The variant of the wire value `value`, if this version of the crate knows it.
+            fn known(value: &str) -> ::std::option::Option<Self> {
                 match value {
-                    #(#values => Self::#variants,)*
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    #(#values => ::std::option::Option::Some(Self::#variants),)*
+                    _ => ::std::option::Option::None,
                 }
             }
         }
 
+        impl ::std::convert::From<&str> for #ident {
+            fn from(value: &str) -> Self {
+                Self::known(value).unwrap_or_else(|| Self::Unknown(::std::borrow::ToOwned::to_owned(value)))
+            }
+        }
+
+        /// An unknown value keeps the string.
         impl ::std::convert::From<::std::string::String> for #ident {
             fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #(#values => Self::#variants,)*
-                    _ => Self::Unknown(value),
-                }
+                Self::known(&value).unwrap_or(Self::Unknown(value))
             }
         }
 

@@ -22,8 +22,6 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let operation = naming::to_ident(&names.operation);
     let input = naming::to_ident(&names.input);
     let input_builder = naming::to_ident(&naming::builder_name(&names.input));
-    let output = naming::to_ident(&names.output);
-    let error = naming::to_ident(&names.error);
     let fluent = naming::to_ident(&naming::fluent_builder_name(&names.operation));
 
     let members = match &svc.model.shape(&op.input).kind {
@@ -90,14 +88,17 @@ pub fn fluent_builder(svc: &Service<'_>, op: &Operation) -> TokenStream {
             )),
         ),
         None => (
-            quote! {
-                #[doc = #send_doc]
-                pub async fn send(
-                    self,
-                ) -> ::std::result::Result<#path::#output, crate::runtime::client::Error<#path::#error>> {
-                    let core = self.client.clone();
-                    let input: #path::#input = #build;
-                    core.call_input::<Client, #path::#input>(&input).await
+            {
+                let built = if has_required {
+                    quote!(self.build())
+                } else {
+                    quote!(::std::result::Result::Ok(self.build()))
+                };
+                quote! {
+                    #[doc = #send_doc]
+                    pub async fn send(self) -> crate::runtime::client::SendResult<#path::#operation> {
+                        self.client.clone().send::<Client, _>(#built).await
+                    }
                 }
             },
             None,

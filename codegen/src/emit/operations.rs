@@ -92,6 +92,11 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let error = naming::to_ident(&names.error);
     let code = protocol::operation_code(svc, op);
     let build = &code.build_request;
+    let input_param = if code.uses_input {
+        quote!(input)
+    } else {
+        quote!(_input)
+    };
     let parse = &code.parse_response;
     let op_name = &op.name;
     let stream_items = svc.output_stream(op).map(|stream| {
@@ -221,7 +226,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
             /// empty URI label, a header value HTTP does not allow, an invalid host label)
             /// gives an error naming the member.
             fn build_request(
-                input: &#input,
+                #input_param: &#input,
             ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
                 #build
             }

@@ -236,9 +236,7 @@ fn serde_field_attr(svc: &Service<'_>, member: &Member, wire: Option<&str>) -> T
             quote!(default),
             quote!(with = "crate::runtime::serde_support::float"),
         ],
-        (false, true) => vec![quote!(
-            deserialize_with = "crate::runtime::serde_support::required"
-        )],
+        (false, true) => vec![quote!(deserialize_with = "crate::runtime::required")],
         (false, false) => Vec::new(),
     };
     if let Some(wire) = wire {

@@ -18,14 +18,17 @@ use quote::quote;
 
 /// Rewrites `crate::a::b::…` paths of one generated file into `b::…` with one `use crate::a::b;`
 /// per module, where safe (see the module docs).
-pub fn shorten(file: TokenStream) -> TokenStream {
+///
+/// `own` is the file's module when it is a protocol module (`("svc", "tag")` for
+/// `crate::svc::protocol::tag`): its own functions are called by their bare name.
+pub fn shorten(file: TokenStream, own: Option<(&str, &str)>) -> TokenStream {
     let tokens: Vec<TokenTree> = file.clone().into_iter().collect();
     let mut scan = Scan::default();
     if !scan.walk(&tokens) {
         return file;
     }
     // First the protocol functions named by their own name, then the modules of what is left.
-    let (tokens, mut imports) = import_functions(&tokens, &scan);
+    let (tokens, mut imports) = import_functions(&tokens, &scan, own);
     let mut scan = Scan::default();
     scan.walk(&tokens);
     // The module each short name stands for: the first one met, if its name is free.
@@ -80,7 +83,12 @@ const FUNCTION_MODULE: &str = "protocol";
 /// appears nowhere else in the file (see [`Scan::others`]; a function defined in the file is
 /// such a name) and one module alone gives it: a parser's member arm then fits on one line
 /// where the full path made it six. Returns the rewritten tokens and the `use` declarations.
-fn import_functions(tokens: &[TokenTree], scan: &Scan) -> (Vec<TokenTree>, Imports) {
+fn import_functions(
+    tokens: &[TokenTree],
+    scan: &Scan,
+    own: Option<(&str, &str)>,
+) -> (Vec<TokenTree>, Imports) {
+    let is_own = |(a, m): &(String, String)| own == Some((a.as_str(), m.as_str()));
     // Each function name with the `(service, module)` paths giving it.
     let mut found: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for (a, m, f) in &scan.functions {
@@ -89,9 +97,11 @@ fn import_functions(tokens: &[TokenTree], scan: &Scan) -> (Vec<TokenTree>, Impor
             from.push((a.clone(), m.clone()));
         }
     }
+    // A function of the file's own module is defined here, so its name is taken (and needs
+    // no import) whatever else names it.
     let chosen: BTreeMap<String, (String, String)> = found
         .into_iter()
-        .filter(|(f, from)| from.len() == 1 && !scan.others.contains(f))
+        .filter(|(f, from)| from.len() == 1 && (is_own(&from[0]) || !scan.others.contains(f)))
         .map(|(f, mut from)| (f, from.remove(0)))
         .collect();
     if chosen.is_empty() {
@@ -99,16 +109,34 @@ fn import_functions(tokens: &[TokenTree], scan: &Scan) -> (Vec<TokenTree>, Impor
     }
     let body = rewrite_functions(tokens, &chosen);
     let module = ident(FUNCTION_MODULE);
-    let uses = chosen
-        .iter()
-        .map(|(f, (a, m))| {
-            let path = format!("crate::{a}::{FUNCTION_MODULE}::{m}::{f}");
-            let (a, m, f) = (ident(a), ident(m), ident(f));
-            (path, quote!(use crate::#a::#module::#m::#f;))
-        })
-        .collect();
+    // The functions of one module in one `use` (`use …::tag::{de_tag, ser_tag};`) where that
+    // fits on a line, each on its own otherwise: prettyplease would spread the braces over
+    // four lines.
+    let mut by_module: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    for (f, from) in chosen.iter().filter(|(_, from)| !is_own(from)) {
+        by_module.entry((&from.0, &from.1)).or_default().push(f);
+    }
+    let mut uses = Imports::new();
+    for ((a, m), names) in by_module {
+        let base = format!("crate::{a}::{FUNCTION_MODULE}::{m}");
+        let (a, m) = (ident(a), ident(m));
+        let grouped = format!("use {base}::{{{}}};", names.join(", "));
+        if names.len() > 1 && grouped.len() <= MARGIN {
+            let names = names.iter().map(|f| ident(f));
+            uses.insert(base, quote!(use crate::#a::#module::#m::{#(#names),*};));
+        } else {
+            for f in names {
+                let path = format!("{base}::{f}");
+                let f = ident(f);
+                uses.insert(path, quote!(use crate::#a::#module::#m::#f;));
+            }
+        }
+    }
     (body, uses)
 }
+
+/// The width prettyplease fills (its margin): a longer line is broken.
+const MARGIN: usize = 89;
 
 /// `use` declarations by path, so that they come out in the order rustfmt would give them.
 type Imports = BTreeMap<String, TokenStream>;
@@ -313,11 +341,18 @@ fn rewrite_paths(tokens: &[TokenTree], at: PathRewrite<'_>) -> Vec<TokenTree> {
 mod tests {
     use quote::quote;
 
+    use proc_macro2::TokenStream;
+
     use super::shorten;
+
+    /// `shorten` in a file that is not a protocol module.
+    fn shorten_anywhere(file: TokenStream) -> TokenStream {
+        shorten(file, None)
+    }
 
     #[test]
     fn modules_are_imported_once_and_paths_shortened() {
-        let out = shorten(quote! {
+        let out = shorten_anywhere(quote! {
             #![doc = " File docs."]
             pub(crate) fn f(w: &mut crate::runtime::json::JsonWriter, v: &crate::svc::types::Tag) {
                 crate::svc::protocol::tag::Tag::write(w, v);
@@ -342,7 +377,7 @@ mod tests {
     #[test]
     fn a_name_used_otherwise_or_twice_keeps_full_paths() {
         // `types` is also a field; two modules named `document`: the first wins.
-        let out = shorten(quote! {
+        let out = shorten_anywhere(quote! {
             pub struct S { pub types: crate::svc::types::Tag }
             fn f(p: &crate::runtime::document::Path, o: crate::svc::document::Out) {}
         });
@@ -357,7 +392,7 @@ mod tests {
     #[test]
     fn protocol_functions_are_imported_by_name_where_the_name_is_free() {
         // `de_same` comes from two modules, `de_local` is also defined here: both keep paths.
-        let out = shorten(quote! {
+        let out = shorten_anywhere(quote! {
             fn de_local(r: u8) -> u8 { crate::svc::protocol::tag::de_tag(r) }
             fn g() {
                 crate::svc::protocol::a::de_same();
@@ -390,7 +425,7 @@ mod tests {
                 }
             }
         };
-        assert_eq!(shorten(file.clone()).to_string(), file.to_string());
+        assert_eq!(shorten_anywhere(file.clone()).to_string(), file.to_string());
     }
 
     #[test]
@@ -409,7 +444,32 @@ mod tests {
                 pub use crate::svc::types::tag::Tag;
             ),
         ] {
-            assert_eq!(shorten(tokens.clone()).to_string(), tokens.to_string());
+            assert_eq!(
+                shorten_anywhere(tokens.clone()).to_string(),
+                tokens.to_string()
+            );
         }
+    }
+
+    #[test]
+    fn a_protocol_module_calls_its_own_functions_by_name() {
+        // In `crate::svc::protocol::tag`: `de_tag_list` is defined here; `de_other` is not.
+        let out = shorten(
+            quote! {
+                fn de_tag_list(r: u8) -> u8 { crate::svc::protocol::tag::de_tag(r) }
+                fn de_tag(r: u8) -> u8 { crate::svc::protocol::other::de_other(r) }
+                fn de_other() {}
+                fn g() { crate::svc::protocol::tag::de_tag_list(0); }
+            },
+            Some(("svc", "tag")),
+        );
+        let expected = quote! {
+            use crate::svc::protocol;
+            fn de_tag_list(r: u8) -> u8 { de_tag(r) }
+            fn de_tag(r: u8) -> u8 { protocol::other::de_other(r) }
+            fn de_other() {}
+            fn g() { de_tag_list(0); }
+        };
+        assert_eq!(out.to_string(), expected.to_string());
     }
 }

@@ -175,21 +175,8 @@ impl operation::copy_snapshot::CopySnapshotInputBuilder<crate::runtime::client::
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> Result<
-        operation::copy_snapshot::CopySnapshotOutput,
-        crate::runtime::client::Error<operation::copy_snapshot::CopySnapshotError>,
-    > {
-        let core = self.client.clone();
-        let input: operation::copy_snapshot::CopySnapshotInput = self
-            .build()
-            .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <operation::copy_snapshot::CopySnapshot as crate::runtime::Operation>::NAME,
-                    e,
-                )
-            })?;
-        core.call_input::<Client, operation::copy_snapshot::CopySnapshotInput>(&input)
-            .await
+    ) -> crate::runtime::client::SendResult<operation::copy_snapshot::CopySnapshot> {
+        self.client.clone().send::<Client, _>(self.build()).await
     }
 }
 impl crate::runtime::client::Input<Client>
@@ -215,20 +202,10 @@ impl operation::describe_cache_clusters::DescribeCacheClustersInputBuilder<
     /// Builds the input and calls the operation.
     pub async fn send(
         self,
-    ) -> Result<
-        operation::describe_cache_clusters::DescribeCacheClustersOutput,
-        crate::runtime::client::Error<
-            operation::describe_cache_clusters::DescribeCacheClustersError,
-        >,
+    ) -> crate::runtime::client::SendResult<
+        operation::describe_cache_clusters::DescribeCacheClusters,
     > {
-        let core = self.client.clone();
-        let input: operation::describe_cache_clusters::DescribeCacheClustersInput = self
-            .build();
-        core.call_input::<
-                Client,
-                operation::describe_cache_clusters::DescribeCacheClustersInput,
-            >(&input)
-            .await
+        self.client.clone().send::<Client, _>(Ok(self.build())).await
     }
 }
 impl crate::runtime::client::Input<Client>

@@ -121,26 +121,10 @@ impl operation::get_role_credentials::GetRoleCredentialsInputBuilder<
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> Result<
-        operation::get_role_credentials::GetRoleCredentialsOutput,
-        crate::runtime::client::Error<
-            operation::get_role_credentials::GetRoleCredentialsError,
-        >,
+    ) -> crate::runtime::client::SendResult<
+        operation::get_role_credentials::GetRoleCredentials,
     > {
-        let core = self.client.clone();
-        let input: operation::get_role_credentials::GetRoleCredentialsInput = self
-            .build()
-            .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <operation::get_role_credentials::GetRoleCredentials as crate::runtime::Operation>::NAME,
-                    e,
-                )
-            })?;
-        core.call_input::<
-                Client,
-                operation::get_role_credentials::GetRoleCredentialsInput,
-            >(&input)
-            .await
+        self.client.clone().send::<Client, _>(self.build()).await
     }
 }
 impl crate::runtime::client::Input<Client>

@@ -128,20 +128,8 @@ impl operation::assume_role::AssumeRoleInputBuilder<crate::runtime::client::Core
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> Result<
-        operation::assume_role::AssumeRoleOutput,
-        crate::runtime::client::Error<operation::assume_role::AssumeRoleError>,
-    > {
-        let core = self.client.clone();
-        let input: operation::assume_role::AssumeRoleInput = self
-            .build()
-            .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <operation::assume_role::AssumeRole as crate::runtime::Operation>::NAME,
-                    e,
-                )
-            })?;
-        core.call_input::<Client, operation::assume_role::AssumeRoleInput>(&input).await
+    ) -> crate::runtime::client::SendResult<operation::assume_role::AssumeRole> {
+        self.client.clone().send::<Client, _>(self.build()).await
     }
 }
 impl crate::runtime::client::Input<Client> for operation::assume_role::AssumeRoleInput {
@@ -157,26 +145,10 @@ impl operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInputBui
     /// Builds the input and calls the operation; a required member that is not set is [`ErrorKind::InvalidInput`](crate::runtime::client::ErrorKind::InvalidInput) and nothing is sent.
     pub async fn send(
         self,
-    ) -> Result<
-        operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput,
-        crate::runtime::client::Error<
-            operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityError,
-        >,
+    ) -> crate::runtime::client::SendResult<
+        operation::assume_role_with_web_identity::AssumeRoleWithWebIdentity,
     > {
-        let core = self.client.clone();
-        let input: operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput = self
-            .build()
-            .map_err(|e| {
-                crate::runtime::client::Error::invalid_input(
-                    <operation::assume_role_with_web_identity::AssumeRoleWithWebIdentity as crate::runtime::Operation>::NAME,
-                    e,
-                )
-            })?;
-        core.call_input::<
-                Client,
-                operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityInput,
-            >(&input)
-            .await
+        self.client.clone().send::<Client, _>(self.build()).await
     }
 }
 impl crate::runtime::client::Input<Client>

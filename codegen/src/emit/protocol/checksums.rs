@@ -109,8 +109,7 @@ pub fn response(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
     }
     Some(quote! {
         if (200..300).contains(&status) {
-            crate::runtime::checksum::validate_response(status, headers, body, &[#(#algorithms),*])
-                .map_err(crate::runtime::ResponseError::Invalid)?;
+            crate::runtime::checksum::validate_response(status, headers, body, &[#(#algorithms),*])?;
         }
     })
 }

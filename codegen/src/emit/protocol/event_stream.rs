@@ -18,7 +18,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::json::Dialect;
-use super::json::layout::{Layout, fn_path};
+use super::json::layout::Layout;
 use super::json::ops::io_type;
 use crate::emit::Service;
 use crate::ir::{EventBinding, Member, Model, Operation, Protocol, Scalar, ShapeId, ShapeKind};
@@ -50,7 +50,7 @@ pub struct JsonEvents<'l, 's> {
 impl EventCodec for JsonEvents<'_, '_> {
     fn parse(&self, id: &ShapeId) -> TokenStream {
         let runtime = self.dialect.module();
-        let parse = fn_path(self.svc, self.layout.de(id));
+        let parse = super::json::de::parse_fn(self.svc, self.layout, id);
         quote!(#runtime::parse_body(status, &message.payload, #parse))
     }
 
@@ -375,10 +375,9 @@ pub fn ser_event(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStr
                 }
             }
             None => {
-                let ser = fn_path(svc, layout.ser(&m.target));
                 quote! {
                     let mut w = crate::runtime::json::JsonWriter::new();
-                    #ser(&mut w, event);
+                    crate::runtime::wire::Write::write(event, &mut w);
                     #message(#wire, "application/json", w.into_bytes())
                 }
             }

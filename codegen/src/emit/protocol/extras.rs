@@ -37,27 +37,26 @@ pub fn wrap(
     if fill.is_none() && prefix.is_none() && !gzip && fallible {
         return request;
     }
-    let request = if fallible {
-        quote!((#request)?)
-    } else {
-        request
-    };
+    // `request` may be statements: a block, whose `Result` `?` takes.
+    let question = fallible.then(|| quote!(?));
     if fill.is_none() && prefix.is_none() && !gzip {
-        // One expression (the RPC protocols) goes straight into `Ok`; statements get a block.
-        return if syn::parse2::<syn::Expr>(request.clone()).is_ok() {
-            quote!(::std::result::Result::Ok(#request))
-        } else {
-            quote! {
-                let request = { #request };
-                ::std::result::Result::Ok(request)
-            }
+        // The request expression (the RPC protocols' last) goes straight into `Ok`.
+        return match syn::parse2::<syn::Block>(quote!({ #request })) {
+            Ok(mut block) => match block.stmts.pop() {
+                Some(syn::Stmt::Expr(last, None)) => {
+                    let stmts = block.stmts;
+                    quote!(#(#stmts)* ::std::result::Result::Ok(#last))
+                }
+                _ => unreachable!("a request's statements end with the request"),
+            },
+            Err(e) => unreachable!("a request's statements parse: {e}"),
         };
     }
     let mutable = (prefix.is_some() || gzip).then(|| quote!(mut));
     let gzip = gzip.then(|| quote!(crate::runtime::compression::gzip_request(&mut request);));
     quote! {
         #fill
-        let #mutable request = { #request };
+        let #mutable request = { #request }#question;
         #gzip
         #prefix
         ::std::result::Result::Ok(request)

@@ -40,6 +40,9 @@ pub struct OperationCode {
     pub build_request_fallible: bool,
     /// Body of `parse_response`.
     pub parse_response: TokenStream,
+    /// Whether `build_request` reads its `input` (a REST operation without input members
+    /// does not).
+    pub uses_input: bool,
 }
 
 /// The protocol code of `op`.
@@ -61,6 +64,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             }
             None => code.parse_response,
         },
+        uses_input: code.uses_input,
     }
 }
 

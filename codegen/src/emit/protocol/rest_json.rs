@@ -15,27 +15,33 @@ use quote::quote;
 
 use super::OperationCode;
 use super::http::{request, response};
-use super::json::layout::{Layout, fn_path, op_fn_path};
+use super::json::layout::{Layout, op_fn_path};
 use super::json::{Dialect, ops};
 use crate::emit::Service;
 use crate::ir::{HttpLocation, Member, Operation, Scalar, ShapeKind};
 use crate::naming;
 
-/// Protocol code of `op`: calls of its request and response functions.
+/// Protocol code of `op`: its request built and its response read in place (`?` turns an
+/// unreadable response into `ResponseError::Invalid`).
 pub fn operation_code(svc: &Service<'_>, op: &Operation, layout: &Layout) -> OperationCode {
     let fns = layout.op(&op.name);
-    let ser_request = op_fn_path(svc, op, layout, &fns.ser_request);
-    let de_response = op_fn_path(svc, op, layout, &fns.de_response);
+    let (input_members, _) = request::input_members(svc, op);
+    let input_payload = input_members
+        .iter()
+        .find(|m| m.http == HttpLocation::Payload);
+    let (output, fields) = ops::io_members(svc, &op.output);
+    let response = de_response(svc, layout, op, &output.members, fields);
     let error =
         super::errors::error_call(svc, op, &op_fn_path(svc, op, layout, &fns.de_error), false);
     OperationCode {
-        build_request: quote!(#ser_request(input)),
+        build_request: ser_request(svc, layout, op, input_payload),
         build_request_fallible: true,
+        uses_input: !input_members.is_empty(),
         parse_response: quote! {
             if !(200..300).contains(&status) {
                 return ::std::result::Result::Err(#error);
             }
-            #de_response(status, headers, body).map_err(crate::runtime::ResponseError::Invalid)
+            #response
         },
     }
 }
@@ -50,11 +56,10 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
     if input_payload.is_none() && input_members.iter().any(|m| m.http.is_body()) {
         out.extend(ops::ser_input(svc, layout, Dialect::Json, op));
     }
-    out.extend(ser_request(svc, layout, op, input_payload));
     if svc.input_stream(op).is_some() {
         out.extend(super::event_stream::ser_event(svc, layout, op));
     }
-    let (output, fields) = ops::io_members(svc, &op.output);
+    let (output, _) = ops::io_members(svc, &op.output);
     let output_payload = output
         .members
         .iter()
@@ -62,7 +67,6 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
     if output_payload.is_none() && output.members.iter().any(|m| m.http.is_body()) {
         out.extend(ops::de_output(svc, layout, Dialect::Json, op));
     }
-    out.extend(de_response(svc, layout, op, &output.members, fields));
     if svc.output_stream(op).is_some() {
         out.extend(super::event_stream::json_de_event(
             svc,
@@ -75,6 +79,7 @@ pub fn op_fns(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream
     out
 }
 
+/// The statements building the request of `op` from `input` (a `Result`).
 fn ser_request(
     svc: &Service<'_>,
     layout: &Layout,
@@ -82,9 +87,6 @@ fn ser_request(
     payload: Option<&Member>,
 ) -> TokenStream {
     let fns = layout.op(&op.name);
-    let name = naming::to_ident(&fns.ser_request);
-    let names = svc.names.operation(&op.name);
-    let ty = ops::io_type(svc, op, &names.input);
     let (members, fields) = request::input_members(svc, op);
     let body = match payload {
         Some(m) => {
@@ -94,7 +96,7 @@ fn ser_request(
                     .position(|x| x.name == m.name)
                     .unwrap_or_default()],
             );
-            payload_body(svc, layout, m, quote!(input.#field))
+            payload_body(svc, m, quote!(input.#field))
         }
         None if members.iter().any(|m| m.http.is_body()) => {
             let ser = op_fn_path(svc, op, layout, &fns.ser_input);
@@ -106,23 +108,11 @@ fn ser_request(
         }
         None => quote!((::std::vec::Vec::new(), ::std::option::Option::None)),
     };
-    let statements = request::build(svc, op, request::Body(body));
-    let param = if members.is_empty() {
-        quote!(_input)
-    } else {
-        quote!(input)
-    };
-    let doc = format!(" Builds the HTTP request of `{}`.", op.name);
-    quote! {
-        #[doc = #doc]
-        pub(crate) fn #name(#param: &#ty) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::InvalidRequest> {
-            #statements
-        }
-    }
+    request::build(svc, op, request::Body(body))
 }
 
 /// The body of a payload member held in `value` (an `Option`).
-fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStream) -> TokenStream {
+fn payload_body(svc: &Service<'_>, m: &Member, value: TokenStream) -> TokenStream {
     let media = m.media_type.as_deref();
     if svc.model.shape(&m.target).event_stream.is_some() {
         // The body is the stream of event frames, sent after the request head (the events in
@@ -139,10 +129,9 @@ fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStre
             quote!(crate::runtime::byte_stream::payload(v, #media))
         }
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-            let f = fn_path(svc, layout.ser(&m.target));
             quote! {
                 let mut w = crate::runtime::json::JsonWriter::new();
-                #f(&mut w, v);
+                crate::runtime::wire::Write::write(v, &mut w);
                 (w.into_bytes(), ::std::option::Option::Some("application/json"))
             }
         }
@@ -184,6 +173,8 @@ fn payload_body(svc: &Service<'_>, layout: &Layout, m: &Member, value: TokenStre
     }
 }
 
+/// The statements reading a success response of `op` (`status`, `headers`, `body`): body,
+/// then status code and headers.
 fn de_response(
     svc: &Service<'_>,
     layout: &Layout,
@@ -191,8 +182,6 @@ fn de_response(
     members: &[Member],
     fields: &[String],
 ) -> TokenStream {
-    let fns = layout.op(&op.name);
-    let name = naming::to_ident(&fns.de_response);
     let names = svc.names.operation(&op.name);
     let ty = ops::io_type(svc, op, &names.output);
     let payload = members
@@ -210,7 +199,7 @@ fn de_response(
         // No member in the body: whatever it holds is not read.
         None if !members.iter().any(|m| m.http.is_body()) => empty,
         None => {
-            let de = op_fn_path(svc, op, layout, &fns.de_output);
+            let de = ops::output_parser(svc, op);
             quote!(crate::runtime::json::parse_body(status, body, #de)?)
         }
         Some((m, field)) if svc.model.shape(&m.target).event_stream.is_some() => {
@@ -239,24 +228,11 @@ fn de_response(
         }
     };
     let bind = response::bind(svc, members, fields);
-    let doc = format!(
-        " Reads a success response of `{}`: body, then status code and headers.",
-        op.name
-    );
     quote! {
-        #[doc = #doc]
-        // Which of the response's parts are read depends on the output's bindings.
-        #[allow(unused_variables)]
-        pub(crate) fn #name(
-            status: u16,
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> ::std::result::Result<#ty, crate::runtime::InvalidResponse> {
-            let mut out = #start;
-            #bind
-            out._request_id = crate::runtime::json::request_id(headers);
-            ::std::result::Result::Ok(out)
-        }
+        let mut out = #start;
+        #bind
+        out._request_id = crate::runtime::json::request_id(headers);
+        ::std::result::Result::Ok(out)
     }
 }
 
@@ -265,7 +241,7 @@ fn de_response(
 fn payload_read(svc: &Service<'_>, layout: &Layout, m: &Member) -> TokenStream {
     let read = match &svc.model.shape(&m.target).kind {
         ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-            let f = fn_path(svc, layout.de(&m.target));
+            let f = super::json::de::parse_fn(svc, layout, &m.target);
             quote!(crate::runtime::json::parse_body(status, body, #f)?)
         }
         ShapeKind::Document => {
@@ -307,7 +283,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
 pub fn service_de_error(svc: &Service<'_>, layout: &Layout) -> TokenStream {
     let read = |id: &crate::ir::ShapeId, ctor: &TokenStream| {
         let shape = svc.model.shape(id);
-        let parse = fn_path(svc, layout.de(id));
+        let parse = super::json::de::parse_fn(svc, layout, id);
         let fill = crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("out"));
         let bind = match &shape.kind {
             ShapeKind::Structure(s) if response::binds_any(&s.members) => {

@@ -22,28 +22,23 @@ pub fn member_checks(
 ) -> TokenStream {
     let wire = &member.name;
     let checked = plan.is_checked(&member.target);
+    let field = quote!(&self.#field);
+    // A required member is one `out.required` call, which gives its value when it is set.
+    let value = if member.required {
+        quote!(out.required(#field, path, #wire))
+    } else {
+        quote!(#field)
+    };
     match (member.required, checked) {
         (false, false) => TokenStream::new(),
-        (true, false) => quote! {
-            if self.#field.is_none() {
-                out.missing(&path.member(#wire));
-            }
-        },
-        (required, true) => {
+        (true, false) => quote!(#value;),
+        (_, true) => {
             let checks = value_checks(svc, plan, member, &quote!(value));
-            let missing = required.then(|| {
-                quote! {
-                    else {
-                        out.missing(&path.member(#wire));
-                    }
-                }
-            });
             quote! {
-                if let ::std::option::Option::Some(value) = &self.#field {
+                if let ::std::option::Option::Some(value) = #value {
                     let path = path.member(#wire);
                     #checks
                 }
-                #missing
             }
         }
     }

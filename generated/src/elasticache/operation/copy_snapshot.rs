@@ -273,19 +273,13 @@ pub struct CopySnapshotInput {
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub source_snapshot_name: Option<String>,
     /// A name for the snapshot copy. ElastiCache does not permit overwriting a snapshot, therefore this name must be unique within its context - ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a lowercase string.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub target_snapshot_name: Option<String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access.
@@ -598,11 +592,7 @@ impl crate::runtime::validate::Validate for CopySnapshotInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if self.source_snapshot_name.is_none() {
-            out.missing(&path.member("SourceSnapshotName"));
-        }
-        if self.target_snapshot_name.is_none() {
-            out.missing(&path.member("TargetSnapshotName"));
-        }
+        out.required(&self.source_snapshot_name, path, "SourceSnapshotName");
+        out.required(&self.target_snapshot_name, path, "TargetSnapshotName");
     }
 }

@@ -27,23 +27,24 @@ impl AuthTokenUpdateStatus {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for AuthTokenUpdateStatus {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "SETTING" => Self::Setting,
-            "ROTATING" => Self::Rotating,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "SETTING" => Some(Self::Setting),
+            "ROTATING" => Some(Self::Rotating),
+            _ => None,
         }
     }
 }
+impl From<&str> for AuthTokenUpdateStatus {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for AuthTokenUpdateStatus {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "SETTING" => Self::Setting,
-            "ROTATING" => Self::Rotating,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<AuthTokenUpdateStatus> for String {

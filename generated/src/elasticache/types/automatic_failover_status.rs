@@ -38,27 +38,26 @@ impl AutomaticFailoverStatus {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for AutomaticFailoverStatus {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "enabled" => Self::Enabled,
-            "disabled" => Self::Disabled,
-            "enabling" => Self::Enabling,
-            "disabling" => Self::Disabling,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "enabled" => Some(Self::Enabled),
+            "disabled" => Some(Self::Disabled),
+            "enabling" => Some(Self::Enabling),
+            "disabling" => Some(Self::Disabling),
+            _ => None,
         }
     }
 }
+impl From<&str> for AutomaticFailoverStatus {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for AutomaticFailoverStatus {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "enabled" => Self::Enabled,
-            "disabled" => Self::Disabled,
-            "enabling" => Self::Enabling,
-            "disabling" => Self::Disabling,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<AutomaticFailoverStatus> for String {

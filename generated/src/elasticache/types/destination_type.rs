@@ -27,23 +27,24 @@ impl DestinationType {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for DestinationType {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cloudwatch-logs" => Self::CloudwatchLogs,
-            "kinesis-firehose" => Self::KinesisFirehose,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "cloudwatch-logs" => Some(Self::CloudwatchLogs),
+            "kinesis-firehose" => Some(Self::KinesisFirehose),
+            _ => None,
         }
     }
 }
+impl From<&str> for DestinationType {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for DestinationType {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "cloudwatch-logs" => Self::CloudwatchLogs,
-            "kinesis-firehose" => Self::KinesisFirehose,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<DestinationType> for String {

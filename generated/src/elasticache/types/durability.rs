@@ -38,27 +38,26 @@ impl Durability {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for Durability {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => Self::Default,
-            "async" => Self::Async,
-            "sync" => Self::Sync,
-            "disabled" => Self::Disabled,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "default" => Some(Self::Default),
+            "async" => Some(Self::Async),
+            "sync" => Some(Self::Sync),
+            "disabled" => Some(Self::Disabled),
+            _ => None,
         }
     }
 }
+impl From<&str> for Durability {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for Durability {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "default" => Self::Default,
-            "async" => Self::Async,
-            "sync" => Self::Sync,
-            "disabled" => Self::Disabled,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<Durability> for String {

@@ -42,29 +42,27 @@ impl LogDeliveryConfigurationStatus {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for LogDeliveryConfigurationStatus {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "active" => Self::Active,
-            "enabling" => Self::Enabling,
-            "modifying" => Self::Modifying,
-            "disabling" => Self::Disabling,
-            "error" => Self::Error,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "active" => Some(Self::Active),
+            "enabling" => Some(Self::Enabling),
+            "modifying" => Some(Self::Modifying),
+            "disabling" => Some(Self::Disabling),
+            "error" => Some(Self::Error),
+            _ => None,
         }
     }
 }
+impl From<&str> for LogDeliveryConfigurationStatus {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for LogDeliveryConfigurationStatus {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "active" => Self::Active,
-            "enabling" => Self::Enabling,
-            "modifying" => Self::Modifying,
-            "disabling" => Self::Disabling,
-            "error" => Self::Error,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<LogDeliveryConfigurationStatus> for String {

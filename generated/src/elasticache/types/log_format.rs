@@ -27,23 +27,24 @@ impl LogFormat {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for LogFormat {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "text" => Self::Text,
-            "json" => Self::Json,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "text" => Some(Self::Text),
+            "json" => Some(Self::Json),
+            _ => None,
         }
     }
 }
+impl From<&str> for LogFormat {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for LogFormat {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "text" => Self::Text,
-            "json" => Self::Json,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<LogFormat> for String {

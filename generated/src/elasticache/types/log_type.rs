@@ -27,23 +27,24 @@ impl LogType {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for LogType {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "slow-log" => Self::SlowLog,
-            "engine-log" => Self::EngineLog,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "slow-log" => Some(Self::SlowLog),
+            "engine-log" => Some(Self::EngineLog),
+            _ => None,
         }
     }
 }
+impl From<&str> for LogType {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for LogType {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "slow-log" => Self::SlowLog,
-            "engine-log" => Self::EngineLog,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<LogType> for String {

@@ -30,25 +30,25 @@ impl NetworkType {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for NetworkType {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ipv4" => Self::Ipv4,
-            "ipv6" => Self::Ipv6,
-            "dual_stack" => Self::DualStack,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "ipv4" => Some(Self::Ipv4),
+            "ipv6" => Some(Self::Ipv6),
+            "dual_stack" => Some(Self::DualStack),
+            _ => None,
         }
     }
 }
+impl From<&str> for NetworkType {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for NetworkType {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "ipv4" => Self::Ipv4,
-            "ipv6" => Self::Ipv6,
-            "dual_stack" => Self::DualStack,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<NetworkType> for String {

@@ -27,23 +27,24 @@ impl TransitEncryptionMode {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for TransitEncryptionMode {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "preferred" => Self::Preferred,
-            "required" => Self::Required,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "preferred" => Some(Self::Preferred),
+            "required" => Some(Self::Required),
+            _ => None,
         }
     }
 }
+impl From<&str> for TransitEncryptionMode {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for TransitEncryptionMode {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "preferred" => Self::Preferred,
-            "required" => Self::Required,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<TransitEncryptionMode> for String {

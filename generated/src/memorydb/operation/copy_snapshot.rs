@@ -90,12 +90,12 @@
 //! - [`TagQuotaPerResourceExceeded`](CopySnapshotError::TagQuotaPerResourceExceeded) (wire code `TagQuotaPerResourceExceeded`): The request cannot be processed because it would exceed the maximum number of tags allowed per resource.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/memorydb-2021-01-01/CopySnapshot).
+use crate::memorydb::operation;
 use crate::memorydb::protocol;
-use crate::memorydb::protocol::copy_snapshot::de_copy_snapshot_output;
 use crate::memorydb::protocol::copy_snapshot::ser_copy_snapshot_input;
 use crate::memorydb::types;
 use crate::runtime::json;
-use crate::runtime::operation;
+use crate::runtime::wire;
 /// The `CopySnapshot` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CopySnapshot;
@@ -111,19 +111,9 @@ impl crate::runtime::Operation for CopySnapshot {
     fn build_request(
         input: &CopySnapshotInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        let request = {
-            let mut w = json::JsonWriter::new();
-            ser_copy_snapshot_input(&mut w, input);
-            operation::post_request(
-                "/",
-                &[
-                    ("content-type", "application/x-amz-json-1.1"),
-                    ("x-amz-target", "AmazonMemoryDB.CopySnapshot"),
-                ],
-                w.into_bytes(),
-            )
-        };
-        Ok(request)
+        let mut w = json::JsonWriter::new();
+        ser_copy_snapshot_input(&mut w, input);
+        Ok(protocol::request("AmazonMemoryDB.CopySnapshot", w.into_bytes()))
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -135,8 +125,11 @@ impl crate::runtime::Operation for CopySnapshot {
         if !(200..300).contains(&status) {
             return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
         }
-        let mut output = json::parse_body(status, body, de_copy_snapshot_output)
-            .map_err(crate::runtime::ResponseError::Invalid)?;
+        let mut output = json::parse_body(
+            status,
+            body,
+            wire::read::<operation::copy_snapshot::CopySnapshotOutput, _>,
+        )?;
         output._request_id = json::request_id(headers);
         Ok(output)
     }
@@ -150,19 +143,13 @@ pub struct CopySnapshotInput {
     /// The name of an existing snapshot from which to make a copy.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub source_snapshot_name: Option<String>,
     /// A name for the snapshot copy. MemoryDB does not permit overwriting a snapshot, therefore this name must be unique within its context - MemoryDB or an Amazon S3 bucket if exporting.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub target_snapshot_name: Option<String>,
     /// The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when exporting a snapshot for external access. When using this parameter to export a snapshot, be sure MemoryDB has the needed permissions to this S3 bucket. For more information, see [Step 2: Grant MemoryDB Access to Your Amazon S3 Bucket](https://docs.aws.amazon.com/MemoryDB/latest/devguide/snapshots-exporting.html).
@@ -493,12 +480,8 @@ impl crate::runtime::validate::Validate for CopySnapshotInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if self.source_snapshot_name.is_none() {
-            out.missing(&path.member("SourceSnapshotName"));
-        }
-        if self.target_snapshot_name.is_none() {
-            out.missing(&path.member("TargetSnapshotName"));
-        }
+        out.required(&self.source_snapshot_name, path, "SourceSnapshotName");
+        out.required(&self.target_snapshot_name, path, "TargetSnapshotName");
         if let Some(value) = &self.target_bucket {
             let path = path.member("TargetBucket");
             out.length(value.as_str(), None, Some(255), &path);

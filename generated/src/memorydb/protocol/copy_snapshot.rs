@@ -2,11 +2,8 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `copy_snapshot`.
 use crate::memorydb::operation;
-use crate::memorydb::protocol;
-use crate::memorydb::protocol::snapshot::de_snapshot;
-use crate::memorydb::protocol::tag::ser_tag;
-use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Writes the input of `CopySnapshot`.
 pub(crate) fn ser_copy_snapshot_input(
     w: &mut json::JsonWriter,
@@ -17,37 +14,17 @@ pub(crate) fn ser_copy_snapshot_input(
     w.field("TargetSnapshotName", &value.target_snapshot_name);
     w.field("TargetBucket", &value.target_bucket);
     w.field("KmsKeyId", &value.kms_key_id);
-    if let Some(v) = &value.tags {
-        w.key("Tags");
-        protocol::copy_snapshot::ser_tag_list(w, v);
-    }
+    w.field("Tags", &value.tags);
     w.end_object();
 }
-/// Reads the output of `CopySnapshot`.
-pub(crate) fn de_copy_snapshot_output(
-    r: &mut json::JsonReader<'_>,
-) -> Result<operation::copy_snapshot::CopySnapshotOutput, json::JsonError> {
-    let mut out = <operation::copy_snapshot::CopySnapshotOutput as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "Snapshot" => json::set(&mut out.snapshot, r.opt(de_snapshot)?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "CopySnapshotResponse"));
-        }
+/// Reads the output of `CopySnapshot` (the members of its document).
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>>
+for operation::copy_snapshot::CopySnapshotOutput {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("CopySnapshotResponse")
+            .members(|r, out: &mut Self, key| match key {
+                "Snapshot" => r.set(&mut out.snapshot),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
-}
-/// Writes a `TagList`.
-pub(crate) fn ser_tag_list(w: &mut json::JsonWriter, value: &[types::Tag]) {
-    w.begin_array(value.len());
-    for item in value {
-        ser_tag(w, item);
-    }
-    w.end_array();
 }

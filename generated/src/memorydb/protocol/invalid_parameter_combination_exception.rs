@@ -3,23 +3,15 @@
 //! Serializers and parsers of `invalid_parameter_combination_exception`.
 use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Reads a `InvalidParameterCombinationException`.
-pub(crate) fn de_invalid_parameter_combination_exception(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::InvalidParameterCombinationException, json::JsonError> {
-    let mut out = <types::InvalidParameterCombinationException as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "message" => json::set(&mut out.message, r.opt_string()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "InvalidParameterCombinationException"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>>
+for types::InvalidParameterCombinationException {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("InvalidParameterCombinationException")
+            .members(|r, out: &mut Self, key| match key {
+                "message" => r.set(&mut out.message),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

@@ -3,23 +3,15 @@
 //! Serializers and parsers of `service_linked_role_not_found_fault`.
 use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Reads a `ServiceLinkedRoleNotFoundFault`.
-pub(crate) fn de_service_linked_role_not_found_fault(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::ServiceLinkedRoleNotFoundFault, json::JsonError> {
-    let mut out = <types::ServiceLinkedRoleNotFoundFault as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "message" => json::set(&mut out.message, r.opt_string()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "ServiceLinkedRoleNotFoundFault"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>>
+for types::ServiceLinkedRoleNotFoundFault {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("ServiceLinkedRoleNotFoundFault")
+            .members(|r, out: &mut Self, key| match key {
+                "message" => r.set(&mut out.message),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

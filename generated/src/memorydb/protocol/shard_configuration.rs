@@ -3,24 +3,15 @@
 //! Serializers and parsers of `shard_configuration`.
 use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Reads a `ShardConfiguration`.
-pub(crate) fn de_shard_configuration(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::ShardConfiguration, json::JsonError> {
-    let mut out = <types::ShardConfiguration as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "Slots" => json::set(&mut out.slots, r.opt_string()?),
-            "ReplicaCount" => json::set(&mut out.replica_count, r.opt_int::<i32>()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "ShardConfiguration"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>> for types::ShardConfiguration {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("ShardConfiguration")
+            .members(|r, out: &mut Self, key| match key {
+                "Slots" => r.set(&mut out.slots),
+                "ReplicaCount" => r.set(&mut out.replica_count),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

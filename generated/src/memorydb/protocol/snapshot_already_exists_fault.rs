@@ -3,23 +3,14 @@
 //! Serializers and parsers of `snapshot_already_exists_fault`.
 use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Reads a `SnapshotAlreadyExistsFault`.
-pub(crate) fn de_snapshot_already_exists_fault(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::SnapshotAlreadyExistsFault, json::JsonError> {
-    let mut out = <types::SnapshotAlreadyExistsFault as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "message" => json::set(&mut out.message, r.opt_string()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "SnapshotAlreadyExistsFault"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>> for types::SnapshotAlreadyExistsFault {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("SnapshotAlreadyExistsFault")
+            .members(|r, out: &mut Self, key| match key {
+                "message" => r.set(&mut out.message),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

@@ -3,10 +3,13 @@
 //! Serializers and parsers of `tag`.
 use crate::memorydb::types;
 use crate::runtime::json;
+use crate::runtime::wire;
 /// Writes a `Tag`.
-pub(crate) fn ser_tag(w: &mut json::JsonWriter, value: &types::Tag) {
-    w.begin_object();
-    w.field("Key", &value.key);
-    w.field("Value", &value.value);
-    w.end_object();
+impl wire::Write<json::JsonEncoder> for types::Tag {
+    fn write(&self, w: &mut json::JsonWriter) {
+        w.begin_object();
+        w.field("Key", &self.key);
+        w.field("Value", &self.value);
+        w.end_object();
+    }
 }

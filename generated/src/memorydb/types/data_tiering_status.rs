@@ -27,23 +27,24 @@ impl DataTieringStatus {
             Self::Unknown(value) => value,
         }
     }
-}
-impl From<&str> for DataTieringStatus {
-    fn from(value: &str) -> Self {
+    /// The variant of the wire value `value`, if this version of the crate knows it.
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "true" => Self::True,
-            "false" => Self::False,
-            other => Self::Unknown(ToOwned::to_owned(other)),
+            "true" => Some(Self::True),
+            "false" => Some(Self::False),
+            _ => None,
         }
     }
 }
+impl From<&str> for DataTieringStatus {
+    fn from(value: &str) -> Self {
+        Self::known(value).unwrap_or_else(|| Self::Unknown(ToOwned::to_owned(value)))
+    }
+}
+/// An unknown value keeps the string.
 impl From<String> for DataTieringStatus {
     fn from(value: String) -> Self {
-        match value.as_str() {
-            "true" => Self::True,
-            "false" => Self::False,
-            _ => Self::Unknown(value),
-        }
+        Self::known(&value).unwrap_or(Self::Unknown(value))
     }
 }
 impl From<DataTieringStatus> for String {

@@ -49,9 +49,11 @@
 //! - [`ResourceNotFoundException`](GetRoleCredentialsError::ResourceNotFoundException) (wire code `ResourceNotFoundException`, HTTP 404): The specified resource doesn't exist.
 //!
 //! See also the [AWS API reference](https://docs.aws.amazon.com/goto/WebAPI/sso-2019-06-10/GetRoleCredentials).
+use crate::runtime::json;
+use crate::runtime::rest;
+use crate::runtime::wire;
+use crate::sso::operation;
 use crate::sso::protocol;
-use crate::sso::protocol::get_role_credentials::de_get_role_credentials_response;
-use crate::sso::protocol::get_role_credentials::ser_get_role_credentials_request;
 use crate::sso::types;
 /// The `GetRoleCredentials` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
@@ -69,7 +71,25 @@ impl crate::runtime::Operation for GetRoleCredentials {
     fn build_request(
         input: &GetRoleCredentialsInput,
     ) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-        ser_get_role_credentials_request(input)
+        let mut uri = String::with_capacity(39usize);
+        uri.push_str("/federation/credentials");
+        if let Some(v) = &input.role_name {
+            rest::push_query(&mut uri, "role_name", v.as_str());
+        }
+        if let Some(v) = &input.account_id {
+            rest::push_query(&mut uri, "account_id", v.as_str());
+        }
+        let mut headers = ::http::HeaderMap::new();
+        if let Some(v) = &input.access_token {
+            rest::set_header(
+                &mut headers,
+                "x-amz-sso_bearer_token",
+                v.as_str(),
+                "accessToken",
+            )?;
+        }
+        let (body, content_type) = { (Vec::new(), None) };
+        rest::request(::http::Method::GET, uri, headers, body, content_type)
     }
     /// Parses the HTTP response (status, headers, body) into the output, or the
     /// operation's error.
@@ -84,8 +104,13 @@ impl crate::runtime::Operation for GetRoleCredentials {
         if !(200..300).contains(&status) {
             return Err(protocol::de_error(status, headers, body).map(Self::Error::from));
         }
-        de_get_role_credentials_response(status, headers, body)
-            .map_err(crate::runtime::ResponseError::Invalid)
+        let mut out = json::parse_body(
+            status,
+            body,
+            wire::read::<operation::get_role_credentials::GetRoleCredentialsOutput, _>,
+        )?;
+        out._request_id = json::request_id(headers);
+        Ok(out)
     }
 }
 /// The input of the `GetRoleCredentials` operation.
@@ -97,28 +122,19 @@ pub struct GetRoleCredentialsInput {
     /// The friendly name of the role that is assigned to the user.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_name: Option<String>,
     /// The identifier for the AWS account that is assigned to the user.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub account_id: Option<String>,
     /// The token issued by the `CreateToken` API call. For more information, see [CreateToken](https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html) in the *IAM Identity Center OIDC API Reference Guide*.
     ///
     /// **Required.**
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub access_token: Option<String>,
 }
@@ -360,14 +376,8 @@ impl crate::runtime::validate::Validate for GetRoleCredentialsInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if self.role_name.is_none() {
-            out.missing(&path.member("roleName"));
-        }
-        if self.account_id.is_none() {
-            out.missing(&path.member("accountId"));
-        }
-        if self.access_token.is_none() {
-            out.missing(&path.member("accessToken"));
-        }
+        out.required(&self.role_name, path, "roleName");
+        out.required(&self.account_id, path, "accountId");
+        out.required(&self.access_token, path, "accessToken");
     }
 }

@@ -2,71 +2,16 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `get_role_credentials`.
 use crate::runtime::json;
-use crate::runtime::rest;
+use crate::runtime::wire;
 use crate::sso::operation;
-use crate::sso::protocol;
-use crate::sso::protocol::role_credentials::de_role_credentials;
-/// Builds the HTTP request of `GetRoleCredentials`.
-pub(crate) fn ser_get_role_credentials_request(
-    input: &operation::get_role_credentials::GetRoleCredentialsInput,
-) -> Result<::http::Request<Vec<u8>>, crate::runtime::InvalidRequest> {
-    let mut uri = String::with_capacity(39usize);
-    uri.push_str("/federation/credentials");
-    if let Some(v) = &input.role_name {
-        rest::push_query(&mut uri, "role_name", v.as_str());
+/// Reads the output of `GetRoleCredentials` (the members of its document).
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>>
+for operation::get_role_credentials::GetRoleCredentialsOutput {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("GetRoleCredentialsResponse")
+            .members(|r, out: &mut Self, key| match key {
+                "roleCredentials" => r.set(&mut out.role_credentials),
+                _ => r.skip_member(),
+            })
     }
-    if let Some(v) = &input.account_id {
-        rest::push_query(&mut uri, "account_id", v.as_str());
-    }
-    let mut headers = ::http::HeaderMap::new();
-    if let Some(v) = &input.access_token {
-        rest::set_header(
-            &mut headers,
-            "x-amz-sso_bearer_token",
-            v.as_str(),
-            "accessToken",
-        )?;
-    }
-    let (body, content_type) = { (Vec::new(), None) };
-    rest::request(::http::Method::GET, uri, headers, body, content_type)
-}
-/// Reads the output of `GetRoleCredentials`.
-pub(crate) fn de_get_role_credentials_output(
-    r: &mut json::JsonReader<'_>,
-) -> Result<operation::get_role_credentials::GetRoleCredentialsOutput, json::JsonError> {
-    let mut out = <operation::get_role_credentials::GetRoleCredentialsOutput as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "roleCredentials" => {
-                json::set(&mut out.role_credentials, r.opt(de_role_credentials)?)
-            }
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "GetRoleCredentialsResponse"));
-        }
-    }
-    Ok(out)
-}
-/// Reads a success response of `GetRoleCredentials`: body, then status code and headers.
-#[allow(unused_variables)]
-pub(crate) fn de_get_role_credentials_response(
-    status: u16,
-    headers: &::http::HeaderMap,
-    body: &[u8],
-) -> Result<
-    operation::get_role_credentials::GetRoleCredentialsOutput,
-    crate::runtime::InvalidResponse,
-> {
-    let mut out = json::parse_body(
-        status,
-        body,
-        protocol::get_role_credentials::de_get_role_credentials_output,
-    )?;
-    out._request_id = json::request_id(headers);
-    Ok(out)
 }

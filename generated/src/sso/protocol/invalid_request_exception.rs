@@ -2,24 +2,15 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `invalid_request_exception`.
 use crate::runtime::json;
+use crate::runtime::wire;
 use crate::sso::types;
 /// Reads a `InvalidRequestException`.
-pub(crate) fn de_invalid_request_exception(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::InvalidRequestException, json::JsonError> {
-    let mut out = <types::InvalidRequestException as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "message" => json::set(&mut out.message, r.opt_string()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "InvalidRequestException"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>> for types::InvalidRequestException {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("InvalidRequestException")
+            .members(|r, out: &mut Self, key| match key {
+                "message" => r.set(&mut out.message),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

@@ -2,10 +2,8 @@
 // regenerate with `cargo xtask regenerate`.
 
 use crate::runtime::json;
-use crate::sso::protocol::invalid_request_exception::de_invalid_request_exception;
-use crate::sso::protocol::resource_not_found_exception::de_resource_not_found_exception;
-use crate::sso::protocol::too_many_requests_exception::de_too_many_requests_exception;
-use crate::sso::protocol::unauthorized_exception::de_unauthorized_exception;
+use crate::runtime::wire;
+use crate::sso::types;
 pub(crate) mod get_role_credentials;
 pub(crate) mod invalid_request_exception;
 pub(crate) mod resource_not_found_exception;
@@ -28,7 +26,11 @@ pub(crate) fn de_error(
     };
     let error = match meta.code() {
         "InvalidRequestException" => {
-            json::parse_body(status, body, de_invalid_request_exception)
+            json::parse_body(
+                    status,
+                    body,
+                    wire::read::<types::InvalidRequestException, _>,
+                )
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -36,7 +38,11 @@ pub(crate) fn de_error(
                 })
         }
         "ResourceNotFoundException" => {
-            json::parse_body(status, body, de_resource_not_found_exception)
+            json::parse_body(
+                    status,
+                    body,
+                    wire::read::<types::ResourceNotFoundException, _>,
+                )
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -44,7 +50,11 @@ pub(crate) fn de_error(
                 })
         }
         "TooManyRequestsException" => {
-            json::parse_body(status, body, de_too_many_requests_exception)
+            json::parse_body(
+                    status,
+                    body,
+                    wire::read::<types::TooManyRequestsException, _>,
+                )
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);
@@ -52,7 +62,7 @@ pub(crate) fn de_error(
                 })
         }
         "UnauthorizedException" => {
-            json::parse_body(status, body, de_unauthorized_exception)
+            json::parse_body(status, body, wire::read::<types::UnauthorizedException, _>)
                 .map(|mut out| {
                     out.meta = meta;
                     out.meta.fill_message(&mut out.message);

@@ -2,27 +2,18 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `role_credentials`.
 use crate::runtime::json;
+use crate::runtime::wire;
 use crate::sso::types;
 /// Reads a `RoleCredentials`.
-pub(crate) fn de_role_credentials(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::RoleCredentials, json::JsonError> {
-    let mut out = <types::RoleCredentials as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "accessKeyId" => json::set(&mut out.access_key_id, r.opt_string()?),
-            "secretAccessKey" => json::set(&mut out.secret_access_key, r.opt_string()?),
-            "sessionToken" => json::set(&mut out.session_token, r.opt_string()?),
-            "expiration" => json::set(&mut out.expiration, r.opt_int::<i64>()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "RoleCredentials"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>> for types::RoleCredentials {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("RoleCredentials")
+            .members(|r, out: &mut Self, key| match key {
+                "accessKeyId" => r.set(&mut out.access_key_id),
+                "secretAccessKey" => r.set(&mut out.secret_access_key),
+                "sessionToken" => r.set(&mut out.session_token),
+                "expiration" => r.set(&mut out.expiration),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

@@ -2,24 +2,15 @@
 // regenerate with `cargo xtask regenerate`.
 //! Serializers and parsers of `too_many_requests_exception`.
 use crate::runtime::json;
+use crate::runtime::wire;
 use crate::sso::types;
 /// Reads a `TooManyRequestsException`.
-pub(crate) fn de_too_many_requests_exception(
-    r: &mut json::JsonReader<'_>,
-) -> Result<types::TooManyRequestsException, json::JsonError> {
-    let mut out = <types::TooManyRequestsException as Default>::default();
-    let mut object = r.begin_object()?;
-    while let Some(key) = r.next_key(&mut object)? {
-        let fresh = match key.as_ref() {
-            "message" => json::set(&mut out.message, r.opt_string()?),
-            _ => {
-                r.skip()?;
-                true
-            }
-        };
-        if !fresh {
-            return Err(r.duplicate_member(&key, "TooManyRequestsException"));
-        }
+impl<'a> wire::Read<'a, json::JsonDecoder<'a>> for types::TooManyRequestsException {
+    fn read(r: &mut json::JsonReader<'a>) -> Result<Self, json::JsonError> {
+        r.object("TooManyRequestsException")
+            .members(|r, out: &mut Self, key| match key {
+                "message" => r.set(&mut out.message),
+                _ => r.skip_member(),
+            })
     }
-    Ok(out)
 }

@@ -134,8 +134,7 @@ use crate::runtime::InvalidResponse;
 use crate::runtime::operation;
 use crate::runtime::query;
 use crate::sts::protocol;
-use crate::sts::protocol::assume_role::de_assume_role_output;
-use crate::sts::protocol::assume_role::ser_assume_role_input;
+use crate::sts::protocol::assume_role::{de_assume_role_output, ser_assume_role_input};
 use crate::sts::types;
 /// The `AssumeRole` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
@@ -189,10 +188,7 @@ pub struct AssumeRoleInput {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_arn: Option<String>,
     /// An identifier for the assumed role session.
@@ -206,10 +202,7 @@ pub struct AssumeRoleInput {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_session_name: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
@@ -1006,19 +999,17 @@ impl crate::runtime::validate::Validate for AssumeRoleInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let Some(value) = &self.role_arn {
+        if let Some(value) = out.required(&self.role_arn, path, "RoleArn") {
             let path = path.member("RoleArn");
             out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("RoleArn"));
         }
-        if let Some(value) = &self.role_session_name {
+        if let Some(value) = out
+            .required(&self.role_session_name, path, "RoleSessionName")
+        {
             let path = path.member("RoleSessionName");
             out.length(value.as_str(), Some(2), Some(64), &path);
             crate::sts::validate::PATTERN_3.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("RoleSessionName"));
         }
         if let Some(value) = &self.policy_arns {
             let path = path.member("PolicyArns");

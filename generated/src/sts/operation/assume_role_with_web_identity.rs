@@ -185,10 +185,7 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_arn: Option<String>,
     /// An identifier for the assumed role session. Typically, you pass the name or identifier that is associated with the user who is using your application. That way, the temporary security credentials that your application will use are associated with that user. This session name is included as part of the ARN and assumed role ID in the `AssumedRoleUser` response element.
@@ -200,10 +197,7 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 2 to 64 characters. Pattern: `[\w+=,.@-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role_session_name: Option<String>,
     /// The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. Your application must get this token by authenticating the user who is using your application with a web identity provider before the application makes an `AssumeRoleWithWebIdentity` call. Timestamps in the token must be formatted as either an integer or a long integer. Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512).
@@ -211,10 +205,7 @@ pub struct AssumeRoleWithWebIdentityInput {
     /// **Required.**
     ///
     /// Length: 4 to 20000 characters.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub web_identity_token: Option<String>,
     /// The fully qualified host component of the domain name of the OAuth 2.0 identity provider. Do not specify this value for an OpenID Connect identity provider.
@@ -917,25 +908,23 @@ impl crate::runtime::validate::Validate for AssumeRoleWithWebIdentityInput {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let Some(value) = &self.role_arn {
+        if let Some(value) = out.required(&self.role_arn, path, "RoleArn") {
             let path = path.member("RoleArn");
             out.length(value.as_str(), Some(20), Some(2048), &path);
             crate::sts::validate::PATTERN_1.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("RoleArn"));
         }
-        if let Some(value) = &self.role_session_name {
+        if let Some(value) = out
+            .required(&self.role_session_name, path, "RoleSessionName")
+        {
             let path = path.member("RoleSessionName");
             out.length(value.as_str(), Some(2), Some(64), &path);
             crate::sts::validate::PATTERN_3.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("RoleSessionName"));
         }
-        if let Some(value) = &self.web_identity_token {
+        if let Some(value) = out
+            .required(&self.web_identity_token, path, "WebIdentityToken")
+        {
             let path = path.member("WebIdentityToken");
             out.length(value.as_str(), Some(4), Some(20000), &path);
-        } else {
-            out.missing(&path.member("WebIdentityToken"));
         }
         if let Some(value) = &self.provider_id {
             let path = path.member("ProviderId");

@@ -12,10 +12,7 @@ pub struct AssumedRoleUser {
     /// **Required.**
     ///
     /// Length: 2 to 193 characters. Pattern: `[\w+=,.@:-]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub assumed_role_id: Option<String>,
     /// The ARN of the temporary security credentials that are returned from the AssumeRole action. For more information about ARNs and how to use them in policies, see [IAM Identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html) in the *IAM User Guide*.
@@ -23,10 +20,7 @@ pub struct AssumedRoleUser {
     /// **Required.**
     ///
     /// Length: 20 to 2048 characters. Pattern: `[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub arn: Option<String>,
 }

@@ -14,10 +14,7 @@ pub struct Tag {
     /// **Required.**
     ///
     /// Length: 1 to 128 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]+`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub key: Option<String>,
     /// The value for a session tag.
@@ -27,10 +24,7 @@ pub struct Tag {
     /// **Required.**
     ///
     /// Length: 0 to 256 characters. Pattern: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(deserialize_with = "crate::runtime::serde_support::required")
-    )]
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "crate::runtime::required"))]
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<String>,
 }
@@ -117,19 +111,15 @@ impl crate::runtime::validate::Validate for Tag {
         path: &crate::runtime::validate::Path<'_>,
         out: &mut crate::runtime::validate::Violations,
     ) {
-        if let Some(value) = &self.key {
+        if let Some(value) = out.required(&self.key, path, "Key") {
             let path = path.member("Key");
             out.length(value.as_str(), Some(1), Some(128), &path);
             crate::sts::validate::PATTERN_6.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("Key"));
         }
-        if let Some(value) = &self.value {
+        if let Some(value) = out.required(&self.value, path, "Value") {
             let path = path.member("Value");
             out.length(value.as_str(), None, Some(256), &path);
             crate::sts::validate::PATTERN_7.check(value.as_str(), &path, out);
-        } else {
-            out.missing(&path.member("Value"));
         }
     }
 }

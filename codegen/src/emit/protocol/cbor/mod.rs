@@ -57,6 +57,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     OperationCode {
         build_request,
         build_request_fallible: false,
+        uses_input: true,
         parse_response: parse_response(svc, op, layout, Dialect::Cbor),
     }
 }

@@ -17,11 +17,11 @@ use crate::emit::Service;
 use crate::ir::{Member, Scalar, ShapeId, ShapeKind, Structure};
 use crate::naming;
 
-/// The parser of shape `id` (a structure, union, list or map).
+/// The parser of shape `id`: for a structure or union, its `wire::Read` impl; for a list that
+/// does not read itself ([`readable`]) or a map, a function.
 pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &ShapeId) -> TokenStream {
     let reader = dialect.reader();
     let error = dialect.error();
-    let name = naming::to_ident(&layout.de(id).name);
     let shape = svc.model.shape(id);
     let doc = format!(" Reads a `{}`.", id.name());
     let ty = svc.rust_type(id);
@@ -33,10 +33,12 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             id.name(),
             s,
             svc.names.fields(id),
-            &ty,
+            &quote!(Self),
             shape.error.is_some(),
         ),
-        ShapeKind::Union(s) => union_body(svc, layout, dialect, s, svc.names.fields(id), &ty),
+        ShapeKind::Union(s) => {
+            union_body(svc, layout, dialect, s, svc.names.fields(id), &quote!(Self))
+        }
         ShapeKind::List(l) => {
             let read = read_value(svc, layout, dialect, &l.member);
             quote! {
@@ -83,6 +85,18 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
         }
         _ => unreachable!("shape `{id}` has no parser function"),
     };
+    if matches!(shape.kind, ShapeKind::Structure(_) | ShapeKind::Union(_)) {
+        let (decoder, reader) = (dialect.decoder(), dialect.reader_of_a());
+        return quote! {
+            #[doc = #doc]
+            impl<'a> crate::runtime::wire::Read<'a, #decoder> for #ty {
+                fn read(r: &mut #reader) -> ::std::result::Result<Self, #error> {
+                    #body
+                }
+            }
+        };
+    }
+    let name = naming::to_ident(&layout.de(id).name);
     // A list of maps of maps (Region Switch's `KubernetesScalingApps`) is the type the
     // model says; a type alias for it would be one more name to learn.
     let allow = (nesting(svc, id) >= 3).then(|| quote!(#[allow(clippy::type_complexity)]));
@@ -92,6 +106,33 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
         pub(crate) fn #name(r: &mut #reader) -> ::std::result::Result<#ty, #error> {
             #body
         }
+    }
+}
+
+/// Whether values of the shape `id` read themselves through the runtime's `wire::Read`, so
+/// that `r.set(&mut out.member)` reads a member of it: strings, booleans, numbers, timestamps
+/// and blobs (each format's decoder reads them its way), structures and unions (the generated
+/// impls), and lists of such values. Not: enums, big numbers, documents, maps (whose parser
+/// names the map in a duplicate key's error).
+pub fn readable(svc: &Service<'_>, id: &ShapeId) -> bool {
+    let shape = svc.model.shape(id);
+    match &shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => shape.event_stream.is_none(),
+        ShapeKind::List(l) => readable(svc, &l.member.target),
+        ShapeKind::Scalar(scalar) => !matches!(scalar, Scalar::BigInteger | Scalar::BigDecimal),
+        ShapeKind::Map(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Document => {
+            false
+        }
+    }
+}
+
+/// The function reading a whole value of the structure or union `id` (for `parse_body`).
+pub fn parse_fn(svc: &Service<'_>, layout: &Layout, id: &ShapeId) -> TokenStream {
+    if readable(svc, id) {
+        let ty = svc.rust_type(id);
+        quote!(crate::runtime::wire::read::<#ty, _>)
+    } else {
+        fn_path(svc, layout.de(id))
     }
 }
 
@@ -120,50 +161,43 @@ pub fn struct_body(
     top_level: bool,
 ) -> TokenStream {
     let idents: Vec<_> = fields.iter().map(|f| naming::to_ident(f)).collect();
-    if !s.members.iter().any(|m| in_document(svc, m, top_level)) {
-        return quote! {
-            let mut object = r.begin_object()?;
-            while r.next_key(&mut object)?.is_some() {
-                r.skip()?;
-            }
-            ::std::result::Result::Ok(<#ty as ::std::default::Default>::default())
-        };
-    }
     let runtime = dialect.module();
-    let arms = s
+    let arms: Vec<_> = s
         .members
         .iter()
         .zip(&idents)
         .filter(|(m, _)| in_document(svc, m, top_level))
         .map(|(m, field)| {
             let key = wire_name(svc, m);
-            let read = read_value(svc, layout, dialect, m);
-            quote!(#key => #runtime::set(&mut out.#field, #read),)
-        });
-    quote! {
-        // Not `T::default()`: an accessor may be named `default`.
-        let mut out = <#ty as ::std::default::Default>::default();
-        let mut object = r.begin_object()?;
-        while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-            // `false`: the member already has a value.
-            let fresh = match key.as_ref() {
-                #(#arms)*
-                _ => {
-                    r.skip()?;
-                    true
-                }
-            };
-            if !fresh {
-                return ::std::result::Result::Err(r.duplicate_member(&key, #name));
+            if readable(svc, &m.target) {
+                return quote!(#key => r.set(&mut out.#field),);
             }
-        }
-        ::std::result::Result::Ok(out)
+            let read = read_value(svc, layout, dialect, m);
+            quote!(#key => ::std::result::Result::Ok(#runtime::set(&mut out.#field, #read)),)
+        })
+        .collect();
+    // The object's members, each read into `out` (`false`: it had a value already); what the
+    // shape does not have is skipped.
+    // In an impl the closure says `Self`; a function (rare) names its type.
+    let (turbofish, out) = if ty.to_string() == "Self" {
+        (TokenStream::new(), quote!(out: &mut Self))
+    } else {
+        (quote!(::<#ty>), quote!(out))
+    };
+    if arms.is_empty() {
+        return quote!(r.object(#name).members #turbofish(|r, _: &mut #ty, _| r.skip_member()));
+    }
+    quote! {
+        r.object(#name).members #turbofish(|r, #out, key| match key {
+            #(#arms)*
+            _ => r.skip_member(),
+        })
     }
 }
 
-/// Reads an object with exactly one member set into the union `ty`. `__type` is ignored; an
-/// unknown member gives `Unknown` unless a known one is set too; two known members, or none,
-/// are an error.
+/// Reads an object with exactly one member set into the union `ty`
+/// (`runtime::wire::Union::members`: `__type` is ignored; an unknown member gives `Unknown`
+/// unless a known one is set too; two known members, or none, are an error).
 fn union_body(
     svc: &Service<'_>,
     layout: &Layout,
@@ -175,41 +209,24 @@ fn union_body(
     let arms = s.members.iter().zip(variants).map(|(m, v)| {
         let key = wire_name(svc, m);
         let variant = naming::to_ident(v);
-        let read = read_value(svc, layout, dialect, m);
-        quote!(#key => #read.map(#ty::#variant),)
-    });
-    quote! {
-        let mut out: ::std::option::Option<#ty> = ::std::option::Option::None;
-        let mut object = r.begin_object()?;
-        while let ::std::option::Option::Some(key) = r.next_key(&mut object)? {
-            let value = match key.as_ref() {
-                #(#arms)*
-                "__type" => {
-                    r.skip()?;
-                    ::std::option::Option::None
-                }
-                _ => {
-                    let name = ::std::borrow::ToOwned::to_owned(&*key);
-                    r.skip()?;
-                    ::std::option::Option::Some(#ty::Unknown { name })
-                }
-            };
-            let value_known = !::std::matches!(
-                value,
-                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown { .. })
-            );
-            let out_known = !::std::matches!(
-                out,
-                ::std::option::Option::None | ::std::option::Option::Some(#ty::Unknown { .. })
-            );
-            if value_known && out_known {
-                return ::std::result::Result::Err(r.error("union with more than one member set"));
-            }
-            if value_known || (out.is_none() && value.is_some()) {
-                out = value;
-            }
+        if readable(svc, &m.target) {
+            return quote!(#key => r.variant(#ty::#variant),);
         }
-        out.ok_or_else(|| r.error("union with no member set"))
+        let read = read_value(svc, layout, dialect, m);
+        quote!(#key => ::std::result::Result::Ok(::std::option::Option::Some(#read.map(#ty::#variant))),)
+    });
+    if s.members.is_empty() {
+        return quote! {
+            r.union(|name| #ty::Unknown { name })
+                .members(|_, _| ::std::result::Result::Ok(::std::option::Option::None))
+        };
+    }
+    quote! {
+        r.union(|name| #ty::Unknown { name })
+            .members(|r, key| match key {
+                #(#arms)*
+                _ => ::std::result::Result::Ok(::std::option::Option::None),
+            })
     }
 }
 
@@ -218,18 +235,14 @@ fn union_body(
 pub fn read_value(svc: &Service<'_>, layout: &Layout, dialect: Dialect, m: &Member) -> TokenStream {
     let shape = svc.model.shape(&m.target);
     let read = match &shape.kind {
+        _ if readable(svc, &m.target) => quote!(r.opt_value()?),
         ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map(_) => {
             let f = fn_path(svc, layout.de(&m.target));
             quote!(r.opt(#f)?)
         }
-        ShapeKind::Enum(_) => {
-            let ty = svc.rust_type(&m.target);
-            quote!(r.opt_string()?.map(<#ty as ::std::convert::From<::std::string::String>>::from))
-        }
-        ShapeKind::IntEnum(_) => {
-            let ty = svc.rust_type(&m.target);
-            quote!(r.opt_int::<i32>()?.map(<#ty as ::std::convert::From<i32>>::from))
-        }
+        // The enum type is the one the caller expects (the field's, the variant's, the item's).
+        ShapeKind::Enum(_) => quote!(r.opt_string()?.map(::std::convert::From::from)),
+        ShapeKind::IntEnum(_) => quote!(r.opt_int::<i32>()?.map(::std::convert::From::from)),
         ShapeKind::Document => {
             let module = dialect.document_module();
             quote!(r.opt(#module::read)?)

@@ -39,10 +39,6 @@ pub struct OpFns {
     pub de_output: String,
     /// `de_<op>_error`.
     pub de_error: String,
-    /// REST protocols: `ser_<op>_request`, the whole request.
-    pub ser_request: String,
-    /// REST protocols: `de_<op>_response`, the whole success response.
-    pub de_response: String,
     /// Operations whose output is an event stream: `de_<op>_event`, one message of it.
     pub de_event: String,
     /// Operations whose input is an event stream: `ser_<op>_event`, one message of it.
@@ -94,16 +90,6 @@ impl Layout {
             let ser_input = fns.claim(format!("ser_{}_input", names.module));
             let de_output = fns.claim(format!("de_{}_output", names.module));
             let de_error = fns.claim(format!("de_{}_error", names.module));
-            // Only the REST protocols have these (claiming them elsewhere would rename shapes'
-            // functions and change the other protocols' output).
-            let (ser_request, de_response) = if svc.protocol == crate::ir::Protocol::RestJson {
-                (
-                    fns.claim(format!("ser_{}_request", names.module)),
-                    fns.claim(format!("de_{}_response", names.module)),
-                )
-            } else {
-                (String::new(), String::new())
-            };
             let de_event = if svc.output_stream(op).is_some() {
                 fns.claim(format!("de_{}_event", names.module))
             } else {
@@ -127,8 +113,6 @@ impl Layout {
                     ser_input,
                     de_output,
                     de_error,
-                    ser_request,
-                    de_response,
                     de_event,
                     ser_event,
                     de_initial,
@@ -138,6 +122,7 @@ impl Layout {
 
         let mut walker = Walker {
             svc,
+            seen_writable: std::collections::BTreeSet::new(),
             type_files: &type_files,
             fns: &mut fns,
             layout: &mut layout,
@@ -257,6 +242,9 @@ fn member_targets(kind: &ShapeKind) -> Vec<&ShapeId> {
 
 struct Walker<'w, 's> {
     svc: &'w Service<'s>,
+    /// Lists and maps that write or read themselves, visited already (they have no function
+    /// to mark them).
+    seen_writable: std::collections::BTreeSet<(ShapeId, bool)>,
     type_files: &'w BTreeMap<ShapeId, String>,
     fns: &'w mut Scope,
     layout: &'w mut Layout,
@@ -283,6 +271,24 @@ impl Walker<'_, '_> {
             Direction::De => (self.layout.de.contains_key(id), "de"),
         };
         if done {
+            return;
+        }
+        // A list or map that writes or reads itself (`wire::Write`, `wire::Read`) needs no
+        // function; what it holds may.
+        let collection = matches!(shape.kind, ShapeKind::List(_) | ShapeKind::Map(_));
+        let itself = match direction {
+            Direction::Ser => super::ser::writable(self.svc, id),
+            Direction::De => super::de::readable(self.svc, id),
+        };
+        if collection && itself {
+            if self
+                .seen_writable
+                .insert((id.clone(), direction == Direction::Ser))
+            {
+                for target in member_targets(&shape.kind) {
+                    self.visit(target, owner_file, direction);
+                }
+            }
             return;
         }
         let file = self

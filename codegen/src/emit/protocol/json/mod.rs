@@ -73,6 +73,31 @@ impl Dialect {
         }
     }
 
+    /// The encoder type, which generated structures implement `wire::Write` for.
+    pub fn encoder(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonEncoder),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborEncoder),
+        }
+    }
+
+    /// The decoder type (with the lifetime `'a`), which generated structures implement
+    /// `wire::Read` for.
+    pub fn decoder(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonDecoder<'a>),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborDecoder<'a>),
+        }
+    }
+
+    /// The reader type with the lifetime `'a` (of `decoder`).
+    pub fn reader_of_a(self) -> TokenStream {
+        match self {
+            Dialect::Json => quote!(crate::runtime::json::JsonReader<'a>),
+            Dialect::Cbor => quote!(crate::runtime::cbor::CborReader<'a>),
+        }
+    }
+
     /// The reader's error type.
     pub fn error(self) -> TokenStream {
         match self {
@@ -107,12 +132,17 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         }
     };
     let query_mode = super::query_mode_header(svc);
-    let request = quote! {
-        crate::runtime::operation::post_request(
-            #path,
-            &[("content-type", #content_type), ("x-amz-target", #target) #query_mode],
-            w.into_bytes(),
-        )
+    let request = if path == "/" {
+        let root = svc.root();
+        quote!(#root::protocol::request(#target, w.into_bytes()))
+    } else {
+        quote! {
+            crate::runtime::operation::post_request(
+                #path,
+                &[("content-type", #content_type), ("x-amz-target", #target) #query_mode],
+                w.into_bytes(),
+            )
+        }
     };
     let build_request = quote! {
         let mut w = crate::runtime::json::JsonWriter::new();
@@ -122,6 +152,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     OperationCode {
         build_request,
         build_request_fallible: false,
+        uses_input: true,
         parse_response: parse_response(svc, op, layout, Dialect::Json),
     }
 }
@@ -137,7 +168,7 @@ pub fn parse_response(
     let runtime = dialect.module();
     let error =
         super::errors::error_call(svc, op, &op_fn_path(svc, op, layout, &fns.de_error), false);
-    let de_output = op_fn_path(svc, op, layout, &fns.de_output);
+    let de_output = ops::output_parser(svc, op);
     let start = match svc.output_stream(op) {
         // The body is the stream (its first message the `initial-response`).
         Some(stream) => {
@@ -173,8 +204,7 @@ pub fn parse_response(
                         .as_mut()
                         .and_then(crate::runtime::event_receiver::Receiver::take_initial);
                     if let ::std::option::Option::Some(message) = initial {
-                        #de_initial(status, &message.payload, &mut out)
-                            .map_err(crate::runtime::ResponseError::Invalid)?;
+                        #de_initial(status, &message.payload, &mut out)?;
                     }
                     out
                 }}
@@ -182,10 +212,8 @@ pub fn parse_response(
                 start
             }
         }
-        None => quote! {
-            #runtime::parse_body(status, body, #de_output)
-                .map_err(crate::runtime::ResponseError::Invalid)?
-        },
+        // `?`: `ResponseError::Invalid`.
+        None => quote!(#runtime::parse_body(status, body, #de_output)?),
     };
     quote! {
         if !(200..300).contains(&status) {
@@ -250,6 +278,29 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
     let allow_deprecated_item = allow_deprecated
         .is_some()
         .then(|| quote!(#[allow(deprecated)]));
+    let rooted = svc
+        .model
+        .operations
+        .iter()
+        .any(|op| op.http.request_uri == "/");
+    let request = (svc.protocol == crate::ir::Protocol::Json && rooted).then(|| {
+        let content_type = format!(
+            "application/x-amz-json-{}",
+            svc.model.service.json_version.as_deref().unwrap_or("1.0")
+        );
+        let query_mode = super::query_mode_header(svc);
+        quote! {
+            /// A request of this service to `POST /`: its `X-Amz-Target` header `target` (the
+            /// operation), and the JSON `body`.
+            pub(crate) fn request(target: &'static str, body: ::std::vec::Vec<u8>) -> ::http::Request<::std::vec::Vec<u8>> {
+                crate::runtime::operation::post_request(
+                    "/",
+                    &[("content-type", #content_type), ("x-amz-target", target) #query_mode],
+                    body,
+                )
+            }
+        }
+    });
     let de_error = if svc.protocol == crate::ir::Protocol::RestJson {
         super::rest_json::service_de_error(svc, layout)
     } else {
@@ -262,6 +313,7 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
             #(#decls)*
             #allow_deprecated_item
             #de_error
+            #request
         },
     });
     files

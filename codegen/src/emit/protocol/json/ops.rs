@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Dialect;
-use super::layout::{Layout, fn_path};
+use super::layout::Layout;
 use super::{de, ser};
 use crate::emit::Service;
 use crate::ir::{Operation, ShapeKind, Structure};
@@ -61,7 +61,7 @@ pub fn ser_input(
     let ty = io_type(svc, op, &svc.names.operation(&op.name).input);
     let (s, fields) = io_members(svc, &op.input);
     let param = ser::value_param(svc, s, true);
-    let body = ser::struct_body(svc, layout, dialect, s, fields, true);
+    let body = ser::struct_body(svc, layout, dialect, s, fields, true, &quote!(value));
     let doc = format!(" Writes the input of `{}`.", op.name);
     quote! {
         #[doc = #doc]
@@ -77,9 +77,7 @@ pub fn de_output(
     dialect: Dialect,
     op: &Operation,
 ) -> TokenStream {
-    let reader = dialect.reader();
     let error = dialect.error();
-    let name = naming::to_ident(&layout.op(&op.name).de_output);
     let ty = io_type(svc, op, &svc.names.operation(&op.name).output);
     let (s, fields) = io_members(svc, &op.output);
     let body = de::struct_body(
@@ -89,16 +87,28 @@ pub fn de_output(
         op.modeled_output().map_or("", |id| id.name()),
         s,
         fields,
-        &ty,
+        &quote!(Self),
         true,
     );
-    let doc = format!(" Reads the output of `{}`.", op.name);
+    let doc = format!(
+        " Reads the output of `{}` (the members of its document).",
+        op.name
+    );
+    let (decoder, reader) = (dialect.decoder(), dialect.reader_of_a());
     quote! {
         #[doc = #doc]
-        pub(crate) fn #name(r: &mut #reader) -> ::std::result::Result<#ty, #error> {
-            #body
+        impl<'a> crate::runtime::wire::Read<'a, #decoder> for #ty {
+            fn read(r: &mut #reader) -> ::std::result::Result<Self, #error> {
+                #body
+            }
         }
     }
+}
+
+/// The function reading the document of `op`'s output (for `parse_body`).
+pub fn output_parser(svc: &Service<'_>, op: &Operation) -> TokenStream {
+    let ty = io_type(svc, op, &svc.names.operation(&op.name).output);
+    quote!(crate::runtime::wire::read::<#ty, _>)
 }
 
 fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
@@ -114,7 +124,7 @@ fn de_error(svc: &Service<'_>, layout: &Layout, op: &Operation) -> TokenStream {
 pub fn service_de_error(svc: &Service<'_>, layout: &Layout, dialect: Dialect) -> TokenStream {
     let runtime = dialect.module();
     let read = |id: &crate::ir::ShapeId, ctor: &TokenStream| {
-        let parse = fn_path(svc, layout.de(id));
+        let parse = de::parse_fn(svc, layout, id);
         let fill =
             crate::emit::errors::fill_message_member(svc, id, &quote::format_ident!("error"));
         quote! {

@@ -11,21 +11,24 @@ use crate::emit::Service;
 use crate::ir::{Member, Protocol, Scalar, ShapeId, ShapeKind, Structure, TimestampFormat};
 use crate::naming;
 
-/// The serializer of shape `id` (a structure, union, list or map).
+/// The serializer of shape `id`: for a structure or union, its `wire::Write` impl; for a list
+/// or map that does not write itself ([`writable`]), a function.
 pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &ShapeId) -> TokenStream {
     let writer = dialect.writer();
-    let name = naming::to_ident(&layout.ser(id).name);
+    let encoder = dialect.encoder();
     let shape = svc.model.shape(id);
     let doc = format!(" Writes a `{}`.", id.name());
     match &shape.kind {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
-            let body = struct_body(svc, layout, dialect, s, svc.names.fields(id), false);
-            let param = value_param(svc, s, false);
+            let fields = svc.names.fields(id);
+            let body = struct_body(svc, layout, dialect, s, fields, false, &quote!(self));
             quote! {
                 #[doc = #doc]
-                pub(crate) fn #name(w: &mut #writer, #param: &#ty) {
-                    #body
+                impl crate::runtime::wire::Write<#encoder> for #ty {
+                    fn write(&self, w: &mut #writer) {
+                        #body
+                    }
                 }
             }
         }
@@ -34,6 +37,9 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             let arms = s.members.iter().zip(svc.names.fields(id)).map(|(m, v)| {
                 let variant = naming::to_ident(v);
                 let key = wire_name(svc, m);
+                if writable(svc, &m.target) {
+                    return quote!(#ty::#variant(v) => w.member(#key, v),);
+                }
                 let write = write_value(svc, layout, dialect, m, &quote!(v));
                 quote! {
                     #ty::#variant(v) => {
@@ -44,17 +50,20 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             });
             quote! {
                 #[doc = #doc]
-                pub(crate) fn #name(w: &mut #writer, value: &#ty) {
-                    w.begin_object();
-                    match value {
-                        #(#arms)*
-                        #ty::Unknown { .. } => {}
+                impl crate::runtime::wire::Write<#encoder> for #ty {
+                    fn write(&self, w: &mut #writer) {
+                        w.begin_object();
+                        match self {
+                            #(#arms)*
+                            #ty::Unknown { .. } => {}
+                        }
+                        w.end_object();
                     }
-                    w.end_object();
                 }
             }
         }
         ShapeKind::List(l) => {
+            let name = naming::to_ident(&layout.ser(id).name);
             let item = svc.member_value_type(&l.member);
             let write = write_value(svc, layout, dialect, &l.member, &quote!(item));
             quote! {
@@ -69,6 +78,7 @@ pub fn shape_fn(svc: &Service<'_>, layout: &Layout, dialect: Dialect, id: &Shape
             }
         }
         ShapeKind::Map(m) => {
+            let name = naming::to_ident(&layout.ser(id).name);
             let ty = svc.rust_type(id);
             let key = match svc.model.shape(&m.key.target).kind {
                 ShapeKind::Enum(_) => quote!(key.as_str()),
@@ -108,7 +118,7 @@ pub fn in_document(svc: &Service<'_>, m: &Member, top_level: bool) -> bool {
     !(top_level && svc.protocol == Protocol::RestJson && !m.http.is_body())
 }
 
-/// Writes the structure `value` (fields named `fields`) as an object of its set members (with
+/// Writes the structure `receiver` (fields named `fields`) as an object of its set members (with
 /// `top_level`, of its document members: see [`in_document`]).
 pub fn struct_body(
     svc: &Service<'_>,
@@ -117,6 +127,7 @@ pub fn struct_body(
     s: &Structure,
     fields: &[String],
     top_level: bool,
+    receiver: &TokenStream,
 ) -> TokenStream {
     let members = s
         .members
@@ -126,12 +137,12 @@ pub fn struct_body(
         .map(|(m, f)| {
             let field = naming::to_ident(f);
             let key = wire_name(svc, m);
-            if writes_itself(svc, m) {
-                return quote!(w.field(#key, &value.#field););
+            if writable(svc, &m.target) {
+                return quote!(w.field(#key, &#receiver.#field););
             }
             let write = write_value(svc, layout, dialect, m, &quote!(v));
             quote! {
-                if let ::std::option::Option::Some(v) = &value.#field {
+                if let ::std::option::Option::Some(v) = &#receiver.#field {
                     w.key(#key);
                     #write
                 }
@@ -144,22 +155,29 @@ pub fn struct_body(
     }
 }
 
-/// Whether the member's value is one the runtime's `Scalar` writes the same way in JSON and
-/// CBOR (strings, booleans, integers, doubles), so that `w.field(key, &value.member)` writes it.
-fn writes_itself(svc: &Service<'_>, m: &Member) -> bool {
-    !m.boxed
-        && matches!(
-            svc.model.shape(&m.target).kind,
-            ShapeKind::Scalar(
-                Scalar::String
-                    | Scalar::Boolean
-                    | Scalar::Byte
-                    | Scalar::Short
-                    | Scalar::Integer
-                    | Scalar::Long
-                    | Scalar::Double
-            )
-        )
+/// Whether values of the shape `id` write themselves through the runtime's `wire::Write`, so
+/// that `w.field(key, &value.member)` writes a member of it: strings, booleans, integers and
+/// doubles (written the same way in JSON and CBOR), structures and unions (the generated
+/// impls), and lists and maps of such values. Not: what depends on the member (timestamps) or
+/// on the format (blobs, floats, big numbers, enums, documents).
+pub fn writable(svc: &Service<'_>, id: &ShapeId) -> bool {
+    let shape = svc.model.shape(id);
+    match &shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Union(_) => shape.event_stream.is_none(),
+        ShapeKind::List(l) => writable(svc, &l.member.target),
+        ShapeKind::Map(m) => writable(svc, &m.value.target),
+        ShapeKind::Scalar(scalar) => matches!(
+            scalar,
+            Scalar::String
+                | Scalar::Boolean
+                | Scalar::Byte
+                | Scalar::Short
+                | Scalar::Integer
+                | Scalar::Long
+                | Scalar::Double
+        ),
+        ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Document => false,
+    }
 }
 
 /// The key of a member in the service's protocol's documents (restJson1 takes `jsonName`).
@@ -177,6 +195,7 @@ pub fn write_value(
 ) -> TokenStream {
     let shape = svc.model.shape(&m.target);
     match &shape.kind {
+        _ if writable(svc, &m.target) => quote!(crate::runtime::wire::Write::write(#v, w);),
         ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map(_) => {
             let f = fn_path(svc, layout.ser(&m.target));
             quote!(#f(w, #v);)

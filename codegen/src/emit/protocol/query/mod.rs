@@ -301,6 +301,7 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     OperationCode {
         build_request: ser::build_request(&plan, op),
         build_request_fallible: false,
+        uses_input: true,
         parse_response: de::parse_response(&plan, op),
     }
 }

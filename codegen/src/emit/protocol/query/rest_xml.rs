@@ -52,6 +52,7 @@ pub fn operation_code(plan: &Plan<'_, '_>, op: &Operation) -> OperationCode {
     OperationCode {
         build_request: quote!(#ser_request(input)),
         build_request_fallible: true,
+        uses_input: true,
         parse_response: quote! {
             if !(200..300).contains(&status) #error_in_200 {
                 return ::std::result::Result::Err(#error);
