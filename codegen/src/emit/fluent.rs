@@ -2,7 +2,8 @@
 //! `CopySnapshotFluentBuilder`, which is the input's builder holding the client's handle
 //! (`CopySnapshotInputBuilder<Core>`): the same setters, written once, plus `send()`, which
 //! builds the input (a missing required member is the call's error, `ErrorKind::InvalidInput`)
-//! and calls the operation through the client's one call path (`Core::call_input`, which
+//! and calls the operation through the client's one call path (`Core::send`, then
+//! `Core::call_input`, which
 //! resolves the endpoint per call for operations with endpoint parameters of their own), and a
 //! paginated operation's `into_pages()`.
 

@@ -1,12 +1,12 @@
 //! restJson1: the JSON map codec (`json/`: the same per-shape serializers and parsers as
 //! awsJson, keyed by `jsonName`) crossed with the HTTP binding (`http/`).
 //!
-//! Per operation, in its file under `protocol/`: `ser_<op>_request` (the whole request: the
-//! binding's URI and headers, and as body either the payload member — a blob or string as is
-//! with its media type, a structure, union or document as JSON, nothing when unset — or the
-//! document members as a JSON object (`{}` when none is set), or no body when the input has no
-//! document member); `de_<op>_response` (the payload or the document, then the status code and
-//! headers bound into the output); `de_<op>_error` (the code from `X-Amzn-ErrorType`, else the
+//! Per operation, in its `build_request`: the whole request (the binding's URI and headers, and
+//! as body either the payload member — a blob or string as is with its media type, a structure,
+//! union or document as JSON, nothing when unset — or the document members as a JSON object
+//! (`{}` when none is set), or no body when the input has no document member); in its
+//! `parse_response`: the payload or the document, then the status code and headers bound into
+//! the output; in its file under `protocol/`, where it has codes of its own, `de_<op>_error` (the code from `X-Amzn-ErrorType`, else the
 //! body's `code`, else `__type`, sanitized; then the modeled error's document members and
 //! headers).
 

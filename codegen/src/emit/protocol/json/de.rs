@@ -1,6 +1,6 @@
-//! Parser functions: one per structure, union, list and map an operation output or error
-//! reaches, reading through the runtime reader of the dialect (`JsonReader` / `CborReader`,
-//! which have the same interface). Unknown members are skipped, `null` members are absent,
+//! Parsers: for each structure and union an operation output or error reaches, its
+//! `runtime::wire::Read` impl for the dialect's decoder (`JsonDecoder` / `CborDecoder`); for a
+//! map, or a list whose items do not read themselves (enums, documents, …), a function. Unknown members are skipped, `null` members are absent,
 //! `null` items of lists and maps are dropped (the lists and maps are dense).
 //!
 //! A member given twice is an error (the runtime's `set`; `runtime/src/json.rs` says why), and

@@ -1,6 +1,7 @@
-//! Serializer functions: one per structure, union, list and map an operation input reaches,
-//! writing through the runtime writer of the dialect (`JsonWriter` / `CborWriter`, which have
-//! the same interface). Scalars are written inline.
+//! Serializers: for each structure and union an operation input reaches, its
+//! `runtime::wire::Write` impl for the dialect's encoder (`JsonEncoder` / `CborEncoder`); for a
+//! list or map whose items do not write themselves (timestamps, blobs, enums, …), a function.
+//! A member whose value writes itself is one `w.field` call; other scalars are written inline.
 
 use proc_macro2::TokenStream;
 use quote::quote;
