@@ -91,6 +91,14 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
     let output = naming::to_ident(&names.output);
     let error = naming::to_ident(&names.error);
     let code = protocol::operation_code(svc, op);
+    // The request and response bindings (restJson1's, in the impl) touch deprecated members
+    // of the input and output too.
+    let deprecated = |id: &crate::ir::ShapeId| match &svc.model.shape(id).kind {
+        ShapeKind::Structure(s) => s.members.iter().any(|m| m.deprecated.is_some()),
+        _ => false,
+    };
+    let allow_deprecated =
+        (deprecated(&op.input) || deprecated(&op.output)).then(|| quote!(#[allow(deprecated)]));
     let build = &code.build_request;
     let input_param = if code.uses_input {
         quote!(input)
@@ -214,6 +222,7 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
 
         #inherent
 
+        #allow_deprecated
         impl crate::runtime::Operation for #ident {
             type Input = #input;
             type Output = #output;

@@ -139,6 +139,7 @@ use crate::sts::types;
 /// The `AssumeRole` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRole;
+#[allow(deprecated)]
 impl crate::runtime::Operation for AssumeRole {
     type Input = AssumeRoleInput;
     type Output = AssumeRoleOutput;

@@ -130,6 +130,7 @@ use crate::sts::types;
 /// The `AssumeRoleWithWebIdentity` operation: builds its HTTP request and parses its HTTP response (see the [module documentation](self)).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AssumeRoleWithWebIdentity;
+#[allow(deprecated)]
 impl crate::runtime::Operation for AssumeRoleWithWebIdentity {
     type Input = AssumeRoleWithWebIdentityInput;
     type Output = AssumeRoleWithWebIdentityOutput;
