@@ -34,6 +34,12 @@ use crate::ir::{Member, Model, Protocol, Scalar, ShapeId, ShapeKind};
 use crate::naming;
 use names::Names;
 
+/// `#[allow(deprecated)]` when `touches` (code that reads or writes deprecated members), else
+/// nothing.
+pub(crate) fn allow_deprecated(touches: bool) -> Option<TokenStream> {
+    touches.then(|| quote!(#[allow(deprecated)]))
+}
+
 /// Whether the runtime crate that generated crates depend on exports `item` (`Document`).
 pub fn runtime_provides(item: &str) -> bool {
     runtime::provides(item)
@@ -67,6 +73,8 @@ pub struct Service<'a> {
     /// The query family's file layout (awsQuery, ec2, restXml), likewise decided once per
     /// service.
     query_layout: std::cell::OnceCell<protocol::QueryLayout>,
+    /// The wire codes each error shape answers to, decided once per service.
+    error_codes: std::cell::OnceCell<protocol::ErrorCodes>,
 }
 
 impl<'a> Service<'a> {
@@ -80,6 +88,7 @@ impl<'a> Service<'a> {
             crate_name: package.replace('-', "_"),
             map_layout: std::cell::OnceCell::new(),
             query_layout: std::cell::OnceCell::new(),
+            error_codes: std::cell::OnceCell::new(),
         }
     }
 
@@ -87,6 +96,12 @@ impl<'a> Service<'a> {
     pub(crate) fn map_layout(&self) -> &protocol::MapLayout {
         self.map_layout
             .get_or_init(|| protocol::MapLayout::new(self))
+    }
+
+    /// The wire codes of this service's errors (computed once).
+    pub(crate) fn error_codes(&self) -> &protocol::ErrorCodes {
+        self.error_codes
+            .get_or_init(|| protocol::ErrorCodes::new(self))
     }
 
     /// The query family's file layout of this service (computed once).

@@ -94,11 +94,10 @@ fn operation_struct(svc: &Service<'_>, op: &Operation) -> TokenStream {
     // The request and response bindings (restJson1's, in the impl) touch deprecated members
     // of the input and output too.
     let deprecated = |id: &crate::ir::ShapeId| match &svc.model.shape(id).kind {
-        ShapeKind::Structure(s) => s.members.iter().any(|m| m.deprecated.is_some()),
+        ShapeKind::Structure(s) => s.has_deprecated_member(),
         _ => false,
     };
-    let allow_deprecated =
-        (deprecated(&op.input) || deprecated(&op.output)).then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = super::allow_deprecated(deprecated(&op.input) || deprecated(&op.output));
     let build = &code.build_request;
     let input_param = if code.uses_input {
         quote!(input)

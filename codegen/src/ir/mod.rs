@@ -602,6 +602,13 @@ pub struct Structure {
     pub members: Vec<Member>,
 }
 
+impl Structure {
+    /// Whether any member is deprecated (code touching every member must allow `deprecated`).
+    pub fn has_deprecated_member(&self) -> bool {
+        self.members.iter().any(|m| m.deprecated.is_some())
+    }
+}
+
 /// A list shape.
 #[derive(Clone, Debug, PartialEq)]
 pub struct List {

@@ -27,7 +27,7 @@ pub(super) struct ErrorReader<'a> {
 }
 
 /// The wire codes each error shape of the service answers to, decided for the whole service.
-struct Codes {
+pub(crate) struct Codes {
     /// Code → error shape.
     owner: BTreeMap<String, ShapeId>,
     /// Per error shape, the codes it would answer to alone (model order: name, then `error.code`).
@@ -39,7 +39,7 @@ impl Codes {
     /// protocols to the name and a modeled `error.code` that differs. A code two shapes want goes
     /// to the one it names, else to the first by shape id; a shape left with no code then
     /// answers to its name, if free.
-    fn new(svc: &Service<'_>) -> Self {
+    pub(crate) fn new(svc: &Service<'_>) -> Self {
         let query = matches!(svc.protocol, Protocol::Query | Protocol::Ec2);
         let mut wanted = BTreeMap::new();
         for (id, _) in svc.names.service_errors() {
@@ -113,7 +113,7 @@ pub(super) fn service_de_error(svc: &Service<'_>, reader: &ErrorReader<'_>) -> T
     if svc.model.operations.is_empty() {
         return TokenStream::new();
     }
-    let codes = Codes::new(svc);
+    let codes = svc.error_codes();
     let error = svc.error_path();
     let arms = svc
         .names
@@ -207,7 +207,7 @@ pub(super) fn service_de_error(svc: &Service<'_>, reader: &ErrorReader<'_>) -> T
 /// error codes of its own or runs a prelude (`has_prelude`). Every other operation's
 /// `parse_response` calls the service's `de_error` itself ([`error_call`]).
 pub(super) fn own_error_fn(svc: &Service<'_>, op: &Operation, has_prelude: bool) -> bool {
-    has_prelude || !Codes::new(svc).aliases(op).is_empty()
+    has_prelude || !svc.error_codes().aliases(op).is_empty()
 }
 
 /// The expression reading an error response of `op` in its `parse_response` (`status`,
@@ -241,7 +241,7 @@ pub(super) fn operation_de_error(
     if !own_error_fn(svc, op, !prelude.is_empty()) {
         return TokenStream::new();
     }
-    let codes = Codes::new(svc);
+    let codes = svc.error_codes();
     let root = svc.root();
     let aliases = codes.aliases(op);
     let call = if aliases.is_empty() {

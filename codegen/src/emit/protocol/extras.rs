@@ -88,10 +88,7 @@ fn fill_tokens(svc: &Service<'_>, op: &Operation) -> Option<TokenStream> {
         return None;
     }
     // DataZone deprecates some of its tokens; they are filled all the same.
-    let allow = tokens
-        .iter()
-        .any(|(deprecated, _)| *deprecated)
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = crate::emit::allow_deprecated(tokens.iter().any(|(deprecated, _)| *deprecated));
     let tokens: Vec<_> = tokens.into_iter().map(|(_, t)| t).collect();
     Some(quote! {
         let filled;

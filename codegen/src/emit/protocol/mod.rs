@@ -24,6 +24,7 @@ mod rest_json;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+pub(crate) use errors::Codes as ErrorCodes;
 /// The file layout of the map codec's functions (see `json/layout.rs`).
 pub(crate) use json::layout::Layout as MapLayout;
 pub(crate) use query::Layout as QueryLayout;

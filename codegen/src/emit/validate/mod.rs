@@ -247,7 +247,7 @@ fn struct_body(
             }
         }
     });
-    let deprecated = s.members.iter().any(|m| m.deprecated.is_some());
+    let deprecated = s.has_deprecated_member();
     wrap(ty, name, into, deprecated)
 }
 

@@ -35,7 +35,8 @@ pub struct OpFns {
     pub file: String,
     /// `ser_<op>_input`.
     pub ser_input: String,
-    /// `de_<op>_output`.
+    /// Operations whose output has members besides its event stream: `de_<op>_output`, which
+    /// reads those members (every other output is read by its `Read` impl).
     pub de_output: String,
     /// `de_<op>_error`.
     pub de_error: String,
@@ -88,7 +89,12 @@ impl Layout {
             let names = svc.names.operation(&op.name);
             let file = files.claim(names.module.clone());
             let ser_input = fns.claim(format!("ser_{}_input", names.module));
-            let de_output = fns.claim(format!("de_{}_output", names.module));
+            let initial = crate::emit::protocol::event_stream::initial_members(svc, op);
+            let de_output = if initial {
+                fns.claim(format!("de_{}_output", names.module))
+            } else {
+                String::new()
+            };
             let de_error = fns.claim(format!("de_{}_error", names.module));
             let de_event = if svc.output_stream(op).is_some() {
                 fns.claim(format!("de_{}_event", names.module))
@@ -100,7 +106,7 @@ impl Layout {
             } else {
                 String::new()
             };
-            let de_initial = if crate::emit::protocol::event_stream::initial_members(svc, op) {
+            let de_initial = if initial {
                 fns.claim(format!("de_{}_initial_response", names.module))
             } else {
                 String::new()

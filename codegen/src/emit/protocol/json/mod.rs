@@ -235,10 +235,9 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
 pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
     let layout = svc.map_layout();
     let base = format!("src/{}/protocol", svc.module);
-    let allow_deprecated = uses_deprecated(svc).then(|| {
-        // Serializers and parsers must touch deprecated members and types too.
-        quote!(#![allow(deprecated)])
-    });
+    // Serializers and parsers must touch deprecated members and types too.
+    let uses_deprecated = uses_deprecated(svc);
+    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     let mut files = Vec::new();
     let mut decls = Vec::new();
     for (file, contents) in layout.files() {
@@ -275,9 +274,7 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
     }
     // No inner docs: the service root documents `mod protocol;` (inlining the module, as the
     // conformance build does, would otherwise mix inner and outer docs).
-    let allow_deprecated_item = allow_deprecated
-        .is_some()
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated_item = crate::emit::allow_deprecated(uses_deprecated);
     let rooted = svc
         .model
         .operations
@@ -324,9 +321,7 @@ fn uses_deprecated(svc: &Service<'_>) -> bool {
     svc.model.shapes.values().any(|shape| {
         shape.deprecated.is_some()
             || match &shape.kind {
-                ShapeKind::Structure(s) | ShapeKind::Union(s) => {
-                    s.members.iter().any(|m| m.deprecated.is_some())
-                }
+                ShapeKind::Structure(s) | ShapeKind::Union(s) => s.has_deprecated_member(),
                 _ => false,
             }
     })

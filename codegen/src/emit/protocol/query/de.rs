@@ -104,11 +104,7 @@ pub fn operation_output(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
                 false,
                 &result_doc,
             );
-            let allow = s
-                .members
-                .iter()
-                .any(|m| m.deprecated.is_some())
-                .then(|| quote!(#[allow(deprecated)]));
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             quote! {
                 #[doc = #doc]
                 #allow
@@ -172,11 +168,7 @@ fn ec2_output(
         true,
         &result_doc,
     );
-    let allow = s
-        .members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
     quote! {
         #[doc = #doc]
         #allow
@@ -510,10 +502,7 @@ pub(super) fn struct_parser(
         })
         .chain(request_id_arms)
         .collect();
-    let allow = members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = crate::emit::allow_deprecated(members.iter().any(|m| m.deprecated.is_some()));
     let body = if arms.is_empty() && attributes.is_empty() {
         quote! {
             while let ::std::option::Option::Some(child) = r.next_child(el)? {

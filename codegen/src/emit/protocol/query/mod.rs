@@ -382,13 +382,13 @@ pub fn files(svc: &Service<'_>) -> Vec<RustFile> {
         Dialect::RestXml => rest_xml::service_error(&plan),
         _ => errors::service_error(&plan),
     };
-    let allow_deprecated = plan
-        .svc
-        .model
-        .shapes
-        .values()
-        .any(|s| s.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = crate::emit::allow_deprecated(
+        plan.svc
+            .model
+            .shapes
+            .values()
+            .any(|s| s.deprecated.is_some()),
+    );
     files.push(RustFile {
         path: format!("{base}/mod.rs"),
         source,

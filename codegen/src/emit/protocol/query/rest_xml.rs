@@ -170,7 +170,7 @@ fn ser_request(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
             let (root, ns) = input_root(plan, op);
             let (s, f) = io(plan, &op.input);
             let write = xml_ser::structure(plan, &s, &f);
-            let allow = xml_ser::allow_deprecated(&s);
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             let doc = format!(" Writes the request document of `{}`: `<{root}>`.", op.name);
             extra = quote! {
                 #[doc = #doc]
@@ -318,11 +318,7 @@ fn de_response(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
         " Reads a success response of `{}`: body, then status code and headers.",
         op.name
     );
-    let allow = s
-        .members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
+    let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
     quote! {
         #extra
 

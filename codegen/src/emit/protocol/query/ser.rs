@@ -85,7 +85,7 @@ pub fn operation_input(plan: &Plan<'_, '_>, op: &Operation) -> TokenStream {
     };
     let capacity = capacity(plan, op, structure);
     let body = members(plan, structure, fields);
-    let allow = allow_deprecated(structure);
+    let allow = crate::emit::allow_deprecated(structure.has_deprecated_member());
     let value = if structure.members.is_empty() {
         quote!(_value)
     } else {
@@ -131,14 +131,6 @@ fn capacity(plan: &Plan<'_, '_>, op: &Operation, structure: &Structure) -> usize
     (fixed + members).next_power_of_two().max(64)
 }
 
-fn allow_deprecated(structure: &Structure) -> Option<TokenStream> {
-    structure
-        .members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]))
-}
-
 /// The serializer of a structure, union, list or map.
 pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
     let svc = plan.svc;
@@ -150,7 +142,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
             let body = members(plan, s, svc.names.fields(id));
-            let allow = allow_deprecated(s);
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             let value = if s.members.is_empty() {
                 quote!(_value)
             } else {
@@ -181,7 +173,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                     let write = value(plan, member, quote!(v), quote!(w.member(#key)));
                     quote!(#ty::#variant(v) => { #write })
                 });
-            let allow = allow_deprecated(s);
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             quote! {
                 #[doc = #doc]
                 #allow

@@ -62,7 +62,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
         ShapeKind::Structure(s) => {
             let ty = svc.type_path(id);
             let body = structure(plan, s, svc.names.fields(id));
-            let allow = allow_deprecated(s);
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             quote! {
                 #[doc = #doc]
                 #allow
@@ -89,7 +89,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                     let write = value(plan, member, quote!(v), quote!(#name), ns);
                     quote!(#ty::#variant(v) => { #write })
                 });
-            let allow = allow_deprecated(s);
+            let allow = crate::emit::allow_deprecated(s.has_deprecated_member());
             quote! {
                 #[doc = #doc]
                 #allow
@@ -191,14 +191,6 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
         }
         _ => unreachable!("only structures, unions, lists and maps have serializers"),
     }
-}
-
-pub(super) fn allow_deprecated(structure: &Structure) -> Option<TokenStream> {
-    structure
-        .members
-        .iter()
-        .any(|m| m.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]))
 }
 
 /// Statements writing the structure in `value` as the element `name` with `namespaces`: its
