@@ -378,6 +378,7 @@ fn run_sweep(m: &ArgMatches) -> Result<()> {
             .collect(),
     };
     let report = xtask::sweep_build::build(&xtask::sweep_build::default_dir(), &services)?;
+    print!("{}", report.by_protocol());
     println!("{}", report.line());
     if !report.failed.is_empty() {
         bail!(

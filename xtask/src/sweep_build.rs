@@ -49,8 +49,10 @@ pub const SAMPLE: &[(&str, Option<Protocol>)] = &[
 pub struct BuildReport {
     /// Crates written into the workspace.
     pub crates: usize,
-    /// `(service, protocol)` of each crate that does not build cleanly.
+    /// Services whose crate does not build cleanly.
     pub failed: Vec<String>,
+    /// `(service, protocol generated)` of each crate, in build order.
+    pub protocols: Vec<(String, String)>,
     /// Generated lines of the crates.
     pub lines: usize,
     /// Wall time of the build.
@@ -67,6 +69,38 @@ impl BuildReport {
             self.lines,
             self.time.as_secs_f64()
         )
+    }
+
+    /// Per protocol: crates tried, built and failed, then every protocol together (the
+    /// `built` column of the sweep's summary).
+    pub fn by_protocol(&self) -> String {
+        let mut table =
+            String::from("| protocol | crates | built | failed |\n|---|---:|---:|---:|\n");
+        let mut protocols: Vec<&str> = self.protocols.iter().map(|(_, p)| p.as_str()).collect();
+        protocols.sort_unstable();
+        protocols.dedup();
+        let row = |label: &str, wanted: &dyn Fn(&str) -> bool| {
+            let crates: Vec<&str> = self
+                .protocols
+                .iter()
+                .filter(|(_, p)| wanted(p))
+                .map(|(s, _)| s.as_str())
+                .collect();
+            let failed = crates
+                .iter()
+                .filter(|s| self.failed.iter().any(|f| f == *s))
+                .count();
+            format!(
+                "| {label} | {} | {} | {failed} |\n",
+                crates.len(),
+                crates.len() - failed
+            )
+        };
+        for p in protocols {
+            table.push_str(&row(p, &|q| q == p));
+        }
+        table.push_str(&row("**all**", &|_| true));
+        table
     }
 }
 
@@ -96,12 +130,16 @@ pub fn build(dir: &Path, services: &[(CorpusModel, Option<Protocol>)]) -> Result
     let _ = fs::remove_dir_all(&crates_dir);
     let mut members = Vec::new();
     let mut lines = 0;
+    let mut protocols = Vec::new();
     for (model, protocol) in services {
         let display = format!(
             "botocore/data/{}/{}/service-2.json",
             model.service, model.api_version
         );
         let loaded = crate::load_model(&model.model_path(), &display)?;
+        let chosen = awsgen_codegen::choose_protocol(&loaded, *protocol)
+            .with_context(|| format!("choosing the protocol of {}", model.service))?;
+        protocols.push((model.service.clone(), chosen.botocore_name().to_owned()));
         let mut input = crate::sweep::crate_input(model, loaded);
         input.standalone = false;
         // The runtime crate of this repository, compiled once for every sampled crate.
@@ -180,6 +218,7 @@ pub fn build(dir: &Path, services: &[(CorpusModel, Option<Protocol>)]) -> Result
     Ok(BuildReport {
         crates: services.len(),
         failed,
+        protocols,
         lines,
         time,
     })
@@ -188,4 +227,37 @@ pub fn build(dir: &Path, services: &[(CorpusModel, Option<Protocol>)]) -> Result
 /// Where `sweep --build` puts its workspace: `target/sweep-build` of the repository.
 pub fn default_dir() -> PathBuf {
     crate::project_root().join("target").join("sweep-build")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_protocol_table_counts_crates_built_and_failed_per_protocol() {
+        let pair = |s: &str, p: &str| (s.to_owned(), p.to_owned());
+        let report = BuildReport {
+            crates: 4,
+            failed: vec!["iot".to_owned()],
+            protocols: vec![
+                pair("sts", "query"),
+                pair("iot", "rest-json"),
+                pair("eks", "rest-json"),
+                pair("sdb", "query"),
+            ],
+            lines: 10,
+            time: Duration::from_secs(1),
+        };
+        assert_eq!(
+            report.by_protocol(),
+            "| protocol | crates | built | failed |\n|---|---:|---:|---:|\n\
+             | query | 2 | 2 | 0 |\n\
+             | rest-json | 2 | 1 | 1 |\n\
+             | **all** | 4 | 3 | 1 |\n"
+        );
+        assert_eq!(
+            report.line(),
+            "sweep build: 3 of 4 built (clippy -D warnings, all features; 10 generated lines; 1 s)"
+        );
+    }
 }
