@@ -61,6 +61,14 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// Consumes `element`, a child its parent's parser does not model, and answers `true`: an
+    /// unknown element is never a member given twice (the last arm of a generated parser's
+    /// `match`, whose arms answer whether the member they stored was new).
+    pub fn skip_unknown(&mut self, element: &Element<'a>) -> Result<bool, XmlError> {
+        self.skip(element)?;
+        Ok(true)
+    }
+
     /// Consumes `element` and everything in it.
     pub fn skip(&mut self, element: &Element<'a>) -> Result<(), XmlError> {
         if element.empty {

@@ -18,336 +18,128 @@ pub(crate) fn de_cache_cluster<'a>(
 ) -> Result<types::CacheCluster, xml::XmlError> {
     let mut out = <types::CacheCluster as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "CacheClusterId" => {
-                if !xml::set(&mut out.cache_cluster_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheClusterId", "CacheCluster"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "CacheClusterId" => xml::set(&mut out.cache_cluster_id, r.string(&child)?),
             "ConfigurationEndpoint" => {
-                if !xml::set(&mut out.configuration_endpoint, de_endpoint(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ConfigurationEndpoint",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.configuration_endpoint, de_endpoint(r, &child)?)
             }
             "ClientDownloadLandingPage" => {
-                if !xml::set(&mut out.client_download_landing_page, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ClientDownloadLandingPage",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.client_download_landing_page, r.string(&child)?)
             }
-            "CacheNodeType" => {
-                if !xml::set(&mut out.cache_node_type, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodeType", "CacheCluster"),
-                    );
-                }
-            }
-            "Engine" => {
-                if !xml::set(&mut out.engine, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Engine", "CacheCluster"),
-                    );
-                }
-            }
-            "EngineVersion" => {
-                if !xml::set(&mut out.engine_version, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("EngineVersion", "CacheCluster"),
-                    );
-                }
-            }
+            "CacheNodeType" => xml::set(&mut out.cache_node_type, r.string(&child)?),
+            "Engine" => xml::set(&mut out.engine, r.string(&child)?),
+            "EngineVersion" => xml::set(&mut out.engine_version, r.string(&child)?),
             "CacheClusterStatus" => {
-                if !xml::set(&mut out.cache_cluster_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheClusterStatus",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_cluster_status, r.string(&child)?)
             }
-            "NumCacheNodes" => {
-                if !xml::set(&mut out.num_cache_nodes, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NumCacheNodes", "CacheCluster"),
-                    );
-                }
-            }
+            "NumCacheNodes" => xml::set(&mut out.num_cache_nodes, r.i32(&child)?),
             "PreferredAvailabilityZone" => {
-                if !xml::set(&mut out.preferred_availability_zone, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredAvailabilityZone",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_availability_zone, r.string(&child)?)
             }
             "PreferredOutpostArn" => {
-                if !xml::set(&mut out.preferred_outpost_arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredOutpostArn",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_outpost_arn, r.string(&child)?)
             }
             "CacheClusterCreateTime" => {
-                if !xml::set(&mut out.cache_cluster_create_time, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheClusterCreateTime",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_cluster_create_time, r.timestamp(&child)?)
             }
             "PreferredMaintenanceWindow" => {
-                if !xml::set(&mut out.preferred_maintenance_window, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredMaintenanceWindow",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_maintenance_window, r.string(&child)?)
             }
             "PendingModifiedValues" => {
-                if !xml::set(
+                xml::set(
                     &mut out.pending_modified_values,
                     de_pending_modified_values(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PendingModifiedValues",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "NotificationConfiguration" => {
-                if !xml::set(
+                xml::set(
                     &mut out.notification_configuration,
                     de_notification_configuration(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "NotificationConfiguration",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "CacheSecurityGroups" => {
-                if !xml::set(
+                xml::set(
                     &mut out.cache_security_groups,
                     de_cache_security_group_membership_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheSecurityGroups",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "CacheParameterGroup" => {
-                if !xml::set(
+                xml::set(
                     &mut out.cache_parameter_group,
                     de_cache_parameter_group_status(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheParameterGroup",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "CacheSubnetGroupName" => {
-                if !xml::set(&mut out.cache_subnet_group_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheSubnetGroupName",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_subnet_group_name, r.string(&child)?)
             }
             "CacheNodes" => {
-                if !xml::set(&mut out.cache_nodes, de_cache_node_list(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodes", "CacheCluster"),
-                    );
-                }
+                xml::set(&mut out.cache_nodes, de_cache_node_list(r, &child)?)
             }
             "AutoMinorVersionUpgrade" => {
-                if !xml::set(&mut out.auto_minor_version_upgrade, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AutoMinorVersionUpgrade",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.auto_minor_version_upgrade, r.boolean(&child)?)
             }
             "SecurityGroups" => {
-                if !xml::set(
+                xml::set(
                     &mut out.security_groups,
                     de_security_group_membership_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SecurityGroups", "CacheCluster"),
-                    );
-                }
+                )
             }
             "ReplicationGroupId" => {
-                if !xml::set(&mut out.replication_group_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicationGroupId",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.replication_group_id, r.string(&child)?)
             }
             "SnapshotRetentionLimit" => {
-                if !xml::set(&mut out.snapshot_retention_limit, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SnapshotRetentionLimit",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.snapshot_retention_limit, r.i32(&child)?)
             }
-            "SnapshotWindow" => {
-                if !xml::set(&mut out.snapshot_window, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SnapshotWindow", "CacheCluster"),
-                    );
-                }
-            }
+            "SnapshotWindow" => xml::set(&mut out.snapshot_window, r.string(&child)?),
             "AuthTokenEnabled" => {
-                if !xml::set(&mut out.auth_token_enabled, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AuthTokenEnabled",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.auth_token_enabled, r.boolean(&child)?)
             }
             "AuthTokenLastModifiedDate" => {
-                if !xml::set(
-                    &mut out.auth_token_last_modified_date,
-                    r.timestamp(&child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AuthTokenLastModifiedDate",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.auth_token_last_modified_date, r.timestamp(&child)?)
             }
             "TransitEncryptionEnabled" => {
-                if !xml::set(&mut out.transit_encryption_enabled, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TransitEncryptionEnabled",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.transit_encryption_enabled, r.boolean(&child)?)
             }
             "AtRestEncryptionEnabled" => {
-                if !xml::set(&mut out.at_rest_encryption_enabled, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AtRestEncryptionEnabled",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                xml::set(&mut out.at_rest_encryption_enabled, r.boolean(&child)?)
             }
-            "ARN" => {
-                if !xml::set(&mut out.arn, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("ARN", "CacheCluster"));
-                }
-            }
+            "ARN" => xml::set(&mut out.arn, r.string(&child)?),
             "ReplicationGroupLogDeliveryEnabled" => {
-                if !xml::set(
+                xml::set(
                     &mut out.replication_group_log_delivery_enabled,
                     r.boolean(&child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicationGroupLogDeliveryEnabled",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "LogDeliveryConfigurations" => {
-                if !xml::set(
+                xml::set(
                     &mut out.log_delivery_configurations,
                     de_log_delivery_configuration_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogDeliveryConfigurations",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
             "NetworkType" => {
-                if !xml::set(
+                xml::set(
                     &mut out.network_type,
                     types::NetworkType::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NetworkType", "CacheCluster"),
-                    );
-                }
+                )
             }
             "IpDiscovery" => {
-                if !xml::set(
+                xml::set(
                     &mut out.ip_discovery,
                     types::IpDiscovery::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("IpDiscovery", "CacheCluster"),
-                    );
-                }
+                )
             }
             "TransitEncryptionMode" => {
-                if !xml::set(
+                xml::set(
                     &mut out.transit_encryption_mode,
                     types::TransitEncryptionMode::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TransitEncryptionMode",
-                            "CacheCluster",
-                        ),
-                    );
-                }
+                )
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "CacheCluster"),
+            );
         }
     }
     Ok(out)

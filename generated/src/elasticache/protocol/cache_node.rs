@@ -11,74 +11,29 @@ pub(crate) fn de_cache_node<'a>(
 ) -> Result<types::CacheNode, xml::XmlError> {
     let mut out = <types::CacheNode as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "CacheNodeId" => {
-                if !xml::set(&mut out.cache_node_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodeId", "CacheNode"),
-                    );
-                }
-            }
-            "CacheNodeStatus" => {
-                if !xml::set(&mut out.cache_node_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodeStatus", "CacheNode"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "CacheNodeId" => xml::set(&mut out.cache_node_id, r.string(&child)?),
+            "CacheNodeStatus" => xml::set(&mut out.cache_node_status, r.string(&child)?),
             "CacheNodeCreateTime" => {
-                if !xml::set(&mut out.cache_node_create_time, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheNodeCreateTime",
-                            "CacheNode",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_node_create_time, r.timestamp(&child)?)
             }
-            "Endpoint" => {
-                if !xml::set(&mut out.endpoint, de_endpoint(r, &child)?) {
-                    return Err(xml::XmlError::duplicate_member("Endpoint", "CacheNode"));
-                }
-            }
+            "Endpoint" => xml::set(&mut out.endpoint, de_endpoint(r, &child)?),
             "ParameterGroupStatus" => {
-                if !xml::set(&mut out.parameter_group_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ParameterGroupStatus",
-                            "CacheNode",
-                        ),
-                    );
-                }
+                xml::set(&mut out.parameter_group_status, r.string(&child)?)
             }
             "SourceCacheNodeId" => {
-                if !xml::set(&mut out.source_cache_node_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SourceCacheNodeId", "CacheNode"),
-                    );
-                }
+                xml::set(&mut out.source_cache_node_id, r.string(&child)?)
             }
             "CustomerAvailabilityZone" => {
-                if !xml::set(&mut out.customer_availability_zone, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CustomerAvailabilityZone",
-                            "CacheNode",
-                        ),
-                    );
-                }
+                xml::set(&mut out.customer_availability_zone, r.string(&child)?)
             }
             "CustomerOutpostArn" => {
-                if !xml::set(&mut out.customer_outpost_arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CustomerOutpostArn",
-                            "CacheNode",
-                        ),
-                    );
-                }
+                xml::set(&mut out.customer_outpost_arn, r.string(&child)?)
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(xml::XmlError::duplicate_member(child.local_name(), "CacheNode"));
         }
     }
     Ok(out)

@@ -11,41 +11,28 @@ pub(crate) fn de_cache_parameter_group_status<'a>(
 ) -> Result<types::CacheParameterGroupStatus, xml::XmlError> {
     let mut out = <types::CacheParameterGroupStatus as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
+        let fresh = match child.local_name() {
             "CacheParameterGroupName" => {
-                if !xml::set(&mut out.cache_parameter_group_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheParameterGroupName",
-                            "CacheParameterGroupStatus",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_parameter_group_name, r.string(&child)?)
             }
             "ParameterApplyStatus" => {
-                if !xml::set(&mut out.parameter_apply_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ParameterApplyStatus",
-                            "CacheParameterGroupStatus",
-                        ),
-                    );
-                }
+                xml::set(&mut out.parameter_apply_status, r.string(&child)?)
             }
             "CacheNodeIdsToReboot" => {
-                if !xml::set(
+                xml::set(
                     &mut out.cache_node_ids_to_reboot,
                     de_cache_node_ids_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheNodeIdsToReboot",
-                            "CacheParameterGroupStatus",
-                        ),
-                    );
-                }
+                )
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "CacheParameterGroupStatus",
+                ),
+            );
         }
     }
     Ok(out)

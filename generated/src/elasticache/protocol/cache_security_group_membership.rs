@@ -10,28 +10,20 @@ pub(crate) fn de_cache_security_group_membership<'a>(
 ) -> Result<types::CacheSecurityGroupMembership, xml::XmlError> {
     let mut out = <types::CacheSecurityGroupMembership as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
+        let fresh = match child.local_name() {
             "CacheSecurityGroupName" => {
-                if !xml::set(&mut out.cache_security_group_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheSecurityGroupName",
-                            "CacheSecurityGroupMembership",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_security_group_name, r.string(&child)?)
             }
-            "Status" => {
-                if !xml::set(&mut out.status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Status",
-                            "CacheSecurityGroupMembership",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+            "Status" => xml::set(&mut out.status, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "CacheSecurityGroupMembership",
+                ),
+            );
         }
     }
     Ok(out)

@@ -10,18 +10,17 @@ pub(crate) fn de_cloud_watch_logs_destination_details<'a>(
 ) -> Result<types::CloudWatchLogsDestinationDetails, xml::XmlError> {
     let mut out = <types::CloudWatchLogsDestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "LogGroup" => {
-                if !xml::set(&mut out.log_group, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogGroup",
-                            "CloudWatchLogsDestinationDetails",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "LogGroup" => xml::set(&mut out.log_group, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "CloudWatchLogsDestinationDetails",
+                ),
+            );
         }
     }
     Ok(out)

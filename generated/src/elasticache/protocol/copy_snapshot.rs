@@ -55,15 +55,14 @@ pub(crate) fn de_copy_snapshot_result<'a>(
 ) -> Result<operation::copy_snapshot::CopySnapshotOutput, xml::XmlError> {
     let mut out = <operation::copy_snapshot::CopySnapshotOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "Snapshot" => {
-                if !xml::set(&mut out.snapshot, de_snapshot(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Snapshot", "CopySnapshotResult"),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "Snapshot" => xml::set(&mut out.snapshot, de_snapshot(r, &child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "CopySnapshotResult"),
+            );
         }
     }
     Ok(out)

@@ -60,28 +60,20 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
 > {
     let mut out = <operation::describe_cache_clusters::DescribeCacheClustersOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "Marker" => {
-                if !xml::set(&mut out.marker, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Marker", "CacheClusterMessage"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "Marker" => xml::set(&mut out.marker, r.string(&child)?),
             "CacheClusters" => {
-                if !xml::set(
-                    &mut out.cache_clusters,
-                    de_cache_cluster_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheClusters",
-                            "CacheClusterMessage",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_clusters, de_cache_cluster_list(r, &child)?)
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "CacheClusterMessage",
+                ),
+            );
         }
     }
     Ok(out)

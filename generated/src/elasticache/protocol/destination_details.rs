@@ -12,34 +12,25 @@ pub(crate) fn de_destination_details<'a>(
 ) -> Result<types::DestinationDetails, xml::XmlError> {
     let mut out = <types::DestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
+        let fresh = match child.local_name() {
             "CloudWatchLogsDetails" => {
-                if !xml::set(
+                xml::set(
                     &mut out.cloud_watch_logs_details,
                     de_cloud_watch_logs_destination_details(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CloudWatchLogsDetails",
-                            "DestinationDetails",
-                        ),
-                    );
-                }
+                )
             }
             "KinesisFirehoseDetails" => {
-                if !xml::set(
+                xml::set(
                     &mut out.kinesis_firehose_details,
                     de_kinesis_firehose_destination_details(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "KinesisFirehoseDetails",
-                            "DestinationDetails",
-                        ),
-                    );
-                }
+                )
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "DestinationDetails"),
+            );
         }
     }
     Ok(out)

@@ -10,18 +10,13 @@ pub(crate) fn de_endpoint<'a>(
 ) -> Result<types::Endpoint, xml::XmlError> {
     let mut out = <types::Endpoint as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "Address" => {
-                if !xml::set(&mut out.address, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("Address", "Endpoint"));
-                }
-            }
-            "Port" => {
-                if !xml::set(&mut out.port, r.i32(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("Port", "Endpoint"));
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "Address" => xml::set(&mut out.address, r.string(&child)?),
+            "Port" => xml::set(&mut out.port, r.i32(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(xml::XmlError::duplicate_member(child.local_name(), "Endpoint"));
         }
     }
     Ok(out)

@@ -10,18 +10,17 @@ pub(crate) fn de_kinesis_firehose_destination_details<'a>(
 ) -> Result<types::KinesisFirehoseDestinationDetails, xml::XmlError> {
     let mut out = <types::KinesisFirehoseDestinationDetails as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "DeliveryStream" => {
-                if !xml::set(&mut out.delivery_stream, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "DeliveryStream",
-                            "KinesisFirehoseDestinationDetails",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "DeliveryStream" => xml::set(&mut out.delivery_stream, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "KinesisFirehoseDestinationDetails",
+                ),
+            );
         }
     }
     Ok(out)

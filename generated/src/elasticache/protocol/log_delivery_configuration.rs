@@ -11,83 +11,41 @@ pub(crate) fn de_log_delivery_configuration<'a>(
 ) -> Result<types::LogDeliveryConfiguration, xml::XmlError> {
     let mut out = <types::LogDeliveryConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
+        let fresh = match child.local_name() {
             "LogType" => {
-                if !xml::set(
-                    &mut out.log_type,
-                    types::LogType::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogType",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.log_type, types::LogType::from(&*r.text(&child)?))
             }
             "DestinationType" => {
-                if !xml::set(
+                xml::set(
                     &mut out.destination_type,
                     types::DestinationType::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "DestinationType",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                )
             }
             "DestinationDetails" => {
-                if !xml::set(
+                xml::set(
                     &mut out.destination_details,
                     de_destination_details(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "DestinationDetails",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                )
             }
             "LogFormat" => {
-                if !xml::set(
-                    &mut out.log_format,
-                    types::LogFormat::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogFormat",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.log_format, types::LogFormat::from(&*r.text(&child)?))
             }
             "Status" => {
-                if !xml::set(
+                xml::set(
                     &mut out.status,
                     types::LogDeliveryConfigurationStatus::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Status",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                )
             }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "LogDeliveryConfiguration",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "LogDeliveryConfiguration",
+                ),
+            );
         }
     }
     Ok(out)

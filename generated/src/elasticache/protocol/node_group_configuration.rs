@@ -12,84 +12,34 @@ pub(crate) fn de_node_group_configuration<'a>(
 ) -> Result<types::NodeGroupConfiguration, xml::XmlError> {
     let mut out = <types::NodeGroupConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "NodeGroupId" => {
-                if !xml::set(&mut out.node_group_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "NodeGroupId",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
-            }
-            "Slots" => {
-                if !xml::set(&mut out.slots, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Slots",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
-            }
-            "ReplicaCount" => {
-                if !xml::set(&mut out.replica_count, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicaCount",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "NodeGroupId" => xml::set(&mut out.node_group_id, r.string(&child)?),
+            "Slots" => xml::set(&mut out.slots, r.string(&child)?),
+            "ReplicaCount" => xml::set(&mut out.replica_count, r.i32(&child)?),
             "PrimaryAvailabilityZone" => {
-                if !xml::set(&mut out.primary_availability_zone, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PrimaryAvailabilityZone",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.primary_availability_zone, r.string(&child)?)
             }
             "ReplicaAvailabilityZones" => {
-                if !xml::set(
+                xml::set(
                     &mut out.replica_availability_zones,
                     de_availability_zones_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicaAvailabilityZones",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
+                )
             }
             "PrimaryOutpostArn" => {
-                if !xml::set(&mut out.primary_outpost_arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PrimaryOutpostArn",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.primary_outpost_arn, r.string(&child)?)
             }
             "ReplicaOutpostArns" => {
-                if !xml::set(
-                    &mut out.replica_outpost_arns,
-                    de_outpost_arns_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicaOutpostArns",
-                            "NodeGroupConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.replica_outpost_arns, de_outpost_arns_list(r, &child)?)
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "NodeGroupConfiguration",
+                ),
+            );
         }
     }
     Ok(out)

@@ -11,69 +11,29 @@ pub(crate) fn de_node_snapshot<'a>(
 ) -> Result<types::NodeSnapshot, xml::XmlError> {
     let mut out = <types::NodeSnapshot as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "CacheClusterId" => {
-                if !xml::set(&mut out.cache_cluster_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheClusterId", "NodeSnapshot"),
-                    );
-                }
-            }
-            "NodeGroupId" => {
-                if !xml::set(&mut out.node_group_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NodeGroupId", "NodeSnapshot"),
-                    );
-                }
-            }
-            "CacheNodeId" => {
-                if !xml::set(&mut out.cache_node_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodeId", "NodeSnapshot"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "CacheClusterId" => xml::set(&mut out.cache_cluster_id, r.string(&child)?),
+            "NodeGroupId" => xml::set(&mut out.node_group_id, r.string(&child)?),
+            "CacheNodeId" => xml::set(&mut out.cache_node_id, r.string(&child)?),
             "NodeGroupConfiguration" => {
-                if !xml::set(
+                xml::set(
                     &mut out.node_group_configuration,
                     de_node_group_configuration(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "NodeGroupConfiguration",
-                            "NodeSnapshot",
-                        ),
-                    );
-                }
+                )
             }
-            "CacheSize" => {
-                if !xml::set(&mut out.cache_size, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheSize", "NodeSnapshot"),
-                    );
-                }
-            }
+            "CacheSize" => xml::set(&mut out.cache_size, r.string(&child)?),
             "CacheNodeCreateTime" => {
-                if !xml::set(&mut out.cache_node_create_time, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheNodeCreateTime",
-                            "NodeSnapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_node_create_time, r.timestamp(&child)?)
             }
             "SnapshotCreateTime" => {
-                if !xml::set(&mut out.snapshot_create_time, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SnapshotCreateTime",
-                            "NodeSnapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.snapshot_create_time, r.timestamp(&child)?)
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "NodeSnapshot"),
+            );
         }
     }
     Ok(out)

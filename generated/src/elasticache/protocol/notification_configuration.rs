@@ -10,28 +10,18 @@ pub(crate) fn de_notification_configuration<'a>(
 ) -> Result<types::NotificationConfiguration, xml::XmlError> {
     let mut out = <types::NotificationConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "TopicArn" => {
-                if !xml::set(&mut out.topic_arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TopicArn",
-                            "NotificationConfiguration",
-                        ),
-                    );
-                }
-            }
-            "TopicStatus" => {
-                if !xml::set(&mut out.topic_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TopicStatus",
-                            "NotificationConfiguration",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "TopicArn" => xml::set(&mut out.topic_arn, r.string(&child)?),
+            "TopicStatus" => xml::set(&mut out.topic_status, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "NotificationConfiguration",
+                ),
+            );
         }
     }
     Ok(out)

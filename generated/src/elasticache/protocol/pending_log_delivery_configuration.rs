@@ -11,60 +11,34 @@ pub(crate) fn de_pending_log_delivery_configuration<'a>(
 ) -> Result<types::PendingLogDeliveryConfiguration, xml::XmlError> {
     let mut out = <types::PendingLogDeliveryConfiguration as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
+        let fresh = match child.local_name() {
             "LogType" => {
-                if !xml::set(
-                    &mut out.log_type,
-                    types::LogType::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogType",
-                            "PendingLogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.log_type, types::LogType::from(&*r.text(&child)?))
             }
             "DestinationType" => {
-                if !xml::set(
+                xml::set(
                     &mut out.destination_type,
                     types::DestinationType::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "DestinationType",
-                            "PendingLogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                )
             }
             "DestinationDetails" => {
-                if !xml::set(
+                xml::set(
                     &mut out.destination_details,
                     de_destination_details(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "DestinationDetails",
-                            "PendingLogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                )
             }
             "LogFormat" => {
-                if !xml::set(
-                    &mut out.log_format,
-                    types::LogFormat::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "LogFormat",
-                            "PendingLogDeliveryConfiguration",
-                        ),
-                    );
-                }
+                xml::set(&mut out.log_format, types::LogFormat::from(&*r.text(&child)?))
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "PendingLogDeliveryConfiguration",
+                ),
+            );
         }
     }
     Ok(out)

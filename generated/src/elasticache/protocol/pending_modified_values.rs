@@ -13,110 +13,47 @@ pub(crate) fn de_pending_modified_values<'a>(
 ) -> Result<types::PendingModifiedValues, xml::XmlError> {
     let mut out = <types::PendingModifiedValues as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "NumCacheNodes" => {
-                if !xml::set(&mut out.num_cache_nodes, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "NumCacheNodes",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "NumCacheNodes" => xml::set(&mut out.num_cache_nodes, r.i32(&child)?),
             "CacheNodeIdsToRemove" => {
-                if !xml::set(
+                xml::set(
                     &mut out.cache_node_ids_to_remove,
                     de_cache_node_ids_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheNodeIdsToRemove",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
+                )
             }
-            "EngineVersion" => {
-                if !xml::set(&mut out.engine_version, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "EngineVersion",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
-            }
-            "CacheNodeType" => {
-                if !xml::set(&mut out.cache_node_type, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheNodeType",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
-            }
+            "EngineVersion" => xml::set(&mut out.engine_version, r.string(&child)?),
+            "CacheNodeType" => xml::set(&mut out.cache_node_type, r.string(&child)?),
             "AuthTokenStatus" => {
-                if !xml::set(
+                xml::set(
                     &mut out.auth_token_status,
                     types::AuthTokenUpdateStatus::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AuthTokenStatus",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
+                )
             }
             "PendingLogDeliveryConfiguration" => {
-                if !xml::set(
+                xml::set(
                     &mut out.log_delivery_configurations,
                     de_pending_log_delivery_configuration_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PendingLogDeliveryConfiguration",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
+                )
             }
             "TransitEncryptionEnabled" => {
-                if !xml::set(&mut out.transit_encryption_enabled, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TransitEncryptionEnabled",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
+                xml::set(&mut out.transit_encryption_enabled, r.boolean(&child)?)
             }
             "TransitEncryptionMode" => {
-                if !xml::set(
+                xml::set(
                     &mut out.transit_encryption_mode,
                     types::TransitEncryptionMode::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "TransitEncryptionMode",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
+                )
             }
-            "ScaleConfig" => {
-                if !xml::set(&mut out.scale_config, de_scale_config(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ScaleConfig",
-                            "PendingModifiedValues",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+            "ScaleConfig" => xml::set(&mut out.scale_config, de_scale_config(r, &child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "PendingModifiedValues",
+                ),
+            );
         }
     }
     Ok(out)

@@ -10,25 +10,17 @@ pub(crate) fn de_scale_config<'a>(
 ) -> Result<types::ScaleConfig, xml::XmlError> {
     let mut out = <types::ScaleConfig as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "ScalePercentage" => {
-                if !xml::set(&mut out.scale_percentage, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("ScalePercentage", "ScaleConfig"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "ScalePercentage" => xml::set(&mut out.scale_percentage, r.i32(&child)?),
             "ScaleIntervalMinutes" => {
-                if !xml::set(&mut out.scale_interval_minutes, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ScaleIntervalMinutes",
-                            "ScaleConfig",
-                        ),
-                    );
-                }
+                xml::set(&mut out.scale_interval_minutes, r.i32(&child)?)
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "ScaleConfig"),
+            );
         }
     }
     Ok(out)

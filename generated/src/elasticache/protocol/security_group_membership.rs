@@ -10,28 +10,18 @@ pub(crate) fn de_security_group_membership<'a>(
 ) -> Result<types::SecurityGroupMembership, xml::XmlError> {
     let mut out = <types::SecurityGroupMembership as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "SecurityGroupId" => {
-                if !xml::set(&mut out.security_group_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SecurityGroupId",
-                            "SecurityGroupMembership",
-                        ),
-                    );
-                }
-            }
-            "Status" => {
-                if !xml::set(&mut out.status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Status",
-                            "SecurityGroupMembership",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "SecurityGroupId" => xml::set(&mut out.security_group_id, r.string(&child)?),
+            "Status" => xml::set(&mut out.status, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "SecurityGroupMembership",
+                ),
+            );
         }
     }
     Ok(out)

@@ -11,238 +11,74 @@ pub(crate) fn de_snapshot<'a>(
 ) -> Result<types::Snapshot, xml::XmlError> {
     let mut out = <types::Snapshot as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "SnapshotName" => {
-                if !xml::set(&mut out.snapshot_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SnapshotName", "Snapshot"),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "SnapshotName" => xml::set(&mut out.snapshot_name, r.string(&child)?),
             "ReplicationGroupId" => {
-                if !xml::set(&mut out.replication_group_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("ReplicationGroupId", "Snapshot"),
-                    );
-                }
+                xml::set(&mut out.replication_group_id, r.string(&child)?)
             }
             "ReplicationGroupDescription" => {
-                if !xml::set(&mut out.replication_group_description, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "ReplicationGroupDescription",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.replication_group_description, r.string(&child)?)
             }
-            "CacheClusterId" => {
-                if !xml::set(&mut out.cache_cluster_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheClusterId", "Snapshot"),
-                    );
-                }
-            }
-            "SnapshotStatus" => {
-                if !xml::set(&mut out.snapshot_status, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SnapshotStatus", "Snapshot"),
-                    );
-                }
-            }
-            "SnapshotSource" => {
-                if !xml::set(&mut out.snapshot_source, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SnapshotSource", "Snapshot"),
-                    );
-                }
-            }
-            "CacheNodeType" => {
-                if !xml::set(&mut out.cache_node_type, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("CacheNodeType", "Snapshot"),
-                    );
-                }
-            }
-            "Engine" => {
-                if !xml::set(&mut out.engine, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("Engine", "Snapshot"));
-                }
-            }
-            "EngineVersion" => {
-                if !xml::set(&mut out.engine_version, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("EngineVersion", "Snapshot"),
-                    );
-                }
-            }
-            "NumCacheNodes" => {
-                if !xml::set(&mut out.num_cache_nodes, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NumCacheNodes", "Snapshot"),
-                    );
-                }
-            }
+            "CacheClusterId" => xml::set(&mut out.cache_cluster_id, r.string(&child)?),
+            "SnapshotStatus" => xml::set(&mut out.snapshot_status, r.string(&child)?),
+            "SnapshotSource" => xml::set(&mut out.snapshot_source, r.string(&child)?),
+            "CacheNodeType" => xml::set(&mut out.cache_node_type, r.string(&child)?),
+            "Engine" => xml::set(&mut out.engine, r.string(&child)?),
+            "EngineVersion" => xml::set(&mut out.engine_version, r.string(&child)?),
+            "NumCacheNodes" => xml::set(&mut out.num_cache_nodes, r.i32(&child)?),
             "PreferredAvailabilityZone" => {
-                if !xml::set(&mut out.preferred_availability_zone, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredAvailabilityZone",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_availability_zone, r.string(&child)?)
             }
             "PreferredOutpostArn" => {
-                if !xml::set(&mut out.preferred_outpost_arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredOutpostArn",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_outpost_arn, r.string(&child)?)
             }
             "CacheClusterCreateTime" => {
-                if !xml::set(&mut out.cache_cluster_create_time, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheClusterCreateTime",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_cluster_create_time, r.timestamp(&child)?)
             }
             "PreferredMaintenanceWindow" => {
-                if !xml::set(&mut out.preferred_maintenance_window, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PreferredMaintenanceWindow",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.preferred_maintenance_window, r.string(&child)?)
             }
-            "TopicArn" => {
-                if !xml::set(&mut out.topic_arn, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("TopicArn", "Snapshot"));
-                }
-            }
-            "Port" => {
-                if !xml::set(&mut out.port, r.i32(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("Port", "Snapshot"));
-                }
-            }
+            "TopicArn" => xml::set(&mut out.topic_arn, r.string(&child)?),
+            "Port" => xml::set(&mut out.port, r.i32(&child)?),
             "CacheParameterGroupName" => {
-                if !xml::set(&mut out.cache_parameter_group_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheParameterGroupName",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_parameter_group_name, r.string(&child)?)
             }
             "CacheSubnetGroupName" => {
-                if !xml::set(&mut out.cache_subnet_group_name, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "CacheSubnetGroupName",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.cache_subnet_group_name, r.string(&child)?)
             }
-            "VpcId" => {
-                if !xml::set(&mut out.vpc_id, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("VpcId", "Snapshot"));
-                }
-            }
+            "VpcId" => xml::set(&mut out.vpc_id, r.string(&child)?),
             "AutoMinorVersionUpgrade" => {
-                if !xml::set(&mut out.auto_minor_version_upgrade, r.boolean(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AutoMinorVersionUpgrade",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.auto_minor_version_upgrade, r.boolean(&child)?)
             }
             "SnapshotRetentionLimit" => {
-                if !xml::set(&mut out.snapshot_retention_limit, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SnapshotRetentionLimit",
-                            "Snapshot",
-                        ),
-                    );
-                }
+                xml::set(&mut out.snapshot_retention_limit, r.i32(&child)?)
             }
-            "SnapshotWindow" => {
-                if !xml::set(&mut out.snapshot_window, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SnapshotWindow", "Snapshot"),
-                    );
-                }
-            }
-            "NumNodeGroups" => {
-                if !xml::set(&mut out.num_node_groups, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NumNodeGroups", "Snapshot"),
-                    );
-                }
-            }
+            "SnapshotWindow" => xml::set(&mut out.snapshot_window, r.string(&child)?),
+            "NumNodeGroups" => xml::set(&mut out.num_node_groups, r.i32(&child)?),
             "AutomaticFailover" => {
-                if !xml::set(
+                xml::set(
                     &mut out.automatic_failover,
                     types::AutomaticFailoverStatus::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("AutomaticFailover", "Snapshot"),
-                    );
-                }
+                )
             }
             "NodeSnapshots" => {
-                if !xml::set(
-                    &mut out.node_snapshots,
-                    de_node_snapshot_list(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("NodeSnapshots", "Snapshot"),
-                    );
-                }
+                xml::set(&mut out.node_snapshots, de_node_snapshot_list(r, &child)?)
             }
-            "KmsKeyId" => {
-                if !xml::set(&mut out.kms_key_id, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("KmsKeyId", "Snapshot"));
-                }
-            }
-            "ARN" => {
-                if !xml::set(&mut out.arn, r.string(&child)?) {
-                    return Err(xml::XmlError::duplicate_member("ARN", "Snapshot"));
-                }
-            }
+            "KmsKeyId" => xml::set(&mut out.kms_key_id, r.string(&child)?),
+            "ARN" => xml::set(&mut out.arn, r.string(&child)?),
             "DataTiering" => {
-                if !xml::set(
+                xml::set(
                     &mut out.data_tiering,
                     types::DataTieringStatus::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("DataTiering", "Snapshot"),
-                    );
-                }
+                )
             }
             "Durability" => {
-                if !xml::set(
-                    &mut out.durability,
-                    types::Durability::from(&*r.text(&child)?),
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Durability", "Snapshot"),
-                    );
-                }
+                xml::set(&mut out.durability, types::Durability::from(&*r.text(&child)?))
             }
-            _ => r.skip(&child)?,
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(xml::XmlError::duplicate_member(child.local_name(), "Snapshot"));
         }
     }
     Ok(out)

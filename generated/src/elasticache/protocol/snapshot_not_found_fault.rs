@@ -10,28 +10,18 @@ pub(crate) fn de_snapshot_not_found_fault<'a>(
 ) -> Result<types::SnapshotNotFoundFault, xml::XmlError> {
     let mut out = <types::SnapshotNotFoundFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "message",
-                            "SnapshotNotFoundFault",
-                        ),
-                    );
-                }
-            }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "SnapshotNotFoundFault",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "message" => xml::set(&mut out.message, r.string(&child)?),
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "SnapshotNotFoundFault",
+                ),
+            );
         }
     }
     Ok(out)

@@ -10,28 +10,18 @@ pub(crate) fn de_snapshot_quota_exceeded_fault<'a>(
 ) -> Result<types::SnapshotQuotaExceededFault, xml::XmlError> {
     let mut out = <types::SnapshotQuotaExceededFault as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "message",
-                            "SnapshotQuotaExceededFault",
-                        ),
-                    );
-                }
-            }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "SnapshotQuotaExceededFault",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "message" => xml::set(&mut out.message, r.string(&child)?),
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "SnapshotQuotaExceededFault",
+                ),
+            );
         }
     }
     Ok(out)

@@ -10,28 +10,18 @@ pub(crate) fn de_tag_quota_per_resource_exceeded<'a>(
 ) -> Result<types::TagQuotaPerResourceExceeded, xml::XmlError> {
     let mut out = <types::TagQuotaPerResourceExceeded as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "message",
-                            "TagQuotaPerResourceExceeded",
-                        ),
-                    );
-                }
-            }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "TagQuotaPerResourceExceeded",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "message" => xml::set(&mut out.message, r.string(&child)?),
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "TagQuotaPerResourceExceeded",
+                ),
+            );
         }
     }
     Ok(out)

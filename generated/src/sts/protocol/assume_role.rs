@@ -85,71 +85,23 @@ pub(crate) fn de_assume_role_result<'a>(
 ) -> Result<operation::assume_role::AssumeRoleOutput, xml::XmlError> {
     let mut out = <operation::assume_role::AssumeRoleOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "Credentials" => {
-                if !xml::set(&mut out.credentials, de_credentials(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Credentials",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "Credentials" => xml::set(&mut out.credentials, de_credentials(r, &child)?),
             "AssumedRoleUser" => {
-                if !xml::set(
-                    &mut out.assumed_role_user,
-                    de_assumed_role_user(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AssumedRoleUser",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
+                xml::set(&mut out.assumed_role_user, de_assumed_role_user(r, &child)?)
             }
-            "PackedPolicySize" => {
-                if !xml::set(&mut out.packed_policy_size, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PackedPolicySize",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
-            }
-            "SourceIdentity" => {
-                if !xml::set(&mut out.source_identity, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SourceIdentity",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
-            }
+            "PackedPolicySize" => xml::set(&mut out.packed_policy_size, r.i32(&child)?),
+            "SourceIdentity" => xml::set(&mut out.source_identity, r.string(&child)?),
             "SessionTokenUtilization" => {
-                if !xml::set(&mut out.session_token_utilization, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SessionTokenUtilization",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
+                xml::set(&mut out.session_token_utilization, r.i32(&child)?)
             }
-            "SessionTokenSize" => {
-                if !xml::set(&mut out.session_token_size, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SessionTokenSize",
-                            "AssumeRoleResponse",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+            "SessionTokenSize" => xml::set(&mut out.session_token_size, r.i32(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "AssumeRoleResponse"),
+            );
         }
     }
     Ok(out)

@@ -73,104 +73,31 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
 > {
     let mut out = <operation::assume_role_with_web_identity::AssumeRoleWithWebIdentityOutput as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "Credentials" => {
-                if !xml::set(&mut out.credentials, de_credentials(r, &child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Credentials",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
+        let fresh = match child.local_name() {
+            "Credentials" => xml::set(&mut out.credentials, de_credentials(r, &child)?),
             "SubjectFromWebIdentityToken" => {
-                if !xml::set(
-                    &mut out.subject_from_web_identity_token,
-                    r.string(&child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SubjectFromWebIdentityToken",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
+                xml::set(&mut out.subject_from_web_identity_token, r.string(&child)?)
             }
             "AssumedRoleUser" => {
-                if !xml::set(
-                    &mut out.assumed_role_user,
-                    de_assumed_role_user(r, &child)?,
-                ) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AssumedRoleUser",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
+                xml::set(&mut out.assumed_role_user, de_assumed_role_user(r, &child)?)
             }
-            "PackedPolicySize" => {
-                if !xml::set(&mut out.packed_policy_size, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "PackedPolicySize",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
-            "Provider" => {
-                if !xml::set(&mut out.provider, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Provider",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
-            "Audience" => {
-                if !xml::set(&mut out.audience, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Audience",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
-            "SourceIdentity" => {
-                if !xml::set(&mut out.source_identity, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SourceIdentity",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
+            "PackedPolicySize" => xml::set(&mut out.packed_policy_size, r.i32(&child)?),
+            "Provider" => xml::set(&mut out.provider, r.string(&child)?),
+            "Audience" => xml::set(&mut out.audience, r.string(&child)?),
+            "SourceIdentity" => xml::set(&mut out.source_identity, r.string(&child)?),
             "SessionTokenUtilization" => {
-                if !xml::set(&mut out.session_token_utilization, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SessionTokenUtilization",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
+                xml::set(&mut out.session_token_utilization, r.i32(&child)?)
             }
-            "SessionTokenSize" => {
-                if !xml::set(&mut out.session_token_size, r.i32(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "SessionTokenSize",
-                            "AssumeRoleWithWebIdentityResponse",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+            "SessionTokenSize" => xml::set(&mut out.session_token_size, r.i32(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "AssumeRoleWithWebIdentityResponse",
+                ),
+            );
         }
     }
     Ok(out)

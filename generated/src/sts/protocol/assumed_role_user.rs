@@ -10,25 +10,15 @@ pub(crate) fn de_assumed_role_user<'a>(
 ) -> Result<types::AssumedRoleUser, xml::XmlError> {
     let mut out = <types::AssumedRoleUser as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "AssumedRoleId" => {
-                if !xml::set(&mut out.assumed_role_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "AssumedRoleId",
-                            "AssumedRoleUser",
-                        ),
-                    );
-                }
-            }
-            "Arn" => {
-                if !xml::set(&mut out.arn, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Arn", "AssumedRoleUser"),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "AssumedRoleId" => xml::set(&mut out.assumed_role_id, r.string(&child)?),
+            "Arn" => xml::set(&mut out.arn, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "AssumedRoleUser"),
+            );
         }
     }
     Ok(out)

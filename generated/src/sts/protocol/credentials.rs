@@ -10,36 +10,17 @@ pub(crate) fn de_credentials<'a>(
 ) -> Result<types::Credentials, xml::XmlError> {
     let mut out = <types::Credentials as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "AccessKeyId" => {
-                if !xml::set(&mut out.access_key_id, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("AccessKeyId", "Credentials"),
-                    );
-                }
-            }
-            "SecretAccessKey" => {
-                if !xml::set(&mut out.secret_access_key, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SecretAccessKey", "Credentials"),
-                    );
-                }
-            }
-            "SessionToken" => {
-                if !xml::set(&mut out.session_token, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("SessionToken", "Credentials"),
-                    );
-                }
-            }
-            "Expiration" => {
-                if !xml::set(&mut out.expiration, r.timestamp(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member("Expiration", "Credentials"),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "AccessKeyId" => xml::set(&mut out.access_key_id, r.string(&child)?),
+            "SecretAccessKey" => xml::set(&mut out.secret_access_key, r.string(&child)?),
+            "SessionToken" => xml::set(&mut out.session_token, r.string(&child)?),
+            "Expiration" => xml::set(&mut out.expiration, r.timestamp(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(child.local_name(), "Credentials"),
+            );
         }
     }
     Ok(out)

@@ -10,28 +10,18 @@ pub(crate) fn de_idp_rejected_claim_exception<'a>(
 ) -> Result<types::IdpRejectedClaimException, xml::XmlError> {
     let mut out = <types::IdpRejectedClaimException as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "message",
-                            "IDPRejectedClaimException",
-                        ),
-                    );
-                }
-            }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "IDPRejectedClaimException",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "message" => xml::set(&mut out.message, r.string(&child)?),
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "IDPRejectedClaimException",
+                ),
+            );
         }
     }
     Ok(out)

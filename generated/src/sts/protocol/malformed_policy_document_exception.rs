@@ -10,28 +10,18 @@ pub(crate) fn de_malformed_policy_document_exception<'a>(
 ) -> Result<types::MalformedPolicyDocumentException, xml::XmlError> {
     let mut out = <types::MalformedPolicyDocumentException as Default>::default();
     while let Some(child) = r.next_child(el)? {
-        match child.local_name() {
-            "message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "message",
-                            "MalformedPolicyDocumentException",
-                        ),
-                    );
-                }
-            }
-            "Message" => {
-                if !xml::set(&mut out.message, r.string(&child)?) {
-                    return Err(
-                        xml::XmlError::duplicate_member(
-                            "Message",
-                            "MalformedPolicyDocumentException",
-                        ),
-                    );
-                }
-            }
-            _ => r.skip(&child)?,
+        let fresh = match child.local_name() {
+            "message" => xml::set(&mut out.message, r.string(&child)?),
+            "Message" => xml::set(&mut out.message, r.string(&child)?),
+            _ => r.skip_unknown(&child)?,
+        };
+        if !fresh {
+            return Err(
+                xml::XmlError::duplicate_member(
+                    child.local_name(),
+                    "MalformedPolicyDocumentException",
+                ),
+            );
         }
     }
     Ok(out)

@@ -287,10 +287,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                         let fresh = match child.local_name() {
                             #key_name => crate::runtime::xml::set(&mut key, #read_key),
                             #value_arm
-                            _ => {
-                                r.skip(&child)?;
-                                true
-                            }
+                            _ => r.skip_unknown(&child)?,
                         };
                         if !fresh {
                             return ::std::result::Result::Err(
@@ -437,13 +434,7 @@ pub(super) fn struct_parser(
             .filter(|id| !names.iter().any(|(n, _, _)| n == id))
             .map(|id| {
                 quote! {
-                    #id => {
-                        if !crate::runtime::xml::set(&mut out._request_id, r.string(&child)?) {
-                            return ::std::result::Result::Err(
-                                crate::runtime::xml::XmlError::duplicate_member(#id, #structure_name),
-                            );
-                        }
-                    }
+                    #id => crate::runtime::xml::set(&mut out._request_id, r.string(&child)?),
                 }
             })
             .collect()
@@ -459,34 +450,23 @@ pub(super) fn struct_parser(
             let stored = match store {
                 Store::Fallback => {
                     fallback = Some(field.clone());
-                    quote! {
-                        if !crate::runtime::xml::set(&mut fallback, r.string(&child)?) {
-                            return ::std::result::Result::Err(
-                                crate::runtime::xml::XmlError::duplicate_member(#name, #structure_name),
-                            );
-                        }
-                    }
+                    quote!(crate::runtime::xml::set(&mut fallback, r.string(&child)?))
                 }
                 Store::Set => {
                     let read = boxed(member, read(plan, member));
-                    quote! {
-                        if !crate::runtime::xml::set(&mut out.#field, #read) {
-                            return ::std::result::Result::Err(
-                                crate::runtime::xml::XmlError::duplicate_member(#name, #structure_name),
-                            );
-                        }
-                    }
+                    quote!(crate::runtime::xml::set(&mut out.#field, #read))
                 }
                 Store::Push => {
                     let item = match &plan.svc.model.shape(&member.target).kind {
                         ShapeKind::List(l) => read(plan, &l.member),
                         _ => unreachable!("pushed members are lists"),
                     };
-                    quote! {
+                    quote! {{
                         out.#field
                             .get_or_insert_with(::std::default::Default::default)
-                            .push(#item)
-                    }
+                            .push(#item);
+                        true
+                    }}
                 }
                 Store::Insert => {
                     let entry = plan.function(&member.target, "de", "_entry");
@@ -495,6 +475,7 @@ pub(super) fn struct_parser(
                         let (k, v) = #entry(r, &child)?;
                         let map = out.#field.get_or_insert_with(::std::default::Default::default);
                         #insert
+                        true
                     }}
                 }
             };
@@ -527,9 +508,15 @@ pub(super) fn struct_parser(
             #declare
             #attributes
             while let ::std::option::Option::Some(child) = r.next_child(el)? {
-                match child.local_name() {
+                // Each arm answers whether the member it stored had no value yet.
+                let fresh = match child.local_name() {
                     #(#arms)*
-                    _ => r.skip(&child)?,
+                    _ => r.skip_unknown(&child)?,
+                };
+                if !fresh {
+                    return ::std::result::Result::Err(
+                        crate::runtime::xml::XmlError::duplicate_member(child.local_name(), #structure_name),
+                    );
                 }
             }
             #apply
