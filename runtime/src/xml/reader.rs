@@ -63,8 +63,9 @@ impl<'a> XmlReader<'a> {
 
     /// Consumes `element`, a child its parent's parser does not model, and answers `true`: an
     /// unknown element is never a member given twice (the last arm of a generated parser's
-    /// `match`, whose arms answer whether the member they stored was new).
-    pub fn skip_unknown(&mut self, element: &Element<'a>) -> Result<bool, XmlError> {
+    /// `match`, whose arms answer whether the member they stored was new; the XML twin of
+    /// `wire::Reader::skip_member`).
+    pub fn skip_member(&mut self, element: &Element<'a>) -> Result<bool, XmlError> {
         self.skip(element)?;
         Ok(true)
     }

@@ -134,7 +134,7 @@ pub(crate) fn de_cache_cluster<'a>(
                     types::TransitEncryptionMode::from(&*r.text(&child)?),
                 )
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

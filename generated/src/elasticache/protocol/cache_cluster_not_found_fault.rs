@@ -13,7 +13,7 @@ pub(crate) fn de_cache_cluster_not_found_fault<'a>(
         let fresh = match child.local_name() {
             "message" => xml::set(&mut out.message, r.string(&child)?),
             "Message" => xml::set(&mut out.message, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -30,7 +30,7 @@ pub(crate) fn de_cache_node<'a>(
             "CustomerOutpostArn" => {
                 xml::set(&mut out.customer_outpost_arn, r.string(&child)?)
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(xml::XmlError::duplicate_member(child.local_name(), "CacheNode"));

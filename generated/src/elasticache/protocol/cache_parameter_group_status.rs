@@ -24,7 +24,7 @@ pub(crate) fn de_cache_parameter_group_status<'a>(
                     de_cache_node_ids_list(r, &child)?,
                 )
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -15,7 +15,7 @@ pub(crate) fn de_cache_security_group_membership<'a>(
                 xml::set(&mut out.cache_security_group_name, r.string(&child)?)
             }
             "Status" => xml::set(&mut out.status, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

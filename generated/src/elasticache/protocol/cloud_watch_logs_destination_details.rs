@@ -12,7 +12,7 @@ pub(crate) fn de_cloud_watch_logs_destination_details<'a>(
     while let Some(child) = r.next_child(el)? {
         let fresh = match child.local_name() {
             "LogGroup" => xml::set(&mut out.log_group, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -57,7 +57,7 @@ pub(crate) fn de_copy_snapshot_result<'a>(
     while let Some(child) = r.next_child(el)? {
         let fresh = match child.local_name() {
             "Snapshot" => xml::set(&mut out.snapshot, de_snapshot(r, &child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -65,7 +65,7 @@ pub(crate) fn de_describe_cache_clusters_result<'a>(
             "CacheClusters" => {
                 xml::set(&mut out.cache_clusters, de_cache_cluster_list(r, &child)?)
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -25,7 +25,7 @@ pub(crate) fn de_destination_details<'a>(
                     de_kinesis_firehose_destination_details(r, &child)?,
                 )
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

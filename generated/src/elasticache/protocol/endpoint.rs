@@ -13,7 +13,7 @@ pub(crate) fn de_endpoint<'a>(
         let fresh = match child.local_name() {
             "Address" => xml::set(&mut out.address, r.string(&child)?),
             "Port" => xml::set(&mut out.port, r.i32(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(xml::XmlError::duplicate_member(child.local_name(), "Endpoint"));

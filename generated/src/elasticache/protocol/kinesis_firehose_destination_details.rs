@@ -12,7 +12,7 @@ pub(crate) fn de_kinesis_firehose_destination_details<'a>(
     while let Some(child) = r.next_child(el)? {
         let fresh = match child.local_name() {
             "DeliveryStream" => xml::set(&mut out.delivery_stream, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

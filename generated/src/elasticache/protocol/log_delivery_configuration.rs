@@ -37,7 +37,7 @@ pub(crate) fn de_log_delivery_configuration<'a>(
                 )
             }
             "Message" => xml::set(&mut out.message, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

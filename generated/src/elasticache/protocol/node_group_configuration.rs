@@ -31,7 +31,7 @@ pub(crate) fn de_node_group_configuration<'a>(
             "ReplicaOutpostArns" => {
                 xml::set(&mut out.replica_outpost_arns, de_outpost_arns_list(r, &child)?)
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

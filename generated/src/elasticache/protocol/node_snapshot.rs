@@ -28,7 +28,7 @@ pub(crate) fn de_node_snapshot<'a>(
             "SnapshotCreateTime" => {
                 xml::set(&mut out.snapshot_create_time, r.timestamp(&child)?)
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

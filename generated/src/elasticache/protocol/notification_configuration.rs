@@ -13,7 +13,7 @@ pub(crate) fn de_notification_configuration<'a>(
         let fresh = match child.local_name() {
             "TopicArn" => xml::set(&mut out.topic_arn, r.string(&child)?),
             "TopicStatus" => xml::set(&mut out.topic_status, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

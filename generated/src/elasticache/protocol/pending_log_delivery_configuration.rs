@@ -30,7 +30,7 @@ pub(crate) fn de_pending_log_delivery_configuration<'a>(
             "LogFormat" => {
                 xml::set(&mut out.log_format, types::LogFormat::from(&*r.text(&child)?))
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -45,7 +45,7 @@ pub(crate) fn de_pending_modified_values<'a>(
                 )
             }
             "ScaleConfig" => xml::set(&mut out.scale_config, de_scale_config(r, &child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

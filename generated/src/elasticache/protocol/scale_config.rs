@@ -15,7 +15,7 @@ pub(crate) fn de_scale_config<'a>(
             "ScaleIntervalMinutes" => {
                 xml::set(&mut out.scale_interval_minutes, r.i32(&child)?)
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -13,7 +13,7 @@ pub(crate) fn de_security_group_membership<'a>(
         let fresh = match child.local_name() {
             "SecurityGroupId" => xml::set(&mut out.security_group_id, r.string(&child)?),
             "Status" => xml::set(&mut out.status, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -75,7 +75,7 @@ pub(crate) fn de_snapshot<'a>(
             "Durability" => {
                 xml::set(&mut out.durability, types::Durability::from(&*r.text(&child)?))
             }
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(xml::XmlError::duplicate_member(child.local_name(), "Snapshot"));

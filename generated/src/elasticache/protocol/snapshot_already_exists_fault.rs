@@ -13,7 +13,7 @@ pub(crate) fn de_snapshot_already_exists_fault<'a>(
         let fresh = match child.local_name() {
             "message" => xml::set(&mut out.message, r.string(&child)?),
             "Message" => xml::set(&mut out.message, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

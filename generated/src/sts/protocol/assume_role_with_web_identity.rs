@@ -89,7 +89,7 @@ pub(crate) fn de_assume_role_with_web_identity_result<'a>(
                 xml::set(&mut out.session_token_utilization, r.i32(&child)?)
             }
             "SessionTokenSize" => xml::set(&mut out.session_token_size, r.i32(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

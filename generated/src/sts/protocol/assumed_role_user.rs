@@ -13,7 +13,7 @@ pub(crate) fn de_assumed_role_user<'a>(
         let fresh = match child.local_name() {
             "AssumedRoleId" => xml::set(&mut out.assumed_role_id, r.string(&child)?),
             "Arn" => xml::set(&mut out.arn, r.string(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

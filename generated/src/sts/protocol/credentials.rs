@@ -15,7 +15,7 @@ pub(crate) fn de_credentials<'a>(
             "SecretAccessKey" => xml::set(&mut out.secret_access_key, r.string(&child)?),
             "SessionToken" => xml::set(&mut out.session_token, r.string(&child)?),
             "Expiration" => xml::set(&mut out.expiration, r.timestamp(&child)?),
-            _ => r.skip_unknown(&child)?,
+            _ => r.skip_member(&child)?,
         };
         if !fresh {
             return Err(

@@ -112,10 +112,6 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
     let layout = svc.map_layout();
     let fns = layout.op(&op.name);
     let service = &svc.model.service;
-    let content_type = format!(
-        "application/x-amz-json-{}",
-        service.json_version.as_deref().unwrap_or("1.0")
-    );
     let target = match &service.target_prefix {
         Some(prefix) => format!("{prefix}.{}", op.name),
         None => op.name.clone(),
@@ -131,18 +127,12 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
             w.end_object();
         }
     };
-    let query_mode = super::query_mode_header(svc);
     let request = if path == "/" {
         let root = svc.root();
         quote!(#root::protocol::request(#target, w.into_bytes()))
     } else {
-        quote! {
-            crate::runtime::operation::post_request(
-                #path,
-                &[("content-type", #content_type), ("x-amz-target", #target) #query_mode],
-                w.into_bytes(),
-            )
-        }
+        let headers = request_headers(svc, &quote!(#target));
+        quote!(crate::runtime::operation::post_request(#path, #headers, w.into_bytes()))
     };
     let build_request = quote! {
         let mut w = crate::runtime::json::JsonWriter::new();
@@ -155,6 +145,17 @@ pub fn operation_code(svc: &Service<'_>, op: &Operation) -> OperationCode {
         uses_input: true,
         parse_response: parse_response(svc, op, layout, Dialect::Json),
     }
+}
+
+/// An awsJson request's headers (`&[(name, value)]`): `Content-Type` of the service's JSON
+/// version, `X-Amz-Target` the expression `target`, and the query-compatible mode header.
+fn request_headers(svc: &Service<'_>, target: &TokenStream) -> TokenStream {
+    let content_type = format!(
+        "application/x-amz-json-{}",
+        svc.model.service.json_version.as_deref().unwrap_or("1.0")
+    );
+    let query_mode = super::query_mode_header(svc);
+    quote!(&[("content-type", #content_type), ("x-amz-target", #target) #query_mode])
 }
 
 /// The body of `parse_response`, for either dialect.
@@ -281,20 +282,12 @@ pub fn shape_files(svc: &Service<'_>, dialect: Dialect) -> Vec<RustFile> {
         .iter()
         .any(|op| op.http.request_uri == "/");
     let request = (svc.protocol == crate::ir::Protocol::Json && rooted).then(|| {
-        let content_type = format!(
-            "application/x-amz-json-{}",
-            svc.model.service.json_version.as_deref().unwrap_or("1.0")
-        );
-        let query_mode = super::query_mode_header(svc);
+        let headers = request_headers(svc, &quote!(target));
         quote! {
             /// A request of this service to `POST /`: its `X-Amz-Target` header `target` (the
             /// operation), and the JSON `body`.
             pub(crate) fn request(target: &'static str, body: ::std::vec::Vec<u8>) -> ::http::Request<::std::vec::Vec<u8>> {
-                crate::runtime::operation::post_request(
-                    "/",
-                    &[("content-type", #content_type), ("x-amz-target", target) #query_mode],
-                    body,
-                )
+                crate::runtime::operation::post_request("/", #headers, body)
             }
         }
     });

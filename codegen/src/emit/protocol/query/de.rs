@@ -287,7 +287,7 @@ pub fn shape(plan: &Plan<'_, '_>, id: &ShapeId) -> TokenStream {
                         let fresh = match child.local_name() {
                             #key_name => crate::runtime::xml::set(&mut key, #read_key),
                             #value_arm
-                            _ => r.skip_unknown(&child)?,
+                            _ => r.skip_member(&child)?,
                         };
                         if !fresh {
                             return ::std::result::Result::Err(
@@ -511,7 +511,7 @@ pub(super) fn struct_parser(
                 // Each arm answers whether the member it stored had no value yet.
                 let fresh = match child.local_name() {
                     #(#arms)*
-                    _ => r.skip_unknown(&child)?,
+                    _ => r.skip_member(&child)?,
                 };
                 if !fresh {
                     return ::std::result::Result::Err(
